@@ -1,0 +1,81 @@
+import path from 'node:path'
+import { z } from 'zod'
+
+const boolish = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no', ''])
+  .optional()
+  .transform((v) => v === '1' || v === 'true' || v === 'yes')
+
+const ConfigSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  OPENKAM_DATA_DIR: z.string().min(1).default('./.openkam/data'),
+  OPENKAM_ADMIN_EMAIL: z.email().optional().or(z.literal('').transform(() => undefined)),
+  OPENKAM_ADMIN_PASSWORD: z
+    .string()
+    .min(8, 'must be at least 8 characters')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  OPENKAM_DEMO: boolish,
+  OPENKAM_TRUST_PROXY: boolish,
+  OPENKAM_SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+  OPENKAM_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  OPENKAM_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  OPENKAM_WEB_DIR: z.string().optional(),
+})
+
+export type Config = Readonly<{
+  port: number
+  host: string
+  databaseUrl: string | undefined
+  dataDir: string
+  adminEmail: string | undefined
+  adminPassword: string | undefined
+  demo: boolean
+  trustProxy: boolean
+  sessionDays: number
+  loginMaxFailures: number
+  logLevel: z.infer<typeof ConfigSchema>['OPENKAM_LOG_LEVEL']
+  webDir: string | undefined
+}>
+
+export class ConfigError extends Error {}
+
+/**
+ * Parses the process environment once into a frozen Config.
+ * A malformed setting stops start-up with a message naming it.
+ * @example const config = loadConfig(process.env)
+ */
+export function loadConfig(env: NodeJS.ProcessEnv, overrides: Partial<Config> = {}): Config {
+  const parsed = ConfigSchema.safeParse(env)
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`)
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`)
+  }
+  const e = parsed.data
+  if (Boolean(e.OPENKAM_ADMIN_EMAIL) !== Boolean(e.OPENKAM_ADMIN_PASSWORD)) {
+    throw new ConfigError(
+      'Invalid configuration:\n  OPENKAM_ADMIN_EMAIL and OPENKAM_ADMIN_PASSWORD must be set together',
+    )
+  }
+  return Object.freeze({
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: path.resolve(e.OPENKAM_DATA_DIR),
+    adminEmail: e.OPENKAM_ADMIN_EMAIL?.toLowerCase(),
+    adminPassword: e.OPENKAM_ADMIN_PASSWORD,
+    demo: e.OPENKAM_DEMO,
+    trustProxy: e.OPENKAM_TRUST_PROXY,
+    sessionDays: e.OPENKAM_SESSION_DAYS,
+    loginMaxFailures: e.OPENKAM_LOGIN_MAX_FAILURES,
+    logLevel: e.OPENKAM_LOG_LEVEL,
+    webDir: e.OPENKAM_WEB_DIR,
+    ...overrides,
+  })
+}

@@ -1,0 +1,14 @@
+import type { Principal } from './access/permissions'
+import type { Executor } from './db/types'
+import type { EventSink } from './events/bus'
+
+/** Who acts, in which workspace, for which request, and where their events go. Passed to every service. */
+export type Ctx = {
+  ws: string
+  principal: Principal
+  requestId?: string
+  events: EventSink
+}
+
+/** A function that does one unit of work inside a transaction. */
+export type TxWork<T> = (tx: Executor) => Promise<T>

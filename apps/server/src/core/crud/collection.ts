@@ -1,0 +1,395 @@
+import { and, eq, gt, gte, ilike, inArray, isNotNull, isNull, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm'
+import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core'
+import { recordAudit, diff } from '../audit/audit'
+import { scopeFor, reaches, type Action, type Scope } from '../access/permissions'
+import { AppError, notFound, type FieldError } from '../errors'
+import { newId, isUuid } from '../ids'
+import type { Ctx } from '../context'
+import type { Executor } from '../db/types'
+import { cursorValue, decodeCursor, encodeCursor, fromCursorValue, parseSort, type SortKind } from './cursor'
+
+export type FieldSpec = { column: AnyPgColumn; kind: SortKind | 'uuid' | 'enum'; values?: readonly string[] }
+
+/** The columns every business table has; a collection's table must carry them. */
+type BusinessTable = PgTable & {
+  id: AnyPgColumn
+  workspaceId: AnyPgColumn
+  createdAt: AnyPgColumn
+  updatedAt: AnyPgColumn
+  createdBy: AnyPgColumn
+  ownerId: AnyPgColumn
+  version: AnyPgColumn
+  deletedAt: AnyPgColumn
+  custom: AnyPgColumn
+}
+
+type Row = Record<string, any>
+
+/**
+ * Everything the shared machinery needs to serve one collection: list (filters, search, sort, cursor),
+ * get, create, update with optimistic version, soft delete and restore, with visibility,
+ * audit entries and outbox events in the caller's transaction.
+ */
+export type CollectionDef<Rec, Create, Update> = {
+  /** URL segment and permission key, e.g. 'accounts'. */
+  name: string
+  /** Audit entity type and event prefix, e.g. 'account'. */
+  entity: string
+  /** Human label for messages, e.g. 'Account'. */
+  label: string
+  table: BusinessTable
+  toRecord(row: Row): Rec
+  /** Wire input → column values (without ownerId, custom and version, which are handled here). */
+  toColumns(input: Partial<Create & Update>): Row
+  sortable: Record<string, FieldSpec>
+  filterable: Record<string, FieldSpec>
+  search: AnyPgColumn[]
+  defaultSort: string
+  /** Columns whose users own the record for `own`/`team` scope; ownerId by default. */
+  ownerColumns?: AnyPgColumn[]
+  /** Adds related data to a page of records in a bounded number of queries (no query per row). */
+  hydrate?(tx: Executor, ctx: Ctx, recs: Rec[]): Promise<Rec[]>
+  /** Writes related rows (e.g. memberships) after the row itself, in the same transaction. */
+  afterWrite?(tx: Executor, ctx: Ctx, id: string, input: Partial<Create & Update>, created: boolean): Promise<void>
+  /** Business validation of the candidate row; return field errors to refuse with 400. */
+  validate?(tx: Executor, ctx: Ctx, candidate: Row, before: Row | null): Promise<FieldError[]>
+}
+
+export type ListQuery = {
+  limit: number
+  cursor?: string
+  sort?: string
+  q?: string
+  deleted?: 'exclude' | 'only' | 'include'
+  [filter: string]: unknown
+}
+
+export type Page<Rec> = { data: Rec[]; nextCursor: string | null }
+
+const FILTER_KEY = /^(\w+)(?:\[(gte|lte|gt|lt|ne)\])?$/
+
+export class Collection<Rec, Create extends { ownerId?: string | null; custom?: Record<string, unknown> }, Update> {
+  constructor(readonly def: CollectionDef<Rec, Create, Update>) {}
+
+  private async load(tx: Executor, ctx: Ctx, rows: Row[]): Promise<Rec[]> {
+    const recs = rows.map((r) => this.def.toRecord(r))
+    return this.def.hydrate && recs.length ? this.def.hydrate(tx, ctx, recs) : recs
+  }
+
+  private async loadOne(tx: Executor, ctx: Ctx, row: Row): Promise<Rec> {
+    return (await this.load(tx, ctx, [row]))[0]!
+  }
+
+  private get t() {
+    return this.def.table
+  }
+
+  private ownerCols() {
+    return this.def.ownerColumns ?? [this.t.ownerId]
+  }
+
+  /** The scope for an action, refusing with 403 when it is none. */
+  scope(ctx: Ctx, action: Action): Scope {
+    const s = scopeFor(ctx.principal, this.def.name, action)
+    if (s === 'none') {
+      throw new AppError('forbidden', 'forbidden', `Your role may not ${action} ${this.def.name}`)
+    }
+    return s
+  }
+
+  /** A WHERE fragment limiting rows to those `scope` reaches. */
+  visibility(ctx: Ctx, scope: Scope): SQL | undefined {
+    const p = ctx.principal
+    if (scope === 'all') return undefined
+    const ids = scope === 'own' ? (p.userId ? [p.userId] : []) : p.teamUserIds
+    if (ids.length === 0) return sql`false`
+    return or(...this.ownerCols().map((c) => inArray(c, ids)))
+  }
+
+  private canReach(ctx: Ctx, scope: Scope, row: Row): boolean {
+    const owners = this.ownerCols().map((c) => row[columnKey(this.t, c)] ?? null)
+    return reaches(ctx.principal, scope, owners)
+  }
+
+  async list(tx: Executor, ctx: Ctx, query: ListQuery): Promise<Page<Rec>> {
+    const scope = this.scope(ctx, 'read')
+    const t = this.t
+    const sortRaw = query.sort ?? this.def.defaultSort
+    const { key, dir } = parseSort(sortRaw)
+    const sortSpec = this.def.sortable[key]
+    if (!sortSpec) throw invalid('sort', `sort by one of ${Object.keys(this.def.sortable).join(', ')}`)
+    const where: (SQL | undefined)[] = [eq(t.workspaceId, ctx.ws), this.visibility(ctx, scope)]
+    const deleted = query.deleted ?? 'exclude'
+    if (deleted === 'exclude') where.push(isNull(t.deletedAt))
+    if (deleted === 'only') where.push(isNotNull(t.deletedAt))
+    if (query.q) {
+      const pattern = `%${query.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`
+      where.push(or(...this.def.search.map((c) => ilike(c, pattern))))
+    }
+    where.push(...this.filters(ctx, query))
+    if (query.cursor) {
+      const c = decodeCursor(query.cursor, sortRaw)
+      where.push(keyset(sortSpec.column, t.id, dir, fromCursorValue(sortSpec.kind as SortKind, c.v), c.id))
+    }
+    const direction = dir === 'asc' ? sql`asc` : sql`desc`
+    const rows: Row[] = await tx
+      .select()
+      .from(t as PgTable)
+      .where(and(...where))
+      .orderBy(sql`${sortSpec.column} ${direction} nulls last`, sql`${t.id} ${direction}`)
+      .limit(query.limit + 1)
+    const more = rows.length > query.limit
+    const page = more ? rows.slice(0, query.limit) : rows
+    const last = page.at(-1)
+    return {
+      data: await this.load(tx, ctx, page),
+      nextCursor:
+        more && last
+          ? encodeCursor({ s: sortRaw, v: cursorValue(last[columnKey(t, sortSpec.column)]), id: last.id })
+          : null,
+    }
+  }
+
+  private filters(ctx: Ctx, query: ListQuery): SQL[] {
+    const out: SQL[] = []
+    const errors: FieldError[] = []
+    for (const [rawKey, rawValue] of Object.entries(query)) {
+      if (['limit', 'cursor', 'sort', 'q', 'deleted'].includes(rawKey) || rawValue === undefined) continue
+      const m = FILTER_KEY.exec(rawKey)
+      const spec = m ? this.def.filterable[m[1]!] : undefined
+      if (!m || !spec) {
+        errors.push({ path: rawKey, message: `not a filter; filter by ${Object.keys(this.def.filterable).join(', ')}` })
+        continue
+      }
+      const op = m[2]
+      const values = String(rawValue)
+        .split(',')
+        .map((v) => v.trim())
+        .filter((v) => v !== '')
+      const parsed: unknown[] = []
+      for (const v of values) {
+        const r = parseFilterValue(spec, v === 'me' && spec.kind === 'uuid' ? (ctx.principal.userId ?? '') : v)
+        if (r.ok) parsed.push(r.value)
+        else errors.push({ path: rawKey, message: r.message })
+      }
+      if (parsed.length === 0) continue
+      const col = spec.column
+      if (!op) {
+        out.push(parsed.length === 1 ? (parsed[0] === null ? isNull(col) : eq(col, parsed[0])) : inArray(col, parsed))
+      } else {
+        const v = parsed[0]
+        if (op !== 'ne' && (spec.kind === 'uuid' || spec.kind === 'enum' || spec.kind === 'boolean')) {
+          errors.push({ path: rawKey, message: `${op} applies to dates, numbers and text only` })
+          continue
+        }
+        out.push({ gte, lte, gt, lt, ne }[op]!(col, v))
+      }
+    }
+    if (errors.length) throw new AppError('invalid', 'invalid_filter', 'Some filters are not valid', { errors })
+    return out
+  }
+
+  /** Reads one row of this workspace that the principal may read; 404 otherwise (also for other workspaces). */
+  private async findVisible(tx: Executor, ctx: Ctx, id: string, opts: { forUpdate?: boolean; deleted?: boolean } = {}) {
+    if (!isUuid(id)) throw notFound(this.def.label)
+    const scope = this.scope(ctx, 'read')
+    const t = this.t
+    const q = tx
+      .select()
+      .from(t as PgTable)
+      .where(
+        and(
+          eq(t.workspaceId, ctx.ws),
+          eq(t.id, id),
+          opts.deleted === undefined ? undefined : opts.deleted ? isNotNull(t.deletedAt) : isNull(t.deletedAt),
+          this.visibility(ctx, scope),
+        ),
+      )
+    const rows: Row[] = opts.forUpdate ? await q.for('update') : await q
+    const row = rows[0]
+    if (!row) throw notFound(this.def.label)
+    return row
+  }
+
+  async get(tx: Executor, ctx: Ctx, id: string): Promise<Rec> {
+    return this.loadOne(tx, ctx, await this.findVisible(tx, ctx, id, { deleted: false }))
+  }
+
+  /** Like get, but also finds a deleted record (for the trash and restore). */
+  async getAny(tx: Executor, ctx: Ctx, id: string): Promise<Rec> {
+    return this.loadOne(tx, ctx, await this.findVisible(tx, ctx, id))
+  }
+
+  async create(tx: Executor, ctx: Ctx, input: Create): Promise<Rec> {
+    const scope = this.scope(ctx, 'create')
+    const now = new Date()
+    const ownerId = input.ownerId === undefined ? ctx.principal.userId : input.ownerId
+    const row: Row = {
+      ...this.def.toColumns(input as unknown as Partial<Create & Update>),
+      id: newId(),
+      workspaceId: ctx.ws,
+      createdAt: now,
+      updatedAt: now,
+      createdBy: ctx.principal.userId,
+      ownerId,
+      version: 1,
+      custom: input.custom ?? {},
+    }
+    if (!this.canReach(ctx, scope, row)) {
+      throw new AppError('forbidden', 'forbidden', `Your role may create ${this.def.name} only for ${scopeWords[scope]}`)
+    }
+    await this.check(tx, ctx, row, null)
+    const [inserted] = (await tx
+      .insert(this.t)
+      .values(row as any)
+      .returning()) as Row[]
+    if (this.def.afterWrite) await this.def.afterWrite(tx, ctx, row.id, input as unknown as Partial<Create & Update>, true)
+    const rec = await this.loadOne(tx, ctx, inserted!)
+    await recordAudit(tx, ctx, [{ action: 'create', entityType: this.def.entity, entityId: row.id, after: rec }])
+    await ctx.events.emit(tx, ctx, [
+      { type: `${this.def.entity}.created`, entityType: this.def.entity, entityId: row.id, payload: { record: rec } },
+    ])
+    return rec
+  }
+
+  async update(tx: Executor, ctx: Ctx, id: string, input: Update & { version: number }): Promise<Rec> {
+    const scope = this.scope(ctx, 'update')
+    const before = await this.findVisible(tx, ctx, id, { forUpdate: true, deleted: false })
+    if (!this.canReach(ctx, scope, before)) {
+      throw new AppError('forbidden', 'forbidden', `Your role may change ${this.def.name} only for ${scopeWords[scope]}`)
+    }
+    const beforeRec = await this.loadOne(tx, ctx, before)
+    if (before.version !== input.version) throw conflict(this.def.label, beforeRec)
+    const { version: _v, ...changes } = input as Record<string, unknown>
+    const patch: Row = this.def.toColumns(changes as Partial<Create & Update>)
+    if ('ownerId' in changes) patch.ownerId = changes.ownerId
+    if ('custom' in changes) patch.custom = { ...before.custom, ...(changes.custom as object) }
+    const candidate = { ...before, ...patch }
+    if ('ownerId' in changes && !this.canReach(ctx, scope, candidate)) {
+      throw new AppError('forbidden', 'forbidden', `Your role may assign ${this.def.name} only to ${scopeWords[scope]}`)
+    }
+    await this.check(tx, ctx, candidate, before)
+    const t = this.t
+    const [updated] = (await tx
+      .update(t)
+      .set({ ...patch, updatedAt: new Date(), version: sql`${t.version} + 1` } as any)
+      .where(and(eq(t.workspaceId, ctx.ws), eq(t.id, id)))
+      .returning()) as Row[]
+    if (this.def.afterWrite) await this.def.afterWrite(tx, ctx, id, changes as Partial<Create & Update>, false)
+    const rec = await this.loadOne(tx, ctx, updated!)
+    const d = diff(beforeRec as Record<string, unknown>, rec as Record<string, unknown>)
+    await recordAudit(tx, ctx, [
+      { action: 'update', entityType: this.def.entity, entityId: id, before: d.before, after: d.after },
+    ])
+    if (d.changed.length > 0) {
+      await ctx.events.emit(tx, ctx, [
+        {
+          type: `${this.def.entity}.updated`,
+          entityType: this.def.entity,
+          entityId: id,
+          payload: { record: rec, changed: d.changed, before: d.before },
+        },
+      ])
+    }
+    return rec
+  }
+
+  async remove(tx: Executor, ctx: Ctx, id: string, version?: number): Promise<Rec> {
+    return this.setDeleted(tx, ctx, id, true, version)
+  }
+
+  async restore(tx: Executor, ctx: Ctx, id: string): Promise<Rec> {
+    return this.setDeleted(tx, ctx, id, false)
+  }
+
+  private async setDeleted(tx: Executor, ctx: Ctx, id: string, del: boolean, version?: number): Promise<Rec> {
+    const scope = this.scope(ctx, 'delete')
+    const before = await this.findVisible(tx, ctx, id, { forUpdate: true, deleted: !del })
+    if (!this.canReach(ctx, scope, before)) {
+      throw new AppError('forbidden', 'forbidden', `Your role may delete ${this.def.name} only for ${scopeWords[scope]}`)
+    }
+    const beforeRec = await this.loadOne(tx, ctx, before)
+    if (version !== undefined && before.version !== version) throw conflict(this.def.label, beforeRec)
+    const t = this.t
+    const now = new Date()
+    const [row] = (await tx
+      .update(t)
+      .set({ deletedAt: del ? now : null, updatedAt: now, version: sql`${t.version} + 1` } as any)
+      .where(and(eq(t.workspaceId, ctx.ws), eq(t.id, id)))
+      .returning()) as Row[]
+    const rec = await this.loadOne(tx, ctx, row!)
+    const action = del ? 'delete' : 'restore'
+    await recordAudit(tx, ctx, [{ action, entityType: this.def.entity, entityId: id, before: beforeRec, after: rec }])
+    await ctx.events.emit(tx, ctx, [
+      {
+        type: `${this.def.entity}.${del ? 'deleted' : 'restored'}`,
+        entityType: this.def.entity,
+        entityId: id,
+        payload: { record: rec },
+      },
+    ])
+    return rec
+  }
+
+  private async check(tx: Executor, ctx: Ctx, candidate: Row, before: Row | null) {
+    const errors = this.def.validate ? await this.def.validate(tx, ctx, candidate, before) : []
+    if (errors.length) {
+      throw new AppError('invalid', 'invalid_input', `The ${this.def.label.toLowerCase()} is not valid`, { errors })
+    }
+  }
+}
+
+const scopeWords: Record<Scope, string> = {
+  none: 'nobody',
+  own: 'yourself',
+  team: 'your team',
+  all: 'anyone',
+}
+
+const invalid = (path: string, message: string) =>
+  new AppError('invalid', 'invalid_input', `Invalid ${path}: ${message}`, { errors: [{ path, message }] })
+
+const conflict = (label: string, current: unknown) =>
+  new AppError(
+    'conflict',
+    'version_conflict',
+    `The ${label.toLowerCase()} was changed by someone else since you read it; reload it and apply your change again`,
+    { current },
+  )
+
+/** The property name of a column in its table object (drizzle's select() keys rows by it). */
+function columnKey(table: PgTable, column: AnyPgColumn): string {
+  for (const [k, v] of Object.entries(table)) if (v === column) return k
+  throw new Error(`Column ${column.name} is not in the table`)
+}
+
+/** Rows after (value, id) in `col dir nulls last, id dir` order. */
+function keyset(col: AnyPgColumn, idCol: AnyPgColumn, dir: 'asc' | 'desc', v: unknown, id: string): SQL {
+  const after = dir === 'asc' ? gt : lt
+  if (v === null) return and(isNull(col), after(idCol, id))!
+  return or(after(col, v), and(eq(col, v), after(idCol, id)), isNull(col))!
+}
+
+function parseFilterValue(spec: FieldSpec, v: string): { ok: true; value: unknown } | { ok: false; message: string } {
+  if (v === 'null') return { ok: true, value: null }
+  switch (spec.kind) {
+    case 'enum':
+      return !spec.values || spec.values.includes(v)
+        ? { ok: true, value: v }
+        : { ok: false, message: `"${v}" is not one of ${spec.values.join(', ')}` }
+    case 'uuid':
+      return isUuid(v) ? { ok: true, value: v } : { ok: false, message: `"${v}" is not an id` }
+    case 'number': {
+      const n = Number(v)
+      return Number.isFinite(n) ? { ok: true, value: v } : { ok: false, message: `"${v}" is not a number` }
+    }
+    case 'date': {
+      const d = new Date(v)
+      return Number.isNaN(d.getTime()) ? { ok: false, message: `"${v}" is not a date (use ISO-8601)` } : { ok: true, value: d }
+    }
+    case 'boolean':
+      return v === 'true' || v === 'false' ? { ok: true, value: v === 'true' } : { ok: false, message: 'use true or false' }
+    default:
+      return { ok: true, value: v }
+  }
+}

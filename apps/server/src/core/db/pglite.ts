@@ -1,0 +1,68 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { PGlite } from '@electric-sql/pglite'
+import { drizzle } from 'drizzle-orm/pglite'
+import { migrate } from 'drizzle-orm/pglite/migrator'
+import lockfile from 'proper-lockfile'
+import { AppError } from '../errors'
+import { migrationsFolder } from './paths'
+import type { Database, Db, SqlAdapter } from './types'
+
+/**
+ * Opens the embedded database. `dataDir` undefined means in memory (tests).
+ * A folder is locked for this process: a second process gets a clear error instead of a corrupt database.
+ */
+export async function openPglite(dataDir: string | undefined): Promise<Database> {
+  let release: (() => Promise<void>) | undefined
+  if (dataDir) {
+    fs.mkdirSync(dataDir, { recursive: true })
+    try {
+      release = await lockfile.lock(dataDir, {
+        lockfilePath: path.join(dataDir, '..', `${path.basename(dataDir)}.lock`),
+        stale: 15_000,
+        update: 5_000,
+        onCompromised: (err) => {
+          console.error(`The lock on ${dataDir} was lost (${err.message}); stopping to protect the data.`)
+          process.exit(1)
+        },
+      })
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ELOCKED') {
+        throw new AppError(
+          'unavailable',
+          'data_dir_locked',
+          `Another OpenKAM process is using the data folder ${dataDir}. Stop it first, or set OPENKAM_DATA_DIR to another folder.`,
+        )
+      }
+      throw err
+    }
+  }
+  const client = new PGlite(dataDir ?? 'memory://')
+  await client.waitReady
+  const db = drizzle(client) as unknown as Db
+  const adapter: SqlAdapter = {
+    async executeSql(text, values) {
+      if (values && values.length > 0) return client.query(text, values as any[])
+      const results = await client.exec(text)
+      return { rows: results.at(-1)?.rows ?? [] }
+    },
+  }
+  let closed = false
+  return {
+    kind: 'pglite',
+    db,
+    boss: { db: adapter },
+    async ping() {
+      await client.query('select 1')
+    },
+    async migrate() {
+      await migrate(drizzle(client), { migrationsFolder: migrationsFolder() })
+    },
+    async close() {
+      if (closed) return
+      closed = true
+      await client.close()
+      if (release) await release()
+    },
+  }
+}

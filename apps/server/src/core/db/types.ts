@@ -1,0 +1,27 @@
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core'
+import type { ExtractTablesWithRelations } from 'drizzle-orm'
+
+type NoSchema = Record<string, never>
+export type Db = PgDatabase<PgQueryResultHKT, NoSchema>
+export type Tx = PgTransaction<PgQueryResultHKT, NoSchema, ExtractTablesWithRelations<NoSchema>>
+/** Anything that runs queries: the database or an open transaction. Repositories take it first. */
+export type Executor = Db | Tx
+
+/** The raw-SQL adapter pg-boss calls (its `db` option). */
+export type SqlAdapter = {
+  executeSql(text: string, values?: unknown[]): Promise<{ rows: any[] }>
+}
+
+export type DatabaseKind = 'pglite' | 'postgres'
+
+export interface Database {
+  readonly kind: DatabaseKind
+  readonly db: Db
+  /** pg-boss connection: an adapter on PGlite, a connection string on PostgreSQL. */
+  readonly boss: { db: SqlAdapter } | { connectionString: string }
+  /** Runs a trivial query; throws when the database does not answer. */
+  ping(): Promise<void>
+  /** Runs migrations under a lock so that several processes may start at once. */
+  migrate(): Promise<void>
+  close(): Promise<void>
+}

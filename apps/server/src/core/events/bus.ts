@@ -1,0 +1,64 @@
+import type PgBoss from 'pg-boss'
+import { outbox } from './outbox.table'
+import { queueOf, type HandlerRegistry } from './registry'
+import { adapterFor } from '../db/raw-sql'
+import { newId } from '../ids'
+import type { Executor } from '../db/types'
+import type { Principal } from '../access/permissions'
+import type { DomainEvent, NewEvent } from './types'
+
+export type EmitContext = { ws: string; principal: Pick<Principal, 'userId'>; requestId?: string }
+
+export interface EventSink {
+  /** Writes events to the outbox and queues their handlers' jobs, in the caller's transaction. */
+  emit(tx: Executor, ctx: EmitContext, events: NewEvent[]): Promise<DomainEvent[]>
+}
+
+/** The transactional outbox: event rows and their pg-boss jobs commit or roll back with the change. */
+export class OutboxEventSink implements EventSink {
+  constructor(
+    private readonly boss: PgBoss,
+    private readonly registry: HandlerRegistry,
+  ) {}
+
+  async emit(tx: Executor, ctx: EmitContext, events: NewEvent[]): Promise<DomainEvent[]> {
+    if (events.length === 0) return []
+    const now = new Date()
+    const full: DomainEvent[] = events.map((e) => ({
+      id: newId(),
+      type: e.type,
+      workspaceId: ctx.ws,
+      entityType: e.entityType,
+      entityId: e.entityId ?? null,
+      payload: e.payload as DomainEvent['payload'],
+      actorId: ctx.principal.userId,
+      requestId: ctx.requestId ?? null,
+      occurredAt: now.toISOString(),
+    }))
+    await tx.insert(outbox).values(
+      full.map((e) => ({
+        id: e.id,
+        workspaceId: e.workspaceId,
+        type: e.type,
+        entityType: e.entityType,
+        entityId: e.entityId,
+        payload: e.payload as Record<string, unknown>,
+        actorId: e.actorId,
+        requestId: e.requestId,
+        createdAt: now,
+      })),
+    )
+    const db = adapterFor(tx)
+    for (const event of full) {
+      for (const handler of this.registry.forEvent(event.type)) {
+        await this.boss.send(queueOf(handler.name), event, {
+          db,
+          retryLimit: handler.retryLimit ?? 5,
+          retryDelay: handler.retryDelaySeconds ?? 2,
+          retryBackoff: true,
+        } as PgBoss.SendOptions)
+      }
+    }
+    return full
+  }
+}

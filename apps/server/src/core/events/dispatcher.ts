@@ -1,0 +1,60 @@
+import type PgBoss from 'pg-boss'
+import { eventReceipts } from './outbox.table'
+import { queueOf, type EventHandler, type HandlerRegistry } from './registry'
+import type { Db } from '../db/types'
+import type { DomainEvent } from './types'
+
+type Log = { info(obj: unknown, msg?: string): void; error(obj: unknown, msg?: string): void }
+
+/** Creates one queue per registered handler (idempotent). Needed before any event is sent. */
+export async function ensureQueues(boss: PgBoss, registry: HandlerRegistry) {
+  const existing = new Set((await boss.getQueues()).map((q) => q.name))
+  for (const h of registry.all()) {
+    if (!existing.has(queueOf(h.name))) await boss.createQueue(queueOf(h.name))
+  }
+}
+
+/** Runs one event through one handler; with a receipt in the same transaction unless the handler opts out. */
+export async function runHandler(db: Db, handler: EventHandler, event: DomainEvent): Promise<'handled' | 'duplicate'> {
+  if (handler.transactional === false) {
+    await handler.handle(db, event)
+    return 'handled'
+  }
+  return db.transaction(async (tx) => {
+    const receipt = await tx
+      .insert(eventReceipts)
+      .values({ workspaceId: event.workspaceId, handler: handler.name, eventId: event.id })
+      .onConflictDoNothing()
+      .returning({ eventId: eventReceipts.eventId })
+    if (receipt.length === 0) return 'duplicate'
+    await handler.handle(tx, event)
+    return 'handled'
+  })
+}
+
+/** Starts pg-boss workers for every handler. pg-boss retries a failed job with backoff. */
+export async function startDispatcher(
+  boss: PgBoss,
+  db: Db,
+  registry: HandlerRegistry,
+  log: Log,
+  pollingIntervalSeconds = 0.5,
+) {
+  await ensureQueues(boss, registry)
+  for (const handler of registry.all()) {
+    await boss.work<DomainEvent>(
+      queueOf(handler.name),
+      { batchSize: 1, pollingIntervalSeconds },
+      async ([job]) => {
+        if (!job) return
+        try {
+          const outcome = await runHandler(db, handler, job.data)
+          if (outcome === 'duplicate') log.info({ handler: handler.name, eventId: job.data.id }, 'event already handled')
+        } catch (err) {
+          log.error({ err, handler: handler.name, eventId: job.data.id, jobId: job.id }, 'event handler failed')
+          throw err
+        }
+      },
+    )
+  }
+}

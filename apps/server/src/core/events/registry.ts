@@ -1,0 +1,46 @@
+import type { Executor } from '../db/types'
+import type { DomainEvent } from './types'
+
+/**
+ * A consumer of domain events. With `transactional` (the default) its work runs in one transaction
+ * together with a receipt, so it takes effect exactly once even when a job is delivered twice.
+ * Handlers that call the network set `transactional: false` and must be idempotent themselves.
+ */
+export type EventHandler = {
+  name: string
+  /** Event types, or prefixes ending in '.*' ('account.*'), or '*' for all. */
+  events: string[]
+  transactional?: boolean
+  retryLimit?: number
+  retryDelaySeconds?: number
+  handle(tx: Executor, event: DomainEvent): Promise<void>
+}
+
+/** Where later modules (rules, health, webhooks, notifications) plug in their handlers. */
+export class HandlerRegistry {
+  private readonly handlers = new Map<string, EventHandler>()
+
+  register(handler: EventHandler): this {
+    if (!/^[a-z0-9_.-]+$/.test(handler.name)) throw new Error(`Handler name "${handler.name}" must be [a-z0-9_.-]`)
+    if (this.handlers.has(handler.name)) throw new Error(`Handler "${handler.name}" is registered twice`)
+    this.handlers.set(handler.name, handler)
+    return this
+  }
+
+  all(): EventHandler[] {
+    return [...this.handlers.values()]
+  }
+
+  get(name: string): EventHandler | undefined {
+    return this.handlers.get(name)
+  }
+
+  forEvent(type: string): EventHandler[] {
+    return this.all().filter((h) => h.events.some((e) => matches(e, type)))
+  }
+}
+
+export const matches = (pattern: string, type: string) =>
+  pattern === '*' || pattern === type || (pattern.endsWith('.*') && type.startsWith(pattern.slice(0, -1)))
+
+export const queueOf = (handlerName: string) => `event.${handlerName}`

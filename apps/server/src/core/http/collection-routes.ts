@@ -1,0 +1,133 @@
+import { z } from 'zod'
+import { IdParams, pageOf, Problem, VersionBody } from '@openkam/contract'
+import type { Collection } from '../crud/collection'
+import type { Db } from '../db/types'
+import type { App } from './server'
+
+const errorResponses = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem, 422: Problem }
+
+/** The list query schema of a collection: paging, sort, search, trash, and its filters (strict). */
+export function listQuerySchema(c: Collection<any, any, any>) {
+  const { sortable, filterable, defaultSort } = c.def
+  const sortKeys = Object.keys(sortable).flatMap((k) => [k, `-${k}`]) as [string, ...string[]]
+  const filters: Record<string, z.ZodOptional<z.ZodString>> = {}
+  for (const [key, spec] of Object.entries(filterable)) {
+    const desc =
+      spec.kind === 'enum' && spec.values
+        ? `one of ${spec.values.join(', ')}; several separated by commas`
+        : spec.kind === 'uuid'
+          ? 'an id, several separated by commas, `me`, or `null`'
+          : 'exact value; several separated by commas'
+    filters[key] = z.string().describe(desc).optional()
+    if (spec.kind === 'date' || spec.kind === 'number' || spec.kind === 'string') {
+      for (const op of ['gte', 'lte', 'gt', 'lt']) filters[`${key}[${op}]`] = z.string().optional()
+    }
+  }
+  return z
+    .object({
+      limit: z.coerce.number().int().min(1).max(500, 'at most 500').default(50),
+      cursor: z.string().optional().describe('nextCursor of the previous page'),
+      sort: z.enum(sortKeys).default(defaultSort).describe('field, or -field for descending'),
+      q: z.string().max(200).optional().describe('search text'),
+      deleted: z.enum(['exclude', 'only', 'include']).default('exclude').describe('show deleted records'),
+      ...filters,
+    })
+    .strict()
+}
+
+/**
+ * Registers the standard routes of a collection under /api/v1/<name>:
+ * list, create, get, patch (with version), delete (soft) and restore. Writes run in one transaction.
+ */
+export function registerCollectionRoutes(
+  app: App,
+  db: Db,
+  c: Collection<any, any, any>,
+  schemas: { record: z.ZodType; create: z.ZodType; update: z.ZodType; tag: string },
+) {
+  const base = `/api/v1/${c.def.name}`
+  const tags = [schemas.tag]
+  const r = app
+  r.get(
+    base,
+    {
+      schema: {
+        tags,
+        summary: `List ${c.def.name}`,
+        querystring: listQuerySchema(c),
+        response: { 200: pageOf(schemas.record), ...errorResponses },
+      },
+    },
+    async (req) => c.list(db, req.ctx, req.query as never),
+  )
+  r.post(
+    base,
+    {
+      schema: {
+        tags,
+        summary: `Create a ${c.def.entity}`,
+        body: schemas.create,
+        response: { 201: schemas.record, ...errorResponses },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await db.transaction((tx) => c.create(tx, req.ctx, req.body))),
+  )
+  r.get(
+    `${base}/:id`,
+    {
+      schema: {
+        tags,
+        summary: `Get a ${c.def.entity}`,
+        params: IdParams,
+        querystring: z.object({ deleted: z.enum(['exclude', 'include']).default('exclude') }).strict(),
+        response: { 200: schemas.record, ...errorResponses },
+      },
+    },
+    async (req) => {
+      const { id } = req.params as { id: string }
+      return (req.query as { deleted: string }).deleted === 'include' ? c.getAny(db, req.ctx, id) : c.get(db, req.ctx, id)
+    },
+  )
+  r.patch(
+    `${base}/:id`,
+    {
+      schema: {
+        tags,
+        summary: `Change a ${c.def.entity} (send the version you read; a stale one answers 409)`,
+        params: IdParams,
+        body: schemas.update,
+        response: { 200: schemas.record, ...errorResponses },
+      },
+    },
+    async (req) => db.transaction((tx) => c.update(tx, req.ctx, (req.params as { id: string }).id, req.body as never)),
+  )
+  r.delete(
+    `${base}/:id`,
+    {
+      schema: {
+        tags,
+        summary: `Delete a ${c.def.entity} (soft; restorable)`,
+        params: IdParams,
+        querystring: z.object({ version: z.coerce.number().int().min(1).optional() }).strict(),
+        body: VersionBody.optional(),
+        response: { 200: schemas.record, ...errorResponses },
+      },
+    },
+    async (req) => {
+      const version = (req.body as { version?: number } | undefined)?.version ?? (req.query as { version?: number }).version
+      return db.transaction((tx) => c.remove(tx, req.ctx, (req.params as { id: string }).id, version))
+    },
+  )
+  r.post(
+    `${base}/:id/restore`,
+    {
+      schema: {
+        tags,
+        summary: `Restore a deleted ${c.def.entity}`,
+        params: IdParams,
+        response: { 200: schemas.record, ...errorResponses },
+      },
+    },
+    async (req) => db.transaction((tx) => c.restore(tx, req.ctx, (req.params as { id: string }).id)),
+  )
+}

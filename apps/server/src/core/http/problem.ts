@@ -1,0 +1,71 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod'
+import { AppError, type FieldError } from '../errors'
+
+const titles: Record<number, string> = {
+  400: 'Invalid input',
+  401: 'Not signed in',
+  403: 'Not allowed',
+  404: 'Not found',
+  409: 'Conflict',
+  413: 'Payload too large',
+  415: 'Unsupported media type',
+  422: 'Refused by a business rule',
+  429: 'Too many requests',
+  500: 'Internal error',
+  503: 'Unavailable',
+}
+
+/** Sends an application/problem+json body. */
+export function sendProblem(
+  reply: FastifyReply,
+  status: number,
+  code: string,
+  detail: string,
+  extra: Record<string, unknown> = {},
+) {
+  return reply
+    .code(status)
+    .type('application/problem+json')
+    .send({ type: `urn:openkam:problem:${code}`, title: titles[status] ?? 'Error', status, detail, code, ...extra })
+}
+
+function zodErrors(err: FastifyError): FieldError[] {
+  const part = (err as FastifyError & { validationContext?: string }).validationContext
+  return (err.validation ?? []).flatMap((v) => {
+    const keys = (v.params as { keys?: string[] } | undefined)?.keys
+    const base = v.instancePath.replace(/^\//, '').replaceAll('/', '.')
+    if (v.keyword === 'unrecognized_keys' && keys) {
+      return keys.map((k) => ({
+        path: [base, k].filter(Boolean).join('.'),
+        message: part === 'querystring' ? 'not a known parameter' : 'not a known field',
+      }))
+    }
+    return [{ path: base || part || '', message: v.message ?? 'invalid' }]
+  })
+}
+
+/** The one error handler: AppError, validation, and framework errors become problem+json. */
+export function errorHandler(err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
+  if (err instanceof AppError) {
+    const { errors, ...rest } = err.extra
+    if (err.status >= 500) req.log.error({ err }, err.message)
+    return sendProblem(reply, err.status, err.code, err.message, { ...(errors ? { errors } : {}), ...rest })
+  }
+  if (hasZodFastifySchemaValidationErrors(err)) {
+    const errors = zodErrors(err)
+    return sendProblem(reply, 400, 'invalid_input', `Invalid ${errors.map((e) => e.path).join(', ')}`, { errors })
+  }
+  if (isResponseSerializationError(err)) {
+    req.log.error({ err, issues: err.cause?.issues }, 'response does not match its schema')
+    return sendProblem(reply, 500, 'internal', 'The server produced an invalid response; it has been logged')
+  }
+  const status = err.statusCode ?? 500
+  if (status === 429) return sendProblem(reply, 429, 'rate_limited', err.message)
+  if (status >= 400 && status < 500) {
+    const code = err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || /JSON/.test(err.message) ? 'invalid_json' : 'bad_request'
+    return sendProblem(reply, status, code, err.message)
+  }
+  req.log.error({ err }, 'unhandled error')
+  return sendProblem(reply, 500, 'internal', 'Something went wrong on the server; it has been logged')
+}

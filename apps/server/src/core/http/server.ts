@@ -1,0 +1,139 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest, type RawReplyDefaultExpression, type RawRequestDefaultExpression, type RawServerDefault } from 'fastify'
+import cookie from '@fastify/cookie'
+import helmet from '@fastify/helmet'
+import rateLimit from '@fastify/rate-limit'
+import fastifyStatic from '@fastify/static'
+import swagger from '@fastify/swagger'
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod'
+import { newId } from '../ids'
+import { AppError } from '../errors'
+import type { Config } from '../config'
+import type { EventSink } from '../events/bus'
+import type { Principal } from '../access/permissions'
+import { errorHandler, sendProblem } from './problem'
+import './request-context'
+
+export const SESSION_COOKIE = 'openkam_session'
+
+export type PrincipalResolver = (token: string, req: FastifyRequest) => Promise<Principal | null>
+
+export type HttpOptions = {
+  config: Config
+  events: EventSink
+  resolvePrincipal: PrincipalResolver
+  isReady: () => Promise<boolean>
+  version: string
+  logger?: boolean
+}
+
+export type App = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>
+
+/** The token of a request: `Authorization: Bearer …` first, then the session cookie. */
+export function tokenOf(req: FastifyRequest): string | undefined {
+  const h = req.headers.authorization
+  if (h?.startsWith('Bearer ')) return h.slice(7).trim() || undefined
+  return req.cookies?.[SESSION_COOKIE] || undefined
+}
+
+/**
+ * The HTTP kernel every module registers routes on: zod validation and OpenAPI from the same schemas,
+ * problem+json errors, request ids, auth for /api/v1, health probes and the web app at /.
+ */
+export async function createHttpServer(opts: HttpOptions) {
+  const { config } = opts
+  const app = Fastify({
+    logger: opts.logger === false ? false : { level: config.logLevel },
+    genReqId: (req) => (req.headers['x-request-id'] as string | undefined)?.slice(0, 100) || newId(),
+    trustProxy: config.trustProxy,
+    bodyLimit: 10 * 1024 * 1024,
+    ajv: undefined,
+  }).withTypeProvider<ZodTypeProvider>()
+
+  app.setValidatorCompiler(validatorCompiler)
+  app.setSerializerCompiler(serializerCompiler)
+  app.setErrorHandler(errorHandler)
+  app.setNotFoundHandler((req, reply) => sendProblem(reply, 404, 'not_found', `No route ${req.method} ${req.url}`))
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id)
+  })
+
+  await app.register(cookie)
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+      },
+    },
+    hsts: false,
+  })
+  await app.register(rateLimit, { global: false })
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'OpenKAM API',
+        version: opts.version,
+        description: 'Key-account management. Errors are application/problem+json; lists are cursor-paginated.',
+      },
+      servers: [{ url: '/' }],
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer', description: 'Session token from /auth/login, or an API token' },
+          cookie: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+        },
+      },
+      security: [{ bearer: [] }, { cookie: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  })
+
+  app.decorateRequest('ctx', null as never)
+  app.addHook('onRequest', async (req) => {
+    if (!req.url.startsWith('/api/v1/') || req.routeOptions.config?.public) return
+    const token = tokenOf(req)
+    const principal = token ? await opts.resolvePrincipal(token, req) : null
+    if (!principal) {
+      throw new AppError('unauthenticated', 'unauthenticated', token ? 'Your session has expired or the token is not valid; sign in again' : 'Sign in first: send the session cookie or an Authorization: Bearer token')
+    }
+    req.ctx = { ws: principal.workspaceId, principal, requestId: req.id, events: opts.events }
+  })
+
+  app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }))
+  app.get('/readyz', { schema: { hide: true } }, async (_req, reply) => {
+    const ready = await opts.isReady().catch(() => false)
+    return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'starting' })
+  })
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger())
+
+  return app as unknown as App
+}
+
+/** Serves the built web app at / with a fallback to index.html for client-side routes. */
+export async function serveWeb(app: App, webDir: string | undefined) {
+  if (!webDir || !fs.existsSync(path.join(webDir, 'index.html'))) return false
+  await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: false, index: ['index.html'] })
+  app.get('/*', { schema: { hide: true } }, (req, reply) => {
+    if (req.url.startsWith('/api/')) return sendProblem(reply, 404, 'not_found', `No route ${req.method} ${req.url}`)
+    return reply.sendFile('index.html')
+  })
+  return true
+}

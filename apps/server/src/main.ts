@@ -1,0 +1,156 @@
+import { Command } from 'commander'
+import { ConfigError, loadConfig, type Config } from './core/config'
+import { AppError } from './core/errors'
+import { buildApp } from './app'
+import { startRuntime, type Runtime } from './runtime'
+import { openDatabase } from './core/db/open'
+import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD, seedDemo } from './demo/seed'
+import { startBoss } from './core/jobs/boss'
+import { OutboxEventSink } from './core/events/bus'
+import { HandlerRegistry } from './core/events/registry'
+import { findWorkspaceBySlug } from './modules/workspaces'
+import { VERSION } from './version'
+
+const out = (s: string) => process.stdout.write(`${s}\n`)
+
+function config(): Config {
+  return loadConfig(process.env)
+}
+
+/** Stops on SIGTERM/SIGINT: stop accepting, finish requests and jobs in flight, close the database. */
+function onShutdown(stop: () => Promise<void>) {
+  let stopping = false
+  const handler = (signal: string) => {
+    if (stopping) return
+    stopping = true
+    out(`${signal} received: finishing work in flight, then stopping…`)
+    const force = setTimeout(() => {
+      console.error('Shutdown took longer than 35 s; exiting.')
+      process.exit(1)
+    }, 35_000)
+    force.unref()
+    stop()
+      .then(() => {
+        out('Stopped cleanly.')
+        process.exit(0)
+      })
+      .catch((err) => {
+        console.error('Error while stopping:', err)
+        process.exit(1)
+      })
+  }
+  process.on('SIGTERM', () => handler('SIGTERM'))
+  process.on('SIGINT', () => handler('SIGINT'))
+}
+
+async function start(opts: { demo?: boolean; apiOnly?: boolean; lang?: 'zh-CN' | 'en' }) {
+  const started = Date.now()
+  const cfg = config()
+  const demo = Boolean(opts.demo) || cfg.demo
+  const role = cfg.databaseUrl && opts.apiOnly ? 'api' : 'embedded'
+  const rt: Runtime = await startRuntime(cfg, { role, demo, lang: opts.lang })
+  const app = await buildApp(rt, { logger: true })
+  onShutdown(async () => {
+    await app.close()
+    await rt.stop()
+  })
+  await app.listen({ port: cfg.port, host: cfg.host })
+  const addr = app.server.address()
+  const port = typeof addr === 'object' && addr ? addr.port : cfg.port
+  const host = cfg.host === '0.0.0.0' || cfg.host === '::' ? 'localhost' : cfg.host
+  out('')
+  out(`OpenKAM ${VERSION} is ready at http://${host}:${port}  (${((Date.now() - started) / 1000).toFixed(1)} s)`)
+  out(`  database: ${cfg.databaseUrl ? 'PostgreSQL' : `embedded PGlite in ${cfg.dataDir}`}`)
+  const db = rt.database.db
+  if (await findWorkspaceBySlug(db, 'demo')) {
+    out(`  demo sign-in: ${DEMO_ADMIN_EMAIL} / ${DEMO_PASSWORD}`)
+    if (cfg.adminEmail) out(`  or: ${cfg.adminEmail} (OPENKAM_ADMIN_PASSWORD)`)
+  } else if (cfg.adminEmail) {
+    out(`  sign in as ${cfg.adminEmail} (OPENKAM_ADMIN_PASSWORD)`)
+  }
+  out('  API description: /api/openapi.json · stop with Ctrl+C')
+}
+
+async function worker() {
+  const cfg = config()
+  const rt = await startRuntime(cfg, {
+    role: 'worker',
+    log: { info: (o, m) => out(`${m ?? ''} ${JSON.stringify(o)}`), error: (o, m) => console.error(m, o) },
+  })
+  onShutdown(() => rt.stop())
+  out(`OpenKAM worker running (${rt.registry.all().length} event handlers). Stop with Ctrl+C.`)
+}
+
+async function migrate() {
+  const cfg = config()
+  const database = await openDatabase(cfg)
+  try {
+    await database.migrate()
+    out(`Migrations applied to ${cfg.databaseUrl ? 'PostgreSQL' : cfg.dataDir}.`)
+  } finally {
+    await database.close()
+  }
+}
+
+async function seed(opts: { demo?: boolean; lang: 'zh-CN' | 'en' }) {
+  if (!opts.demo) throw new AppError('invalid', 'usage', 'Say what to seed: openkam seed --demo [--lang zh-CN|en]')
+  const cfg = config()
+  const database = await openDatabase(cfg)
+  try {
+    await database.migrate()
+    if (await findWorkspaceBySlug(database.db, 'demo')) {
+      out('The demo workspace exists already; nothing to do.')
+      return
+    }
+    const boss = await startBoss(database, 'api')
+    try {
+      const events = new OutboxEventSink(boss, new HandlerRegistry())
+      const admin = cfg.adminEmail && cfg.adminPassword ? { email: cfg.adminEmail, password: cfg.adminPassword } : undefined
+      await database.db.transaction((tx) => seedDemo(tx, events, { lang: opts.lang, admin }))
+    } finally {
+      await boss.stop({ graceful: true, wait: true })
+    }
+    out(`Demo workspace created (${opts.lang}). Sign in as ${DEMO_ADMIN_EMAIL} / ${DEMO_PASSWORD}.`)
+  } finally {
+    await database.close()
+  }
+}
+
+const lang = (v: string) => {
+  if (v !== 'zh-CN' && v !== 'en') throw new Error('--lang must be zh-CN or en')
+  return v
+}
+
+export async function main(argv: string[]) {
+  const program = new Command()
+    .name('openkam')
+    .description('OpenKAM — key-account management for B2B companies')
+    .version(VERSION)
+  program
+    .command('start')
+    .description('serve the API and web app (embedded database unless DATABASE_URL is set)')
+    .option('--demo', 'create the demo workspace when the database is empty')
+    .option('--lang <lang>', 'demo language: zh-CN or en', lang, 'zh-CN')
+    .option('--api-only', 'with PostgreSQL: do not run background jobs here (run `openkam worker` instead)')
+    .action(start)
+  program.command('worker').description('run background jobs and event handlers (PostgreSQL only)').action(worker)
+  program.command('migrate').description('apply database migrations').action(migrate)
+  program
+    .command('seed')
+    .description('create sample data')
+    .option('--demo', 'the demo workspace')
+    .option('--lang <lang>', 'zh-CN or en', lang, 'zh-CN')
+    .action(seed)
+  try {
+    await program.parseAsync(argv)
+  } catch (err) {
+    if (err instanceof ConfigError || err instanceof AppError) {
+      console.error(err.message)
+    } else {
+      console.error(err)
+    }
+    process.exit(1)
+  }
+}
+
+await main(process.argv)

@@ -1,0 +1,12 @@
+import type { Account } from '@openkam/contract'
+
+declare module '../../core/events/types' {
+  interface EventMap {
+    'account.created': { record: Account }
+    'account.updated': { record: Account; changed: string[]; before: Partial<Account> }
+    'account.deleted': { record: Account }
+    'account.restored': { record: Account }
+  }
+}
+
+export {}

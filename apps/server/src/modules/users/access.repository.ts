@@ -1,0 +1,65 @@
+import { sql } from 'drizzle-orm'
+import type { Executor } from '../../core/db/types'
+import type { Permissions } from '../../core/access/permissions'
+
+export type AccessRow = {
+  userId: string
+  tokenId: string | null
+  roles: { key: string; permissions: Permissions }[]
+  teamUserIds: string[]
+}
+
+const principalColumns = (userIdExpr: ReturnType<typeof sql>) => sql`
+  u.id as "userId",
+  coalesce((
+    select json_agg(json_build_object('key', r.key, 'permissions', r.permissions))
+    from user_roles ur join roles r on r.workspace_id = ur.workspace_id and r.id = ur.role_id and r.deleted_at is null
+    where ur.workspace_id = u.workspace_id and ur.user_id = ${userIdExpr}
+  ), '[]'::json) as roles,
+  coalesce((
+    select json_agg(distinct x.user_id) from (
+      select m.user_id from team_members m
+      join teams t on t.workspace_id = m.workspace_id and t.id = m.team_id and t.deleted_at is null
+      where m.workspace_id = u.workspace_id
+        and (t.manager_id = u.id or exists (
+          select 1 from team_members me where me.workspace_id = u.workspace_id and me.team_id = t.id and me.user_id = u.id))
+      union select t.manager_id from teams t
+      join team_members me on me.workspace_id = t.workspace_id and me.team_id = t.id and me.user_id = u.id
+      where t.workspace_id = u.workspace_id and t.deleted_at is null and t.manager_id is not null
+    ) x
+  ), '[]'::json) as "teamUserIds"`
+
+/** The signed-in person of a live session, with roles and team, in one query. */
+export async function findSessionAccess(tx: Executor, ws: string, tokenHash: string): Promise<AccessRow | null> {
+  const res = (await tx.execute(sql`
+    select ${principalColumns(sql`u.id`)}, null as "tokenId"
+    from sessions s
+    join users u on u.workspace_id = s.workspace_id and u.id = s.user_id and u.active and u.deleted_at is null
+    where s.workspace_id = ${ws} and s.token_hash = ${tokenHash} and s.expires_at > now()`)) as unknown as {
+    rows: AccessRow[]
+  }
+  return res.rows[0] ?? null
+}
+
+/** The owner of a live API token, with roles and team, in one query. */
+export async function findApiTokenAccess(tx: Executor, ws: string, tokenHash: string): Promise<AccessRow | null> {
+  const res = (await tx.execute(sql`
+    select ${principalColumns(sql`u.id`)}, k.id as "tokenId"
+    from api_tokens k
+    join users u on u.workspace_id = k.workspace_id and u.id = k.user_id and u.active and u.deleted_at is null
+    where k.workspace_id = ${ws} and k.token_hash = ${tokenHash} and k.revoked_at is null
+      and k.deleted_at is null and (k.expires_at is null or k.expires_at > now())`)) as unknown as {
+    rows: AccessRow[]
+  }
+  return res.rows[0] ?? null
+}
+
+/** The same access data for a known user (used at sign-in). */
+export async function findUserAccess(tx: Executor, ws: string, userId: string): Promise<AccessRow | null> {
+  const res = (await tx.execute(sql`
+    select ${principalColumns(sql`u.id`)}, null as "tokenId"
+    from users u where u.workspace_id = ${ws} and u.id = ${userId} and u.active and u.deleted_at is null`)) as unknown as {
+    rows: AccessRow[]
+  }
+  return res.rows[0] ?? null
+}

@@ -1,0 +1,116 @@
+import { z } from 'zod'
+import {
+  ApiToken,
+  ApiTokenCreate,
+  ApiTokenCreated,
+  IdParams,
+  LoginBody,
+  LoginResponse,
+  Me,
+  Problem,
+  Role,
+  RoleCreate,
+  RoleUpdate,
+  Team,
+  TeamCreate,
+  TeamUpdate,
+  User,
+  UserCreate,
+  UserUpdate,
+} from '@openkam/contract'
+import { SESSION_COOKIE, tokenOf, type App } from '../../core/http/server'
+import { registerCollectionRoutes } from '../../core/http/collection-routes'
+import type { Config } from '../../core/config'
+import type { Db } from '../../core/db/types'
+import { createApiToken, listApiTokens, login, logout, me, revokeApiToken } from './auth.service'
+import { roleCollection, teamCollection, userCollection } from './user.collections'
+
+export function registerAuthRoutes(app: App, db: Db, config: Config) {
+  const r = app
+  const tags = ['auth']
+  r.post(
+    '/api/v1/auth/login',
+    {
+      config: { public: true, rateLimit: { max: 30, timeWindow: '1 minute' } },
+      schema: {
+        tags,
+        summary: 'Sign in; returns a session token (also set as an HTTP-only cookie)',
+        security: [],
+        body: LoginBody,
+        response: { 200: LoginResponse, 400: Problem, 401: Problem, 429: Problem },
+      },
+    },
+    async (req, reply) => {
+      const result = await login(db, req.body, {
+        ip: req.ip,
+        userAgent: req.headers['user-agent'],
+        sessionDays: config.sessionDays,
+        maxFailures: config.loginMaxFailures,
+      })
+      reply.setCookie(SESSION_COOKIE, result.token, {
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: req.protocol === 'https',
+        path: '/',
+        expires: new Date(result.expiresAt),
+      })
+      return result
+    },
+  )
+  r.post(
+    '/api/v1/auth/logout',
+    { config: { public: true }, schema: { tags, summary: 'Sign out (ends this session)', response: { 204: z.null() } } },
+    async (req, reply) => {
+      const token = tokenOf(req)
+      if (token) await logout(db, token)
+      reply.clearCookie(SESSION_COOKIE, { path: '/' })
+      return reply.code(204).send(null)
+    },
+  )
+  r.get(
+    '/api/v1/auth/me',
+    { schema: { tags, summary: 'The signed-in person, workspace and permissions', response: { 200: Me, 401: Problem } } },
+    async (req) => me(db, req.ctx.principal),
+  )
+
+  const tokenTags = ['api-tokens']
+  r.get(
+    '/api/v1/api-tokens',
+    {
+      schema: {
+        tags: tokenTags,
+        summary: 'Your API tokens (administrators see all)',
+        response: { 200: z.object({ data: z.array(ApiToken), nextCursor: z.string().nullable() }) },
+      },
+    },
+    async (req) => listApiTokens(db, req.ctx),
+  )
+  r.post(
+    '/api/v1/api-tokens',
+    {
+      schema: {
+        tags: tokenTags,
+        summary: 'Create an API token; the secret is shown once',
+        body: ApiTokenCreate,
+        response: { 201: ApiTokenCreated, 400: Problem, 403: Problem },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await db.transaction((tx) => createApiToken(tx, req.ctx, req.body))),
+  )
+  r.delete(
+    '/api/v1/api-tokens/:id',
+    {
+      schema: {
+        tags: tokenTags,
+        summary: 'Revoke an API token (takes effect at once)',
+        params: IdParams,
+        response: { 200: ApiToken, 404: Problem },
+      },
+    },
+    async (req) => db.transaction((tx) => revokeApiToken(tx, req.ctx, req.params.id)),
+  )
+
+  registerCollectionRoutes(app, db, userCollection, { record: User, create: UserCreate, update: UserUpdate, tag: 'users' })
+  registerCollectionRoutes(app, db, teamCollection, { record: Team, create: TeamCreate, update: TeamUpdate, tag: 'teams' })
+  registerCollectionRoutes(app, db, roleCollection, { record: Role, create: RoleCreate, update: RoleUpdate, tag: 'roles' })
+}

@@ -1,0 +1,237 @@
+import { and, count, desc, eq, gt, isNull, sql } from 'drizzle-orm'
+import { AppError } from '../../core/errors'
+import { mergePermissions, type Principal } from '../../core/access/permissions'
+import { recordAudit } from '../../core/audit/audit'
+import { isUuid, newId } from '../../core/ids'
+import type { Ctx } from '../../core/context'
+import type { Db, Executor } from '../../core/db/types'
+import { workspaces } from '../workspaces/workspace.table'
+import { apiTokens, loginAttempts, sessions, users } from './user.table'
+import { findApiTokenAccess, findSessionAccess, findUserAccess, type AccessRow } from './access.repository'
+import { dummyHash, verifyPassword } from './password'
+import { hashToken, makeToken, parseToken } from './token'
+import { userCollection } from './user.collections'
+
+const FAILURE_WINDOW_MS = 15 * 60 * 1000
+
+export type LoginInput = { email: string; password: string; workspace?: string }
+export type LoginMeta = { ip: string; userAgent?: string; sessionDays: number; maxFailures: number }
+
+const toPrincipal = (ws: string, a: AccessRow, kind: Principal['kind']): Principal => ({
+  kind,
+  workspaceId: ws,
+  userId: a.userId,
+  ...(a.tokenId ? { tokenId: a.tokenId } : {}),
+  roles: a.roles.map((r) => r.key),
+  permissions: mergePermissions(a.roles.map((r) => r.permissions)),
+  teamUserIds: [...new Set([a.userId, ...a.teamUserIds])],
+})
+
+/** The principal behind a session token or API token; null when it is unknown, expired or revoked. */
+export async function resolvePrincipal(db: Db, token: string): Promise<Principal | null> {
+  const parsed = parseToken(token)
+  if (!parsed) return null
+  const hash = hashToken(token)
+  if (parsed.kind === 'session') {
+    const a = await findSessionAccess(db, parsed.workspaceId, hash)
+    return a ? toPrincipal(parsed.workspaceId, a, 'user') : null
+  }
+  const a = await findApiTokenAccess(db, parsed.workspaceId, hash)
+  if (!a) return null
+  await db
+    .update(apiTokens)
+    .set({ lastUsedAt: new Date() })
+    .where(
+      and(
+        eq(apiTokens.workspaceId, parsed.workspaceId),
+        eq(apiTokens.id, a.tokenId!),
+        sql`(${apiTokens.lastUsedAt} is null or ${apiTokens.lastUsedAt} < now() - interval '1 minute')`,
+      ),
+    )
+  return toPrincipal(parsed.workspaceId, a, 'api_token')
+}
+
+/** Recent failed sign-ins for an e-mail since its last success. */
+async function recentFailures(db: Db, email: string): Promise<number> {
+  const since = new Date(Date.now() - FAILURE_WINDOW_MS)
+  const [lastOk] = await db
+    .select({ at: loginAttempts.at })
+    .from(loginAttempts)
+    .where(and(eq(loginAttempts.email, email), eq(loginAttempts.success, true), gt(loginAttempts.at, since)))
+    .orderBy(desc(loginAttempts.at))
+    .limit(1)
+  const [row] = await db
+    .select({ n: count() })
+    .from(loginAttempts)
+    .where(and(eq(loginAttempts.email, email), eq(loginAttempts.success, false), gt(loginAttempts.at, lastOk?.at ?? since)))
+  return Number(row?.n ?? 0)
+}
+
+/**
+ * Signs a person in: throttled per e-mail (too many recent failures → 429), argon2 verification,
+ * a new session whose token works as cookie and as Bearer token.
+ */
+export async function login(db: Db, input: LoginInput, meta: LoginMeta) {
+  const email = input.email.toLowerCase()
+  if ((await recentFailures(db, email)) >= meta.maxFailures) {
+    throw new AppError('rate_limited', 'login_throttled', 'Too many failed sign-ins for this e-mail; wait 15 minutes and try again', {
+      retryAfterSeconds: FAILURE_WINDOW_MS / 1000,
+    })
+  }
+  const candidates = await db
+    .select({ user: users, slug: workspaces.slug })
+    .from(users)
+    .innerJoin(workspaces, eq(workspaces.id, users.workspaceId))
+    .where(
+      and(
+        sql`lower(${users.email}) = ${email}`,
+        eq(users.active, true),
+        isNull(users.deletedAt),
+        input.workspace ? eq(workspaces.slug, input.workspace) : undefined,
+      ),
+    )
+  if (candidates.length > 1) {
+    throw new AppError('invalid', 'workspace_required', 'This e-mail belongs to several workspaces; say which one', {
+      errors: [{ path: 'workspace', message: `one of ${candidates.map((c) => c.slug).join(', ')}` }],
+    })
+  }
+  const found = candidates[0]?.user
+  const ok = await verifyPassword(found?.passwordHash ?? (await dummyHash()), input.password)
+  if (!found || !ok) {
+    await db.insert(loginAttempts).values({ id: newId(), email, ip: meta.ip, success: false })
+    throw new AppError('unauthenticated', 'invalid_credentials', 'The e-mail or password is not correct')
+  }
+  const ws = found.workspaceId
+  const token = makeToken('session', ws)
+  const expiresAt = new Date(Date.now() + meta.sessionDays * 86_400_000)
+  await db.transaction(async (tx) => {
+    await tx.insert(loginAttempts).values({ id: newId(), email, ip: meta.ip, success: true })
+    await tx.insert(sessions).values({
+      id: newId(),
+      workspaceId: ws,
+      userId: found.id,
+      tokenHash: hashToken(token),
+      expiresAt,
+      ip: meta.ip,
+      userAgent: meta.userAgent?.slice(0, 300) ?? null,
+    })
+    await tx.update(users).set({ lastLoginAt: new Date() }).where(and(eq(users.workspaceId, ws), eq(users.id, found.id)))
+    const access = await findUserAccess(tx, ws, found.id)
+    await recordAudit(tx, { ws, principal: toPrincipal(ws, access!, 'user') }, [
+      { action: 'login', entityType: 'user', entityId: found.id, after: { ip: meta.ip } },
+    ])
+  })
+  const principal = toPrincipal(ws, (await findUserAccess(db, ws, found.id))!, 'user')
+  return { token, expiresAt: expiresAt.toISOString(), user: await me(db, principal) }
+}
+
+export async function logout(db: Db, token: string) {
+  const parsed = parseToken(token)
+  if (!parsed || parsed.kind !== 'session') return
+  await db
+    .delete(sessions)
+    .where(and(eq(sessions.workspaceId, parsed.workspaceId), eq(sessions.tokenHash, hashToken(token))))
+}
+
+/** The signed-in person with workspace and effective permissions. */
+export async function me(db: Executor, principal: Principal) {
+  const [ws] = await db.select().from(workspaces).where(eq(workspaces.id, principal.workspaceId))
+  const ctx = { ws: principal.workspaceId, principal } as Ctx
+  const [row] = await db
+    .select()
+    .from(users)
+    .where(and(eq(users.workspaceId, principal.workspaceId), eq(users.id, principal.userId!)))
+  const [user] = await userCollection.def.hydrate!(db, ctx, [userCollection.def.toRecord(row!)])
+  return {
+    ...user!,
+    workspace: { id: ws!.id, name: ws!.name, slug: ws!.slug, locale: ws!.locale, currency: ws!.currency },
+    permissions: principal.permissions,
+  }
+}
+
+const tokenRecord = (r: typeof apiTokens.$inferSelect) => ({
+  id: r.id,
+  name: r.name,
+  prefix: r.prefix,
+  userId: r.userId,
+  createdAt: r.createdAt.toISOString(),
+  expiresAt: r.expiresAt?.toISOString() ?? null,
+  lastUsedAt: r.lastUsedAt?.toISOString() ?? null,
+  revokedAt: r.revokedAt?.toISOString() ?? null,
+})
+
+/** A new API token for the signed-in person; the secret is returned once and stored only as a hash. */
+export async function createApiToken(tx: Executor, ctx: Ctx, input: { name: string; expiresAt?: string | null }) {
+  if (!ctx.principal.userId || ctx.principal.kind !== 'user') {
+    throw new AppError('forbidden', 'forbidden', 'API tokens are created by a signed-in person, not by another token')
+  }
+  const expiresAt = input.expiresAt ? new Date(input.expiresAt) : null
+  if (expiresAt && expiresAt <= new Date()) {
+    throw new AppError('invalid', 'invalid_input', 'The expiry must be in the future', {
+      errors: [{ path: 'expiresAt', message: 'must be in the future' }],
+    })
+  }
+  const token = makeToken('api', ctx.ws)
+  const now = new Date()
+  const [row] = await tx
+    .insert(apiTokens)
+    .values({
+      id: newId(),
+      workspaceId: ctx.ws,
+      ownerId: ctx.principal.userId,
+      createdBy: ctx.principal.userId,
+      createdAt: now,
+      updatedAt: now,
+      userId: ctx.principal.userId,
+      name: input.name,
+      tokenHash: hashToken(token),
+      prefix: token.slice(0, 12),
+      expiresAt,
+    })
+    .returning()
+  const rec = tokenRecord(row!)
+  await recordAudit(tx, ctx, [{ action: 'create', entityType: 'api_token', entityId: rec.id, after: rec }])
+  await ctx.events.emit(tx, ctx, [{ type: 'api_token.created', entityType: 'api_token', entityId: rec.id, payload: { record: rec } }])
+  return { ...rec, token }
+}
+
+const isAdmin = (ctx: Ctx) => ctx.principal.permissions['users']?.update === 'all' || ctx.principal.permissions['*']?.update === 'all'
+
+export async function listApiTokens(tx: Executor, ctx: Ctx) {
+  const rows = await tx
+    .select()
+    .from(apiTokens)
+    .where(
+      and(
+        eq(apiTokens.workspaceId, ctx.ws),
+        isNull(apiTokens.deletedAt),
+        isAdmin(ctx) ? undefined : eq(apiTokens.userId, ctx.principal.userId ?? ''),
+      ),
+    )
+    .orderBy(desc(apiTokens.createdAt))
+    .limit(500)
+  return { data: rows.map(tokenRecord), nextCursor: null }
+}
+
+/** Revokes a token at once; its owner or an administrator may. */
+export async function revokeApiToken(tx: Executor, ctx: Ctx, id: string) {
+  if (!isUuid(id)) throw new AppError('not_found', 'not_found', 'API token was not found')
+  const [row] = await tx
+    .select()
+    .from(apiTokens)
+    .where(and(eq(apiTokens.workspaceId, ctx.ws), eq(apiTokens.id, id), isNull(apiTokens.deletedAt)))
+    .for('update')
+  if (!row || (!isAdmin(ctx) && row.userId !== ctx.principal.userId)) {
+    throw new AppError('not_found', 'not_found', 'API token was not found')
+  }
+  if (row.revokedAt) return tokenRecord(row)
+  const [updated] = await tx
+    .update(apiTokens)
+    .set({ revokedAt: new Date(), updatedAt: new Date(), version: sql`${apiTokens.version} + 1` })
+    .where(and(eq(apiTokens.workspaceId, ctx.ws), eq(apiTokens.id, id)))
+    .returning()
+  const rec = tokenRecord(updated!)
+  await recordAudit(tx, ctx, [{ action: 'revoke', entityType: 'api_token', entityId: id, before: tokenRecord(row), after: rec }])
+  await ctx.events.emit(tx, ctx, [{ type: 'api_token.revoked', entityType: 'api_token', entityId: id, payload: { record: rec } }])
+  return rec
+}

@@ -1,0 +1,245 @@
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm'
+import type { User } from '@openkam/contract'
+import { Collection } from '../../core/crud/collection'
+import { AppError, type FieldError } from '../../core/errors'
+import type { Executor } from '../../core/db/types'
+import type { Ctx } from '../../core/context'
+import { roles, teamMembers, teams, userRoles, users } from './user.table'
+import { hashPassword } from './password'
+
+const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null)
+const base = (r: Record<string, any>) => ({
+  id: r.id as string,
+  version: r.version as number,
+  createdAt: iso(r.createdAt)!,
+  updatedAt: iso(r.updatedAt)!,
+  createdBy: r.createdBy ?? null,
+  ownerId: r.ownerId ?? null,
+  deletedAt: iso(r.deletedAt),
+  custom: r.custom ?? {},
+})
+export { base as baseRecord, iso }
+
+/** Ids among `ids` that are not active users of the workspace. */
+export async function missingUsers(tx: Executor, ws: string, ids: (string | null | undefined)[]): Promise<string[]> {
+  const wanted = [...new Set(ids.filter((x): x is string => !!x))]
+  if (wanted.length === 0) return []
+  const found = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.workspaceId, ws), inArray(users.id, wanted), isNull(users.deletedAt)))
+  const have = new Set(found.map((f) => f.id))
+  return wanted.filter((id) => !have.has(id))
+}
+
+/** A validate hook that checks the given columns hold users of this workspace. */
+export const userRefs =
+  (...fields: string[]) =>
+  async (tx: Executor, ctx: Ctx, candidate: Record<string, any>): Promise<FieldError[]> => {
+    const errors: FieldError[] = []
+    for (const f of fields) {
+      if (candidate[f] && (await missingUsers(tx, ctx.ws, [candidate[f]])).length) {
+        errors.push({ path: f, message: 'no such user in this workspace' })
+      }
+    }
+    return errors
+  }
+
+
+export const userCollection = new Collection<User, any, any>({
+  name: 'users',
+  entity: 'user',
+  label: 'User',
+  table: users,
+  ownerColumns: [users.id],
+  toRecord: (r) => ({
+    ...base(r),
+    email: r.email,
+    name: r.name,
+    title: r.title ?? null,
+    phone: r.phone ?? null,
+    locale: r.locale ?? null,
+    active: r.active,
+    lastLoginAt: iso(r.lastLoginAt),
+    roles: [],
+    teamIds: [],
+    managerId: null,
+  }),
+  toColumns: (i) => {
+    const out: Record<string, unknown> = {}
+    for (const k of ['email', 'name', 'title', 'phone', 'locale', 'active'] as const) if (k in i) out[k] = i[k]
+    return out
+  },
+  async hydrate(tx, ctx, recs) {
+    const ids = recs.map((r) => r.id)
+    const roleRows = await tx
+      .select({ userId: userRoles.userId, key: roles.key })
+      .from(userRoles)
+      .innerJoin(roles, and(eq(roles.workspaceId, userRoles.workspaceId), eq(roles.id, userRoles.roleId)))
+      .where(and(eq(userRoles.workspaceId, ctx.ws), inArray(userRoles.userId, ids)))
+    const teamRows = await tx
+      .select({ userId: teamMembers.userId, teamId: teamMembers.teamId, managerId: teams.managerId })
+      .from(teamMembers)
+      .innerJoin(teams, and(eq(teams.workspaceId, teamMembers.workspaceId), eq(teams.id, teamMembers.teamId)))
+      .where(and(eq(teamMembers.workspaceId, ctx.ws), inArray(teamMembers.userId, ids), isNull(teams.deletedAt)))
+    return recs.map((r) => {
+      const mine = teamRows.filter((t) => t.userId === r.id)
+      return {
+        ...r,
+        roles: roleRows.filter((x) => x.userId === r.id).map((x) => x.key).sort(),
+        teamIds: mine.map((t) => t.teamId),
+        managerId: mine.map((t) => t.managerId).find((m) => m && m !== r.id) ?? null,
+      }
+    })
+  },
+  async validate(tx, ctx, candidate, before) {
+    const errors: FieldError[] = []
+    if (!before || before.email !== candidate.email) {
+      const dup = await tx
+        .select({ id: users.id })
+        .from(users)
+        .where(and(eq(users.workspaceId, ctx.ws), sql`lower(${users.email}) = ${String(candidate.email).toLowerCase()}`))
+      if (dup.length) errors.push({ path: 'email', message: 'another user of this workspace has this e-mail' })
+    }
+    return errors
+  },
+  async afterWrite(tx, ctx, id, input, created) {
+    if (input.password) {
+      await tx
+        .update(users)
+        .set({ passwordHash: await hashPassword(input.password) })
+        .where(and(eq(users.workspaceId, ctx.ws), eq(users.id, id)))
+    }
+    if (input.roles) await setUserRoles(tx, ctx, id, input.roles)
+    else if (created) await setUserRoles(tx, ctx, id, ['sales'])
+    if (input.teamIds) {
+      await tx.delete(teamMembers).where(and(eq(teamMembers.workspaceId, ctx.ws), eq(teamMembers.userId, id)))
+      if (input.teamIds.length) {
+        await tx.insert(teamMembers).values(input.teamIds.map((teamId: string) => ({ workspaceId: ctx.ws, teamId, userId: id })))
+      }
+    }
+  },
+  sortable: {
+    name: { column: users.name, kind: 'string' },
+    email: { column: users.email, kind: 'string' },
+    createdAt: { column: users.createdAt, kind: 'date' },
+    updatedAt: { column: users.updatedAt, kind: 'date' },
+  },
+  filterable: {
+    active: { column: users.active, kind: 'boolean' },
+    email: { column: users.email, kind: 'string' },
+  },
+  search: [users.name, users.email],
+  defaultSort: 'name',
+})
+
+/** Replaces a user's roles; unknown role keys are refused with the field named. */
+async function setUserRoles(tx: Executor, ctx: Ctx, userId: string, keys: string[]) {
+  const found = await tx
+    .select({ id: roles.id, key: roles.key })
+    .from(roles)
+    .where(and(eq(roles.workspaceId, ctx.ws), inArray(roles.key, keys), isNull(roles.deletedAt)))
+  const unknown = keys.filter((k) => !found.some((f) => f.key === k))
+  if (unknown.length) {
+    throw new AppError('invalid', 'invalid_input', `Unknown role ${unknown.join(', ')}`, {
+      errors: unknown.map((k) => ({ path: 'roles', message: `no role "${k}" in this workspace` })),
+    })
+  }
+  await tx.delete(userRoles).where(and(eq(userRoles.workspaceId, ctx.ws), eq(userRoles.userId, userId)))
+  await tx.insert(userRoles).values(found.map((f) => ({ workspaceId: ctx.ws, userId, roleId: f.id })))
+}
+
+export const teamCollection = new Collection<any, any, any>({
+  name: 'teams',
+  entity: 'team',
+  label: 'Team',
+  table: teams,
+  ownerColumns: [teams.managerId],
+  toRecord: (r) => ({
+    ...base(r),
+    name: r.name,
+    description: r.description ?? null,
+    managerId: r.managerId ?? null,
+    parentId: r.parentId ?? null,
+    memberIds: [],
+  }),
+  toColumns: (i) => {
+    const out: Record<string, unknown> = {}
+    for (const k of ['name', 'description', 'managerId', 'parentId'] as const) if (k in i) out[k] = i[k]
+    return out
+  },
+  async hydrate(tx, ctx, recs) {
+    const rows = await tx
+      .select()
+      .from(teamMembers)
+      .where(and(eq(teamMembers.workspaceId, ctx.ws), inArray(teamMembers.teamId, recs.map((r) => r.id))))
+    return recs.map((r) => ({ ...r, memberIds: rows.filter((m) => m.teamId === r.id).map((m) => m.userId) }))
+  },
+  async validate(tx, ctx, candidate) {
+    const errors = await userRefs('managerId')(tx, ctx, candidate)
+    if (candidate.parentId) {
+      if (candidate.parentId === candidate.id) errors.push({ path: 'parentId', message: 'a team cannot be its own parent' })
+      const p = await tx.select({ id: teams.id }).from(teams).where(and(eq(teams.workspaceId, ctx.ws), eq(teams.id, candidate.parentId)))
+      if (!p.length) errors.push({ path: 'parentId', message: 'no such team in this workspace' })
+    }
+    return errors
+  },
+  async afterWrite(tx, ctx, id, input) {
+    if (!input.memberIds) return
+    const missing = await missingUsers(tx, ctx.ws, input.memberIds)
+    if (missing.length) {
+        throw new AppError('invalid', 'invalid_input', 'Some members are not users of this workspace', {
+        errors: missing.map((m) => ({ path: 'memberIds', message: `no user ${m}` })),
+      })
+    }
+    await tx.delete(teamMembers).where(and(eq(teamMembers.workspaceId, ctx.ws), eq(teamMembers.teamId, id)))
+    if (input.memberIds.length) {
+      await tx
+        .insert(teamMembers)
+        .values([...new Set<string>(input.memberIds)].map((userId) => ({ workspaceId: ctx.ws, teamId: id, userId })))
+    }
+  },
+  sortable: {
+    name: { column: teams.name, kind: 'string' },
+    updatedAt: { column: teams.updatedAt, kind: 'date' },
+  },
+  filterable: { managerId: { column: teams.managerId, kind: 'uuid' } },
+  search: [teams.name],
+  defaultSort: 'name',
+})
+
+export const roleCollection = new Collection<any, any, any>({
+  name: 'roles',
+  entity: 'role',
+  label: 'Role',
+  table: roles,
+  toRecord: (r) => ({
+    ...base(r),
+    key: r.key,
+    name: r.name,
+    description: r.description ?? null,
+    permissions: r.permissions,
+    builtin: r.builtin,
+  }),
+  toColumns: (i) => {
+    const out: Record<string, unknown> = {}
+    for (const k of ['key', 'name', 'description', 'permissions'] as const) if (k in i) out[k] = i[k]
+    return out
+  },
+  async validate(tx, ctx, candidate, before) {
+    if (before) return []
+    const dup = await tx
+      .select({ id: roles.id })
+      .from(roles)
+      .where(and(eq(roles.workspaceId, ctx.ws), eq(roles.key, candidate.key)))
+    return dup.length ? [{ path: 'key', message: `a role "${candidate.key}" exists already` }] : []
+  },
+  sortable: {
+    name: { column: roles.name, kind: 'string' },
+    key: { column: roles.key, kind: 'string' },
+    updatedAt: { column: roles.updatedAt, kind: 'date' },
+  },
+  filterable: { key: { column: roles.key, kind: 'string' } },
+  search: [roles.name, roles.key],
+  defaultSort: 'key',
+})

@@ -1,0 +1,2 @@
+export { createWorkspace, hasWorkspaces, findWorkspaceBySlug } from './workspace.service'
+export { workspaces } from './workspace.table'

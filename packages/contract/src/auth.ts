@@ -1,0 +1,151 @@
+import { z } from 'zod'
+import { Id, RecordBase, Timestamp } from './common'
+
+export const roleKeys = [
+  'admin',
+  'sales_manager',
+  'sales',
+  'presales',
+  'csm',
+  'finance',
+  'legal',
+  'executive',
+] as const
+export const RoleKey = z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, 'lower-case letters, digits and _ (2–40)')
+
+export const Scope = z.enum(['none', 'own', 'team', 'all'])
+export const Permissions = z.record(
+  z.string(),
+  z.object({ read: Scope.optional(), create: Scope.optional(), update: Scope.optional(), delete: Scope.optional() }).strict(),
+)
+
+export const LoginBody = z
+  .object({
+    email: z.email('must be an e-mail address').transform((s) => s.toLowerCase()),
+    password: z.string().min(1, 'password is required').max(200),
+    workspace: z.string().optional().describe('Workspace slug, needed only when the e-mail is in several workspaces'),
+  })
+  .strict()
+
+export const User = RecordBase.extend({
+  email: z.string(),
+  name: z.string(),
+  title: z.string().nullable(),
+  phone: z.string().nullable(),
+  locale: z.string().nullable(),
+  active: z.boolean(),
+  roles: z.array(z.string()),
+  teamIds: z.array(Id),
+  managerId: Id.nullable(),
+  lastLoginAt: Timestamp.nullable(),
+}).meta({ id: 'User' })
+export type User = z.infer<typeof User>
+
+export const Me = User.extend({
+  workspace: z.object({ id: Id, name: z.string(), slug: z.string(), locale: z.string(), currency: z.string() }),
+  permissions: Permissions,
+}).meta({ id: 'Me' })
+
+export const LoginResponse = z.object({ token: z.string(), expiresAt: Timestamp, user: Me })
+
+const password = z.string().min(8, 'at least 8 characters').max(200)
+
+export const UserCreate = z
+  .object({
+    email: z.email('must be an e-mail address').transform((s) => s.toLowerCase()),
+    name: z.string().trim().min(1, 'name is required').max(100),
+    password: password.optional(),
+    title: z.string().max(100).nullable().optional(),
+    phone: z.string().max(50).nullable().optional(),
+    locale: z.enum(['zh-CN', 'en']).nullable().optional(),
+    roles: z.array(RoleKey).min(1, 'give at least one role').default(['sales']),
+    teamIds: z.array(Id).optional(),
+    active: z.boolean().optional(),
+  })
+  .strict()
+  .meta({ id: 'UserCreate' })
+
+export const UserUpdate = z
+  .object({
+    version: z.number().int().min(1),
+    name: z.string().trim().min(1).max(100).optional(),
+    password: password.optional(),
+    title: z.string().max(100).nullable().optional(),
+    phone: z.string().max(50).nullable().optional(),
+    locale: z.enum(['zh-CN', 'en']).nullable().optional(),
+    roles: z.array(RoleKey).min(1, 'give at least one role').optional(),
+    teamIds: z.array(Id).optional(),
+    active: z.boolean().optional(),
+  })
+  .strict()
+  .meta({ id: 'UserUpdate' })
+
+export const Team = RecordBase.extend({
+  name: z.string(),
+  description: z.string().nullable(),
+  managerId: Id.nullable(),
+  parentId: Id.nullable(),
+  memberIds: z.array(Id),
+}).meta({ id: 'Team' })
+
+export const TeamCreate = z
+  .object({
+    name: z.string().trim().min(1, 'name is required').max(100),
+    description: z.string().max(500).nullable().optional(),
+    managerId: Id.nullable().optional(),
+    parentId: Id.nullable().optional(),
+    memberIds: z.array(Id).optional(),
+  })
+  .strict()
+  .meta({ id: 'TeamCreate' })
+
+export const TeamUpdate = TeamCreate.partial()
+  .extend({ version: z.number().int().min(1) })
+  .strict()
+  .meta({ id: 'TeamUpdate' })
+
+export const Role = RecordBase.extend({
+  key: z.string(),
+  name: z.string(),
+  description: z.string().nullable(),
+  permissions: Permissions,
+  builtin: z.boolean(),
+}).meta({ id: 'Role' })
+
+export const RoleCreate = z
+  .object({
+    key: RoleKey,
+    name: z.string().trim().min(1, 'name is required').max(100),
+    description: z.string().max(500).nullable().optional(),
+    permissions: Permissions,
+  })
+  .strict()
+  .meta({ id: 'RoleCreate' })
+
+export const RoleUpdate = RoleCreate.omit({ key: true })
+  .partial()
+  .extend({ version: z.number().int().min(1) })
+  .strict()
+  .meta({ id: 'RoleUpdate' })
+
+export const ApiToken = z
+  .object({
+    id: Id,
+    name: z.string(),
+    prefix: z.string(),
+    userId: Id,
+    createdAt: Timestamp,
+    expiresAt: Timestamp.nullable(),
+    lastUsedAt: Timestamp.nullable(),
+    revokedAt: Timestamp.nullable(),
+  })
+  .meta({ id: 'ApiToken' })
+
+export const ApiTokenCreate = z
+  .object({
+    name: z.string().trim().min(1, 'name is required').max(100),
+    expiresAt: Timestamp.nullable().optional(),
+  })
+  .strict()
+
+export const ApiTokenCreated = ApiToken.extend({ token: z.string().describe('Shown once; store it now') })

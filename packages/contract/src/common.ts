@@ -1,0 +1,47 @@
+import { z } from 'zod'
+
+export const Id = z.uuid({ error: 'must be an id (UUID)' })
+export const Timestamp = z.iso.datetime({ offset: true })
+export const Version = z.number({ error: 'version is required: send the version you read' }).int().min(1)
+export const Currency = z
+  .string()
+  .regex(/^[A-Z]{3}$/, 'must be a three-letter currency code such as CNY')
+export const Decimal = z
+  .union([z.string(), z.number()])
+  .transform((v) => String(v).trim())
+  .refine((v) => /^-?\d{1,16}(\.\d{1,2})?$/.test(v), 'must be a decimal amount with at most 2 decimals')
+
+/** Money on the wire: `{ amount: "1200000.00", currency: "CNY" }`. */
+export const Money = z.object({ amount: Decimal, currency: Currency.default('CNY') })
+export const MoneyOut = z.object({ amount: z.string(), currency: z.string() })
+
+export const CustomValues = z.record(z.string(), z.unknown())
+
+/** Fields every record carries on the wire. */
+export const RecordBase = z.object({
+  id: Id,
+  version: z.number().int(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+  createdBy: Id.nullable(),
+  ownerId: Id.nullable(),
+  deletedAt: Timestamp.nullable(),
+  custom: CustomValues,
+})
+
+export const pageOf = <T extends z.ZodType>(item: T) =>
+  z.object({ data: z.array(item), nextCursor: z.string().nullable() })
+
+export const Problem = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    code: z.string(),
+    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  })
+  .loose()
+
+export const VersionBody = z.object({ version: Version.optional() })
+export const IdParams = z.object({ id: z.string() })
