@@ -67,7 +67,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: Partial<Config> = 
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
-    dataDir: path.resolve(e.OPENKAM_DATA_DIR),
+    // 'memory://' keeps the embedded database in memory (tests).
+    dataDir: e.OPENKAM_DATA_DIR.startsWith('memory://') ? 'memory://' : path.resolve(e.OPENKAM_DATA_DIR),
     adminEmail: e.OPENKAM_ADMIN_EMAIL?.toLowerCase(),
     adminPassword: e.OPENKAM_ADMIN_PASSWORD,
     demo: e.OPENKAM_DEMO,

@@ -109,7 +109,7 @@ export function registerCollectionRoutes(
         summary: `Delete a ${c.def.entity} (soft; restorable)`,
         params: IdParams,
         querystring: z.object({ version: z.coerce.number().int().min(1).optional() }).strict(),
-        body: VersionBody.optional(),
+        body: VersionBody.nullish(),
         response: { 200: schemas.record, ...errorResponses },
       },
     },

@@ -1,0 +1,149 @@
+import { inject } from 'vitest'
+import { loadConfig, type Config } from '../src/core/config'
+import { buildApp } from '../src/app'
+import { startRuntime, type Runtime } from '../src/runtime'
+import type { App } from '../src/core/http/server'
+import type { EventHandler } from '../src/core/events/registry'
+import { createWorkspace } from '../src/modules/workspaces'
+import { teamCollection, userCollection } from '../src/modules/users'
+import { newId } from '../src/core/ids'
+import { adminQuery } from './pg-cluster'
+import { TEMPLATE_DB } from './global-setup'
+
+export const dbKind = (process.env.OPENKAM_TEST_DB ?? 'pglite') as 'pglite' | 'postgres'
+export const PASSWORD = 'correct horse battery'
+
+/** A fresh database for this test file: PGlite in memory, or a clone of the migrated PostgreSQL template. */
+export async function testDatabaseUrl(): Promise<string | undefined> {
+  if (dbKind !== 'postgres') return undefined
+  const base = inject('pgUrl')
+  const name = `t_${newId().replaceAll('-', '').slice(-16)}`
+  await adminQuery(base, `create database ${name} template ${TEMPLATE_DB}`)
+  return `${base}/${name}`
+}
+
+export type TestEnv = {
+  app: App
+  rt: Runtime
+  config: Config
+  close(): Promise<void>
+}
+
+export async function startTestApp(
+  opts: { handlers?: EventHandler[]; env?: Record<string, string>; role?: 'embedded' | 'api' } = {},
+): Promise<TestEnv> {
+  const url = await testDatabaseUrl()
+  const config = loadConfig({
+    OPENKAM_DATA_DIR: 'memory://',
+    OPENKAM_LOG_LEVEL: 'silent',
+    ...(url ? { DATABASE_URL: url } : {}),
+    ...opts.env,
+  })
+  const rt = await startRuntime(config, {
+    role: opts.role ?? 'embedded',
+    handlers: opts.handlers,
+    pollingIntervalSeconds: 0.5,
+  })
+  const app = await buildApp(rt, { logger: false, web: false })
+  return {
+    app,
+    rt,
+    config,
+    async close() {
+      await app.close()
+      await rt.stop()
+    },
+  }
+}
+
+export type Caller = {
+  token: string
+  userId: string
+  get(url: string): Promise<Res>
+  post(url: string, body?: unknown): Promise<Res>
+  patch(url: string, body: unknown): Promise<Res>
+  del(url: string, body?: unknown): Promise<Res>
+}
+export type Res = { status: number; body: any; headers: Record<string, unknown> }
+
+/** Calls the app in-process with a Bearer token. */
+export function caller(app: App, token: string, userId = ''): Caller {
+  const call = async (method: string, url: string, body?: unknown): Promise<Res> => {
+    const res = await app.inject({
+      method: method as 'GET',
+      url,
+      headers: { authorization: `Bearer ${token}` },
+      ...(body === undefined ? {} : { payload: body as object }),
+    })
+    return { status: res.statusCode, body: res.body ? safeJson(res.body) : null, headers: res.headers }
+  }
+  return {
+    token,
+    userId,
+    get: (u) => call('GET', u),
+    post: (u, b) => call('POST', u, b ?? {}),
+    patch: (u, b) => call('PATCH', u, b),
+    del: (u, b) => call('DELETE', u, b),
+  }
+}
+
+const safeJson = (s: string) => {
+  try {
+    return JSON.parse(s)
+  } catch {
+    return s
+  }
+}
+
+export async function loginAs(app: App, email: string, password = PASSWORD): Promise<Caller> {
+  const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } })
+  if (res.statusCode !== 200) throw new Error(`login ${email} → ${res.statusCode} ${res.body}`)
+  const body = JSON.parse(res.body)
+  return caller(app, body.token, body.user.id)
+}
+
+export type Org = {
+  wsId: string
+  slug: string
+  admin: Caller
+  manager: Caller
+  sales: Caller
+  sales2: Caller
+  outsider: Caller
+  executive: Caller
+  finance: Caller
+}
+
+/**
+ * A workspace with people in several roles: a manager leading a team of `sales` and `sales2`,
+ * an `outsider` salesperson in no team, an executive and finance.
+ */
+export async function makeOrg(env: TestEnv, slug = `w${newId().slice(-8)}`): Promise<Org> {
+  const db = env.rt.database.db
+  const people: Record<string, { email: string; role: string; id?: string }> = {
+    admin: { email: `admin@${slug}.test`, role: 'admin' },
+    manager: { email: `manager@${slug}.test`, role: 'sales_manager' },
+    sales: { email: `sales@${slug}.test`, role: 'sales' },
+    sales2: { email: `sales2@${slug}.test`, role: 'sales' },
+    outsider: { email: `outsider@${slug}.test`, role: 'sales' },
+    executive: { email: `exec@${slug}.test`, role: 'executive' },
+    finance: { email: `finance@${slug}.test`, role: 'finance' },
+  }
+  let wsId = ''
+  await db.transaction(async (tx) => {
+    const ctx = await createWorkspace(tx, env.rt.events, { name: `Org ${slug}`, slug, locale: 'en' })
+    wsId = ctx.ws
+    for (const [key, p] of Object.entries(people)) {
+      const u = await userCollection.create(tx, ctx, { email: p.email, name: key, password: PASSWORD, roles: [p.role] })
+      p.id = u.id
+    }
+    await teamCollection.create(tx, ctx, {
+      name: 'Team East',
+      managerId: people.manager!.id,
+      memberIds: [people.manager!.id, people.sales!.id, people.sales2!.id],
+    })
+  })
+  const out: Record<string, Caller> = {}
+  for (const [key, p] of Object.entries(people)) out[key] = await loginAs(env.app, p.email)
+  return { wsId, slug, ...(out as Omit<Org, 'wsId' | 'slug'>) }
+}
