@@ -9,7 +9,8 @@ export function toSql(text: string, values: readonly unknown[] = []): SQL {
     if (i % 2 === 0) {
       if (part) chunks.push(sql.raw(part))
     } else {
-      chunks.push(sql`${values[Number(part) - 1]}`)
+      const v = values[Number(part) - 1]
+      chunks.push(sql`${v === undefined ? null : v}`)
     }
   })
   return sql.join(chunks)

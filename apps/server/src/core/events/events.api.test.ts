@@ -1,0 +1,129 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { and, eq, sql } from 'drizzle-orm'
+import { dbKind, makeOrg, startTestApp, type Org, type TestEnv } from '../../../test/harness'
+import { countingHandler } from '../../../test/fixtures/handlers'
+import { accountCollection } from '../../modules/accounts'
+import { outbox, eventReceipts } from './outbox.table'
+import type { EventHandler } from './registry'
+import type { Ctx } from '../context'
+
+const waitFor = async (check: () => Promise<boolean> | boolean, ms = 20_000) => {
+  const end = Date.now() + ms
+  while (Date.now() < end) {
+    if (await check()) return
+    await new Promise((r) => setTimeout(r, 100))
+  }
+  throw new Error('timed out waiting')
+}
+
+describe('event delivery through the outbox and pg-boss', () => {
+  const attempts = new Map<string, number>()
+  const handled: string[] = []
+  const flaky: EventHandler = {
+    name: 'test.flaky',
+    events: ['account.*'],
+    retryDelaySeconds: 1,
+    async handle(_tx, event) {
+      const n = (attempts.get(event.id) ?? 0) + 1
+      attempts.set(event.id, n)
+      if (n === 1) throw new Error('crash on the first try')
+      handled.push(event.id)
+    },
+  }
+  let env: TestEnv
+  let org: Org
+  beforeAll(async () => {
+    env = await startTestApp({ handlers: [flaky] })
+    org = await makeOrg(env)
+  })
+  afterAll(() => env?.close())
+
+  it('retries a crashed handler and then handles the event once', async () => {
+    const a = await org.admin.post('/api/v1/accounts', { name: 'Retry me' })
+    expect(a.status).toBe(201)
+    const [event] = await env.rt.database.db
+      .select()
+      .from(outbox)
+      .where(and(eq(outbox.workspaceId, org.wsId), eq(outbox.entityId, a.body.id)))
+    await waitFor(() => handled.includes(event!.id))
+    expect(attempts.get(event!.id)).toBe(2)
+    const receipts = await env.rt.database.db
+      .select()
+      .from(eventReceipts)
+      .where(and(eq(eventReceipts.eventId, event!.id), eq(eventReceipts.handler, 'test.flaky')))
+    expect(receipts).toHaveLength(1)
+  })
+
+  it('writes no event and queues no job for a write that rolled back', async () => {
+    let createdId = ''
+    const ctx: Ctx = { ws: org.wsId, principal: { ...(await principalOf(env, org)) }, events: env.rt.events }
+    await expect(
+      env.rt.database.db.transaction(async (tx) => {
+        createdId = (await accountCollection.create(tx, ctx, { name: 'Never committed' })).id
+        throw new Error('boom after the write')
+      }),
+    ).rejects.toThrow('boom')
+    expect(createdId).not.toBe('')
+    const db = env.rt.database.db
+    expect(await db.select().from(outbox).where(eq(outbox.entityId, createdId))).toEqual([])
+    const jobs = (await db.execute(
+      sql`select count(*)::int as n from pgboss.job where name = 'event.test.flaky' and data->>'entityId' = ${createdId}`,
+    )) as unknown as { rows: { n: number }[] }
+    expect(jobs.rows[0]!.n).toBe(0)
+    expect((await org.admin.get(`/api/v1/accounts/${createdId}`)).status).toBe(404)
+  })
+})
+
+async function principalOf(env: TestEnv, org: Org) {
+  const { resolvePrincipal } = await import('../../modules/users')
+  return (await resolvePrincipal(env.rt.database.db, org.admin.token))!
+}
+
+describe.runIf(dbKind === 'postgres')('two worker processes on PostgreSQL', () => {
+  let env: TestEnv
+  let org: Org
+  const workers: ChildProcess[] = []
+  beforeAll(async () => {
+    // The API process only sends; the two workers race for the jobs.
+    env = await startTestApp({ role: 'api', handlers: [countingHandler(async () => undefined)] })
+    org = await makeOrg(env)
+    await env.rt.database.db.execute(sql`create table test_handled (event_id uuid not null, pid int not null)`)
+    const fixture = path.join(__dirname, '../../../test/fixtures/worker-process.ts')
+    for (let i = 0; i < 2; i++) {
+      const child = spawn(process.execPath, ['--import', 'tsx', fixture], {
+        env: { ...process.env, DATABASE_URL: env.config.databaseUrl },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      })
+      workers.push(child)
+      await new Promise<void>((resolve, reject) => {
+        child.stdout!.on('data', (d: Buffer) => d.toString().includes('ready') && resolve())
+        child.on('exit', (code) => reject(new Error(`worker exited with ${code}`)))
+      })
+    }
+  }, 60_000)
+  afterAll(async () => {
+    await Promise.all(
+      workers.map((w) => new Promise((resolve) => (w.exitCode !== null ? resolve(null) : (w.on('exit', resolve), w.kill('SIGTERM'))))),
+    )
+    await env?.close()
+  })
+
+  it('handles each event exactly once', async () => {
+    const n = 30
+    for (let i = 0; i < n; i++) expect((await org.admin.post('/api/v1/accounts', { name: `Once ${i}` })).status).toBe(201)
+    const db = env.rt.database.db
+    const count = async () =>
+      ((await db.execute(sql`select count(*)::int as n from test_handled`)) as unknown as { rows: { n: number }[] }).rows[0]!.n
+    await waitFor(async () => (await count()) >= n)
+    await new Promise((r) => setTimeout(r, 1500)) // room for any duplicate to show up
+    const rows = ((await db.execute(sql`select event_id, count(*)::int as n from test_handled group by event_id`)) as unknown as {
+      rows: { event_id: string; n: number }[]
+    }).rows
+    expect(rows).toHaveLength(n)
+    expect(rows.every((r) => r.n === 1)).toBe(true)
+    const created = await db.select().from(outbox).where(and(eq(outbox.workspaceId, org.wsId), eq(outbox.type, 'account.created')))
+    expect(new Set(rows.map((r) => r.event_id))).toEqual(new Set(created.map((e) => e.id)))
+  })
+})
