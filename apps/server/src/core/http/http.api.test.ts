@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { validate } from '@readme/openapi-parser'
+import { startTestApp, type TestEnv } from '../../../test/harness'
+
+let env: TestEnv
+beforeAll(async () => {
+  env = await startTestApp()
+})
+afterAll(() => env?.close())
+
+describe('HTTP kernel', () => {
+  it('answers /healthz and /readyz', async () => {
+    expect((await env.app.inject({ url: '/healthz' })).statusCode).toBe(200)
+    const ready = await env.app.inject({ url: '/readyz' })
+    expect(ready.statusCode).toBe(200)
+    expect(ready.json()).toEqual({ status: 'ready' })
+  })
+
+  it('answers 503 on /readyz once the runtime is stopping', async () => {
+    const other = await startTestApp()
+    await other.rt.stop()
+    expect((await other.app.inject({ url: '/readyz' })).statusCode).toBe(503)
+    await other.app.close()
+  })
+
+  it('serves a valid OpenAPI 3.1 document describing every route', async () => {
+    const res = await env.app.inject({ url: '/api/openapi.json' })
+    expect(res.statusCode).toBe(200)
+    const doc = res.json()
+    expect(doc.openapi).toBe('3.1.0')
+    const result = await validate(structuredClone(doc))
+    expect(result.errors ?? []).toEqual([])
+    expect(result.valid).toBe(true)
+    const documented = new Set(
+      Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(([p, ops]) =>
+        Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`),
+      ),
+    )
+    const routes = env.app
+      .printRoutes({ commonPrefix: false })
+      .split('\n')
+      .filter(Boolean)
+    expect(routes.length).toBeGreaterThan(0)
+    for (const expected of [
+      'POST /api/v1/auth/login',
+      'GET /api/v1/accounts',
+      'POST /api/v1/accounts',
+      'GET /api/v1/accounts/{id}',
+      'PATCH /api/v1/accounts/{id}',
+      'DELETE /api/v1/accounts/{id}',
+      'POST /api/v1/accounts/{id}/restore',
+      'GET /api/v1/users',
+      'GET /api/v1/teams',
+      'GET /api/v1/roles',
+      'POST /api/v1/api-tokens',
+      'DELETE /api/v1/api-tokens/{id}',
+    ]) {
+      expect(documented, expected).toContain(expected)
+    }
+    const list = doc.paths['/api/v1/accounts'].get
+    expect(list.parameters.map((p: { name: string }) => p.name)).toEqual(
+      expect.arrayContaining(['limit', 'cursor', 'sort', 'q', 'industry', 'ownerId']),
+    )
+  })
+
+  it('answers unknown routes and malformed JSON with problem+json', async () => {
+    const nf = await env.app.inject({ url: '/api/nothing-here' })
+    expect(nf.statusCode).toBe(404)
+    expect(nf.headers['content-type']).toMatch(/problem\+json/)
+    // Under /api/v1 an anonymous caller learns nothing about which routes exist.
+    expect((await env.app.inject({ url: '/api/v1/nothing-here' })).statusCode).toBe(401)
+    const bad = await env.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: '{not json',
+    })
+    expect(bad.statusCode).toBe(400)
+    expect(bad.json().code).toBe('invalid_json')
+  })
+
+  it('echoes a request id on every response', async () => {
+    const res = await env.app.inject({ url: '/healthz', headers: { 'x-request-id': 'abc-123' } })
+    expect(res.headers['x-request-id']).toBe('abc-123')
+  })
+})
