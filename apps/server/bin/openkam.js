@@ -17,7 +17,10 @@ function newest(dir) {
   return t
 }
 
-const sources = Math.max(newest(path.join(root, 'src')), newest(path.join(root, '..', '..', 'packages', 'contract', 'src')))
+const sources = Math.max(
+  newest(path.join(root, 'src')),
+  newest(path.join(root, '..', '..', 'packages', 'contract', 'src')),
+)
 if (!fs.existsSync(dist) || fs.statSync(dist).mtimeMs < sources) {
   const { buildServer } = await import(pathToFileURL(path.join(root, 'scripts', 'build.js')).href)
   await buildServer()

@@ -13,9 +13,16 @@ const BOOTSTRAP_LOCK = 4_242_002
  * (with OPENKAM_ADMIN_* as an extra admin), otherwise an empty one for OPENKAM_ADMIN_*.
  * Several processes starting at once serialise on a lock, so only one creates it.
  */
-export async function bootstrap(db: Db, events: EventSink, config: Config, opts: { demo: boolean; lang: 'zh-CN' | 'en' }) {
+export async function bootstrap(
+  db: Db,
+  events: EventSink,
+  config: Config,
+  opts: { demo: boolean; lang: 'zh-CN' | 'en' },
+) {
   const admin =
-    config.adminEmail && config.adminPassword ? { email: config.adminEmail, password: config.adminPassword } : undefined
+    config.adminEmail && config.adminPassword
+      ? { email: config.adminEmail, password: config.adminPassword }
+      : undefined
   if (!opts.demo && !admin) return
   await db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${BOOTSTRAP_LOCK})`)

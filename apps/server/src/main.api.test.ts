@@ -58,7 +58,9 @@ describe('openkam start --demo', () => {
     })
     expect(login.status).toBe(200)
     const { token } = (await login.json()) as { token: string }
-    const accounts = await fetch(`${base}/api/v1/accounts?limit=100`, { headers: { authorization: `Bearer ${token}` } })
+    const accounts = await fetch(`${base}/api/v1/accounts?limit=100`, {
+      headers: { authorization: `Bearer ${token}` },
+    })
     expect(((await accounts.json()) as { data: unknown[] }).data.length).toBeGreaterThanOrEqual(10)
     p.kill('SIGTERM')
     expect(await p.exited).toBe(0)

@@ -59,7 +59,9 @@ async function start(opts: { demo?: boolean; apiOnly?: boolean; lang?: 'zh-CN' |
   const port = typeof addr === 'object' && addr ? addr.port : cfg.port
   const host = cfg.host === '0.0.0.0' || cfg.host === '::' ? 'localhost' : cfg.host
   out('')
-  out(`OpenKAM ${VERSION} is ready at http://${host}:${port}  (${((Date.now() - started) / 1000).toFixed(1)} s)`)
+  out(
+    `OpenKAM ${VERSION} is ready at http://${host}:${port}  (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+  )
   out(`  database: ${cfg.databaseUrl ? 'PostgreSQL' : `embedded PGlite in ${cfg.dataDir}`}`)
   const db = rt.database.db
   if (await findWorkspaceBySlug(db, 'demo')) {
@@ -93,7 +95,8 @@ async function migrate() {
 }
 
 async function seed(opts: { demo?: boolean; lang: 'zh-CN' | 'en' }) {
-  if (!opts.demo) throw new AppError('invalid', 'usage', 'Say what to seed: openkam seed --demo [--lang zh-CN|en]')
+  if (!opts.demo)
+    throw new AppError('invalid', 'usage', 'Say what to seed: openkam seed --demo [--lang zh-CN|en]')
   const cfg = config()
   const database = await openDatabase(cfg)
   try {
@@ -105,7 +108,10 @@ async function seed(opts: { demo?: boolean; lang: 'zh-CN' | 'en' }) {
     const boss = await startBoss(database, 'api')
     try {
       const events = new OutboxEventSink(boss, new HandlerRegistry())
-      const admin = cfg.adminEmail && cfg.adminPassword ? { email: cfg.adminEmail, password: cfg.adminPassword } : undefined
+      const admin =
+        cfg.adminEmail && cfg.adminPassword
+          ? { email: cfg.adminEmail, password: cfg.adminPassword }
+          : undefined
       await database.db.transaction((tx) => seedDemo(tx, events, { lang: opts.lang, admin }))
     } finally {
       await boss.stop({ graceful: true, wait: true })
@@ -133,7 +139,10 @@ export async function main(argv: string[]) {
     .option('--lang <lang>', 'demo language: zh-CN or en', lang, 'zh-CN')
     .option('--api-only', 'with PostgreSQL: do not run background jobs here (run `openkam worker` instead)')
     .action(start)
-  program.command('worker').description('run background jobs and event handlers (PostgreSQL only)').action(worker)
+  program
+    .command('worker')
+    .description('run background jobs and event handlers (PostgreSQL only)')
+    .action(worker)
   program.command('migrate').description('apply database migrations').action(migrate)
   program
     .command('seed')

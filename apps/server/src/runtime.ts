@@ -40,9 +40,14 @@ export const moduleHandlers = (): EventHandler[] => []
  */
 export async function startRuntime(config: Config, opts: RuntimeOptions): Promise<Runtime> {
   if (opts.role === 'worker' && !config.databaseUrl) {
-    throw new Error('openkam worker needs DATABASE_URL: with the embedded database, `openkam start` runs the worker itself')
+    throw new Error(
+      'openkam worker needs DATABASE_URL: with the embedded database, `openkam start` runs the worker itself',
+    )
   }
-  const log = opts.log ?? { info: () => undefined, error: (o: unknown, m?: string) => console.error(m ?? '', o) }
+  const log = opts.log ?? {
+    info: () => undefined,
+    error: (o: unknown, m?: string) => console.error(m ?? '', o),
+  }
   const database = await openDatabase(config)
   let ready = false
   let boss: PgBoss | undefined
@@ -57,7 +62,10 @@ export async function startRuntime(config: Config, opts: RuntimeOptions): Promis
       await startDispatcher(boss, database.db, registry, log, opts.pollingIntervalSeconds)
     }
     if (opts.role !== 'worker') {
-      await bootstrap(database.db, events, config, { demo: opts.demo ?? config.demo, lang: opts.lang ?? 'zh-CN' })
+      await bootstrap(database.db, events, config, {
+        demo: opts.demo ?? config.demo,
+        lang: opts.lang ?? 'zh-CN',
+      })
     }
     ready = true
     const b = boss

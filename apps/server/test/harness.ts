@@ -134,7 +134,12 @@ export async function makeOrg(env: TestEnv, slug = `w${newId().slice(-8)}`): Pro
     const ctx = await createWorkspace(tx, env.rt.events, { name: `Org ${slug}`, slug, locale: 'en' })
     wsId = ctx.ws
     for (const [key, p] of Object.entries(people)) {
-      const u = await userCollection.create(tx, ctx, { email: p.email, name: key, password: PASSWORD, roles: [p.role] })
+      const u = await userCollection.create(tx, ctx, {
+        email: p.email,
+        name: key,
+        password: PASSWORD,
+        roles: [p.role],
+      })
       p.id = u.id
     }
     await teamCollection.create(tx, ctx, {

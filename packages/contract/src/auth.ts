@@ -16,14 +16,24 @@ export const RoleKey = z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, 'lower-case le
 export const Scope = z.enum(['none', 'own', 'team', 'all'])
 export const Permissions = z.record(
   z.string(),
-  z.object({ read: Scope.optional(), create: Scope.optional(), update: Scope.optional(), delete: Scope.optional() }).strict(),
+  z
+    .object({
+      read: Scope.optional(),
+      create: Scope.optional(),
+      update: Scope.optional(),
+      delete: Scope.optional(),
+    })
+    .strict(),
 )
 
 export const LoginBody = z
   .object({
     email: z.email('must be an e-mail address').transform((s) => s.toLowerCase()),
     password: z.string().min(1, 'password is required').max(200),
-    workspace: z.string().optional().describe('Workspace slug, needed only when the e-mail is in several workspaces'),
+    workspace: z
+      .string()
+      .optional()
+      .describe('Workspace slug, needed only when the e-mail is in several workspaces'),
   })
   .strict()
 
@@ -42,7 +52,13 @@ export const User = RecordBase.extend({
 export type User = z.infer<typeof User>
 
 export const Me = User.extend({
-  workspace: z.object({ id: Id, name: z.string(), slug: z.string(), locale: z.string(), currency: z.string() }),
+  workspace: z.object({
+    id: Id,
+    name: z.string(),
+    slug: z.string(),
+    locale: z.string(),
+    currency: z.string(),
+  }),
   permissions: Permissions,
 }).meta({ id: 'Me' })
 

@@ -3,9 +3,7 @@ import { z } from 'zod'
 export const Id = z.uuid({ error: 'must be an id (UUID)' })
 export const Timestamp = z.iso.datetime({ offset: true })
 export const Version = z.number({ error: 'version is required: send the version you read' }).int().min(1)
-export const Currency = z
-  .string()
-  .regex(/^[A-Z]{3}$/, 'must be a three-letter currency code such as CNY')
+export const Currency = z.string().regex(/^[A-Z]{3}$/, 'must be a three-letter currency code such as CNY')
 export const Decimal = z
   .union([z.string(), z.number()])
   .transform((v) => String(v).trim())

@@ -15,7 +15,10 @@ const ConfigSchema = z.object({
     .optional()
     .or(z.literal('').transform(() => undefined)),
   OPENKAM_DATA_DIR: z.string().min(1).default('./.openkam/data'),
-  OPENKAM_ADMIN_EMAIL: z.email().optional().or(z.literal('').transform(() => undefined)),
+  OPENKAM_ADMIN_EMAIL: z
+    .email()
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   OPENKAM_ADMIN_PASSWORD: z
     .string()
     .min(8, 'must be at least 8 characters')

@@ -49,7 +49,11 @@ export function mergePermissions(list: Permissions[]): Permissions {
 }
 
 /** Whether `scope` reaches a record owned by `ownerIds` (any of them: owner, CSM, …). */
-export function reaches(p: Pick<Principal, 'userId' | 'teamUserIds'>, scope: Scope, ownerIds: (string | null)[]): boolean {
+export function reaches(
+  p: Pick<Principal, 'userId' | 'teamUserIds'>,
+  scope: Scope,
+  ownerIds: (string | null)[],
+): boolean {
   if (scope === 'all') return true
   if (scope === 'none' || !p.userId) return false
   if (scope === 'own') return ownerIds.includes(p.userId)

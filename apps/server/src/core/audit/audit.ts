@@ -12,7 +12,11 @@ export type AuditEntry = {
 }
 
 /** Appends audit entries in the caller's transaction. */
-export async function recordAudit(tx: Executor, ctx: Pick<Ctx, 'ws' | 'principal' | 'requestId'>, entries: AuditEntry[]) {
+export async function recordAudit(
+  tx: Executor,
+  ctx: Pick<Ctx, 'ws' | 'principal' | 'requestId'>,
+  entries: AuditEntry[],
+) {
   if (entries.length === 0) return
   await tx.insert(auditLog).values(
     entries.map((e) => ({

@@ -1,4 +1,19 @@
-import { and, eq, gt, gte, ilike, inArray, isNotNull, isNull, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm'
+import {
+  and,
+  eq,
+  gt,
+  gte,
+  ilike,
+  inArray,
+  isNotNull,
+  isNull,
+  lt,
+  lte,
+  ne,
+  or,
+  sql,
+  type SQL,
+} from 'drizzle-orm'
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core'
 import { recordAudit, diff } from '../audit/audit'
 import { scopeFor, reaches, type Action, type Scope } from '../access/permissions'
@@ -50,7 +65,13 @@ export type CollectionDef<Rec, Create, Update> = {
   /** Adds related data to a page of records in a bounded number of queries (no query per row). */
   hydrate?(tx: Executor, ctx: Ctx, recs: Rec[]): Promise<Rec[]>
   /** Writes related rows (e.g. memberships) after the row itself, in the same transaction. */
-  afterWrite?(tx: Executor, ctx: Ctx, id: string, input: Partial<Create & Update>, created: boolean): Promise<void>
+  afterWrite?(
+    tx: Executor,
+    ctx: Ctx,
+    id: string,
+    input: Partial<Create & Update>,
+    created: boolean,
+  ): Promise<void>
   /** Business validation of the candidate row; return field errors to refuse with 400. */
   validate?(tx: Executor, ctx: Ctx, candidate: Row, before: Row | null): Promise<FieldError[]>
 }
@@ -68,7 +89,11 @@ export type Page<Rec> = { data: Rec[]; nextCursor: string | null }
 
 const FILTER_KEY = /^(\w+)(?:\[(gte|lte|gt|lt|ne)\])?$/
 
-export class Collection<Rec, Create extends { ownerId?: string | null; custom?: Record<string, unknown> }, Update> {
+export class Collection<
+  Rec,
+  Create extends { ownerId?: string | null; custom?: Record<string, unknown> },
+  Update,
+> {
   constructor(readonly def: CollectionDef<Rec, Create, Update>) {}
 
   private async load(tx: Executor, ctx: Ctx, rows: Row[]): Promise<Rec[]> {
@@ -158,7 +183,10 @@ export class Collection<Rec, Create extends { ownerId?: string | null; custom?: 
       const m = FILTER_KEY.exec(rawKey)
       const spec = m ? this.def.filterable[m[1]!] : undefined
       if (!m || !spec) {
-        errors.push({ path: rawKey, message: `not a filter; filter by ${Object.keys(this.def.filterable).join(', ')}` })
+        errors.push({
+          path: rawKey,
+          message: `not a filter; filter by ${Object.keys(this.def.filterable).join(', ')}`,
+        })
         continue
       }
       const op = m[2]
@@ -168,14 +196,23 @@ export class Collection<Rec, Create extends { ownerId?: string | null; custom?: 
         .filter((v) => v !== '')
       const parsed: unknown[] = []
       for (const v of values) {
-        const r = parseFilterValue(spec, v === 'me' && spec.kind === 'uuid' ? (ctx.principal.userId ?? '') : v)
+        const r = parseFilterValue(
+          spec,
+          v === 'me' && spec.kind === 'uuid' ? (ctx.principal.userId ?? '') : v,
+        )
         if (r.ok) parsed.push(r.value)
         else errors.push({ path: rawKey, message: r.message })
       }
       if (parsed.length === 0) continue
       const col = spec.column
       if (!op) {
-        out.push(parsed.length === 1 ? (parsed[0] === null ? isNull(col) : eq(col, parsed[0])) : inArray(col, parsed))
+        out.push(
+          parsed.length === 1
+            ? parsed[0] === null
+              ? isNull(col)
+              : eq(col, parsed[0])
+            : inArray(col, parsed),
+        )
       } else {
         const v = parsed[0]
         if (op !== 'ne' && (spec.kind === 'uuid' || spec.kind === 'enum' || spec.kind === 'boolean')) {
@@ -185,12 +222,18 @@ export class Collection<Rec, Create extends { ownerId?: string | null; custom?: 
         out.push({ gte, lte, gt, lt, ne }[op]!(col, v))
       }
     }
-    if (errors.length) throw new AppError('invalid', 'invalid_filter', 'Some filters are not valid', { errors })
+    if (errors.length)
+      throw new AppError('invalid', 'invalid_filter', 'Some filters are not valid', { errors })
     return out
   }
 
   /** Reads one row of this workspace that the principal may read; 404 otherwise (also for other workspaces). */
-  private async findVisible(tx: Executor, ctx: Ctx, id: string, opts: { forUpdate?: boolean; deleted?: boolean } = {}) {
+  private async findVisible(
+    tx: Executor,
+    ctx: Ctx,
+    id: string,
+    opts: { forUpdate?: boolean; deleted?: boolean } = {},
+  ) {
     if (!isUuid(id)) throw notFound(this.def.label)
     const scope = this.scope(ctx, 'read')
     const t = this.t
@@ -201,7 +244,11 @@ export class Collection<Rec, Create extends { ownerId?: string | null; custom?: 
         and(
           eq(t.workspaceId, ctx.ws),
           eq(t.id, id),
-          opts.deleted === undefined ? undefined : opts.deleted ? isNotNull(t.deletedAt) : isNull(t.deletedAt),
+          opts.deleted === undefined
+            ? undefined
+            : opts.deleted
+              ? isNotNull(t.deletedAt)
+              : isNull(t.deletedAt),
           this.visibility(ctx, scope),
         ),
       )
@@ -236,18 +283,30 @@ export class Collection<Rec, Create extends { ownerId?: string | null; custom?: 
       custom: input.custom ?? {},
     }
     if (!this.canReach(ctx, scope, row)) {
-      throw new AppError('forbidden', 'forbidden', `Your role may create ${this.def.name} only for ${scopeWords[scope]}`)
+      throw new AppError(
+        'forbidden',
+        'forbidden',
+        `Your role may create ${this.def.name} only for ${scopeWords[scope]}`,
+      )
     }
     await this.check(tx, ctx, row, null)
     const [inserted] = (await tx
       .insert(this.t)
       .values(row as any)
       .returning()) as Row[]
-    if (this.def.afterWrite) await this.def.afterWrite(tx, ctx, row.id, input as unknown as Partial<Create & Update>, true)
+    if (this.def.afterWrite)
+      await this.def.afterWrite(tx, ctx, row.id, input as unknown as Partial<Create & Update>, true)
     const rec = await this.loadOne(tx, ctx, inserted!)
-    await recordAudit(tx, ctx, [{ action: 'create', entityType: this.def.entity, entityId: row.id, after: rec }])
+    await recordAudit(tx, ctx, [
+      { action: 'create', entityType: this.def.entity, entityId: row.id, after: rec },
+    ])
     await ctx.events.emit(tx, ctx, [
-      { type: `${this.def.entity}.created`, entityType: this.def.entity, entityId: row.id, payload: { record: rec } },
+      {
+        type: `${this.def.entity}.created`,
+        entityType: this.def.entity,
+        entityId: row.id,
+        payload: { record: rec },
+      },
     ])
     return rec
   }
@@ -256,7 +315,11 @@ export class Collection<Rec, Create extends { ownerId?: string | null; custom?: 
     const scope = this.scope(ctx, 'update')
     const before = await this.findVisible(tx, ctx, id, { forUpdate: true, deleted: false })
     if (!this.canReach(ctx, scope, before)) {
-      throw new AppError('forbidden', 'forbidden', `Your role may change ${this.def.name} only for ${scopeWords[scope]}`)
+      throw new AppError(
+        'forbidden',
+        'forbidden',
+        `Your role may change ${this.def.name} only for ${scopeWords[scope]}`,
+      )
     }
     const beforeRec = await this.loadOne(tx, ctx, before)
     if (before.version !== input.version) throw conflict(this.def.label, beforeRec)
@@ -266,7 +329,11 @@ export class Collection<Rec, Create extends { ownerId?: string | null; custom?: 
     if ('custom' in changes) patch.custom = { ...before.custom, ...(changes.custom as object) }
     const candidate = { ...before, ...patch }
     if ('ownerId' in changes && !this.canReach(ctx, scope, candidate)) {
-      throw new AppError('forbidden', 'forbidden', `Your role may assign ${this.def.name} only to ${scopeWords[scope]}`)
+      throw new AppError(
+        'forbidden',
+        'forbidden',
+        `Your role may assign ${this.def.name} only to ${scopeWords[scope]}`,
+      )
     }
     await this.check(tx, ctx, candidate, before)
     const t = this.t
@@ -275,7 +342,8 @@ export class Collection<Rec, Create extends { ownerId?: string | null; custom?: 
       .set({ ...patch, updatedAt: new Date(), version: sql`${t.version} + 1` } as any)
       .where(and(eq(t.workspaceId, ctx.ws), eq(t.id, id)))
       .returning()) as Row[]
-    if (this.def.afterWrite) await this.def.afterWrite(tx, ctx, id, changes as Partial<Create & Update>, false)
+    if (this.def.afterWrite)
+      await this.def.afterWrite(tx, ctx, id, changes as Partial<Create & Update>, false)
     const rec = await this.loadOne(tx, ctx, updated!)
     const d = diff(beforeRec as Record<string, unknown>, rec as Record<string, unknown>)
     await recordAudit(tx, ctx, [
@@ -306,7 +374,11 @@ export class Collection<Rec, Create extends { ownerId?: string | null; custom?: 
     const scope = this.scope(ctx, 'delete')
     const before = await this.findVisible(tx, ctx, id, { forUpdate: true, deleted: !del })
     if (!this.canReach(ctx, scope, before)) {
-      throw new AppError('forbidden', 'forbidden', `Your role may delete ${this.def.name} only for ${scopeWords[scope]}`)
+      throw new AppError(
+        'forbidden',
+        'forbidden',
+        `Your role may delete ${this.def.name} only for ${scopeWords[scope]}`,
+      )
     }
     const beforeRec = await this.loadOne(tx, ctx, before)
     if (version !== undefined && before.version !== version) throw conflict(this.def.label, beforeRec)
@@ -319,7 +391,9 @@ export class Collection<Rec, Create extends { ownerId?: string | null; custom?: 
       .returning()) as Row[]
     const rec = await this.loadOne(tx, ctx, row!)
     const action = del ? 'delete' : 'restore'
-    await recordAudit(tx, ctx, [{ action, entityType: this.def.entity, entityId: id, before: beforeRec, after: rec }])
+    await recordAudit(tx, ctx, [
+      { action, entityType: this.def.entity, entityId: id, before: beforeRec, after: rec },
+    ])
     await ctx.events.emit(tx, ctx, [
       {
         type: `${this.def.entity}.${del ? 'deleted' : 'restored'}`,
@@ -334,7 +408,9 @@ export class Collection<Rec, Create extends { ownerId?: string | null; custom?: 
   private async check(tx: Executor, ctx: Ctx, candidate: Row, before: Row | null) {
     const errors = this.def.validate ? await this.def.validate(tx, ctx, candidate, before) : []
     if (errors.length) {
-      throw new AppError('invalid', 'invalid_input', `The ${this.def.label.toLowerCase()} is not valid`, { errors })
+      throw new AppError('invalid', 'invalid_input', `The ${this.def.label.toLowerCase()} is not valid`, {
+        errors,
+      })
     }
   }
 }
@@ -370,7 +446,10 @@ function keyset(col: AnyPgColumn, idCol: AnyPgColumn, dir: 'asc' | 'desc', v: un
   return or(after(col, v), and(eq(col, v), after(idCol, id)), isNull(col))!
 }
 
-function parseFilterValue(spec: FieldSpec, v: string): { ok: true; value: unknown } | { ok: false; message: string } {
+function parseFilterValue(
+  spec: FieldSpec,
+  v: string,
+): { ok: true; value: unknown } | { ok: false; message: string } {
   if (v === 'null') return { ok: true, value: null }
   switch (spec.kind) {
     case 'enum':
@@ -385,10 +464,14 @@ function parseFilterValue(spec: FieldSpec, v: string): { ok: true; value: unknow
     }
     case 'date': {
       const d = new Date(v)
-      return Number.isNaN(d.getTime()) ? { ok: false, message: `"${v}" is not a date (use ISO-8601)` } : { ok: true, value: d }
+      return Number.isNaN(d.getTime())
+        ? { ok: false, message: `"${v}" is not a date (use ISO-8601)` }
+        : { ok: true, value: d }
     }
     case 'boolean':
-      return v === 'true' || v === 'false' ? { ok: true, value: v === 'true' } : { ok: false, message: 'use true or false' }
+      return v === 'true' || v === 'false'
+        ? { ok: true, value: v === 'true' }
+        : { ok: false, message: 'use true or false' }
     default:
       return { ok: true, value: v }
   }

@@ -25,16 +25,25 @@ export function decodeCursor(raw: string, sort: string): Cursor {
     })
   }
   if ((c as Cursor).s !== sort) {
-    throw new AppError('invalid', 'invalid_cursor', 'The cursor belongs to another sort order; start again without one', {
-      errors: [{ path: 'cursor', message: `made for sort=${(c as Cursor).s}, not ${sort}` }],
-    })
+    throw new AppError(
+      'invalid',
+      'invalid_cursor',
+      'The cursor belongs to another sort order; start again without one',
+      {
+        errors: [{ path: 'cursor', message: `made for sort=${(c as Cursor).s}, not ${sort}` }],
+      },
+    )
   }
   return c as Cursor
 }
 
 /** A sort value as stored in a cursor. Dates keep millisecond precision, which is what we write. */
 export const cursorValue = (v: unknown): Cursor['v'] =>
-  v === null || v === undefined ? null : v instanceof Date ? v.toISOString() : (v as string | number | boolean)
+  v === null || v === undefined
+    ? null
+    : v instanceof Date
+      ? v.toISOString()
+      : (v as string | number | boolean)
 
 export const fromCursorValue = (kind: SortKind, v: Cursor['v']): unknown =>
   v === null ? null : kind === 'date' ? new Date(String(v)) : v

@@ -15,7 +15,11 @@ export async function ensureQueues(boss: PgBoss, registry: HandlerRegistry) {
 }
 
 /** Runs one event through one handler; with a receipt in the same transaction unless the handler opts out. */
-export async function runHandler(db: Db, handler: EventHandler, event: DomainEvent): Promise<'handled' | 'duplicate'> {
+export async function runHandler(
+  db: Db,
+  handler: EventHandler,
+  event: DomainEvent,
+): Promise<'handled' | 'duplicate'> {
   if (handler.transactional === false) {
     await handler.handle(db, event)
     return 'handled'
@@ -49,9 +53,13 @@ export async function startDispatcher(
         if (!job) return
         try {
           const outcome = await runHandler(db, handler, job.data)
-          if (outcome === 'duplicate') log.info({ handler: handler.name, eventId: job.data.id }, 'event already handled')
+          if (outcome === 'duplicate')
+            log.info({ handler: handler.name, eventId: job.data.id }, 'event already handled')
         } catch (err) {
-          log.error({ err, handler: handler.name, eventId: job.data.id, jobId: job.id }, 'event handler failed')
+          log.error(
+            { err, handler: handler.name, eventId: job.data.id, jobId: job.id },
+            'event handler failed',
+          )
           throw err
         }
       },

@@ -1,4 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { and, eq, sql } from 'drizzle-orm'
@@ -8,6 +10,7 @@ import { accountCollection } from '../../modules/accounts'
 import { outbox, eventReceipts } from './outbox.table'
 import type { EventHandler } from './registry'
 import type { Ctx } from '../context'
+import { openDatabase } from '../db/open'
 
 const waitFor = async (check: () => Promise<boolean> | boolean, ms = 20_000) => {
   const end = Date.now() + ms
@@ -89,7 +92,9 @@ describe.runIf(dbKind === 'postgres')('two worker processes on PostgreSQL', () =
     // The API process only sends; the two workers race for the jobs.
     env = await startTestApp({ role: 'api', handlers: [countingHandler(async () => undefined)] })
     org = await makeOrg(env)
-    await env.rt.database.db.execute(sql`create table test_handled (event_id uuid not null, pid int not null)`)
+    await env.rt.database.db.execute(
+      sql`create table test_handled (event_id uuid not null, pid int not null)`,
+    )
     const fixture = path.join(__dirname, '../../../test/fixtures/worker-process.ts')
     for (let i = 0; i < 2; i++) {
       const child = spawn(process.execPath, ['--import', 'tsx', fixture], {
@@ -105,25 +110,82 @@ describe.runIf(dbKind === 'postgres')('two worker processes on PostgreSQL', () =
   }, 60_000)
   afterAll(async () => {
     await Promise.all(
-      workers.map((w) => new Promise((resolve) => (w.exitCode !== null ? resolve(null) : (w.on('exit', resolve), w.kill('SIGTERM'))))),
+      workers.map(
+        (w) =>
+          new Promise((resolve) =>
+            w.exitCode !== null ? resolve(null) : (w.on('exit', resolve), w.kill('SIGTERM')),
+          ),
+      ),
     )
     await env?.close()
   })
 
   it('handles each event exactly once', async () => {
     const n = 30
-    for (let i = 0; i < n; i++) expect((await org.admin.post('/api/v1/accounts', { name: `Once ${i}` })).status).toBe(201)
+    for (let i = 0; i < n; i++)
+      expect((await org.admin.post('/api/v1/accounts', { name: `Once ${i}` })).status).toBe(201)
     const db = env.rt.database.db
     const count = async () =>
-      ((await db.execute(sql`select count(*)::int as n from test_handled`)) as unknown as { rows: { n: number }[] }).rows[0]!.n
+      (
+        (await db.execute(sql`select count(*)::int as n from test_handled`)) as unknown as {
+          rows: { n: number }[]
+        }
+      ).rows[0]!.n
     await waitFor(async () => (await count()) >= n)
     await new Promise((r) => setTimeout(r, 1500)) // room for any duplicate to show up
-    const rows = ((await db.execute(sql`select event_id, count(*)::int as n from test_handled group by event_id`)) as unknown as {
-      rows: { event_id: string; n: number }[]
-    }).rows
+    const rows = (
+      (await db.execute(
+        sql`select event_id, count(*)::int as n from test_handled group by event_id`,
+      )) as unknown as {
+        rows: { event_id: string; n: number }[]
+      }
+    ).rows
     expect(rows).toHaveLength(n)
     expect(rows.every((r) => r.n === 1)).toBe(true)
-    const created = await db.select().from(outbox).where(and(eq(outbox.workspaceId, org.wsId), eq(outbox.type, 'account.created')))
+    const created = await db
+      .select()
+      .from(outbox)
+      .where(and(eq(outbox.workspaceId, org.wsId), eq(outbox.type, 'account.created')))
     expect(new Set(rows.map((r) => r.event_id))).toEqual(new Set(created.map((e) => e.id)))
   })
+})
+
+describe('stopping', () => {
+  it('finishes a running job before closing the database', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'openkam-stop-'))
+    let started = false
+    const slow: EventHandler = {
+      name: 'test.slow',
+      events: ['account.created'],
+      async handle() {
+        started = true
+        await new Promise((r) => setTimeout(r, 1500))
+      },
+    }
+    const env = await startTestApp({
+      handlers: [slow],
+      env: dbKind === 'pglite' ? { OPENKAM_DATA_DIR: path.join(dir, 'data') } : {},
+    })
+    try {
+      const org = await makeOrg(env)
+      const a = await org.admin.post('/api/v1/accounts', { name: 'Slow one' })
+      await waitFor(() => started)
+      await env.app.close()
+      await env.rt.stop()
+      const again = await openDatabase(env.config)
+      try {
+        const [event] = await again.db.select().from(outbox).where(eq(outbox.entityId, a.body.id))
+        const receipts = await again.db
+          .select()
+          .from(eventReceipts)
+          .where(and(eq(eventReceipts.eventId, event!.id), eq(eventReceipts.handler, 'test.slow')))
+        expect(receipts).toHaveLength(1)
+      } finally {
+        await again.close()
+      }
+    } finally {
+      await env.close()
+      fs.rmSync(dir, { recursive: true, force: true })
+    }
+  }, 60_000)
 })

@@ -21,7 +21,8 @@ export class HandlerRegistry {
   private readonly handlers = new Map<string, EventHandler>()
 
   register(handler: EventHandler): this {
-    if (!/^[a-z0-9_.-]+$/.test(handler.name)) throw new Error(`Handler name "${handler.name}" must be [a-z0-9_.-]`)
+    if (!/^[a-z0-9_.-]+$/.test(handler.name))
+      throw new Error(`Handler name "${handler.name}" must be [a-z0-9_.-]`)
     if (this.handlers.has(handler.name)) throw new Error(`Handler "${handler.name}" is registered twice`)
     this.handlers.set(handler.name, handler)
     return this

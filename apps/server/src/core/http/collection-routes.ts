@@ -85,7 +85,9 @@ export function registerCollectionRoutes(
     },
     async (req) => {
       const { id } = req.params as { id: string }
-      return (req.query as { deleted: string }).deleted === 'include' ? c.getAny(db, req.ctx, id) : c.get(db, req.ctx, id)
+      return (req.query as { deleted: string }).deleted === 'include'
+        ? c.getAny(db, req.ctx, id)
+        : c.get(db, req.ctx, id)
     },
   )
   r.patch(
@@ -99,7 +101,8 @@ export function registerCollectionRoutes(
         response: { 200: schemas.record, ...errorResponses },
       },
     },
-    async (req) => db.transaction((tx) => c.update(tx, req.ctx, (req.params as { id: string }).id, req.body as never)),
+    async (req) =>
+      db.transaction((tx) => c.update(tx, req.ctx, (req.params as { id: string }).id, req.body as never)),
   )
   r.delete(
     `${base}/:id`,
@@ -114,7 +117,8 @@ export function registerCollectionRoutes(
       },
     },
     async (req) => {
-      const version = (req.body as { version?: number } | undefined)?.version ?? (req.query as { version?: number }).version
+      const version =
+        (req.body as { version?: number } | undefined)?.version ?? (req.query as { version?: number }).version
       return db.transaction((tx) => c.remove(tx, req.ctx, (req.params as { id: string }).id, version))
     },
   )

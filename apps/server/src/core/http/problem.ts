@@ -27,7 +27,14 @@ export function sendProblem(
   return reply
     .code(status)
     .type('application/problem+json')
-    .send({ type: `urn:openkam:problem:${code}`, title: titles[status] ?? 'Error', status, detail, code, ...extra })
+    .send({
+      type: `urn:openkam:problem:${code}`,
+      title: titles[status] ?? 'Error',
+      status,
+      detail,
+      code,
+      ...extra,
+    })
 }
 
 function zodErrors(err: FastifyError): FieldError[] {
@@ -54,7 +61,9 @@ export function errorHandler(err: FastifyError, req: FastifyRequest, reply: Fast
   }
   if (hasZodFastifySchemaValidationErrors(err)) {
     const errors = zodErrors(err)
-    return sendProblem(reply, 400, 'invalid_input', `Invalid ${errors.map((e) => e.path).join(', ')}`, { errors })
+    return sendProblem(reply, 400, 'invalid_input', `Invalid ${errors.map((e) => e.path).join(', ')}`, {
+      errors,
+    })
   }
   if (isResponseSerializationError(err)) {
     req.log.error({ err, issues: err.cause?.issues }, 'response does not match its schema')
@@ -63,7 +72,10 @@ export function errorHandler(err: FastifyError, req: FastifyRequest, reply: Fast
   const status = err.statusCode ?? 500
   if (status === 429) return sendProblem(reply, 429, 'rate_limited', err.message)
   if (status >= 400 && status < 500) {
-    const code = err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || /JSON/.test(err.message) ? 'invalid_json' : 'bad_request'
+    const code =
+      err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || /JSON/.test(err.message)
+        ? 'invalid_json'
+        : 'bad_request'
     return sendProblem(reply, status, code, err.message)
   }
   req.log.error({ err }, 'unhandled error')

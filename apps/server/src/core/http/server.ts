@@ -1,6 +1,13 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest, type RawReplyDefaultExpression, type RawRequestDefaultExpression, type RawServerDefault } from 'fastify'
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyRequest,
+  type RawReplyDefaultExpression,
+  type RawRequestDefaultExpression,
+  type RawServerDefault,
+} from 'fastify'
 import cookie from '@fastify/cookie'
 import helmet from '@fastify/helmet'
 import rateLimit from '@fastify/rate-limit'
@@ -66,7 +73,9 @@ export async function createHttpServer(opts: HttpOptions) {
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
   app.setErrorHandler(errorHandler)
-  app.setNotFoundHandler((req, reply) => sendProblem(reply, 404, 'not_found', `No route ${req.method} ${req.url}`))
+  app.setNotFoundHandler((req, reply) =>
+    sendProblem(reply, 404, 'not_found', `No route ${req.method} ${req.url}`),
+  )
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id)
   })
@@ -91,12 +100,17 @@ export async function createHttpServer(opts: HttpOptions) {
       info: {
         title: 'OpenKAM API',
         version: opts.version,
-        description: 'Key-account management. Errors are application/problem+json; lists are cursor-paginated.',
+        description:
+          'Key-account management. Errors are application/problem+json; lists are cursor-paginated.',
       },
       servers: [{ url: '/' }],
       components: {
         securitySchemes: {
-          bearer: { type: 'http', scheme: 'bearer', description: 'Session token from /auth/login, or an API token' },
+          bearer: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'Session token from /auth/login, or an API token',
+          },
           cookie: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
         },
       },
@@ -112,7 +126,13 @@ export async function createHttpServer(opts: HttpOptions) {
     const token = tokenOf(req)
     const principal = token ? await opts.resolvePrincipal(token, req) : null
     if (!principal) {
-      throw new AppError('unauthenticated', 'unauthenticated', token ? 'Your session has expired or the token is not valid; sign in again' : 'Sign in first: send the session cookie or an Authorization: Bearer token')
+      throw new AppError(
+        'unauthenticated',
+        'unauthenticated',
+        token
+          ? 'Your session has expired or the token is not valid; sign in again'
+          : 'Sign in first: send the session cookie or an Authorization: Bearer token',
+      )
     }
     req.ctx = { ws: principal.workspaceId, principal, requestId: req.id, events: opts.events }
   })
@@ -132,7 +152,8 @@ export async function serveWeb(app: App, webDir: string | undefined) {
   if (!webDir || !fs.existsSync(path.join(webDir, 'index.html'))) return false
   await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: false, index: ['index.html'] })
   app.get('/*', { schema: { hide: true } }, (req, reply) => {
-    if (req.url.startsWith('/api/')) return sendProblem(reply, 404, 'not_found', `No route ${req.method} ${req.url}`)
+    if (req.url.startsWith('/api/'))
+      return sendProblem(reply, 404, 'not_found', `No route ${req.method} ${req.url}`)
     return reply.sendFile('index.html')
   })
   return true

@@ -13,7 +13,10 @@ export const accountCollection = new Collection<Account, AccountCreate, Omit<Acc
     ...baseRecord(r),
     name: r.name,
     industry: r.industry ?? null,
-    annualSpend: r.annualSpend === null || r.annualSpend === undefined ? null : { amount: r.annualSpend, currency: r.currency },
+    annualSpend:
+      r.annualSpend === null || r.annualSpend === undefined
+        ? null
+        : { amount: r.annualSpend, currency: r.currency },
   }),
   toColumns: (i) => {
     const out: Record<string, unknown> = {}

@@ -53,7 +53,10 @@ describe('accounts API', () => {
 
   it('pages with a cursor in a stable sort until nextCursor is null', async () => {
     for (let i = 0; i < 7; i++) {
-      const r = await org.admin.post('/api/v1/accounts', { name: `Page test ${String(i).padStart(2, '0')}`, industry: 'retail' })
+      const r = await org.admin.post('/api/v1/accounts', {
+        name: `Page test ${String(i).padStart(2, '0')}`,
+        industry: 'retail',
+      })
       expect(r.status).toBe(201)
     }
     const seen: string[] = []
@@ -71,7 +74,9 @@ describe('accounts API', () => {
   it('pages backwards by a date with descending sort', async () => {
     const all = await org.admin.get('/api/v1/accounts?limit=500&sort=-createdAt')
     const first = await org.admin.get('/api/v1/accounts?limit=4&sort=-createdAt')
-    const second = await org.admin.get(`/api/v1/accounts?limit=4&sort=-createdAt&cursor=${first.body.nextCursor}`)
+    const second = await org.admin.get(
+      `/api/v1/accounts?limit=4&sort=-createdAt&cursor=${first.body.nextCursor}`,
+    )
     const ids = [...first.body.data, ...second.body.data].map((a: { id: string }) => a.id)
     expect(ids).toEqual(all.body.data.slice(0, ids.length).map((a: { id: string }) => a.id))
   })
@@ -169,9 +174,13 @@ describe('accounts API', () => {
         () => 'no error',
         (e: Error & { cause?: Error }) => String(e.cause?.message ?? e.message),
       )
-    expect(await failure(db.update(auditLog).set({ action: 'tampered' }).where(eq(auditLog.workspaceId, org.wsId)))).toMatch(
+    expect(
+      await failure(
+        db.update(auditLog).set({ action: 'tampered' }).where(eq(auditLog.workspaceId, org.wsId)),
+      ),
+    ).toMatch(/append-only/)
+    expect(await failure(db.delete(auditLog).where(eq(auditLog.workspaceId, org.wsId)))).toMatch(
       /append-only/,
     )
-    expect(await failure(db.delete(auditLog).where(eq(auditLog.workspaceId, org.wsId)))).toMatch(/append-only/)
   })
 })

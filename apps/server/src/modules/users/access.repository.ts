@@ -30,7 +30,11 @@ const principalColumns = (userIdExpr: ReturnType<typeof sql>) => sql`
   ), '[]'::json) as "teamUserIds"`
 
 /** The signed-in person of a live session, with roles and team, in one query. */
-export async function findSessionAccess(tx: Executor, ws: string, tokenHash: string): Promise<AccessRow | null> {
+export async function findSessionAccess(
+  tx: Executor,
+  ws: string,
+  tokenHash: string,
+): Promise<AccessRow | null> {
   const res = (await tx.execute(sql`
     select ${principalColumns(sql`u.id`)}, null as "tokenId"
     from sessions s
@@ -42,7 +46,11 @@ export async function findSessionAccess(tx: Executor, ws: string, tokenHash: str
 }
 
 /** The owner of a live API token, with roles and team, in one query. */
-export async function findApiTokenAccess(tx: Executor, ws: string, tokenHash: string): Promise<AccessRow | null> {
+export async function findApiTokenAccess(
+  tx: Executor,
+  ws: string,
+  tokenHash: string,
+): Promise<AccessRow | null> {
   const res = (await tx.execute(sql`
     select ${principalColumns(sql`u.id`)}, k.id as "tokenId"
     from api_tokens k

@@ -6,7 +6,9 @@ let org: Org
 const ADMIN = { email: 'first.admin@example.com', password: 'first-admin-pass' }
 
 beforeAll(async () => {
-  env = await startTestApp({ env: { OPENKAM_ADMIN_EMAIL: ADMIN.email, OPENKAM_ADMIN_PASSWORD: ADMIN.password } })
+  env = await startTestApp({
+    env: { OPENKAM_ADMIN_EMAIL: ADMIN.email, OPENKAM_ADMIN_PASSWORD: ADMIN.password },
+  })
   org = await makeOrg(env)
 })
 afterAll(() => env?.close())
@@ -21,7 +23,10 @@ describe('sign-in', () => {
     const body = res.json()
     expect(body.user).toMatchObject({ email: ADMIN.email, roles: ['admin'] })
     expect(body.user.workspace.slug).toBe('default')
-    const me = await env.app.inject({ url: '/api/v1/auth/me', headers: { authorization: `Bearer ${body.token}` } })
+    const me = await env.app.inject({
+      url: '/api/v1/auth/me',
+      headers: { authorization: `Bearer ${body.token}` },
+    })
     expect(me.statusCode).toBe(200)
     expect(me.json().email).toBe(ADMIN.email)
   })
@@ -40,7 +45,11 @@ describe('sign-in', () => {
 
   it('marks the cookie Secure behind TLS', async () => {
     const tls = await startTestApp({
-      env: { OPENKAM_ADMIN_EMAIL: ADMIN.email, OPENKAM_ADMIN_PASSWORD: ADMIN.password, OPENKAM_TRUST_PROXY: '1' },
+      env: {
+        OPENKAM_ADMIN_EMAIL: ADMIN.email,
+        OPENKAM_ADMIN_PASSWORD: ADMIN.password,
+        OPENKAM_TRUST_PROXY: '1',
+      },
     })
     try {
       const res = await tls.app.inject({
@@ -68,7 +77,9 @@ describe('sign-in', () => {
     expect(sixth.json().code).toBe('login_throttled')
     // Even the right password waits now; other people are not affected.
     expect((await login({ email, password: 'correct horse battery' })).statusCode).toBe(429)
-    expect((await login({ email: `sales2@${org.slug}.test`, password: 'correct horse battery' })).statusCode).toBe(200)
+    expect(
+      (await login({ email: `sales2@${org.slug}.test`, password: 'correct horse battery' })).statusCode,
+    ).toBe(200)
   })
 
   it('answers 401 without telling whether the e-mail exists', async () => {
@@ -80,14 +91,22 @@ describe('sign-in', () => {
   it('validates the sign-in body', async () => {
     const res = await login({ email: 'not-an-email' })
     expect(res.statusCode).toBe(400)
-    expect(res.json().errors.map((e: { path: string }) => e.path).sort()).toEqual(['email', 'password'])
+    expect(
+      res
+        .json()
+        .errors.map((e: { path: string }) => e.path)
+        .sort(),
+    ).toEqual(['email', 'password'])
   })
 
   it('needs a session or token on every other /api/v1 call', async () => {
     const none = await env.app.inject({ url: '/api/v1/accounts' })
     expect(none.statusCode).toBe(401)
     expect(none.headers['content-type']).toMatch(/problem\+json/)
-    const bad = await env.app.inject({ url: '/api/v1/accounts', headers: { authorization: 'Bearer oks_nonsense' } })
+    const bad = await env.app.inject({
+      url: '/api/v1/accounts',
+      headers: { authorization: 'Bearer oks_nonsense' },
+    })
     expect(bad.statusCode).toBe(401)
   })
 
@@ -111,7 +130,9 @@ describe('API tokens', () => {
     expect(token).toMatch(/^okt_/)
     const list = await org.sales.get('/api/v1/api-tokens')
     expect(list.body.data.find((t: { id: string }) => t.id === id)).not.toHaveProperty('token')
-    const rows = (await env.rt.database.db.execute(`select token_hash from api_tokens where id = '${id}'` as never)) as unknown as {
+    const rows = (await env.rt.database.db.execute(
+      `select token_hash from api_tokens where id = '${id}'` as never,
+    )) as unknown as {
       rows: { token_hash: string }[]
     }
     expect(rows.rows[0]!.token_hash).not.toContain(token)

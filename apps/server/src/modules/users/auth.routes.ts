@@ -59,7 +59,10 @@ export function registerAuthRoutes(app: App, db: Db, config: Config) {
   )
   r.post(
     '/api/v1/auth/logout',
-    { config: { public: true }, schema: { tags, summary: 'Sign out (ends this session)', response: { 204: z.null() } } },
+    {
+      config: { public: true },
+      schema: { tags, summary: 'Sign out (ends this session)', response: { 204: z.null() } },
+    },
     async (req, reply) => {
       const token = tokenOf(req)
       if (token) await logout(db, token)
@@ -69,7 +72,13 @@ export function registerAuthRoutes(app: App, db: Db, config: Config) {
   )
   r.get(
     '/api/v1/auth/me',
-    { schema: { tags, summary: 'The signed-in person, workspace and permissions', response: { 200: Me, 401: Problem } } },
+    {
+      schema: {
+        tags,
+        summary: 'The signed-in person, workspace and permissions',
+        response: { 200: Me, 401: Problem },
+      },
+    },
     async (req) => me(db, req.ctx.principal),
   )
 
@@ -95,7 +104,8 @@ export function registerAuthRoutes(app: App, db: Db, config: Config) {
         response: { 201: ApiTokenCreated, 400: Problem, 403: Problem },
       },
     },
-    async (req, reply) => reply.code(201).send(await db.transaction((tx) => createApiToken(tx, req.ctx, req.body))),
+    async (req, reply) =>
+      reply.code(201).send(await db.transaction((tx) => createApiToken(tx, req.ctx, req.body))),
   )
   r.delete(
     '/api/v1/api-tokens/:id',
@@ -110,7 +120,22 @@ export function registerAuthRoutes(app: App, db: Db, config: Config) {
     async (req) => db.transaction((tx) => revokeApiToken(tx, req.ctx, req.params.id)),
   )
 
-  registerCollectionRoutes(app, db, userCollection, { record: User, create: UserCreate, update: UserUpdate, tag: 'users' })
-  registerCollectionRoutes(app, db, teamCollection, { record: Team, create: TeamCreate, update: TeamUpdate, tag: 'teams' })
-  registerCollectionRoutes(app, db, roleCollection, { record: Role, create: RoleCreate, update: RoleUpdate, tag: 'roles' })
+  registerCollectionRoutes(app, db, userCollection, {
+    record: User,
+    create: UserCreate,
+    update: UserUpdate,
+    tag: 'users',
+  })
+  registerCollectionRoutes(app, db, teamCollection, {
+    record: Team,
+    create: TeamCreate,
+    update: TeamUpdate,
+    tag: 'teams',
+  })
+  registerCollectionRoutes(app, db, roleCollection, {
+    record: Role,
+    create: RoleCreate,
+    update: RoleUpdate,
+    tag: 'roles',
+  })
 }

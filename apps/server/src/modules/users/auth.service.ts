@@ -5,7 +5,7 @@ import { recordAudit } from '../../core/audit/audit'
 import { isUuid, newId } from '../../core/ids'
 import type { Ctx } from '../../core/context'
 import type { Db, Executor } from '../../core/db/types'
-import { workspaces } from '../workspaces/workspace.table'
+import { workspaces } from '../workspaces'
 import { apiTokens, loginAttempts, sessions, users } from './user.table'
 import { findApiTokenAccess, findSessionAccess, findUserAccess, type AccessRow } from './access.repository'
 import { dummyHash, verifyPassword } from './password'
@@ -63,7 +63,13 @@ async function recentFailures(db: Db, email: string): Promise<number> {
   const [row] = await db
     .select({ n: count() })
     .from(loginAttempts)
-    .where(and(eq(loginAttempts.email, email), eq(loginAttempts.success, false), gt(loginAttempts.at, lastOk?.at ?? since)))
+    .where(
+      and(
+        eq(loginAttempts.email, email),
+        eq(loginAttempts.success, false),
+        gt(loginAttempts.at, lastOk?.at ?? since),
+      ),
+    )
   return Number(row?.n ?? 0)
 }
 
@@ -74,9 +80,14 @@ async function recentFailures(db: Db, email: string): Promise<number> {
 export async function login(db: Db, input: LoginInput, meta: LoginMeta) {
   const email = input.email.toLowerCase()
   if ((await recentFailures(db, email)) >= meta.maxFailures) {
-    throw new AppError('rate_limited', 'login_throttled', 'Too many failed sign-ins for this e-mail; wait 15 minutes and try again', {
-      retryAfterSeconds: FAILURE_WINDOW_MS / 1000,
-    })
+    throw new AppError(
+      'rate_limited',
+      'login_throttled',
+      'Too many failed sign-ins for this e-mail; wait 15 minutes and try again',
+      {
+        retryAfterSeconds: FAILURE_WINDOW_MS / 1000,
+      },
+    )
   }
   const candidates = await db
     .select({ user: users, slug: workspaces.slug })
@@ -91,9 +102,14 @@ export async function login(db: Db, input: LoginInput, meta: LoginMeta) {
       ),
     )
   if (candidates.length > 1) {
-    throw new AppError('invalid', 'workspace_required', 'This e-mail belongs to several workspaces; say which one', {
-      errors: [{ path: 'workspace', message: `one of ${candidates.map((c) => c.slug).join(', ')}` }],
-    })
+    throw new AppError(
+      'invalid',
+      'workspace_required',
+      'This e-mail belongs to several workspaces; say which one',
+      {
+        errors: [{ path: 'workspace', message: `one of ${candidates.map((c) => c.slug).join(', ')}` }],
+      },
+    )
   }
   const found = candidates[0]?.user
   const ok = await verifyPassword(found?.passwordHash ?? (await dummyHash()), input.password)
@@ -115,7 +131,10 @@ export async function login(db: Db, input: LoginInput, meta: LoginMeta) {
       ip: meta.ip,
       userAgent: meta.userAgent?.slice(0, 300) ?? null,
     })
-    await tx.update(users).set({ lastLoginAt: new Date() }).where(and(eq(users.workspaceId, ws), eq(users.id, found.id)))
+    await tx
+      .update(users)
+      .set({ lastLoginAt: new Date() })
+      .where(and(eq(users.workspaceId, ws), eq(users.id, found.id)))
     const access = await findUserAccess(tx, ws, found.id)
     await recordAudit(tx, { ws, principal: toPrincipal(ws, access!, 'user') }, [
       { action: 'login', entityType: 'user', entityId: found.id, after: { ip: meta.ip } },
@@ -161,9 +180,17 @@ const tokenRecord = (r: typeof apiTokens.$inferSelect) => ({
 })
 
 /** A new API token for the signed-in person; the secret is returned once and stored only as a hash. */
-export async function createApiToken(tx: Executor, ctx: Ctx, input: { name: string; expiresAt?: string | null }) {
+export async function createApiToken(
+  tx: Executor,
+  ctx: Ctx,
+  input: { name: string; expiresAt?: string | null },
+) {
   if (!ctx.principal.userId || ctx.principal.kind !== 'user') {
-    throw new AppError('forbidden', 'forbidden', 'API tokens are created by a signed-in person, not by another token')
+    throw new AppError(
+      'forbidden',
+      'forbidden',
+      'API tokens are created by a signed-in person, not by another token',
+    )
   }
   const expiresAt = input.expiresAt ? new Date(input.expiresAt) : null
   if (expiresAt && expiresAt <= new Date()) {
@@ -191,11 +218,14 @@ export async function createApiToken(tx: Executor, ctx: Ctx, input: { name: stri
     .returning()
   const rec = tokenRecord(row!)
   await recordAudit(tx, ctx, [{ action: 'create', entityType: 'api_token', entityId: rec.id, after: rec }])
-  await ctx.events.emit(tx, ctx, [{ type: 'api_token.created', entityType: 'api_token', entityId: rec.id, payload: { record: rec } }])
+  await ctx.events.emit(tx, ctx, [
+    { type: 'api_token.created', entityType: 'api_token', entityId: rec.id, payload: { record: rec } },
+  ])
   return { ...rec, token }
 }
 
-const isAdmin = (ctx: Ctx) => ctx.principal.permissions['users']?.update === 'all' || ctx.principal.permissions['*']?.update === 'all'
+const isAdmin = (ctx: Ctx) =>
+  ctx.principal.permissions['users']?.update === 'all' || ctx.principal.permissions['*']?.update === 'all'
 
 export async function listApiTokens(tx: Executor, ctx: Ctx) {
   const rows = await tx
@@ -231,7 +261,11 @@ export async function revokeApiToken(tx: Executor, ctx: Ctx, id: string) {
     .where(and(eq(apiTokens.workspaceId, ctx.ws), eq(apiTokens.id, id)))
     .returning()
   const rec = tokenRecord(updated!)
-  await recordAudit(tx, ctx, [{ action: 'revoke', entityType: 'api_token', entityId: id, before: tokenRecord(row), after: rec }])
-  await ctx.events.emit(tx, ctx, [{ type: 'api_token.revoked', entityType: 'api_token', entityId: id, payload: { record: rec } }])
+  await recordAudit(tx, ctx, [
+    { action: 'revoke', entityType: 'api_token', entityId: id, before: tokenRecord(row), after: rec },
+  ])
+  await ctx.events.emit(tx, ctx, [
+    { type: 'api_token.revoked', entityType: 'api_token', entityId: id, payload: { record: rec } },
+  ])
   return rec
 }

@@ -1,6 +1,11 @@
 import type { Permissions } from '../../core/access/permissions'
 
-type RoleTemplate = { key: string; name: { en: string; 'zh-CN': string }; description: string; permissions: Permissions }
+type RoleTemplate = {
+  key: string
+  name: { en: string; 'zh-CN': string }
+  description: string
+  permissions: Permissions
+}
 
 const all = { read: 'all', create: 'all', update: 'all', delete: 'all' } as const
 const readOnly = { read: 'all', create: 'none', update: 'none', delete: 'none' } as const
@@ -11,7 +16,12 @@ const directory = { users: readOnly, teams: readOnly, roles: readOnly } as const
  * Each key is a collection (or '*' for the rest); each action has a scope: none | own | team | all.
  */
 export const defaultRoles: RoleTemplate[] = [
-  { key: 'admin', name: { en: 'Administrator', 'zh-CN': '管理员' }, description: 'Everything, including users, roles and settings', permissions: { '*': all } },
+  {
+    key: 'admin',
+    name: { en: 'Administrator', 'zh-CN': '管理员' },
+    description: 'Everything, including users, roles and settings',
+    permissions: { '*': all },
+  },
   {
     key: 'executive',
     name: { en: 'Executive', 'zh-CN': '高管' },
@@ -21,7 +31,7 @@ export const defaultRoles: RoleTemplate[] = [
   {
     key: 'sales_manager',
     name: { en: 'Sales manager', 'zh-CN': '销售经理' },
-    description: "Sees and manages the records of the teams they lead or belong to",
+    description: 'Sees and manages the records of the teams they lead or belong to',
     permissions: { ...directory, '*': { read: 'team', create: 'team', update: 'team', delete: 'team' } },
   },
   {

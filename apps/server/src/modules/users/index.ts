@@ -1,6 +1,14 @@
 export { registerAuthRoutes } from './auth.routes'
 export { resolvePrincipal, login } from './auth.service'
-export { missingUsers, userRefs, userCollection, teamCollection, roleCollection, baseRecord, iso } from './user.collections'
+export {
+  missingUsers,
+  userRefs,
+  userCollection,
+  teamCollection,
+  roleCollection,
+  baseRecord,
+  iso,
+} from './user.collections'
 export { defaultRoles } from './default-roles'
 export { hashPassword } from './password'
 export * as userTables from './user.table'

@@ -21,7 +21,11 @@ const base = (r: Record<string, any>) => ({
 export { base as baseRecord, iso }
 
 /** Ids among `ids` that are not active users of the workspace. */
-export async function missingUsers(tx: Executor, ws: string, ids: (string | null | undefined)[]): Promise<string[]> {
+export async function missingUsers(
+  tx: Executor,
+  ws: string,
+  ids: (string | null | undefined)[],
+): Promise<string[]> {
   const wanted = [...new Set(ids.filter((x): x is string => !!x))]
   if (wanted.length === 0) return []
   const found = await tx
@@ -45,7 +49,6 @@ export const userRefs =
     return errors
   }
 
-
 export const userCollection = new Collection<User, any, any>({
   name: 'users',
   entity: 'user',
@@ -67,7 +70,8 @@ export const userCollection = new Collection<User, any, any>({
   }),
   toColumns: (i) => {
     const out: Record<string, unknown> = {}
-    for (const k of ['email', 'name', 'title', 'phone', 'locale', 'active'] as const) if (k in i) out[k] = i[k]
+    for (const k of ['email', 'name', 'title', 'phone', 'locale', 'active'] as const)
+      if (k in i) out[k] = i[k]
     return out
   },
   async hydrate(tx, ctx, recs) {
@@ -81,12 +85,17 @@ export const userCollection = new Collection<User, any, any>({
       .select({ userId: teamMembers.userId, teamId: teamMembers.teamId, managerId: teams.managerId })
       .from(teamMembers)
       .innerJoin(teams, and(eq(teams.workspaceId, teamMembers.workspaceId), eq(teams.id, teamMembers.teamId)))
-      .where(and(eq(teamMembers.workspaceId, ctx.ws), inArray(teamMembers.userId, ids), isNull(teams.deletedAt)))
+      .where(
+        and(eq(teamMembers.workspaceId, ctx.ws), inArray(teamMembers.userId, ids), isNull(teams.deletedAt)),
+      )
     return recs.map((r) => {
       const mine = teamRows.filter((t) => t.userId === r.id)
       return {
         ...r,
-        roles: roleRows.filter((x) => x.userId === r.id).map((x) => x.key).sort(),
+        roles: roleRows
+          .filter((x) => x.userId === r.id)
+          .map((x) => x.key)
+          .sort(),
         teamIds: mine.map((t) => t.teamId),
         managerId: mine.map((t) => t.managerId).find((m) => m && m !== r.id) ?? null,
       }
@@ -98,8 +107,14 @@ export const userCollection = new Collection<User, any, any>({
       const dup = await tx
         .select({ id: users.id })
         .from(users)
-        .where(and(eq(users.workspaceId, ctx.ws), sql`lower(${users.email}) = ${String(candidate.email).toLowerCase()}`))
-      if (dup.length) errors.push({ path: 'email', message: 'another user of this workspace has this e-mail' })
+        .where(
+          and(
+            eq(users.workspaceId, ctx.ws),
+            sql`lower(${users.email}) = ${String(candidate.email).toLowerCase()}`,
+          ),
+        )
+      if (dup.length)
+        errors.push({ path: 'email', message: 'another user of this workspace has this e-mail' })
     }
     return errors
   },
@@ -115,7 +130,9 @@ export const userCollection = new Collection<User, any, any>({
     if (input.teamIds) {
       await tx.delete(teamMembers).where(and(eq(teamMembers.workspaceId, ctx.ws), eq(teamMembers.userId, id)))
       if (input.teamIds.length) {
-        await tx.insert(teamMembers).values(input.teamIds.map((teamId: string) => ({ workspaceId: ctx.ws, teamId, userId: id })))
+        await tx
+          .insert(teamMembers)
+          .values(input.teamIds.map((teamId: string) => ({ workspaceId: ctx.ws, teamId, userId: id })))
       }
     }
   },
@@ -172,14 +189,26 @@ export const teamCollection = new Collection<any, any, any>({
     const rows = await tx
       .select()
       .from(teamMembers)
-      .where(and(eq(teamMembers.workspaceId, ctx.ws), inArray(teamMembers.teamId, recs.map((r) => r.id))))
+      .where(
+        and(
+          eq(teamMembers.workspaceId, ctx.ws),
+          inArray(
+            teamMembers.teamId,
+            recs.map((r) => r.id),
+          ),
+        ),
+      )
     return recs.map((r) => ({ ...r, memberIds: rows.filter((m) => m.teamId === r.id).map((m) => m.userId) }))
   },
   async validate(tx, ctx, candidate) {
     const errors = await userRefs('managerId')(tx, ctx, candidate)
     if (candidate.parentId) {
-      if (candidate.parentId === candidate.id) errors.push({ path: 'parentId', message: 'a team cannot be its own parent' })
-      const p = await tx.select({ id: teams.id }).from(teams).where(and(eq(teams.workspaceId, ctx.ws), eq(teams.id, candidate.parentId)))
+      if (candidate.parentId === candidate.id)
+        errors.push({ path: 'parentId', message: 'a team cannot be its own parent' })
+      const p = await tx
+        .select({ id: teams.id })
+        .from(teams)
+        .where(and(eq(teams.workspaceId, ctx.ws), eq(teams.id, candidate.parentId)))
       if (!p.length) errors.push({ path: 'parentId', message: 'no such team in this workspace' })
     }
     return errors
@@ -188,7 +217,7 @@ export const teamCollection = new Collection<any, any, any>({
     if (!input.memberIds) return
     const missing = await missingUsers(tx, ctx.ws, input.memberIds)
     if (missing.length) {
-        throw new AppError('invalid', 'invalid_input', 'Some members are not users of this workspace', {
+      throw new AppError('invalid', 'invalid_input', 'Some members are not users of this workspace', {
         errors: missing.map((m) => ({ path: 'memberIds', message: `no user ${m}` })),
       })
     }
@@ -196,7 +225,13 @@ export const teamCollection = new Collection<any, any, any>({
     if (input.memberIds.length) {
       await tx
         .insert(teamMembers)
-        .values([...new Set<string>(input.memberIds)].map((userId) => ({ workspaceId: ctx.ws, teamId: id, userId })))
+        .values(
+          [...new Set<string>(input.memberIds)].map((userId) => ({
+            workspaceId: ctx.ws,
+            teamId: id,
+            userId,
+          })),
+        )
     }
   },
   sortable: {

@@ -33,7 +33,10 @@ export const roles = pgTable(
     permissions: jsonb('permissions').$type<Record<string, unknown>>().notNull().default({}),
     builtin: boolean('builtin').notNull().default(false),
   },
-  (t) => [primaryKey({ columns: [t.workspaceId, t.id] }), uniqueIndex('roles_key_key').on(t.workspaceId, t.key)],
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.id] }),
+    uniqueIndex('roles_key_key').on(t.workspaceId, t.key),
+  ],
 )
 
 export const userRoles = pgTable(

@@ -48,7 +48,9 @@ export async function createWorkspace(tx: Executor, events: EventSink, input: Ne
     })),
   )
   await recordAudit(tx, ctx, [{ action: 'create', entityType: 'workspace', entityId: id, after: input }])
-  await events.emit(tx, ctx, [{ type: 'workspace.created', entityType: 'workspace', entityId: id, payload: { ...input } }])
+  await events.emit(tx, ctx, [
+    { type: 'workspace.created', entityType: 'workspace', entityId: id, payload: { ...input } },
+  ])
   return ctx
 }
 
