@@ -25,4 +25,10 @@ if (!fs.existsSync(dist) || fs.statSync(dist).mtimeMs < sources) {
   const { buildServer } = await import(pathToFileURL(path.join(root, 'scripts', 'build.js')).href)
   await buildServer()
 }
+const web = path.join(root, '..', 'web')
+const webIndex = path.join(web, 'dist', 'index.html')
+if (!fs.existsSync(webIndex) || fs.statSync(webIndex).mtimeMs < newest(path.join(web, 'src'))) {
+  const { buildWeb } = await import(pathToFileURL(path.join(web, 'scripts', 'build.js')).href)
+  await buildWeb()
+}
 await import(pathToFileURL(dist).href)

@@ -223,15 +223,13 @@ export const teamCollection = new Collection<any, any, any>({
     }
     await tx.delete(teamMembers).where(and(eq(teamMembers.workspaceId, ctx.ws), eq(teamMembers.teamId, id)))
     if (input.memberIds.length) {
-      await tx
-        .insert(teamMembers)
-        .values(
-          [...new Set<string>(input.memberIds)].map((userId) => ({
-            workspaceId: ctx.ws,
-            teamId: id,
-            userId,
-          })),
-        )
+      await tx.insert(teamMembers).values(
+        [...new Set<string>(input.memberIds)].map((userId) => ({
+          workspaceId: ctx.ws,
+          teamId: id,
+          userId,
+        })),
+      )
     }
   },
   sortable: {

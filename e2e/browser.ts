@@ -1,0 +1,39 @@
+import fs from 'node:fs'
+import { chromium, type Browser, type Page } from 'playwright-core'
+
+const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(
+  Boolean,
+) as string[]
+
+/** Debian's Chromium driven by playwright-core; no browser is ever downloaded. */
+export async function launchBrowser(): Promise<Browser> {
+  const executablePath = CANDIDATES.find((p) => fs.existsSync(p))
+  if (!executablePath) {
+    throw new Error(
+      'The browser tests need Chromium: install it with `apt-get install -y chromium` (or set CHROMIUM_PATH).',
+    )
+  }
+  return chromium.launch({
+    executablePath,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  })
+}
+
+/** Runs axe-core in the page and returns the serious and critical violations. */
+export async function axeViolations(page: Page) {
+  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') })
+  const result = await page.evaluate(async () =>
+    (window as unknown as { axe: { run(): Promise<any> } }).axe.run(),
+  )
+  return (result.violations as { id: string; impact: string; help: string }[])
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help}`)
+}
