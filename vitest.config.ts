@@ -4,7 +4,7 @@ const api = ['apps/server/src/**/*.api.test.ts']
 
 export default defineConfig({
   test: {
-    reporters: ['default'],
+    reporters: ['default', './test/summary-reporter.ts'],
     projects: [
       {
         test: {

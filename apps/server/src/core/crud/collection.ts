@@ -72,6 +72,8 @@ export type CollectionDef<Rec, Create, Update> = {
     input: Partial<Create & Update>,
     created: boolean,
   ): Promise<void>
+  /** Called after every write (create, update, delete, restore) inside the transaction, e.g. to drop caches. */
+  onChange?(ctx: Ctx, id: string): void
   /** Business validation of the candidate row; return field errors to refuse with 400. */
   validate?(tx: Executor, ctx: Ctx, candidate: Row, before: Row | null): Promise<FieldError[]>
 }
@@ -308,6 +310,7 @@ export class Collection<
         payload: { record: rec },
       },
     ])
+    this.def.onChange?.(ctx, row.id)
     return rec
   }
 
@@ -359,6 +362,7 @@ export class Collection<
         },
       ])
     }
+    this.def.onChange?.(ctx, id)
     return rec
   }
 
@@ -402,6 +406,7 @@ export class Collection<
         payload: { record: rec },
       },
     ])
+    this.def.onChange?.(ctx, id)
     return rec
   }
 

@@ -29,35 +29,29 @@ const principalColumns = (userIdExpr: ReturnType<typeof sql>) => sql`
     ) x
   ), '[]'::json) as "teamUserIds"`
 
-/** The signed-in person of a live session, with roles and team, in one query. */
-export async function findSessionAccess(
-  tx: Executor,
-  ws: string,
-  tokenHash: string,
-): Promise<AccessRow | null> {
+/** The person behind a live session (unexpired, active user), or null. */
+export async function findSessionUser(tx: Executor, ws: string, tokenHash: string): Promise<{ userId: string } | null> {
   const res = (await tx.execute(sql`
-    select ${principalColumns(sql`u.id`)}, null as "tokenId"
-    from sessions s
+    select s.user_id as "userId" from sessions s
     join users u on u.workspace_id = s.workspace_id and u.id = s.user_id and u.active and u.deleted_at is null
     where s.workspace_id = ${ws} and s.token_hash = ${tokenHash} and s.expires_at > now()`)) as unknown as {
-    rows: AccessRow[]
+    rows: { userId: string }[]
   }
   return res.rows[0] ?? null
 }
 
-/** The owner of a live API token, with roles and team, in one query. */
-export async function findApiTokenAccess(
+/** The owner of a live API token (not revoked or expired, active user), or null. */
+export async function findApiTokenUser(
   tx: Executor,
   ws: string,
   tokenHash: string,
-): Promise<AccessRow | null> {
+): Promise<{ userId: string; tokenId: string } | null> {
   const res = (await tx.execute(sql`
-    select ${principalColumns(sql`u.id`)}, k.id as "tokenId"
-    from api_tokens k
+    select k.user_id as "userId", k.id as "tokenId" from api_tokens k
     join users u on u.workspace_id = k.workspace_id and u.id = k.user_id and u.active and u.deleted_at is null
     where k.workspace_id = ${ws} and k.token_hash = ${tokenHash} and k.revoked_at is null
       and k.deleted_at is null and (k.expires_at is null or k.expires_at > now())`)) as unknown as {
-    rows: AccessRow[]
+    rows: { userId: string; tokenId: string }[]
   }
   return res.rows[0] ?? null
 }

@@ -7,7 +7,8 @@ import type { Ctx } from '../../core/context'
 import type { Db, Executor } from '../../core/db/types'
 import { workspaces } from '../workspaces'
 import { apiTokens, loginAttempts, sessions, users } from './user.table'
-import { findApiTokenAccess, findSessionAccess, findUserAccess, type AccessRow } from './access.repository'
+import { findApiTokenUser, findSessionUser, findUserAccess, type AccessRow } from './access.repository'
+import { accessCache } from './access.cache'
 import { dummyHash, verifyPassword } from './password'
 import { hashToken, makeToken, parseToken } from './token'
 import { userCollection } from './user.collections'
@@ -27,28 +28,41 @@ const toPrincipal = (ws: string, a: AccessRow, kind: Principal['kind']): Princip
   teamUserIds: [...new Set([a.userId, ...a.teamUserIds])],
 })
 
+/** Roles and team reach of a person, from the short-lived cache or the database. */
+async function accessOf(db: Executor, ws: string, userId: string, tokenId: string | null): Promise<AccessRow | null> {
+  const cached = accessCache.get(ws, userId)
+  if (cached) return { ...cached, tokenId }
+  const a = await findUserAccess(db, ws, userId)
+  if (!a) return null
+  accessCache.set(ws, userId, { userId: a.userId, roles: a.roles, teamUserIds: a.teamUserIds })
+  return { ...a, tokenId }
+}
+
 /** The principal behind a session token or API token; null when it is unknown, expired or revoked. */
 export async function resolvePrincipal(db: Db, token: string): Promise<Principal | null> {
   const parsed = parseToken(token)
   if (!parsed) return null
+  const ws = parsed.workspaceId
   const hash = hashToken(token)
   if (parsed.kind === 'session') {
-    const a = await findSessionAccess(db, parsed.workspaceId, hash)
-    return a ? toPrincipal(parsed.workspaceId, a, 'user') : null
+    const s = await findSessionUser(db, ws, hash)
+    const a = s && (await accessOf(db, ws, s.userId, null))
+    return a ? toPrincipal(ws, a, 'user') : null
   }
-  const a = await findApiTokenAccess(db, parsed.workspaceId, hash)
-  if (!a) return null
+  const k = await findApiTokenUser(db, ws, hash)
+  const a = k && (await accessOf(db, ws, k.userId, k.tokenId))
+  if (!a || !k) return null
   await db
     .update(apiTokens)
     .set({ lastUsedAt: new Date() })
     .where(
       and(
-        eq(apiTokens.workspaceId, parsed.workspaceId),
-        eq(apiTokens.id, a.tokenId!),
+        eq(apiTokens.workspaceId, ws),
+        eq(apiTokens.id, k.tokenId),
         sql`(${apiTokens.lastUsedAt} is null or ${apiTokens.lastUsedAt} < now() - interval '1 minute')`,
       ),
     )
-  return toPrincipal(parsed.workspaceId, a, 'api_token')
+  return toPrincipal(ws, a, 'api_token')
 }
 
 /** Recent failed sign-ins for an e-mail since its last success. */

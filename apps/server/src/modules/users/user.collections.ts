@@ -6,6 +6,9 @@ import type { Executor } from '../../core/db/types'
 import type { Ctx } from '../../core/context'
 import { roles, teamMembers, teams, userRoles, users } from './user.table'
 import { hashPassword } from './password'
+import { accessCache } from './access.cache'
+
+const dropAccessCache = (ctx: Ctx) => accessCache.invalidate(ctx.ws)
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null)
 const base = (r: Record<string, any>) => ({
@@ -51,6 +54,7 @@ export const userRefs =
 
 export const userCollection = new Collection<User, any, any>({
   name: 'users',
+  onChange: dropAccessCache,
   entity: 'user',
   label: 'User',
   table: users,
@@ -168,6 +172,7 @@ async function setUserRoles(tx: Executor, ctx: Ctx, userId: string, keys: string
 
 export const teamCollection = new Collection<any, any, any>({
   name: 'teams',
+  onChange: dropAccessCache,
   entity: 'team',
   label: 'Team',
   table: teams,
@@ -243,6 +248,7 @@ export const teamCollection = new Collection<any, any, any>({
 
 export const roleCollection = new Collection<any, any, any>({
   name: 'roles',
+  onChange: dropAccessCache,
   entity: 'role',
   label: 'Role',
   table: roles,
