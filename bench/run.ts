@@ -15,7 +15,13 @@ const bin = path.join(root, 'apps/server/bin/openkam.js')
 function startServer(dataDir: string, demo: boolean, databaseUrl = '') {
   const started = performance.now()
   const child = spawn(process.execPath, [bin, 'start', ...(demo ? ['--demo'] : [])], {
-    env: { ...process.env, PORT: '0', OPENKAM_DATA_DIR: dataDir, OPENKAM_LOG_LEVEL: 'warn', DATABASE_URL: databaseUrl },
+    env: {
+      ...process.env,
+      PORT: '0',
+      OPENKAM_DATA_DIR: dataDir,
+      OPENKAM_LOG_LEVEL: 'warn',
+      DATABASE_URL: databaseUrl,
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   })
   let out = ''
@@ -27,7 +33,8 @@ function startServer(dataDir: string, demo: boolean, databaseUrl = '') {
     })
     child.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${out}`)))
   })
-  const stop = () => new Promise<void>((resolve) => (child.on('exit', () => resolve()), child.kill('SIGTERM')))
+  const stop = () =>
+    new Promise<void>((resolve) => (child.on('exit', () => resolve()), child.kill('SIGTERM')))
   return { ready, stop }
 }
 
@@ -67,11 +74,21 @@ async function main() {
     const first = startServer(dataDir, true)
     const { ms: firstMs } = await first.ready
     await first.stop()
-    rows.push({ what: 'embedded start to ready, new data folder with demo seed', measured: `${(firstMs / 1000).toFixed(2)} s`, budget: '5 s', ratio: firstMs / 5000 })
+    rows.push({
+      what: 'embedded start to ready, new data folder with demo seed',
+      measured: `${(firstMs / 1000).toFixed(2)} s`,
+      budget: '5 s',
+      ratio: firstMs / 5000,
+    })
 
     const again = startServer(dataDir, true)
     const { url, ms } = await again.ready
-    rows.push({ what: 'embedded start to ready, existing data folder', measured: `${(ms / 1000).toFixed(2)} s`, budget: '5 s', ratio: ms / 5000 })
+    rows.push({
+      what: 'embedded start to ready, existing data folder',
+      measured: `${(ms / 1000).toFixed(2)} s`,
+      budget: '5 s',
+      ratio: ms / 5000,
+    })
 
     await listLoad(url, 'embedded PGlite')
     await again.stop()
@@ -94,11 +111,17 @@ async function main() {
 
   const width = Math.max(...rows.map((r) => r.what.length))
   console.log('\nOpenKAM bench (ratio = measured / budget; < 1.00 is within budget)\n')
-  for (const r of rows) console.log(`${r.what.padEnd(width)}  ${r.measured.padStart(14)}  budget ${r.budget.padEnd(10)} ratio ${r.ratio.toFixed(2)}`)
+  for (const r of rows)
+    console.log(
+      `${r.what.padEnd(width)}  ${r.measured.padStart(14)}  budget ${r.budget.padEnd(10)} ratio ${r.ratio.toFixed(2)}`,
+    )
   const md = [
     '# Performance',
     '',
-    'Written by `npm run bench` (last run ' + new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC, ' + `${os.cpus().length} cores, Node ${process.version}).`,
+    'Written by `npm run bench` (last run ' +
+      new Date().toISOString().slice(0, 16).replace('T', ' ') +
+      ' UTC, ' +
+      `${os.cpus().length} cores, Node ${process.version}).`,
     'Ratio = measured / budget from `shared/DESIGN.md`; below 1.00 is within budget.',
     '',
     '| measurement | measured | budget | ratio |',

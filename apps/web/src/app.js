@@ -80,6 +80,29 @@ const industries = {
   },
 }
 
+const roleNames = {
+  en: {
+    admin: 'Administrator',
+    executive: 'Executive',
+    sales_manager: 'Sales manager',
+    sales: 'Account manager',
+    presales: 'Presales',
+    csm: 'Customer success manager',
+    finance: 'Finance',
+    legal: 'Legal',
+  },
+  'zh-CN': {
+    admin: '管理员',
+    executive: '高管',
+    sales_manager: '销售经理',
+    sales: '客户经理',
+    presales: '售前顾问',
+    csm: '客户成功经理',
+    finance: '财务',
+    legal: '法务',
+  },
+}
+
 const $ = (id) => document.getElementById(id)
 let lang = localStorage.getItem('openkam.lang') || (navigator.language.startsWith('zh') ? 'zh-CN' : 'en')
 const t = (key, vars = {}) => (messages[lang][key] ?? key).replace(/\{(\w+)\}/g, (_, k) => vars[k] ?? '')
@@ -109,7 +132,10 @@ function show(view) {
 async function loadHome(me) {
   show('home')
   $('welcome').textContent = t('welcome', { name: me.name })
-  $('workspace').textContent = t('workspace', { name: me.workspace.name, roles: me.roles.join(', ') })
+  $('workspace').textContent = t('workspace', {
+    name: me.workspace.name,
+    roles: me.roles.map((r) => roleNames[lang][r] ?? r).join(lang === 'en' ? ', ' : '、'),
+  })
   $('accounts-state').textContent = t('loading')
   const res = await api('/api/v1/accounts?limit=50&sort=name')
   if (res.status !== 200) {

@@ -30,7 +30,11 @@ const principalColumns = (userIdExpr: ReturnType<typeof sql>) => sql`
   ), '[]'::json) as "teamUserIds"`
 
 /** The person behind a live session (unexpired, active user), or null. */
-export async function findSessionUser(tx: Executor, ws: string, tokenHash: string): Promise<{ userId: string } | null> {
+export async function findSessionUser(
+  tx: Executor,
+  ws: string,
+  tokenHash: string,
+): Promise<{ userId: string } | null> {
   const res = (await tx.execute(sql`
     select s.user_id as "userId" from sessions s
     join users u on u.workspace_id = s.workspace_id and u.id = s.user_id and u.active and u.deleted_at is null

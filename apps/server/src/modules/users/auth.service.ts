@@ -29,7 +29,12 @@ const toPrincipal = (ws: string, a: AccessRow, kind: Principal['kind']): Princip
 })
 
 /** Roles and team reach of a person, from the short-lived cache or the database. */
-async function accessOf(db: Executor, ws: string, userId: string, tokenId: string | null): Promise<AccessRow | null> {
+async function accessOf(
+  db: Executor,
+  ws: string,
+  userId: string,
+  tokenId: string | null,
+): Promise<AccessRow | null> {
   const cached = accessCache.get(ws, userId)
   if (cached) return { ...cached, tokenId }
   const a = await findUserAccess(db, ws, userId)
