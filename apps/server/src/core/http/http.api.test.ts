@@ -35,23 +35,12 @@ describe('HTTP kernel', () => {
         Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`),
       ),
     )
-    const routes = env.app.printRoutes({ commonPrefix: false }).split('\n').filter(Boolean)
-    expect(routes.length).toBeGreaterThan(0)
-    for (const expected of [
-      'POST /api/v1/auth/login',
-      'GET /api/v1/accounts',
-      'POST /api/v1/accounts',
-      'GET /api/v1/accounts/{id}',
-      'PATCH /api/v1/accounts/{id}',
-      'DELETE /api/v1/accounts/{id}',
-      'POST /api/v1/accounts/{id}/restore',
-      'GET /api/v1/users',
-      'GET /api/v1/teams',
-      'GET /api/v1/roles',
-      'POST /api/v1/api-tokens',
-      'DELETE /api/v1/api-tokens/{id}',
-    ]) {
-      expect(documented, expected).toContain(expected)
+    const routes = env.app.registeredRoutes.filter((r) => !r.hidden)
+    expect(routes.length).toBeGreaterThanOrEqual(25)
+    const openApiPath = (url: string) => url.replace(/:(\w+)/g, '{$1}')
+    for (const r of routes) expect(documented, `${r.method} ${r.url}`).toContain(`${r.method} ${openApiPath(r.url)}`)
+    for (const expected of ['POST /api/v1/auth/login', 'GET /api/v1/accounts', 'DELETE /api/v1/api-tokens/{id}']) {
+      expect(documented).toContain(expected)
     }
     const list = doc.paths['/api/v1/accounts'].get
     expect(list.parameters.map((p: { name: string }) => p.name)).toEqual(

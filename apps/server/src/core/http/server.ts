@@ -30,6 +30,14 @@ import './request-context'
 
 export const SESSION_COOKIE = 'openkam_session'
 
+export type RegisteredRoute = { method: string; url: string; hidden: boolean }
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    registeredRoutes: RegisteredRoute[]
+  }
+}
+
 export type PrincipalResolver = (token: string, req: FastifyRequest) => Promise<Principal | null>
 
 export type HttpOptions = {
@@ -69,6 +77,15 @@ export async function createHttpServer(opts: HttpOptions) {
     bodyLimit: 10 * 1024 * 1024,
     ajv: undefined,
   }).withTypeProvider<ZodTypeProvider>()
+
+  // Every route as registered, so tests can check that the OpenAPI description covers all of them.
+  const routes: RegisteredRoute[] = []
+  app.decorate('registeredRoutes', routes)
+  app.addHook('onRoute', (r) => {
+    for (const method of [r.method].flat()) {
+      if (method !== 'HEAD') routes.push({ method, url: r.url, hidden: Boolean(r.schema?.hide) })
+    }
+  })
 
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
