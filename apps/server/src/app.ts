@@ -1,6 +1,8 @@
 import { createHttpServer, serveWeb, type App } from './core/http/server'
 import { registerAuthRoutes, resolvePrincipal } from './modules/users'
 import { registerAccountRoutes } from './modules/accounts'
+import { registerAuditRoutes } from './modules/audit'
+import { registerWorkspaceRoutes } from './modules/workspaces'
 import { defaultWebDir, type Runtime } from './runtime'
 import { VERSION } from './version'
 
@@ -16,7 +18,9 @@ export async function buildApp(rt: Runtime, opts: { logger?: boolean; web?: bool
     logger: opts.logger,
   })
   registerAuthRoutes(app, db, rt.config)
+  registerWorkspaceRoutes(app, db)
   registerAccountRoutes(app, db)
+  registerAuditRoutes(app, db)
   if (opts.web !== false) await serveWeb(app, rt.config.webDir ?? defaultWebDir())
   await app.ready()
   return app

@@ -83,6 +83,19 @@ describe.runIf(dbKind === 'pglite')('the embedded data folder', () => {
     expect(await again.exited).toBe(0)
   }, 90_000)
 
+  it('seeds the demo workspace once, in the language asked for', async () => {
+    const dir = tmpDir()
+    const first = cli(['seed', '--demo', '--lang', 'en'], { OPENKAM_DATA_DIR: dir })
+    expect(await first.exited).toBe(0)
+    expect(first.out()).toMatch(/Demo workspace created \(en\)/)
+    const second = cli(['seed', '--demo'], { OPENKAM_DATA_DIR: dir })
+    expect(await second.exited).toBe(0)
+    expect(second.out()).toMatch(/exists already/)
+    const usage = cli(['seed'], { OPENKAM_DATA_DIR: dir })
+    expect(await usage.exited).toBe(1)
+    expect(usage.out()).toMatch(/openkam seed --demo/)
+  }, 60_000)
+
   it('refuses the worker command without PostgreSQL', async () => {
     const p = cli(['worker'], { OPENKAM_DATA_DIR: tmpDir(), DATABASE_URL: '' })
     expect(await p.exited).toBe(1)

@@ -18,9 +18,12 @@ export async function recordAudit(
   entries: AuditEntry[],
 ) {
   if (entries.length === 0) return
+  // Millisecond precision, like every timestamp the application writes, so page cursors compare exactly.
+  const at = new Date()
   await tx.insert(auditLog).values(
     entries.map((e) => ({
       id: newId(),
+      at,
       workspaceId: ctx.ws,
       actorId: ctx.principal.userId,
       actorType: ctx.principal.kind,

@@ -38,8 +38,13 @@ describe('HTTP kernel', () => {
     const routes = env.app.registeredRoutes.filter((r) => !r.hidden)
     expect(routes.length).toBeGreaterThanOrEqual(25)
     const openApiPath = (url: string) => url.replace(/:(\w+)/g, '{$1}')
-    for (const r of routes) expect(documented, `${r.method} ${r.url}`).toContain(`${r.method} ${openApiPath(r.url)}`)
-    for (const expected of ['POST /api/v1/auth/login', 'GET /api/v1/accounts', 'DELETE /api/v1/api-tokens/{id}']) {
+    for (const r of routes)
+      expect(documented, `${r.method} ${r.url}`).toContain(`${r.method} ${openApiPath(r.url)}`)
+    for (const expected of [
+      'POST /api/v1/auth/login',
+      'GET /api/v1/accounts',
+      'DELETE /api/v1/api-tokens/{id}',
+    ]) {
       expect(documented).toContain(expected)
     }
     const list = doc.paths['/api/v1/accounts'].get

@@ -156,3 +156,39 @@ describe('API tokens', () => {
     expect(res.body.errors[0].path).toBe('expiresAt')
   })
 })
+
+describe('changing one’s password', () => {
+  it('checks the current password, ends other sessions and keeps this one', async () => {
+    const email = `executive-pw@${org.slug}.test`
+    const created = await org.admin.post('/api/v1/users', {
+      email,
+      name: 'PW',
+      password: 'first password',
+      roles: ['executive'],
+    })
+    expect(created.status).toBe(201)
+    const one = await loginAs(env.app, email, 'first password')
+    const two = await loginAs(env.app, email, 'first password')
+    const wrong = await one.post('/api/v1/auth/password', {
+      currentPassword: 'nope',
+      newPassword: 'second password',
+    })
+    expect(wrong.status).toBe(400)
+    expect(wrong.body.errors).toEqual([{ path: 'currentPassword', message: 'not correct' }])
+    const short = await one.post('/api/v1/auth/password', {
+      currentPassword: 'first password',
+      newPassword: 'short',
+    })
+    expect(short.status).toBe(400)
+    expect(short.body.errors[0].path).toBe('newPassword')
+    const ok = await one.post('/api/v1/auth/password', {
+      currentPassword: 'first password',
+      newPassword: 'second password',
+    })
+    expect(ok.status).toBe(204)
+    expect((await one.get('/api/v1/auth/me')).status).toBe(200)
+    expect((await two.get('/api/v1/auth/me')).status).toBe(401)
+    expect((await login({ email, password: 'first password' })).statusCode).toBe(401)
+    expect((await login({ email, password: 'second password' })).statusCode).toBe(200)
+  })
+})

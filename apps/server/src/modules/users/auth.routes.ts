@@ -7,6 +7,7 @@ import {
   LoginBody,
   LoginResponse,
   Me,
+  PasswordChange,
   Problem,
   Role,
   RoleCreate,
@@ -22,7 +23,15 @@ import { SESSION_COOKIE, tokenOf, type App } from '../../core/http/server'
 import { registerCollectionRoutes } from '../../core/http/collection-routes'
 import type { Config } from '../../core/config'
 import type { Db } from '../../core/db/types'
-import { createApiToken, listApiTokens, login, logout, me, revokeApiToken } from './auth.service'
+import {
+  changePassword,
+  createApiToken,
+  listApiTokens,
+  login,
+  logout,
+  me,
+  revokeApiToken,
+} from './auth.service'
 import { roleCollection, teamCollection, userCollection } from './user.collections'
 
 export function registerAuthRoutes(app: App, db: Db, config: Config) {
@@ -31,7 +40,7 @@ export function registerAuthRoutes(app: App, db: Db, config: Config) {
   r.post(
     '/api/v1/auth/login',
     {
-      config: { public: true, rateLimit: { max: 30, timeWindow: '1 minute' } },
+      config: { public: true, rateLimit: { max: 120, timeWindow: '1 minute' } },
       schema: {
         tags,
         summary: 'Sign in; returns a session token (also set as an HTTP-only cookie)',
@@ -80,6 +89,22 @@ export function registerAuthRoutes(app: App, db: Db, config: Config) {
       },
     },
     async (req) => me(db, req.ctx.principal),
+  )
+
+  r.post(
+    '/api/v1/auth/password',
+    {
+      schema: {
+        tags,
+        summary: 'Change your own password (other sessions end)',
+        body: PasswordChange,
+        response: { 204: z.null(), 400: Problem, 403: Problem },
+      },
+    },
+    async (req, reply) => {
+      await db.transaction((tx) => changePassword(tx, req.ctx, tokenOf(req) ?? '', req.body))
+      return reply.code(204).send(null)
+    },
   )
 
   const tokenTags = ['api-tokens']

@@ -9,7 +9,7 @@ import { workspaces } from '../workspaces'
 import { apiTokens, loginAttempts, sessions, users } from './user.table'
 import { findApiTokenUser, findSessionUser, findUserAccess, type AccessRow } from './access.repository'
 import { accessCache } from './access.cache'
-import { dummyHash, verifyPassword } from './password'
+import { dummyHash, hashPassword, verifyPassword } from './password'
 import { hashToken, makeToken, parseToken } from './token'
 import { userCollection } from './user.collections'
 
@@ -287,4 +287,56 @@ export async function revokeApiToken(tx: Executor, ctx: Ctx, id: string) {
     { type: 'api_token.revoked', entityType: 'api_token', entityId: id, payload: { record: rec } },
   ])
   return rec
+}
+
+/**
+ * Changes the signed-in person's own password after checking the current one; their other sessions end.
+ */
+export async function changePassword(
+  tx: Executor,
+  ctx: Ctx,
+  token: string,
+  input: { currentPassword: string; newPassword: string },
+) {
+  const userId = ctx.principal.userId
+  if (!userId || ctx.principal.kind !== 'user') {
+    throw new AppError(
+      'forbidden',
+      'forbidden',
+      'Only a signed-in person changes their password, not an API token',
+    )
+  }
+  const [u] = await tx
+    .select()
+    .from(users)
+    .where(and(eq(users.workspaceId, ctx.ws), eq(users.id, userId)))
+    .for('update')
+  if (!u || !(await verifyPassword(u.passwordHash, input.currentPassword))) {
+    throw new AppError('invalid', 'invalid_input', 'The current password is not correct', {
+      errors: [{ path: 'currentPassword', message: 'not correct' }],
+    })
+  }
+  if (input.currentPassword === input.newPassword) {
+    throw new AppError('invalid', 'invalid_input', 'The new password must differ from the current one', {
+      errors: [{ path: 'newPassword', message: 'same as the current password' }],
+    })
+  }
+  await tx
+    .update(users)
+    .set({
+      passwordHash: await hashPassword(input.newPassword),
+      updatedAt: new Date(),
+      version: sql`${users.version} + 1`,
+    })
+    .where(and(eq(users.workspaceId, ctx.ws), eq(users.id, userId)))
+  await tx
+    .delete(sessions)
+    .where(
+      and(
+        eq(sessions.workspaceId, ctx.ws),
+        eq(sessions.userId, userId),
+        sql`${sessions.tokenHash} <> ${hashToken(token)}`,
+      ),
+    )
+  await recordAudit(tx, ctx, [{ action: 'password_change', entityType: 'user', entityId: userId }])
 }

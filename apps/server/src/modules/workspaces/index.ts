@@ -1,2 +1,3 @@
-export { createWorkspace, hasWorkspaces, findWorkspaceBySlug } from './workspace.service'
+export { createWorkspace, hasWorkspaces, findWorkspaceBySlug, getWorkspace } from './workspace.service'
+export { registerWorkspaceRoutes } from './workspace.routes'
 export { workspaces } from './workspace.table'

@@ -1,10 +1,11 @@
-import { count, eq } from 'drizzle-orm'
-import { systemPrincipal } from '../../core/access/permissions'
-import { recordAudit } from '../../core/audit/audit'
+import { count, eq, sql } from 'drizzle-orm'
+import { scopeFor, systemPrincipal } from '../../core/access/permissions'
+import { diff, recordAudit } from '../../core/audit/audit'
+import { AppError } from '../../core/errors'
 import { newId } from '../../core/ids'
 import type { Ctx } from '../../core/context'
 import type { EventSink } from '../../core/events/bus'
-import type { Db, Executor } from '../../core/db/types'
+import type { Executor } from '../../core/db/types'
 import { defaultRoles, userTables } from '../users'
 import { workspaces } from './workspace.table'
 
@@ -54,6 +55,63 @@ export async function createWorkspace(tx: Executor, events: EventSink, input: Ne
   return ctx
 }
 
-export async function withTx<T>(db: Db, work: (tx: Executor) => Promise<T>): Promise<T> {
-  return db.transaction(work)
+const workspaceRecord = (w: typeof workspaces.$inferSelect) => ({
+  id: w.id,
+  name: w.name,
+  slug: w.slug,
+  locale: w.locale as 'zh-CN' | 'en',
+  currency: w.currency,
+  version: w.version,
+  createdAt: w.createdAt.toISOString(),
+  updatedAt: w.updatedAt.toISOString(),
+})
+
+export async function getWorkspace(tx: Executor, ctx: Ctx) {
+  const [w] = await tx.select().from(workspaces).where(eq(workspaces.id, ctx.ws))
+  if (!w) throw new AppError('not_found', 'not_found', 'Workspace was not found')
+  return workspaceRecord(w)
+}
+
+/** Changes the workspace's name, language or currency (administrators). */
+export async function updateWorkspace(
+  tx: Executor,
+  ctx: Ctx,
+  input: { version: number; name?: string; locale?: 'zh-CN' | 'en'; currency?: string },
+) {
+  if (scopeFor(ctx.principal, 'workspace', 'update') !== 'all') {
+    throw new AppError('forbidden', 'forbidden', 'Only administrators may change the workspace settings')
+  }
+  const [w] = await tx.select().from(workspaces).where(eq(workspaces.id, ctx.ws)).for('update')
+  if (!w) throw new AppError('not_found', 'not_found', 'Workspace was not found')
+  const before = workspaceRecord(w)
+  if (w.version !== input.version) {
+    throw new AppError(
+      'conflict',
+      'version_conflict',
+      'The workspace settings changed since you read them; reload and try again',
+      {
+        current: before,
+      },
+    )
+  }
+  const { version: _v, ...changes } = input
+  const [updated] = await tx
+    .update(workspaces)
+    .set({ ...changes, updatedAt: new Date(), version: sql`${workspaces.version} + 1` })
+    .where(eq(workspaces.id, ctx.ws))
+    .returning()
+  const after = workspaceRecord(updated!)
+  const d = diff(before, after)
+  await recordAudit(tx, ctx, [
+    { action: 'update', entityType: 'workspace', entityId: ctx.ws, before: d.before, after: d.after },
+  ])
+  await ctx.events.emit(tx, ctx, [
+    {
+      type: 'workspace.updated',
+      entityType: 'workspace',
+      entityId: ctx.ws,
+      payload: { record: after, changed: d.changed },
+    },
+  ])
+  return after
 }

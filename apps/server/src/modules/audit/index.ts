@@ -1,0 +1,2 @@
+export { registerAuditRoutes } from './audit.routes'
+export { listAudit } from './audit.repository'
