@@ -1,6 +1,36 @@
 import { createHttpServer, serveWeb, type App } from './core/http/server'
 import { registerAuthRoutes, resolvePrincipal } from './modules/users'
-import { registerAccountRoutes } from './modules/accounts'
+import {
+  accountResource,
+  activityResource,
+  contactResource,
+  contractResource,
+  invoiceResource,
+  leadResource,
+  opportunityResource,
+  orderResource,
+  paymentResource,
+  quoteResource,
+  taskResource,
+  ticketResource,
+  touchResource,
+} from '@openkam/contract'
+import { registerCollectionRoutes } from './core/http/collection-routes'
+import { accountCollection } from './modules/accounts'
+import { activityCollection } from './modules/activities'
+import {
+  contractCollection,
+  invoiceCollection,
+  orderCollection,
+  paymentCollection,
+  quoteCollection,
+} from './modules/commerce'
+import { contactCollection } from './modules/contacts'
+import { leadCollection } from './modules/leads'
+import { registerMarketingRoutes, touchCollection } from './modules/marketing'
+import { opportunityCollection } from './modules/opportunities'
+import { taskCollection } from './modules/tasks'
+import { ticketCollection } from './modules/tickets'
 import { registerAuditRoutes } from './modules/audit'
 import { registerWorkspaceRoutes } from './modules/workspaces'
 import { defaultWebDir, type Runtime } from './runtime'
@@ -19,7 +49,24 @@ export async function buildApp(rt: Runtime, opts: { logger?: boolean; web?: bool
   })
   registerAuthRoutes(app, db, rt.config)
   registerWorkspaceRoutes(app, db)
-  registerAccountRoutes(app, db)
+  // Collections served by the shared machinery: list, get, create, update, delete, restore.
+  const collections = [
+    [accountCollection, accountResource],
+    [contactCollection, contactResource],
+    [leadCollection, leadResource],
+    [opportunityCollection, opportunityResource],
+    [activityCollection, activityResource],
+    [quoteCollection, quoteResource],
+    [orderCollection, orderResource],
+    [contractCollection, contractResource],
+    [invoiceCollection, invoiceResource],
+    [paymentCollection, paymentResource],
+    [ticketCollection, ticketResource],
+    [taskCollection, taskResource],
+  ] as const
+  registerMarketingRoutes(app, db)
+  for (const [collection, resource] of collections) registerCollectionRoutes(app, db, collection, resource)
+  registerCollectionRoutes(app, db, touchCollection, touchResource)
   registerAuditRoutes(app, db)
   if (opts.web !== false) await serveWeb(app, rt.config.webDir ?? defaultWebDir())
   await app.ready()

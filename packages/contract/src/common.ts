@@ -43,3 +43,4 @@ export const Problem = z
 
 export const VersionBody = z.object({ version: Version.optional() })
 export const IdParams = z.object({ id: z.string() })
+export const DecimalString = z.string()

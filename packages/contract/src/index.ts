@@ -1,4 +1,5 @@
 export * from './common'
-export * from './accounts'
+export * from './records'
+export * from './resource'
 export * from './auth'
 export * from './audit'

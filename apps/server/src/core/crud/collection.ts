@@ -62,6 +62,11 @@ export type CollectionDef<Rec, Create, Update> = {
   defaultSort: string
   /** Columns whose users own the record for `own`/`team` scope; ownerId by default. */
   ownerColumns?: AnyPgColumn[]
+  /**
+   * The record belongs to a parent (e.g. a contact to its account): whoever reaches the parent reaches
+   * the record too, and the parent must exist and be visible to the person writing the record.
+   */
+  parent?: ParentSpec
   /** Adds related data to a page of records in a bounded number of queries (no query per row). */
   hydrate?(tx: Executor, ctx: Ctx, recs: Rec[]): Promise<Rec[]>
   /** Writes related rows (e.g. memberships) after the row itself, in the same transaction. */
@@ -74,8 +79,24 @@ export type CollectionDef<Rec, Create, Update> = {
   ): Promise<void>
   /** Called after every write (create, update, delete, restore) inside the transaction, e.g. to drop caches. */
   onChange?(ctx: Ctx, id: string): void
+  /** Derives columns from a change, e.g. completedAt when a task becomes done. Returns extra columns. */
+  derive?(patch: Row, before: Row | null): Row
   /** Business validation of the candidate row; return field errors to refuse with 400. */
   validate?(tx: Executor, ctx: Ctx, candidate: Row, before: Row | null): Promise<FieldError[]>
+}
+
+export type ParentSpec = {
+  /** The child's column that holds the parent id, e.g. contacts.accountId. */
+  column: AnyPgColumn
+  /** The child's property for that column, e.g. 'accountId'. */
+  field: string
+  /** The parent's collection name (permission key), e.g. 'accounts'. */
+  collection: string
+  label: string
+  table: BusinessTable
+  ownerColumns: AnyPgColumn[]
+  /** Whether a record may exist without a parent. */
+  optional?: boolean
 }
 
 export type ListQuery = {
@@ -130,12 +151,62 @@ export class Collection<
     if (scope === 'all') return undefined
     const ids = scope === 'own' ? (p.userId ? [p.userId] : []) : p.teamUserIds
     if (ids.length === 0) return sql`false`
-    return or(...this.ownerCols().map((c) => inArray(c, ids)))
+    const direct = or(...this.ownerCols().map((c) => inArray(c, ids)))
+    const parent = this.def.parent
+    if (!parent) return direct
+    const pt = parent.table
+    const viaParent = sql`${parent.column} in (select ${pt.id} from ${pt} where ${pt.workspaceId} = ${ctx.ws} and (${or(
+      ...parent.ownerColumns.map((c) => inArray(c, ids)),
+    )}))`
+    return or(direct, viaParent)
   }
 
-  private canReach(ctx: Ctx, scope: Scope, row: Row): boolean {
+  /** Whether the record (its owners, or its parent's) falls within `scope` for this person. */
+  private async canReach(tx: Executor, ctx: Ctx, scope: Scope, row: Row): Promise<boolean> {
     const owners = this.ownerCols().map((c) => row[columnKey(this.t, c)] ?? null)
-    return reaches(ctx.principal, scope, owners)
+    if (reaches(ctx.principal, scope, owners)) return true
+    const parent = this.def.parent
+    const parentId = parent ? row[parent.field] : null
+    if (!parent || !parentId) return false
+    const [p] = (await tx
+      .select()
+      .from(parent.table as PgTable)
+      .where(and(eq(parent.table.workspaceId, ctx.ws), eq(parent.table.id, parentId)))) as Row[]
+    return (
+      !!p &&
+      reaches(
+        ctx.principal,
+        scope,
+        parent.ownerColumns.map((c) => p[columnKey(parent.table, c)] ?? null),
+      )
+    )
+  }
+
+  /** The parent must exist in this workspace, not be deleted, and be visible to the person. */
+  private async checkParent(tx: Executor, ctx: Ctx, candidate: Row): Promise<FieldError[]> {
+    const parent = this.def.parent
+    if (!parent) return []
+    const id = candidate[parent.field]
+    if (!id) return parent.optional ? [] : [{ path: parent.field, message: `${parent.label} is required` }]
+    const scope = scopeFor(ctx.principal, parent.collection, 'read')
+    const pt = parent.table
+    const vis =
+      scope === 'all'
+        ? undefined
+        : scope === 'none'
+          ? sql`false`
+          : or(
+              ...parent.ownerColumns.map((c) =>
+                inArray(c, scope === 'own' ? [ctx.principal.userId ?? ''] : ctx.principal.teamUserIds),
+              ),
+            )
+    const found = await tx
+      .select({ id: pt.id })
+      .from(pt as PgTable)
+      .where(and(eq(pt.workspaceId, ctx.ws), eq(pt.id, id), isNull(pt.deletedAt), vis))
+    return found.length
+      ? []
+      : [{ path: parent.field, message: `no such ${parent.label.toLowerCase()} in this workspace` }]
   }
 
   async list(tx: Executor, ctx: Ctx, query: ListQuery): Promise<Page<Rec>> {
@@ -273,8 +344,10 @@ export class Collection<
     const scope = this.scope(ctx, 'create')
     const now = new Date()
     const ownerId = input.ownerId === undefined ? ctx.principal.userId : input.ownerId
+    const cols = this.def.toColumns(input as unknown as Partial<Create & Update>)
     const row: Row = {
-      ...this.def.toColumns(input as unknown as Partial<Create & Update>),
+      ...cols,
+      ...this.def.derive?.(cols, null),
       id: newId(),
       workspaceId: ctx.ws,
       createdAt: now,
@@ -284,7 +357,7 @@ export class Collection<
       version: 1,
       custom: input.custom ?? {},
     }
-    if (!this.canReach(ctx, scope, row)) {
+    if (!(await this.canReach(tx, ctx, scope, row))) {
       throw new AppError(
         'forbidden',
         'forbidden',
@@ -317,7 +390,7 @@ export class Collection<
   async update(tx: Executor, ctx: Ctx, id: string, input: Update & { version: number }): Promise<Rec> {
     const scope = this.scope(ctx, 'update')
     const before = await this.findVisible(tx, ctx, id, { forUpdate: true, deleted: false })
-    if (!this.canReach(ctx, scope, before)) {
+    if (!(await this.canReach(tx, ctx, scope, before))) {
       throw new AppError(
         'forbidden',
         'forbidden',
@@ -330,8 +403,9 @@ export class Collection<
     const patch: Row = this.def.toColumns(changes as Partial<Create & Update>)
     if ('ownerId' in changes) patch.ownerId = changes.ownerId
     if ('custom' in changes) patch.custom = { ...before.custom, ...(changes.custom as object) }
+    Object.assign(patch, this.def.derive?.(patch, before))
     const candidate = { ...before, ...patch }
-    if ('ownerId' in changes && !this.canReach(ctx, scope, candidate)) {
+    if ('ownerId' in changes && !(await this.canReach(tx, ctx, scope, candidate))) {
       throw new AppError(
         'forbidden',
         'forbidden',
@@ -377,7 +451,7 @@ export class Collection<
   private async setDeleted(tx: Executor, ctx: Ctx, id: string, del: boolean, version?: number): Promise<Rec> {
     const scope = this.scope(ctx, 'delete')
     const before = await this.findVisible(tx, ctx, id, { forUpdate: true, deleted: !del })
-    if (!this.canReach(ctx, scope, before)) {
+    if (!(await this.canReach(tx, ctx, scope, before))) {
       throw new AppError(
         'forbidden',
         'forbidden',
@@ -411,7 +485,12 @@ export class Collection<
   }
 
   private async check(tx: Executor, ctx: Ctx, candidate: Row, before: Row | null) {
-    const errors = this.def.validate ? await this.def.validate(tx, ctx, candidate, before) : []
+    const parentChanged =
+      !before || (this.def.parent && before[this.def.parent.field] !== candidate[this.def.parent.field])
+    const errors = [
+      ...(parentChanged ? await this.checkParent(tx, ctx, candidate) : []),
+      ...(this.def.validate ? await this.def.validate(tx, ctx, candidate, before) : []),
+    ]
     if (errors.length) {
       throw new AppError('invalid', 'invalid_input', `The ${this.def.label.toLowerCase()} is not valid`, {
         errors,

@@ -43,10 +43,12 @@ export function registerCollectionRoutes(
   app: App,
   db: Db,
   c: Collection<any, any, any>,
-  schemas: { record: z.ZodType; create: z.ZodType; update: z.ZodType; tag: string },
+  resource: { Record: z.ZodType; Create: z.ZodType; Update: z.ZodType },
+  tag = c.def.name,
 ) {
+  const schemas = { record: resource.Record, create: resource.Create, update: resource.Update }
   const base = `/api/v1/${c.def.name}`
-  const tags = [schemas.tag]
+  const tags = [tag]
   const r = app
   r.get(
     base,

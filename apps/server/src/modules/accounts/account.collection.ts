@@ -1,48 +1,112 @@
-import { industries } from '@openkam/contract'
-import type { AccountCreate, AccountUpdate, Account } from '@openkam/contract'
+import { and, eq, isNull, ne } from 'drizzle-orm'
+import {
+  demandMaturities,
+  financialHealths,
+  industries,
+  levels3,
+  lifecycleStages,
+  marketScopes,
+  sizeBands,
+  tiers,
+  type Account,
+} from '@openkam/contract'
 import { Collection } from '../../core/crud/collection'
-import { baseRecord, userRefs } from '../users'
+import { allOf, refCheck, rowMapper } from '../../core/crud/mapping'
+import type { Executor } from '../../core/db/types'
+import type { Ctx } from '../../core/context'
+import { userRefs, userTables } from '../users'
 import { accounts } from './account.table'
 
-export const accountCollection = new Collection<Account, AccountCreate, Omit<AccountUpdate, 'version'>>({
+const mapper = rowMapper(accounts, {
+  money: {
+    annualRevenue: { amount: 'annualRevenue', currency: 'annualRevenueCurrency' },
+    annualSpend: { amount: 'annualSpend', currency: 'currency' },
+  },
+  hidden: ['potentialTotal', 'potentialClass', 'healthScore', 'healthBand'],
+})
+
+/** The unified social credit code is unique in a workspace among live accounts. */
+async function uniqueCreditCode(
+  tx: Executor,
+  ctx: Ctx,
+  c: Record<string, any>,
+  before: Record<string, any> | null,
+) {
+  if (!c.creditCode || before?.creditCode === c.creditCode) return []
+  const dup = await tx
+    .select({ id: accounts.id, name: accounts.name })
+    .from(accounts)
+    .where(
+      and(
+        eq(accounts.workspaceId, ctx.ws),
+        eq(accounts.creditCode, c.creditCode),
+        isNull(accounts.deletedAt),
+        before ? ne(accounts.id, before.id) : undefined,
+      ),
+    )
+  return dup.length
+    ? [{ path: 'creditCode', message: `already used by account "${dup[0]!.name}" (${dup[0]!.id})` }]
+    : []
+}
+
+const enumFilter = (column: any, values: readonly string[]) => ({ column, kind: 'enum' as const, values })
+
+export const accountCollection = new Collection<Account, any, any>({
   name: 'accounts',
   entity: 'account',
   label: 'Account',
   table: accounts,
-  toRecord: (r) => ({
-    ...baseRecord(r),
-    name: r.name,
-    industry: r.industry ?? null,
-    annualSpend:
-      r.annualSpend === null || r.annualSpend === undefined
-        ? null
-        : { amount: r.annualSpend, currency: r.currency },
-  }),
-  toColumns: (i) => {
-    const out: Record<string, unknown> = {}
-    if (i.name !== undefined) out.name = i.name
-    if (i.industry !== undefined) out.industry = i.industry
-    if (i.annualSpend !== undefined) {
-      out.annualSpend = i.annualSpend?.amount ?? null
-      if (i.annualSpend) out.currency = i.annualSpend.currency
-    }
-    return out
-  },
-  validate: userRefs('ownerId'),
+  ownerColumns: [accounts.ownerId, accounts.csmId],
+  toRecord: (r) =>
+    ({
+      ...mapper.toRecord(r),
+      potential:
+        r.potentialTotal === null ? null : { total: Number(r.potentialTotal), class: r.potentialClass },
+      health: r.healthScore === null ? null : { score: Number(r.healthScore), band: r.healthBand },
+    }) as Account,
+  toColumns: mapper.toColumns,
+  validate: allOf(
+    userRefs('ownerId', 'csmId'),
+    refCheck(userTables.teams, 'team', 'teamId'),
+    uniqueCreditCode,
+  ),
   sortable: {
     updatedAt: { column: accounts.updatedAt, kind: 'date' },
     createdAt: { column: accounts.createdAt, kind: 'date' },
     name: { column: accounts.name, kind: 'string' },
     industry: { column: accounts.industry, kind: 'string' },
     annualSpend: { column: accounts.annualSpend, kind: 'number' },
+    annualRevenue: { column: accounts.annualRevenue, kind: 'number' },
+    employees: { column: accounts.employees, kind: 'number' },
+    tier: { column: accounts.tier, kind: 'string' },
+    healthScore: { column: accounts.healthScore, kind: 'number' },
+    potentialTotal: { column: accounts.potentialTotal, kind: 'number' },
   },
   filterable: {
-    industry: { column: accounts.industry, kind: 'enum', values: industries },
+    industry: enumFilter(accounts.industry, industries),
+    sizeBand: enumFilter(accounts.sizeBand, sizeBands),
+    tier: enumFilter(accounts.tier, tiers),
+    lifecycleStage: enumFilter(accounts.lifecycleStage, lifecycleStages),
+    marketScope: enumFilter(accounts.marketScope, marketScopes),
+    techMaturity: enumFilter(accounts.techMaturity, levels3),
+    paymentRisk: enumFilter(accounts.paymentRisk, levels3),
+    financialHealth: enumFilter(accounts.financialHealth, financialHealths),
+    demandMaturity: enumFilter(accounts.demandMaturity, demandMaturities),
+    healthBand: enumFilter(accounts.healthBand, ['healthy', 'watch', 'at_risk']),
+    potentialClass: enumFilter(accounts.potentialClass, ['A', 'B', 'C']),
+    region: { column: accounts.region, kind: 'string' },
+    segment: { column: accounts.segment, kind: 'string' },
+    creditCode: { column: accounts.creditCode, kind: 'string' },
+    domain: { column: accounts.domain, kind: 'string' },
     ownerId: { column: accounts.ownerId, kind: 'uuid' },
+    csmId: { column: accounts.csmId, kind: 'uuid' },
+    teamId: { column: accounts.teamId, kind: 'uuid' },
     createdAt: { column: accounts.createdAt, kind: 'date' },
     updatedAt: { column: accounts.updatedAt, kind: 'date' },
     annualSpend: { column: accounts.annualSpend, kind: 'number' },
+    annualRevenue: { column: accounts.annualRevenue, kind: 'number' },
+    employees: { column: accounts.employees, kind: 'number' },
   },
-  search: [accounts.name],
+  search: [accounts.name, accounts.creditCode, accounts.domain],
   defaultSort: '-updatedAt',
 })

@@ -1,21 +1,62 @@
 import { sql } from 'drizzle-orm'
-import { index, numeric, pgTable, primaryKey, text } from 'drizzle-orm/pg-core'
+import { index, integer, numeric, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { businessColumns } from '../../core/db/columns'
 
+/** Accounts with every ICP dimension of SPEC R-01. */
 export const accounts = pgTable(
   'accounts',
   {
     ...businessColumns(),
     name: text('name').notNull(),
     industry: text('industry'),
+    subIndustry: text('sub_industry'),
+    creditCode: text('credit_code'),
+    domain: text('domain'),
+    website: text('website'),
+    phone: text('phone'),
+    address: text('address'),
+    annualRevenue: numeric('annual_revenue', { precision: 18, scale: 2 }),
+    annualRevenueCurrency: text('annual_revenue_currency').notNull().default('CNY'),
+    employees: integer('employees'),
+    branches: integer('branches'),
+    sizeBand: text('size_band'),
+    region: text('region'),
+    marketScope: text('market_scope'),
+    techMaturity: text('tech_maturity'),
+    competitorProducts: text('competitor_products').array(),
+    decisionDepartment: text('decision_department'),
+    decisionMakers: text('decision_makers'),
+    decisionCycleDays: integer('decision_cycle_days'),
+    painPoints: text('pain_points').array(),
+    profitability: text('profitability'),
+    cashFlow: text('cash_flow'),
+    paymentRisk: text('payment_risk'),
+    financialHealth: text('financial_health'),
     annualSpend: numeric('annual_spend', { precision: 18, scale: 2 }),
     currency: text('currency').notNull().default('CNY'),
+    tier: text('tier'),
+    segment: text('segment'),
+    demandMaturity: text('demand_maturity'),
+    lifecycleStage: text('lifecycle_stage'),
+    csmId: uuid('csm_id'),
+    teamId: uuid('team_id'),
+    description: text('description'),
+    potentialTotal: numeric('potential_total', { precision: 4, scale: 2 }),
+    potentialClass: text('potential_class'),
+    healthScore: numeric('health_score', { precision: 5, scale: 2 }),
+    healthBand: text('health_band'),
   },
   (t) => [
     primaryKey({ columns: [t.workspaceId, t.id] }),
     index('accounts_owner_idx').on(t.workspaceId, t.ownerId, t.updatedAt),
+    index('accounts_csm_idx').on(t.workspaceId, t.csmId),
     index('accounts_updated_idx').on(t.workspaceId, t.updatedAt, t.id),
     index('accounts_name_idx').on(t.workspaceId, sql`lower(${t.name})`),
-    index('accounts_industry_idx').on(t.workspaceId, t.industry),
+    index('accounts_industry_idx').on(t.workspaceId, t.industry, t.updatedAt),
+    index('accounts_tier_idx').on(t.workspaceId, t.tier),
+    uniqueIndex('accounts_credit_code_key')
+      .on(t.workspaceId, t.creditCode)
+      .where(sql`${t.creditCode} is not null and ${t.deletedAt} is null`),
+    index('accounts_domain_idx').on(t.workspaceId, t.domain),
   ],
 )

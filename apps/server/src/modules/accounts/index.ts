@@ -1,4 +1,4 @@
 import './account.events'
-export { registerAccountRoutes } from './account.routes'
 export { accountCollection } from './account.collection'
+export { accountParent } from './account.parent'
 export { accounts } from './account.table'

@@ -145,22 +145,7 @@ export function registerAuthRoutes(app: App, db: Db, config: Config) {
     async (req) => db.transaction((tx) => revokeApiToken(tx, req.ctx, req.params.id)),
   )
 
-  registerCollectionRoutes(app, db, userCollection, {
-    record: User,
-    create: UserCreate,
-    update: UserUpdate,
-    tag: 'users',
-  })
-  registerCollectionRoutes(app, db, teamCollection, {
-    record: Team,
-    create: TeamCreate,
-    update: TeamUpdate,
-    tag: 'teams',
-  })
-  registerCollectionRoutes(app, db, roleCollection, {
-    record: Role,
-    create: RoleCreate,
-    update: RoleUpdate,
-    tag: 'roles',
-  })
+  registerCollectionRoutes(app, db, userCollection, { Record: User, Create: UserCreate, Update: UserUpdate })
+  registerCollectionRoutes(app, db, teamCollection, { Record: Team, Create: TeamCreate, Update: TeamUpdate })
+  registerCollectionRoutes(app, db, roleCollection, { Record: Role, Create: RoleCreate, Update: RoleUpdate })
 }

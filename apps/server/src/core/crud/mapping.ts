@@ -1,0 +1,112 @@
+import { and, eq, inArray, isNull } from 'drizzle-orm'
+import { getTableColumns } from 'drizzle-orm'
+import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core'
+import type { Executor } from '../db/types'
+import type { Ctx } from '../context'
+import type { FieldError } from '../errors'
+
+type Row = Record<string, any>
+
+/** Columns the shared machinery owns; a payload never sets them directly. */
+const MANAGED = new Set([
+  'id',
+  'workspaceId',
+  'createdAt',
+  'updatedAt',
+  'createdBy',
+  'version',
+  'deletedAt',
+  'custom',
+  'ownerId',
+])
+
+export type MoneyFields = Record<string, { amount: string; currency: string }>
+
+/**
+ * Row ↔ wire mapping for tables whose wire names are the column properties: timestamps become ISO
+ * strings, money pairs become `{amount, currency}`, `workspaceId` and read-only columns stay inside.
+ * @example const { toRecord, toColumns } = rowMapper(contacts, { readOnly: ['lastContactedAt'] })
+ */
+export function rowMapper(
+  table: PgTable,
+  opts: { money?: MoneyFields; readOnly?: string[]; hidden?: string[] } = {},
+) {
+  const columns = getTableColumns(table) as Record<string, AnyPgColumn>
+  const money = opts.money ?? {}
+  const moneyParts = new Set(Object.values(money).flatMap((m) => [m.amount, m.currency]))
+  const hidden = new Set(['workspaceId', ...(opts.hidden ?? [])])
+  const readOnly = new Set(opts.readOnly ?? [])
+  const timestamps = new Set(
+    Object.entries(columns)
+      .filter(([, c]) => c.columnType === 'PgTimestamp')
+      .map(([k]) => k),
+  )
+
+  const toRecord = (row: Row): Row => {
+    const out: Row = {}
+    for (const [k, v] of Object.entries(row)) {
+      if (hidden.has(k) || moneyParts.has(k)) continue
+      out[k] = v instanceof Date ? v.toISOString() : (v ?? null)
+    }
+    for (const [name, m] of Object.entries(money)) {
+      out[name] =
+        row[m.amount] === null || row[m.amount] === undefined
+          ? null
+          : { amount: row[m.amount], currency: row[m.currency] }
+    }
+    return out
+  }
+
+  const toColumns = (input: Row): Row => {
+    const out: Row = {}
+    for (const [k, v] of Object.entries(input)) {
+      if (v === undefined) continue
+      const m = money[k]
+      if (m) {
+        out[m.amount] = v?.amount ?? null
+        if (v) out[m.currency] = v.currency
+        continue
+      }
+      if (!(k in columns) || MANAGED.has(k) || readOnly.has(k) || hidden.has(k)) continue
+      out[k] = timestamps.has(k) && typeof v === 'string' ? new Date(v) : v
+    }
+    return out
+  }
+
+  return { toRecord, toColumns }
+}
+
+type RefTable = PgTable & { id: AnyPgColumn; workspaceId: AnyPgColumn; deletedAt: AnyPgColumn }
+
+/**
+ * A validator: the given fields must hold ids of live rows of `table` in this workspace.
+ * Array fields (e.g. contactIds) are checked element by element, in one query.
+ */
+export const refCheck =
+  (table: RefTable, label: string, ...fields: string[]) =>
+  async (tx: Executor, ctx: Ctx, candidate: Row, before: Row | null): Promise<FieldError[]> => {
+    const errors: FieldError[] = []
+    for (const f of fields) {
+      const v = candidate[f]
+      if (v === null || v === undefined) continue
+      if (before && JSON.stringify(before[f]) === JSON.stringify(v)) continue
+      const ids: string[] = Array.isArray(v) ? v : [v]
+      if (ids.length === 0) continue
+      const found = await tx
+        .select({ id: table.id })
+        .from(table as PgTable)
+        .where(and(eq(table.workspaceId, ctx.ws), inArray(table.id, ids), isNull(table.deletedAt)))
+      const have = new Set(found.map((r) => r.id as string))
+      for (const id of ids)
+        if (!have.has(id)) errors.push({ path: f, message: `no such ${label} in this workspace: ${id}` })
+    }
+    return errors
+  }
+
+/** Runs several validators and collects every error. */
+export const allOf =
+  (
+    ...validators: ((tx: Executor, ctx: Ctx, candidate: Row, before: Row | null) => Promise<FieldError[]>)[]
+  ) =>
+  async (tx: Executor, ctx: Ctx, candidate: Row, before: Row | null) =>
+    (await Promise.all(validators.map((v) => v(tx, ctx, candidate, before)))).flat()

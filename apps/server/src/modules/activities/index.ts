@@ -1,0 +1,2 @@
+export { activityCollection } from './activity.collection'
+export { activities } from './activity.table'

@@ -1,0 +1,122 @@
+import {
+  contractStatuses,
+  invoiceStatuses,
+  orderStatuses,
+  paymentStatuses,
+  quoteStatuses,
+} from '@openkam/contract'
+import type { AnyPgColumn } from 'drizzle-orm/pg-core'
+import { Collection, type FieldSpec } from '../../core/crud/collection'
+import { allOf, refCheck, rowMapper } from '../../core/crud/mapping'
+import type { Executor } from '../../core/db/types'
+import type { Ctx } from '../../core/context'
+import type { FieldError } from '../../core/errors'
+import { accountParent } from '../accounts'
+import { opportunities } from '../opportunities'
+import { userRefs } from '../users'
+import { contracts, invoices, orders, payments, quotes } from './commerce.table'
+
+type Validator = (
+  tx: Executor,
+  ctx: Ctx,
+  c: Record<string, any>,
+  b: Record<string, any> | null,
+) => Promise<FieldError[]>
+
+/** `from` must not be after `to` when both are set. */
+const ordered =
+  (from: string, to: string): Validator =>
+  async (_tx, _ctx, c) =>
+    c[from] && c[to] && c[from] > c[to] ? [{ path: to, message: `must not be before ${from}` }] : []
+
+/** One commercial collection: account-owned, numbered, with an amount and a status. */
+function commercial(
+  name: string,
+  entity: string,
+  label: string,
+  table: typeof quotes | typeof orders | typeof contracts | typeof invoices | typeof payments,
+  statuses: readonly string[],
+  dates: Record<string, AnyPgColumn>,
+  refs: Validator[],
+) {
+  const mapper = rowMapper(table)
+  const dateFields: Record<string, FieldSpec> = Object.fromEntries(
+    Object.entries(dates).map(([k, column]) => [k, { column, kind: 'string' as const }]),
+  )
+  return new Collection<any, any, any>({
+    name,
+    entity,
+    label,
+    table,
+    parent: accountParent(table.accountId),
+    toRecord: mapper.toRecord,
+    toColumns: mapper.toColumns,
+    validate: allOf(userRefs('ownerId'), ...refs),
+    sortable: {
+      updatedAt: { column: table.updatedAt, kind: 'date' },
+      createdAt: { column: table.createdAt, kind: 'date' },
+      number: { column: table.number, kind: 'string' },
+      amount: { column: table.amount, kind: 'number' },
+      ...dateFields,
+    },
+    filterable: {
+      accountId: { column: table.accountId, kind: 'uuid' },
+      ownerId: { column: table.ownerId, kind: 'uuid' },
+      status: { column: table.status, kind: 'enum', values: statuses },
+      number: { column: table.number, kind: 'string' },
+      amount: { column: table.amount, kind: 'number' },
+      ...dateFields,
+    },
+    search: [table.number],
+    defaultSort: '-updatedAt',
+  })
+}
+
+const opportunityRef = refCheck(opportunities, 'opportunity', 'opportunityId')
+const contractRef = refCheck(contracts, 'contract', 'contractId')
+
+export const quoteCollection = commercial(
+  'quotes',
+  'quote',
+  'Quote',
+  quotes,
+  quoteStatuses,
+  { issueDate: quotes.issueDate, validUntil: quotes.validUntil },
+  [opportunityRef, ordered('issueDate', 'validUntil')],
+)
+export const orderCollection = commercial(
+  'orders',
+  'order',
+  'Order',
+  orders,
+  orderStatuses,
+  { orderDate: orders.orderDate },
+  [opportunityRef, contractRef],
+)
+export const contractCollection = commercial(
+  'contracts',
+  'contract',
+  'Contract',
+  contracts,
+  contractStatuses,
+  { startDate: contracts.startDate, endDate: contracts.endDate, signedDate: contracts.signedDate },
+  [opportunityRef, ordered('startDate', 'endDate')],
+)
+export const invoiceCollection = commercial(
+  'invoices',
+  'invoice',
+  'Invoice',
+  invoices,
+  invoiceStatuses,
+  { issueDate: invoices.issueDate, dueDate: invoices.dueDate },
+  [contractRef, refCheck(orders, 'order', 'orderId'), ordered('issueDate', 'dueDate')],
+)
+export const paymentCollection = commercial(
+  'payments',
+  'payment',
+  'Payment',
+  payments,
+  paymentStatuses,
+  { dueDate: payments.dueDate, paidDate: payments.paidDate },
+  [contractRef, refCheck(invoices, 'invoice', 'invoiceId')],
+)

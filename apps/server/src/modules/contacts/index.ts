@@ -1,0 +1,2 @@
+export { contactCollection } from './contact.collection'
+export { contacts } from './contact.table'

@@ -1,0 +1,2 @@
+export { leadCollection } from './lead.collection'
+export { leads } from './lead.table'

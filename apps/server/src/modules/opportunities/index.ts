@@ -1,0 +1,2 @@
+export { opportunityCollection } from './opportunity.collection'
+export { opportunities } from './opportunity.table'

@@ -1,0 +1,31 @@
+import { date, index, integer, numeric, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core'
+import { businessColumns, tstz } from '../../core/db/columns'
+
+export const opportunities = pgTable(
+  'opportunities',
+  {
+    ...businessColumns(),
+    accountId: uuid('account_id').notNull(),
+    name: text('name').notNull(),
+    amount: numeric('amount', { precision: 18, scale: 2 }),
+    currency: text('currency').notNull().default('CNY'),
+    stage: text('stage').notNull().default('discovery'),
+    status: text('status').notNull().default('open'),
+    type: text('type'),
+    probability: integer('probability'),
+    expectedCloseDate: date('expected_close_date', { mode: 'string' }),
+    wonAt: tstz('won_at'),
+    lostAt: tstz('lost_at'),
+    lossReason: text('loss_reason'),
+    source: text('source'),
+    description: text('description'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.id] }),
+    index('opportunities_account_idx').on(t.workspaceId, t.accountId),
+    index('opportunities_owner_idx').on(t.workspaceId, t.ownerId, t.status),
+    index('opportunities_stage_idx').on(t.workspaceId, t.status, t.stage),
+    index('opportunities_close_idx').on(t.workspaceId, t.expectedCloseDate),
+    index('opportunities_updated_idx').on(t.workspaceId, t.updatedAt, t.id),
+  ],
+)

@@ -1,0 +1,2 @@
+export { taskCollection } from './task.collection'
+export { tasks } from './task.table'

@@ -1,0 +1,2 @@
+export { ticketCollection } from './ticket.collection'
+export { tickets } from './ticket.table'
