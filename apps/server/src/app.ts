@@ -26,7 +26,9 @@ import {
   quoteCollection,
 } from './modules/commerce'
 import { contactCollection } from './modules/contacts'
-import { leadCollection } from './modules/leads'
+import { leadCollection, registerLeadRoutes } from './modules/leads'
+import { registerAccount360Routes } from './modules/account360'
+import { registerHandoverRoutes } from './modules/handover'
 import { registerMarketingRoutes, touchCollection } from './modules/marketing'
 import { opportunityCollection } from './modules/opportunities'
 import { taskCollection } from './modules/tasks'
@@ -65,6 +67,9 @@ export async function buildApp(rt: Runtime, opts: { logger?: boolean; web?: bool
     [taskCollection, taskResource],
   ] as const
   registerMarketingRoutes(app, db)
+  registerAccount360Routes(app, db)
+  registerHandoverRoutes(app, db)
+  registerLeadRoutes(app, db)
   for (const [collection, resource] of collections) registerCollectionRoutes(app, db, collection, resource)
   registerCollectionRoutes(app, db, touchCollection, touchResource)
   registerAuditRoutes(app, db)

@@ -153,6 +153,7 @@ export const leadResource = resource(
 export const LeadConvert = z
   .object({
     accountId: Id.optional().describe('an existing account to attach to; otherwise one is created'),
+    createNew: z.boolean().optional().describe('create a new account even if one has the same name'),
     opportunityName: text(200).optional(),
     amount: amount.optional(),
     currency: Currency.optional(),
@@ -345,3 +346,68 @@ export const TouchBulk = z
   .array(touchResource.Create)
   .min(1, 'send at least one touch')
   .max(10_000, 'at most 10,000 touches a call')
+
+export const timelineKindValues = [
+  'activity',
+  'ticket',
+  'opportunity',
+  'quote',
+  'order',
+  'contract',
+  'invoice',
+  'payment',
+  'marketing',
+  'task',
+] as const
+export const TimelineItem = z
+  .object({
+    kind: z.enum(timelineKindValues),
+    at: Timestamp,
+    title: z.string(),
+    refType: z.string(),
+    refId: Id,
+    subtype: z.string().nullable(),
+  })
+  .meta({ id: 'TimelineItem' })
+
+export const Account360Query = z
+  .object({
+    kinds: z
+      .string()
+      .regex(
+        new RegExp(`^(${timelineKindValues.join('|')})(,(${timelineKindValues.join('|')}))*$`),
+        `a comma-separated list of ${timelineKindValues.join(', ')}`,
+      )
+      .optional()
+      .describe('timeline kinds to include'),
+    limit: z.coerce.number().int().min(1).max(500, 'at most 500').default(50).describe('timeline page size'),
+    cursor: z.string().optional().describe('timelineNextCursor of the previous answer'),
+  })
+  .strict()
+
+export const Account360 = z
+  .object({
+    account: Account,
+    contacts: z.array(contactResource.Record),
+    decisionMap: z.object({
+      coverage: z.record(z.string(), z.number()),
+      uncoveredRoles: z.array(z.enum(buyingRoles)),
+      champions: z.array(Id),
+      blockers: z.array(Id),
+    }),
+    timeline: z.array(TimelineItem),
+    timelineNextCursor: z.string().nullable(),
+    opportunities: z.array(opportunityResource.Record),
+    quotes: z.array(quoteResource.Record),
+    contracts: z.array(contractResource.Record),
+    orders: z.array(orderResource.Record),
+    invoices: z.array(invoiceResource.Record),
+    payments: z.array(paymentResource.Record),
+    tickets: z.array(ticketResource.Record),
+    marketing: z.array(touchResource.Record),
+    health: Account.shape.health,
+    potential: Account.shape.potential,
+    tasks: z.array(taskResource.Record),
+    alerts: z.array(z.unknown()),
+  })
+  .meta({ id: 'Account360' })

@@ -1,0 +1,25 @@
+import { Account360, Account360Query, IdParams, Problem } from '@openkam/contract'
+import type { App } from '../../core/http/server'
+import type { Db } from '../../core/db/types'
+import { account360 } from './account360.service'
+
+export function registerAccount360Routes(app: App, db: Db) {
+  app.get(
+    '/api/v1/accounts/:id/360',
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: 'Everything about an account in one call, with one merged timeline (newest first)',
+        params: IdParams,
+        querystring: Account360Query,
+        response: { 200: Account360, 400: Problem, 404: Problem },
+      },
+    },
+    async (req) =>
+      account360(db, req.ctx, req.params.id, {
+        kinds: req.query.kinds?.split(','),
+        limit: req.query.limit,
+        cursor: req.query.cursor,
+      }),
+  )
+}

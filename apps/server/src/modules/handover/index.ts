@@ -1,0 +1,2 @@
+export { registerHandoverRoutes } from './handover.routes'
+export { handover } from './handover.service'
