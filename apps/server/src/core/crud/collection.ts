@@ -117,7 +117,10 @@ export class Collection<
   Create extends { ownerId?: string | null; custom?: Record<string, unknown> },
   Update,
 > {
-  constructor(readonly def: CollectionDef<Rec, Create, Update>) {}
+  constructor(readonly def: CollectionDef<Rec, Create, Update>) {
+    // Every collection can be filtered by id (`?id=a,b,c`), e.g. to resolve names of referenced records.
+    if (!def.filterable.id) def.filterable = { id: { column: def.table.id, kind: 'uuid' }, ...def.filterable }
+  }
 
   private async load(tx: Executor, ctx: Ctx, rows: Row[]): Promise<Rec[]> {
     const recs = rows.map((r) => this.def.toRecord(r))

@@ -1,7 +1,8 @@
-import { Account360, Account360Query, IdParams, Problem } from '@openkam/contract'
+import { z } from 'zod'
+import { Account360, Account360Query, IdParams, Problem, TimelineItem } from '@openkam/contract'
 import type { App } from '../../core/http/server'
 import type { Db } from '../../core/db/types'
-import { account360 } from './account360.service'
+import { account360, accountTimeline } from './account360.service'
 
 export function registerAccount360Routes(app: App, db: Db) {
   app.get(
@@ -17,6 +18,24 @@ export function registerAccount360Routes(app: App, db: Db) {
     },
     async (req) =>
       account360(db, req.ctx, req.params.id, {
+        kinds: req.query.kinds?.split(','),
+        limit: req.query.limit,
+        cursor: req.query.cursor,
+      }),
+  )
+  app.get(
+    '/api/v1/accounts/:id/timeline',
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: "One page of an account's merged timeline (the 360° timeline alone, for infinite scrolling)",
+        params: IdParams,
+        querystring: Account360Query,
+        response: { 200: z.object({ data: z.array(TimelineItem), nextCursor: z.string().nullable() }), 400: Problem, 404: Problem },
+      },
+    },
+    async (req) =>
+      accountTimeline(db, req.ctx, req.params.id, {
         kinds: req.query.kinds?.split(','),
         limit: req.query.limit,
         cursor: req.query.cursor,

@@ -191,3 +191,9 @@ export async function account360(
     alerts: [] as unknown[],
   }
 }
+
+/** One page of an account's timeline, after checking the person may see the account. */
+export async function accountTimeline(db: Db, ctx: Ctx, id: string, opts: { kinds?: string[]; limit: number; cursor?: string }) {
+  await accountCollection.get(db, ctx, id)
+  return readTimeline(db, ctx, id, timelineSources, opts)
+}

@@ -1,0 +1,132 @@
+import { Suspense, useMemo, useState } from 'react'
+import { Avatar, Button, Dropdown, Layout, Menu, Space, Typography } from 'antd'
+import {
+  AlertOutlined,
+  BarChartOutlined,
+  CheckSquareOutlined,
+  ContactsOutlined,
+  DollarOutlined,
+  FundProjectionScreenOutlined,
+  HomeOutlined,
+  BankOutlined,
+  RiseOutlined,
+  SettingOutlined,
+  CustomerServiceOutlined,
+  LogoutOutlined,
+  MessageOutlined,
+  NotificationOutlined,
+} from '@ant-design/icons'
+import { Outlet, useLocation, useNavigate } from 'react-router'
+import { useTranslation } from 'react-i18next'
+import { can, useAuth } from './auth'
+import { GlobalSearch } from './GlobalSearch'
+import { LanguageSwitch } from './LanguageSwitch'
+import { LoadingState } from '../shared/ui/states'
+
+type Item = { key: string; icon?: React.ReactNode; label: string; collection?: string; children?: Item[] }
+
+export function AppShell() {
+  const { t } = useTranslation()
+  const { me, signOut } = useAuth()
+  const navigate = useNavigate()
+  const location = useLocation()
+  const [collapsed, setCollapsed] = useState(false)
+
+  const items = useMemo(() => {
+    const all: Item[] = [
+      { key: '/', icon: <HomeOutlined />, label: t('nav.home') },
+      { key: '/accounts', icon: <BankOutlined />, label: t('nav.accounts'), collection: 'accounts' },
+      { key: '/contacts', icon: <ContactsOutlined />, label: t('nav.contacts'), collection: 'contacts' },
+      { key: '/leads', icon: <RiseOutlined />, label: t('nav.leads'), collection: 'leads' },
+      { key: '/pipeline', icon: <FundProjectionScreenOutlined />, label: t('nav.pipeline'), collection: 'opportunities' },
+      { key: '/activities', icon: <MessageOutlined />, label: t('nav.activities'), collection: 'activities' },
+      { key: '/tasks', icon: <CheckSquareOutlined />, label: t('nav.tasks'), collection: 'tasks' },
+      { key: '/tickets', icon: <CustomerServiceOutlined />, label: t('nav.tickets'), collection: 'tickets' },
+      {
+        key: 'commerce',
+        icon: <DollarOutlined />,
+        label: t('nav.commerce'),
+        children: (['quotes', 'orders', 'contracts', 'invoices', 'payments'] as const).map((c) => ({
+          key: `/${c}`,
+          label: t(`nav.${c}`),
+          collection: c,
+        })),
+      },
+      { key: '/marketing-touches', icon: <NotificationOutlined />, label: t('nav.marketing'), collection: 'marketing-touches' },
+      { key: '/alerts', icon: <AlertOutlined />, label: t('nav.alerts') },
+      { key: '/reports', icon: <BarChartOutlined />, label: t('nav.reports') },
+      { key: '/settings', icon: <SettingOutlined />, label: t('nav.settings') },
+    ]
+    const allowed = (i: Item): Item | null => {
+      if (i.children) {
+        const kids = i.children.map(allowed).filter((x): x is Item => !!x)
+        return kids.length ? { ...i, children: kids } : null
+      }
+      return !i.collection || can(me, i.collection, 'read') ? i : null
+    }
+    return all.map(allowed).filter((x): x is Item => !!x)
+  }, [t, me])
+
+  const selected = '/' + (location.pathname.split('/')[1] ?? '')
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Sider
+        collapsible
+        collapsed={collapsed}
+        onCollapse={setCollapsed}
+        breakpoint="lg"
+        width={212}
+        theme="dark"
+        aria-label="navigation"
+      >
+        <div className="brand">{collapsed ? 'K' : t('app.name')}</div>
+        <Menu
+          theme="dark"
+          mode="inline"
+          selectedKeys={[selected]}
+          defaultOpenKeys={['commerce']}
+          items={items.map(({ collection: _c, ...i }) => ({
+            ...i,
+            children: i.children?.map(({ collection: _cc, ...k }) => k),
+          }))}
+          onClick={(e) => navigate(e.key)}
+        />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header className="topbar">
+          <GlobalSearch />
+          <Space size="middle">
+            <LanguageSwitch />
+            <Dropdown
+              menu={{
+                items: [
+                  { key: 'ws', label: me?.workspace.name, disabled: true },
+                  { key: 'roles', label: me?.roles.map((r) => t(`enums.role.${r}`, { defaultValue: r })).join(' · '), disabled: true },
+                  { type: 'divider' },
+                  { key: 'out', icon: <LogoutOutlined />, label: t('auth.signOut') },
+                ],
+                onClick: (e) => {
+                  if (e.key === 'out') void signOut().then(() => navigate('/'))
+                },
+              }}
+            >
+              <Button type="text" aria-label={me?.name}>
+                <Space>
+                  <Avatar size="small" style={{ background: '#1f56d6' }}>
+                    {me?.name.slice(0, 1)}
+                  </Avatar>
+                  <Typography.Text className="hide-narrow">{me?.name}</Typography.Text>
+                </Space>
+              </Button>
+            </Dropdown>
+          </Space>
+        </Layout.Header>
+        <Layout.Content className="content">
+          <Suspense fallback={<LoadingState />}>
+            <Outlet />
+          </Suspense>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  )
+}

@@ -1,0 +1,66 @@
+import { useState } from 'react'
+import { Alert, Button, Card, Form, Input, Typography } from 'antd'
+import { useQueryClient } from '@tanstack/react-query'
+import { useTranslation } from 'react-i18next'
+import { ApiError, post } from '../shared/api/client'
+import { LanguageSwitch } from './LanguageSwitch'
+
+export default function SignInPage() {
+  const { t } = useTranslation()
+  const qc = useQueryClient()
+  const [error, setError] = useState<string | null>(
+    sessionStorage.getItem('openkam.expired') === '1' ? t('auth.expired') : null,
+  )
+  const [busy, setBusy] = useState(false)
+  const [form] = Form.useForm()
+
+  const submit = async (values: { email: string; password: string }) => {
+    setBusy(true)
+    setError(null)
+    try {
+      const res = await post<{ user: unknown }>('/auth/login', values)
+      sessionStorage.removeItem('openkam.expired')
+      qc.setQueryData(['me'], res.user)
+    } catch (e) {
+      if (e instanceof ApiError) {
+        const key = `auth.${e.code}`
+        setError(t(key, { defaultValue: e.message }))
+        form.setFields(e.errors.map((x) => ({ name: x.path, errors: [x.message] })))
+      } else setError(String(e))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <main className="signin">
+      <div className="signin-lang">
+        <LanguageSwitch />
+      </div>
+      <Card className="signin-card">
+        <Typography.Title level={2} style={{ marginTop: 0 }}>
+          {t('auth.signInTitle')}
+        </Typography.Title>
+        {error && <Alert type="error" title={error} showIcon style={{ marginBottom: 16 }} role="alert" />}
+        <Form form={form} layout="vertical" onFinish={submit} requiredMark={false}>
+          <Form.Item
+            name="email"
+            label={t('auth.email')}
+            rules={[{ required: true, type: 'email', message: t('auth.email') }]}
+          >
+            <Input autoComplete="username" autoFocus />
+          </Form.Item>
+          <Form.Item name="password" label={t('auth.password')} rules={[{ required: true, message: t('auth.password') }]}>
+            <Input.Password autoComplete="current-password" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" block loading={busy}>
+            {t('auth.signIn')}
+          </Button>
+        </Form>
+        <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0 }}>
+          {t('auth.demoHint')}
+        </Typography.Paragraph>
+      </Card>
+    </main>
+  )
+}

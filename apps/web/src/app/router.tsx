@@ -1,0 +1,38 @@
+import { lazy } from 'react'
+import { createBrowserRouter, useParams } from 'react-router'
+import { AppShell } from './AppShell'
+
+const HomePage = lazy(() => import('../features/home/HomePage'))
+const ListPage = lazy(() => import('../features/records/ListPage'))
+const RecordPage = lazy(() => import('../features/records/RecordPage'))
+const Account360Page = lazy(() => import('../features/accounts/Account360Page'))
+const PipelinePage = lazy(() => import('../features/pipeline/PipelinePage'))
+const ReportsPage = lazy(() => import('../features/reports/ReportsPage'))
+const AlertsPage = lazy(() => import('../features/alerts/AlertsPage'))
+const SettingsPage = lazy(() => import('../features/settings/SettingsPage'))
+
+function CollectionList() {
+  const { collection } = useParams()
+  return <ListPage key={collection} collection={collection!} />
+}
+function CollectionRecord() {
+  const { collection, id } = useParams()
+  return <RecordPage key={`${collection}/${id}`} collection={collection!} id={id!} />
+}
+
+export const router = createBrowserRouter([
+  {
+    path: '/',
+    element: <AppShell />,
+    children: [
+      { index: true, element: <HomePage /> },
+      { path: 'accounts/:id', element: <Account360Page /> },
+      { path: 'pipeline', element: <PipelinePage /> },
+      { path: 'reports', element: <ReportsPage /> },
+      { path: 'alerts', element: <AlertsPage /> },
+      { path: 'settings/*', element: <SettingsPage /> },
+      { path: ':collection', element: <CollectionList /> },
+      { path: ':collection/:id', element: <CollectionRecord /> },
+    ],
+  },
+])

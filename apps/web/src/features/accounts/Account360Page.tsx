@@ -1,0 +1,231 @@
+import { useMemo, useState } from 'react'
+import { Button, Card, Col, Descriptions, Row, Space, Statistic, Table, Tabs, Tag, Typography } from 'antd'
+import { CalendarOutlined, PhoneOutlined, PlusOutlined, UserAddOutlined } from '@ant-design/icons'
+import { useQuery } from '@tanstack/react-query'
+import { Link, useParams, useSearchParams } from 'react-router'
+import { useTranslation } from 'react-i18next'
+import { get } from '../../shared/api/client'
+import { useTeams, useUsers } from '../../shared/api/lookups'
+import { EmptyState, ErrorState, LoadingState } from '../../shared/ui/states'
+import { can, useAuth } from '../../app/auth'
+import { EnumTag, FieldValue, formatMoney } from '../records/display'
+import { collections, fieldOf } from '../records/meta'
+import { RecordForm } from '../records/RecordForm'
+import { DecisionMap } from './DecisionMap'
+import { AccountTimeline } from './Timeline'
+
+type Form = { collection: string; initial: Record<string, unknown>; fields?: string[]; title: string } | null
+
+/** A small table of records of one collection, linking to each; columns from the collection's metadata. */
+function Records({ collection, rows, names }: { collection: string; rows: Record<string, any>[]; names: Record<string, string> }) {
+  const { t } = useTranslation()
+  const meta = collections[collection]!
+  const cols = meta.columns.filter((c) => c !== 'accountId')
+  if (rows.length === 0) return <EmptyState />
+  return (
+    <Table
+      size="small"
+      rowKey="id"
+      pagination={rows.length > 10 ? { pageSize: 10 } : false}
+      dataSource={rows}
+      scroll={{ x: 'max-content' }}
+      columns={cols.map((key) => ({
+        key,
+        title: t(`fields.${key}`),
+        render: (_: unknown, r: Record<string, any>) =>
+          key === meta.titleField ? (
+            <Link to={`/${collection}/${r.id}`}>{r[key]}</Link>
+          ) : (
+            <FieldValue field={fieldOf(meta, key)!} record={r} names={names} />
+          ),
+      }))}
+    />
+  )
+}
+
+/** The account's 360° page: header, decision map, timeline and every related record, with quick actions. */
+export default function Account360Page() {
+  const { id } = useParams()
+  const { t, i18n } = useTranslation()
+  const { me } = useAuth()
+  const [params, setParams] = useSearchParams()
+  const [form, setForm] = useState<Form>(null)
+  const [editing, setEditing] = useState(false)
+  const data = useQuery({ queryKey: ['360', id], queryFn: () => get<Record<string, any>>(`/accounts/${id}/360`, { limit: 1 }) })
+  const users = useUsers()
+  const teams = useTeams()
+  const d = data.data
+  const names = useMemo<Record<string, string>>(
+    () => ({
+      ...Object.fromEntries((users.data?.data ?? []).map((u) => [u.id, u.name])),
+      ...Object.fromEntries((teams.data?.data ?? []).map((x) => [x.id, x.name])),
+      ...Object.fromEntries((d?.contacts ?? []).map((c: { id: string; name: string }) => [c.id, c.name])),
+      ...(d ? { [d.account.id]: d.account.name } : {}),
+    }),
+    [users.data, teams.data, d],
+  )
+  if (data.isLoading) return <LoadingState rows={12} />
+  if (data.isError || !d) return <ErrorState error={data.error} onRetry={() => void data.refetch()} />
+  const a = d.account
+  const open = (collection: string, title: string, initial: Record<string, unknown> = {}, fields?: string[]) =>
+    setForm({ collection, title, initial: { accountId: a.id, ...initial }, fields })
+  const logActivity = (kind: 'call' | 'meeting') =>
+    open('activities', t(kind === 'call' ? 'account360.logCall' : 'account360.logMeeting'), { kind, occurredAt: new Date().toISOString() }, [
+      'kind',
+      'subject',
+      'occurredAt',
+      'durationMinutes',
+      'body',
+    ])
+  const meta = collections.accounts!
+  const tab = params.get('tab') ?? 'overview'
+  const commerce = ['contracts', 'orders', 'invoices', 'payments', 'quotes'] as const
+
+  return (
+    <>
+      <Card style={{ marginBottom: 16 }}>
+        <div className="page-header" style={{ marginBottom: 8 }}>
+          <div>
+            <Typography.Text type="secondary">
+              <Link to="/accounts">{t('nav.accounts')}</Link>
+            </Typography.Text>
+            <Typography.Title level={1} style={{ margin: '4px 0' }}>
+              {a.name}
+            </Typography.Title>
+            <Space wrap>
+              <EnumTag group="tier" value={a.tier} />
+              <EnumTag group="industry" value={a.industry} />
+              <EnumTag group="lifecycleStage" value={a.lifecycleStage} />
+              {a.region && <Tag>{a.region}</Tag>}
+            </Space>
+          </div>
+          <Space wrap>
+            {can(me, 'activities', 'create') && (
+              <>
+                <Button icon={<PhoneOutlined />} onClick={() => logActivity('call')}>
+                  {t('account360.logCall')}
+                </Button>
+                <Button icon={<CalendarOutlined />} onClick={() => logActivity('meeting')}>
+                  {t('account360.logMeeting')}
+                </Button>
+              </>
+            )}
+            {can(me, 'tasks', 'create') && (
+              <Button icon={<PlusOutlined />} onClick={() => open('tasks', t('account360.addTask'), {}, ['title', 'assigneeId', 'dueAt', 'priority', 'description'])}>
+                {t('account360.addTask')}
+              </Button>
+            )}
+            {can(me, 'contacts', 'create') && (
+              <Button icon={<UserAddOutlined />} onClick={() => open('contacts', t('account360.addContact'))}>
+                {t('account360.addContact')}
+              </Button>
+            )}
+            {can(me, 'accounts', 'update') && (
+              <Button type="primary" onClick={() => setEditing(true)}>
+                {t('common.edit')}
+              </Button>
+            )}
+          </Space>
+        </div>
+        <Row gutter={[16, 16]}>
+          <Col xs={12} md={6}>
+            <Statistic title={t('account360.arr')} value={a.annualSpend ? formatMoney(a.annualSpend.amount, a.annualSpend.currency, i18n.language) : '—'} />
+          </Col>
+          <Col xs={12} md={6}>
+            <Statistic
+              title={t('account360.potential')}
+              value={d.potential ? `${d.potential.class} · ${d.potential.total.toFixed(2)}` : t('account360.noHealth')}
+            />
+          </Col>
+          <Col xs={12} md={6}>
+            <Statistic
+              title={t('account360.health')}
+              value={d.health ? `${Math.round(d.health.score)}` : t('account360.noHealth')}
+              suffix={d.health ? <EnumTag group="healthBand" value={d.health.band} /> : undefined}
+            />
+          </Col>
+          <Col xs={12} md={6}>
+            <Typography.Text type="secondary">{t('fields.ownerId')}</Typography.Text>
+            <div>{names[a.ownerId] ?? '—'}</div>
+            <Typography.Text type="secondary">{t('fields.csmId')}</Typography.Text>
+            <div>{names[a.csmId] ?? '—'}</div>
+          </Col>
+        </Row>
+      </Card>
+      <Card>
+        <Tabs
+          activeKey={tab}
+          onChange={(k) => setParams({ tab: k }, { replace: true })}
+          items={[
+            {
+              key: 'overview',
+              label: t('account360.overview'),
+              children: (
+                <Descriptions column={{ xs: 1, md: 2, lg: 3 }} size="small" bordered>
+                  {meta.fields
+                    .filter((f) => !['name', 'updatedAt'].includes(f.key))
+                    .map((f) => (
+                      <Descriptions.Item key={f.key} label={t(`fields.${f.key}`)}>
+                        <FieldValue field={f} record={a} names={names} />
+                      </Descriptions.Item>
+                    ))}
+                </Descriptions>
+              ),
+            },
+            {
+              key: 'decision-map',
+              label: `${t('account360.decisionMap')} (${d.contacts.length})`,
+              children: (
+                <DecisionMap contacts={d.contacts} uncovered={d.decisionMap.uncoveredRoles} onAdd={() => open('contacts', t('account360.addContact'))} />
+              ),
+            },
+            { key: 'timeline', label: t('account360.timeline'), children: <AccountTimeline accountId={a.id} onLog={() => logActivity('meeting')} /> },
+            {
+              key: 'opportunities',
+              label: `${t('account360.opportunities')} (${d.opportunities.length})`,
+              children: <Records collection="opportunities" rows={d.opportunities} names={names} />,
+            },
+            {
+              key: 'commerce',
+              label: t('account360.commerce'),
+              children: commerce.map((c) => (
+                <div key={c} style={{ marginBottom: 20 }}>
+                  <Typography.Title level={5}>{t(`nav.${c}`)}</Typography.Title>
+                  <Records collection={c} rows={d[c]} names={names} />
+                </div>
+              )),
+            },
+            {
+              key: 'tickets',
+              label: `${t('account360.tickets')} (${d.tickets.length})`,
+              children: <Records collection="tickets" rows={d.tickets} names={names} />,
+            },
+            {
+              key: 'marketing',
+              label: `${t('account360.marketing')} (${d.marketing.length})`,
+              children: <Records collection="marketing-touches" rows={d.marketing} names={names} />,
+            },
+            {
+              key: 'tasks',
+              label: `${t('account360.tasks')} (${d.tasks.length})`,
+              children: <Records collection="tasks" rows={d.tasks} names={names} />,
+            },
+            { key: 'alerts', label: t('account360.alerts'), children: <EmptyState description={t('alerts.empty')} /> },
+          ]}
+        />
+      </Card>
+      {form && (
+        <RecordForm
+          collection={form.collection}
+          open
+          title={form.title}
+          initial={form.initial}
+          fields={form.fields}
+          onClose={() => setForm(null)}
+          onSaved={() => void data.refetch()}
+        />
+      )}
+      <RecordForm collection="accounts" open={editing} record={a} onClose={() => setEditing(false)} onSaved={() => void data.refetch()} />
+    </>
+  )
+}

@@ -1,0 +1,141 @@
+import { DatePicker, Input, InputNumber, Select, Switch } from 'antd'
+import dayjs from 'dayjs'
+import { useQuery } from '@tanstack/react-query'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { get, type Page } from '../../shared/api/client'
+import { useTeams, useUsers } from '../../shared/api/lookups'
+import type { Field } from './meta'
+
+type Props = { field: Field; value?: any; onChange?: (v: any) => void; id?: string; accountId?: string }
+
+/** A select that searches a collection by name as you type. */
+function RemoteSelect({ collection, value, onChange, id, filter }: Props & { collection: string; filter?: Record<string, string> }) {
+  const [q, setQ] = useState('')
+  const res = useQuery({
+    queryKey: [collection, 'pick', q, filter],
+    queryFn: () => get<Page<{ id: string; name?: string; title?: string }>>(`/${collection}`, { q, limit: 20, ...filter }),
+  })
+  const current = useQuery({
+    queryKey: [collection, 'pick-current', value],
+    enabled: !!value && !res.data?.data.some((r) => r.id === value),
+    queryFn: () => get<{ id: string; name?: string }>(`/${collection}/${value}`),
+  })
+  const options = [...(res.data?.data ?? []), ...(current.data ? [current.data] : [])].map((r) => ({
+    value: r.id,
+    label: r.name ?? r.id,
+  }))
+  return (
+    <Select
+      id={id}
+      showSearch={{ filterOption: false, onSearch: setQ }}
+      allowClear
+      value={value ?? undefined}
+      onChange={(v) => onChange?.(v ?? null)}
+      options={options}
+      loading={res.isFetching}
+    />
+  )
+}
+
+/** The input for one field of the metadata, producing the value the API expects. */
+export function FieldInput(props: Props) {
+  const { field, value, onChange, id } = props
+  const { t } = useTranslation()
+  const users = useUsers()
+  const teams = useTeams()
+  switch (field.type) {
+    case 'textarea':
+      return <Input.TextArea id={id} rows={4} value={value ?? ''} onChange={(e) => onChange?.(e.target.value)} />
+    case 'number':
+      return <InputNumber id={id} min={field.min} max={field.max} value={value} onChange={(v) => onChange?.(v ?? null)} style={{ width: '100%' }} />
+    case 'decimal':
+      return (
+        <InputNumber
+          id={id}
+          stringMode
+          min="0"
+          value={value}
+          onChange={(v) => onChange?.(v === null || v === undefined ? null : String(v))}
+          style={{ width: '100%' }}
+        />
+      )
+    case 'money':
+      return (
+        <InputNumber
+          id={id}
+          stringMode
+          min="0"
+          addonAfter={value?.currency ?? 'CNY'}
+          value={value?.amount}
+          onChange={(v) => onChange?.(v === null || v === undefined || v === '' ? null : { amount: String(v), currency: value?.currency ?? 'CNY' })}
+          style={{ width: '100%' }}
+        />
+      )
+    case 'date':
+      return (
+        <DatePicker
+          id={id}
+          value={value ? dayjs(value) : null}
+          onChange={(d) => onChange?.(d ? d.format('YYYY-MM-DD') : null)}
+          style={{ width: '100%' }}
+        />
+      )
+    case 'datetime':
+      return (
+        <DatePicker
+          id={id}
+          showTime
+          value={value ? dayjs(value) : null}
+          onChange={(d) => onChange?.(d ? d.toISOString() : null)}
+          style={{ width: '100%' }}
+        />
+      )
+    case 'bool':
+      return <Switch id={id} checked={!!value} onChange={(v) => onChange?.(v)} />
+    case 'enum':
+      return (
+        <Select
+          id={id}
+          allowClear={!field.required}
+          value={value ?? undefined}
+          onChange={(v) => onChange?.(v ?? null)}
+          options={field.values.map((v) => ({ value: v, label: t(`enums.${field.enum}.${v}`) }))}
+        />
+      )
+    case 'tags':
+      return <Select id={id} mode="tags" value={value ?? []} onChange={(v) => onChange?.(v)} />
+    case 'user':
+      return (
+        <Select
+          id={id}
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          value={value ?? undefined}
+          onChange={(v) => onChange?.(v ?? null)}
+          loading={users.isLoading}
+          options={(users.data?.data ?? []).filter((u) => u.active).map((u) => ({ value: u.id, label: u.name }))}
+        />
+      )
+    case 'team':
+      return (
+        <Select
+          id={id}
+          allowClear
+          value={value ?? undefined}
+          onChange={(v) => onChange?.(v ?? null)}
+          options={(teams.data?.data ?? []).map((x) => ({ value: x.id, label: x.name }))}
+        />
+      )
+    case 'account':
+      return <RemoteSelect {...props} collection="accounts" />
+    case 'contact':
+      return <RemoteSelect {...props} collection="contacts" filter={props.accountId ? { accountId: props.accountId } : undefined} />
+    case 'opportunity':
+      return (
+        <RemoteSelect {...props} collection="opportunities" filter={props.accountId ? { accountId: props.accountId } : undefined} />
+      )
+    default:
+      return <Input id={id} type={field.type === 'email' ? 'email' : 'text'} value={value ?? ''} onChange={(e) => onChange?.(e.target.value)} />
+  }
+}

@@ -1,0 +1,283 @@
+import { useMemo, useState } from 'react'
+import { App, Button, Checkbox, Dropdown, Input, Modal, Select, Space, Table, Typography } from 'antd'
+import { DownOutlined, PlusOutlined, SettingOutlined } from '@ant-design/icons'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
+import { Link, useNavigate } from 'react-router'
+import { useTranslation } from 'react-i18next'
+import { del, get, patch, post, toSearch, type Page } from '../../shared/api/client'
+import { useNames, useTeams, useUsers } from '../../shared/api/lookups'
+import { EmptyState, ErrorState } from '../../shared/ui/states'
+import { can, useAuth } from '../../app/auth'
+import { FieldValue } from './display'
+import { ListFilters } from './ListFilters'
+import { collections, fieldOf } from './meta'
+import { RecordForm } from './RecordForm'
+import { savedViews, useListState } from './useListState'
+
+type Rec = Record<string, any> & { id: string; version: number }
+
+export const recordPath = (collection: string, id: string) => (collection === 'accounts' ? `/accounts/${id}` : `/${collection}/${id}`)
+
+/** The list of any collection: server-side filters, sort and cursor pages, columns, views, bulk actions, export. */
+export default function ListPage({ collection }: { collection: string }) {
+  const meta = collections[collection]
+  const { t } = useTranslation()
+  const { me } = useAuth()
+  const { message, modal } = App.useApp()
+  const qc = useQueryClient()
+  const navigate = useNavigate()
+  const state = useListState(meta ?? collections.accounts!)
+  const [selected, setSelected] = useState<Rec[]>([])
+  const [creating, setCreating] = useState(false)
+  const [assignTo, setAssignTo] = useState<string | null>(null)
+  const [viewName, setViewName] = useState('')
+  const views = savedViews(me?.id ?? 'anon', collection)
+
+  const query = { ...state.filters, q: state.q || undefined, sort: state.sort, cursor: state.cursor, limit: 50 }
+  const list = useQuery({
+    queryKey: [collection, 'list', query],
+    queryFn: () => get<Page<Rec>>(`/${collection}`, query),
+    enabled: !!meta,
+    placeholderData: (prev) => prev,
+  })
+  const rows = list.data?.data ?? []
+  const refIds = (type: string) =>
+    meta ? rows.flatMap((r) => meta.fields.filter((f) => f.type === type).map((f) => r[f.key] as string)) : []
+  const users = useUsers()
+  const teams = useTeams()
+  const accountNames = useNames('accounts', refIds('account'))
+  const contactNames = useNames('contacts', refIds('contact'))
+  const names = useMemo(
+    () => ({
+      ...Object.fromEntries((users.data?.data ?? []).map((u) => [u.id, u.name])),
+      ...Object.fromEntries((teams.data?.data ?? []).map((x) => [x.id, x.name])),
+      ...accountNames.data,
+      ...contactNames.data,
+    }),
+    [users.data, teams.data, accountNames.data, contactNames.data],
+  )
+
+  if (!meta) return <ErrorState error={new Error(`Unknown list: ${collection}`)} />
+  const title = t(`nav.${meta.title}`)
+  const sortKey = state.sort.replace(/^-/, '')
+  const columns = state.columns
+    .map((key) => fieldOf(meta, key))
+    .filter((f) => !!f)
+    .map((f) => ({
+      key: f!.key,
+      dataIndex: f!.key,
+      title: t(`fields.${f!.key}`),
+      sorter: meta.sorts.includes(f!.key),
+      sortOrder: sortKey === f!.key ? (state.sort.startsWith('-') ? ('descend' as const) : ('ascend' as const)) : null,
+      render: (_: unknown, r: Rec) =>
+        f!.key === meta.titleField ? (
+          <Link to={recordPath(collection, r.id)}>{r[f!.key]}</Link>
+        ) : (
+          <FieldValue field={f!} record={r} names={names} />
+        ),
+    }))
+
+  const runBulk = async (label: string, work: (r: Rec) => Promise<unknown>) => {
+    const results = await Promise.allSettled(selected.map(work))
+    const failed = results.filter((r) => r.status === 'rejected').length
+    if (failed) message.error(`${label}: ${failed}/${results.length} ${t('common.errorTitle')}`)
+    await qc.invalidateQueries({ queryKey: [collection] })
+    setSelected([])
+  }
+  const bulkDelete = () =>
+    modal.confirm({
+      title: t('common.deleteConfirm', { count: selected.length }),
+      okButtonProps: { danger: true },
+      okText: t('common.delete'),
+      onOk: async () => {
+        const gone = [...selected]
+        await runBulk(t('common.delete'), (r) => del(`/${collection}/${r.id}`))
+        message.success({
+          content: (
+            <Space>
+              {t('common.deleted', { count: gone.length })}
+              <Button
+                size="small"
+                type="link"
+                onClick={async () => {
+                  await Promise.allSettled(gone.map((r) => post(`/${collection}/${r.id}/restore`)))
+                  await qc.invalidateQueries({ queryKey: [collection] })
+                }}
+              >
+                {t('common.undo')}
+              </Button>
+            </Space>
+          ),
+          duration: 8,
+        })
+      },
+    })
+  const exportUrl = (format: 'csv' | 'xlsx') =>
+    `/api/v1/${collection}/export${toSearch({ ...state.filters, q: state.q || undefined, sort: state.sort, format })}`
+
+  return (
+    <>
+      <div className="page-header">
+        <Typography.Title level={1}>{title}</Typography.Title>
+        <Space wrap>
+          <Dropdown
+            menu={{
+              items: [
+                { key: '__all', label: t('common.defaultView') },
+                ...views.list().map((v) => ({ key: v.name, label: v.name })),
+              ],
+              onClick: (e) => {
+                const v = views.list().find((x) => x.name === e.key)
+                state.replaceAll(v ? Object.fromEntries(new URLSearchParams(v.params)) : {})
+              },
+            }}
+          >
+            <Button>
+              {t('common.views')} <DownOutlined />
+            </Button>
+          </Dropdown>
+          <Space.Compact>
+            <Input
+              placeholder={t('common.viewName')}
+              aria-label={t('common.viewName')}
+              value={viewName}
+              onChange={(e) => setViewName(e.target.value)}
+              style={{ width: 130 }}
+            />
+            <Button
+              disabled={!viewName.trim()}
+              onClick={() => {
+                views.save(viewName.trim(), state.search.toString())
+                setViewName('')
+                message.success(t('common.saved'))
+              }}
+            >
+              {t('common.saveView')}
+            </Button>
+          </Space.Compact>
+          <Dropdown
+            trigger={['click']}
+            popupRender={() => (
+              <div className="ant-dropdown-menu" style={{ padding: 8, maxHeight: 360, overflow: 'auto' }}>
+                {meta.fields.map((f) => (
+                  <div key={f.key}>
+                    <Checkbox
+                      checked={state.columns.includes(f.key)}
+                      onChange={(e) =>
+                        state.update(
+                          {
+                            cols: (e.target.checked
+                              ? [...state.columns, f.key]
+                              : state.columns.filter((c) => c !== f.key)
+                            ).join(','),
+                          },
+                          false,
+                        )
+                      }
+                    >
+                      {t(`fields.${f.key}`)}
+                    </Checkbox>
+                  </div>
+                ))}
+              </div>
+            )}
+          >
+            <Button icon={<SettingOutlined />}>{t('common.columns')}</Button>
+          </Dropdown>
+          <Dropdown
+            menu={{
+              items: [
+                { key: 'csv', label: t('common.exportCsv') },
+                { key: 'xlsx', label: t('common.exportXlsx') },
+              ],
+              onClick: (e) => window.open(exportUrl(e.key as 'csv' | 'xlsx'), '_blank'),
+            }}
+          >
+            <Button>
+              {t('common.export')} <DownOutlined />
+            </Button>
+          </Dropdown>
+          {can(me, collection, 'create') && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+              {t('common.new')}
+            </Button>
+          )}
+        </Space>
+      </div>
+      <ListFilters meta={meta} q={state.q} filters={state.filters} onChange={(c) => state.update(c)} />
+      {selected.length > 0 && (
+        <div className="toolbar" role="region" aria-label={t('common.actions')}>
+          <Typography.Text strong>{t('common.selected', { count: selected.length })}</Typography.Text>
+          {meta.fields.some((f) => f.key === 'ownerId') && can(me, collection, 'update') && (
+            <Space.Compact>
+              <Select
+                placeholder={t('common.assignOwner')}
+                aria-label={t('common.assignOwner')}
+                style={{ width: 180 }}
+                value={assignTo ?? undefined}
+                onChange={setAssignTo}
+                showSearch={{ optionFilterProp: 'label' }}
+                options={(users.data?.data ?? []).filter((u) => u.active).map((u) => ({ value: u.id, label: u.name }))}
+              />
+              <Button
+                disabled={!assignTo}
+                onClick={() => void runBulk(t('common.assignOwner'), (r) => patch(`/${collection}/${r.id}`, { version: r.version, ownerId: assignTo }))}
+              >
+                {t('common.assignOwner')}
+              </Button>
+            </Space.Compact>
+          )}
+          {can(me, collection, 'delete') && (
+            <Button danger onClick={bulkDelete}>
+              {t('common.delete')}
+            </Button>
+          )}
+        </div>
+      )}
+      {list.isError ? (
+        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
+      ) : (
+        <Table<Rec>
+          rowKey="id"
+          size="middle"
+          loading={list.isFetching}
+          dataSource={rows}
+          columns={columns}
+          scroll={{ x: 'max-content' }}
+          pagination={false}
+          rowSelection={{ selectedRowKeys: selected.map((r) => r.id), onChange: (_k, recs) => setSelected(recs) }}
+          onChange={(_p, _f, sorter) => {
+            const s = Array.isArray(sorter) ? sorter[0] : sorter
+            if (!s?.order) state.update({ sort: meta.defaultSort })
+            else state.update({ sort: `${s.order === 'descend' ? '-' : ''}${String(s.columnKey)}` })
+          }}
+          locale={{
+            emptyText: list.isLoading ? ' ' : (
+              <EmptyState
+                action={can(me, collection, 'create') ? { label: t('common.emptyAction'), onClick: () => setCreating(true) } : undefined}
+              />
+            ),
+          }}
+          onRow={(r) => ({ onDoubleClick: () => navigate(recordPath(collection, r.id)) })}
+        />
+      )}
+      <Space style={{ marginTop: 12 }}>
+        <Button disabled={state.after.length === 0} onClick={() => state.update({ after: state.after.slice(0, -1).join('.') || null }, false)}>
+          {t('common.previous')}
+        </Button>
+        <Button
+          disabled={!list.data?.nextCursor}
+          onClick={() => state.update({ after: [...state.after, list.data!.nextCursor!].join('.') }, false)}
+        >
+          {t('common.next')}
+        </Button>
+      </Space>
+      <RecordForm
+        collection={collection}
+        open={creating}
+        onClose={() => setCreating(false)}
+        onSaved={(r) => navigate(recordPath(collection, r.id))}
+      />
+    </>
+  )
+}

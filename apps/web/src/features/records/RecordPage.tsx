@@ -1,0 +1,102 @@
+import { useState } from 'react'
+import { App, Button, Card, Descriptions, Space, Typography } from 'antd'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
+import { Link, useNavigate } from 'react-router'
+import { useTranslation } from 'react-i18next'
+import { del, get, post } from '../../shared/api/client'
+import { useNames, useTeams, useUsers } from '../../shared/api/lookups'
+import { ErrorState, LoadingState } from '../../shared/ui/states'
+import { can, useAuth } from '../../app/auth'
+import { FieldValue } from './display'
+import { collections } from './meta'
+import { RecordForm } from './RecordForm'
+
+/** One record of any collection: its fields, edit, delete with undo. */
+export default function RecordPage({ collection, id }: { collection: string; id: string }) {
+  const meta = collections[collection]
+  const { t } = useTranslation()
+  const { me } = useAuth()
+  const { message, modal } = App.useApp()
+  const qc = useQueryClient()
+  const navigate = useNavigate()
+  const [editing, setEditing] = useState(false)
+  const rec = useQuery({ queryKey: [collection, 'one', id], queryFn: () => get<Record<string, any>>(`/${collection}/${id}`), enabled: !!meta })
+  const users = useUsers()
+  const teams = useTeams()
+  const r = rec.data
+  const accountNames = useNames('accounts', r ? [r.accountId] : [])
+  const contactNames = useNames('contacts', r ? [r.contactId, r.reportsToId, ...(r.contactIds ?? [])] : [])
+  if (!meta) return <ErrorState error={new Error(collection)} />
+  if (rec.isLoading) return <LoadingState />
+  if (rec.isError || !r) return <ErrorState error={rec.error} onRetry={() => void rec.refetch()} />
+  const names = {
+    ...Object.fromEntries((users.data?.data ?? []).map((u) => [u.id, u.name])),
+    ...Object.fromEntries((teams.data?.data ?? []).map((x) => [x.id, x.name])),
+    ...accountNames.data,
+    ...contactNames.data,
+  }
+  const remove = () =>
+    modal.confirm({
+      title: t('common.deleteConfirm', { count: 1 }),
+      okButtonProps: { danger: true },
+      okText: t('common.delete'),
+      onOk: async () => {
+        await del(`/${collection}/${id}`)
+        await qc.invalidateQueries({ queryKey: [collection] })
+        message.success({
+          content: (
+            <Space>
+              {t('common.deleted', { count: 1 })}
+              <Button
+                size="small"
+                type="link"
+                onClick={async () => {
+                  await post(`/${collection}/${id}/restore`)
+                  await qc.invalidateQueries({ queryKey: [collection] })
+                  navigate(`/${collection}/${id}`)
+                }}
+              >
+                {t('common.undo')}
+              </Button>
+            </Space>
+          ),
+          duration: 8,
+        })
+        navigate(`/${collection}`)
+      },
+    })
+  return (
+    <>
+      <div className="page-header">
+        <div>
+          <Typography.Text type="secondary">
+            <Link to={`/${collection}`}>{t(`nav.${meta.title}`)}</Link>
+          </Typography.Text>
+          <Typography.Title level={1}>{r[meta.titleField]}</Typography.Title>
+        </div>
+        <Space>
+          {can(me, collection, 'update') && (
+            <Button type="primary" onClick={() => setEditing(true)}>
+              {t('common.edit')}
+            </Button>
+          )}
+          {can(me, collection, 'delete') && (
+            <Button danger onClick={remove}>
+              {t('common.delete')}
+            </Button>
+          )}
+        </Space>
+      </div>
+      <Card>
+        <Descriptions column={{ xs: 1, md: 2 }} bordered size="small">
+          {meta.fields.map((f) => (
+            <Descriptions.Item key={f.key} label={t(`fields.${f.key}`)} span={f.type === 'textarea' ? 2 : 1}>
+              <FieldValue field={f} record={r} names={names} />
+            </Descriptions.Item>
+          ))}
+        </Descriptions>
+      </Card>
+      <RecordForm collection={collection} open={editing} onClose={() => setEditing(false)} record={r} />
+    </>
+  )
+}

@@ -1,0 +1,90 @@
+import { Tag, Typography } from 'antd'
+import dayjs from 'dayjs'
+import { Link } from 'react-router'
+import { useTranslation } from 'react-i18next'
+import type { Field } from './meta'
+
+const enumColors: Record<string, string> = {
+  strategic: 'gold',
+  growth: 'blue',
+  essential: 'default',
+  champion: 'green',
+  supporter: 'cyan',
+  neutral: 'default',
+  skeptic: 'orange',
+  blocker: 'red',
+  won: 'green',
+  lost: 'red',
+  open: 'blue',
+  overdue: 'red',
+  paid: 'green',
+  urgent: 'red',
+  high: 'orange',
+  healthy: 'green',
+  watch: 'gold',
+  at_risk: 'red',
+  done: 'green',
+  active: 'green',
+}
+
+/** Formats money like "¥1,200,000" in the current language. */
+export function formatMoney(amount: string | number | null | undefined, currency = 'CNY', lang = 'zh-CN') {
+  if (amount === null || amount === undefined || amount === '') return '—'
+  return new Intl.NumberFormat(lang, { style: 'currency', currency, maximumFractionDigits: 0 }).format(Number(amount))
+}
+
+export function EnumTag({ group, value }: { group: string; value: string | null | undefined }) {
+  const { t } = useTranslation()
+  if (!value) return <>—</>
+  return <Tag color={enumColors[value]}>{t(`enums.${group}.${value}`, { defaultValue: value })}</Tag>
+}
+
+/** Shows one field of a record; `names` maps referenced ids (users, accounts, contacts…) to names. */
+export function FieldValue({
+  field,
+  record,
+  names = {},
+}: {
+  field: Field
+  record: Record<string, any>
+  names?: Record<string, string>
+}) {
+  const { i18n, t } = useTranslation()
+  const v = record[field.key]
+  if (v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0)) return <>—</>
+  switch (field.type) {
+    case 'enum':
+      return <EnumTag group={field.enum} value={v} />
+    case 'money':
+      return <span className="num">{formatMoney(v.amount, v.currency, i18n.language)}</span>
+    case 'decimal':
+      return <span className="num">{formatMoney(v, record.currency ?? 'CNY', i18n.language)}</span>
+    case 'date':
+      return <>{dayjs(v).format('YYYY-MM-DD')}</>
+    case 'datetime':
+      return <span title={dayjs(v).format('YYYY-MM-DD HH:mm')}>{dayjs(v).format('YYYY-MM-DD HH:mm')}</span>
+    case 'bool':
+      return <>{v ? t('common.yes') : t('common.no')}</>
+    case 'tags':
+      return (
+        <>
+          {(v as string[]).map((x) => (
+            <Tag key={x}>{x}</Tag>
+          ))}
+        </>
+      )
+    case 'account':
+      return <Link to={`/accounts/${v}`}>{names[v] ?? '…'}</Link>
+    case 'contact':
+      return <Link to={`/contacts/${v}`}>{names[v] ?? '…'}</Link>
+    case 'opportunity':
+      return <Link to={`/opportunities/${v}`}>{names[v] ?? '…'}</Link>
+    case 'user':
+    case 'team':
+      return <>{names[v] ?? '…'}</>
+    case 'textarea':
+      return <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{v}</Typography.Paragraph>
+    default:
+      return <>{String(v)}</>
+  }
+}

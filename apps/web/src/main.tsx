@@ -1,0 +1,51 @@
+import { StrictMode, Suspense, lazy } from 'react'
+import { createRoot } from 'react-dom/client'
+import { App as AntApp, ConfigProvider } from 'antd'
+import enUS from 'antd/locale/en_US'
+import zhCN from 'antd/locale/zh_CN'
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
+import { RouterProvider } from 'react-router'
+import { useTranslation } from 'react-i18next'
+import './shared/i18n/i18n'
+import './styles.css'
+import { AuthProvider, useAuth } from './app/auth'
+import { router } from './app/router'
+import { LoadingState } from './shared/ui/states'
+
+const SignInPage = lazy(() => import('./app/SignInPage'))
+
+const queryClient = new QueryClient({
+  defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false, staleTime: 15_000 } },
+})
+
+function Gate() {
+  const { me, loading } = useAuth()
+  if (loading) return <LoadingState rows={10} />
+  return (
+    <Suspense fallback={<LoadingState rows={10} />}>{me ? <RouterProvider router={router} /> : <SignInPage />}</Suspense>
+  )
+}
+
+function Root() {
+  const { i18n } = useTranslation()
+  return (
+    <ConfigProvider
+      locale={i18n.language === 'zh-CN' ? zhCN : enUS}
+      theme={{ token: { colorPrimary: '#1f56d6', borderRadius: 6 } }}
+    >
+      <AntApp>
+        <QueryClientProvider client={queryClient}>
+          <AuthProvider>
+            <Gate />
+          </AuthProvider>
+        </QueryClientProvider>
+      </AntApp>
+    </ConfigProvider>
+  )
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <Root />
+  </StrictMode>,
+)

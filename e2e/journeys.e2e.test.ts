@@ -1,0 +1,173 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { loadConfig } from '../apps/server/src/core/config'
+import { startRuntime, type Runtime } from '../apps/server/src/runtime'
+import { buildApp } from '../apps/server/src/app'
+import type { App } from '../apps/server/src/core/http/server'
+// @ts-expect-error plain JS build script
+import { buildWeb } from '../apps/web/scripts/build.js'
+import { axeViolations, launchBrowser } from './browser'
+
+const shots = path.resolve('test-results/e2e')
+let rt: Runtime
+let app: App
+let browser: Browser
+let base = ''
+const consoleErrors: string[] = []
+
+beforeAll(async () => {
+  fs.mkdirSync(shots, { recursive: true })
+  await buildWeb({ quiet: true })
+  rt = await startRuntime(loadConfig({ OPENKAM_DATA_DIR: 'memory://', OPENKAM_LOG_LEVEL: 'silent' }), {
+    role: 'embedded',
+    demo: true,
+    lang: 'zh-CN',
+  })
+  app = await buildApp(rt, { logger: false })
+  base = await app.listen({ port: 0, host: '127.0.0.1' })
+  browser = await launchBrowser()
+}, 180_000)
+
+afterAll(async () => {
+  await browser?.close()
+  await app?.close()
+  await rt?.stop()
+})
+
+/** A signed-in page in a fresh context; console errors are collected and must stay empty. */
+async function signedIn(locale: 'en-US' | 'zh-CN' = 'en-US'): Promise<{ ctx: BrowserContext; page: Page }> {
+  // bypassCSP lets the test inject axe-core; the app itself runs under its strict CSP.
+  const ctx = await browser.newContext({ locale, viewport: { width: 1280, height: 860 }, bypassCSP: true })
+  const page = await ctx.newPage()
+  page.on('console', (m) => m.type() === 'error' && consoleErrors.push(`${m.text()} @ ${page.url()}`))
+  page.on('pageerror', (e) => consoleErrors.push(`${e.message} @ ${page.url()}`))
+  await page.goto(base)
+  const en = locale === 'en-US'
+  await page.getByLabel(en ? 'E-mail' : '邮箱').fill('admin@demo.openkam.local')
+  await page.getByLabel(en ? 'Password' : '密码').fill('openkam-demo')
+  await page.getByRole('button', { name: en ? 'Sign in' : '登 录' }).click()
+  await page.getByRole('navigation').waitFor()
+  return { ctx, page }
+}
+
+const shot = (page: Page, name: string) => page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true })
+
+describe('journeys in the browser', () => {
+  it('signs in (Chinese by default for a Chinese browser), refusing a wrong password first', async () => {
+    const ctx = await browser.newContext({ locale: 'zh-CN', bypassCSP: true })
+    const page = await ctx.newPage()
+    await page.goto(base)
+    await page.getByRole('heading', { name: '登录 OpenKAM' }).waitFor()
+    await page.getByLabel('邮箱').fill('admin@demo.openkam.local')
+    await page.getByLabel('密码').fill('wrong password')
+    await page.getByRole('button', { name: '登 录' }).click()
+    await page.getByText('邮箱或密码不正确。').waitFor()
+    expect(await axeViolations(page)).toEqual([])
+    await page.getByLabel('密码').fill('openkam-demo')
+    await page.getByRole('button', { name: '登 录' }).click()
+    await page.getByRole('menuitem', { name: '客户' }).waitFor()
+    await shot(page, '01-home-zh')
+    await ctx.close()
+  })
+
+  it('creates an account and a contact, and sees both on the 360° page', async () => {
+    const { ctx, page } = await signedIn()
+    await page.getByRole('menuitem', { name: 'Accounts' }).click()
+    await page.getByRole('heading', { name: 'Accounts' }).waitFor()
+    await page.locator('.ant-table-row').first().waitFor()
+    await page.getByRole('button', { name: 'New' }).click()
+    await page.getByLabel('Name').fill('Journey Test Manufacturing')
+    await page.getByRole('button', { name: 'Save' }).click()
+    await page.getByRole('heading', { name: 'Journey Test Manufacturing' }).waitFor()
+    await page.getByRole('button', { name: 'Add a contact' }).first().click()
+    const drawer = page.locator('.ant-drawer')
+    await drawer.getByLabel('Name').fill('Chen Journey')
+    await drawer.getByLabel('Title').fill('CIO')
+    await drawer.getByRole('button', { name: 'Save' }).click()
+    await page.getByRole('tab', { name: /Decision map \(1\)/ }).click()
+    await page.getByText('Chen Journey').waitFor()
+    expect(await axeViolations(page)).toEqual([])
+    await shot(page, '02-account-360')
+    await ctx.close()
+  })
+
+  it('logs a meeting with minutes and sees it on the timeline', async () => {
+    const { ctx, page } = await signedIn()
+    await page.goto(`${base}/accounts`)
+    await page.locator('.ant-table-row a').first().click()
+    await page.getByRole('button', { name: 'Log a meeting' }).click()
+    const drawer = page.locator('.ant-drawer')
+    await drawer.getByLabel('Subject').fill('Journey kickoff meeting')
+    await drawer.getByLabel('Notes / minutes').fill('Agreed on the pilot scope.')
+    await drawer.getByRole('button', { name: 'Save' }).click()
+    await page.getByRole('tab', { name: 'Timeline' }).click()
+    await page.getByTestId('timeline-item').filter({ hasText: 'Journey kickoff meeting' }).waitFor()
+    await shot(page, '03-timeline')
+    await ctx.close()
+  })
+
+  it('shows a validation error inline under its field', async () => {
+    const { ctx, page } = await signedIn()
+    await page.goto(`${base}/accounts`)
+    await page.getByRole('button', { name: 'New' }).click()
+    const drawer = page.locator('.ant-drawer')
+    await drawer.getByLabel('Name').fill('Bad Code Ltd')
+    await drawer.getByLabel('Unified social credit code').fill('12345')
+    await drawer.getByRole('button', { name: 'Save' }).click()
+    await drawer.getByText('must be an 18-character unified social credit code').waitFor()
+    await shot(page, '04-validation')
+    await ctx.close()
+  })
+
+  it('drags an opportunity to the next stage on the board', async () => {
+    const { ctx, page } = await signedIn()
+    await page.getByRole('menuitem', { name: 'Pipeline' }).click()
+    const from = page.getByTestId('board-column-discovery')
+    const to = page.getByTestId('board-column-solution')
+    const card = from.locator('[data-testid^="board-card-"]').first()
+    await card.waitFor()
+    const cardId = await card.getAttribute('data-testid')
+    const a = (await card.boundingBox())!
+    const b = (await to.boundingBox())!
+    await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2)
+    await page.mouse.down()
+    await page.mouse.move(a.x + a.width / 2 + 10, a.y + a.height / 2 + 10, { steps: 5 })
+    await page.mouse.move(b.x + b.width / 2, b.y + 80, { steps: 20 })
+    await page.mouse.up()
+    await to.getByTestId(cardId!).waitFor()
+    await shot(page, '05-pipeline')
+    const id = cardId!.replace('board-card-', '')
+    const res = await page.evaluate((oid) => fetch(`/api/v1/opportunities/${oid}`).then((r) => r.json()), id)
+    expect(res.stage).toBe('solution')
+    await ctx.close()
+  })
+
+  it('switches to English and back, with every navigation page showing data and no console errors', async () => {
+    const { ctx, page } = await signedIn('zh-CN')
+    for (const [name, heading] of [
+      ['客户', '客户'],
+      ['联系人', '联系人'],
+      ['线索', '线索'],
+      ['任务', '任务'],
+    ]) {
+      await page.getByRole('menuitem', { name }).click()
+      await page.getByRole('heading', { name: heading }).waitFor()
+      await page.locator('.ant-table-row').first().waitFor()
+    }
+    await page.getByLabel('语言').first().click()
+    await page.getByTitle('English').click()
+    await page.getByRole('menuitem', { name: 'Accounts' }).waitFor()
+    await page.getByRole('menuitem', { name: 'Accounts' }).click()
+    await page.getByRole('heading', { name: 'Accounts' }).waitFor()
+    const body = await page.locator('body').innerText()
+    expect(body).not.toMatch(/\b(nav|common|fields|enums)\.[a-zA-Z]/)
+    await shot(page, '06-english')
+    await page.getByLabel('Language').first().click()
+    await page.getByTitle('中文').click()
+    await page.getByRole('menuitem', { name: '客户' }).waitFor()
+    await ctx.close()
+    expect(consoleErrors).toEqual([])
+  })
+})
