@@ -52,7 +52,8 @@ async function signedIn(locale: 'en-US' | 'zh-CN' = 'en-US'): Promise<{ ctx: Bro
   return { ctx, page }
 }
 
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true })
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true })
 
 describe('journeys in the browser', () => {
   it('signs in (Chinese by default for a Chinese browser), refusing a wrong password first', async () => {

@@ -22,7 +22,9 @@ function Gate() {
   const { me, loading } = useAuth()
   if (loading) return <LoadingState rows={10} />
   return (
-    <Suspense fallback={<LoadingState rows={10} />}>{me ? <RouterProvider router={router} /> : <SignInPage />}</Suspense>
+    <Suspense fallback={<LoadingState rows={10} />}>
+      {me ? <RouterProvider router={router} /> : <SignInPage />}
+    </Suspense>
   )
 }
 

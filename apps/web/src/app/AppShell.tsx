@@ -38,7 +38,12 @@ export function AppShell() {
       { key: '/accounts', icon: <BankOutlined />, label: t('nav.accounts'), collection: 'accounts' },
       { key: '/contacts', icon: <ContactsOutlined />, label: t('nav.contacts'), collection: 'contacts' },
       { key: '/leads', icon: <RiseOutlined />, label: t('nav.leads'), collection: 'leads' },
-      { key: '/pipeline', icon: <FundProjectionScreenOutlined />, label: t('nav.pipeline'), collection: 'opportunities' },
+      {
+        key: '/pipeline',
+        icon: <FundProjectionScreenOutlined />,
+        label: t('nav.pipeline'),
+        collection: 'opportunities',
+      },
       { key: '/activities', icon: <MessageOutlined />, label: t('nav.activities'), collection: 'activities' },
       { key: '/tasks', icon: <CheckSquareOutlined />, label: t('nav.tasks'), collection: 'tasks' },
       { key: '/tickets', icon: <CustomerServiceOutlined />, label: t('nav.tickets'), collection: 'tickets' },
@@ -52,7 +57,12 @@ export function AppShell() {
           collection: c,
         })),
       },
-      { key: '/marketing-touches', icon: <NotificationOutlined />, label: t('nav.marketing'), collection: 'marketing-touches' },
+      {
+        key: '/marketing-touches',
+        icon: <NotificationOutlined />,
+        label: t('nav.marketing'),
+        collection: 'marketing-touches',
+      },
       { key: '/alerts', icon: <AlertOutlined />, label: t('nav.alerts') },
       { key: '/reports', icon: <BarChartOutlined />, label: t('nav.reports') },
       { key: '/settings', icon: <SettingOutlined />, label: t('nav.settings') },
@@ -101,7 +111,11 @@ export function AppShell() {
               menu={{
                 items: [
                   { key: 'ws', label: me?.workspace.name, disabled: true },
-                  { key: 'roles', label: me?.roles.map((r) => t(`enums.role.${r}`, { defaultValue: r })).join(' · '), disabled: true },
+                  {
+                    key: 'roles',
+                    label: me?.roles.map((r) => t(`enums.role.${r}`, { defaultValue: r })).join(' · '),
+                    disabled: true,
+                  },
                   { type: 'divider' },
                   { key: 'out', icon: <LogoutOutlined />, label: t('auth.signOut') },
                 ],

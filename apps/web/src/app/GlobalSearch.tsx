@@ -32,13 +32,25 @@ export function GlobalSearch() {
     queryFn: async () => {
       const [a, c, o] = await Promise.all(
         (['accounts', 'contacts', 'opportunities'] as const).map((k) =>
-          get<Page<{ id: string; name: string; accountId?: string }>>(`/${k}`, { q: term, limit: 5 }).catch(() => ({ data: [] })),
+          get<Page<{ id: string; name: string; accountId?: string }>>(`/${k}`, { q: term, limit: 5 }).catch(
+            () => ({ data: [] }),
+          ),
         ),
       )
       return [
         ...a!.data.map((r) => ({ kind: 'accounts' as const, id: r.id, name: r.name })),
-        ...c!.data.map((r) => ({ kind: 'contacts' as const, id: r.id, name: r.name, accountId: r.accountId })),
-        ...o!.data.map((r) => ({ kind: 'opportunities' as const, id: r.id, name: r.name, accountId: r.accountId })),
+        ...c!.data.map((r) => ({
+          kind: 'contacts' as const,
+          id: r.id,
+          name: r.name,
+          accountId: r.accountId,
+        })),
+        ...o!.data.map((r) => ({
+          kind: 'opportunities' as const,
+          id: r.id,
+          name: r.name,
+          accountId: r.accountId,
+        })),
       ]
     },
   })
@@ -59,7 +71,13 @@ export function GlobalSearch() {
         aria-label={t('common.search')}
         style={{ maxWidth: 420 }}
       />
-      <Modal open={open} onCancel={() => setOpen(false)} footer={null} title={t('common.search')} destroyOnHidden>
+      <Modal
+        open={open}
+        onCancel={() => setOpen(false)}
+        footer={null}
+        title={t('common.search')}
+        destroyOnHidden
+      >
         <Input
           autoFocus
           value={q}
@@ -83,7 +101,11 @@ export function GlobalSearch() {
           renderItem={(h, i) => (
             <List.Item
               onClick={() => go(h)}
-              style={{ cursor: 'pointer', background: i === active ? '#f0f5ff' : undefined, paddingInline: 8 }}
+              style={{
+                cursor: 'pointer',
+                background: i === active ? '#f0f5ff' : undefined,
+                paddingInline: 8,
+              }}
             >
               <Tag>{t(`nav.${h.kind}`)}</Tag> {h.name}
             </List.Item>

@@ -11,8 +11,20 @@ export type Me = {
   permissions: Record<string, { read?: string; create?: string; update?: string; delete?: string }>
 }
 
-type Auth = { me: Me | null; loading: boolean; expired: boolean; signOut: () => Promise<void>; refresh: () => void }
-const AuthContext = createContext<Auth>({ me: null, loading: true, expired: false, signOut: async () => {}, refresh: () => {} })
+type Auth = {
+  me: Me | null
+  loading: boolean
+  expired: boolean
+  signOut: () => Promise<void>
+  refresh: () => void
+}
+const AuthContext = createContext<Auth>({
+  me: null,
+  loading: true,
+  expired: false,
+  signOut: async () => {},
+  refresh: () => {},
+})
 
 export function AuthProvider({ children }: { children: ReactNode }) {
   const qc = useQueryClient()

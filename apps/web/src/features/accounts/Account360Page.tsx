@@ -17,7 +17,15 @@ import { AccountTimeline } from './Timeline'
 type Form = { collection: string; initial: Record<string, unknown>; fields?: string[]; title: string } | null
 
 /** A small table of records of one collection, linking to each; columns from the collection's metadata. */
-function Records({ collection, rows, names }: { collection: string; rows: Record<string, any>[]; names: Record<string, string> }) {
+function Records({
+  collection,
+  rows,
+  names,
+}: {
+  collection: string
+  rows: Record<string, any>[]
+  names: Record<string, string>
+}) {
   const { t } = useTranslation()
   const meta = collections[collection]!
   const cols = meta.columns.filter((c) => c !== 'accountId')
@@ -51,7 +59,10 @@ export default function Account360Page() {
   const [params, setParams] = useSearchParams()
   const [form, setForm] = useState<Form>(null)
   const [editing, setEditing] = useState(false)
-  const data = useQuery({ queryKey: ['360', id], queryFn: () => get<Record<string, any>>(`/accounts/${id}/360`, { limit: 1 }) })
+  const data = useQuery({
+    queryKey: ['360', id],
+    queryFn: () => get<Record<string, any>>(`/accounts/${id}/360`, { limit: 1 }),
+  })
   const users = useUsers()
   const teams = useTeams()
   const d = data.data
@@ -67,16 +78,19 @@ export default function Account360Page() {
   if (data.isLoading) return <LoadingState rows={12} />
   if (data.isError || !d) return <ErrorState error={data.error} onRetry={() => void data.refetch()} />
   const a = d.account
-  const open = (collection: string, title: string, initial: Record<string, unknown> = {}, fields?: string[]) =>
-    setForm({ collection, title, initial: { accountId: a.id, ...initial }, fields })
+  const open = (
+    collection: string,
+    title: string,
+    initial: Record<string, unknown> = {},
+    fields?: string[],
+  ) => setForm({ collection, title, initial: { accountId: a.id, ...initial }, fields })
   const logActivity = (kind: 'call' | 'meeting') =>
-    open('activities', t(kind === 'call' ? 'account360.logCall' : 'account360.logMeeting'), { kind, occurredAt: new Date().toISOString() }, [
-      'kind',
-      'subject',
-      'occurredAt',
-      'durationMinutes',
-      'body',
-    ])
+    open(
+      'activities',
+      t(kind === 'call' ? 'account360.logCall' : 'account360.logMeeting'),
+      { kind, occurredAt: new Date().toISOString() },
+      ['kind', 'subject', 'occurredAt', 'durationMinutes', 'body'],
+    )
   const meta = collections.accounts!
   const tab = params.get('tab') ?? 'overview'
   const commerce = ['contracts', 'orders', 'invoices', 'payments', 'quotes'] as const
@@ -111,7 +125,18 @@ export default function Account360Page() {
               </>
             )}
             {can(me, 'tasks', 'create') && (
-              <Button icon={<PlusOutlined />} onClick={() => open('tasks', t('account360.addTask'), {}, ['title', 'assigneeId', 'dueAt', 'priority', 'description'])}>
+              <Button
+                icon={<PlusOutlined />}
+                onClick={() =>
+                  open('tasks', t('account360.addTask'), {}, [
+                    'title',
+                    'assigneeId',
+                    'dueAt',
+                    'priority',
+                    'description',
+                  ])
+                }
+              >
                 {t('account360.addTask')}
               </Button>
             )}
@@ -129,12 +154,21 @@ export default function Account360Page() {
         </div>
         <Row gutter={[16, 16]}>
           <Col xs={12} md={6}>
-            <Statistic title={t('account360.arr')} value={a.annualSpend ? formatMoney(a.annualSpend.amount, a.annualSpend.currency, i18n.language) : '—'} />
+            <Statistic
+              title={t('account360.arr')}
+              value={
+                a.annualSpend ? formatMoney(a.annualSpend.amount, a.annualSpend.currency, i18n.language) : '—'
+              }
+            />
           </Col>
           <Col xs={12} md={6}>
             <Statistic
               title={t('account360.potential')}
-              value={d.potential ? `${d.potential.class} · ${d.potential.total.toFixed(2)}` : t('account360.noHealth')}
+              value={
+                d.potential
+                  ? `${d.potential.class} · ${d.potential.total.toFixed(2)}`
+                  : t('account360.noHealth')
+              }
             />
           </Col>
           <Col xs={12} md={6}>
@@ -176,10 +210,18 @@ export default function Account360Page() {
               key: 'decision-map',
               label: `${t('account360.decisionMap')} (${d.contacts.length})`,
               children: (
-                <DecisionMap contacts={d.contacts} uncovered={d.decisionMap.uncoveredRoles} onAdd={() => open('contacts', t('account360.addContact'))} />
+                <DecisionMap
+                  contacts={d.contacts}
+                  uncovered={d.decisionMap.uncoveredRoles}
+                  onAdd={() => open('contacts', t('account360.addContact'))}
+                />
               ),
             },
-            { key: 'timeline', label: t('account360.timeline'), children: <AccountTimeline accountId={a.id} onLog={() => logActivity('meeting')} /> },
+            {
+              key: 'timeline',
+              label: t('account360.timeline'),
+              children: <AccountTimeline accountId={a.id} onLog={() => logActivity('meeting')} />,
+            },
             {
               key: 'opportunities',
               label: `${t('account360.opportunities')} (${d.opportunities.length})`,
@@ -210,7 +252,11 @@ export default function Account360Page() {
               label: `${t('account360.tasks')} (${d.tasks.length})`,
               children: <Records collection="tasks" rows={d.tasks} names={names} />,
             },
-            { key: 'alerts', label: t('account360.alerts'), children: <EmptyState description={t('alerts.empty')} /> },
+            {
+              key: 'alerts',
+              label: t('account360.alerts'),
+              children: <EmptyState description={t('alerts.empty')} />,
+            },
           ]}
         />
       </Card>
@@ -225,7 +271,13 @@ export default function Account360Page() {
           onSaved={() => void data.refetch()}
         />
       )}
-      <RecordForm collection="accounts" open={editing} record={a} onClose={() => setEditing(false)} onSaved={() => void data.refetch()} />
+      <RecordForm
+        collection="accounts"
+        open={editing}
+        record={a}
+        onClose={() => setEditing(false)}
+        onSaved={() => void data.refetch()}
+      />
     </>
   )
 }

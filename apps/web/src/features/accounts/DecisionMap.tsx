@@ -21,12 +21,22 @@ const stanceColor: Record<string, string> = {
   blocker: '#cf1322',
 }
 
-function Node({ c, kids, byParent }: { c: Contact; kids: Contact[]; byParent: Map<string | null, Contact[]> }) {
+function Node({
+  c,
+  kids,
+  byParent,
+}: {
+  c: Contact
+  kids: Contact[]
+  byParent: Map<string | null, Contact[]>
+}) {
   const { t } = useTranslation()
   const influence = c.influence ?? 1
   return (
     <li>
-      <Tooltip title={[c.title, c.buyingRole && t(`enums.buyingRole.${c.buyingRole}`)].filter(Boolean).join(' · ')}>
+      <Tooltip
+        title={[c.title, c.buyingRole && t(`enums.buyingRole.${c.buyingRole}`)].filter(Boolean).join(' · ')}
+      >
         <div
           className="org-node"
           tabIndex={0}
@@ -58,9 +68,23 @@ function Node({ c, kids, byParent }: { c: Contact; kids: Contact[]; byParent: Ma
 }
 
 /** The buying committee as an org chart: colour = stance, size = influence; people who left are faded. */
-export function DecisionMap({ contacts, uncovered, onAdd }: { contacts: Contact[]; uncovered: string[]; onAdd?: () => void }) {
+export function DecisionMap({
+  contacts,
+  uncovered,
+  onAdd,
+}: {
+  contacts: Contact[]
+  uncovered: string[]
+  onAdd?: () => void
+}) {
   const { t, i18n } = useTranslation()
-  if (contacts.length === 0) return <EmptyState description={t('account360.noContacts')} action={onAdd ? { label: t('account360.addContact'), onClick: onAdd } : undefined} />
+  if (contacts.length === 0)
+    return (
+      <EmptyState
+        description={t('account360.noContacts')}
+        action={onAdd ? { label: t('account360.addContact'), onClick: onAdd } : undefined}
+      />
+    )
   const ids = new Set(contacts.map((c) => c.id))
   const byParent = new Map<string | null, Contact[]>()
   for (const c of contacts) {
@@ -76,7 +100,11 @@ export function DecisionMap({ contacts, uncovered, onAdd }: { contacts: Contact[
         style={{ marginBottom: 16 }}
         title={
           uncovered.length
-            ? t('account360.uncovered', { roles: uncovered.map((r) => t(`enums.buyingRole.${r}`)).join(i18n.language === 'zh-CN' ? '、' : ', ') })
+            ? t('account360.uncovered', {
+                roles: uncovered
+                  .map((r) => t(`enums.buyingRole.${r}`))
+                  .join(i18n.language === 'zh-CN' ? '、' : ', '),
+              })
             : t('account360.allCovered')
         }
       />

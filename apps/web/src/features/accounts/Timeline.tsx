@@ -8,9 +8,22 @@ import { timelineKindValues } from '@openkam/contract'
 import { get, type Page } from '../../shared/api/client'
 import { EmptyState, ErrorState } from '../../shared/ui/states'
 
-type Item = { kind: string; at: string; title: string; refType: string; refId: string; subtype: string | null }
+type Item = {
+  kind: string
+  at: string
+  title: string
+  refType: string
+  refId: string
+  subtype: string | null
+}
 
-const colors: Record<string, string> = { activity: 'blue', ticket: 'red', opportunity: 'green', marketing: 'purple', task: 'gray' }
+const colors: Record<string, string> = {
+  activity: 'blue',
+  ticket: 'red',
+  opportunity: 'green',
+  marketing: 'purple',
+  task: 'gray',
+}
 const subtypeGroup: Record<string, string> = {
   activity: 'activityKind',
   marketing: 'touchKind',
@@ -45,7 +58,11 @@ export function AccountTimeline({ accountId, onLog }: { accountId: string; onLog
     queryKey: ['360', accountId, 'timeline', kinds],
     initialPageParam: undefined as string | undefined,
     queryFn: ({ pageParam }) =>
-      get<Page<Item>>(`/accounts/${accountId}/timeline`, { limit: 30, cursor: pageParam, kinds: kinds.join(',') || undefined }),
+      get<Page<Item>>(`/accounts/${accountId}/timeline`, {
+        limit: 30,
+        cursor: pageParam,
+        kinds: kinds.join(',') || undefined,
+      }),
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   })
   useEffect(() => {
@@ -71,7 +88,10 @@ export function AccountTimeline({ accountId, onLog }: { accountId: string; onLog
       {q.isError ? (
         <ErrorState error={q.error} onRetry={() => void q.refetch()} />
       ) : !q.isLoading && items.length === 0 ? (
-        <EmptyState description={t('account360.noTimeline')} action={onLog ? { label: t('account360.logMeeting'), onClick: onLog } : undefined} />
+        <EmptyState
+          description={t('account360.noTimeline')}
+          action={onLog ? { label: t('account360.logMeeting'), onClick: onLog } : undefined}
+        />
       ) : (
         <AntTimeline
           items={items.map((i) => ({
@@ -81,7 +101,11 @@ export function AccountTimeline({ accountId, onLog }: { accountId: string; onLog
               <div data-testid="timeline-item">
                 <Typography.Text type="secondary">{dayjs(i.at).format('YYYY-MM-DD HH:mm')}</Typography.Text>{' '}
                 <Tag>{t(`enums.timelineKind.${i.kind}`)}</Tag>
-                {i.subtype && <Tag color="default">{t(`enums.${subtypeGroup[i.kind]}.${i.subtype}`, { defaultValue: i.subtype })}</Tag>}
+                {i.subtype && (
+                  <Tag color="default">
+                    {t(`enums.${subtypeGroup[i.kind]}.${i.subtype}`, { defaultValue: i.subtype })}
+                  </Tag>
+                )}
                 <div className="timeline-item-title">
                   <Link to={`/${pathOf[i.refType] ?? i.refType}/${i.refId}`}>{i.title}</Link>
                 </div>
@@ -96,7 +120,9 @@ export function AccountTimeline({ accountId, onLog }: { accountId: string; onLog
           {t('common.loadMore')}
         </Button>
       ) : (
-        items.length > 0 && <Typography.Text type="secondary">{t('account360.endOfTimeline')}</Typography.Text>
+        items.length > 0 && (
+          <Typography.Text type="secondary">{t('account360.endOfTimeline')}</Typography.Text>
+        )
       )}
     </>
   )

@@ -10,11 +10,18 @@ import type { Field } from './meta'
 type Props = { field: Field; value?: any; onChange?: (v: any) => void; id?: string; accountId?: string }
 
 /** A select that searches a collection by name as you type. */
-function RemoteSelect({ collection, value, onChange, id, filter }: Props & { collection: string; filter?: Record<string, string> }) {
+function RemoteSelect({
+  collection,
+  value,
+  onChange,
+  id,
+  filter,
+}: Props & { collection: string; filter?: Record<string, string> }) {
   const [q, setQ] = useState('')
   const res = useQuery({
     queryKey: [collection, 'pick', q, filter],
-    queryFn: () => get<Page<{ id: string; name?: string; title?: string }>>(`/${collection}`, { q, limit: 20, ...filter }),
+    queryFn: () =>
+      get<Page<{ id: string; name?: string; title?: string }>>(`/${collection}`, { q, limit: 20, ...filter }),
   })
   const current = useQuery({
     queryKey: [collection, 'pick-current', value],
@@ -46,9 +53,20 @@ export function FieldInput(props: Props) {
   const teams = useTeams()
   switch (field.type) {
     case 'textarea':
-      return <Input.TextArea id={id} rows={4} value={value ?? ''} onChange={(e) => onChange?.(e.target.value)} />
+      return (
+        <Input.TextArea id={id} rows={4} value={value ?? ''} onChange={(e) => onChange?.(e.target.value)} />
+      )
     case 'number':
-      return <InputNumber id={id} min={field.min} max={field.max} value={value} onChange={(v) => onChange?.(v ?? null)} style={{ width: '100%' }} />
+      return (
+        <InputNumber
+          id={id}
+          min={field.min}
+          max={field.max}
+          value={value}
+          onChange={(v) => onChange?.(v ?? null)}
+          style={{ width: '100%' }}
+        />
+      )
     case 'decimal':
       return (
         <InputNumber
@@ -68,7 +86,13 @@ export function FieldInput(props: Props) {
           min="0"
           addonAfter={value?.currency ?? 'CNY'}
           value={value?.amount}
-          onChange={(v) => onChange?.(v === null || v === undefined || v === '' ? null : { amount: String(v), currency: value?.currency ?? 'CNY' })}
+          onChange={(v) =>
+            onChange?.(
+              v === null || v === undefined || v === ''
+                ? null
+                : { amount: String(v), currency: value?.currency ?? 'CNY' },
+            )
+          }
           style={{ width: '100%' }}
         />
       )
@@ -114,7 +138,9 @@ export function FieldInput(props: Props) {
           value={value ?? undefined}
           onChange={(v) => onChange?.(v ?? null)}
           loading={users.isLoading}
-          options={(users.data?.data ?? []).filter((u) => u.active).map((u) => ({ value: u.id, label: u.name }))}
+          options={(users.data?.data ?? [])
+            .filter((u) => u.active)
+            .map((u) => ({ value: u.id, label: u.name }))}
         />
       )
     case 'team':
@@ -130,12 +156,29 @@ export function FieldInput(props: Props) {
     case 'account':
       return <RemoteSelect {...props} collection="accounts" />
     case 'contact':
-      return <RemoteSelect {...props} collection="contacts" filter={props.accountId ? { accountId: props.accountId } : undefined} />
+      return (
+        <RemoteSelect
+          {...props}
+          collection="contacts"
+          filter={props.accountId ? { accountId: props.accountId } : undefined}
+        />
+      )
     case 'opportunity':
       return (
-        <RemoteSelect {...props} collection="opportunities" filter={props.accountId ? { accountId: props.accountId } : undefined} />
+        <RemoteSelect
+          {...props}
+          collection="opportunities"
+          filter={props.accountId ? { accountId: props.accountId } : undefined}
+        />
       )
     default:
-      return <Input id={id} type={field.type === 'email' ? 'email' : 'text'} value={value ?? ''} onChange={(e) => onChange?.(e.target.value)} />
+      return (
+        <Input
+          id={id}
+          type={field.type === 'email' ? 'email' : 'text'}
+          value={value ?? ''}
+          onChange={(e) => onChange?.(e.target.value)}
+        />
+      )
   }
 }

@@ -75,8 +75,16 @@ export function ListFilters({ meta, q, filters, onChange }: Props) {
                 value={[from ? dayjs(from) : null, to ? dayjs(to) : null]}
                 onChange={(r) =>
                   onChange({
-                    [`${key}[gte]`]: r?.[0] ? (field.type === 'date' ? r[0].format('YYYY-MM-DD') : r[0].startOf('day').toISOString()) : null,
-                    [`${key}[lte]`]: r?.[1] ? (field.type === 'date' ? r[1].format('YYYY-MM-DD') : r[1].endOf('day').toISOString()) : null,
+                    [`${key}[gte]`]: r?.[0]
+                      ? field.type === 'date'
+                        ? r[0].format('YYYY-MM-DD')
+                        : r[0].startOf('day').toISOString()
+                      : null,
+                    [`${key}[lte]`]: r?.[1]
+                      ? field.type === 'date'
+                        ? r[1].format('YYYY-MM-DD')
+                        : r[1].endOf('day').toISOString()
+                      : null,
                   })
                 }
               />
@@ -101,7 +109,11 @@ export function ListFilters({ meta, q, filters, onChange }: Props) {
           case 'account':
             return (
               <div key={key} style={{ minWidth: 200 }} aria-label={label}>
-                <FieldInput field={field} value={filters[key]} onChange={(v) => onChange({ [key]: v ?? null })} />
+                <FieldInput
+                  field={field}
+                  value={filters[key]}
+                  onChange={(v) => onChange({ [key]: v ?? null })}
+                />
               </div>
             )
           default:
@@ -109,7 +121,11 @@ export function ListFilters({ meta, q, filters, onChange }: Props) {
         }
       })}
       {(q || Object.keys(filters).length > 0) && (
-        <Button onClick={() => onChange({ q: null, ...Object.fromEntries(Object.keys(filters).map((k) => [k, null])) })}>
+        <Button
+          onClick={() =>
+            onChange({ q: null, ...Object.fromEntries(Object.keys(filters).map((k) => [k, null])) })
+          }
+        >
           {t('common.clearFilters')}
         </Button>
       )}

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react'
-import { App, Button, Checkbox, Dropdown, Input, Modal, Select, Space, Table, Typography } from 'antd'
+import { App, Button, Checkbox, Dropdown, Input, Select, Space, Table, Typography } from 'antd'
 import { DownOutlined, PlusOutlined, SettingOutlined } from '@ant-design/icons'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { Link, useNavigate } from 'react-router'
@@ -16,7 +16,8 @@ import { savedViews, useListState } from './useListState'
 
 type Rec = Record<string, any> & { id: string; version: number }
 
-export const recordPath = (collection: string, id: string) => (collection === 'accounts' ? `/accounts/${id}` : `/${collection}/${id}`)
+export const recordPath = (collection: string, id: string) =>
+  collection === 'accounts' ? `/accounts/${id}` : `/${collection}/${id}`
 
 /** The list of any collection: server-side filters, sort and cursor pages, columns, views, bulk actions, export. */
 export default function ListPage({ collection }: { collection: string }) {
@@ -33,7 +34,13 @@ export default function ListPage({ collection }: { collection: string }) {
   const [viewName, setViewName] = useState('')
   const views = savedViews(me?.id ?? 'anon', collection)
 
-  const query = { ...state.filters, q: state.q || undefined, sort: state.sort, cursor: state.cursor, limit: 50 }
+  const query = {
+    ...state.filters,
+    q: state.q || undefined,
+    sort: state.sort,
+    cursor: state.cursor,
+    limit: 50,
+  }
   const list = useQuery({
     queryKey: [collection, 'list', query],
     queryFn: () => get<Page<Rec>>(`/${collection}`, query),
@@ -68,7 +75,8 @@ export default function ListPage({ collection }: { collection: string }) {
       dataIndex: f!.key,
       title: t(`fields.${f!.key}`),
       sorter: meta.sorts.includes(f!.key),
-      sortOrder: sortKey === f!.key ? (state.sort.startsWith('-') ? ('descend' as const) : ('ascend' as const)) : null,
+      sortOrder:
+        sortKey === f!.key ? (state.sort.startsWith('-') ? ('descend' as const) : ('ascend' as const)) : null,
       render: (_: unknown, r: Rec) =>
         f!.key === meta.titleField ? (
           <Link to={recordPath(collection, r.id)}>{r[f!.key]}</Link>
@@ -217,11 +225,17 @@ export default function ListPage({ collection }: { collection: string }) {
                 value={assignTo ?? undefined}
                 onChange={setAssignTo}
                 showSearch={{ optionFilterProp: 'label' }}
-                options={(users.data?.data ?? []).filter((u) => u.active).map((u) => ({ value: u.id, label: u.name }))}
+                options={(users.data?.data ?? [])
+                  .filter((u) => u.active)
+                  .map((u) => ({ value: u.id, label: u.name }))}
               />
               <Button
                 disabled={!assignTo}
-                onClick={() => void runBulk(t('common.assignOwner'), (r) => patch(`/${collection}/${r.id}`, { version: r.version, ownerId: assignTo }))}
+                onClick={() =>
+                  void runBulk(t('common.assignOwner'), (r) =>
+                    patch(`/${collection}/${r.id}`, { version: r.version, ownerId: assignTo }),
+                  )
+                }
               >
                 {t('common.assignOwner')}
               </Button>
@@ -245,16 +259,25 @@ export default function ListPage({ collection }: { collection: string }) {
           columns={columns}
           scroll={{ x: 'max-content' }}
           pagination={false}
-          rowSelection={{ selectedRowKeys: selected.map((r) => r.id), onChange: (_k, recs) => setSelected(recs) }}
+          rowSelection={{
+            selectedRowKeys: selected.map((r) => r.id),
+            onChange: (_k, recs) => setSelected(recs),
+          }}
           onChange={(_p, _f, sorter) => {
             const s = Array.isArray(sorter) ? sorter[0] : sorter
             if (!s?.order) state.update({ sort: meta.defaultSort })
             else state.update({ sort: `${s.order === 'descend' ? '-' : ''}${String(s.columnKey)}` })
           }}
           locale={{
-            emptyText: list.isLoading ? ' ' : (
+            emptyText: list.isLoading ? (
+              ' '
+            ) : (
               <EmptyState
-                action={can(me, collection, 'create') ? { label: t('common.emptyAction'), onClick: () => setCreating(true) } : undefined}
+                action={
+                  can(me, collection, 'create')
+                    ? { label: t('common.emptyAction'), onClick: () => setCreating(true) }
+                    : undefined
+                }
               />
             ),
           }}
@@ -262,7 +285,10 @@ export default function ListPage({ collection }: { collection: string }) {
         />
       )}
       <Space style={{ marginTop: 12 }}>
-        <Button disabled={state.after.length === 0} onClick={() => state.update({ after: state.after.slice(0, -1).join('.') || null }, false)}>
+        <Button
+          disabled={state.after.length === 0}
+          onClick={() => state.update({ after: state.after.slice(0, -1).join('.') || null }, false)}
+        >
           {t('common.previous')}
         </Button>
         <Button

@@ -35,7 +35,10 @@ export function RecordForm({ collection, open, onClose, record, initial, fields,
   const meta = collections[collection]!
   const [form] = Form.useForm()
   const [busy, setBusy] = useState(false)
-  const [conflict, setConflict] = useState<{ current: Record<string, any>; mine: Record<string, any> } | null>(null)
+  const [conflict, setConflict] = useState<{
+    current: Record<string, any>
+    mine: Record<string, any>
+  } | null>(null)
   // The version being edited: the record opened, or the current one after a conflict was reviewed.
   const [base, setBase] = useState(record)
   const shown = meta.fields.filter((f) => editable(f) && (!fields || fields.includes(f.key)))
@@ -45,8 +48,9 @@ export function RecordForm({ collection, open, onClose, record, initial, fields,
     if (!open) return
     form.resetFields()
     setBase(record)
-    form.setFieldsValue(record ? Object.fromEntries(shown.map((f) => [f.key, record[f.key]])) : (initial ?? {}))
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    form.setFieldsValue(
+      record ? Object.fromEntries(shown.map((f) => [f.key, record[f.key]])) : (initial ?? {}),
+    )
   }, [open, record?.id, record?.version])
 
   const submit = async () => {
@@ -56,15 +60,19 @@ export function RecordForm({ collection, open, onClose, record, initial, fields,
       const v = values[f.key]
       if (base) {
         if (!same(v, base[f.key])) body[f.key] = v === '' ? null : v
-      } else if (v !== undefined && v !== null && v !== '' && !(Array.isArray(v) && v.length === 0)) body[f.key] = v
+      } else if (v !== undefined && v !== null && v !== '' && !(Array.isArray(v) && v.length === 0))
+        body[f.key] = v
     }
-    for (const [k, v] of Object.entries(initial ?? {})) if (!record && !(k in body) && v !== undefined) body[k] = v
+    for (const [k, v] of Object.entries(initial ?? {}))
+      if (!record && !(k in body) && v !== undefined) body[k] = v
     if (base) body.version = base.version
     const schema = base ? resources[collection]!.Update : resources[collection]!.Create
     const checked = schema.safeParse(body)
     if (!checked.success) {
       form.setFields(
-        checked.error.issues.map((i) => ({ name: String(i.path[0] ?? ''), errors: [i.message] })).filter((x) => x.name),
+        checked.error.issues
+          .map((i) => ({ name: String(i.path[0] ?? ''), errors: [i.message] }))
+          .filter((x) => x.name),
       )
       return
     }
@@ -94,7 +102,12 @@ export function RecordForm({ collection, open, onClose, record, initial, fields,
   const changed = conflict
     ? Object.keys(conflict.mine)
         .filter((k) => k !== 'version')
-        .map((k) => ({ key: k, field: t(`fields.${k}`), yours: conflict.mine[k], current: conflict.current[k] }))
+        .map((k) => ({
+          key: k,
+          field: t(`fields.${k}`),
+          yours: conflict.mine[k],
+          current: conflict.current[k],
+        }))
     : []
 
   return (

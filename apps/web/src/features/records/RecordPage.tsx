@@ -20,7 +20,11 @@ export default function RecordPage({ collection, id }: { collection: string; id:
   const qc = useQueryClient()
   const navigate = useNavigate()
   const [editing, setEditing] = useState(false)
-  const rec = useQuery({ queryKey: [collection, 'one', id], queryFn: () => get<Record<string, any>>(`/${collection}/${id}`), enabled: !!meta })
+  const rec = useQuery({
+    queryKey: [collection, 'one', id],
+    queryFn: () => get<Record<string, any>>(`/${collection}/${id}`),
+    enabled: !!meta,
+  })
   const users = useUsers()
   const teams = useTeams()
   const r = rec.data

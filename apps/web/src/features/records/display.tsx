@@ -30,7 +30,9 @@ const enumColors: Record<string, string> = {
 /** Formats money like "¥1,200,000" in the current language. */
 export function formatMoney(amount: string | number | null | undefined, currency = 'CNY', lang = 'zh-CN') {
   if (amount === null || amount === undefined || amount === '') return '—'
-  return new Intl.NumberFormat(lang, { style: 'currency', currency, maximumFractionDigits: 0 }).format(Number(amount))
+  return new Intl.NumberFormat(lang, { style: 'currency', currency, maximumFractionDigits: 0 }).format(
+    Number(amount),
+  )
 }
 
 export function EnumTag({ group, value }: { group: string; value: string | null | undefined }) {

@@ -288,8 +288,17 @@ const commercial = (
 
 collections.quotes = commercial('quotes', 'quotes', 'quoteStatus', quoteStatuses, ['issueDate', 'validUntil'])
 collections.orders = commercial('orders', 'orders', 'orderStatus', orderStatuses, ['orderDate'])
-collections.contracts = commercial('contracts', 'contracts', 'contractStatus', contractStatuses, ['startDate', 'endDate'])
-collections.invoices = commercial('invoices', 'invoices', 'invoiceStatus', invoiceStatuses, ['issueDate', 'dueDate'])
-collections.payments = commercial('payments', 'payments', 'paymentStatus', paymentStatuses, ['dueDate', 'paidDate'])
+collections.contracts = commercial('contracts', 'contracts', 'contractStatus', contractStatuses, [
+  'startDate',
+  'endDate',
+])
+collections.invoices = commercial('invoices', 'invoices', 'invoiceStatus', invoiceStatuses, [
+  'issueDate',
+  'dueDate',
+])
+collections.payments = commercial('payments', 'payments', 'paymentStatus', paymentStatuses, [
+  'dueDate',
+  'paidDate',
+])
 
 export const fieldOf = (meta: CollectionMeta, key: string) => meta.fields.find((x) => x.key === key)

@@ -46,6 +46,7 @@ export function savedViews(userId: string, collection: string) {
     list: read,
     save: (name: string, params: string) =>
       localStorage.setItem(key, JSON.stringify([...read().filter((v) => v.name !== name), { name, params }])),
-    remove: (name: string) => localStorage.setItem(key, JSON.stringify(read().filter((v) => v.name !== name))),
+    remove: (name: string) =>
+      localStorage.setItem(key, JSON.stringify(read().filter((v) => v.name !== name))),
   }
 }

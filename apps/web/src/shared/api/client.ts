@@ -39,7 +39,13 @@ export async function api<T = any>(method: string, path: string, body?: unknown,
   const data = text ? JSON.parse(text) : null
   if (!res.ok) {
     if (res.status === 401 && !path.startsWith('/auth/')) onUnauthorized?.()
-    throw new ApiError(res.status, data?.code ?? 'error', data?.detail ?? res.statusText, data?.errors ?? [], data ?? {})
+    throw new ApiError(
+      res.status,
+      data?.code ?? 'error',
+      data?.detail ?? res.statusText,
+      data?.errors ?? [],
+      data ?? {},
+    )
   }
   return data as T
 }

@@ -7,7 +7,10 @@ type Named = { id: string; name?: string; title?: string; subject?: string; numb
 export function useUsers() {
   return useQuery({
     queryKey: ['users', 'all'],
-    queryFn: () => get<Page<{ id: string; name: string; email: string; active: boolean; roles: string[] }>>('/users', { limit: 500 }),
+    queryFn: () =>
+      get<Page<{ id: string; name: string; email: string; active: boolean; roles: string[] }>>('/users', {
+        limit: 500,
+      }),
     staleTime: 5 * 60_000,
   })
 }
@@ -27,7 +30,9 @@ export function useNames(collection: string, ids: (string | null | undefined)[])
     queryKey: [collection, 'names', unique],
     queryFn: async () => {
       const res = await get<Page<Named>>(`/${collection}`, { id: unique.join(','), limit: 500 })
-      return Object.fromEntries(res.data.map((r) => [r.id, r.name ?? r.title ?? r.subject ?? r.number ?? r.id]))
+      return Object.fromEntries(
+        res.data.map((r) => [r.id, r.name ?? r.title ?? r.subject ?? r.number ?? r.id]),
+      )
     },
     enabled: unique.length > 0,
     staleTime: 60_000,
