@@ -25,7 +25,13 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () =>
   )
 }
 
-export function EmptyState({ description, action }: { description?: string; action?: { label: string; onClick: () => void } }) {
+export function EmptyState({
+  description,
+  action,
+}: {
+  description?: string
+  action?: { label: string; onClick: () => void }
+}) {
   const { t } = useTranslation()
   return (
     <Empty description={description ?? t('common.emptyTitle')}>

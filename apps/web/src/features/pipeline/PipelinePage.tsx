@@ -1,0 +1,364 @@
+import { useMemo, useRef, useState } from 'react'
+import { Alert, App, Button, DatePicker, Select, Typography } from 'antd'
+import { ReloadOutlined } from '@ant-design/icons'
+import {
+  DndContext,
+  DragOverlay,
+  KeyboardSensor,
+  PointerSensor,
+  pointerWithin,
+  rectIntersection,
+  useSensor,
+  useSensors,
+  type Announcements,
+  type CollisionDetection,
+  type DragEndEvent,
+  type DragStartEvent,
+} from '@dnd-kit/core'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
+import dayjs from 'dayjs'
+import { useSearchParams } from 'react-router'
+import { useTranslation } from 'react-i18next'
+import { opportunityStages } from '@openkam/contract'
+import { can, useAuth } from '../../app/auth'
+import { ApiError, get, patch } from '../../shared/api/client'
+import { useTeams, useUsers } from '../../shared/api/lookups'
+import { ErrorState } from '../../shared/ui/states'
+import { fetchAll, type Opportunity, type Sample } from '../reports/data'
+import { BoardCard, CardBody, Column, columnCoordinates, PAGE, useAccountNames, type Refusal } from './board'
+
+type Stage = Opportunity['stage']
+
+/**
+ * Moves a deal to another stage. Today a plain PATCH; the stage-gate module replaces this with
+ * `POST /opportunities/:id/stage {stage}`, which may answer 422 `{code: 'stage_gate', missing: [...]}` —
+ * the board already shows such refusals (message and missing deliverables) on the card.
+ */
+const moveStage = (o: Opportunity, stage: Stage) =>
+  patch<Opportunity>(`/opportunities/${o.id}`, { version: o.version, stage })
+
+/** Pointer first (what is under the cursor), else overlap (keyboard dragging has no pointer). */
+const collision: CollisionDetection = (args) => {
+  const hits = pointerWithin(args)
+  return hits.length ? hits : rectIntersection(args)
+}
+
+export default function PipelinePage() {
+  const { t } = useTranslation()
+  const { me } = useAuth()
+  const { message } = App.useApp()
+  const qc = useQueryClient()
+  const [params, setParams] = useSearchParams()
+  const owner = params.get('owner') ?? undefined
+  const teamId = params.get('team') ?? undefined
+  const closeFrom = params.get('closeFrom') ?? undefined
+  const closeTo = params.get('closeTo') ?? undefined
+  const currency = me?.workspace.currency ?? 'CNY'
+
+  const setFilter = (key: string, value: string | null | undefined) =>
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev)
+        if (value) next.set(key, value)
+        else next.delete(key)
+        return next
+      },
+      { replace: true },
+    )
+
+  const users = useUsers()
+  const teams = useTeams()
+  const team = useQuery({
+    queryKey: ['teams', teamId],
+    queryFn: () => get<{ id: string; memberIds: string[] }>(`/teams/${teamId}`),
+    enabled: !!teamId,
+    retry: (n, e) => !(e instanceof ApiError && e.status === 404) && n < 1,
+  })
+
+  // Owner ids to ask for: undefined = everyone visible, [] = nobody (e.g. the owner is not in the team).
+  const ownerIds = useMemo((): string[] | undefined => {
+    if (!teamId) return owner ? [owner] : undefined
+    const members = team.data?.memberIds ?? []
+    if (!owner) return members
+    const id = owner === 'me' ? me?.id : owner
+    return id && members.includes(id) ? [owner] : []
+  }, [owner, teamId, team.data, me?.id])
+
+  const boardKey = ['opportunities', 'board', { ownerIds, closeFrom, closeTo }]
+  const board = useQuery({
+    queryKey: boardKey,
+    enabled: !teamId || team.isSuccess,
+    queryFn: (): Promise<Sample<Opportunity>> =>
+      ownerIds && ownerIds.length === 0
+        ? Promise.resolve({ rows: [], truncated: false })
+        : fetchAll<Opportunity>('/opportunities', {
+            status: 'open',
+            sort: '-amount',
+            ownerId: ownerIds?.join(','),
+            'expectedCloseDate[gte]': closeFrom,
+            'expectedCloseDate[lte]': closeTo,
+          }),
+  })
+
+  const [refusals, setRefusals] = useState<Record<string, Refusal>>({})
+  const [pending, setPending] = useState<Set<string>>(new Set())
+  const [active, setActive] = useState<Opportunity | null>(null)
+
+  const rows = board.data?.rows ?? []
+  const byStage = useMemo(() => {
+    const m = new Map<Stage, Opportunity[]>(opportunityStages.map((s) => [s, []]))
+    for (const r of rows) m.get(r.stage)?.push(r)
+    return m
+  }, [rows])
+  const userNames = useMemo(
+    () => Object.fromEntries((users.data?.data ?? []).map((u) => [u.id, u.name])),
+    [users.data],
+  )
+  const [shown, setShown] = useState<Partial<Record<Stage, number>>>({})
+  const shownIn = (s: Stage) => shown[s] ?? PAGE
+  // Names for the cards the columns show, fetched as they appear.
+  const accountNames = useAccountNames(
+    opportunityStages.flatMap((s) => (byStage.get(s) ?? []).slice(0, shownIn(s)).map((o) => o.accountId)),
+  )
+
+  const sensors = useSensors(
+    useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
+    useSensor(KeyboardSensor, { coordinateGetter: columnCoordinates }),
+  )
+  const stageName = (s: unknown) => t(`enums.stage.${String(s)}`)
+  const nameOf = (id: unknown) => rows.find((r) => r.id === id)?.name ?? String(id)
+  const announcements: Announcements = {
+    onDragStart: ({ active: a }) => t('pipeline.a11yPickedUp', { name: nameOf(a.id) }),
+    onDragOver: ({ active: a, over }) =>
+      over
+        ? t('pipeline.a11yOver', { name: nameOf(a.id), stage: stageName(over.id) })
+        : t('pipeline.a11yOutside', { name: nameOf(a.id) }),
+    onDragEnd: ({ active: a, over }) =>
+      over
+        ? t('pipeline.a11yDropped', { name: nameOf(a.id), stage: stageName(over.id) })
+        : t('pipeline.a11yCancelled', { name: nameOf(a.id) }),
+    onDragCancel: ({ active: a }) => t('pipeline.a11yCancelled', { name: nameOf(a.id) }),
+  }
+
+  const setCard = (id: string, change: (o: Opportunity) => Opportunity) =>
+    qc.setQueryData<Sample<Opportunity>>(boardKey, (d) =>
+      d ? { ...d, rows: d.rows.map((r) => (r.id === id ? change(r) : r)) } : d,
+    )
+
+  // A card that moves to another column is a new element: give keyboard users their focus back.
+  const keyboardDrag = useRef(false)
+  const refocus = (id: string, always: boolean) => {
+    if (!keyboardDrag.current) return
+    requestAnimationFrame(() => {
+      const lost = !document.activeElement || document.activeElement === document.body
+      if (always || lost)
+        document.querySelector<HTMLElement>(`[data-testid="board-card-${id}"] [data-drag-handle]`)?.focus()
+    })
+  }
+
+  const onDragStart = (e: DragStartEvent) => {
+    keyboardDrag.current = e.activatorEvent instanceof KeyboardEvent
+    setActive(rows.find((r) => r.id === e.active.id) ?? null)
+  }
+
+  const onDragEnd = async (e: DragEndEvent) => {
+    setActive(null)
+    const card = rows.find((r) => r.id === e.active.id)
+    const to = e.over?.id as Stage | undefined
+    if (!card || !to || to === card.stage) return
+    const from = card.stage
+    await qc.cancelQueries({ queryKey: boardKey })
+    setCard(card.id, (o) => ({ ...o, stage: to }))
+    refocus(card.id, true)
+    setRefusals(({ [card.id]: _gone, ...rest }) => rest)
+    setPending((p) => new Set(p).add(card.id))
+    try {
+      const updated = await moveStage(card, to)
+      setCard(card.id, (o) => ({ ...o, ...updated }))
+      void message.success(t('pipeline.moved', { stage: stageName(to) }))
+      void qc.invalidateQueries({ queryKey: ['opportunities'], predicate: (q) => q.queryKey[1] !== 'board' })
+    } catch (err) {
+      setCard(card.id, (o) => ({ ...o, stage: from }))
+      refocus(card.id, false)
+      const refusal: Refusal =
+        err instanceof ApiError
+          ? {
+              message: err.message,
+              code: err.code,
+              missing: Array.isArray(err.body.missing) ? err.body.missing.map(String) : [],
+            }
+          : { message: err instanceof Error ? err.message : String(err), code: 'error', missing: [] }
+      setRefusals((r) => ({ ...r, [card.id]: refusal }))
+      // A stale version: read the board again so the next move sends the current one.
+      if (err instanceof ApiError && err.status === 409) void board.refetch()
+    } finally {
+      setPending((p) => {
+        const n = new Set(p)
+        n.delete(card.id)
+        return n
+      })
+    }
+  }
+
+  const canMove = can(me, 'opportunities', 'update')
+  const teamMissing = team.error instanceof ApiError && team.error.status === 404
+  const filtered = !!(owner || teamId || closeFrom || closeTo)
+  const loading = board.isLoading || (!!teamId && team.isLoading)
+
+  return (
+    <div>
+      <div className="page-header">
+        <div>
+          <h1>{t('pipeline.title')}</h1>
+          {canMove && <Typography.Text type="secondary">{t('pipeline.dragHint')}</Typography.Text>}
+        </div>
+      </div>
+      <div className="toolbar" role="search" aria-label={t('common.filters')}>
+        <Select
+          aria-label={t('common.owner')}
+          placeholder={t('pipeline.allOwners')}
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          value={owner}
+          onChange={(v: string | undefined) => setFilter('owner', v)}
+          style={{ width: 190 }}
+          options={[
+            { value: 'me', label: t('common.me') },
+            ...(users.data?.data ?? [])
+              .filter((u) => u.active || u.id === owner)
+              .map((u) => ({ value: u.id, label: u.name })),
+          ]}
+        />
+        <Select
+          aria-label={t('fields.teamId')}
+          placeholder={t('pipeline.allTeams')}
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          value={teamId}
+          loading={teams.isLoading}
+          onChange={(v: string | undefined) => setFilter('team', v)}
+          style={{ width: 190 }}
+          options={(teams.data?.data ?? []).map((x) => ({ value: x.id, label: x.name }))}
+        />
+        <DatePicker
+          aria-label={t('pipeline.closeFrom')}
+          placeholder={t('pipeline.closeFrom')}
+          value={closeFrom ? dayjs(closeFrom) : null}
+          maxDate={closeTo ? dayjs(closeTo) : undefined}
+          onChange={(d) => setFilter('closeFrom', d ? d.format('YYYY-MM-DD') : null)}
+          style={{ width: 160 }}
+        />
+        <DatePicker
+          aria-label={t('pipeline.closeTo')}
+          placeholder={t('pipeline.closeTo')}
+          value={closeTo ? dayjs(closeTo) : null}
+          minDate={closeFrom ? dayjs(closeFrom) : undefined}
+          onChange={(d) => setFilter('closeTo', d ? d.format('YYYY-MM-DD') : null)}
+          style={{ width: 160 }}
+        />
+        {filtered && (
+          <Button onClick={() => setParams({}, { replace: true })}>{t('common.clearFilters')}</Button>
+        )}
+        <Button
+          icon={<ReloadOutlined />}
+          aria-label={t('common.refresh')}
+          title={t('common.refresh')}
+          loading={board.isFetching && !board.isLoading}
+          onClick={() => void board.refetch()}
+        />
+      </div>
+      {board.data?.truncated && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={t('pipeline.truncated', { count: board.data.rows.length })}
+        />
+      )}
+      {teamMissing && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={t('pipeline.teamMissing')}
+          action={
+            <Button size="small" onClick={() => setFilter('team', null)}>
+              {t('pipeline.showAllTeams')}
+            </Button>
+          }
+        />
+      )}
+      {!loading && !board.isError && !teamMissing && board.isSuccess && rows.length === 0 && (
+        <Typography.Paragraph type="secondary">
+          {filtered ? t('pipeline.noMatch') : t('pipeline.empty')}
+        </Typography.Paragraph>
+      )}
+      {board.isError || (team.isError && !teamMissing) ? (
+        <ErrorState
+          error={board.error ?? team.error}
+          onRetry={() => void (team.isError ? team.refetch() : board.refetch())}
+        />
+      ) : (
+        <DndContext
+          sensors={sensors}
+          collisionDetection={collision}
+          onDragStart={onDragStart}
+          onDragEnd={(e) => void onDragEnd(e)}
+          onDragCancel={() => setActive(null)}
+          accessibility={{
+            announcements,
+            screenReaderInstructions: { draggable: t('pipeline.a11yInstructions') },
+          }}
+        >
+          <div
+            className="board"
+            style={{
+              gridTemplateColumns: 'repeat(5, minmax(184px, 1fr))',
+              paddingBottom: 4,
+              userSelect: 'none',
+            }}
+          >
+            {opportunityStages.map((stage) => (
+              <Column
+                key={stage}
+                stage={stage}
+                rows={byStage.get(stage) ?? []}
+                currency={currency}
+                loading={loading}
+                shown={shownIn(stage)}
+                onShowMore={() => setShown((m) => ({ ...m, [stage]: shownIn(stage) + PAGE }))}
+              >
+                {(visible) =>
+                  visible.map((o) => (
+                    <BoardCard
+                      key={o.id}
+                      opp={o}
+                      accountName={accountNames[o.accountId]}
+                      ownerName={o.ownerId ? userNames[o.ownerId] : undefined}
+                      refusal={refusals[o.id]}
+                      pending={pending.has(o.id)}
+                      canMove={canMove}
+                      onDismiss={() => setRefusals(({ [o.id]: _gone, ...rest }) => rest)}
+                    />
+                  ))
+                }
+              </Column>
+            ))}
+          </div>
+          <DragOverlay dropAnimation={null}>
+            {active && (
+              <div className="board-card" style={{ cursor: 'grabbing', boxShadow: '0 8px 24px #0003' }}>
+                <CardBody
+                  opp={active}
+                  link={false}
+                  accountName={accountNames[active.accountId]}
+                  ownerName={active.ownerId ? userNames[active.ownerId] : undefined}
+                />
+              </div>
+            )}
+          </DragOverlay>
+        </DndContext>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,223 @@
+import { useMemo } from 'react'
+import { Button, Table, Tag, Typography } from 'antd'
+import { useInfiniteQuery } from '@tanstack/react-query'
+import dayjs from 'dayjs'
+import type { TFunction } from 'i18next'
+import { useTranslation } from 'react-i18next'
+import { get, type Page } from '../../shared/api/client'
+import { useUsers } from '../../shared/api/lookups'
+import { ErrorState } from '../../shared/ui/states'
+import { collections, fieldOf } from '../records/meta'
+
+type Entry = {
+  id: string
+  at: string
+  actorId: string | null
+  actorType: string
+  action: string
+  entityType: string
+  entityId: string | null
+  before: unknown
+  after: unknown
+  requestId: string | null
+}
+
+type Change = { key: string; from?: unknown; to?: unknown; kind: 'changed' | 'added' | 'removed' }
+
+const SHOWN = 3
+const ignored = new Set(['id', 'version', 'createdAt', 'updatedAt', 'createdBy', 'workspaceId'])
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  !!v && typeof v === 'object' && !Array.isArray(v)
+const actionColors: Record<string, string> = {
+  create: 'green',
+  update: 'blue',
+  delete: 'red',
+  restore: 'cyan',
+  revoke: 'orange',
+}
+
+/** The fields an entry changed (for a create, the values set; for a delete, the values removed). */
+export function changesOf(before: unknown, after: unknown): Change[] {
+  const b = isObject(before) ? before : {}
+  const a = isObject(after) ? after : {}
+  const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((k) => !ignored.has(k))
+  const out: Change[] = []
+  for (const key of keys) {
+    const inB = key in b
+    const inA = key in a
+    if (inB && inA && JSON.stringify(b[key]) === JSON.stringify(a[key])) continue
+    if (!inB && (a[key] === null || a[key] === undefined)) continue
+    out.push({ key, from: b[key], to: a[key], kind: inB && inA ? 'changed' : inA ? 'added' : 'removed' })
+  }
+  return out
+}
+
+/** Record types whose collection differs from `<type>s`. */
+const collectionOf: Record<string, string> = {
+  opportunity: 'opportunities',
+  activity: 'activities',
+  marketing_touch: 'marketing-touches',
+}
+
+/** The translation group of an enum field of a record type (e.g. opportunity.stage → `stage`). */
+function enumGroup(entityType: string, key: string) {
+  const meta = collections[collectionOf[entityType] ?? `${entityType}s`]
+  const field = meta && fieldOf(meta, key)
+  return field?.type === 'enum' ? field.enum : null
+}
+
+/** A value in one short line (enum values translated). */
+function short(v: unknown, t: TFunction, group: string | null) {
+  if (v === null || v === undefined || v === '') return t('common.none')
+  if (group && typeof v === 'string') return t(`enums.${group}.${v}`, { defaultValue: v })
+  if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(v))
+    return dayjs(v).format('YYYY-MM-DD HH:mm')
+  const s = typeof v === 'string' ? v : JSON.stringify(v)
+  return s.length > 48 ? `${s.slice(0, 47)}…` : s
+}
+
+function Diff({ entry }: { entry: Entry }) {
+  const { t } = useTranslation()
+  const changes = changesOf(entry.before, entry.after)
+  if (!changes.length) return <Typography.Text type="secondary">—</Typography.Text>
+  return (
+    <div style={{ fontSize: 12, lineHeight: 1.6 }}>
+      {changes.slice(0, SHOWN).map((c) => {
+        const group = enumGroup(entry.entityType, c.key)
+        return (
+          <div key={c.key} style={{ wordBreak: 'break-word' }}>
+            <Typography.Text type="secondary">
+              {t(`fields.${c.key}`, { defaultValue: c.key })}:{' '}
+            </Typography.Text>
+            {c.kind !== 'added' && (
+              <Typography.Text delete={c.kind === 'changed'}>{short(c.from, t, group)}</Typography.Text>
+            )}
+            {c.kind === 'changed' && ' → '}
+            {c.kind !== 'removed' && <Typography.Text>{short(c.to, t, group)}</Typography.Text>}
+          </div>
+        )
+      })}
+      {changes.length > SHOWN && (
+        <Typography.Text type="secondary">
+          {t('settings.moreChanges', { count: changes.length - SHOWN })}
+        </Typography.Text>
+      )}
+    </div>
+  )
+}
+
+export function AuditLogTab() {
+  const { t } = useTranslation()
+  const users = useUsers()
+  const names = useMemo(
+    () => Object.fromEntries((users.data?.data ?? []).map((u) => [u.id, u.name])),
+    [users.data],
+  )
+  const log = useInfiniteQuery({
+    queryKey: ['audit-log'],
+    initialPageParam: null as string | null,
+    queryFn: ({ pageParam }) => get<Page<Entry>>('/audit-log', { limit: 50, cursor: pageParam ?? undefined }),
+    getNextPageParam: (last) => last.nextCursor,
+  })
+  const rows = log.data?.pages.flatMap((p) => p.data) ?? []
+
+  if (log.isError && !rows.length) return <ErrorState error={log.error} onRetry={() => void log.refetch()} />
+  return (
+    <>
+      <Typography.Paragraph type="secondary">{t('settings.auditHelp')}</Typography.Paragraph>
+      <Table<Entry>
+        rowKey="id"
+        size="small"
+        loading={log.isLoading}
+        dataSource={rows}
+        pagination={false}
+        scroll={{ x: 760 }}
+        locale={{ emptyText: t('settings.noAudit') }}
+        expandable={{
+          rowExpandable: (e) => e.before != null || e.after != null,
+          expandedRowRender: (e) => (
+            <div
+              style={{
+                display: 'grid',
+                gridTemplateColumns: 'repeat(auto-fit, minmax(260px, 1fr))',
+                gap: 12,
+              }}
+            >
+              {(['before', 'after'] as const).map((side) => (
+                <div key={side}>
+                  <Typography.Text strong>{t(`settings.${side}`)}</Typography.Text>
+                  <pre style={preStyle}>{e[side] == null ? '—' : JSON.stringify(e[side], null, 2)}</pre>
+                </div>
+              ))}
+              {e.requestId && (
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {t('settings.requestId')}: <Typography.Text code>{e.requestId}</Typography.Text>
+                </Typography.Text>
+              )}
+            </div>
+          ),
+        }}
+        columns={[
+          {
+            title: t('fields.at'),
+            dataIndex: 'at',
+            width: 140,
+            render: (v: string) => (
+              <span className="num" title={dayjs(v).format('YYYY-MM-DD HH:mm:ss')}>
+                {dayjs(v).format('YYYY-MM-DD HH:mm')}
+              </span>
+            ),
+          },
+          {
+            title: t('fields.actorId'),
+            dataIndex: 'actorId',
+            width: 120,
+            render: (_, e) =>
+              e.actorId
+                ? (names[e.actorId] ?? '…')
+                : t(`settings.actorTypes.${e.actorType}`, { defaultValue: e.actorType }),
+          },
+          {
+            title: t('fields.action'),
+            dataIndex: 'action',
+            width: 96,
+            render: (v: string) => (
+              <Tag color={actionColors[v]}>{t(`settings.auditActions.${v}`, { defaultValue: v })}</Tag>
+            ),
+          },
+          {
+            title: t('fields.entityType'),
+            dataIndex: 'entityType',
+            width: 110,
+            render: (v: string) => t(`settings.entityTypes.${v}`, { defaultValue: v }),
+          },
+          { title: t('settings.changes'), key: 'diff', render: (_, e) => <Diff entry={e} /> },
+        ]}
+      />
+      <div style={{ textAlign: 'center', marginTop: 12 }}>
+        {log.isError && (
+          <Typography.Paragraph type="danger">
+            {log.error instanceof Error ? log.error.message : ''}
+          </Typography.Paragraph>
+        )}
+        {log.hasNextPage ? (
+          <Button onClick={() => void log.fetchNextPage()} loading={log.isFetchingNextPage}>
+            {t('common.loadMore')}
+          </Button>
+        ) : (
+          rows.length > 0 && <Typography.Text type="secondary">{t('settings.auditEnd')}</Typography.Text>
+        )}
+      </div>
+    </>
+  )
+}
+
+const preStyle = {
+  background: '#f6f8fa',
+  padding: 8,
+  borderRadius: 4,
+  fontSize: 12,
+  maxHeight: 320,
+  overflow: 'auto',
+  margin: '4px 0 0',
+} as const

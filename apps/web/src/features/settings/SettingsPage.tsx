@@ -1,0 +1,58 @@
+import type { ReactNode } from 'react'
+import { Tabs } from 'antd'
+import { Navigate, useNavigate, useParams } from 'react-router'
+import { useTranslation } from 'react-i18next'
+import { can, useAuth } from '../../app/auth'
+import { ApiTokensTab } from './ApiTokensTab'
+import { AuditLogTab } from './AuditLogTab'
+import { RolesTab } from './RolesTab'
+import { TeamsTab } from './TeamsTab'
+import { UsersTab } from './UsersTab'
+import { WorkspaceTab } from './WorkspaceTab'
+import { scopeOf } from './common'
+
+type TabDef = { key: string; label: string; render: () => ReactNode }
+
+/** Settings, one tab per path: /settings/workspace, /settings/users, … (the tab is kept in the URL). */
+export default function SettingsPage() {
+  const { t } = useTranslation()
+  const { me } = useAuth()
+  const navigate = useNavigate()
+  const rest = useParams()['*'] ?? ''
+  const tabs: TabDef[] = [
+    { key: 'workspace', label: t('nav.workspace'), render: () => <WorkspaceTab /> },
+    ...(can(me, 'users', 'read')
+      ? [{ key: 'users', label: t('nav.users'), render: () => <UsersTab /> }]
+      : []),
+    ...(can(me, 'teams', 'read')
+      ? [{ key: 'teams', label: t('nav.teams'), render: () => <TeamsTab /> }]
+      : []),
+    ...(can(me, 'roles', 'read')
+      ? [{ key: 'roles', label: t('nav.roles'), render: () => <RolesTab /> }]
+      : []),
+    { key: 'api-tokens', label: t('nav.apiTokens'), render: () => <ApiTokensTab /> },
+    ...(scopeOf(me, 'audit-log', 'read') === 'all'
+      ? [{ key: 'audit-log', label: t('nav.auditLog'), render: () => <AuditLogTab /> }]
+      : []),
+  ]
+  const key = rest.split('/')[0] ?? ''
+  const current = tabs.find((x) => x.key === key)
+  if (!current) return <Navigate to={`/settings/${tabs[0]!.key}`} replace />
+  return (
+    <div>
+      <div className="page-header">
+        <h1>{t('nav.settings')}</h1>
+      </div>
+      <Tabs
+        activeKey={current.key}
+        onChange={(k) => navigate(`/settings/${k}`)}
+        destroyOnHidden
+        items={tabs.map((x) => ({
+          key: x.key,
+          label: x.label,
+          children: x.key === current.key ? x.render() : null,
+        }))}
+      />
+    </div>
+  )
+}
