@@ -33,7 +33,17 @@ export async function axeViolations(page: Page) {
   const result = await page.evaluate(async () =>
     (window as unknown as { axe: { run(): Promise<any> } }).axe.run(),
   )
-  return (result.violations as { id: string; impact: string; help: string }[])
+  return (
+    result.violations as {
+      id: string
+      impact: string
+      help: string
+      nodes: { target: string[]; html?: string; failureSummary?: string }[]
+    }[]
+  )
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help}`)
+    .map(
+      (v) =>
+        `${v.id}: ${v.help} (${v.nodes.map((n: any) => `${n.target.join(' ')}: ${n.failureSummary ?? ''} ${n.html ?? ''}`.slice(0, 300)).join(', ')})`,
+    )
 }

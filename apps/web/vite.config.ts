@@ -13,8 +13,6 @@ export default defineConfig({
       output: {
         manualChunks(id) {
           if (id.includes('node_modules/echarts') || id.includes('node_modules/zrender')) return 'echarts'
-          if (id.includes('node_modules/antd') || id.includes('node_modules/@ant-design') || id.includes('node_modules/rc-'))
-            return 'antd'
           if (id.includes('node_modules/react') || id.includes('node_modules/scheduler')) return 'react'
           return undefined
         },

@@ -1,12 +1,40 @@
-// Builds the web app with Vite into dist/ (used by `npm run build` and by the openkam launcher).
+// Builds the web app with Vite into dist/ (used by `npm run build` and by the openkam launcher), then
+// prints the gzip size of the JavaScript a first visit loads (entry + preloaded chunks) against the budget.
+import fs from 'node:fs'
 import path from 'node:path'
+import zlib from 'node:zlib'
 import { fileURLToPath } from 'node:url'
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)))
+export const INITIAL_JS_BUDGET_KB = 600
+
+/** Gzip size in KB of every script the built index.html loads up front. */
+export function initialJsGzipKb(dist = path.join(root, 'dist')) {
+  const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8')
+  const files = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.js)"/g)].map((m) => m[1])
+  const bytes = files.reduce((n, f) => n + zlib.gzipSync(fs.readFileSync(path.join(dist, f))).length, 0)
+  return { files: files.length, kb: Math.round(bytes / 1024) }
+}
 
 export async function buildWeb({ quiet = false } = {}) {
   const { build } = await import('vite')
-  await build({ root, configFile: path.join(root, 'vite.config.ts'), logLevel: quiet ? 'warn' : 'info' })
+  // A test runner sets NODE_ENV=test; the bundle must still be the production one.
+  const previous = process.env.NODE_ENV
+  process.env.NODE_ENV = 'production'
+  try {
+    await build({
+      root,
+      mode: 'production',
+      configFile: path.join(root, 'vite.config.ts'),
+      logLevel: quiet ? 'warn' : 'info',
+    })
+  } finally {
+    if (previous === undefined) delete process.env.NODE_ENV
+    else process.env.NODE_ENV = previous
+  }
+  const { files, kb } = initialJsGzipKb()
+  if (!quiet) console.log(`initial JS: ${kb} KB gzip in ${files} files (budget ${INITIAL_JS_BUDGET_KB} KB)`)
+  return { files, kb }
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -33,7 +33,16 @@ function Root() {
   return (
     <ConfigProvider
       locale={i18n.language === 'zh-CN' ? zhCN : enUS}
-      theme={{ token: { colorPrimary: '#1f56d6', borderRadius: 6 } }}
+      theme={{
+        token: {
+          colorPrimary: '#1f56d6',
+          colorLink: '#1f56d6',
+          borderRadius: 6,
+          colorTextSecondary: '#545a63',
+          colorTextDescription: '#545a63',
+          colorTextPlaceholder: '#6b717a',
+        },
+      }}
     >
       <AntApp>
         <QueryClientProvider client={queryClient}>

@@ -87,20 +87,21 @@ export function AppShell() {
         breakpoint="lg"
         width={212}
         theme="dark"
-        aria-label="navigation"
       >
         <div className="brand">{collapsed ? 'K' : t('app.name')}</div>
-        <Menu
-          theme="dark"
-          mode="inline"
-          selectedKeys={[selected]}
-          defaultOpenKeys={['commerce']}
-          items={items.map(({ collection: _c, ...i }) => ({
-            ...i,
-            children: i.children?.map(({ collection: _cc, ...k }) => k),
-          }))}
-          onClick={(e) => navigate(e.key)}
-        />
+        <nav aria-label={t('app.tagline')}>
+          <Menu
+            theme="dark"
+            mode="inline"
+            selectedKeys={[selected]}
+            defaultOpenKeys={['commerce']}
+            items={items.map(({ collection: _c, ...i }) => ({
+              ...i,
+              children: i.children?.map(({ collection: _cc, ...k }) => k),
+            }))}
+            onClick={(e) => navigate(e.key)}
+          />
+        </nav>
       </Layout.Sider>
       <Layout>
         <Layout.Header className="topbar">
@@ -108,6 +109,7 @@ export function AppShell() {
           <Space size="middle">
             <LanguageSwitch />
             <Dropdown
+              trigger={['click']}
               menu={{
                 items: [
                   { key: 'ws', label: me?.workspace.name, disabled: true },
@@ -124,7 +126,7 @@ export function AppShell() {
                 },
               }}
             >
-              <Button type="text" aria-label={me?.name}>
+              <Button type="text">
                 <Space>
                   <Avatar size="small" style={{ background: '#1f56d6' }}>
                     {me?.name.slice(0, 1)}

@@ -1,6 +1,6 @@
 import { createContext, useContext, useEffect, type ReactNode } from 'react'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
-import { ApiError, get, post, setUnauthorizedHandler } from '../shared/api/client'
+import { get, post, setUnauthorizedHandler } from '../shared/api/client'
 
 export type Me = {
   id: string
@@ -30,14 +30,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const qc = useQueryClient()
   const me = useQuery({
     queryKey: ['me'],
-    queryFn: async () => {
-      try {
-        return await get<Me>('/auth/me')
-      } catch (e) {
-        if (e instanceof ApiError && e.status === 401) return null
-        throw e
-      }
-    },
+    // /auth/session answers 200 with null when nobody is signed in, so a first visit logs no error.
+    queryFn: async () => (await get<{ user: Me | null }>('/auth/session')).user,
     staleTime: Infinity,
     retry: false,
   })

@@ -107,9 +107,9 @@ export default function Account360Page() {
               {a.name}
             </Typography.Title>
             <Space wrap>
-              <EnumTag group="tier" value={a.tier} />
-              <EnumTag group="industry" value={a.industry} />
-              <EnumTag group="lifecycleStage" value={a.lifecycleStage} />
+              {a.tier && <EnumTag group="tier" value={a.tier} />}
+              {a.industry && <EnumTag group="industry" value={a.industry} />}
+              {a.lifecycleStage && <EnumTag group="lifecycleStage" value={a.lifecycleStage} />}
               {a.region && <Tag>{a.region}</Tag>}
             </Space>
           </div>

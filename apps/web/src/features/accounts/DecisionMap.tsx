@@ -109,7 +109,7 @@ export function DecisionMap({
         }
       />
       <Typography.Title level={5}>{t('account360.orgChart')}</Typography.Title>
-      <div className="org-chart" role="tree">
+      <div className="org-chart">
         <ul>
           {roots.map((r) => (
             <Node key={r.id} c={r} kids={byParent.get(r.id) ?? []} byParent={byParent} />

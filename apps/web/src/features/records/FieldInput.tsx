@@ -1,4 +1,4 @@
-import { DatePicker, Input, InputNumber, Select, Switch } from 'antd'
+import { DatePicker, Input, InputNumber, Select, Space, Switch } from 'antd'
 import dayjs from 'dayjs'
 import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
@@ -80,21 +80,23 @@ export function FieldInput(props: Props) {
       )
     case 'money':
       return (
-        <InputNumber
-          id={id}
-          stringMode
-          min="0"
-          addonAfter={value?.currency ?? 'CNY'}
-          value={value?.amount}
-          onChange={(v) =>
-            onChange?.(
-              v === null || v === undefined || v === ''
-                ? null
-                : { amount: String(v), currency: value?.currency ?? 'CNY' },
-            )
-          }
-          style={{ width: '100%' }}
-        />
+        <Space.Compact style={{ width: '100%' }}>
+          <InputNumber
+            id={id}
+            stringMode
+            min="0"
+            value={value?.amount}
+            onChange={(v) =>
+              onChange?.(
+                v === null || v === undefined || v === ''
+                  ? null
+                  : { amount: String(v), currency: value?.currency ?? 'CNY' },
+              )
+            }
+            style={{ width: '100%' }}
+          />
+          <Space.Addon>{value?.currency ?? 'CNY'}</Space.Addon>
+        </Space.Compact>
       )
     case 'date':
       return (

@@ -32,6 +32,7 @@ void i18n.use(initReactI18next).init({
   fallbackLng: 'en',
   interpolation: { escapeValue: false },
   returnNull: false,
+  showSupportNotice: false,
 })
 document.documentElement.lang = lang
 dayjs.locale(lang === 'zh-CN' ? 'zh-cn' : 'en')

@@ -468,7 +468,13 @@ export const zhCN: Messages = {
       financial_controller: '财务把关者',
       economic_buyer: '最终决策者',
     },
-    stance: { champion: '支持者（内线）', supporter: '支持', neutral: '中立', skeptic: '怀疑', blocker: '反对' },
+    stance: {
+      champion: '支持者（内线）',
+      supporter: '支持',
+      neutral: '中立',
+      skeptic: '怀疑',
+      blocker: '反对',
+    },
     leadSource: {
       website: '官网',
       ads: '广告',
@@ -478,7 +484,13 @@ export const zhCN: Messages = {
       partner: '合作伙伴',
       other: '其他',
     },
-    leadStatus: { new: '新线索', working: '跟进中', qualified: '已确认', converted: '已转化', disqualified: '无效' },
+    leadStatus: {
+      new: '新线索',
+      working: '跟进中',
+      qualified: '已确认',
+      converted: '已转化',
+      disqualified: '无效',
+    },
     stage: {
       discovery: '初步接触与需求挖掘',
       solution: '方案设计与价值呈现',
@@ -488,7 +500,14 @@ export const zhCN: Messages = {
     },
     opportunityStatus: { open: '进行中', won: '赢单', lost: '输单' },
     opportunityType: { new_business: '新签', upsell: '增购', cross_sell: '交叉销售', renewal: '续约' },
-    activityKind: { call: '电话', email: '邮件', meeting: '会议', visit: '拜访', enquiry: '咨询', note: '备注' },
+    activityKind: {
+      call: '电话',
+      email: '邮件',
+      meeting: '会议',
+      visit: '拜访',
+      enquiry: '咨询',
+      note: '备注',
+    },
     quoteStatus: { draft: '草稿', sent: '已发送', accepted: '已接受', rejected: '已拒绝', expired: '已过期' },
     orderStatus: { pending: '待确认', confirmed: '已确认', fulfilled: '已交付', cancelled: '已取消' },
     contractStatus: {
@@ -506,7 +525,13 @@ export const zhCN: Messages = {
       overdue: '已逾期',
       void: '已作废',
     },
-    paymentStatus: { pending: '待回款', paid: '已回款', overdue: '已逾期', failed: '失败', refunded: '已退款' },
+    paymentStatus: {
+      pending: '待回款',
+      paid: '已回款',
+      overdue: '已逾期',
+      failed: '失败',
+      refunded: '已退款',
+    },
     paymentMethod: {
       bank_transfer: '银行转账',
       card: '银行卡',
