@@ -1,4 +1,4 @@
-import { createHttpServer, serveWeb, type App } from './core/http/server'
+import { createHttpServer, type App } from './core/http/server'
 import { registerAuthRoutes, resolvePrincipal } from './modules/users'
 import {
   accountResource,
@@ -16,6 +16,7 @@ import {
   touchResource,
 } from '@openkam/contract'
 import { registerCollectionRoutes } from './core/http/collection-routes'
+import { registerExportRoute } from './core/http/export-routes'
 import { accountCollection } from './modules/accounts'
 import { activityCollection } from './modules/activities'
 import {
@@ -34,6 +35,7 @@ import { opportunityCollection } from './modules/opportunities'
 import { taskCollection } from './modules/tasks'
 import { ticketCollection } from './modules/tickets'
 import { registerAuditRoutes } from './modules/audit'
+import { registerImportRoutes } from './modules/imports'
 import { registerWorkspaceRoutes } from './modules/workspaces'
 import { defaultWebDir, type Runtime } from './runtime'
 import { VERSION } from './version'
@@ -48,6 +50,7 @@ export async function buildApp(rt: Runtime, opts: { logger?: boolean; web?: bool
     isReady: () => rt.isReady(),
     version: VERSION,
     logger: opts.logger,
+    webDir: opts.web === false ? undefined : (rt.config.webDir ?? defaultWebDir()),
   })
   registerAuthRoutes(app, db, rt.config)
   registerWorkspaceRoutes(app, db)
@@ -70,10 +73,15 @@ export async function buildApp(rt: Runtime, opts: { logger?: boolean; web?: bool
   registerAccount360Routes(app, db)
   registerHandoverRoutes(app, db)
   registerLeadRoutes(app, db)
-  for (const [collection, resource] of collections) registerCollectionRoutes(app, db, collection, resource)
+  // Each collection's static /export route goes before its /:id routes.
+  for (const [collection, resource] of collections) {
+    registerExportRoute(app, db, collection, resource.Record)
+    registerCollectionRoutes(app, db, collection, resource)
+  }
+  registerExportRoute(app, db, touchCollection, touchResource.Record)
   registerCollectionRoutes(app, db, touchCollection, touchResource)
+  await registerImportRoutes(app, db)
   registerAuditRoutes(app, db)
-  if (opts.web !== false) await serveWeb(app, rt.config.webDir ?? defaultWebDir())
   await app.ready()
   return app
 }

@@ -9,6 +9,7 @@ import { startBoss } from './core/jobs/boss'
 import { OutboxEventSink } from './core/events/bus'
 import { HandlerRegistry } from './core/events/registry'
 import { findWorkspaceBySlug } from './modules/workspaces'
+import { importCommand, type ImportCommandOptions } from './modules/imports'
 import { VERSION } from './version'
 
 const out = (s: string) => process.stdout.write(`${s}\n`)
@@ -122,6 +123,24 @@ async function seed(opts: { demo?: boolean; lang: 'zh-CN' | 'en' }) {
   }
 }
 
+async function importFile(opts: ImportCommandOptions) {
+  const cfg = config()
+  const database = await openDatabase(cfg)
+  let code = 1
+  try {
+    await database.migrate()
+    const boss = await startBoss(database, 'api')
+    try {
+      code = await importCommand(database.db, new OutboxEventSink(boss, new HandlerRegistry()), opts, out)
+    } finally {
+      await boss.stop({ graceful: true, wait: true })
+    }
+  } finally {
+    await database.close()
+  }
+  if (code !== 0) process.exit(code)
+}
+
 const lang = (v: string) => {
   if (v !== 'zh-CN' && v !== 'en') throw new Error('--lang must be zh-CN or en')
   return v
@@ -150,6 +169,18 @@ export async function main(argv: string[]) {
     .option('--demo', 'the demo workspace')
     .option('--lang <lang>', 'zh-CN or en', lang, 'zh-CN')
     .action(seed)
+  program
+    .command('import')
+    .description('import accounts, contacts or activities from a CSV or .xlsx file')
+    .requiredOption('--workspace <slug>', 'the workspace to import into')
+    .requiredOption('--as <email>', 'the person importing (their permissions apply; they own the records)')
+    .requiredOption('--object <object>', 'accounts, contacts or activities')
+    .requiredOption('--file <path>', 'the .csv or .xlsx file')
+    .option('--mapping <path>', 'a JSON file {"column header": "field"}')
+    .option('--valid-rows', 'import the valid rows even if others are refused (default: all or nothing)')
+    .option('--on-duplicate <action>', 'report (default) or skip duplicates')
+    .option('--dry-run', 'validate and report only')
+    .action(importFile)
   try {
     await program.parseAsync(argv)
   } catch (err) {

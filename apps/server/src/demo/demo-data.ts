@@ -1,12 +1,13 @@
-import type { AccountCreate } from '@openkam/contract'
+import type { Lang, T } from './demo-random'
+import type { TeamKey, UserKey } from './demo-model'
+import type { DemoIndustry } from './demo-words'
 
-export type Lang = 'zh-CN' | 'en'
-type T = Record<Lang, string>
+export type { Lang }
 
 export const DEMO_PASSWORD = 'openkam-demo'
 
 /** People in every role. E-mails stay the same in both languages so the sign-in never changes. */
-export const demoUsers: { key: string; email: string; role: string; name: T; title: T }[] = [
+export const demoUsers: { key: UserKey; email: string; role: string; name: T; title: T }[] = [
   {
     key: 'admin',
     email: 'admin@demo.openkam.local',
@@ -100,8 +101,9 @@ export const demoUsers: { key: string; email: string; role: string; name: T; tit
   },
 ]
 
-export const demoTeams: { name: T; description: T; manager: string; members: string[] }[] = [
+export const demoTeams: { key: TeamKey; name: T; description: T; manager: UserKey; members: UserKey[] }[] = [
   {
+    key: 'east',
     name: { 'zh-CN': '华东大客户部', en: 'Key Accounts East' },
     description: {
       'zh-CN': '上海、江苏、浙江的战略与成长客户',
@@ -111,6 +113,7 @@ export const demoTeams: { name: T; description: T; manager: string; members: str
     members: ['mgrEast', 'salesA', 'salesB', 'presales', 'csmA'],
   },
   {
+    key: 'north',
     name: { 'zh-CN': '华北大客户部', en: 'Key Accounts North' },
     description: {
       'zh-CN': '北京、天津、山东的战略与成长客户',
@@ -121,14 +124,8 @@ export const demoTeams: { name: T; description: T; manager: string; members: str
   },
 ]
 
-type DemoAccount = {
-  name: T
-  industry: NonNullable<AccountCreate['industry']>
-  annualSpend: string
-  owner: string
-}
-
-export const demoAccounts: DemoAccount[] = [
+/** Hand-named flagship accounts; the rest of the demo's accounts are generated around them. */
+export const flagshipAccounts: { name: T; industry: DemoIndustry; annualSpend: string; owner: UserKey }[] = [
   {
     name: { 'zh-CN': '华锐精密制造股份有限公司', en: 'Huarui Precision Manufacturing' },
     industry: 'manufacturing',

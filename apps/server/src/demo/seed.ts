@@ -1,17 +1,32 @@
 import type { Executor } from '../core/db/types'
 import type { EventSink } from '../core/events/bus'
 import type { Ctx } from '../core/context'
+import { newId } from '../core/ids'
 import { createWorkspace } from '../modules/workspaces'
 import { teamCollection, userCollection } from '../modules/users'
-import { accountCollection } from '../modules/accounts'
-import { demoAccounts, demoTeams, demoUsers, DEMO_PASSWORD, type Lang } from './demo-data'
+import { accounts } from '../modules/accounts'
+import { activities } from '../modules/activities'
+import { contacts } from '../modules/contacts'
+import { contracts, invoices, orders, payments, quotes } from '../modules/commerce'
+import { leads } from '../modules/leads'
+import { marketingTouches } from '../modules/marketing'
+import { opportunities } from '../modules/opportunities'
+import { tasks } from '../modules/tasks'
+import { tickets } from '../modules/tickets'
+import { buildDemo } from './demo-build'
+import { demoTeams, demoUsers, DEMO_PASSWORD, type Lang } from './demo-data'
+import { insertRows } from './demo-insert'
+import type { TeamKey, UserKey } from './demo-model'
+import './demo.events'
 
 export { DEMO_PASSWORD }
 export const DEMO_ADMIN_EMAIL = 'admin@demo.openkam.local'
 
 /**
- * The demo workspace, deterministic for a language: people in every role, teams with managers,
- * and accounts across industries. Every row goes through the services, so it has audit entries and events.
+ * The demo workspace, deterministic for a language: people in every role and teams (through the
+ * services), then about 90 accounts with their buying committees, 18 months of activities, the pipeline,
+ * contracts, orders, invoices and payments, tickets, tasks, leads and marketing touches — generated in
+ * memory and inserted in batches with an audit entry per row, and one `demo.seeded` event.
  */
 export async function seedDemo(
   tx: Executor,
@@ -25,7 +40,7 @@ export async function seedDemo(
     locale: lang,
     isDemo: true,
   })
-  const ids = new Map<string, string>()
+  const users = {} as Record<UserKey, string>
   for (const u of demoUsers) {
     const rec = await userCollection.create(tx, ctx, {
       email: u.email,
@@ -35,7 +50,7 @@ export async function seedDemo(
       roles: [u.role],
       locale: lang,
     })
-    ids.set(u.key, rec.id)
+    users[u.key] = rec.id
   }
   if (opts.admin && !demoUsers.some((u) => u.email === opts.admin!.email)) {
     await userCollection.create(tx, ctx, {
@@ -46,21 +61,35 @@ export async function seedDemo(
       locale: lang,
     })
   }
+  const teams = {} as Record<TeamKey, string>
   for (const t of demoTeams) {
-    await teamCollection.create(tx, ctx, {
+    const rec = await teamCollection.create(tx, ctx, {
       name: t.name[lang],
       description: t.description[lang],
-      managerId: ids.get(t.manager)!,
-      memberIds: t.members.map((m) => ids.get(m)!),
+      managerId: users[t.manager],
+      memberIds: t.members.map((m) => users[m]),
     })
+    teams[t.key] = rec.id
   }
-  for (const a of demoAccounts) {
-    await accountCollection.create(tx, ctx, {
-      name: a.name[lang],
-      industry: a.industry,
-      annualSpend: { amount: a.annualSpend, currency: 'CNY' },
-      ownerId: ids.get(a.owner)!,
-    })
+
+  const data = buildDemo({ lang, now: new Date(), newId, users, teams })
+  const counts: Record<string, number> = {
+    accounts: await insertRows(tx, ctx, accounts, 'account', data.accounts),
+    contacts: await insertRows(tx, ctx, contacts, 'contact', data.contacts),
+    leads: await insertRows(tx, ctx, leads, 'lead', data.leads),
+    opportunities: await insertRows(tx, ctx, opportunities, 'opportunity', data.opportunities),
+    quotes: await insertRows(tx, ctx, quotes, 'quote', data.quotes),
+    contracts: await insertRows(tx, ctx, contracts, 'contract', data.contracts),
+    orders: await insertRows(tx, ctx, orders, 'order', data.orders),
+    invoices: await insertRows(tx, ctx, invoices, 'invoice', data.invoices),
+    payments: await insertRows(tx, ctx, payments, 'payment', data.payments),
+    activities: await insertRows(tx, ctx, activities, 'activity', data.activities),
+    tickets: await insertRows(tx, ctx, tickets, 'ticket', data.tickets),
+    tasks: await insertRows(tx, ctx, tasks, 'task', data.tasks),
+    marketingTouches: await insertRows(tx, ctx, marketingTouches, 'marketing_touch', data.touches),
   }
+  await events.emit(tx, ctx, [
+    { type: 'demo.seeded', entityType: 'workspace', entityId: ctx.ws, payload: { lang, counts } },
+  ])
   return ctx
 }

@@ -47,6 +47,8 @@ export type HttpOptions = {
   isReady: () => Promise<boolean>
   version: string
   logger?: boolean
+  /** The built web app to serve at /, if any. */
+  webDir?: string
 }
 
 export type App = FastifyInstance<
@@ -90,9 +92,15 @@ export async function createHttpServer(opts: HttpOptions) {
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
   app.setErrorHandler(errorHandler)
-  app.setNotFoundHandler((req, reply) =>
-    sendProblem(reply, 404, 'not_found', `No route ${req.method} ${req.url}`),
-  )
+  // The built web app, when there is one: files as they are on disk now (a rebuild needs no restart).
+  const web = opts.webDir && fs.existsSync(path.join(opts.webDir, 'index.html')) ? opts.webDir : undefined
+  if (web) await app.register(fastifyStatic, { root: web, prefix: '/', wildcard: true, index: ['index.html'] })
+  // Unknown routes: index.html for page navigations (client-side routes), else 404 problem+json.
+  app.setNotFoundHandler((req, reply) => {
+    const page = req.method === 'GET' && !req.url.startsWith('/api/') && !req.url.startsWith('/assets/')
+    if (web && page && (req.headers.accept ?? '').includes('text/html')) return reply.sendFile('index.html')
+    return sendProblem(reply, 404, 'not_found', `No route ${req.method} ${req.url}`)
+  })
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id)
   })
@@ -162,16 +170,4 @@ export async function createHttpServer(opts: HttpOptions) {
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger())
 
   return app as unknown as App
-}
-
-/** Serves the built web app at / with a fallback to index.html for client-side routes. */
-export async function serveWeb(app: App, webDir: string | undefined) {
-  if (!webDir || !fs.existsSync(path.join(webDir, 'index.html'))) return false
-  await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: false, index: ['index.html'] })
-  app.get('/*', { schema: { hide: true } }, (req, reply) => {
-    if (req.url.startsWith('/api/'))
-      return sendProblem(reply, 404, 'not_found', `No route ${req.method} ${req.url}`)
-    return reply.sendFile('index.html')
-  })
-  return true
 }

@@ -30,6 +30,7 @@ import {
   login,
   logout,
   me,
+  resolvePrincipal,
   revokeApiToken,
 } from './auth.service'
 import { roleCollection, teamCollection, userCollection } from './user.collections'
@@ -77,6 +78,23 @@ export function registerAuthRoutes(app: App, db: Db, config: Config) {
       if (token) await logout(db, token)
       reply.clearCookie(SESSION_COOKIE, { path: '/' })
       return reply.code(204).send(null)
+    },
+  )
+  r.get(
+    '/api/v1/auth/session',
+    {
+      config: { public: true },
+      schema: {
+        tags,
+        summary: 'The signed-in person, or null when nobody is signed in (never 401)',
+        security: [],
+        response: { 200: z.object({ user: Me.nullable() }) },
+      },
+    },
+    async (req) => {
+      const token = tokenOf(req)
+      const principal = token ? await resolvePrincipal(db, token) : null
+      return { user: principal?.userId ? await me(db, principal) : null }
     },
   )
   r.get(

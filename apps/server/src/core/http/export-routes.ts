@@ -1,0 +1,151 @@
+import { PassThrough, Readable } from 'node:stream'
+import ExcelJS from 'exceljs'
+import Papa from 'papaparse'
+import { z } from 'zod'
+import { Problem } from '@openkam/contract'
+import type { Collection, ListQuery } from '../crud/collection'
+import type { Ctx } from '../context'
+import type { Db } from '../db/types'
+import { listQuerySchema } from './collection-routes'
+import type { App } from './server'
+
+/** An export stops after this many records; narrow the filters for more. */
+export const EXPORT_MAX_ROWS = 100_000
+const PAGE = 500
+
+type Rec = Record<string, unknown>
+export type ExportColumn = { header: string; get(rec: Rec): unknown }
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+
+/** Strips optional/nullable/default wrappers to reach the schema that says what a field holds. */
+function inner(s: z.ZodType): z.ZodType {
+  let t: any = s
+  while (['optional', 'nullable', 'default', 'readonly'].includes(t?.def?.type)) t = t.def.innerType
+  return t
+}
+
+/**
+ * The columns of an export: one per record field, in the record schema's order, with object fields
+ * (money, potential, health) flattened to `field.sub` columns. Without a schema, the first records' keys.
+ * @example exportColumns(Account).map((c) => c.header) // [..., 'annualSpend.amount', 'annualSpend.currency', ...]
+ */
+export function exportColumns(record: z.ZodObject | undefined, sample: Rec[] = []): ExportColumn[] {
+  const shape: Record<string, z.ZodType | undefined> = record
+    ? record.shape
+    : Object.fromEntries([...new Set(sample.flatMap((r) => Object.keys(r)))].map((k) => [k, undefined]))
+  return Object.entries(shape).flatMap(([key, schema]): ExportColumn[] => {
+    const t: any = schema ? inner(schema) : undefined
+    if (t?.def?.type === 'object') {
+      return Object.keys(t.shape).map((sub) => ({
+        header: `${key}.${sub}`,
+        get: (r) => (r[key] as Rec | null | undefined)?.[sub],
+      }))
+    }
+    return [{ header: key, get: (r) => r[key] }]
+  })
+}
+
+/** A value as a spreadsheet cell: lists joined by "; ", objects as JSON, nothing as empty. */
+export function cellValue(v: unknown): string | number | boolean {
+  if (v === null || v === undefined) return ''
+  if (Array.isArray(v))
+    return v.map((x) => (typeof x === 'object' ? JSON.stringify(x) : String(x))).join('; ')
+  if (typeof v === 'object') return JSON.stringify(v)
+  return v as string | number | boolean
+}
+
+/** Text that a spreadsheet would run as a formula (=, +, -, @) gets a leading apostrophe; numbers stay. */
+const csvSafe = (v: string | number | boolean) =>
+  typeof v === 'string' && /^[=+\-@\t\r]/.test(v) && !/^[+-]?\d+(\.\d+)?$/.test(v) ? `'${v}` : v
+
+/** Pages through the list with the export's filters, 500 at a time, up to EXPORT_MAX_ROWS records. */
+async function* pages(
+  c: Collection<any, any, any>,
+  db: Db,
+  ctx: Ctx,
+  q: ListQuery,
+  first: { data: Rec[]; nextCursor: string | null },
+) {
+  yield first.data
+  let n = first.data.length
+  let cursor = first.nextCursor
+  while (cursor && n < EXPORT_MAX_ROWS) {
+    const page = await c.list(db, ctx, { ...q, limit: Math.min(PAGE, EXPORT_MAX_ROWS - n), cursor })
+    yield page.data as Rec[]
+    n += page.data.length
+    cursor = page.nextCursor
+  }
+}
+
+function csvStream(columns: ExportColumn[], source: AsyncGenerator<Rec[]>) {
+  return Readable.from(
+    (async function* () {
+      yield `\uFEFF${Papa.unparse([columns.map((c) => c.header)])}\r\n`
+      for await (const recs of source) {
+        if (recs.length === 0) continue
+        yield `${Papa.unparse(recs.map((r) => columns.map((c) => csvSafe(cellValue(c.get(r))))))}\r\n`
+      }
+    })(),
+  )
+}
+
+function xlsxStream(name: string, columns: ExportColumn[], source: AsyncGenerator<Rec[]>) {
+  const out = new PassThrough()
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: out,
+    useStyles: false,
+    useSharedStrings: false,
+  })
+  const sheet = wb.addWorksheet(name)
+  sheet.addRow(columns.map((c) => c.header)).commit()
+  void (async () => {
+    for await (const recs of source)
+      for (const r of recs) sheet.addRow(columns.map((c) => cellValue(c.get(r)))).commit()
+    sheet.commit()
+    await wb.commit()
+  })().catch((err) => out.destroy(err))
+  return out
+}
+
+/**
+ * GET /api/v1/<collection>/export?format=csv|xlsx with the list's filters, sort, search and trash
+ * parameters: every matching record the person may read (up to 100,000), as a download. CSV is UTF-8
+ * with a BOM so that Excel shows Chinese correctly. Register it before the collection's `/:id` routes.
+ */
+export function registerExportRoute(app: App, db: Db, c: Collection<any, any, any>, record?: z.ZodObject) {
+  const query = listQuerySchema(c)
+    .omit({ limit: true, cursor: true })
+    .extend({ format: z.enum(['csv', 'xlsx']).default('csv').describe('csv (UTF-8 with BOM) or xlsx') })
+  app.get(
+    `/api/v1/${c.def.name}/export`,
+    {
+      schema: {
+        tags: [c.def.name],
+        summary: `Export ${c.def.name} (the list's filters, sort and search) as CSV or Excel`,
+        querystring: query,
+        produces: ['text/csv', XLSX_TYPE],
+        response: {
+          200: z.string().describe(`the file, at most ${EXPORT_MAX_ROWS} records`),
+          400: Problem,
+          401: Problem,
+          403: Problem,
+        },
+      } as never,
+    },
+    async (req, reply) => {
+      const { format, ...filters } = req.query as { format: 'csv' | 'xlsx' } & Omit<ListQuery, 'limit'>
+      const q = { ...filters, limit: PAGE } as ListQuery
+      // The first page before any byte is sent, so a bad filter still answers 400 problem+json.
+      const first = (await c.list(db, req.ctx, q)) as { data: Rec[]; nextCursor: string | null }
+      const columns = exportColumns(record, first.data)
+      const source = pages(c, db, req.ctx, q, first)
+      const stamp = new Date().toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-')
+      reply
+        .header('content-disposition', `attachment; filename="${c.def.name}-${stamp}.${format}"`)
+        .header('cache-control', 'no-store')
+      if (format === 'xlsx') return reply.type(XLSX_TYPE).send(xlsxStream(c.def.name, columns, source))
+      return reply.type('text/csv; charset=utf-8').send(csvStream(columns, source))
+    },
+  )
+}

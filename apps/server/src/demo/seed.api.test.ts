@@ -1,0 +1,210 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { and, eq } from 'drizzle-orm'
+import {
+  accountResource,
+  activityKinds,
+  contactResource,
+  opportunityStages,
+  paymentResource,
+  ticketResource,
+} from '@openkam/contract'
+import { loginAs, startTestApp, type Caller, type TestEnv } from '../../test/harness'
+import { outbox } from '../core/events/outbox.table'
+import { findWorkspaceBySlug } from '../modules/workspaces'
+import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD, seedDemo } from './seed'
+
+type Rec = Record<string, any>
+
+/** Every record of a collection, page by page. */
+async function all(c: Caller, path: string): Promise<Rec[]> {
+  const out: Rec[] = []
+  let url = `${path}${path.includes('?') ? '&' : '?'}limit=500`
+  for (let guard = 0; guard < 50; guard++) {
+    const res = await c.get(url)
+    expect(res.status, `${url}: ${JSON.stringify(res.body)}`).toBe(200)
+    out.push(...res.body.data)
+    if (!res.body.nextCursor) return out
+    url = `${path}${path.includes('?') ? '&' : '?'}limit=500&cursor=${res.body.nextCursor}`
+  }
+  throw new Error(`${path} did not end`)
+}
+
+/** A calendar date from today, in China Standard Time like the demo's calendar. */
+const day = (offset: number) =>
+  new Date(Date.now() + 8 * 3_600_000 + offset * 86_400_000).toISOString().slice(0, 10)
+const cjk = /[\u4e00-\u9fff]/
+
+/** An app on a new database with the demo workspace seeded in `lang`, as `openkam seed --demo` does. */
+async function seeded(lang: 'zh-CN' | 'en'): Promise<{ env: TestEnv; admin: Caller }> {
+  const env = await startTestApp()
+  await env.rt.database.db.transaction((tx) => seedDemo(tx, env.rt.events, { lang }))
+  return { env, admin: await loginAs(env.app, DEMO_ADMIN_EMAIL, DEMO_PASSWORD) }
+}
+
+describe('the demo workspace (zh-CN, seeded at start)', () => {
+  let env: TestEnv
+  let admin: Caller
+  let accounts: Rec[]
+  beforeAll(async () => {
+    env = await startTestApp({ env: { OPENKAM_DEMO: '1' } })
+    admin = await loginAs(env.app, DEMO_ADMIN_EMAIL, DEMO_PASSWORD)
+    accounts = await all(admin, '/api/v1/accounts?sort=createdAt')
+  })
+  afterAll(() => env?.close())
+
+  it('has 80–100 valid accounts across industries, sizes and tiers, with Chinese names', async () => {
+    expect(accounts.length).toBeGreaterThanOrEqual(80)
+    expect(accounts.length).toBeLessThanOrEqual(100)
+    for (const a of accounts) expect(accountResource.Record.safeParse(a).error?.issues ?? []).toEqual([])
+    expect(accounts.every((a) => cjk.test(a.name) && cjk.test(a.region))).toBe(true)
+    const industries = new Set(accounts.map((a) => a.industry))
+    for (const i of ['manufacturing', 'finance', 'retail', 'healthcare', 'education', 'saas', 'logistics'])
+      expect(industries).toContain(i)
+    expect(new Set(accounts.map((a) => a.sizeBand))).toEqual(new Set(['large', 'growth', 'small']))
+    for (const tier of ['strategic', 'growth', 'essential']) {
+      const res = await admin.get(`/api/v1/accounts?tier=${tier}&limit=500`)
+      expect(res.body.data.length, tier).toBeGreaterThan(0)
+      expect(res.body.data.length).toBe(accounts.filter((a) => a.tier === tier).length)
+    }
+    expect(accounts.filter((a) => a.csmId).length).toBeGreaterThan(accounts.length / 2)
+  })
+
+  it('keeps the flagship account on the first page sorted by name, where the web app lists it', async () => {
+    const res = await admin.get('/api/v1/accounts?limit=50&sort=name')
+    expect(res.body.data.map((a: Rec) => a.name)).toContain('华锐精密制造股份有限公司')
+  })
+
+  it('gives every account 4–12 contacts whose reporting lines stay in the account', async () => {
+    const contacts = await all(admin, '/api/v1/contacts')
+    for (const c of contacts.slice(0, 100))
+      expect(contactResource.Record.safeParse(c).error?.issues ?? []).toEqual([])
+    expect(contacts.every((c) => cjk.test(c.name))).toBe(true)
+    const byId = new Map(contacts.map((c) => [c.id, c]))
+    const count = new Map<string, number>()
+    for (const c of contacts) {
+      count.set(c.accountId, (count.get(c.accountId) ?? 0) + 1)
+      if (c.reportsToId) expect(byId.get(c.reportsToId)?.accountId).toBe(c.accountId)
+    }
+    for (const a of accounts) {
+      expect(count.get(a.id), a.name).toBeGreaterThanOrEqual(4)
+      expect(count.get(a.id), a.name).toBeLessThanOrEqual(12)
+    }
+    const one = await admin.get(`/api/v1/contacts?accountId=${accounts[0]!.id}&limit=500`)
+    expect(one.body.data.length).toBe(count.get(accounts[0]!.id))
+    expect(one.body.data.filter((c: Rec) => !c.reportsToId).map((c: Rec) => c.buyingRole)).toEqual([
+      'economic_buyer',
+    ])
+    expect(contacts.some((c) => !c.active && c.leftAt)).toBe(true)
+    expect(contacts.filter((c) => c.lastContactedAt).length).toBeGreaterThan(contacts.length / 2)
+  })
+
+  it('has 18 months of activities of every kind, linked to contacts of the same account', async () => {
+    const activities = await all(admin, '/api/v1/activities')
+    expect(activities.length).toBeGreaterThanOrEqual(4000)
+    expect(activities.length).toBeLessThanOrEqual(6000)
+    expect(new Set(activities.map((a) => a.kind))).toEqual(new Set(activityKinds))
+    const oldest = activities.map((a) => a.occurredAt).sort()[0]
+    expect(oldest < day(-500)).toBe(true)
+    const meeting = activities.find((a) => a.kind === 'meeting' && a.contactIds.length)!
+    expect(meeting.body).toMatch(/参会人/)
+    expect(meeting.durationMinutes).toBeGreaterThan(0)
+    const people = await admin.get(`/api/v1/contacts?accountId=${meeting.accountId}&limit=500`)
+    const ids = people.body.data.map((c: Rec) => c.id)
+    expect(ids).toEqual(expect.arrayContaining(meeting.contactIds))
+  })
+
+  it('has deals in every stage and outcome, contracts ending soon, and overdue payments', async () => {
+    for (const stage of opportunityStages) {
+      const res = await admin.get(`/api/v1/opportunities?stage=${stage}&limit=1`)
+      expect(res.body.data.length, stage).toBe(1)
+    }
+    const lost = await admin.get('/api/v1/opportunities?status=lost&limit=500')
+    expect(lost.body.data.length).toBeGreaterThan(5)
+    expect(lost.body.data.every((o: Rec) => o.lossReason)).toBe(true)
+    const won = await admin.get('/api/v1/opportunities?status=won&limit=500')
+    expect(won.body.data.length).toBeGreaterThan(50)
+    expect(won.body.data.every((o: Rec) => o.wonAt && /^\d+\.\d{2}$/.test(o.amount))).toBe(true)
+    const soon = await admin.get(`/api/v1/contracts?status=active&endDate[lte]=${day(90)}&limit=500`)
+    expect(soon.body.data.length).toBeGreaterThan(3)
+    const ended = await admin.get('/api/v1/contracts?status=ended&limit=500')
+    expect(ended.body.data.length).toBeGreaterThan(10)
+    const overdue = await admin.get('/api/v1/payments?status=overdue&limit=500')
+    expect(overdue.body.data.length).toBeGreaterThanOrEqual(5)
+    for (const p of overdue.body.data) {
+      expect(paymentResource.Record.safeParse(p).error?.issues ?? []).toEqual([])
+      expect(p.dueDate < day(0) && p.paidDate === null).toBe(true)
+    }
+    expect((await all(admin, '/api/v1/orders')).length).toBeGreaterThan(100)
+    expect((await all(admin, '/api/v1/invoices')).length).toBeGreaterThan(150)
+  })
+
+  it('has scored tickets, open tasks due around now, and marketing touches', async () => {
+    const tickets = await all(admin, '/api/v1/tickets')
+    expect(tickets.length).toBeGreaterThanOrEqual(250)
+    for (const t of tickets) expect(ticketResource.Record.safeParse(t).error?.issues ?? []).toEqual([])
+    for (const k of ['type', 'priority', 'status'])
+      expect(new Set(tickets.map((t) => t[k])).size).toBeGreaterThan(3)
+    const scored = tickets.filter((t) => t.satisfaction !== null)
+    expect(scored.length).toBeGreaterThan(100)
+    expect(scored.every((t) => t.status === 'resolved' || t.status === 'closed')).toBe(true)
+    const tasks = await admin.get('/api/v1/tasks?status=open&limit=500')
+    expect(tasks.body.data.length).toBeGreaterThanOrEqual(35)
+    expect(tasks.body.data.every((t: Rec) => t.dueAt >= day(-8) && t.dueAt <= day(16))).toBe(true)
+    const touches = await all(admin, '/api/v1/marketing-touches')
+    expect(touches.length).toBeGreaterThanOrEqual(1000)
+    expect(new Set(touches.map((t) => t.kind)).size).toBe(6)
+  })
+
+  it('lets each salesperson see their own book, and records audit entries and one demo.seeded event', async () => {
+    const sales = await loginAs(env.app, 'chen.jie@demo.openkam.local', DEMO_PASSWORD)
+    const mine = await all(sales, '/api/v1/accounts')
+    expect(mine.length).toBeGreaterThan(5)
+    expect(mine.every((a) => a.ownerId === sales.userId || a.csmId === sales.userId)).toBe(true)
+    const audit = await admin.get(`/api/v1/audit-log?entityType=activity&limit=5`)
+    expect(audit.body.data.length).toBe(5)
+    expect(audit.body.data[0]).toMatchObject({ action: 'create', entityType: 'activity' })
+    const ws = await findWorkspaceBySlug(env.rt.database.db, 'demo')
+    const events = await env.rt.database.db
+      .select()
+      .from(outbox)
+      .where(and(eq(outbox.workspaceId, ws!.id), eq(outbox.type, 'demo.seeded')))
+    expect(events).toHaveLength(1)
+    expect(events[0]!.payload).toMatchObject({ lang: 'zh-CN', counts: { accounts: accounts.length } })
+  })
+
+  describe('seeded again in the same language', () => {
+    let again: { env: TestEnv; admin: Caller }
+    beforeAll(async () => {
+      again = await seeded('zh-CN')
+    })
+    afterAll(() => again?.env.close())
+
+    it('has the same accounts in the same order, and the same numbers of everything', async () => {
+      const second = await all(again.admin, '/api/v1/accounts?sort=createdAt')
+      expect(second.map((a) => a.name)).toEqual(accounts.map((a) => a.name))
+      expect(second.map((a) => a.creditCode)).toEqual(accounts.map((a) => a.creditCode))
+      for (const path of ['/api/v1/contacts', '/api/v1/opportunities', '/api/v1/tickets']) {
+        const [x, y] = await Promise.all([all(admin, path), all(again.admin, path)])
+        expect(y.length, path).toBe(x.length)
+      }
+    })
+  })
+})
+
+describe('the demo workspace in English', () => {
+  let en: { env: TestEnv; admin: Caller }
+  beforeAll(async () => {
+    en = await seeded('en')
+  })
+  afterAll(() => en?.env.close())
+
+  it('has English company, person and region names', async () => {
+    const accounts = await all(en.admin, '/api/v1/accounts')
+    expect(accounts.length).toBeGreaterThanOrEqual(80)
+    expect(accounts.every((a) => /^[\x20-\x7e]+$/.test(a.name) && /^[\x20-\x7e]+$/.test(a.region))).toBe(true)
+    const contacts = await all(en.admin, '/api/v1/contacts')
+    expect(contacts.every((c) => /^[A-Za-z]+ [A-Za-z]+$/.test(c.name))).toBe(true)
+    const meeting = (await en.admin.get('/api/v1/activities?kind=meeting&limit=1')).body.data[0]
+    expect(meeting.body).toMatch(/^Attendees: /)
+  })
+})

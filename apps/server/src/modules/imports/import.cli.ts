@@ -1,0 +1,111 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { ImportMapping, ImportObject, type Import } from '@openkam/contract'
+import { mergePermissions, type Permissions, type Principal } from '../../core/access/permissions'
+import { AppError } from '../../core/errors'
+import type { Ctx } from '../../core/context'
+import type { Db } from '../../core/db/types'
+import type { EventSink } from '../../core/events/bus'
+import { findWorkspaceBySlug } from '../workspaces'
+import { findUserAccessByEmail } from './cli-access.repository'
+import { startImport } from './import.service'
+
+export type ImportCommandOptions = {
+  workspace: string
+  as: string
+  object: string
+  file: string
+  mapping?: string
+  validRows?: boolean
+  dryRun?: boolean
+  onDuplicate?: string
+}
+
+const usage = (message: string) => new AppError('invalid', 'usage', message)
+
+/** The principal of a person found by e-mail, for commands run on the server itself. */
+async function principalOf(db: Db, ws: string, email: string): Promise<Principal> {
+  const a = await findUserAccessByEmail(db, ws, email)
+  if (!a) throw usage(`No active user ${email} in this workspace; pass --as with the e-mail of a member`)
+  return {
+    kind: 'user',
+    workspaceId: ws,
+    userId: a.userId,
+    roles: a.roles.map((r) => r.key),
+    permissions: mergePermissions(a.roles.map((r) => r.permissions as Permissions)),
+    teamUserIds: a.teamUserIds,
+  }
+}
+
+function readMapping(file: string | undefined) {
+  if (!file) return undefined
+  let json: unknown
+  try {
+    json = JSON.parse(fs.readFileSync(file, 'utf8'))
+  } catch (err) {
+    throw usage(`Cannot read the mapping ${file}: ${(err as Error).message}`)
+  }
+  const m = ImportMapping.safeParse(json)
+  if (!m.success) throw usage(`The mapping ${file} must be a JSON object {"column header": "field"}`)
+  return m.data
+}
+
+/**
+ * `openkam import`: the same import as POST /imports, run as the given person, printing progress and
+ * a summary. Returns the exit code: 0 when every row was accepted, 1 when rows were refused.
+ */
+export async function importCommand(
+  db: Db,
+  events: EventSink,
+  opts: ImportCommandOptions,
+  out: (line: string) => void,
+): Promise<number> {
+  const object = ImportObject.safeParse(opts.object)
+  if (!object.success) throw usage('--object must be accounts, contacts or activities')
+  if (opts.onDuplicate && !['report', 'skip'].includes(opts.onDuplicate))
+    throw usage('--on-duplicate must be report or skip')
+  const ws = await findWorkspaceBySlug(db, opts.workspace)
+  if (!ws) throw usage(`No workspace with the slug "${opts.workspace}"`)
+  const ctx: Ctx = { ws: ws.id, principal: await principalOf(db, ws.id, opts.as), events }
+  let content: Buffer
+  try {
+    content = fs.readFileSync(opts.file)
+  } catch (err) {
+    throw usage(`Cannot read ${opts.file}: ${(err as Error).message}`)
+  }
+  let last = ''
+  const progress = (r: Import) => {
+    const line = `${r.status}: ${r.processed}/${r.total} rows`
+    if (line !== last && r.status !== 'done' && r.status !== 'failed') out(line)
+    last = line
+  }
+  const started = Date.now()
+  const { record, done } = await startImport(
+    db,
+    ctx,
+    {
+      object: object.data,
+      fileName: path.basename(opts.file),
+      content,
+      mapping: readMapping(opts.mapping),
+      mode: opts.validRows ? 'valid_rows' : 'all_or_nothing',
+      onDuplicate: opts.onDuplicate === 'skip' ? 'skip' : 'report',
+      dryRun: Boolean(opts.dryRun),
+    },
+    { onProgress: progress },
+  )
+  out(`Importing ${record.total} ${object.data} from ${record.fileName} (import ${record.id})`)
+  const r = await done
+  const seconds = ((Date.now() - started) / 1000).toFixed(1)
+  out(
+    `${r.status === 'done' ? 'Done' : 'Failed'} in ${seconds} s: ${r.created} created, ` +
+      `${r.skippedDuplicates} duplicates skipped, ${r.failed} refused of ${r.total} rows.`,
+  )
+  if (r.message) out(r.message)
+  if (r.errors.length) {
+    out('Report (row, column: message):')
+    for (const e of r.errors) out(`  row ${e.row}, ${e.column ?? '-'}: ${e.message}`)
+    if (r.errorCount > r.errors.length) out(`  … and ${r.errorCount - r.errors.length} more`)
+  }
+  return r.failed > 0 || r.status === 'failed' ? 1 : 0
+}

@@ -1,0 +1,5 @@
+import './import.events'
+export { registerImportRoutes } from './import.routes'
+export { startImport, getImport, settleImports, type ImportRequest } from './import.service'
+export { importCommand, type ImportCommandOptions } from './import.cli'
+export { imports } from './import.table'

@@ -1,0 +1,171 @@
+// The rows of the bench table: every figure side by side for PGlite and PostgreSQL, with the budgets of
+// shared/DESIGN.md ("Quality budgets") where they apply.
+import { count, ms, perSecond, type Cell, type Row } from './report'
+import { LIST_PATH, type ReadTimings, type ScaleResult, type Settings } from './scale'
+import type { Load } from './stats'
+
+/** Embedded start to ready (ms): on a new data folder with the demo seed, then on the same folder again. */
+export type EmbeddedStart = { fresh: number; existing: number }
+
+const ratio = (api: Load, raw: Load) => api.p50 / raw.p50
+const pct = (v: number) => `${Math.round(v * 100)}%`
+const times = (v: number) => `${v.toFixed(1)}×`
+const withErrors = (l: Load, text: string) => (l.errors ? `${text} (${l.errors} errors)` : text)
+const p50p95 = (l: Load) => withErrors(l, `p50 ${ms(l.p50)} · p95 ${ms(l.p95)}`)
+
+/** The rows of one read (list or 360°), with the budgets that DESIGN.md sets for it. */
+function readRows(
+  settings: Settings,
+  lite: ScaleResult | undefined,
+  pg: ScaleResult | undefined,
+  pick: (r: ScaleResult) => ReadTimings,
+  budgets: { oneRatio?: number; p95?: number; rateShare?: number },
+  missing: (r: ScaleResult) => string | null,
+): Row[] {
+  const cell = (r: ScaleResult | undefined, f: (t: ReadTimings) => Cell | undefined, needsApi = true) => {
+    if (!r) return undefined
+    const why = missing(r)
+    if (needsApi && why) return { value: `360: ${why}` }
+    return f(pick(r))
+  }
+  const row = (
+    what: string,
+    f: (t: ReadTimings) => Cell | undefined,
+    budget?: string,
+    needsApi = true,
+  ): Row => ({
+    what,
+    pglite: cell(lite, f, needsApi),
+    postgres: cell(pg, f, needsApi),
+    budget,
+  })
+  const n = settings.clients
+  return [
+    row('1 client, p50: API', (t) => ({ value: withErrors(t.one.api!, `p50 ${ms(t.one.api!.p50)}`) })),
+    row('1 client, p50: raw SQL', (t) => ({ value: `p50 ${ms(t.one.raw.p50)}` }), undefined, false),
+    row(
+      '1 client, p50: API ÷ raw SQL',
+      (t) => {
+        const x = ratio(t.one.api!, t.one.raw)
+        return { value: times(x), use: budgets.oneRatio ? x / budgets.oneRatio : undefined }
+      },
+      budgets.oneRatio ? `≤ ${budgets.oneRatio}×` : undefined,
+    ),
+    row(
+      `${n} clients, p50 · p95: API`,
+      (t) => ({ value: p50p95(t.many.api!), use: budgets.p95 ? t.many.api!.p95 / budgets.p95 : undefined }),
+      budgets.p95 ? `p95 < ${budgets.p95} ms` : undefined,
+    ),
+    row(`${n} clients, p50 · p95: raw SQL`, (t) => ({ value: p50p95(t.many.raw) }), undefined, false),
+    row(`${n} clients, rate: API`, (t) => ({ value: perSecond(t.many.api!.rate, 'req') })),
+    row(
+      `${n} clients, rate: raw SQL`,
+      (t) => ({ value: perSecond(t.many.raw.rate, 'reads') }),
+      undefined,
+      false,
+    ),
+    row(
+      `${n} clients, rate: API ÷ raw SQL`,
+      (t) => {
+        const share = t.many.api!.rate / t.many.raw.rate
+        return { value: pct(share), use: budgets.rateShare ? budgets.rateShare / share : undefined }
+      },
+      budgets.rateShare ? `≥ ${pct(budgets.rateShare)}` : undefined,
+    ),
+  ]
+}
+
+export function buildRows(
+  settings: Settings,
+  lite: ScaleResult | undefined,
+  pg: ScaleResult | undefined,
+  start?: EmbeddedStart,
+) {
+  const both = (f: (r: ScaleResult) => Cell | undefined) => ({
+    pglite: lite && f(lite),
+    postgres: pg && f(pg),
+  })
+  const secs = (v: number) => `${v.toFixed(1)} s`
+  const bulk = (seconds: number | null) =>
+    seconds === null
+      ? { value: 'psql not found' }
+      : { value: `${secs(seconds)} · ${perSecond(settings.importRows / seconds, 'rows')}` }
+  const rows: Row[] = [
+    { section: 'Workspace' },
+    {
+      what: 'accounts / contacts / activities',
+      ...both((r) => ({
+        value: `${count(r.sizes.accounts)} / ${count(r.sizes.contacts)} / ${count(r.sizes.activities)}`,
+      })),
+    },
+    {
+      what: 'opportunities / tickets',
+      ...both((r) => ({ value: `${count(r.sizes.opportunities)} / ${count(r.sizes.tickets)}` })),
+    },
+    { what: 'generate (services + SQL bulk load)', ...both((r) => ({ value: secs(r.generateSeconds) })) },
+    { section: 'Start' },
+    ...(start
+      ? [
+          {
+            what: 'embedded start to ready, new folder + demo seed',
+            pglite: { value: secs(start.fresh / 1000), use: start.fresh / 5000 },
+            budget: '< 5 s',
+          },
+          {
+            what: 'embedded start to ready, existing folder',
+            pglite: { value: secs(start.existing / 1000), use: start.existing / 5000 },
+            budget: '< 5 s',
+          },
+        ]
+      : []),
+    {
+      what: 'start to ready on the bench workspace, first start',
+      pglite: lite && { value: secs(lite.firstStartMs / 1000), use: lite.firstStartMs / 5000 },
+      postgres: pg && { value: secs(pg.firstStartMs / 1000) },
+      budget: '< 5 s (embedded)',
+    },
+    {
+      what: 'start to ready on the bench workspace, restart',
+      pglite: lite && { value: secs(lite.startMs / 1000), use: lite.startMs / 5000 },
+      postgres: pg && { value: secs(pg.startMs / 1000) },
+      budget: '< 5 s (embedded)',
+    },
+    { section: `List + filter + sort (GET ${LIST_PATH})` },
+    ...readRows(
+      settings,
+      lite,
+      pg,
+      (r) => r.list,
+      { p95: 50 },
+      () => null,
+    ),
+    { section: '360° read (API: GET /api/v1/accounts/:id/360 · raw SQL: its 4 queries)' },
+    ...readRows(
+      settings,
+      lite,
+      pg,
+      (r) => r.read360,
+      { oneRatio: 4, p95: 80, rateShare: 0.3 },
+      (r) => r.read360Missing,
+    ),
+    { section: `Import ${count(settings.importRows)} accounts` },
+    {
+      what: 'COPY into an empty table without indexes',
+      ...both((r) => bulk(r.imports.copyBare)),
+      budget: 'ref. ~200k rows/s',
+    },
+    { what: 'COPY into accounts (populated, all indexes)', ...both((r) => bulk(r.imports.copyIndexed)) },
+    {
+      what: 'bulk SQL load into accounts (INSERT … SELECT)',
+      ...both((r) => bulk(r.imports.insertSelect)),
+    },
+    {
+      what: 'import via API (POST /api/v1/imports, CSV)',
+      ...both((r) => ({
+        value: r.importEndpoint ? 'not measured yet (endpoint exists)' : 'not measured yet',
+      })),
+      budget: '< 30 s',
+    },
+  ]
+  return rows
+}

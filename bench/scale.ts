@@ -1,0 +1,246 @@
+// One database's scale run: generate the workspace, load the API with it, time the same reads in raw SQL,
+// then time bulk loads of accounts.
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { openPglite } from '../apps/server/src/core/db/pglite'
+import { openPostgres } from '../apps/server/src/core/db/postgres'
+import { BENCH_ADMIN, bulkLoad, createPeople, type People, type Sizes } from './generate'
+import { describesPath, httpLoad, probe, signIn, startServer } from './http-timing'
+import { timeImports, type ImportTimings } from './import-timing'
+import { connectPostgres, openPgliteRaw, type PgliteRaw, type RawSql } from './raw-sql'
+import {
+  explainReads,
+  LIST,
+  MAX_ARGS,
+  pgTool,
+  READ_360,
+  timeInProcess,
+  timeWithPgbench,
+  type Read,
+} from './sql-timing'
+import type { Load } from './stats'
+
+export type Target =
+  { kind: 'pglite'; dataDir: string; sizes: Sizes } | { kind: 'postgres'; url: string; sizes: Sizes }
+
+export type Settings = {
+  /** Seconds of each 50-client run. */
+  seconds: number
+  /** Seconds of each one-client run. */
+  oneSeconds: number
+  clients: number
+  importRows: number
+}
+
+/** API and raw SQL figures for one read; `api` is null when the endpoint is not there. */
+export type ReadTimings = { one: { api: Load | null; raw: Load }; many: { api: Load | null; raw: Load } }
+
+export type ScaleResult = {
+  kind: Target['kind']
+  sizes: Sizes
+  serverVersion: string
+  generateSeconds: number
+  /** Start to ready: the first start on the generated database (creates the job queue), then a restart. */
+  firstStartMs: number
+  startMs: number
+  list: ReadTimings
+  read360: ReadTimings
+  /** Why the 360° endpoint was not timed, when it was not. */
+  read360Missing: string | null
+  importEndpoint: boolean
+  imports: ImportTimings
+  /** Things that happened during the run and bear on the figures. */
+  notes: string[]
+  /** How the raw SQL was sent: 'pgbench', 'pg' or 'in process' (PGlite). */
+  rawDriver: string
+  plans: { list: string; timeline: string }
+}
+
+export const LIST_PATH = '/api/v1/accounts?industry=finance&sort=-updatedAt&limit=50'
+const WARM_SECONDS = 2
+
+type Log = (line: string) => void
+
+const connect = (t: Target): Promise<RawSql | PgliteRaw> =>
+  t.kind === 'pglite' ? openPgliteRaw(t.dataDir) : connectPostgres(t.url)
+
+const label = (t: Target) => (t.kind === 'pglite' ? 'PGlite' : 'PostgreSQL')
+const thousands = (n: number) => n.toLocaleString('en')
+
+/** Migrates, makes the people through the services, bulk-loads the rest and picks accounts to read. */
+async function generate(t: Target, log: Log) {
+  const z = t.sizes
+  log(
+    `${label(t)}: generating ${thousands(z.accounts)} accounts, ${thousands(z.contacts)} contacts, ` +
+      `${thousands(z.activities)} activities, ${thousands(z.opportunities)} opportunities, ` +
+      `${thousands(z.tickets)} tickets`,
+  )
+  const t0 = performance.now()
+  const database = t.kind === 'pglite' ? await openPglite(t.dataDir) : await openPostgres(t.url)
+  let people: People
+  try {
+    await database.migrate()
+    people = await createPeople(database)
+  } finally {
+    await database.close()
+  }
+  const raw = await connect(t)
+  try {
+    await bulkLoad(raw, people, z, log)
+    const generateSeconds = (performance.now() - t0) / 1000
+    log(`  generated in ${generateSeconds.toFixed(1)} s`)
+    const ids = (
+      await raw.query<{ id: string }>(
+        'select id from accounts where workspace_id = $1 and deleted_at is null order by random() limit $2',
+        [people.workspaceId, MAX_ARGS],
+      )
+    ).map((r) => r.id)
+    const [v] = await raw.query<{ server_version: string }>('show server_version')
+    return { people, ids, generateSeconds, serverVersion: v!.server_version }
+  } finally {
+    await raw.close()
+  }
+}
+
+type ApiTimings = {
+  importEndpoint: boolean
+  list1: Load
+  list50: Load
+  r1: Load | null
+  r50: Load | null
+  read360Missing: string | null
+}
+
+/** Autocannon on a running server: the list, then the 360° read over the rotating accounts. */
+async function apiLoads(url: string, ids: string[], s: Settings, log: Log): Promise<ApiTimings> {
+  const token = await signIn(url, BENCH_ADMIN.email, BENCH_ADMIN.password)
+  const importEndpoint = await describesPath(url, '/api/v1/imports')
+  let i = 0
+  const next360 = () => `/api/v1/accounts/${ids[i++ % ids.length]}/360`
+  const load = (nextPath: () => string, connections: number, seconds: number) =>
+    httpLoad({ url, token, nextPath, connections, seconds })
+  const note = (what: string, l: Load) =>
+    l.errorSample && log(`  ${what}: ${l.errors} failed, e.g. ${l.errorSample}`)
+  await load(() => LIST_PATH, s.clients, WARM_SECONDS)
+  const list1 = await load(() => LIST_PATH, 1, s.oneSeconds)
+  const list50 = await load(() => LIST_PATH, s.clients, s.seconds)
+  note('list, 1 client', list1)
+  note(`list, ${s.clients} clients`, list50)
+  log(`  list: 1 client p50 ${list1.p50.toFixed(2)} ms; ${s.clients} clients p95 ${list50.p95.toFixed(1)} ms`)
+  const answer = await probe(url, token, next360())
+  const read360Missing =
+    answer.status === 404 && answer.body.includes('No route')
+      ? 'endpoint not available'
+      : answer.status !== 200
+        ? `endpoint answered ${answer.status}: ${answer.body.slice(0, 200)}`
+        : null
+  if (read360Missing) {
+    log(`  360: ${read360Missing}`)
+    return { importEndpoint, list1, list50, r1: null, r50: null, read360Missing }
+  }
+  await load(next360, s.clients, WARM_SECONDS)
+  const r1 = await load(next360, 1, s.oneSeconds)
+  const r50 = await load(next360, s.clients, s.seconds)
+  note('360, 1 client', r1)
+  note(`360, ${s.clients} clients`, r50)
+  log(`  360: 1 client p50 ${r1.p50.toFixed(2)} ms; ${s.clients} clients p95 ${r50.p95.toFixed(1)} ms`)
+  return { importEndpoint, list1, list50, r1, r50, read360Missing }
+}
+
+const ATTEMPTS = 3
+
+/**
+ * The real server: its first start on the generated database, a restart, then the loads. When the server
+ * stops while being measured (the machine is shared; something outside may stop it), the loads are
+ * discarded and run again on a new start, at most ATTEMPTS times; `notes` says so.
+ */
+async function timeApi(t: Target, ids: string[], s: Settings, log: Log) {
+  log(`${label(t)}: timing the API`)
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'openkam-bench-api-'))
+  const options = t.kind === 'pglite' ? { dataDir: t.dataDir } : { dataDir: scratch, databaseUrl: t.url }
+  const notes: string[] = []
+  try {
+    const first = startServer(options)
+    const { ms: firstStartMs } = await first.ready
+    await first.stop()
+    for (let attempt = 1; ; attempt++) {
+      const server = startServer(options)
+      const { url, ms: startMs } = await server.ready
+      let failure: unknown
+      try {
+        const timings = await apiLoads(url, ids, s, log)
+        if (!server.lost()) return { firstStartMs, startMs, notes, ...timings }
+      } catch (err) {
+        failure = err
+      } finally {
+        await server.stop()
+      }
+      const lost = server.lost()
+      if (!lost) throw failure
+      const note = `${label(t)}: the server stopped during the API timings (${lost}); measured again`
+      if (attempt === ATTEMPTS) throw new Error(`${note.replace('; measured again', '')} ${ATTEMPTS} times`)
+      log(`  ${note}`)
+      notes.push(note)
+    }
+  } finally {
+    fs.rmSync(scratch, { recursive: true, force: true })
+  }
+}
+
+export async function runScale(t: Target, s: Settings, log: Log): Promise<ScaleResult> {
+  const { people, ids, generateSeconds, serverVersion } = await generate(t, log)
+  const api = await timeApi(t, ids, s, log)
+  const ws = people.workspaceId
+
+  const pgbench = t.kind === 'postgres' && pgTool('pgbench') !== null
+  const rawDriver = t.kind === 'pglite' ? 'in process' : pgbench ? 'pgbench' : 'pg'
+  log(`${label(t)}: timing raw SQL (${rawDriver})`)
+  const raw = await connect(t)
+  const pool =
+    t.kind === 'postgres' && !pgbench
+      ? await Promise.all(Array.from({ length: s.clients }, () => connectPostgres(t.url)))
+      : Array.from({ length: s.clients }, () => raw)
+  try {
+    const time = async (read: Read, args: string[], clients: number, seconds: number) =>
+      t.kind === 'postgres' && pgbench
+        ? timeWithPgbench(raw, t.url, read, ws, args, clients, seconds)
+        : timeInProcess(pool.slice(0, clients), read, ws, args, seconds)
+    await time(LIST, ['finance'], s.clients, WARM_SECONDS)
+    const list1 = await time(LIST, ['finance'], 1, s.oneSeconds)
+    const list50 = await time(LIST, ['finance'], s.clients, s.seconds)
+    await time(READ_360, ids, s.clients, WARM_SECONDS)
+    const r1 = await time(READ_360, ids, 1, s.oneSeconds)
+    const r50 = await time(READ_360, ids, s.clients, s.seconds)
+    log(`  list: 1 client p50 ${list1.p50.toFixed(2)} ms; 360: 1 client p50 ${r1.p50.toFixed(2)} ms`)
+    const plans = await explainReads(raw, ws, ids[0]!)
+
+    log(`${label(t)}: timing bulk loads of ${thousands(s.importRows)} accounts`)
+    const imports = await timeImports(
+      raw,
+      t.kind === 'postgres' ? t.url : null,
+      people,
+      s.importRows,
+      t.sizes.accounts,
+    )
+    return {
+      kind: t.kind,
+      sizes: t.sizes,
+      serverVersion,
+      generateSeconds,
+      firstStartMs: api.firstStartMs,
+      startMs: api.startMs,
+      list: { one: { api: api.list1, raw: list1 }, many: { api: api.list50, raw: list50 } },
+      read360: { one: { api: api.r1, raw: r1 }, many: { api: api.r50, raw: r50 } },
+      read360Missing: api.read360Missing,
+      importEndpoint: api.importEndpoint,
+      notes: api.notes,
+      imports,
+      rawDriver,
+      plans,
+    }
+  } finally {
+    if (t.kind === 'postgres' && !pgbench) await Promise.all(pool.map((c) => c.close()))
+    await raw.close()
+  }
+}

@@ -1,0 +1,107 @@
+import { z } from 'zod'
+import { Id, RecordBase, Timestamp } from './common'
+
+export const importObjects = ['accounts', 'contacts', 'activities'] as const
+export const importModes = ['all_or_nothing', 'valid_rows'] as const
+export const importStatuses = ['pending', 'validating', 'importing', 'done', 'failed'] as const
+export const importDuplicateActions = ['report', 'skip'] as const
+export const importFormats = ['csv', 'xlsx'] as const
+
+export const ImportObject = z.enum(importObjects)
+export type ImportObject = z.infer<typeof ImportObject>
+export type ImportMode = (typeof importModes)[number]
+export type ImportStatus = (typeof importStatuses)[number]
+export type ImportFormat = (typeof importFormats)[number]
+
+const count = z.number().int().min(0)
+
+/** One line of an import's report: which row (1-based, header = row 1), which column, and why. */
+export const ImportReportEntry = z
+  .object({
+    row: z.number().int().min(1),
+    column: z.string().nullable().describe("the file's column header; null when the row itself is at fault"),
+    field: z.string().nullable().describe('the field the column maps to'),
+    message: z.string(),
+    kind: z.enum(['invalid', 'duplicate']),
+  })
+  .meta({ id: 'ImportReportEntry' })
+export type ImportReportEntry = z.infer<typeof ImportReportEntry>
+
+/** Column header → field name; a null or empty field ignores the column. */
+export const ImportMapping = z
+  .record(z.string(), z.string().nullable())
+  .describe('column header → field name (null or "" ignores the column)')
+
+const options = {
+  object: ImportObject,
+  mapping: ImportMapping.optional(),
+  mode: z
+    .enum(importModes)
+    .default('all_or_nothing')
+    .describe('all_or_nothing: any bad row refuses the file; valid_rows: write the good rows'),
+  onDuplicate: z
+    .enum(importDuplicateActions)
+    .default('report')
+    .describe('report: a duplicate is an error in all_or_nothing mode; skip: skip and count it'),
+  dryRun: z.boolean().default(false).describe('validate and report only; write nothing'),
+}
+
+/** The JSON variant of POST /imports: the file travels as CSV text or base64 (xlsx or csv). */
+export const ImportJsonRequest = z
+  .object({
+    ...options,
+    fileName: z.string().trim().min(1).max(255).optional(),
+    content: z.string().optional().describe('CSV text'),
+    contentBase64: z.string().optional().describe('the file (xlsx or csv) in base64'),
+  })
+  .strict()
+  .refine((b) => (b.content === undefined) !== (b.contentBase64 === undefined), {
+    message: 'send the file as content (CSV text) or contentBase64, one of them',
+    path: ['content'],
+  })
+  .meta({ id: 'ImportJsonRequest' })
+
+/** The text fields of the multipart variant (beside the `file` part). */
+export const ImportFormFields = z
+  .object({
+    object: ImportObject,
+    mapping: z.string().optional().describe('JSON: column header → field name'),
+    mode: options.mode,
+    onDuplicate: options.onDuplicate,
+    dryRun: z.enum(['true', 'false']).default('false'),
+  })
+  .strict()
+
+export const Import = RecordBase.extend({
+  object: ImportObject,
+  fileName: z.string(),
+  format: z.enum(importFormats),
+  mode: z.enum(importModes),
+  onDuplicate: z.enum(importDuplicateActions),
+  dryRun: z.boolean(),
+  status: z.enum(importStatuses),
+  columns: z
+    .array(z.object({ column: z.string(), field: z.string().nullable() }))
+    .describe('how each column of the file was mapped; field null = ignored'),
+  total: count.describe('data rows in the file'),
+  processed: count.describe('rows validated so far'),
+  valid: count.describe('rows that passed validation and de-duplication'),
+  created: count,
+  skippedDuplicates: count,
+  failed: count.describe('rows refused'),
+  errorCount: count.describe('entries in the full report; `errors` holds the first 1,000'),
+  errors: z.array(ImportReportEntry),
+  message: z.string().nullable().describe('the outcome in words, or why the import failed'),
+  startedAt: Timestamp.nullable(),
+  finishedAt: Timestamp.nullable(),
+}).meta({ id: 'Import' })
+export type Import = z.infer<typeof Import>
+
+export const ImportListQuery = z
+  .object({
+    limit: z.coerce.number().int().min(1).max(100, 'at most 100').default(20),
+    cursor: Id.optional().describe('nextCursor of the previous page'),
+    object: ImportObject.optional(),
+    status: z.enum(importStatuses).optional(),
+  })
+  .strict()
