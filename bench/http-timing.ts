@@ -116,8 +116,14 @@ export async function httpLoad(opts: {
   })
   // A request without an answer within autocannon's 10 s timeout counts as 10 s (a lower bound) in the
   // percentiles, so that timeouts do not flatter p95; autocannon counts timeouts among its errors.
+  const seconds = (performance.now() - started) / 1000
+  const answered = latencies.length
   for (let i = 0; i < result.timeouts; i++) latencies.push(10_000)
-  const load = summarize(latencies, (performance.now() - started) / 1000, failed + result.errors)
+  const load = {
+    ...summarize(latencies, seconds, failed + result.errors),
+    rate: answered / seconds,
+    count: answered,
+  }
   if (result.timeouts) sample ||= `${result.timeouts} requests timed out (no answer within 10 s)`
   else if (result.errors) sample ||= `${result.errors} connection errors`
   return sample ? { ...load, errorSample: sample } : load

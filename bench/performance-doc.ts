@@ -80,8 +80,9 @@ export function performanceDoc(run: RunInfo, root: string): string {
     '- **Start.** `openkam start` until it prints "ready at". On the bench workspace the first start also',
     '  creates the job queue; the restart is what a person sees day to day.',
     '- **API.** The real server (`openkam start`) in its own process; autocannon in the bench process sends GETs',
-    "  as the administrator. p50/p95 come from every response's own latency (exact, not a histogram bucket).",
-    '  The 360° requests rotate over 128 random accounts. API, database and load generator share the machine.',
+    "  as the administrator. p50/p95 come from every response's own latency (exact, not a histogram bucket);",
+    '  a request unanswered within 10 s counts as 10 s. The 360° requests rotate over 128 random accounts.',
+    '  API, database and load generator share the machine.',
     '- **Raw SQL.** The same reads, with the same 128 accounts: the list is the query `core/crud/collection.ts`',
     '  builds; the 360° read is its four queries run one after another (account, contacts, the merged 10-source',
     '  timeline, open opportunities). ' +

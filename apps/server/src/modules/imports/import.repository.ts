@@ -21,11 +21,11 @@ export const chunks = <T>(items: T[], size: number): T[][] => {
 }
 
 /**
- * `expr IN (values)` with the values as ONE JSON parameter: a lookup of 100k keys costs one parameter,
- * not 100k (which PostgreSQL caps at 65,535 and drivers are slow to bind).
+ * `expr = any($1)` with the values as ONE array parameter: a lookup of 100k keys costs one parameter
+ * (not 100k, which PostgreSQL caps at 65,535), and the database hashes the array, so the lookup stays
+ * linear even when a bulk load has left the planner's statistics stale.
  */
-const among = (expr: SQL | AnyPgColumn, values: string[], type: 'text' | 'uuid' = 'text') =>
-  sql`${expr} in (select v::${sql.raw(type)} from jsonb_array_elements_text(${JSON.stringify(values)}::jsonb) v)`
+const among = (expr: SQL | AnyPgColumn, values: string[]) => sql`${expr} = any(${sql.param(values)})`
 
 /** Runs a lookup over `values` in chunks (bounded statement size) and concatenates the answers. */
 async function inChunks<T, V>(values: V[], run: (chunk: V[]) => Promise<T[]>): Promise<T[]> {
@@ -113,7 +113,7 @@ export async function findUsers(tx: Executor, ws: string, emails: string[], ids:
     tx
       .select({ id: u.id, email: u.email })
       .from(u)
-      .where(and(live, among(u.id, c, 'uuid'))),
+      .where(and(live, among(u.id, c))),
   )
   return [...byEmail, ...byId]
 }
@@ -143,7 +143,7 @@ export async function findAccountRefs(
   const live = and(eq(accounts.workspaceId, ws), isNull(accounts.deletedAt), visible)
   const q = (where: SQL) => tx.select(accountRef).from(accounts).where(and(live, where))
   return [
-    ...(await inChunks(keys.ids, (c) => q(among(accounts.id, c, 'uuid')))),
+    ...(await inChunks(keys.ids, (c) => q(among(accounts.id, c)))),
     ...(await inChunks(keys.names, (c) => q(among(sql`lower(${accounts.name})`, c)))),
     ...(await inChunks(keys.codes, (c) => q(among(accounts.creditCode, c)))),
   ]
@@ -177,9 +177,7 @@ export function findContactsOf(tx: Executor, ws: string, accountIds: string[]) {
     tx
       .select({ id: contacts.id, accountId: contacts.accountId, email: contacts.email, name: contacts.name })
       .from(contacts)
-      .where(
-        and(eq(contacts.workspaceId, ws), isNull(contacts.deletedAt), among(contacts.accountId, c, 'uuid')),
-      )
+      .where(and(eq(contacts.workspaceId, ws), isNull(contacts.deletedAt), among(contacts.accountId, c)))
       .orderBy(contacts.id),
   )
 }
@@ -235,6 +233,14 @@ export async function recordCreations(
       requestId: ctx.requestId ?? null,
     })),
   )
+}
+
+/**
+ * Refreshes the planner's statistics of a table after a large import, so that the next queries (lists,
+ * the next import's lookups) plan for its new size. PGlite runs no autovacuum to do it later.
+ */
+export async function analyze(tx: Executor, table: PgTable) {
+  await tx.execute(sql`analyze ${table}`)
 }
 
 /** Moves each contact's last-contact date forward to its newest imported activity. */

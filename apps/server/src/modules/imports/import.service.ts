@@ -8,8 +8,9 @@ import type { Db } from '../../core/db/types'
 import { parseFile, type ParsedFile } from './import-file'
 import { resolveMapping, type MappedColumn } from './import-mapping'
 import { validateRows } from './import-validate'
-import { writeRows } from './import-write'
+import { collections, writeRows } from './import-write'
 import {
+  analyze,
   failStaleImports,
   findImport,
   insertImport,
@@ -38,6 +39,7 @@ export type StartOptions = {
 }
 
 const REPORT_CAP = 1_000
+const ANALYZE_FROM = 1_000
 const STALE_MS = 15 * 60 * 1000
 const running = new Set<Promise<unknown>>()
 
@@ -158,7 +160,7 @@ async function runImport(
       })
     }
     await save({ status: 'importing', processed: job.total })
-    return await db.transaction(async (tx) => {
+    const rec = await db.transaction(async (tx) => {
       const created = v.accepted.length
         ? await writeRows(tx, ctx, req.object, v.accepted, {
             importId: job.id,
@@ -179,6 +181,10 @@ async function runImport(
         tx,
       )
     })
+    // Statistics too stale for the new size would make the next lookups plan badly; best effort only.
+    if (rec.created >= ANALYZE_FROM)
+      await analyze(db, collections[req.object].def.table).catch(() => undefined)
+    return rec
   } catch (err) {
     const known = err instanceof AppError
     if (!known) console.error(`import ${job.id} failed:`, err)

@@ -254,6 +254,22 @@ describe('POST /api/v1/imports', () => {
     expect(neither.body.errors[0].path).toBe('content')
   })
 
+  it('answers 400 naming every problem of a multipart request', async () => {
+    const res = await upload(org.admin, { object: 'leads', mapping: '{name' }, 'a.csv', 'name\nX\n')
+    expect(res.status).toBe(400)
+    expect(res.body.errors.map((e: { path: string }) => e.path)).toEqual(['object'])
+    const bad = await upload(org.admin, { object: 'accounts', mapping: '{name' }, 'a.csv', 'name\nX\n')
+    expect(bad.body.errors).toEqual([{ path: 'mapping', message: 'is not valid JSON' }])
+    const xls = await upload(
+      org.admin,
+      { object: 'accounts' },
+      'old.xls',
+      Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0]),
+    )
+    expect(xls.body).toMatchObject({ status: 400, code: 'unreadable_file' })
+    expect(xls.body.detail).toMatch(/save it as \.xlsx or \.csv/)
+  })
+
   it('refuses a role that may not create the records (finance) with 403, and owners outside a sales scope', async () => {
     const res = await upload(org.finance, { object: 'accounts' }, 'a.csv', `name\nFinance Co ${run}\n`)
     expect(res.status).toBe(403)
