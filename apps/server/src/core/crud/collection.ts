@@ -237,7 +237,11 @@ export class Collection<
       .select()
       .from(t as PgTable)
       .where(and(...where))
-      .orderBy(sql`${sortSpec.column} ${direction} nulls last`, sql`${t.id} ${direction}`)
+      // `nulls last` only where nulls can occur: on NOT NULL columns it would keep an index from serving the sort.
+      .orderBy(
+        sortSpec.column.notNull ? sql`${sortSpec.column} ${direction}` : sql`${sortSpec.column} ${direction} nulls last`,
+        sql`${t.id} ${direction}`,
+      )
       .limit(query.limit + 1)
     const more = rows.length > query.limit
     const page = more ? rows.slice(0, query.limit) : rows
@@ -530,6 +534,7 @@ function columnKey(table: PgTable, column: AnyPgColumn): string {
 function keyset(col: AnyPgColumn, idCol: AnyPgColumn, dir: 'asc' | 'desc', v: unknown, id: string): SQL {
   const after = dir === 'asc' ? gt : lt
   if (v === null) return and(isNull(col), after(idCol, id))!
+  if (col.notNull) return or(after(col, v), and(eq(col, v), after(idCol, id)))!
   return or(after(col, v), and(eq(col, v), after(idCol, id)), isNull(col))!
 }
 

@@ -48,12 +48,12 @@ export const accounts = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.workspaceId, t.id] }),
-    index('accounts_owner_idx').on(t.workspaceId, t.ownerId, t.updatedAt),
+    index('accounts_owner_idx').on(t.workspaceId, t.ownerId, t.updatedAt, t.id),
     index('accounts_csm_idx').on(t.workspaceId, t.csmId),
     index('accounts_updated_idx').on(t.workspaceId, t.updatedAt, t.id),
     index('accounts_name_idx').on(t.workspaceId, sql`lower(${t.name})`),
-    index('accounts_industry_idx').on(t.workspaceId, t.industry, t.updatedAt),
-    index('accounts_tier_idx').on(t.workspaceId, t.tier),
+    index('accounts_industry_idx').on(t.workspaceId, t.industry, t.updatedAt, t.id),
+    index('accounts_tier_idx').on(t.workspaceId, t.tier, t.updatedAt, t.id),
     uniqueIndex('accounts_credit_code_key')
       .on(t.workspaceId, t.creditCode)
       .where(sql`${t.creditCode} is not null and ${t.deletedAt} is null`),
