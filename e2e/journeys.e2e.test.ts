@@ -146,18 +146,71 @@ describe('journeys in the browser', () => {
     await ctx.close()
   })
 
+  it('imports a CSV: a bad row refuses the file with a report, then the valid rows go in', async () => {
+    const { ctx, page } = await signedIn()
+    await page.goto(`${base}/accounts`)
+    await page.getByRole('button', { name: 'Import' }).click()
+    const csv = 'name,industry,employees\nImported Alpha Ltd,retail,120\nImported Beta Ltd,mining,80\n'
+    const dialog = page.getByRole('dialog')
+    await dialog
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'accounts.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) })
+    await dialog.getByRole('button', { name: 'Import' }).click()
+    const report = dialog.locator('.ant-table-row')
+    await report.first().waitFor()
+    expect(await report.first().innerText()).toMatch(/3\s+industry/)
+    await shot(page, '07-import-report')
+    await dialog.getByRole('button', { name: 'Import another file' }).click()
+    await dialog.getByText('Import the valid rows, report the others').click()
+    await dialog
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'accounts.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) })
+    await dialog.getByRole('button', { name: 'Import' }).click()
+    await dialog.locator('.ant-descriptions').getByText('1', { exact: true }).first().waitFor()
+    const res = await page.evaluate(() => fetch('/api/v1/accounts?q=Imported').then((r) => r.json()))
+    expect(res.data.map((a: { name: string }) => a.name)).toEqual(['Imported Alpha Ltd'])
+    await ctx.close()
+  })
+
   it('switches to English and back, with every navigation page showing data and no console errors', async () => {
     const { ctx, page } = await signedIn('zh-CN')
-    for (const [name, heading] of [
-      ['客户', '客户'],
-      ['联系人', '联系人'],
-      ['线索', '线索'],
-      ['任务', '任务'],
+    for (const name of [
+      '客户',
+      '联系人',
+      '线索',
+      '跟进记录',
+      '任务',
+      '服务工单',
+      '报价',
+      '订单',
+      '合同',
+      '发票',
+      '回款',
+      '营销触点',
     ]) {
       await page.getByRole('menuitem', { name }).click()
-      await page.getByRole('heading', { name: heading }).waitFor()
-      await page.locator('.ant-table-row').first().waitFor()
+      await page.getByRole('heading', { name, exact: true }).waitFor()
+      await page
+        .locator('.ant-table-row')
+        .first()
+        .waitFor({ timeout: 15_000 })
+        .catch(async (e: Error) => {
+          await shot(page, `failed-${name}`)
+          throw new Error(`${name}: ${e.message}`)
+        })
     }
+    for (const [name, testid] of [
+      ['商机管道', '[data-testid^="board-card-"]'],
+      ['报表', 'canvas'],
+      ['首页', 'canvas'],
+      ['设置', '.ant-tabs-tab'],
+      ['预警', '.ant-empty'],
+    ] as const) {
+      await page.getByRole('menuitem', { name }).click()
+      await page.locator(testid).first().waitFor()
+    }
+    const zh = await page.locator('body').innerText()
+    expect(zh).not.toMatch(/\b(nav|common|fields|enums|home|pipeline|reports|settings|account360)\.[a-zA-Z]/)
     await page.getByLabel('语言').first().click()
     await page.getByTitle('English').click()
     await page.getByRole('menuitem', { name: 'Accounts' }).waitFor()

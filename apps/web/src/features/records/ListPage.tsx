@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react'
 import { App, Button, Checkbox, Dropdown, Input, Select, Space, Table, Typography } from 'antd'
-import { DownOutlined, PlusOutlined, SettingOutlined } from '@ant-design/icons'
+import { DownOutlined, PlusOutlined, SettingOutlined, UploadOutlined } from '@ant-design/icons'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { Link, useNavigate } from 'react-router'
 import { useTranslation } from 'react-i18next'
@@ -11,6 +11,7 @@ import { can, useAuth } from '../../app/auth'
 import { FieldValue } from './display'
 import { ListFilters } from './ListFilters'
 import { collections, fieldOf } from './meta'
+import { ImportModal } from './ImportModal'
 import { RecordForm } from './RecordForm'
 import { savedViews, useListState } from './useListState'
 
@@ -30,6 +31,8 @@ export default function ListPage({ collection }: { collection: string }) {
   const state = useListState(meta ?? collections.accounts!)
   const [selected, setSelected] = useState<Rec[]>([])
   const [creating, setCreating] = useState(false)
+  const [importing, setImporting] = useState(false)
+  const importable = ['accounts', 'contacts', 'activities'].includes(collection)
   const [assignTo, setAssignTo] = useState<string | null>(null)
   const [viewName, setViewName] = useState('')
   const views = savedViews(me?.id ?? 'anon', collection)
@@ -205,6 +208,11 @@ export default function ListPage({ collection }: { collection: string }) {
               {t('common.export')} <DownOutlined />
             </Button>
           </Dropdown>
+          {importable && can(me, collection, 'create') && (
+            <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>
+              {t('imports.button')}
+            </Button>
+          )}
           {can(me, collection, 'create') && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
               {t('common.new')}
@@ -298,6 +306,9 @@ export default function ListPage({ collection }: { collection: string }) {
           {t('common.next')}
         </Button>
       </Space>
+      {importable && (
+        <ImportModal collection={collection} open={importing} onClose={() => setImporting(false)} />
+      )}
       <RecordForm
         collection={collection}
         open={creating}

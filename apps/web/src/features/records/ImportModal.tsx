@@ -1,0 +1,178 @@
+import { useEffect, useState } from 'react'
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Descriptions,
+  Modal,
+  Progress,
+  Radio,
+  Space,
+  Table,
+  Typography,
+  Upload,
+} from 'antd'
+import { InboxOutlined } from '@ant-design/icons'
+import { useQueryClient } from '@tanstack/react-query'
+import { useTranslation } from 'react-i18next'
+import { ApiError, get } from '../../shared/api/client'
+
+type ImportRec = {
+  id: string
+  status: string
+  total: number
+  processed: number
+  created: number
+  skippedDuplicates: number
+  failed: number
+  errorCount: number
+  message: string | null
+  errors: { row: number; column: string | null; field: string | null; message: string }[]
+}
+
+/** Import a CSV or Excel file into accounts, contacts or activities, with progress and a per-row report. */
+export function ImportModal({
+  collection,
+  open,
+  onClose,
+}: {
+  collection: string
+  open: boolean
+  onClose: () => void
+}) {
+  const { t } = useTranslation()
+  const qc = useQueryClient()
+  const [file, setFile] = useState<File | null>(null)
+  const [mode, setMode] = useState<'all_or_nothing' | 'valid_rows'>('all_or_nothing')
+  const [skipDuplicates, setSkipDuplicates] = useState(false)
+  const [dryRun, setDryRun] = useState(false)
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  const [result, setResult] = useState<ImportRec | null>(null)
+
+  useEffect(() => {
+    if (!result || ['done', 'failed'].includes(result.status)) return
+    const timer = setTimeout(async () => setResult(await get<ImportRec>(`/imports/${result.id}`)), 1000)
+    return () => clearTimeout(timer)
+  }, [result])
+  useEffect(() => {
+    if (result?.status === 'done') void qc.invalidateQueries({ queryKey: [collection] })
+  }, [result?.status, collection, qc])
+
+  const reset = () => {
+    setFile(null)
+    setResult(null)
+    setError(null)
+  }
+  const submit = async () => {
+    if (!file) return
+    setBusy(true)
+    setError(null)
+    try {
+      const form = new FormData()
+      form.append('object', collection)
+      form.append('mode', mode)
+      form.append('onDuplicate', skipDuplicates ? 'skip' : 'report')
+      form.append('dryRun', String(dryRun))
+      form.append('file', file)
+      const res = await fetch('/api/v1/imports', { method: 'POST', body: form, credentials: 'same-origin' })
+      const body = await res.json()
+      if (!res.ok) throw new ApiError(res.status, body.code, body.detail, body.errors ?? [], body)
+      setResult(body)
+    } catch (e) {
+      setError(
+        e instanceof ApiError
+          ? [e.message, ...e.errors.map((x) => `${x.path}: ${x.message}`)].join(' · ')
+          : String(e),
+      )
+    } finally {
+      setBusy(false)
+    }
+  }
+  const running = result && !['done', 'failed'].includes(result.status)
+  return (
+    <Modal
+      open={open}
+      width={720}
+      title={t('imports.title', { what: t(`nav.${collection}`) })}
+      onCancel={() => {
+        reset()
+        onClose()
+      }}
+      footer={
+        result ? (
+          <Button onClick={reset}>{t('imports.another')}</Button>
+        ) : (
+          <Button type="primary" disabled={!file} loading={busy} onClick={() => void submit()}>
+            {dryRun ? t('imports.check') : t('imports.start')}
+          </Button>
+        )
+      }
+    >
+      {!result && (
+        <Space direction="vertical" style={{ width: '100%' }} size="middle">
+          <Upload.Dragger
+            accept=".csv,.xlsx"
+            maxCount={1}
+            beforeUpload={(f) => {
+              setFile(f)
+              return false
+            }}
+            onRemove={() => setFile(null)}
+            fileList={file ? [{ uid: '1', name: file.name, status: 'done' }] : []}
+          >
+            <p className="ant-upload-drag-icon">
+              <InboxOutlined />
+            </p>
+            <p>{t('imports.drop')}</p>
+            <Typography.Text type="secondary">{t('imports.hint')}</Typography.Text>
+          </Upload.Dragger>
+          <Radio.Group value={mode} onChange={(e) => setMode(e.target.value)} aria-label={t('imports.mode')}>
+            <Radio value="all_or_nothing">{t('imports.allOrNothing')}</Radio>
+            <Radio value="valid_rows">{t('imports.validRows')}</Radio>
+          </Radio.Group>
+          <Space>
+            <Checkbox checked={skipDuplicates} onChange={(e) => setSkipDuplicates(e.target.checked)}>
+              {t('imports.skipDuplicates')}
+            </Checkbox>
+            <Checkbox checked={dryRun} onChange={(e) => setDryRun(e.target.checked)}>
+              {t('imports.dryRun')}
+            </Checkbox>
+          </Space>
+          {error && <Alert type="error" showIcon title={error} />}
+        </Space>
+      )}
+      {result && (
+        <Space direction="vertical" style={{ width: '100%' }}>
+          {running && (
+            <Progress percent={result.total ? Math.round((result.processed / result.total) * 100) : 0} />
+          )}
+          <Alert
+            type={result.status === 'failed' || result.failed > 0 ? 'warning' : 'success'}
+            showIcon
+            title={result.message ?? result.status}
+          />
+          <Descriptions size="small" column={4}>
+            <Descriptions.Item label={t('imports.total')}>{result.total}</Descriptions.Item>
+            <Descriptions.Item label={t('imports.created')}>{result.created}</Descriptions.Item>
+            <Descriptions.Item label={t('imports.skipped')}>{result.skippedDuplicates}</Descriptions.Item>
+            <Descriptions.Item label={t('imports.failed')}>{result.failed}</Descriptions.Item>
+          </Descriptions>
+          {result.errors.length > 0 && (
+            <Table
+              size="small"
+              rowKey={(r) => `${r.row}:${r.column}:${r.message}`}
+              dataSource={result.errors}
+              pagination={{ pageSize: 8 }}
+              columns={[
+                { title: t('imports.row'), dataIndex: 'row', width: 70 },
+                { title: t('imports.column'), dataIndex: 'column', width: 160 },
+                { title: t('imports.reason'), dataIndex: 'message' },
+              ]}
+            />
+          )}
+        </Space>
+      )}
+    </Modal>
+  )
+}
