@@ -14,12 +14,13 @@ export type Read = { statements: string[] }
 
 /**
  * `GET /api/v1/accounts?industry=finance&sort=-updatedAt&limit=50` as an administrator: the query
- * core/crud/collection.ts builds (workspace, not deleted, filters; sort column with nulls last, then id).
+ * core/crud/collection.ts builds (workspace, not deleted, filters; the sort column — with `nulls last` only
+ * when it is nullable — then id).
  */
 export const LIST: Read = {
   statements: [
     `select * from accounts where workspace_id = {ws} and deleted_at is null and industry = {arg}
-      order by updated_at desc nulls last, id desc limit 51`,
+      order by updated_at desc, id desc limit 51`,
   ],
 }
 
@@ -42,7 +43,7 @@ export const READ_360: Read = {
   statements: [
     `select * from accounts where workspace_id = {ws} and id = {arg} and deleted_at is null`,
     `select * from contacts where workspace_id = {ws} and account_id = {arg} and deleted_at is null
-      order by name asc nulls last, id asc limit 501`,
+      order by name asc, id asc limit 501`,
     `select u.kind, u.at, u.title, u.ref_type, u.ref_id, u.subtype from (${timelineSources
       .map(
         ([kind, entity, table, at, title, subtype]) =>
@@ -54,7 +55,7 @@ export const READ_360: Read = {
       order by u.at desc, u.ref_id desc limit 51`,
     `select * from opportunities
       where workspace_id = {ws} and account_id = {arg} and deleted_at is null and status = 'open'
-      order by updated_at desc nulls last, id desc limit 101`,
+      order by updated_at desc, id desc limit 101`,
   ],
 }
 
