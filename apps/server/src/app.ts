@@ -1,20 +1,6 @@
 import { createHttpServer, type App } from './core/http/server'
 import { registerAuthRoutes, resolvePrincipal } from './modules/users'
-import {
-  accountResource,
-  activityResource,
-  contactResource,
-  contractResource,
-  invoiceResource,
-  leadResource,
-  opportunityResource,
-  orderResource,
-  paymentResource,
-  quoteResource,
-  taskResource,
-  ticketResource,
-  touchResource,
-} from '@openkam/contract'
+import { collectionResources } from '@openkam/contract'
 import { registerCollectionRoutes } from './core/http/collection-routes'
 import { registerExportRoute } from './core/http/export-routes'
 import { accountCollection } from './modules/accounts'
@@ -54,32 +40,32 @@ export async function buildApp(rt: Runtime, opts: { logger?: boolean; web?: bool
   })
   registerAuthRoutes(app, db, rt.config)
   registerWorkspaceRoutes(app, db)
-  // Collections served by the shared machinery: list, get, create, update, delete, restore.
+  // Collections served by the shared machinery: list, get, create, update, delete, restore, export.
   const collections = [
-    [accountCollection, accountResource],
-    [contactCollection, contactResource],
-    [leadCollection, leadResource],
-    [opportunityCollection, opportunityResource],
-    [activityCollection, activityResource],
-    [quoteCollection, quoteResource],
-    [orderCollection, orderResource],
-    [contractCollection, contractResource],
-    [invoiceCollection, invoiceResource],
-    [paymentCollection, paymentResource],
-    [ticketCollection, ticketResource],
-    [taskCollection, taskResource],
-  ] as const
+    accountCollection,
+    contactCollection,
+    leadCollection,
+    opportunityCollection,
+    activityCollection,
+    quoteCollection,
+    orderCollection,
+    contractCollection,
+    invoiceCollection,
+    paymentCollection,
+    ticketCollection,
+    taskCollection,
+    touchCollection,
+  ]
   registerMarketingRoutes(app, db)
   registerAccount360Routes(app, db)
   registerHandoverRoutes(app, db)
   registerLeadRoutes(app, db)
   // Each collection's static /export route goes before its /:id routes.
-  for (const [collection, resource] of collections) {
+  for (const collection of collections) {
+    const resource = collectionResources[collection.def.name as keyof typeof collectionResources]
     registerExportRoute(app, db, collection, resource.Record)
     registerCollectionRoutes(app, db, collection, resource)
   }
-  registerExportRoute(app, db, touchCollection, touchResource.Record)
-  registerCollectionRoutes(app, db, touchCollection, touchResource)
   await registerImportRoutes(app, db)
   registerAuditRoutes(app, db)
   await app.ready()

@@ -411,3 +411,20 @@ export const Account360 = z
     alerts: z.array(z.unknown()),
   })
   .meta({ id: 'Account360' })
+
+/** The wire schemas of every record collection, by its URL name (shared by server routes and web forms). */
+export const collectionResources = {
+  accounts: accountResource,
+  contacts: contactResource,
+  leads: leadResource,
+  opportunities: opportunityResource,
+  activities: activityResource,
+  quotes: quoteResource,
+  orders: orderResource,
+  contracts: contractResource,
+  invoices: invoiceResource,
+  payments: paymentResource,
+  tickets: ticketResource,
+  tasks: taskResource,
+  'marketing-touches': touchResource,
+} as const
