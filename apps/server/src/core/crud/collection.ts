@@ -239,7 +239,9 @@ export class Collection<
       .where(and(...where))
       // `nulls last` only where nulls can occur: on NOT NULL columns it would keep an index from serving the sort.
       .orderBy(
-        sortSpec.column.notNull ? sql`${sortSpec.column} ${direction}` : sql`${sortSpec.column} ${direction} nulls last`,
+        sortSpec.column.notNull
+          ? sql`${sortSpec.column} ${direction}`
+          : sql`${sortSpec.column} ${direction} nulls last`,
         sql`${t.id} ${direction}`,
       )
       .limit(query.limit + 1)

@@ -94,7 +94,8 @@ export async function createHttpServer(opts: HttpOptions) {
   app.setErrorHandler(errorHandler)
   // The built web app, when there is one: files as they are on disk now (a rebuild needs no restart).
   const web = opts.webDir && fs.existsSync(path.join(opts.webDir, 'index.html')) ? opts.webDir : undefined
-  if (web) await app.register(fastifyStatic, { root: web, prefix: '/', wildcard: true, index: ['index.html'] })
+  if (web)
+    await app.register(fastifyStatic, { root: web, prefix: '/', wildcard: true, index: ['index.html'] })
   // Unknown routes: index.html for page navigations (client-side routes), else 404 problem+json.
   app.setNotFoundHandler((req, reply) => {
     const page = req.method === 'GET' && !req.url.startsWith('/api/') && !req.url.startsWith('/assets/')

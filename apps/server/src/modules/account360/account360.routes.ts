@@ -31,7 +31,11 @@ export function registerAccount360Routes(app: App, db: Db) {
         summary: "One page of an account's merged timeline (the 360° timeline alone, for infinite scrolling)",
         params: IdParams,
         querystring: Account360Query,
-        response: { 200: z.object({ data: z.array(TimelineItem), nextCursor: z.string().nullable() }), 400: Problem, 404: Problem },
+        response: {
+          200: z.object({ data: z.array(TimelineItem), nextCursor: z.string().nullable() }),
+          400: Problem,
+          404: Problem,
+        },
       },
     },
     async (req) =>

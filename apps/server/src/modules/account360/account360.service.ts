@@ -193,7 +193,12 @@ export async function account360(
 }
 
 /** One page of an account's timeline, after checking the person may see the account. */
-export async function accountTimeline(db: Db, ctx: Ctx, id: string, opts: { kinds?: string[]; limit: number; cursor?: string }) {
+export async function accountTimeline(
+  db: Db,
+  ctx: Ctx,
+  id: string,
+  opts: { kinds?: string[]; limit: number; cursor?: string },
+) {
   await accountCollection.get(db, ctx, id)
   return readTimeline(db, ctx, id, timelineSources, opts)
 }
