@@ -121,6 +121,11 @@ describe('GET /accounts/:id/360', () => {
     expect(b.decisionMap.champions).toEqual([b.contacts[0].id])
     expect(b.decisionMap.uncoveredRoles).not.toContain('economic_buyer')
     expect(b.timeline).toHaveLength(50)
+    // The route serialises without re-validating: nothing internal may leak.
+    for (const rec of [b.account, b.contacts[0], b.opportunities[0], b.payments[0], b.marketing[0]]) {
+      expect(rec).not.toHaveProperty('workspaceId')
+      expect(rec).not.toHaveProperty('healthScore')
+    }
     expect(b.timelineNextCursor).toBeTruthy()
   })
 
