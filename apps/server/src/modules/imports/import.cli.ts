@@ -1,13 +1,13 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { ImportMapping, ImportObject, type Import } from '@openkam/contract'
-import { mergePermissions, type Permissions, type Principal } from '../../core/access/permissions'
+import type { Principal } from '../../core/access/permissions'
 import { AppError } from '../../core/errors'
 import type { Ctx } from '../../core/context'
 import type { Db } from '../../core/db/types'
 import type { EventSink } from '../../core/events/bus'
 import { findWorkspaceBySlug } from '../workspaces'
-import { findUserAccessByEmail } from './cli-access.repository'
+import { principalByEmail } from '../users'
 import { startImport } from './import.service'
 
 export type ImportCommandOptions = {
@@ -25,16 +25,9 @@ const usage = (message: string) => new AppError('invalid', 'usage', message)
 
 /** The principal of a person found by e-mail, for commands run on the server itself. */
 async function principalOf(db: Db, ws: string, email: string): Promise<Principal> {
-  const a = await findUserAccessByEmail(db, ws, email)
-  if (!a) throw usage(`No active user ${email} in this workspace; pass --as with the e-mail of a member`)
-  return {
-    kind: 'user',
-    workspaceId: ws,
-    userId: a.userId,
-    roles: a.roles.map((r) => r.key),
-    permissions: mergePermissions(a.roles.map((r) => r.permissions as Permissions)),
-    teamUserIds: a.teamUserIds,
-  }
+  const p = await principalByEmail(db, ws, email)
+  if (!p) throw usage(`No active user ${email} in this workspace; pass --as with the e-mail of a member`)
+  return p
 }
 
 function readMapping(file: string | undefined) {

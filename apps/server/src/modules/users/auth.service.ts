@@ -70,6 +70,22 @@ export async function resolvePrincipal(db: Db, token: string): Promise<Principal
   return toPrincipal(ws, a, 'api_token')
 }
 
+/** The principal of an active user found by e-mail, for commands run on the server itself (no session). */
+export async function principalByEmail(db: Executor, ws: string, email: string): Promise<Principal | null> {
+  const [u] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(
+      and(
+        eq(users.workspaceId, ws),
+        sql`lower(${users.email}) = ${email.toLowerCase()}`,
+        isNull(users.deletedAt),
+      ),
+    )
+  const a = u && (await findUserAccess(db, ws, u.id))
+  return a ? toPrincipal(ws, a, 'user') : null
+}
+
 /** Recent failed sign-ins for an e-mail since its last success. */
 async function recentFailures(db: Db, email: string): Promise<number> {
   const since = new Date(Date.now() - FAILURE_WINDOW_MS)

@@ -1,5 +1,5 @@
 export { registerAuthRoutes } from './auth.routes'
-export { resolvePrincipal, login } from './auth.service'
+export { resolvePrincipal, login, principalByEmail } from './auth.service'
 export {
   missingUsers,
   userRefs,
