@@ -23,6 +23,7 @@ import { ticketCollection } from './modules/tickets'
 import { registerAuditRoutes } from './modules/audit'
 import { registerImportRoutes } from './modules/imports'
 import { registerWorkspaceRoutes } from './modules/workspaces'
+import { registerJobRoutes } from './core/jobs/routes'
 import { defaultWebDir, type Runtime } from './runtime'
 import { VERSION } from './version'
 
@@ -68,6 +69,13 @@ export async function buildApp(rt: Runtime, opts: { logger?: boolean; web?: bool
   }
   await registerImportRoutes(app, db)
   registerAuditRoutes(app, db)
+  registerJobRoutes(app, rt.jobRegistry, {
+    db,
+    jobs: rt.jobs,
+    events: rt.events,
+    config: rt.config,
+    log: app.log,
+  })
   await app.ready()
   return app
 }

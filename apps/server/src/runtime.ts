@@ -8,6 +8,14 @@ import { OutboxEventSink, type EventSink } from './core/events/bus'
 import { ensureQueues, startDispatcher } from './core/events/dispatcher'
 import { HandlerRegistry, type EventHandler } from './core/events/registry'
 import { startBoss, type BossRole } from './core/jobs/boss'
+import {
+  BossJobQueue,
+  ensureJobQueues,
+  JobRegistry,
+  startJobWorkers,
+  type JobDef,
+  type JobQueue,
+} from './core/jobs/jobs'
 import { bootstrap } from './bootstrap'
 
 export type Runtime = {
@@ -16,6 +24,8 @@ export type Runtime = {
   boss: PgBoss
   registry: HandlerRegistry
   events: EventSink
+  jobs: JobQueue
+  jobRegistry: JobRegistry
   role: BossRole
   isReady(): Promise<boolean>
   stop(): Promise<void>
@@ -25,14 +35,22 @@ export type RuntimeOptions = {
   role: BossRole
   /** Extra event handlers (tests, plug-ins); the modules' own are registered here too. */
   handlers?: EventHandler[]
+  /** Extra jobs (tests). */
+  jobs?: JobDef[]
   demo?: boolean
   lang?: 'zh-CN' | 'en'
   log?: { info(obj: unknown, msg?: string): void; error(obj: unknown, msg?: string): void }
   pollingIntervalSeconds?: number
 }
 
-/** The event handlers of the modules. Later modules (rules, health, webhooks) add theirs here. */
-export const moduleHandlers = (): EventHandler[] => []
+/** What modules' event handlers need beyond the transaction they run in. */
+export type ModuleDeps = { config: Config; events: EventSink; jobs: JobQueue }
+
+/** The event handlers of the modules. Later modules (health, approvals) add theirs here. */
+export const moduleHandlers = (_deps: ModuleDeps): EventHandler[] => []
+
+/** The background jobs of the modules. */
+export const moduleJobs = (): JobDef[] => []
 
 /**
  * Opens the database, migrates it, starts the job queue, the event dispatcher (unless API-only)
@@ -53,13 +71,23 @@ export async function startRuntime(config: Config, opts: RuntimeOptions): Promis
   let boss: PgBoss | undefined
   try {
     await database.migrate()
-    const registry = new HandlerRegistry()
-    for (const h of [...moduleHandlers(), ...(opts.handlers ?? [])]) registry.register(h)
     boss = await startBoss(database, opts.role)
-    await ensureQueues(boss, registry)
+    const registry = new HandlerRegistry()
     const events = new OutboxEventSink(boss, registry)
+    const jobRegistry = new JobRegistry()
+    for (const j of [...moduleJobs(), ...(opts.jobs ?? [])]) jobRegistry.register(j)
+    const jobs = new BossJobQueue(boss, jobRegistry)
+    for (const h of [...moduleHandlers({ config, events, jobs }), ...(opts.handlers ?? [])]) registry.register(h)
+    await ensureQueues(boss, registry)
+    await ensureJobQueues(boss, jobRegistry)
     if (opts.role !== 'api') {
       await startDispatcher(boss, database.db, registry, log, opts.pollingIntervalSeconds)
+      await startJobWorkers(
+        boss,
+        jobRegistry,
+        { db: database.db, jobs, events, config, log },
+        opts.pollingIntervalSeconds,
+      )
     }
     if (opts.role !== 'worker') {
       await bootstrap(database.db, events, config, {
@@ -76,6 +104,8 @@ export async function startRuntime(config: Config, opts: RuntimeOptions): Promis
       boss: b,
       registry,
       events,
+      jobs,
+      jobRegistry,
       role: opts.role,
       async isReady() {
         if (!ready) return false

@@ -312,11 +312,15 @@ export const taskResource = resource(
     ]),
     relatedId: Id,
     dueAt: Timestamp,
+    remindAt: Timestamp,
     priority: z.enum(ticketPriorities),
     status: z.enum(taskStatuses),
     source: z.enum(taskSources),
   },
-  { required: ['title'], readOnly: { completedAt: Timestamp.nullable() } },
+  {
+    required: ['title'],
+    readOnly: { completedAt: Timestamp.nullable(), remindedAt: Timestamp.nullable() },
+  },
 )
 
 export const touchKinds = [

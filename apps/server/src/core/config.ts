@@ -30,6 +30,9 @@ const ConfigSchema = z.object({
   OPENKAM_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   OPENKAM_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   OPENKAM_WEB_DIR: z.string().optional(),
+  OPENKAM_RETRY_BASE_SECONDS: z.coerce.number().min(0.1).max(3600).default(30),
+  OPENKAM_RETRY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
+  OPENKAM_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
 })
 
 export type Config = Readonly<{
@@ -45,6 +48,11 @@ export type Config = Readonly<{
   loginMaxFailures: number
   logLevel: z.infer<typeof ConfigSchema>['OPENKAM_LOG_LEVEL']
   webDir: string | undefined
+  /** First retry delay of a failed delivery or rule action; doubles each attempt. */
+  retryBaseSeconds: number
+  /** Attempts before a delivery or rule action is marked failed. */
+  retryMaxAttempts: number
+  webhookTimeoutMs: number
 }>
 
 export class ConfigError extends Error {}
@@ -80,6 +88,9 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: Partial<Config> = 
     loginMaxFailures: e.OPENKAM_LOGIN_MAX_FAILURES,
     logLevel: e.OPENKAM_LOG_LEVEL,
     webDir: e.OPENKAM_WEB_DIR,
+    retryBaseSeconds: e.OPENKAM_RETRY_BASE_SECONDS,
+    retryMaxAttempts: e.OPENKAM_RETRY_MAX_ATTEMPTS,
+    webhookTimeoutMs: e.OPENKAM_WEBHOOK_TIMEOUT_MS,
     ...overrides,
   })
 }

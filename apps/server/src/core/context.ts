@@ -1,6 +1,6 @@
 import type { Principal } from './access/permissions'
 import type { Executor } from './db/types'
-import type { EventSink } from './events/bus'
+import type { EventCause, EventSink } from './events/bus'
 
 /** Who acts, in which workspace, for which request, and where their events go. Passed to every service. */
 export type Ctx = {
@@ -8,6 +8,8 @@ export type Ctx = {
   principal: Principal
   requestId?: string
   events: EventSink
+  /** Set while a rule's actions run, so the events they cause carry the chain (loop cutting). */
+  cause?: EventCause
 }
 
 /** A function that does one unit of work inside a transaction. */

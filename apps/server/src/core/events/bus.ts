@@ -7,7 +7,15 @@ import type { Executor } from '../db/types'
 import type { Principal } from '../access/permissions'
 import type { DomainEvent, NewEvent } from './types'
 
-export type EmitContext = { ws: string; principal: Pick<Principal, 'userId'>; requestId?: string }
+/** Set when a rule's action causes the change: the chain of rules and how deep it is (loops are cut at 3). */
+export type EventCause = { ruleId: string; runId: string; depth: number }
+
+export type EmitContext = {
+  ws: string
+  principal: Pick<Principal, 'userId'>
+  requestId?: string
+  cause?: EventCause
+}
 
 export interface EventSink {
   /** Writes events to the outbox and queues their handlers' jobs, in the caller's transaction. */
@@ -34,6 +42,7 @@ export class OutboxEventSink implements EventSink {
       actorId: ctx.principal.userId,
       requestId: ctx.requestId ?? null,
       occurredAt: now.toISOString(),
+      cause: ctx.cause ?? null,
     }))
     await tx.insert(outbox).values(
       full.map((e) => ({
@@ -45,6 +54,7 @@ export class OutboxEventSink implements EventSink {
         payload: e.payload as Record<string, unknown>,
         actorId: e.actorId,
         requestId: e.requestId,
+        cause: e.cause,
         createdAt: now,
       })),
     )

@@ -13,6 +13,7 @@ export const outbox = pgTable(
     payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
     actorId: uuid('actor_id'),
     requestId: text('request_id'),
+    cause: jsonb('cause').$type<{ ruleId: string; runId: string; depth: number }>(),
     createdAt: tstz('created_at').notNull().defaultNow(),
   },
   (t) => [

@@ -18,6 +18,8 @@ export type DomainEvent<T extends string = string> = {
   actorId: string | null
   requestId: string | null
   occurredAt: string
+  /** The rule run that caused this event, if any (see EventCause). */
+  cause?: { ruleId: string; runId: string; depth: number } | null
 }
 
 export type NewEvent<T extends string = string> = {

@@ -5,7 +5,7 @@ import { accountParent } from '../accounts'
 import { userRefs } from '../users'
 import { tasks } from './task.table'
 
-const mapper = rowMapper(tasks, { readOnly: ['completedAt'] })
+const mapper = rowMapper(tasks, { readOnly: ['completedAt', 'remindedAt'] })
 
 export const taskCollection = new Collection<any, any, any>({
   name: 'tasks',
@@ -21,6 +21,8 @@ export const taskCollection = new Collection<any, any, any>({
     // A new task with no assignee goes to the person who creates it (as owner, set by the collection).
     if (patch.status === 'done' && before?.status !== 'done') out.completedAt = new Date()
     if (patch.status && patch.status !== 'done' && before?.status === 'done') out.completedAt = null
+    // A new reminder time re-arms the reminder.
+    if ('remindAt' in patch && before && +(patch.remindAt ?? 0) !== +(before.remindAt ?? 0)) out.remindedAt = null
     return out
   },
   validate: allOf(userRefs('ownerId', 'assigneeId'), async (_tx, _ctx, c) =>

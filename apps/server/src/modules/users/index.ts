@@ -12,3 +12,4 @@ export {
 export { defaultRoles } from './default-roles'
 export { hashPassword } from './password'
 export * as userTables from './user.table'
+export { peopleByIds, peopleWithRole, rolesOf, managerOf, teamMemberIds, type Person } from './people.repository'

@@ -1,0 +1,108 @@
+import type PgBoss from 'pg-boss'
+import type { Config } from '../config'
+import { adapterFor } from '../db/raw-sql'
+import type { Db, Executor } from '../db/types'
+import type { EventSink } from '../events/bus'
+
+type Log = { info(obj: unknown, msg?: string): void; error(obj: unknown, msg?: string): void }
+
+/** What a job handler gets: the database, the queue (to send follow-up jobs) and the event sink. */
+export type JobContext = { db: Db; jobs: JobQueue; events: EventSink; config: Config; log: Log }
+
+/**
+ * A named background job. Modules define their jobs next to their services and list them in their
+ * index.ts; the runtime registers them. `cron` jobs run on that schedule (UTC) in background processes;
+ * `manual` jobs may also be run by an administrator through `POST /api/v1/jobs/run`.
+ * @example const scan: JobDef<{ ws?: string }> = { name: 'rules_scan', cron: '* * * * *', manual: true, handle: async (data, ctx) => … }
+ */
+export type JobDef<T = any> = {
+  name: string
+  handle(data: T, ctx: JobContext): Promise<unknown>
+  cron?: string
+  manual?: boolean
+  retryLimit?: number
+  retryDelaySeconds?: number
+}
+
+export type SendOptions = {
+  /** Run no earlier than this many seconds from now (retries with backoff). */
+  startAfterSeconds?: number
+  /** Only one queued job with this key at a time (debouncing). */
+  singletonKey?: string
+}
+
+/** Sends jobs; with a transaction, the job commits or rolls back with it. */
+export interface JobQueue {
+  send(tx: Executor | null, name: string, data: object, opts?: SendOptions): Promise<void>
+}
+
+export const jobQueueOf = (name: string) => `job.${name}`
+
+export class JobRegistry {
+  private readonly jobs = new Map<string, JobDef>()
+
+  register(job: JobDef): this {
+    if (!/^[a-z][a-z0-9_.-]+$/.test(job.name)) throw new Error(`Job name "${job.name}" must be [a-z0-9_.-]`)
+    if (this.jobs.has(job.name)) throw new Error(`Job "${job.name}" is registered twice`)
+    this.jobs.set(job.name, job)
+    return this
+  }
+
+  get(name: string): JobDef | undefined {
+    return this.jobs.get(name)
+  }
+
+  all(): JobDef[] {
+    return [...this.jobs.values()]
+  }
+}
+
+export class BossJobQueue implements JobQueue {
+  constructor(
+    private readonly boss: PgBoss,
+    private readonly registry: JobRegistry,
+  ) {}
+
+  async send(tx: Executor | null, name: string, data: object, opts: SendOptions = {}) {
+    const def = this.registry.get(name)
+    if (!def) throw new Error(`No job named "${name}" is registered`)
+    await this.boss.send(jobQueueOf(name), data, {
+      ...(tx ? { db: adapterFor(tx) } : {}),
+      retryLimit: def.retryLimit ?? 3,
+      retryDelay: def.retryDelaySeconds ?? 5,
+      retryBackoff: true,
+      ...(opts.startAfterSeconds ? { startAfter: Math.max(1, Math.ceil(opts.startAfterSeconds)) } : {}),
+      ...(opts.singletonKey ? { singletonKey: opts.singletonKey } : {}),
+    } as PgBoss.SendOptions)
+  }
+}
+
+/** Creates the queues of every job (idempotent); needed before a job is sent or scheduled. */
+export async function ensureJobQueues(boss: PgBoss, registry: JobRegistry) {
+  const existing = new Set((await boss.getQueues()).map((q) => q.name))
+  for (const j of registry.all()) {
+    if (!existing.has(jobQueueOf(j.name))) await boss.createQueue(jobQueueOf(j.name))
+  }
+}
+
+/** Starts workers for every job and (re)installs the cron schedules. Background processes only. */
+export async function startJobWorkers(
+  boss: PgBoss,
+  registry: JobRegistry,
+  ctx: JobContext,
+  pollingIntervalSeconds = 0.5,
+) {
+  for (const job of registry.all()) {
+    await boss.work(jobQueueOf(job.name), { batchSize: 1, pollingIntervalSeconds }, async ([j]) => {
+      if (!j) return
+      try {
+        await job.handle(j.data, ctx)
+      } catch (err) {
+        ctx.log.error({ err, job: job.name, jobId: j.id }, 'job failed')
+        throw err
+      }
+    })
+    if (job.cron) await boss.schedule(jobQueueOf(job.name), job.cron, {}, { tz: 'UTC' })
+    else await boss.unschedule(jobQueueOf(job.name)).catch(() => undefined)
+  }
+}

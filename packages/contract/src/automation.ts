@@ -1,0 +1,469 @@
+import { z } from 'zod'
+import { Id, RecordBase, Timestamp } from './common'
+import { ticketPriorities } from './records'
+
+/**
+ * Automation: rules (trigger → conditions → ordered actions), their runs, playbooks,
+ * notifications and delivery channels (SPEC R-18, R-24, R-30).
+ */
+
+/** Record types a rule can watch: the `entity` of each record collection. */
+export const ruleEntities = [
+  'account',
+  'contact',
+  'lead',
+  'opportunity',
+  'activity',
+  'quote',
+  'order',
+  'contract',
+  'invoice',
+  'payment',
+  'ticket',
+  'task',
+  'marketing_touch',
+] as const
+export type RuleEntity = (typeof ruleEntities)[number]
+
+const fieldName = z.string().regex(/^[a-zA-Z][a-zA-Z0-9_.]{0,80}$/, 'a field name such as stage or account.tier')
+const roleKey = z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, 'a role key such as legal')
+
+export const triggerKinds = [
+  'record_created',
+  'record_updated',
+  'record_deleted',
+  'field_changed',
+  'stage_changed',
+  'date_reached',
+  'schedule',
+  'webhook',
+] as const
+
+export const RuleTrigger = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('record_created'), entity: z.enum(ruleEntities) }),
+  z.object({ kind: z.literal('record_updated'), entity: z.enum(ruleEntities) }),
+  z.object({ kind: z.literal('record_deleted'), entity: z.enum(ruleEntities) }),
+  z.object({
+    kind: z.literal('field_changed'),
+    entity: z.enum(ruleEntities),
+    field: fieldName,
+    /** Fires only when the old value equals `from` (omit for any). */
+    from: z.unknown().optional(),
+    /** Fires only when the new value equals `to` (omit for any). */
+    to: z.unknown().optional(),
+  }),
+  z.object({
+    kind: z.literal('stage_changed'),
+    entity: z.literal('opportunity').default('opportunity'),
+    from: z.string().optional(),
+    to: z.string().optional(),
+  }),
+  z.object({
+    kind: z.literal('date_reached'),
+    entity: z.enum(ruleEntities),
+    /** A date or timestamp field of the record, e.g. endDate or dueAt. */
+    field: fieldName,
+    /** Days after the date (negative: before), e.g. −90 for "90 days before the contract ends". */
+    offsetDays: z.number().int().min(-3650).max(3650),
+  }),
+  z.object({
+    kind: z.literal('schedule'),
+    /** Five-field cron in the workspace's time zone, e.g. "0 9 * * 1" (Mondays at 09:00). */
+    cron: z.string().min(9).max(100),
+    timezone: z.string().max(60).default('Asia/Shanghai'),
+    /** With an entity the rule runs for every record of it that meets the conditions (≤ 500 a firing). */
+    entity: z.enum(ruleEntities).optional(),
+  }),
+  z.object({
+    kind: z.literal('webhook'),
+    /** With an entity, the posted body's `recordId` names the record the rule runs on. */
+    entity: z.enum(ruleEntities).optional(),
+  }),
+])
+export type RuleTrigger = z.infer<typeof RuleTrigger>
+
+export const conditionOps = [
+  'eq',
+  'ne',
+  'gt',
+  'gte',
+  'lt',
+  'lte',
+  'in',
+  'not_in',
+  'contains',
+  'is_empty',
+  'is_not_empty',
+  'changed',
+  'changed_to',
+  'changed_from',
+  'within_last_days',
+  'within_next_days',
+  'more_than_days_ago',
+  'more_than_days_ahead',
+] as const
+export type ConditionOp = (typeof conditionOps)[number]
+
+/** One comparison. `field` is a path: `stage`, `record.amount`, `account.tier`, `before.stage`, `payload.source`. */
+export const Condition = z.object({
+  field: fieldName,
+  op: z.enum(conditionOps),
+  value: z.unknown().optional(),
+})
+export type Condition = z.infer<typeof Condition>
+
+export type ConditionGroup = { all?: (Condition | ConditionGroup)[]; any?: (Condition | ConditionGroup)[] }
+export const ConditionGroup: z.ZodType<ConditionGroup> = z.lazy(() =>
+  z
+    .object({
+      all: z.array(z.union([Condition, ConditionGroup])).max(50).optional(),
+      any: z.array(z.union([Condition, ConditionGroup])).max(50).optional(),
+    })
+    .strict(),
+)
+
+/** Who a task or notification goes to. `owner`, `csm` and `manager` are resolved from the record (or its account). */
+export const Recipient = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('user'), userId: Id }),
+  z.object({ kind: z.literal('role'), role: roleKey }),
+  z.object({ kind: z.literal('owner') }),
+  z.object({ kind: z.literal('csm') }),
+  /** The manager of the record's owner (or of a task's assignee). */
+  z.object({ kind: z.literal('manager') }),
+])
+export type Recipient = z.infer<typeof Recipient>
+
+export const notificationChannels = ['in_app', 'email', 'wecom', 'dingtalk', 'feishu', 'webhook'] as const
+export type NotificationChannel = (typeof notificationChannels)[number]
+
+/** Text with `{{record.name}}`, `{{account.name}}`, `{{before.stage}}`, `{{payload.x}}` placeholders. */
+const template = (max: number) => z.string().min(1, 'must not be empty').max(max)
+
+export const TaskTemplate = z.object({
+  title: template(300),
+  description: z.string().max(5000).optional(),
+  assignee: Recipient,
+  /** Due this many days after the action runs (fractions allowed: 0.5 = 12 hours). */
+  dueInDays: z.number().min(0).max(3650).optional(),
+  priority: z.enum(ticketPriorities).default('normal'),
+})
+export type TaskTemplate = z.infer<typeof TaskTemplate>
+
+export const actionTypes = [
+  'create_task',
+  'notify',
+  'update_fields',
+  'assign_owner',
+  'call_webhook',
+  'start_playbook',
+] as const
+
+export const RuleAction = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('create_task'), task: TaskTemplate }),
+  z.object({
+    type: z.literal('notify'),
+    to: z.array(Recipient).min(1, 'name at least one recipient').max(20),
+    channels: z.array(z.enum(notificationChannels)).min(1, 'choose at least one channel'),
+    subject: template(200),
+    body: z.string().max(5000).default(''),
+    /** The robot or webhook endpoint for wecom/dingtalk/feishu/webhook; default: the workspace's first of that kind. */
+    webhookId: Id.optional(),
+  }),
+  z.object({
+    type: z.literal('update_fields'),
+    /** Field → value; string values may use placeholders. All fields change in one write or none do. */
+    fields: z.record(fieldName, z.unknown()).refine((f) => Object.keys(f).length > 0, 'name a field to set'),
+  }),
+  z.object({
+    type: z.literal('assign_owner'),
+    strategy: z.enum(['round_robin', 'territory']),
+    /** round_robin: these users in turn (or the members of teamId). */
+    userIds: z.array(Id).max(200).optional(),
+    teamId: Id.optional(),
+    /** territory: the record's (or its account's) field whose value picks the owner, e.g. region. */
+    field: fieldName.optional(),
+    territories: z.record(z.string(), Id).optional(),
+    fallbackUserId: Id.optional(),
+  }),
+  z.object({
+    type: z.literal('call_webhook'),
+    webhookId: Id.optional(),
+    url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+  }),
+  z.object({ type: z.literal('start_playbook'), playbookId: Id }),
+])
+export type RuleAction = z.infer<typeof RuleAction>
+
+const ruleFields = {
+  name: z.string().trim().min(1, 'must not be empty').max(200),
+  description: z.string().max(2000),
+  enabled: z.boolean(),
+  trigger: RuleTrigger,
+  conditions: ConditionGroup,
+  actions: z.array(RuleAction).min(1, 'add at least one action').max(20),
+}
+export const RuleCreate = z
+  .object({
+    ...ruleFields,
+    description: ruleFields.description.optional(),
+    enabled: ruleFields.enabled.default(true),
+    conditions: ConditionGroup.default({ all: [] }),
+    ownerId: Id.nullable().optional(),
+  })
+  .strict()
+  .meta({ id: 'RuleCreate' })
+export const RuleUpdate = z
+  .object({
+    version: z.number().int().min(1),
+    name: ruleFields.name.optional(),
+    description: ruleFields.description.nullable().optional(),
+    enabled: z.boolean().optional(),
+    trigger: RuleTrigger.optional(),
+    conditions: ConditionGroup.optional(),
+    actions: ruleFields.actions.optional(),
+    ownerId: Id.nullable().optional(),
+  })
+  .strict()
+  .meta({ id: 'RuleUpdate' })
+export const Rule = RecordBase.extend({
+  name: z.string(),
+  description: z.string().nullable(),
+  enabled: z.boolean(),
+  trigger: RuleTrigger,
+  conditions: ConditionGroup,
+  actions: z.array(RuleAction),
+  /** A key for the inbound webhook trigger: POST /api/v1/hooks/rules/:id/:key. */
+  hookKey: z.string().nullable(),
+  lastRunAt: Timestamp.nullable(),
+  runCount: z.number().int(),
+  failedCount: z.number().int(),
+  template: z.string().nullable(),
+}).meta({ id: 'Rule' })
+export type Rule = z.infer<typeof Rule>
+
+export const RuleVersion = z
+  .object({
+    ruleId: Id,
+    version: z.number().int(),
+    definition: z.record(z.string(), z.unknown()),
+    changedBy: Id.nullable(),
+    changedAt: Timestamp,
+  })
+  .meta({ id: 'RuleVersion' })
+
+export const actionStatuses = ['done', 'skipped', 'failed', 'retrying', 'queued', 'would_run'] as const
+export const ActionOutcome = z.object({
+  index: z.number().int(),
+  type: z.enum(actionTypes),
+  status: z.enum(actionStatuses),
+  /** What the action did, e.g. `{taskId}` or `{notificationIds}`, or what it would do in a dry run. */
+  detail: z.record(z.string(), z.unknown()).nullable(),
+  error: z.string().nullable(),
+  attempts: z.number().int(),
+})
+export type ActionOutcome = z.infer<typeof ActionOutcome>
+
+export const ConditionTrace = z.object({
+  field: z.string(),
+  op: z.string(),
+  expected: z.unknown().optional(),
+  actual: z.unknown().optional(),
+  result: z.boolean(),
+})
+
+export const runStatuses = ['succeeded', 'failed', 'partial', 'not_matched', 'loop_cut', 'running'] as const
+export const RuleRun = z
+  .object({
+    id: Id,
+    ruleId: Id,
+    ruleName: z.string().nullable(),
+    ruleVersion: z.number().int(),
+    trigger: z.string(),
+    eventId: Id.nullable(),
+    entityType: z.string().nullable(),
+    entityId: Id.nullable(),
+    depth: z.number().int(),
+    status: z.enum(runStatuses),
+    matched: z.boolean(),
+    conditions: z.array(ConditionTrace),
+    actions: z.array(ActionOutcome),
+    durationMs: z.number().int(),
+    startedAt: Timestamp,
+    finishedAt: Timestamp.nullable(),
+  })
+  .meta({ id: 'RuleRun' })
+export type RuleRun = z.infer<typeof RuleRun>
+
+/** `POST /rules/dry-run`: a saved rule (ruleId) or an unsaved definition, against one record. */
+export const DryRunRequest = z
+  .object({
+    ruleId: Id.optional(),
+    rule: RuleCreate.optional(),
+    recordId: Id.optional(),
+    payload: z.record(z.string(), z.unknown()).optional(),
+  })
+  .strict()
+  .refine((b) => !!b.ruleId !== !!b.rule, { message: 'give ruleId or rule, not both', path: ['ruleId'] })
+export const DryRunResult = z
+  .object({
+    matched: z.boolean(),
+    conditions: z.array(ConditionTrace),
+    actions: z.array(ActionOutcome),
+    record: z.record(z.string(), z.unknown()).nullable(),
+  })
+  .meta({ id: 'DryRunResult' })
+
+export const PlaybookStep = z.object({
+  title: z.string().trim().min(1, 'must not be empty').max(300),
+  description: z.string().max(5000).optional(),
+  assignee: Recipient,
+  /** Due this many days after the playbook starts. */
+  dueInDays: z.number().min(0).max(3650),
+  priority: z.enum(ticketPriorities).default('normal'),
+})
+export const PlaybookCreate = z
+  .object({
+    name: z.string().trim().min(1, 'must not be empty').max(200),
+    description: z.string().max(2000).optional(),
+    steps: z.array(PlaybookStep).min(1, 'add at least one step').max(50),
+    ownerId: Id.nullable().optional(),
+  })
+  .strict()
+  .meta({ id: 'PlaybookCreate' })
+export const PlaybookUpdate = z
+  .object({
+    version: z.number().int().min(1),
+    name: z.string().trim().min(1).max(200).optional(),
+    description: z.string().max(2000).nullable().optional(),
+    steps: z.array(PlaybookStep).min(1).max(50).optional(),
+    ownerId: Id.nullable().optional(),
+  })
+  .strict()
+  .meta({ id: 'PlaybookUpdate' })
+export const Playbook = RecordBase.extend({
+  name: z.string(),
+  description: z.string().nullable(),
+  steps: z.array(PlaybookStep),
+  template: z.string().nullable(),
+}).meta({ id: 'Playbook' })
+export const PlaybookStart = z
+  .object({
+    relatedType: z.enum(ruleEntities),
+    relatedId: Id,
+  })
+  .strict()
+
+// ── notifications ─────────────────────────────────────────────────────────────
+
+export const deliveryStatuses = ['pending', 'sent', 'failed', 'retrying', 'skipped'] as const
+export const Notification = z
+  .object({
+    id: Id,
+    userId: Id.nullable(),
+    role: z.string().nullable(),
+    channel: z.enum(notificationChannels),
+    subject: z.string(),
+    body: z.string(),
+    /** Where the notification points, e.g. `/opportunities/<id>`. */
+    link: z.string().nullable(),
+    relatedType: z.string().nullable(),
+    relatedId: Id.nullable(),
+    status: z.enum(deliveryStatuses),
+    error: z.string().nullable(),
+    attempts: z.number().int(),
+    sentAt: Timestamp.nullable(),
+    readAt: Timestamp.nullable(),
+    ruleRunId: Id.nullable(),
+    webhookId: Id.nullable(),
+    createdAt: Timestamp,
+  })
+  .meta({ id: 'Notification' })
+export type Notification = z.infer<typeof Notification>
+
+export const webhookKinds = ['webhook', 'wecom', 'dingtalk', 'feishu'] as const
+export const webhookFields = {
+  name: z.string().trim().min(1, 'must not be empty').max(200),
+  kind: z.enum(webhookKinds),
+  url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }),
+  /** HMAC secret (webhook), signing secret (DingTalk "加签", Feishu "签名校验"). Write-only. */
+  secret: z.string().max(200),
+  /** For kind webhook: event types forwarded as they happen, e.g. ["opportunity.updated", "account.*"]. */
+  events: z.array(z.string().regex(/^[a-z_*]+(\.[a-z_*]+)?$/, 'an event type such as account.created or account.*')).max(50),
+  enabled: z.boolean(),
+}
+export const WebhookCreate = z
+  .object({
+    ...webhookFields,
+    secret: webhookFields.secret.optional(),
+    events: webhookFields.events.default([]),
+    enabled: webhookFields.enabled.default(true),
+  })
+  .strict()
+  .meta({ id: 'WebhookCreate' })
+export const WebhookUpdate = z
+  .object({
+    version: z.number().int().min(1),
+    name: webhookFields.name.optional(),
+    kind: webhookFields.kind.optional(),
+    url: webhookFields.url.optional(),
+    secret: webhookFields.secret.nullable().optional(),
+    events: webhookFields.events.optional(),
+    enabled: z.boolean().optional(),
+  })
+  .strict()
+  .meta({ id: 'WebhookUpdate' })
+export const Webhook = RecordBase.extend({
+  name: z.string(),
+  kind: z.enum(webhookKinds),
+  url: z.string(),
+  hasSecret: z.boolean(),
+  events: z.array(z.string()),
+  enabled: z.boolean(),
+}).meta({ id: 'Webhook' })
+
+/** Workspace e-mail settings (SMTP). The password is write-only. */
+export const SmtpSettings = z
+  .object({
+    host: z.string().trim().min(1, 'must not be empty').max(200),
+    port: z.number().int().min(1).max(65535),
+    secure: z.boolean().default(false),
+    user: z.string().max(200).optional(),
+    password: z.string().max(200).optional(),
+    from: z.string().min(3).max(200),
+  })
+  .strict()
+export const NotificationSettings = z
+  .object({
+    smtp: SmtpSettings.nullable(),
+    /** Hour of the day (workspace time) the daily digest goes out. */
+    digestHour: z.number().int().min(0).max(23),
+  })
+  .meta({ id: 'NotificationSettings' })
+
+export const NotificationPreferences = z
+  .object({
+    /** Channels this person accepts; in-app is always on. */
+    channels: z.object({
+      email: z.boolean(),
+      wecom: z.boolean(),
+      dingtalk: z.boolean(),
+      feishu: z.boolean(),
+    }),
+    /** A daily e-mail summarising unread notifications and open tasks. */
+    digest: z.boolean(),
+  })
+  .meta({ id: 'NotificationPreferences' })
+export type NotificationPreferences = z.infer<typeof NotificationPreferences>
+
+export const Inbox = z
+  .object({
+    unread: z.number().int(),
+    overdue: z.number().int(),
+    tasks: z.array(z.record(z.string(), z.unknown())),
+    reminders: z.array(z.record(z.string(), z.unknown())),
+    notifications: z.array(Notification),
+  })
+  .meta({ id: 'Inbox' })
+
+/** `POST /api/v1/jobs/run`: run a scheduled job now (admin); the names are those the server registers. */
+export const JobRun = z.object({ job: z.string().regex(/^[a-z][a-z0-9_]{1,60}$/, 'a job name such as rules_scan') }).strict()
