@@ -24,6 +24,7 @@ import { registerAuditRoutes } from './modules/audit'
 import { registerImportRoutes } from './modules/imports'
 import { registerWorkspaceRoutes } from './modules/workspaces'
 import { registerJobRoutes } from './core/jobs/routes'
+import { registerRuleRoutes } from './modules/rules'
 import { defaultWebDir, type Runtime } from './runtime'
 import { VERSION } from './version'
 
@@ -69,6 +70,7 @@ export async function buildApp(rt: Runtime, opts: { logger?: boolean; web?: bool
   }
   await registerImportRoutes(app, db)
   registerAuditRoutes(app, db)
+  registerRuleRoutes(app, db, { events: rt.events, jobs: rt.jobs, config: rt.config })
   registerJobRoutes(app, rt.jobRegistry, {
     db,
     jobs: rt.jobs,

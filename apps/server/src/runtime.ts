@@ -17,6 +17,7 @@ import {
   type JobQueue,
 } from './core/jobs/jobs'
 import { bootstrap } from './bootstrap'
+import { ruleJobs, rulesEngineHandler } from './modules/rules'
 
 export type Runtime = {
   config: Config
@@ -47,10 +48,10 @@ export type RuntimeOptions = {
 export type ModuleDeps = { config: Config; events: EventSink; jobs: JobQueue }
 
 /** The event handlers of the modules. Later modules (health, approvals) add theirs here. */
-export const moduleHandlers = (_deps: ModuleDeps): EventHandler[] => []
+export const moduleHandlers = (deps: ModuleDeps): EventHandler[] => [rulesEngineHandler(deps)]
 
 /** The background jobs of the modules. */
-export const moduleJobs = (): JobDef[] => []
+export const moduleJobs = (): JobDef[] => [...ruleJobs]
 
 /**
  * Opens the database, migrates it, starts the job queue, the event dispatcher (unless API-only)

@@ -62,6 +62,7 @@ export type Caller = {
   get(url: string): Promise<Res>
   post(url: string, body?: unknown): Promise<Res>
   patch(url: string, body: unknown): Promise<Res>
+  put(url: string, body: unknown): Promise<Res>
   del(url: string, body?: unknown): Promise<Res>
 }
 export type Res = { status: number; body: any; headers: Record<string, unknown> }
@@ -83,6 +84,7 @@ export function caller(app: App, token: string, userId = ''): Caller {
     get: (u) => call('GET', u),
     post: (u, b) => call('POST', u, b ?? {}),
     patch: (u, b) => call('PATCH', u, b),
+    put: (u, b) => call('PUT', u, b),
     del: (u, b) => call('DELETE', u, b),
   }
 }

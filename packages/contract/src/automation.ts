@@ -321,6 +321,7 @@ export const PlaybookStep = z.object({
   dueInDays: z.number().min(0).max(3650),
   priority: z.enum(ticketPriorities).default('normal'),
 })
+export type PlaybookStep = z.infer<typeof PlaybookStep>
 export const PlaybookCreate = z
   .object({
     name: z.string().trim().min(1, 'must not be empty').max(200),
@@ -346,6 +347,7 @@ export const Playbook = RecordBase.extend({
   steps: z.array(PlaybookStep),
   template: z.string().nullable(),
 }).meta({ id: 'Playbook' })
+export type Playbook = z.infer<typeof Playbook>
 export const PlaybookStart = z
   .object({
     relatedType: z.enum(ruleEntities),
@@ -467,3 +469,68 @@ export const Inbox = z
 
 /** `POST /api/v1/jobs/run`: run a scheduled job now (admin); the names are those the server registers. */
 export const JobRun = z.object({ job: z.string().regex(/^[a-z][a-z0-9_]{1,60}$/, 'a job name such as rules_scan') }).strict()
+
+// ── notifications: API shapes ────────────────────────────────────────────────
+
+/** The workspace's SMTP settings as read back: the password never leaves the server. */
+export const SmtpSettingsView = z.object({
+  host: z.string(),
+  port: z.number().int(),
+  secure: z.boolean(),
+  user: z.string().nullable(),
+  from: z.string(),
+  hasPassword: z.boolean(),
+})
+/** `GET /notification-settings`: SMTP (without its password) and the digest hour, with the version to send back. */
+export const NotificationSettingsView = z
+  .object({
+    smtp: SmtpSettingsView.nullable(),
+    digestHour: z.number().int().min(0).max(23),
+    /** The address people open OpenKAM at; links in e-mails and robot messages start with it. */
+    appUrl: z.string().nullable(),
+    version: z.number().int(),
+    updatedAt: Timestamp.nullable(),
+  })
+  .meta({ id: 'NotificationSettingsView' })
+/**
+ * `PUT /notification-settings`: `smtp: null` removes e-mail; an `smtp` without `password` keeps the
+ * stored one, an empty password clears it.
+ */
+export const NotificationSettingsUpdate = z
+  .object({
+    version: z.number({ error: 'version is required: send the version you read' }).int().min(1),
+    smtp: SmtpSettings.nullable().optional(),
+    digestHour: NotificationSettings.shape.digestHour.optional(),
+    appUrl: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).nullable().optional(),
+  })
+  .strict()
+  .meta({ id: 'NotificationSettingsUpdate' })
+
+/** `PUT /me/notification-preferences`: the parts to change. */
+export const NotificationPreferencesUpdate = z
+  .object({
+    channels: NotificationPreferences.shape.channels.partial().strict().optional(),
+    digest: z.boolean().optional(),
+  })
+  .strict()
+
+/** `GET /notifications`: my in-app notifications, or (admins, `all=true`) every delivery of the workspace. */
+export const NotificationListQuery = z
+  .object({
+    limit: z.coerce.number().int().min(1).max(500, 'at most 500').default(50),
+    cursor: z.string().optional().describe('nextCursor of the previous page'),
+    unread: z.enum(['true', 'false']).optional().describe('only unread (true) or only read (false)'),
+    channel: z.enum(notificationChannels).optional().describe('default in_app, unless all=true'),
+    status: z.enum(deliveryStatuses).optional(),
+    ruleRunId: Id.optional(),
+    all: z.enum(['true', 'false']).default('false').describe('every delivery of the workspace (administrators)'),
+  })
+  .strict()
+
+export const UnreadCount = z.object({ unread: z.number().int() }).meta({ id: 'UnreadCount' })
+export const ReadAllResult = z.object({ updated: z.number().int() })
+export const TestEmailRequest = z.object({ to: z.email('must be an e-mail address') }).strict()
+/** The outcome of a test message: `status` is the HTTP status of the receiver, if it answered. */
+export const DeliveryTestResult = z
+  .object({ ok: z.boolean(), status: z.number().int().optional(), error: z.string().optional() })
+  .meta({ id: 'DeliveryTestResult' })

@@ -17,6 +17,7 @@ import { buildDemo } from './demo-build'
 import { demoTeams, demoUsers, DEMO_PASSWORD, type Lang } from './demo-data'
 import { insertRows } from './demo-insert'
 import type { TeamKey, UserKey } from './demo-model'
+import { playAutomationScenes } from './demo-automation'
 import './demo.events'
 
 export { DEMO_PASSWORD }
@@ -88,6 +89,10 @@ export async function seedDemo(
     tasks: await insertRows(tx, ctx, tasks, 'task', data.tasks),
     marketingTouches: await insertRows(tx, ctx, marketingTouches, 'marketing_touch', data.touches),
   }
+  counts.automationScenes = Object.values(await playAutomationScenes(tx, ctx, lang)).reduce(
+    (a, b) => a + b,
+    0,
+  )
   await events.emit(tx, ctx, [
     { type: 'demo.seeded', entityType: 'workspace', entityId: ctx.ws, payload: { lang, counts } },
   ])

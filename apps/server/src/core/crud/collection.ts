@@ -62,6 +62,8 @@ export type CollectionDef<Rec, Create, Update> = {
   defaultSort: string
   /** Columns whose users own the record for `own`/`team` scope; ownerId by default. */
   ownerColumns?: AnyPgColumn[]
+  /** A column holding a role key: everyone with that role reaches the record as its owner (e.g. a task for legal). */
+  roleColumn?: AnyPgColumn
   /**
    * The record belongs to a parent (e.g. a contact to its account): whoever reaches the parent reaches
    * the record too, and the parent must exist and be visible to the person writing the record.
@@ -153,8 +155,9 @@ export class Collection<
     const p = ctx.principal
     if (scope === 'all') return undefined
     const ids = scope === 'own' ? (p.userId ? [p.userId] : []) : p.teamUserIds
-    if (ids.length === 0) return sql`false`
-    const direct = or(...this.ownerCols().map((c) => inArray(c, ids)))
+    const byRole = this.def.roleColumn && p.roles.length ? inArray(this.def.roleColumn, p.roles) : undefined
+    if (ids.length === 0) return byRole ?? sql`false`
+    const direct = or(...this.ownerCols().map((c) => inArray(c, ids)), byRole)
     const parent = this.def.parent
     if (!parent) return direct
     const pt = parent.table
@@ -168,6 +171,8 @@ export class Collection<
   private async canReach(tx: Executor, ctx: Ctx, scope: Scope, row: Row): Promise<boolean> {
     const owners = this.ownerCols().map((c) => row[columnKey(this.t, c)] ?? null)
     if (reaches(ctx.principal, scope, owners)) return true
+    const role = this.def.roleColumn ? row[columnKey(this.t, this.def.roleColumn)] : null
+    if (scope !== 'none' && role && ctx.principal.roles.includes(role)) return true
     const parent = this.def.parent
     const parentId = parent ? row[parent.field] : null
     if (!parent || !parentId) return false

@@ -14,6 +14,8 @@ export const taskCollection = new Collection<any, any, any>({
   table: tasks,
   parent: accountParent(tasks.accountId, true),
   ownerColumns: [tasks.ownerId, tasks.assigneeId],
+  // A task for a role (e.g. legal) belongs to everyone who holds it.
+  roleColumn: tasks.assigneeRole,
   toRecord: mapper.toRecord,
   toColumns: mapper.toColumns,
   derive: (patch, before) => {

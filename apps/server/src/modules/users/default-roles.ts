@@ -9,7 +9,18 @@ type RoleTemplate = {
 
 const all = { read: 'all', create: 'all', update: 'all', delete: 'all' } as const
 const readOnly = { read: 'all', create: 'none', update: 'none', delete: 'none' } as const
-const directory = { users: readOnly, teams: readOnly, roles: readOnly } as const
+const none = { read: 'none', create: 'none', update: 'none', delete: 'none' } as const
+/** Everyone sees the users, teams and roles, and reads (but does not change) the automation set-up. */
+const directory = {
+  users: readOnly,
+  teams: readOnly,
+  roles: readOnly,
+  rules: readOnly,
+  playbooks: readOnly,
+  webhooks: none,
+} as const
+/** Roles that mostly read still work their own tasks (legal drafts the contract, finance follows up). */
+const ownTasks = { tasks: { read: 'all', create: 'own', update: 'own', delete: 'none' } } as const
 
 /**
  * The roles of a new workspace (SPEC R-23). Administrators edit them in Settings → Roles.
@@ -56,12 +67,12 @@ export const defaultRoles: RoleTemplate[] = [
     key: 'finance',
     name: { en: 'Finance', 'zh-CN': '财务' },
     description: 'Reads every account for billing and payments',
-    permissions: { ...directory, '*': { read: 'all', create: 'none', update: 'none', delete: 'none' } },
+    permissions: { ...directory, ...ownTasks, '*': { read: 'all', create: 'none', update: 'none', delete: 'none' } },
   },
   {
     key: 'legal',
     name: { en: 'Legal', 'zh-CN': '法务' },
     description: 'Reads every account for contracts',
-    permissions: { ...directory, '*': { read: 'all', create: 'none', update: 'none', delete: 'none' } },
+    permissions: { ...directory, ...ownTasks, '*': { read: 'all', create: 'none', update: 'none', delete: 'none' } },
   },
 ]

@@ -6,6 +6,7 @@ import { newId } from '../../core/ids'
 import type { Ctx } from '../../core/context'
 import type { EventSink } from '../../core/events/bus'
 import type { Executor } from '../../core/db/types'
+import { installAutomationTemplate } from '../rules'
 import { defaultRoles, userTables } from '../users'
 import { workspaces } from './workspace.table'
 
@@ -18,8 +19,8 @@ export const findWorkspaceBySlug = async (db: Executor, slug: string) =>
   (await db.select().from(workspaces).where(eq(workspaces.slug, slug)))[0] ?? null
 
 /**
- * Creates a workspace with the default template (today: the built-in roles; later issues add
- * stages, models, rules and dashboards here) and returns a system context to fill it.
+ * Creates a workspace with the default template (the built-in roles, automation rules and playbooks;
+ * later issues add stages, models and dashboards here) and returns a system context to fill it.
  */
 export async function createWorkspace(tx: Executor, events: EventSink, input: NewWorkspace): Promise<Ctx> {
   const id = newId()
@@ -48,6 +49,7 @@ export async function createWorkspace(tx: Executor, events: EventSink, input: Ne
       updatedAt: now,
     })),
   )
+  await installAutomationTemplate(tx, ctx, input.locale)
   await recordAudit(tx, ctx, [{ action: 'create', entityType: 'workspace', entityId: id, after: input }])
   await events.emit(tx, ctx, [
     { type: 'workspace.created', entityType: 'workspace', entityId: id, payload: { ...input } },

@@ -1,0 +1,59 @@
+import { getTableColumns } from 'drizzle-orm'
+import type { AnyPgColumn } from 'drizzle-orm/pg-core'
+import { collectionResources, type RuleEntity } from '@openkam/contract'
+import type { Collection } from '../../core/crud/collection'
+import { accountCollection } from '../accounts'
+import { activityCollection } from '../activities'
+import {
+  contractCollection,
+  invoiceCollection,
+  orderCollection,
+  paymentCollection,
+  quoteCollection,
+} from '../commerce'
+import { contactCollection } from '../contacts'
+import { leadCollection } from '../leads'
+import { touchCollection } from '../marketing'
+import { opportunityCollection } from '../opportunities'
+import { taskCollection } from '../tasks'
+import { ticketCollection } from '../tickets'
+
+/** The record collections rules can watch and change, by entity name (the event prefix). */
+export const entityCollections: Record<RuleEntity, Collection<any, any, any>> = {
+  account: accountCollection,
+  contact: contactCollection,
+  lead: leadCollection,
+  opportunity: opportunityCollection,
+  activity: activityCollection,
+  quote: quoteCollection,
+  order: orderCollection,
+  contract: contractCollection,
+  invoice: invoiceCollection,
+  payment: paymentCollection,
+  ticket: ticketCollection,
+  task: taskCollection,
+  marketing_touch: touchCollection,
+}
+
+export const resourceOf = (entity: RuleEntity) =>
+  collectionResources[entityCollections[entity].def.name as keyof typeof collectionResources]
+
+/** The fields of an entity's record on the wire (what conditions and templates can name). */
+export const fieldsOf = (entity: RuleEntity): string[] => Object.keys(resourceOf(entity).Record.shape)
+
+/** The fields a rule may set with update_fields: those the entity's update schema accepts. */
+export const writableFieldsOf = (entity: RuleEntity): string[] =>
+  Object.keys(resourceOf(entity).Update.shape).filter((k) => k !== 'version' && k !== 'custom')
+
+/** The date or timestamp column behind a field, for date triggers; null when the field is not a date. */
+export function dateColumnOf(entity: RuleEntity, field: string): AnyPgColumn | null {
+  const cols = getTableColumns(entityCollections[entity].def.table) as Record<string, AnyPgColumn>
+  const c = cols[field]
+  return c && (c.columnType === 'PgTimestamp' || c.columnType.startsWith('PgDate')) ? c : null
+}
+
+/** Where a record lives in the web app. */
+export const linkOf = (entity: string, id: string) => {
+  const c = entityCollections[entity as RuleEntity]
+  return c ? `/${c.def.name}/${id}` : null
+}

@@ -1,0 +1,6 @@
+export { ruleCollection, playbookCollection } from './rule.collection'
+export { registerRuleRoutes } from './rule.routes'
+export { rulesEngineHandler, fireRule, MAX_DEPTH, type EngineDeps } from './engine'
+export { ruleJobs } from './rule.jobs'
+export { installAutomationTemplate } from './template'
+export * as ruleTables from './rule.table'

@@ -1,0 +1,193 @@
+import cronParser from 'cron-parser'
+import { and, eq, inArray, isNull } from 'drizzle-orm'
+import type {
+  Condition,
+  ConditionGroup,
+  Recipient,
+  RuleAction,
+  RuleEntity,
+  RuleTrigger,
+} from '@openkam/contract'
+import type { Executor } from '../../core/db/types'
+import type { FieldError } from '../../core/errors'
+import { missingUsers, userTables } from '../users'
+import { dateColumnOf, fieldsOf, resourceOf, writableFieldsOf } from './entities'
+import { splitPath } from './conditions'
+import { playbooks } from './rule.table'
+
+const recordless = (t: RuleTrigger) => (t.kind === 'schedule' || t.kind === 'webhook') && !t.entity
+
+const entityOf = (t: RuleTrigger): RuleEntity | null => ('entity' in t && t.entity ? t.entity : null)
+
+function checkField(entity: RuleEntity | null, path: string, where: string, errors: FieldError[]) {
+  const { root, parts } = splitPath(path)
+  if (root === 'payload') return
+  const base = parts[0]!
+  if (base === 'custom') return
+  if (root === 'account') {
+    if (!fieldsOf('account').includes(base))
+      errors.push({ path: where, message: `accounts have no field ${base}` })
+    return
+  }
+  if (!entity) {
+    errors.push({ path: where, message: 'this trigger has no record: name payload.<field> instead' })
+    return
+  }
+  if (!fieldsOf(entity).includes(base))
+    errors.push({
+      path: where,
+      message: `${entity} has no field ${base}; fields: ${fieldsOf(entity).join(', ')}`,
+    })
+}
+
+function checkConditions(entity: RuleEntity | null, g: ConditionGroup, at: string, errors: FieldError[]) {
+  for (const key of ['all', 'any'] as const) {
+    ;(g[key] ?? []).forEach((item, i) => {
+      const path = `${at}.${key}.${i}`
+      if ('op' in item) {
+        const c = item as Condition
+        checkField(entity, c.field, `${path}.field`, errors)
+        const needsValue = !['is_empty', 'is_not_empty', 'changed'].includes(c.op)
+        if (needsValue && c.value === undefined)
+          errors.push({ path: `${path}.value`, message: 'give a value' })
+        if (['in', 'not_in'].includes(c.op) && !Array.isArray(c.value))
+          errors.push({ path: `${path}.value`, message: 'give a list of values' })
+        if (c.op.includes('_days') && !(Number(c.value) >= 0))
+          errors.push({ path: `${path}.value`, message: 'give a number of days (0 or more)' })
+      } else checkConditions(entity, item as ConditionGroup, path, errors)
+    })
+  }
+}
+
+function checkRecipient(
+  t: RuleTrigger,
+  r: Recipient,
+  at: string,
+  errors: FieldError[],
+  userIds: Set<string>,
+) {
+  if (r.kind === 'user') userIds.add(r.userId)
+  if ((r.kind === 'owner' || r.kind === 'csm' || r.kind === 'manager') && recordless(t))
+    errors.push({ path: at, message: `this trigger has no record, so there is no ${r.kind} to address` })
+}
+
+/**
+ * Business validation of a rule definition beyond its shape: fields exist on the entity, date triggers
+ * name date fields, cron expressions parse, referenced users, teams and playbooks exist.
+ */
+export async function validateRule(
+  tx: Executor,
+  ws: string,
+  def: { trigger: RuleTrigger; conditions: ConditionGroup; actions: RuleAction[] },
+): Promise<FieldError[]> {
+  const errors: FieldError[] = []
+  const t = def.trigger
+  const entity = entityOf(t)
+  if (t.kind === 'field_changed' || t.kind === 'date_reached')
+    checkField(entity, t.field, 'trigger.field', errors)
+  if (
+    t.kind === 'date_reached' &&
+    entity &&
+    fieldsOf(entity).includes(t.field) &&
+    !dateColumnOf(entity, t.field)
+  )
+    errors.push({ path: 'trigger.field', message: `${t.field} is not a date field` })
+  if (t.kind === 'schedule') {
+    try {
+      cronParser.parseExpression(t.cron, { tz: t.timezone })
+      if (t.cron.trim().split(/\s+/).length !== 5) throw new Error('five fields')
+    } catch {
+      errors.push({ path: 'trigger.cron', message: 'not a five-field cron expression, e.g. "0 9 * * 1"' })
+    }
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: t.timezone })
+    } catch {
+      errors.push({ path: 'trigger.timezone', message: 'not a time zone, e.g. Asia/Shanghai' })
+    }
+  }
+  checkConditions(entity, def.conditions, 'conditions', errors)
+  const userIds = new Set<string>()
+  const playbookIds = new Set<string>()
+  const teamIds = new Set<string>()
+  def.actions.forEach((a, i) => {
+    const at = `actions.${i}`
+    switch (a.type) {
+      case 'create_task':
+        checkRecipient(t, a.task.assignee, `${at}.task.assignee`, errors, userIds)
+        break
+      case 'notify':
+        a.to.forEach((r, j) => checkRecipient(t, r, `${at}.to.${j}`, errors, userIds))
+        break
+      case 'update_fields': {
+        if (!entity || recordless(t)) {
+          errors.push({ path: at, message: 'this trigger has no record to update' })
+          break
+        }
+        const writable = writableFieldsOf(entity)
+        for (const k of Object.keys(a.fields)) {
+          if (!writable.includes(k))
+            errors.push({ path: `${at}.fields.${k}`, message: `${entity} has no field ${k} that can be set` })
+        }
+        const literal = Object.fromEntries(
+          Object.entries(a.fields).filter(([, v]) => !(typeof v === 'string' && v.includes('{{'))),
+        )
+        const parsed = resourceOf(entity).Update.safeParse({ version: 1, ...literal })
+        if (!parsed.success)
+          for (const issue of parsed.error.issues)
+            errors.push({ path: `${at}.fields.${issue.path.join('.')}`, message: issue.message })
+        break
+      }
+      case 'assign_owner':
+        if (!entity || recordless(t)) {
+          errors.push({ path: at, message: 'this trigger has no record to assign' })
+          break
+        }
+        if (a.strategy === 'round_robin' && !a.userIds?.length && !a.teamId)
+          errors.push({ path: `${at}.userIds`, message: 'name the people (or a team) to take turns' })
+        if (a.strategy === 'territory' && (!a.field || !a.territories || !Object.keys(a.territories).length))
+          errors.push({
+            path: `${at}.territories`,
+            message: 'name the field and an owner for each territory',
+          })
+        if (a.strategy === 'territory' && a.field) checkField(entity, a.field, `${at}.field`, errors)
+        a.userIds?.forEach((u) => userIds.add(u))
+        Object.values(a.territories ?? {}).forEach((u) => userIds.add(u))
+        if (a.fallbackUserId) userIds.add(a.fallbackUserId)
+        if (a.teamId) teamIds.add(a.teamId)
+        break
+      case 'call_webhook':
+        if (!a.webhookId && !a.url) errors.push({ path: `${at}.url`, message: 'give a webhook or a URL' })
+        break
+      case 'start_playbook':
+        playbookIds.add(a.playbookId)
+        break
+    }
+  })
+  const missing = await missingUsers(tx, ws, [...userIds])
+  if (missing.length)
+    errors.push({ path: 'actions', message: `no such user in this workspace: ${missing.join(', ')}` })
+  if (playbookIds.size) {
+    const found = await tx
+      .select({ id: playbooks.id })
+      .from(playbooks)
+      .where(
+        and(
+          eq(playbooks.workspaceId, ws),
+          inArray(playbooks.id, [...playbookIds]),
+          isNull(playbooks.deletedAt),
+        ),
+      )
+    const lost = [...playbookIds].filter((id) => !found.some((f) => f.id === id))
+    if (lost.length) errors.push({ path: 'actions', message: `no such playbook: ${lost.join(', ')}` })
+  }
+  if (teamIds.size) {
+    const t2 = userTables.teams
+    const found = await tx
+      .select({ id: t2.id })
+      .from(t2)
+      .where(and(eq(t2.workspaceId, ws), inArray(t2.id, [...teamIds]), isNull(t2.deletedAt)))
+    if (found.length !== teamIds.size)
+      errors.push({ path: 'actions', message: 'no such team in this workspace' })
+  }
+  return errors
+}
