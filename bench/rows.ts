@@ -166,6 +166,19 @@ export function buildRows(
       })),
       budget: '< 30 s',
     },
+    { section: 'Automation (worker in the server process)' },
+    {
+      what: 'rule trigger to action (record written → task created), p50 · p95',
+      ...both((r) => ({
+        value:
+          `p50 ${ms(r.ruleLatency.p50)} · p95 ${ms(r.ruleLatency.p95)}` +
+          (r.ruleLatency.missing
+            ? ` (${r.ruleLatency.missing} of ${r.ruleLatency.count + r.ruleLatency.missing} never acted)`
+            : ''),
+        use: r.ruleLatency.missing ? Infinity : r.ruleLatency.p95 / 1000,
+      })),
+      budget: 'p95 < 1 s',
+    },
   ]
   return rows
 }

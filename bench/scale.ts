@@ -8,6 +8,7 @@ import { openPostgres } from '../apps/server/src/core/db/postgres'
 import { BENCH_ADMIN, bulkLoad, createPeople, type People, type Sizes } from './generate'
 import { describesPath, httpLoad, probe, signIn, startServer } from './http-timing'
 import { timeImports, type ImportTimings } from './import-timing'
+import { timeRuleLatency, type RuleLatency } from './rule-timing'
 import { connectPostgres, openPgliteRaw, type PgliteRaw, type RawSql } from './raw-sql'
 import {
   explainReads,
@@ -50,6 +51,8 @@ export type ScaleResult = {
   read360Missing: string | null
   importEndpoint: boolean
   imports: ImportTimings
+  /** Rule trigger to action with the worker running. */
+  ruleLatency: RuleLatency
   /** Things that happened during the run and bear on the figures. */
   notes: string[]
   /** How the raw SQL was sent: 'pgbench', 'pg' or 'in process' (PGlite). */
@@ -110,6 +113,7 @@ type ApiTimings = {
   r1: Load | null
   r50: Load | null
   read360Missing: string | null
+  ruleLatency: RuleLatency
 }
 
 /** Autocannon on a running server: the list, then the 360° read over the rotating accounts. */
@@ -135,9 +139,14 @@ async function apiLoads(url: string, ids: string[], s: Settings, log: Log): Prom
       : answer.status !== 200
         ? `endpoint answered ${answer.status}: ${answer.body.slice(0, 200)}`
         : null
+  const ruleLatency = await timeRuleLatency(url, token)
+  log(
+    `  rule trigger to action: p50 ${ruleLatency.p50.toFixed(0)} ms, p95 ${ruleLatency.p95.toFixed(0)} ms` +
+      (ruleLatency.missing ? ` (${ruleLatency.missing} never acted)` : ''),
+  )
   if (read360Missing) {
     log(`  360: ${read360Missing}`)
-    return { importEndpoint, list1, list50, r1: null, r50: null, read360Missing }
+    return { importEndpoint, list1, list50, r1: null, r50: null, read360Missing, ruleLatency }
   }
   await load(next360, s.clients, WARM_SECONDS)
   const r1 = await load(next360, 1, s.oneSeconds)
@@ -145,7 +154,7 @@ async function apiLoads(url: string, ids: string[], s: Settings, log: Log): Prom
   note('360, 1 client', r1)
   note(`360, ${s.clients} clients`, r50)
   log(`  360: 1 client p50 ${r1.p50.toFixed(2)} ms; ${s.clients} clients p95 ${r50.p95.toFixed(1)} ms`)
-  return { importEndpoint, list1, list50, r1, r50, read360Missing }
+  return { importEndpoint, list1, list50, r1, r50, read360Missing, ruleLatency }
 }
 
 const ATTEMPTS = 3
@@ -234,6 +243,7 @@ export async function runScale(t: Target, s: Settings, log: Log): Promise<ScaleR
       read360: { one: { api: api.r1, raw: r1 }, many: { api: api.r50, raw: r50 } },
       read360Missing: api.read360Missing,
       importEndpoint: api.importEndpoint,
+      ruleLatency: api.ruleLatency,
       notes: api.notes,
       imports,
       rawDriver,
