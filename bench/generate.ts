@@ -3,7 +3,7 @@
 import { industries } from '@openkam/contract'
 import type { Database } from '../apps/server/src/core/db/types'
 import type { EventSink } from '../apps/server/src/core/events/bus'
-import { createWorkspace } from '../apps/server/src/modules/workspaces'
+import { createWorkspaceFromTemplate } from '../apps/server/src/modules/templates'
 import { userCollection } from '../apps/server/src/modules/users'
 import type { RawSql } from './raw-sql'
 
@@ -32,7 +32,11 @@ const noEvents: EventSink = { emit: async () => [] }
 /** The workspace and a few dozen people: an admin who signs in, sales managers, salespeople and CSMs. */
 export async function createPeople(database: Database): Promise<People> {
   return database.db.transaction(async (tx) => {
-    const ctx = await createWorkspace(tx, noEvents, { name: 'Bench Co.', slug: 'bench', locale: 'en' })
+    const ctx = await createWorkspaceFromTemplate(tx, noEvents, {
+      name: 'Bench Co.',
+      slug: 'bench',
+      locale: 'en',
+    })
     const admin = await userCollection.create(tx, ctx, {
       email: BENCH_ADMIN.email,
       name: 'Bench Admin',

@@ -1,6 +1,6 @@
 import { createHttpServer, type App } from './core/http/server'
 import { registerAuthRoutes, resolvePrincipal } from './modules/users'
-import { collectionResources } from '@openkam/contract'
+import { collectionResources, Webhook, WebhookCreate, WebhookUpdate } from '@openkam/contract'
 import { registerCollectionRoutes } from './core/http/collection-routes'
 import { registerExportRoute } from './core/http/export-routes'
 import { accountCollection } from './modules/accounts'
@@ -25,6 +25,7 @@ import { registerImportRoutes } from './modules/imports'
 import { registerWorkspaceRoutes } from './modules/workspaces'
 import { registerJobRoutes } from './core/jobs/routes'
 import { registerRuleRoutes } from './modules/rules'
+import { registerNotificationRoutes, webhookCollection } from './modules/notifications'
 import { defaultWebDir, type Runtime } from './runtime'
 import { VERSION } from './version'
 
@@ -68,6 +69,13 @@ export async function buildApp(rt: Runtime, opts: { logger?: boolean; web?: bool
     registerExportRoute(app, db, collection, resource.Record)
     registerCollectionRoutes(app, db, collection, resource)
   }
+  registerExportRoute(app, db, webhookCollection, Webhook)
+  registerCollectionRoutes(app, db, webhookCollection, {
+    Record: Webhook,
+    Create: WebhookCreate,
+    Update: WebhookUpdate,
+  })
+  registerNotificationRoutes(app, db, { jobs: rt.jobs, config: rt.config })
   await registerImportRoutes(app, db)
   registerAuditRoutes(app, db)
   registerRuleRoutes(app, db, { events: rt.events, jobs: rt.jobs, config: rt.config })

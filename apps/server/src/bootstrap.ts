@@ -2,7 +2,8 @@ import { sql } from 'drizzle-orm'
 import type { Config } from './core/config'
 import type { Db } from './core/db/types'
 import type { EventSink } from './core/events/bus'
-import { createWorkspace, hasWorkspaces } from './modules/workspaces'
+import { hasWorkspaces } from './modules/workspaces'
+import { createWorkspaceFromTemplate } from './modules/templates'
 import { userCollection } from './modules/users'
 import { seedDemo } from './demo/seed'
 
@@ -31,7 +32,7 @@ export async function bootstrap(
       await seedDemo(tx, events, { lang: opts.lang, admin })
       return
     }
-    const ctx = await createWorkspace(tx, events, { name: 'OpenKAM', slug: 'default', locale: 'zh-CN' })
+    const ctx = await createWorkspaceFromTemplate(tx, events, { name: 'OpenKAM', slug: 'default', locale: 'zh-CN' })
     await userCollection.create(tx, ctx, {
       email: admin!.email,
       name: admin!.email.split('@')[0],

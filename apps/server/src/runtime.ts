@@ -18,6 +18,8 @@ import {
 } from './core/jobs/jobs'
 import { bootstrap } from './bootstrap'
 import { ruleJobs, rulesEngineHandler } from './modules/rules'
+import { notificationHandlers, notificationJobs } from './modules/notifications'
+import { taskJobs } from './modules/tasks'
 
 export type Runtime = {
   config: Config
@@ -48,10 +50,13 @@ export type RuntimeOptions = {
 export type ModuleDeps = { config: Config; events: EventSink; jobs: JobQueue }
 
 /** The event handlers of the modules. Later modules (health, approvals) add theirs here. */
-export const moduleHandlers = (deps: ModuleDeps): EventHandler[] => [rulesEngineHandler(deps)]
+export const moduleHandlers = (deps: ModuleDeps): EventHandler[] => [
+  rulesEngineHandler(deps),
+  ...notificationHandlers(deps),
+]
 
 /** The background jobs of the modules. */
-export const moduleJobs = (): JobDef[] => [...ruleJobs]
+export const moduleJobs = (): JobDef[] => [...ruleJobs, ...notificationJobs(), ...taskJobs()]
 
 /**
  * Opens the database, migrates it, starts the job queue, the event dispatcher (unless API-only)

@@ -4,7 +4,7 @@ import { buildApp } from '../src/app'
 import { startRuntime, type Runtime } from '../src/runtime'
 import type { App } from '../src/core/http/server'
 import type { EventHandler } from '../src/core/events/registry'
-import { createWorkspace } from '../src/modules/workspaces'
+import { createWorkspaceFromTemplate } from '../src/modules/templates'
 import { teamCollection, userCollection } from '../src/modules/users'
 import { newId } from '../src/core/ids'
 import { adminQuery } from './pg-cluster'
@@ -133,7 +133,11 @@ export async function makeOrg(env: TestEnv, slug = `w${newId().slice(-8)}`): Pro
   }
   let wsId = ''
   await db.transaction(async (tx) => {
-    const ctx = await createWorkspace(tx, env.rt.events, { name: `Org ${slug}`, slug, locale: 'en' })
+    const ctx = await createWorkspaceFromTemplate(tx, env.rt.events, {
+      name: `Org ${slug}`,
+      slug,
+      locale: 'en',
+    })
     wsId = ctx.ws
     for (const [key, p] of Object.entries(people)) {
       const u = await userCollection.create(tx, ctx, {

@@ -501,7 +501,10 @@ export const NotificationSettingsUpdate = z
     version: z.number({ error: 'version is required: send the version you read' }).int().min(1),
     smtp: SmtpSettings.nullable().optional(),
     digestHour: NotificationSettings.shape.digestHour.optional(),
-    appUrl: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).nullable().optional(),
+    appUrl: z
+      .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+      .nullable()
+      .optional(),
   })
   .strict()
   .meta({ id: 'NotificationSettingsUpdate' })
@@ -523,7 +526,10 @@ export const NotificationListQuery = z
     channel: z.enum(notificationChannels).optional().describe('default in_app, unless all=true'),
     status: z.enum(deliveryStatuses).optional(),
     ruleRunId: Id.optional(),
-    all: z.enum(['true', 'false']).default('false').describe('every delivery of the workspace (administrators)'),
+    all: z
+      .enum(['true', 'false'])
+      .default('false')
+      .describe('every delivery of the workspace (administrators)'),
   })
   .strict()
 
@@ -534,3 +540,4 @@ export const TestEmailRequest = z.object({ to: z.email('must be an e-mail addres
 export const DeliveryTestResult = z
   .object({ ok: z.boolean(), status: z.number().int().optional(), error: z.string().optional() })
   .meta({ id: 'DeliveryTestResult' })
+export type DeliveryStatus = (typeof deliveryStatuses)[number]

@@ -2,7 +2,7 @@ import type { Executor } from '../core/db/types'
 import type { EventSink } from '../core/events/bus'
 import type { Ctx } from '../core/context'
 import { newId } from '../core/ids'
-import { createWorkspace } from '../modules/workspaces'
+import { createWorkspaceFromTemplate } from '../modules/templates'
 import { teamCollection, userCollection } from '../modules/users'
 import { accounts } from '../modules/accounts'
 import { activities } from '../modules/activities'
@@ -35,7 +35,7 @@ export async function seedDemo(
   opts: { lang: Lang; admin?: { email: string; password: string } },
 ): Promise<Ctx> {
   const { lang } = opts
-  const ctx = await createWorkspace(tx, events, {
+  const ctx = await createWorkspaceFromTemplate(tx, events, {
     name: lang === 'zh-CN' ? '演示公司（OpenKAM）' : 'Demo Company (OpenKAM)',
     slug: 'demo',
     locale: lang,

@@ -8,6 +8,7 @@ import {
   DollarOutlined,
   FundProjectionScreenOutlined,
   HomeOutlined,
+  InboxOutlined,
   BankOutlined,
   RiseOutlined,
   SettingOutlined,
@@ -21,6 +22,7 @@ import { useTranslation } from 'react-i18next'
 import { can, useAuth } from './auth'
 import { GlobalSearch } from './GlobalSearch'
 import { LanguageSwitch } from './LanguageSwitch'
+import { NotificationBell } from '../features/inbox/NotificationBell'
 import { LoadingState } from '../shared/ui/states'
 
 type Item = { key: string; icon?: React.ReactNode; label: string; collection?: string; children?: Item[] }
@@ -35,6 +37,7 @@ export function AppShell() {
   const items = useMemo(() => {
     const all: Item[] = [
       { key: '/', icon: <HomeOutlined />, label: t('nav.home') },
+      { key: '/inbox', icon: <InboxOutlined />, label: t('inbox.title') },
       { key: '/accounts', icon: <BankOutlined />, label: t('nav.accounts'), collection: 'accounts' },
       { key: '/contacts', icon: <ContactsOutlined />, label: t('nav.contacts'), collection: 'contacts' },
       { key: '/leads', icon: <RiseOutlined />, label: t('nav.leads'), collection: 'leads' },
@@ -108,6 +111,7 @@ export function AppShell() {
           <GlobalSearch />
           <Space size="middle">
             <LanguageSwitch />
+            <NotificationBell />
             <Dropdown
               trigger={['click']}
               menu={{

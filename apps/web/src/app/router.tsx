@@ -10,6 +10,8 @@ const PipelinePage = lazy(() => import('../features/pipeline/PipelinePage'))
 const ReportsPage = lazy(() => import('../features/reports/ReportsPage'))
 const AlertsPage = lazy(() => import('../features/alerts/AlertsPage'))
 const SettingsPage = lazy(() => import('../features/settings/SettingsPage'))
+const InboxPage = lazy(() => import('../features/inbox/InboxPage'))
+const RuleDesignerPage = lazy(() => import('../features/automation/RuleDesignerPage'))
 
 function CollectionList() {
   const { collection } = useParams()
@@ -30,7 +32,9 @@ export const router = createBrowserRouter([
       { path: 'pipeline', element: <PipelinePage /> },
       { path: 'reports', element: <ReportsPage /> },
       { path: 'alerts', element: <AlertsPage /> },
+      { path: 'settings/automation/:id', element: <RuleDesignerPage /> },
       { path: 'settings/*', element: <SettingsPage /> },
+      { path: 'inbox', element: <InboxPage /> },
       { path: ':collection', element: <CollectionList /> },
       { path: ':collection/:id', element: <CollectionRecord /> },
     ],

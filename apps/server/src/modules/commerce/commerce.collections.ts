@@ -51,7 +51,14 @@ function commercial(
     parent: accountParent(table.accountId),
     toRecord: mapper.toRecord,
     toColumns: mapper.toColumns,
-    validate: allOf(userRefs('ownerId'), ...refs),
+    // A new record without a status starts in the first one (draft, pending, …); null is never stored.
+    derive: (patch, before) => (before === null && !patch.status ? { status: statuses[0] } : {}),
+    validate: allOf(
+      userRefs('ownerId'),
+      async (_tx, _ctx, c) =>
+        c.status ? [] : [{ path: 'status', message: `must be one of ${statuses.join(', ')}` }],
+      ...refs,
+    ),
     sortable: {
       updatedAt: { column: table.updatedAt, kind: 'date' },
       createdAt: { column: table.createdAt, kind: 'date' },

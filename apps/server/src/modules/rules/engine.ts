@@ -253,7 +253,13 @@ async function applyFields(env: Env, fields: Row): Promise<Performed> {
     )
   if (env.dry) return { status: 'would_run', detail: { fields } }
   try {
-    await entityCollections[env.entity!].update(env.tx, env.ctx, current.id, parsed.data as any)
+    // Later actions of the run see the record as it now is (e.g. a playbook after an owner change).
+    env.scope.record = (await entityCollections[env.entity!].update(
+      env.tx,
+      env.ctx,
+      current.id,
+      parsed.data as any,
+    )) as Row
   } catch (e) {
     if (e instanceof AppError && e.kind === 'invalid')
       throw new ActionError(

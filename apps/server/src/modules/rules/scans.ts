@@ -10,7 +10,10 @@ import { ruleDateFires, rules } from './rule.table'
 
 type Row = Record<string, any>
 
-/** A date trigger catches up on dates reached at most this long ago (so enabling a rule does not replay history). */
+/**
+ * A date trigger catches up on moments reached at most this long ago, or whose date is still ahead (so
+ * enabling a rule does not replay history, but a contract already inside its 90-day window still fires).
+ */
 export const DATE_LOOKBACK_DAYS = 7
 /** At most this many records fire per date rule per scan; the next scan continues. */
 const DATE_BATCH = 500
@@ -53,7 +56,8 @@ export async function scanDateTriggers(db: Db, deps: EngineDeps, ws?: string): P
           isNull(table.deletedAt),
           sql`${col} is not null`,
           sql`${moment} <= now()`,
-          sql`${moment} > now() - make_interval(days => ${DATE_LOOKBACK_DAYS})`,
+          // Reached lately, or inside a window that is still open (e.g. 90 days before an end still ahead).
+          sql`(${moment} > now() - make_interval(days => ${DATE_LOOKBACK_DAYS}) or ${col}::timestamptz >= now())`,
           sql`not exists (select 1 from ${ruleDateFires} f where f.workspace_id = ${rule.workspaceId}
                 and f.rule_id = ${rule.id} and f.entity_id = ${table.id} and f.fire_key = ${col}::text)`,
         ),

@@ -6,7 +6,6 @@ import { newId } from '../../core/ids'
 import type { Ctx } from '../../core/context'
 import type { EventSink } from '../../core/events/bus'
 import type { Executor } from '../../core/db/types'
-import { installAutomationTemplate } from '../rules'
 import { defaultRoles, userTables } from '../users'
 import { workspaces } from './workspace.table'
 
@@ -19,8 +18,8 @@ export const findWorkspaceBySlug = async (db: Executor, slug: string) =>
   (await db.select().from(workspaces).where(eq(workspaces.slug, slug)))[0] ?? null
 
 /**
- * Creates a workspace with the default template (the built-in roles, automation rules and playbooks;
- * later issues add stages, models and dashboards here) and returns a system context to fill it.
+ * Creates a workspace with its built-in roles and returns a system context to fill it. New workspaces
+ * come from `createWorkspaceFromTemplate` (modules/templates), which adds every module's template part.
  */
 export async function createWorkspace(tx: Executor, events: EventSink, input: NewWorkspace): Promise<Ctx> {
   const id = newId()
@@ -49,7 +48,6 @@ export async function createWorkspace(tx: Executor, events: EventSink, input: Ne
       updatedAt: now,
     })),
   )
-  await installAutomationTemplate(tx, ctx, input.locale)
   await recordAudit(tx, ctx, [{ action: 'create', entityType: 'workspace', entityId: id, after: input }])
   await events.emit(tx, ctx, [
     { type: 'workspace.created', entityType: 'workspace', entityId: id, payload: { ...input } },

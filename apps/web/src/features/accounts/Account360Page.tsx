@@ -13,6 +13,7 @@ import { collections, fieldOf } from '../records/meta'
 import { RecordForm } from '../records/RecordForm'
 import { DecisionMap } from './DecisionMap'
 import { AccountTimeline } from './Timeline'
+import { RuleRunsPanel, StartPlaybookButton } from '../automation'
 
 type Form = { collection: string; initial: Record<string, unknown>; fields?: string[]; title: string } | null
 
@@ -145,6 +146,7 @@ export default function Account360Page() {
                 {t('account360.addContact')}
               </Button>
             )}
+            <StartPlaybookButton relatedType="account" relatedId={a.id} />
             {can(me, 'accounts', 'update') && (
               <Button type="primary" onClick={() => setEditing(true)}>
                 {t('common.edit')}
@@ -260,6 +262,7 @@ export default function Account360Page() {
           ]}
         />
       </Card>
+      <RuleRunsPanel entityId={a.id} />
       {form && (
         <RecordForm
           collection={form.collection}

@@ -10,6 +10,7 @@ import { can, useAuth } from '../../app/auth'
 import { FieldValue } from './display'
 import { collections } from './meta'
 import { RecordForm } from './RecordForm'
+import { RuleRunsPanel } from '../automation'
 
 /** One record of any collection: its fields, edit, delete with undo. */
 export default function RecordPage({ collection, id }: { collection: string; id: string }) {
@@ -100,6 +101,7 @@ export default function RecordPage({ collection, id }: { collection: string; id:
           ))}
         </Descriptions>
       </Card>
+      <RuleRunsPanel entityId={id} />
       <RecordForm collection={collection} open={editing} onClose={() => setEditing(false)} record={r} />
     </>
   )

@@ -3,8 +3,11 @@ import { Tabs } from 'antd'
 import { Navigate, useNavigate, useParams } from 'react-router'
 import { useTranslation } from 'react-i18next'
 import { can, useAuth } from '../../app/auth'
+import { AutomationTab, PlaybooksTab } from '../automation'
 import { ApiTokensTab } from './ApiTokensTab'
 import { AuditLogTab } from './AuditLogTab'
+import { ChannelsTab } from './ChannelsTab'
+import { MyNotificationsTab } from './MyNotificationsTab'
 import { RolesTab } from './RolesTab'
 import { TeamsTab } from './TeamsTab'
 import { UsersTab } from './UsersTab'
@@ -30,7 +33,17 @@ export default function SettingsPage() {
     ...(can(me, 'roles', 'read')
       ? [{ key: 'roles', label: t('nav.roles'), render: () => <RolesTab /> }]
       : []),
+    ...(can(me, 'rules', 'read')
+      ? [{ key: 'automation', label: t('automation.tab'), render: () => <AutomationTab /> }]
+      : []),
+    ...(can(me, 'playbooks', 'read')
+      ? [{ key: 'playbooks', label: t('playbooks.tab'), render: () => <PlaybooksTab /> }]
+      : []),
     { key: 'api-tokens', label: t('nav.apiTokens'), render: () => <ApiTokensTab /> },
+    ...(scopeOf(me, 'webhooks', 'update') === 'all'
+      ? [{ key: 'channels', label: t('channels.tab'), render: () => <ChannelsTab /> }]
+      : []),
+    { key: 'my-notifications', label: t('notifications.myTab'), render: () => <MyNotificationsTab /> },
     ...(scopeOf(me, 'audit-log', 'read') === 'all'
       ? [{ key: 'audit-log', label: t('nav.auditLog'), render: () => <AuditLogTab /> }]
       : []),

@@ -1,0 +1,51 @@
+import type { Ctx } from '../../core/context'
+import type { Executor } from '../../core/db/types'
+import { newId } from '../../core/ids'
+import { sendEmail } from './channels/email.sender'
+import { postToEndpoint } from './channels/http.sender'
+import { testMessage } from './channels/messages'
+import { findWebhook } from './notification.repository'
+import { workspaceLocale } from './notify.service'
+import { loadSettings, requireAdmin } from './settings.service'
+import { langOf, t } from './texts'
+import { webhookCollection } from './webhook.collection'
+
+export type TestResult = { ok: boolean; status?: number; error?: string }
+
+/** Sends a test message to a robot or webhook now and says whether it arrived (nothing is recorded). */
+export async function testWebhook(
+  db: Executor,
+  ctx: Ctx,
+  id: string,
+  timeoutMs: number,
+): Promise<TestResult> {
+  webhookCollection.scope(ctx, 'update')
+  await webhookCollection.get(db, ctx, id)
+  const w = (await findWebhook(db, ctx.ws, id))!
+  const lang = langOf(await workspaceLocale(db, ctx.ws))
+  const r = await postToEndpoint({ kind: w.kind, url: w.url, secret: w.secret }, testMessage(w.kind, lang), {
+    timeoutMs,
+    deliveryId: newId(),
+    eventType: 'test',
+  })
+  return {
+    ok: r.ok,
+    ...(r.status !== undefined ? { status: r.status } : {}),
+    ...(r.error ? { error: r.error } : {}),
+  }
+}
+
+/** Sends a test e-mail through the workspace's SMTP settings now (administrators). */
+export async function testEmail(db: Executor, ctx: Ctx, to: string, timeoutMs: number): Promise<TestResult> {
+  requireAdmin(ctx, 'send test e-mails')
+  const { smtp } = await loadSettings(db, ctx.ws)
+  if (!smtp)
+    return { ok: false, error: 'E-mail is not set up for this workspace — save the SMTP server first' }
+  const lang = langOf(await workspaceLocale(db, ctx.ws))
+  const r = await sendEmail(
+    smtp,
+    { to, subject: t(lang, 'testSubject'), text: t(lang, 'testBody') },
+    timeoutMs,
+  )
+  return { ok: r.ok, ...(r.error ? { error: r.error } : {}) }
+}

@@ -1,0 +1,26 @@
+import type { EventHandler } from '../../core/events/registry'
+import type { JobDef, JobQueue } from '../../core/jobs/jobs'
+import { deliverJob, sweepJob } from './delivery.job'
+import { digestJob } from './digest.job'
+import { webhookForwardHandler } from './webhook-forward.handler'
+
+export {
+  notify,
+  callWebhook,
+  deliveriesForRuns,
+  workspaceLocale,
+  type NotifyRequest,
+  type NotifyOutcome,
+} from './notify.service'
+export { registerNotificationRoutes } from './notification.routes'
+export { webhookCollection } from './webhook.collection'
+export { langOf, type Lang } from './texts'
+export * as notificationTables from './notification.table'
+
+/** The event handlers of the notifications module (webhook forwarding). */
+export const notificationHandlers = (deps: { jobs: JobQueue }): EventHandler[] => [
+  webhookForwardHandler(deps),
+]
+
+/** The jobs of the notifications module: sending a delivery and the sweep (internal), the daily digest (hourly, manual). */
+export const notificationJobs = (): JobDef[] => [deliverJob, sweepJob, digestJob]

@@ -1,0 +1,59 @@
+import { webhookKinds } from '@openkam/contract'
+import type { z } from 'zod'
+import type { Webhook } from '@openkam/contract'
+import { Collection } from '../../core/crud/collection'
+import { webhooks } from './notification.table'
+
+type Row = Record<string, any>
+type WebhookRecord = z.infer<typeof Webhook>
+const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null)
+
+/** The wire record: the secret stays inside (`hasSecret` says whether one is set). */
+export const webhookRecord = (r: Row): WebhookRecord => ({
+  id: r.id,
+  version: r.version,
+  createdAt: r.createdAt.toISOString(),
+  updatedAt: r.updatedAt.toISOString(),
+  createdBy: r.createdBy ?? null,
+  ownerId: r.ownerId ?? null,
+  deletedAt: iso(r.deletedAt),
+  custom: r.custom ?? {},
+  name: r.name,
+  kind: r.kind,
+  url: r.url,
+  hasSecret: !!r.secret,
+  events: r.events ?? [],
+  enabled: r.enabled,
+})
+
+/** Webhooks and robots as a configuration collection (administrators by default): CRUD, audit, events. */
+export const webhookCollection = new Collection<WebhookRecord, any, any>({
+  name: 'webhooks',
+  entity: 'webhook',
+  label: 'Webhook',
+  table: webhooks,
+  toRecord: webhookRecord,
+  toColumns: (input) => {
+    const out: Row = {}
+    for (const k of ['name', 'kind', 'url', 'events', 'enabled'] as const)
+      if (input[k] !== undefined) out[k] = input[k]
+    // Absent keeps the secret, null or '' removes it.
+    if (input.secret !== undefined) out.secret = input.secret || null
+    return out
+  },
+  validate: async (_tx, _ctx, c) =>
+    c.kind !== 'webhook' && (c.events ?? []).length > 0
+      ? [{ path: 'events', message: 'only plain webhooks (kind webhook) forward events' }]
+      : [],
+  sortable: {
+    name: { column: webhooks.name, kind: 'string' },
+    createdAt: { column: webhooks.createdAt, kind: 'date' },
+    updatedAt: { column: webhooks.updatedAt, kind: 'date' },
+  },
+  filterable: {
+    kind: { column: webhooks.kind, kind: 'enum', values: webhookKinds },
+    enabled: { column: webhooks.enabled, kind: 'boolean' },
+  },
+  search: [webhooks.name, webhooks.url],
+  defaultSort: 'name',
+})
