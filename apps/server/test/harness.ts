@@ -4,6 +4,7 @@ import { buildApp } from '../src/app'
 import { startRuntime, type Runtime } from '../src/runtime'
 import type { App } from '../src/core/http/server'
 import type { EventHandler } from '../src/core/events/registry'
+import type { JobDef } from '../src/core/jobs/jobs'
 import { createWorkspaceFromTemplate } from '../src/modules/templates'
 import { teamCollection, userCollection } from '../src/modules/users'
 import { newId } from '../src/core/ids'
@@ -30,7 +31,12 @@ export type TestEnv = {
 }
 
 export async function startTestApp(
-  opts: { handlers?: EventHandler[]; env?: Record<string, string>; role?: 'embedded' | 'api' } = {},
+  opts: {
+    handlers?: EventHandler[]
+    jobs?: JobDef[]
+    env?: Record<string, string>
+    role?: 'embedded' | 'api'
+  } = {},
 ): Promise<TestEnv> {
   const url = await testDatabaseUrl()
   const config = loadConfig({
@@ -42,6 +48,7 @@ export async function startTestApp(
   const rt = await startRuntime(config, {
     role: opts.role ?? 'embedded',
     handlers: opts.handlers,
+    jobs: opts.jobs,
     pollingIntervalSeconds: 0.5,
   })
   const app = await buildApp(rt, { logger: false, web: false })

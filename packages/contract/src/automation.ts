@@ -25,7 +25,9 @@ export const ruleEntities = [
 ] as const
 export type RuleEntity = (typeof ruleEntities)[number]
 
-const fieldName = z.string().regex(/^[a-zA-Z][a-zA-Z0-9_.]{0,80}$/, 'a field name such as stage or account.tier')
+const fieldName = z
+  .string()
+  .regex(/^[a-zA-Z][a-zA-Z0-9_.]{0,80}$/, 'a field name such as stage or account.tier')
 const roleKey = z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, 'a role key such as legal')
 
 export const triggerKinds = [
@@ -113,14 +115,20 @@ export const Condition = z.object({
 export type Condition = z.infer<typeof Condition>
 
 export type ConditionGroup = { all?: (Condition | ConditionGroup)[]; any?: (Condition | ConditionGroup)[] }
-export const ConditionGroup: z.ZodType<ConditionGroup> = z.lazy(() =>
-  z
-    .object({
-      all: z.array(z.union([Condition, ConditionGroup])).max(50).optional(),
-      any: z.array(z.union([Condition, ConditionGroup])).max(50).optional(),
-    })
-    .strict(),
-)
+const groupOf = <T extends z.ZodType>(item: T) =>
+  z.object({ all: z.array(item).max(50).optional(), any: z.array(item).max(50).optional() }).strict()
+/** A nested group holds conditions only. */
+export const NestedConditionGroup = groupOf(Condition).meta({ id: 'NestedConditionGroup' })
+/**
+ * Every item of `all` and at least one of `any`; items are conditions or one level of nested groups
+ * (e.g. tier is strategic AND (priority is high OR priority is urgent)). Not recursive, so the OpenAPI
+ * description stays plain.
+ */
+export const ConditionGroup: z.ZodType<ConditionGroup> = groupOf(
+  z.union([Condition, NestedConditionGroup]),
+).meta({
+  id: 'ConditionGroup',
+})
 
 /** Who a task or notification goes to. `owner`, `csm` and `manager` are resolved from the record (or its account). */
 export const Recipient = z.discriminatedUnion('kind', [
@@ -390,7 +398,9 @@ export const webhookFields = {
   /** HMAC secret (webhook), signing secret (DingTalk "加签", Feishu "签名校验"). Write-only. */
   secret: z.string().max(200),
   /** For kind webhook: event types forwarded as they happen, e.g. ["opportunity.updated", "account.*"]. */
-  events: z.array(z.string().regex(/^[a-z_*]+(\.[a-z_*]+)?$/, 'an event type such as account.created or account.*')).max(50),
+  events: z
+    .array(z.string().regex(/^[a-z_*]+(\.[a-z_*]+)?$/, 'an event type such as account.created or account.*'))
+    .max(50),
   enabled: z.boolean(),
 }
 export const WebhookCreate = z
@@ -468,7 +478,9 @@ export const Inbox = z
   .meta({ id: 'Inbox' })
 
 /** `POST /api/v1/jobs/run`: run a scheduled job now (admin); the names are those the server registers. */
-export const JobRun = z.object({ job: z.string().regex(/^[a-z][a-z0-9_]{1,60}$/, 'a job name such as rules_scan') }).strict()
+export const JobRun = z
+  .object({ job: z.string().regex(/^[a-z][a-z0-9_]{1,60}$/, 'a job name such as rules_scan') })
+  .strict()
 
 // ── notifications: API shapes ────────────────────────────────────────────────
 

@@ -3,6 +3,7 @@ import type { Config } from '../config'
 import { adapterFor } from '../db/raw-sql'
 import type { Db, Executor } from '../db/types'
 import type { EventSink } from '../events/bus'
+import { BATCH } from '../events/dispatcher'
 
 type Log = { info(obj: unknown, msg?: string): void; error(obj: unknown, msg?: string): void }
 
@@ -93,13 +94,16 @@ export async function startJobWorkers(
   pollingIntervalSeconds = 0.5,
 ) {
   for (const job of registry.all()) {
-    await boss.work(jobQueueOf(job.name), { batchSize: 1, pollingIntervalSeconds }, async ([j]) => {
-      if (!j) return
-      try {
-        await job.handle(j.data, ctx)
-      } catch (err) {
-        ctx.log.error({ err, job: job.name, jobId: j.id }, 'job failed')
-        throw err
+    const queue = jobQueueOf(job.name)
+    await boss.work(queue, { batchSize: BATCH, pollingIntervalSeconds }, async (jobs) => {
+      // One by one; a failure fails (and retries) only its own job.
+      for (const j of jobs) {
+        try {
+          await job.handle(j.data, ctx)
+        } catch (err) {
+          ctx.log.error({ err, job: job.name, jobId: j.id }, 'job failed')
+          await boss.fail(queue, j.id, { message: err instanceof Error ? err.message : String(err) })
+        }
       }
     })
     if (job.cron) await boss.schedule(jobQueueOf(job.name), job.cron, {}, { tz: 'UTC' })

@@ -12,12 +12,10 @@ import {
   type NotificationRow,
 } from './notification.repository'
 import { DELIVER_JOB } from './notify.service'
+import { afterFailure } from './retry'
 import { loadSettings } from './settings.service'
 
 type Outcome = SendResult & { permanent?: boolean }
-
-/** Delay before attempt n+1 after n failed attempts: base, 2 × base, 4 × base, … */
-export const retryDelaySeconds = (baseSeconds: number, attempts: number) => baseSeconds * 2 ** (attempts - 1)
 
 /** Sends one row over its channel; never throws for a refusal or an unreachable receiver. */
 async function send(db: Executor, row: NotificationRow, config: Config): Promise<Outcome> {
@@ -76,22 +74,23 @@ export async function deliver(ctx: Pick<JobContext, 'db' | 'jobs' | 'config'>, w
     outcome = { ok: false, error: `Sending failed: ${(err as Error)?.message ?? String(err)}` }
   }
   const attempts = row.attempts + 1
-  const { retryBaseSeconds, retryMaxAttempts } = ctx.config
-  const retry = !outcome.ok && !outcome.permanent && attempts < retryMaxAttempts
-  const delay = retryDelaySeconds(retryBaseSeconds, attempts)
-  const status = outcome.ok ? 'sent' : retry ? 'retrying' : 'failed'
+  const next = outcome.permanent
+    ? { status: 'failed' as const, delaySeconds: null }
+    : afterFailure(attempts, ctx.config.retryMaxAttempts, ctx.config.retryBaseSeconds)
+  const status = outcome.ok ? 'sent' : next.status
+  const delay = !outcome.ok ? next.delaySeconds : null
   await finishDelivery(ctx.db, ws, id, {
     status,
     attempts,
     error: outcome.ok ? null : (outcome.error ?? 'unknown error').slice(0, 2000),
     response: outcome.response ?? null,
     sentAt: outcome.ok ? new Date() : null,
-    nextAttemptAt: retry ? new Date(Date.now() + delay * 1000) : null,
+    nextAttemptAt: delay !== null ? new Date(Date.now() + delay * 1000) : null,
   })
   // Queued after the row is saved, outside a transaction: a delayed send through the transaction
   // adapter fails (core/db/raw-sql.ts splits pg-boss's repeated $n parameters). Should this process
   // stop in between, the sweep below finds the row and queues it again.
-  if (retry) await ctx.jobs.send(null, DELIVER_JOB, { ws, id }, { startAfterSeconds: delay })
+  if (delay !== null) await ctx.jobs.send(null, DELIVER_JOB, { ws, id }, { startAfterSeconds: delay })
   return { id, status, attempts }
 }
 

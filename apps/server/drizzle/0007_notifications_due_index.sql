@@ -1,0 +1,1 @@
+CREATE INDEX "notifications_due_idx" ON "notifications" USING btree ("created_at") WHERE status in ('pending', 'retrying');

@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { sql } from 'drizzle-orm'
+import { makeOrg, startTestApp, type Org, type TestEnv } from '../../../test/harness'
+import type { JobDef } from './jobs'
+
+const waitFor = async (check: () => boolean, ms = 20_000) => {
+  const end = Date.now() + ms
+  while (!check()) {
+    if (Date.now() > end) throw new Error('timed out waiting')
+    await new Promise((r) => setTimeout(r, 100))
+  }
+}
+
+describe('background jobs', () => {
+  const seen: string[] = []
+  const attempts = new Map<string, number>()
+  const probe: JobDef<{ key: string; fail?: boolean }> = {
+    name: 'test.probe',
+    retryLimit: 1,
+    retryDelaySeconds: 1,
+    async handle(data) {
+      attempts.set(data.key, (attempts.get(data.key) ?? 0) + 1)
+      if (data.fail) throw new Error(`refused ${data.key}`)
+      seen.push(data.key)
+    },
+  }
+  const manual: JobDef<{ ws?: string }> = {
+    name: 'test_manual',
+    manual: true,
+    async handle(data) {
+      return { ranFor: data.ws }
+    },
+  }
+  let env: TestEnv
+  let org: Org
+  beforeAll(async () => {
+    env = await startTestApp({ jobs: [probe, manual] })
+    org = await makeOrg(env)
+  })
+  afterAll(() => env?.close())
+
+  it('sends a delayed job inside a transaction: it runs after commit, and never when rolled back', async () => {
+    const db = env.rt.database.db
+    await db.transaction(async (tx) => {
+      await tx.execute(sql`select 1`)
+      await env.rt.jobs.send(tx, 'test.probe', { key: 'delayed' }, { startAfterSeconds: 1 })
+    })
+    await expect(
+      db.transaction(async (tx) => {
+        await env.rt.jobs.send(tx, 'test.probe', { key: 'rolled back' }, { startAfterSeconds: 1 })
+        throw new Error('roll back')
+      }),
+    ).rejects.toThrow('roll back')
+    await waitFor(() => seen.includes('delayed'))
+    await new Promise((r) => setTimeout(r, 1500))
+    expect(seen).not.toContain('rolled back')
+  })
+
+  it('a failing job in a batch fails (and is retried) alone; the others complete', async () => {
+    for (let i = 0; i < 5; i++)
+      await env.rt.jobs.send(null, 'test.probe', { key: `batch ${i}`, fail: i === 2 })
+    await waitFor(
+      () => seen.filter((k) => k.startsWith('batch')).length === 4 && attempts.get('batch 2') === 2,
+    )
+    expect(seen.filter((k) => k.startsWith('batch')).sort()).toEqual([
+      'batch 0',
+      'batch 1',
+      'batch 3',
+      'batch 4',
+    ])
+    expect(attempts.get('batch 0')).toBe(1)
+  })
+
+  it('runs a manual job for the admin’s workspace; others may not, and unknown names are refused', async () => {
+    const res = await org.admin.post('/api/v1/jobs/run', { job: 'test_manual' })
+    expect(res.status).toBe(200)
+    expect(res.body).toEqual({ job: 'test_manual', result: { ranFor: org.wsId } })
+    expect((await org.sales.post('/api/v1/jobs/run', { job: 'test_manual' })).status).toBe(403)
+    const unknown = await org.admin.post('/api/v1/jobs/run', { job: 'no_such_job' })
+    expect(unknown.status).toBe(400)
+    expect(unknown.body.errors[0].message).toContain('test_manual')
+  })
+})
