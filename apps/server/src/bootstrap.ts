@@ -32,7 +32,11 @@ export async function bootstrap(
       await seedDemo(tx, events, { lang: opts.lang, admin })
       return
     }
-    const ctx = await createWorkspaceFromTemplate(tx, events, { name: 'OpenKAM', slug: 'default', locale: 'zh-CN' })
+    const ctx = await createWorkspaceFromTemplate(tx, events, {
+      name: 'OpenKAM',
+      slug: 'default',
+      locale: 'zh-CN',
+    })
     await userCollection.create(tx, ctx, {
       email: admin!.email,
       name: admin!.email.split('@')[0],

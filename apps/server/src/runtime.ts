@@ -83,7 +83,8 @@ export async function startRuntime(config: Config, opts: RuntimeOptions): Promis
     const jobRegistry = new JobRegistry()
     for (const j of [...moduleJobs(), ...(opts.jobs ?? [])]) jobRegistry.register(j)
     const jobs = new BossJobQueue(boss, jobRegistry)
-    for (const h of [...moduleHandlers({ config, events, jobs }), ...(opts.handlers ?? [])]) registry.register(h)
+    for (const h of [...moduleHandlers({ config, events, jobs }), ...(opts.handlers ?? [])])
+      registry.register(h)
     await ensureQueues(boss, registry)
     await ensureJobQueues(boss, jobRegistry)
     if (opts.role !== 'api') {

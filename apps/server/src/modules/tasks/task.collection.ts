@@ -24,7 +24,8 @@ export const taskCollection = new Collection<any, any, any>({
     if (patch.status === 'done' && before?.status !== 'done') out.completedAt = new Date()
     if (patch.status && patch.status !== 'done' && before?.status === 'done') out.completedAt = null
     // A new reminder time re-arms the reminder.
-    if ('remindAt' in patch && before && +(patch.remindAt ?? 0) !== +(before.remindAt ?? 0)) out.remindedAt = null
+    if ('remindAt' in patch && before && +(patch.remindAt ?? 0) !== +(before.remindAt ?? 0))
+      out.remindedAt = null
     return out
   },
   validate: allOf(userRefs('ownerId', 'assigneeId'), async (_tx, _ctx, c) =>

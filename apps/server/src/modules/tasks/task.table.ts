@@ -27,7 +27,9 @@ export const tasks = pgTable(
     index('tasks_assignee_idx').on(t.workspaceId, t.assigneeId, t.status, t.dueAt),
     index('tasks_account_idx').on(t.workspaceId, t.accountId, t.status),
     index('tasks_related_idx').on(t.workspaceId, t.relatedType, t.relatedId),
-    index('tasks_remind_idx').on(t.remindAt).where(sql`reminded_at is null and remind_at is not null`),
+    index('tasks_remind_idx')
+      .on(t.remindAt)
+      .where(sql`reminded_at is null and remind_at is not null`),
     index('tasks_updated_idx').on(t.workspaceId, t.updatedAt, t.id),
   ],
 )

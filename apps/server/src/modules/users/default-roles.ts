@@ -67,12 +67,20 @@ export const defaultRoles: RoleTemplate[] = [
     key: 'finance',
     name: { en: 'Finance', 'zh-CN': '财务' },
     description: 'Reads every account for billing and payments',
-    permissions: { ...directory, ...ownTasks, '*': { read: 'all', create: 'none', update: 'none', delete: 'none' } },
+    permissions: {
+      ...directory,
+      ...ownTasks,
+      '*': { read: 'all', create: 'none', update: 'none', delete: 'none' },
+    },
   },
   {
     key: 'legal',
     name: { en: 'Legal', 'zh-CN': '法务' },
     description: 'Reads every account for contracts',
-    permissions: { ...directory, ...ownTasks, '*': { read: 'all', create: 'none', update: 'none', delete: 'none' } },
+    permissions: {
+      ...directory,
+      ...ownTasks,
+      '*': { read: 'all', create: 'none', update: 'none', delete: 'none' },
+    },
   },
 ]

@@ -12,4 +12,11 @@ export {
 export { defaultRoles } from './default-roles'
 export { hashPassword } from './password'
 export * as userTables from './user.table'
-export { peopleByIds, peopleWithRole, rolesOf, managerOf, teamMemberIds, type Person } from './people.repository'
+export {
+  peopleByIds,
+  peopleWithRole,
+  rolesOf,
+  managerOf,
+  teamMemberIds,
+  type Person,
+} from './people.repository'
