@@ -278,7 +278,7 @@ export function buildTasks(
   }
   for (const [pool, count] of pools) {
     const picked = rng.sample(pool, count + 2)
-    picked.slice(0, count).forEach((c) => task(c, rng.int(-4, 14), 'open'))
+    picked.slice(0, count).forEach((c) => task(c, rng.int(-6, 14), 'open'))
     picked
       .slice(count)
       .forEach((c, i) => task(c, -rng.int(5, 60), i === 0 && count > 4 ? 'cancelled' : 'done'))

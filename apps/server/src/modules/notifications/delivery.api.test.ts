@@ -192,7 +192,7 @@ describe('group robots', () => {
       [
         'email',
         'skipped',
-        'E-mail is not set up for this workspace — add the SMTP server in Settings → Notifications',
+        'E-mail is not set up for this workspace — add the SMTP server in Settings → Channels',
       ],
     ])
   })

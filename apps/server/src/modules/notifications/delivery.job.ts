@@ -25,7 +25,7 @@ async function send(db: Executor, row: NotificationRow, config: Config): Promise
     if (!smtp)
       return {
         ok: false,
-        error: 'E-mail is not set up for this workspace — add the SMTP server in Settings → Notifications',
+        error: 'E-mail is not set up for this workspace — add the SMTP server in Settings → Channels',
       }
     return sendEmail(smtp, payload as Mail, config.webhookTimeoutMs)
   }

@@ -190,7 +190,7 @@ export async function notify(
       for (const p of people) {
         const off = turnedOff(p, 'email', prefs.get(p.id)!)
         const error = !settings.smtp
-          ? 'E-mail is not set up for this workspace — add the SMTP server in Settings → Notifications'
+          ? 'E-mail is not set up for this workspace — add the SMTP server in Settings → Channels'
           : (off ?? (!p.email ? `${p.name} has no e-mail address` : null))
         rows.push(
           error

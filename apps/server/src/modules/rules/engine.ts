@@ -199,8 +199,13 @@ async function doNotify(env: Env, a: Extract<RuleAction, { type: 'notify' }>): P
   const subject = render(a.subject, env.scope).slice(0, 200)
   const body = render(a.body ?? '', env.scope)
   const robots = a.channels.filter((c) => c !== 'in_app' && c !== 'email')
-  if (userIds.size === 0 && robots.length === 0)
-    throw new ActionError(`Nobody to notify: ${a.to.map((r) => who[r.kind]).join(', ')} not found`)
+  if (userIds.size === 0 && robots.length === 0) {
+    // Nobody in that place for this record (e.g. an executive has no manager): nothing to send, not a fault.
+    return {
+      status: 'skipped',
+      detail: { reason: `Nobody to notify: no ${a.to.map((r) => who[r.kind]).join(' or ')} for this record` },
+    }
+  }
   if (env.dry) {
     return {
       status: 'would_run',
