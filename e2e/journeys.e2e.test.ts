@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { sql } from 'drizzle-orm'
 import { loadConfig } from '../apps/server/src/core/config'
 import { startRuntime, type Runtime } from '../apps/server/src/runtime'
 import { buildApp } from '../apps/server/src/app'
@@ -37,7 +38,10 @@ afterAll(async () => {
 })
 
 /** A signed-in page in a fresh context; console errors are collected and must stay empty. */
-async function signedIn(locale: 'en-US' | 'zh-CN' = 'en-US'): Promise<{ ctx: BrowserContext; page: Page }> {
+async function signedIn(
+  locale: 'en-US' | 'zh-CN' = 'en-US',
+  email = 'admin@demo.openkam.local',
+): Promise<{ ctx: BrowserContext; page: Page }> {
   // bypassCSP lets the test inject axe-core; the app itself runs under its strict CSP.
   const ctx = await browser.newContext({ locale, viewport: { width: 1280, height: 860 }, bypassCSP: true })
   const page = await ctx.newPage()
@@ -45,7 +49,7 @@ async function signedIn(locale: 'en-US' | 'zh-CN' = 'en-US'): Promise<{ ctx: Bro
   page.on('pageerror', (e) => consoleErrors.push(`${e.message} @ ${page.url()}`))
   await page.goto(base)
   const en = locale === 'en-US'
-  await page.getByLabel(en ? 'E-mail' : '邮箱').fill('admin@demo.openkam.local')
+  await page.getByLabel(en ? 'E-mail' : '邮箱').fill(email)
   await page.getByLabel(en ? 'Password' : '密码').fill('openkam-demo')
   await page.getByRole('button', { name: en ? 'Sign in' : '登 录' }).click()
   await page.getByRole('navigation').waitFor()
@@ -170,6 +174,41 @@ describe('journeys in the browser', () => {
     const res = await page.evaluate(() => fetch('/api/v1/accounts?q=Imported').then((r) => r.json()))
     expect(res.data.map((a: { name: string }) => a.name)).toEqual(['Imported Alpha Ltd'])
     await ctx.close()
+  })
+
+  it('automation: tries a template rule on a deal, reads its runs, and a CSM finds the alert in the bell', async () => {
+    const { ctx, page } = await signedIn()
+    await page.goto(`${base}/settings/automation`)
+    await page.getByText('进入商务谈判：起草合同').click()
+    await page.getByRole('heading', { name: '进入商务谈判：起草合同' }).waitFor()
+    await page.locator('#dry-run-record').click()
+    await page.locator('.ant-select-item-option').first().click()
+    await page.locator('.ant-select-dropdown-hidden').waitFor({ state: 'attached' })
+    await page.getByRole('button', { name: 'Dry run' }).click()
+    await page.getByText('Conditions met: the actions would run').waitFor()
+    expect(await axeViolations(page)).toEqual([])
+    await shot(page, '08-rule-designer-dry-run')
+    await page.getByRole('tab', { name: /Runs/ }).click()
+    await page.getByText('Succeeded').first().waitFor()
+    await ctx.close()
+
+    // The urgent ticket of a strategic account reached its CSM in the app (WeCom is not set up in the demo).
+    const db = rt.database.db
+    const res = (await db.execute(
+      sql`select u.email, n.subject from notifications n join users u on u.workspace_id = n.workspace_id and u.id = n.user_id
+          join rule_runs r on r.workspace_id = n.workspace_id and r.id = n.rule_run_id
+          join rules x on x.workspace_id = r.workspace_id and x.id = r.rule_id
+          where x.template = 'strategic_ticket_wecom' and n.channel = 'in_app' limit 1`,
+    )) as unknown as { rows: { email: string; subject: string }[] }
+    const { email, subject } = res.rows[0]!
+    const csm = await signedIn('en-US', email)
+    await csm.page.getByRole('button', { name: /Notifications, [1-9]\d* unread/ }).click()
+    await csm.page.getByText(subject).first().waitFor()
+    await shot(csm.page, '09-notification-bell')
+    await csm.page.getByText('Open inbox').click()
+    await csm.page.getByRole('heading', { name: 'Inbox' }).waitFor()
+    expect(await axeViolations(csm.page)).toEqual([])
+    await csm.ctx.close()
   })
 
   it('switches to English and back, with every navigation page showing data and no console errors', async () => {

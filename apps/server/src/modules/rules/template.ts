@@ -138,7 +138,7 @@ const ruleTemplates = (l: Lang): { key: string; rule: RuleInput }[] => [
           subject:
             l === 'en'
               ? '{{record.priority}} ticket from {{account.name}}: {{record.subject}}'
-              : '{{account.name}} 提交了 {{record.priority}} 工单：{{record.subject}}',
+              : '{{account.name}} 提交了高优先级工单：{{record.subject}}',
           body: '{{record.body}}',
         },
       ],
