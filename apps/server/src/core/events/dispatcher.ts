@@ -50,8 +50,11 @@ export async function startDispatcher(
     await boss.work<DomainEvent>(queue, { batchSize: BATCH, pollingIntervalSeconds }, async (jobs) => {
       // One by one, each in its own transaction; a failure fails (and retries) only its own job.
       for (const job of jobs) {
+        const t0 = performance.now()
         try {
           const outcome = await runHandler(db, handler, job.data)
+          if (process.env.OPENKAM_TRACE_JOBS)
+            console.warn(`[event] ${handler.name} ${job.data.type} ${(performance.now() - t0).toFixed(0)} ms`)
           if (outcome === 'duplicate')
             log.info({ handler: handler.name, eventId: job.data.id }, 'event already handled')
         } catch (err) {

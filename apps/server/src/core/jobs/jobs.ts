@@ -98,8 +98,11 @@ export async function startJobWorkers(
     await boss.work(queue, { batchSize: BATCH, pollingIntervalSeconds }, async (jobs) => {
       // One by one; a failure fails (and retries) only its own job.
       for (const j of jobs) {
+        const t0 = performance.now()
         try {
           await job.handle(j.data, ctx)
+          const ms = performance.now() - t0
+          if (process.env.OPENKAM_TRACE_JOBS) console.warn(`[job] ${job.name} ${ms.toFixed(0)} ms`)
         } catch (err) {
           ctx.log.error({ err, job: job.name, jobId: j.id }, 'job failed')
           await boss.fail(queue, j.id, { message: err instanceof Error ? err.message : String(err) })

@@ -1,6 +1,7 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { sql } from 'drizzle-orm'
 import { SMTPServer } from 'smtp-server'
 import { simpleParser, type ParsedMail } from 'mailparser'
 import { makeOrg, startTestApp, type Caller, type Org, type TestEnv } from '../../../test/harness'
@@ -547,6 +548,88 @@ describe('automation rules', () => {
     ).toBe(404)
   })
 
+  it('assigns by territory, with a fallback', async () => {
+    const r = (
+      await org.admin.post(
+        '/api/v1/rules',
+        rule({
+          trigger: { kind: 'record_created', entity: 'account' },
+          conditions: { all: [{ field: 'name', op: 'contains', value: 'Territory' }] },
+          actions: [
+            {
+              type: 'assign_owner',
+              strategy: 'territory',
+              field: 'region',
+              territories: { 华东: org.sales.userId, 华北: org.sales2.userId },
+              fallbackUserId: org.manager.userId,
+            },
+          ],
+        }),
+      )
+    ).body
+    const east = (await org.admin.post('/api/v1/accounts', { name: 'Territory East', region: '华东' })).body
+    const west = (await org.admin.post('/api/v1/accounts', { name: 'Territory West', region: '西南' })).body
+    await settledRuns(org.admin, r.id, 2)
+    expect((await org.admin.get(`/api/v1/accounts/${east.id}`)).body.ownerId).toBe(org.sales.userId)
+    expect((await org.admin.get(`/api/v1/accounts/${west.id}`)).body.ownerId).toBe(org.manager.userId)
+  })
+
+  it('overdue 2 days (template): the assignee’s manager hears of it once', async () => {
+    const acc = (await org.sales.post('/api/v1/accounts', { name: 'Overdue Co' })).body
+    const task = (
+      await org.sales.post('/api/v1/tasks', {
+        title: 'Send the proposal',
+        accountId: acc.id,
+        assigneeId: org.sales.userId,
+        dueAt: new Date(Date.now() - 3 * DAY).toISOString(),
+      })
+    ).body
+    const done = (
+      await org.sales.post('/api/v1/tasks', {
+        title: 'Already done',
+        accountId: acc.id,
+        assigneeId: org.sales.userId,
+        dueAt: new Date(Date.now() - 3 * DAY).toISOString(),
+        status: 'done',
+      })
+    ).body
+    await org.admin.post('/api/v1/jobs/run', { job: 'rules_scan' })
+    await org.admin.post('/api/v1/jobs/run', { job: 'rules_scan' })
+    const template = (await org.admin.get('/api/v1/rules?template=task_overdue_manager')).body.data[0]
+    const runs = (await org.admin.get(`/api/v1/rule-runs?ruleId=${template.id}`)).body.data
+    expect(runs.filter((x: any) => x.entityId === task.id).map((x: any) => x.status)).toEqual(['succeeded'])
+    expect(runs.filter((x: any) => x.entityId === done.id).map((x: any) => x.status)).toEqual(['not_matched'])
+    const notes = (await org.manager.get('/api/v1/notifications?limit=100')).body.data
+    expect(notes.filter((n: any) => n.subject === 'Overdue 2 days: Send the proposal')).toHaveLength(1)
+  })
+
+  it('a failed action marked for retry is run again by the retry job and its outcome recorded', async () => {
+    const r = (
+      await org.admin.post(
+        '/api/v1/rules',
+        rule({
+          trigger: { kind: 'record_created', entity: 'account' },
+          conditions: { all: [{ field: 'name', op: 'eq', value: 'Retry Co' }] },
+          actions: [{ type: 'create_task', task: { title: 'Retry task', assignee: { kind: 'owner' } } }],
+        }),
+      )
+    ).body
+    const acc = (await org.sales.post('/api/v1/accounts', { name: 'Retry Co' })).body
+    const [run] = await settledRuns(org.admin, r.id, 1)
+    // As if the first attempt had failed for a passing reason (the engine marks those `retrying`).
+    const db = env.rt.database.db
+    await db.execute(
+      sql`update rule_runs set status = 'failed', actions = jsonb_set(actions, '{0}', actions->0 || '{"status": "retrying", "error": "connection reset"}'::jsonb) where id = ${run.id}`,
+    )
+    await env.rt.jobs.send(null, 'rules.retry_action', { ws: org.wsId, runId: run.id, index: 0 })
+    const after = await waitFor(async () => {
+      const d = (await org.admin.get(`/api/v1/rule-runs/${run.id}`)).body
+      return d.actions[0].status === 'done' ? d : null
+    })
+    expect(after).toMatchObject({ status: 'succeeded', actions: [{ attempts: 2, error: null }] })
+    expect((await org.admin.get(`/api/v1/tasks?accountId=${acc.id}&source=rule`)).body.data).toHaveLength(2)
+  })
+
   it('dry run: shows the trace and what would happen, and changes nothing', async () => {
     const acc = (await org.sales.post('/api/v1/accounts', { name: 'Dry Co', tier: 'strategic' })).body
     const def = rule({
@@ -660,5 +743,90 @@ describe('a failing webhook action', () => {
     expect(detail.deliveries[0]).toMatchObject({ channel: 'webhook', attempts: 3, status: 'failed' })
     expect(detail.deliveries[0].error).toContain('500')
     expect(hits).toBe(3)
+  })
+})
+
+describe('urgent ticket from a strategic account (template) on WeCom', () => {
+  let env: TestEnv
+  let org: Org
+  const received: any[] = []
+  let server: http.Server
+  beforeAll(async () => {
+    env = await startTestApp()
+    org = await makeOrg(env)
+    server = http.createServer((req, res) => {
+      let body = ''
+      req.on('data', (d) => (body += d))
+      req.on('end', () => {
+        received.push({ url: req.url, body: JSON.parse(body) })
+        res.writeHead(200, { 'content-type': 'application/json' }).end('{"errcode":0,"errmsg":"ok"}')
+      })
+    })
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()))
+  }, 60_000)
+  afterAll(async () => {
+    server?.close()
+    await env?.close()
+  })
+
+  it('tells the CSM in the WeCom group, mentioning them, and in the app; other tickets stay quiet', async () => {
+    const port = (server.address() as AddressInfo).port
+    const robot = await org.admin.post('/api/v1/webhooks', {
+      name: 'CS group',
+      kind: 'wecom',
+      url: `http://127.0.0.1:${port}/cgi-bin/webhook/send?key=test`,
+    })
+    expect(robot.status).toBe(201)
+    const me = await org.sales2.get('/api/v1/auth/me')
+    const u = await org.admin.get(`/api/v1/users/${org.sales2.userId}`)
+    expect(
+      (
+        await org.admin.patch(`/api/v1/users/${org.sales2.userId}`, {
+          version: u.body.version,
+          phone: '13800001111',
+        })
+      ).status,
+    ).toBe(200)
+    expect(me.status).toBe(200)
+    const strategic = (
+      await org.sales.post('/api/v1/accounts', {
+        name: 'Strategic Co',
+        tier: 'strategic',
+        csmId: org.sales2.userId,
+      })
+    ).body
+    const growth = (
+      await org.sales.post('/api/v1/accounts', {
+        name: 'Growth Co',
+        tier: 'growth',
+        csmId: org.sales2.userId,
+      })
+    ).body
+    await org.sales.post('/api/v1/tickets', {
+      accountId: strategic.id,
+      subject: 'Down again',
+      priority: 'urgent',
+    })
+    await org.sales.post('/api/v1/tickets', {
+      accountId: strategic.id,
+      subject: 'A question',
+      priority: 'low',
+    })
+    await org.sales.post('/api/v1/tickets', {
+      accountId: growth.id,
+      subject: 'Also down',
+      priority: 'urgent',
+    })
+    const template = (await org.admin.get('/api/v1/rules?template=strategic_ticket_wecom')).body.data[0]
+    const runs = await settledRuns(org.admin, template.id, 3)
+    expect(runs.map((x: any) => x.status).sort()).toEqual(['not_matched', 'not_matched', 'succeeded'])
+    await waitFor(async () => received.length >= 1)
+    expect(received).toHaveLength(1)
+    expect(received[0].url).toBe('/cgi-bin/webhook/send?key=test')
+    expect(received[0].body.msgtype).toBe('text')
+    expect(received[0].body.text.content).toContain('Down again')
+    expect(received[0].body.text.mentioned_mobile_list).toEqual(['13800001111'])
+    const notes = (await org.sales2.get('/api/v1/notifications')).body.data
+    expect(notes.filter((n: any) => n.subject.includes('Down again'))).toHaveLength(1)
   })
 })
