@@ -207,6 +207,7 @@ describe('journeys in the browser', () => {
     await shot(csm.page, '09-notification-bell')
     await csm.page.getByText('Open inbox').click()
     await csm.page.getByRole('heading', { name: 'Inbox' }).waitFor()
+    await csm.page.locator('.ant-popover').waitFor({ state: 'hidden' }) // let it finish fading out
     expect(await axeViolations(csm.page)).toEqual([])
     await csm.ctx.close()
   })

@@ -20,6 +20,21 @@ const MANAGED = new Set([
   'ownerId',
 ])
 
+/** A timestamp on the wire: ISO-8601 or null. */
+export const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null)
+
+/** The fields every record carries on the wire (the contract's RecordBase), from a business row. */
+export const baseRecord = (r: Row) => ({
+  id: r.id as string,
+  version: r.version as number,
+  createdAt: iso(r.createdAt)!,
+  updatedAt: iso(r.updatedAt)!,
+  createdBy: (r.createdBy as string | null) ?? null,
+  ownerId: (r.ownerId as string | null) ?? null,
+  deletedAt: iso(r.deletedAt),
+  custom: (r.custom as Record<string, unknown>) ?? {},
+})
+
 export type MoneyFields = Record<string, { amount: string; currency: string }>
 
 /**

@@ -2,6 +2,7 @@ import { inArray, sql, type SQL } from 'drizzle-orm'
 import type { Import, ImportMode, ImportObject } from '@openkam/contract'
 import { scopeFor } from '../../core/access/permissions'
 import { AppError, notFound } from '../../core/errors'
+import { iso } from '../../core/crud/mapping'
 import { isUuid, newId } from '../../core/ids'
 import type { Ctx } from '../../core/context'
 import type { Db } from '../../core/db/types'
@@ -47,8 +48,6 @@ const running = new Set<Promise<unknown>>()
 export const settleImports = async () => {
   await Promise.allSettled([...running])
 }
-
-const iso = (d: Date | null) => (d ? d.toISOString() : null)
 
 export const toImport = (r: ImportRow): Import => ({
   ...r,

@@ -2,22 +2,15 @@ import { webhookKinds } from '@openkam/contract'
 import type { z } from 'zod'
 import type { Webhook } from '@openkam/contract'
 import { Collection } from '../../core/crud/collection'
+import { baseRecord } from '../../core/crud/mapping'
 import { webhooks } from './notification.table'
 
 type Row = Record<string, any>
 type WebhookRecord = z.infer<typeof Webhook>
-const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null)
 
 /** The wire record: the secret stays inside (`hasSecret` says whether one is set). */
 export const webhookRecord = (r: Row): WebhookRecord => ({
-  id: r.id,
-  version: r.version,
-  createdAt: r.createdAt.toISOString(),
-  updatedAt: r.updatedAt.toISOString(),
-  createdBy: r.createdBy ?? null,
-  ownerId: r.ownerId ?? null,
-  deletedAt: iso(r.deletedAt),
-  custom: r.custom ?? {},
+  ...baseRecord(r),
   name: r.name,
   kind: r.kind,
   url: r.url,

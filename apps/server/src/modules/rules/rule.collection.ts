@@ -2,23 +2,13 @@ import { randomBytes } from 'node:crypto'
 import { and, eq } from 'drizzle-orm'
 import { PlaybookStep, type Playbook, type Rule } from '@openkam/contract'
 import { Collection } from '../../core/crud/collection'
+import { baseRecord, iso } from '../../core/crud/mapping'
 import { missingUsers } from '../users'
 import { playbooks, rules, ruleVersions } from './rule.table'
 import { validateRule } from './validation'
 
 type Row = Record<string, any>
-const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null)
-
-const base = (r: Row) => ({
-  id: r.id,
-  version: r.version,
-  createdAt: r.createdAt.toISOString(),
-  updatedAt: r.updatedAt.toISOString(),
-  createdBy: r.createdBy ?? null,
-  ownerId: r.ownerId ?? null,
-  deletedAt: iso(r.deletedAt),
-  custom: r.custom ?? {},
-})
+const base = baseRecord
 
 export const ruleRecord = (r: Row): Rule => ({
   ...base(r),

@@ -22,6 +22,7 @@ import {
 import { scopeFor } from '../../core/access/permissions'
 import type { Ctx } from '../../core/context'
 import { registerCollectionRoutes } from '../../core/http/collection-routes'
+import { iso } from '../../core/crud/mapping'
 import type { App } from '../../core/http/server'
 import type { Db, Executor } from '../../core/db/types'
 import { AppError, notFound } from '../../core/errors'
@@ -43,7 +44,6 @@ import { validateRule } from './validation'
 
 type Row = Record<string, any>
 const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem, 422: Problem }
-const iso = (d: Date | null) => (d ? d.toISOString() : null)
 
 const runRecord = (r: Row, ruleName: string | null = null): RuleRun => ({
   id: r.id,

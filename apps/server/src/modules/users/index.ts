@@ -1,14 +1,6 @@
 export { registerAuthRoutes } from './auth.routes'
 export { resolvePrincipal, login, principalByEmail } from './auth.service'
-export {
-  missingUsers,
-  userRefs,
-  userCollection,
-  teamCollection,
-  roleCollection,
-  baseRecord,
-  iso,
-} from './user.collections'
+export { missingUsers, userRefs, userCollection, teamCollection, roleCollection } from './user.collections'
 export { defaultRoles } from './default-roles'
 export { hashPassword } from './password'
 export * as userTables from './user.table'

@@ -1,6 +1,7 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm'
 import type { User } from '@openkam/contract'
 import { Collection } from '../../core/crud/collection'
+import { baseRecord, iso } from '../../core/crud/mapping'
 import { AppError, type FieldError } from '../../core/errors'
 import type { Executor } from '../../core/db/types'
 import type { Ctx } from '../../core/context'
@@ -10,18 +11,7 @@ import { accessCache } from './access.cache'
 
 const dropAccessCache = (ctx: Ctx) => accessCache.invalidate(ctx.ws)
 
-const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null)
-const base = (r: Record<string, any>) => ({
-  id: r.id as string,
-  version: r.version as number,
-  createdAt: iso(r.createdAt)!,
-  updatedAt: iso(r.updatedAt)!,
-  createdBy: r.createdBy ?? null,
-  ownerId: r.ownerId ?? null,
-  deletedAt: iso(r.deletedAt),
-  custom: r.custom ?? {},
-})
-export { base as baseRecord, iso }
+const base = baseRecord
 
 /** Ids among `ids` that are not active users of the workspace. */
 export async function missingUsers(

@@ -9,6 +9,7 @@ import { del, post } from '../../shared/api/client'
 import { ErrorState } from '../../shared/ui/states'
 import { automationKeys, usePlaybooks, type Playbook } from './automation.queries'
 import { PlaybookDrawer } from './PlaybookDrawer'
+import { showUndo } from '../../shared/ui/undo'
 
 /** Settings › Playbooks: named lists of task templates that rules or people start on a record. */
 export function PlaybooksTab() {
@@ -31,23 +32,9 @@ export function PlaybooksTab() {
       return
     }
     await refresh()
-    void message.success({
-      content: (
-        <Space>
-          {t('playbooks.deleted', { name: p.name })}
-          <Button
-            size="small"
-            type="link"
-            onClick={async () => {
-              await post(`/playbooks/${p.id}/restore`)
-              await refresh()
-            }}
-          >
-            {t('common.undo')}
-          </Button>
-        </Space>
-      ),
-      duration: 8,
+    showUndo(message, t('playbooks.deleted', { name: p.name }), t('common.undo'), async () => {
+      await post(`/playbooks/${p.id}/restore`)
+      await refresh()
     })
   }
 

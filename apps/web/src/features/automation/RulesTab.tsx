@@ -11,6 +11,7 @@ import { ErrorState } from '../../shared/ui/states'
 import { automationKeys, useRules, type Rule } from './automation.queries'
 import type { TriggerDraft } from './rule-draft'
 import { triggerSummary } from './rule-summary'
+import { showUndo } from '../../shared/ui/undo'
 
 /** Settings › Automation: the workspace's rules, searchable, switched on and off in place. */
 export function RulesTab() {
@@ -57,23 +58,9 @@ export function RulesTab() {
       return
     }
     await refresh()
-    void message.success({
-      content: (
-        <Space>
-          {t('automation.ruleDeleted', { name: r.name })}
-          <Button
-            size="small"
-            type="link"
-            onClick={async () => {
-              await post(`/rules/${r.id}/restore`)
-              await refresh()
-            }}
-          >
-            {t('common.undo')}
-          </Button>
-        </Space>
-      ),
-      duration: 8,
+    showUndo(message, t('automation.ruleDeleted', { name: r.name }), t('common.undo'), async () => {
+      await post(`/rules/${r.id}/restore`)
+      await refresh()
     })
   }
 

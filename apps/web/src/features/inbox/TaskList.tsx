@@ -1,5 +1,5 @@
 import { type CSSProperties, type KeyboardEvent } from 'react'
-import { App, Button, Checkbox, Space, Tag, Typography } from 'antd'
+import { App, Checkbox, Space, Tag, Typography } from 'antd'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import dayjs from 'dayjs'
 import { Link, useNavigate } from 'react-router'
@@ -11,6 +11,7 @@ import { collectionOf, overdueDays, relatedPath } from './inbox-items'
 import { inboxKeys, type InboxData, type Task } from './inbox.queries'
 import { itemStyle, listStyle } from './NotificationList'
 import { dangerText, priorityTones, toneStyle } from './tag-styles'
+import { showUndo } from '../../shared/ui/undo'
 
 /** Names of the records tasks point at (their account and related record), one request per collection. */
 function useRelatedNames(tasks: Task[]) {
@@ -68,26 +69,7 @@ function useCompleteTask() {
       void message.error(t('inbox.doneFailed', { reason: e.message }))
     },
     onSuccess: (task) => {
-      const key = `task-done-${task.id}`
-      void message.success({
-        key,
-        duration: 8,
-        content: (
-          <Space>
-            {t('inbox.done', { title: task.title })}
-            <Button
-              size="small"
-              type="link"
-              onClick={() => {
-                message.destroy(key)
-                reopen.mutate(task)
-              }}
-            >
-              {t('common.undo')}
-            </Button>
-          </Space>
-        ),
-      })
+      showUndo(message, t('inbox.done', { title: task.title }), t('common.undo'), () => reopen.mutate(task))
     },
     onSettled: refresh,
   })

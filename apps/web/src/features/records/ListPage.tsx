@@ -14,6 +14,7 @@ import { collections, fieldOf } from './meta'
 import { ImportModal } from './ImportModal'
 import { RecordForm } from './RecordForm'
 import { savedViews, useListState } from './useListState'
+import { showUndo } from '../../shared/ui/undo'
 
 type Rec = Record<string, any> & { id: string; version: number }
 
@@ -103,23 +104,9 @@ export default function ListPage({ collection }: { collection: string }) {
       onOk: async () => {
         const gone = [...selected]
         await runBulk(t('common.delete'), (r) => del(`/${collection}/${r.id}`))
-        message.success({
-          content: (
-            <Space>
-              {t('common.deleted', { count: gone.length })}
-              <Button
-                size="small"
-                type="link"
-                onClick={async () => {
-                  await Promise.allSettled(gone.map((r) => post(`/${collection}/${r.id}/restore`)))
-                  await qc.invalidateQueries({ queryKey: [collection] })
-                }}
-              >
-                {t('common.undo')}
-              </Button>
-            </Space>
-          ),
-          duration: 8,
+        showUndo(message, t('common.deleted', { count: gone.length }), t('common.undo'), async () => {
+          await Promise.allSettled(gone.map((r) => post(`/${collection}/${r.id}/restore`)))
+          await qc.invalidateQueries({ queryKey: [collection] })
         })
       },
     })

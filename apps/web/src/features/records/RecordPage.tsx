@@ -11,6 +11,7 @@ import { FieldValue } from './display'
 import { collections } from './meta'
 import { RecordForm } from './RecordForm'
 import { RuleRunsPanel } from '../automation'
+import { showUndo } from '../../shared/ui/undo'
 
 /** One record of any collection: its fields, edit, delete with undo. */
 export default function RecordPage({ collection, id }: { collection: string; id: string }) {
@@ -48,24 +49,10 @@ export default function RecordPage({ collection, id }: { collection: string; id:
       onOk: async () => {
         await del(`/${collection}/${id}`)
         await qc.invalidateQueries({ queryKey: [collection] })
-        message.success({
-          content: (
-            <Space>
-              {t('common.deleted', { count: 1 })}
-              <Button
-                size="small"
-                type="link"
-                onClick={async () => {
-                  await post(`/${collection}/${id}/restore`)
-                  await qc.invalidateQueries({ queryKey: [collection] })
-                  navigate(`/${collection}/${id}`)
-                }}
-              >
-                {t('common.undo')}
-              </Button>
-            </Space>
-          ),
-          duration: 8,
+        showUndo(message, t('common.deleted', { count: 1 }), t('common.undo'), async () => {
+          await post(`/${collection}/${id}/restore`)
+          await qc.invalidateQueries({ queryKey: [collection] })
+          navigate(`/${collection}/${id}`)
         })
         navigate(`/${collection}`)
       },
