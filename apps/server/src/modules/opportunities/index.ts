@@ -1,2 +1,2 @@
 export { opportunityCollection } from './opportunity.collection'
-export { opportunities } from './opportunity.table'
+export { opportunities, opportunityStageChanges } from './opportunity.table'
