@@ -132,8 +132,18 @@ describe('journeys in the browser', () => {
     await page.getByRole('menuitem', { name: 'Pipeline' }).click()
     const from = page.getByTestId('board-column-discovery')
     const to = page.getByTestId('board-column-solution')
-    const card = from.locator('[data-testid^="board-card-"]').first()
-    await card.waitFor()
+    await from.locator('[data-testid^="board-card-"]').first().waitFor()
+    // A deal whose discovery deliverables are attached, so that the stage gate lets it through.
+    const ready = await page.evaluate(async () => {
+      const list = await fetch('/api/v1/opportunities?status=open&stage=discovery&sort=-amount&limit=30')
+      for (const o of (await list.json()).data as { id: string }[]) {
+        const d = await fetch(`/api/v1/opportunities/${o.id}/deliverables`).then((r) => r.json())
+        if (d.stages[0].required.every((x: { status: string }) => x.status !== 'missing')) return o.id
+      }
+      return null
+    })
+    const card = from.getByTestId(`board-card-${ready}`)
+    await card.scrollIntoViewIfNeeded()
     const cardId = await card.getAttribute('data-testid')
     const a = (await card.boundingBox())!
     const b = (await to.boundingBox())!
@@ -210,6 +220,76 @@ describe('journeys in the browser', () => {
     await csm.page.locator('.ant-popover').waitFor({ state: 'hidden' }) // let it finish fading out
     expect(await axeViolations(csm.page)).toEqual([])
     await csm.ctx.close()
+  })
+
+  it('stage gate: a move to a gated stage is refused, the deliverables are attached, and the move goes through', async () => {
+    const { ctx, page } = await signedIn()
+    // A new deal (in discovery, with nothing attached), the largest on the board so it is the first card.
+    const deal = await page.evaluate(async () => {
+      const accounts = await fetch('/api/v1/accounts?limit=1').then((r) => r.json())
+      const res = await fetch('/api/v1/opportunities', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          accountId: accounts.data[0].id,
+          name: 'Gate journey deal',
+          amount: '990000000',
+          currency: 'CNY',
+        }),
+      })
+      return (await res.json()) as { id: string; stage: string }
+    })
+    expect(deal.stage).toBe('discovery')
+    await page.getByRole('menuitem', { name: 'Pipeline' }).click()
+    const from = page.getByTestId('board-column-discovery')
+    const to = page.getByTestId('board-column-solution')
+    const card = from.getByTestId(`board-card-${deal.id}`)
+    await card.waitFor()
+    const drag = async () => {
+      const a = (await from.getByTestId(`board-card-${deal.id}`).boundingBox())!
+      const b = (await to.boundingBox())!
+      await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2)
+      await page.mouse.down()
+      await page.mouse.move(a.x + a.width / 2 + 10, a.y + a.height / 2 + 10, { steps: 5 })
+      await page.mouse.move(b.x + b.width / 2, b.y + 80, { steps: 20 })
+      await page.mouse.up()
+    }
+    await drag()
+    // Refused: the dialog lists the discovery deliverables (the demo workspace's pipeline is in Chinese).
+    const dialog = page.getByRole('dialog')
+    await dialog.getByText('Gate journey deal: deliverables first').waitFor()
+    const labels = ['初步评估报告', '需求访谈纪要']
+    for (const label of labels)
+      await dialog.getByRole('listitem', { name: label }).getByText('Missing').waitFor()
+    expect(await axeViolations(page)).toEqual([])
+    await shot(page, '10-stage-gate-refused')
+    // The card went back to its column.
+    await from.getByTestId(`board-card-${deal.id}`).waitFor()
+    for (const [i, label] of labels.entries()) {
+      const item = dialog.getByRole('listitem', { name: label })
+      await item.getByRole('button', { name: 'Attach a link' }).click()
+      await item.getByLabel(`Link to ${label}`).fill(`https://docs.example.com/gate-journey/${i}.pdf`)
+      await item.getByRole('button', { name: 'Attach', exact: true }).click()
+      await item.getByText('Attached').waitFor()
+    }
+    await dialog.getByRole('button', { name: 'Move to 方案设计与价值呈现' }).click()
+    await to.getByTestId(`board-card-${deal.id}`).waitFor()
+    await dialog.waitFor({ state: 'hidden' })
+    await shot(page, '11-stage-gate-passed')
+    const res = await page.evaluate(
+      (id) =>
+        Promise.all([
+          fetch(`/api/v1/opportunities/${id}`).then((r) => r.json()),
+          fetch(`/api/v1/opportunities/${id}/deliverables`).then((r) => r.json()),
+        ]),
+      deal.id,
+    )
+    expect(res[0].stage).toBe('solution')
+    expect(res[1].data.map((d: { key: string }) => d.key)).toEqual([
+      'assessment_report',
+      'needs_interview_minutes',
+    ])
+    await ctx.close()
   })
 
   it('switches to English and back, with every navigation page showing data and no console errors', async () => {

@@ -16,6 +16,10 @@ import { contactCollection } from './modules/contacts'
 import { leadCollection, registerLeadRoutes } from './modules/leads'
 import { registerAccount360Routes } from './modules/account360'
 import { registerHandoverRoutes } from './modules/handover'
+import { registerHandoffRoutes } from './modules/handoffs'
+import { registerLifecycleRoutes } from './modules/lifecycle'
+import { registerRenewalRoutes } from './modules/renewals'
+import { registerReportRoutes } from './modules/reports'
 import { registerMarketingRoutes, touchCollection } from './modules/marketing'
 import { opportunityCollection } from './modules/opportunities'
 import { taskCollection } from './modules/tasks'
@@ -26,6 +30,7 @@ import { registerWorkspaceRoutes } from './modules/workspaces'
 import { registerJobRoutes } from './core/jobs/routes'
 import { registerRuleRoutes } from './modules/rules'
 import { registerNotificationRoutes, webhookCollection } from './modules/notifications'
+import { registerFileRoutes, registerPipelineRoutes } from './modules/pipelines'
 import { defaultWebDir, type Runtime } from './runtime'
 import { VERSION } from './version'
 
@@ -62,6 +67,7 @@ export async function buildApp(rt: Runtime, opts: { logger?: boolean; web?: bool
   registerMarketingRoutes(app, db)
   registerAccount360Routes(app, db)
   registerHandoverRoutes(app, db)
+  registerReportRoutes(app, db)
   registerLeadRoutes(app, db)
   // Each collection's static /export route goes before its /:id routes.
   for (const collection of collections) {
@@ -77,7 +83,12 @@ export async function buildApp(rt: Runtime, opts: { logger?: boolean; web?: bool
   })
   registerNotificationRoutes(app, db, { jobs: rt.jobs, config: rt.config })
   await registerImportRoutes(app, db)
+  registerPipelineRoutes(app, db)
+  registerFileRoutes(app, db)
   registerAuditRoutes(app, db)
+  registerHandoffRoutes(app, db, { events: rt.events, jobs: rt.jobs })
+  registerRenewalRoutes(app, db)
+  registerLifecycleRoutes(app, db, { events: rt.events, jobs: rt.jobs })
   registerRuleRoutes(app, db, { events: rt.events, jobs: rt.jobs, config: rt.config })
   registerJobRoutes(app, rt.jobRegistry, {
     db,

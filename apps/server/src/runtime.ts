@@ -20,6 +20,9 @@ import { bootstrap } from './bootstrap'
 import { ruleJobs, rulesEngineHandler } from './modules/rules'
 import { notificationHandlers, notificationJobs } from './modules/notifications'
 import { taskJobs } from './modules/tasks'
+import { handoffHandlers, handoffJobs } from './modules/handoffs'
+import { lifecycleHandlers, lifecycleJobs } from './modules/lifecycle'
+import { renewalHandlers, renewalJobs } from './modules/renewals'
 
 export type Runtime = {
   config: Config
@@ -53,10 +56,20 @@ export type ModuleDeps = { config: Config; events: EventSink; jobs: JobQueue }
 export const moduleHandlers = (deps: ModuleDeps): EventHandler[] => [
   rulesEngineHandler(deps),
   ...notificationHandlers(deps),
+  ...handoffHandlers(deps),
+  ...lifecycleHandlers(deps),
+  ...renewalHandlers(deps),
 ]
 
 /** The background jobs of the modules. */
-export const moduleJobs = (): JobDef[] => [...ruleJobs, ...notificationJobs(), ...taskJobs()]
+export const moduleJobs = (): JobDef[] => [
+  ...ruleJobs,
+  ...notificationJobs(),
+  ...taskJobs(),
+  ...handoffJobs(),
+  ...renewalJobs(),
+  ...lifecycleJobs(),
+]
 
 /**
  * Opens the database, migrates it, starts the job queue, the event dispatcher (unless API-only)

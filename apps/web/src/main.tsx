@@ -13,6 +13,10 @@ import { router } from './app/router'
 import { LoadingState } from './shared/ui/states'
 
 const SignInPage = lazy(() => import('./app/SignInPage'))
+const ConfirmMilestonePage = lazy(() => import('./features/lifecycle/ConfirmMilestonePage'))
+
+/** The customer's milestone confirmation link: a public page, outside sign-in and the app shell. */
+const confirmToken = /^\/confirm\/([^/]+)\/?$/.exec(window.location.pathname)?.[1]
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false, staleTime: 15_000 } },
@@ -20,6 +24,12 @@ const queryClient = new QueryClient({
 
 function Gate() {
   const { me, loading } = useAuth()
+  if (confirmToken)
+    return (
+      <Suspense fallback={<LoadingState rows={6} />}>
+        <ConfirmMilestonePage token={decodeURIComponent(confirmToken)} />
+      </Suspense>
+    )
   if (loading) return <LoadingState rows={10} />
   return (
     <Suspense fallback={<LoadingState rows={10} />}>

@@ -22,6 +22,7 @@ export const ruleEntities = [
   'ticket',
   'task',
   'marketing_touch',
+  'handoff',
 ] as const
 export type RuleEntity = (typeof ruleEntities)[number]
 
@@ -167,7 +168,12 @@ export const actionTypes = [
 ] as const
 
 export const RuleAction = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('create_task'), task: TaskTemplate }),
+  z.object({
+    type: z.literal('create_task'),
+    task: TaskTemplate,
+    /** The task's source: `rule` (default), or `sop` for a pipeline stage's standard tasks. */
+    source: z.enum(['rule', 'sop']).optional(),
+  }),
   z.object({
     type: z.literal('notify'),
     to: z.array(Recipient).min(1, 'name at least one recipient').max(20),

@@ -186,8 +186,15 @@ export const opportunityResource = resource(
     lossReason: text(500),
     source: text(100),
     description: text(5000),
+    /** The pipeline the opportunity follows; null: the workspace's default pipeline. */
+    pipelineId: Id,
   },
-  { required: ['accountId', 'name'], ...money },
+  {
+    required: ['accountId', 'name'],
+    ...money,
+    // Set by POST /opportunities/:id/close.
+    readOnly: { winReason: z.string().nullable(), closeNote: z.string().nullable() },
+  },
 )
 
 export const activityKinds = ['call', 'email', 'meeting', 'visit', 'enquiry', 'note'] as const

@@ -2,7 +2,8 @@ import { and, asc, eq, isNull } from 'drizzle-orm'
 import type { Ctx } from '../core/context'
 import type { Executor } from '../core/db/types'
 import { accounts } from '../modules/accounts'
-import { opportunities, opportunityCollection } from '../modules/opportunities'
+import { opportunities } from '../modules/opportunities'
+import { moveStage } from '../modules/pipelines'
 import { ticketCollection } from '../modules/tickets'
 import type { Lang } from './demo-data'
 
@@ -27,7 +28,8 @@ export async function playAutomationScenes(tx: Executor, ctx: Ctx, lang: Lang) {
     .orderBy(asc(opportunities.name))
     .limit(2)
   for (const d of deals) {
-    await opportunityCollection.update(tx, ctx, d.id, { version: d.version, stage: 'negotiation' })
+    // Through the stage gate, like a person: the demo's solution-stage deals have their deliverables.
+    await moveStage(tx, ctx, d.id, { stage: 'negotiation', version: d.version })
   }
   const strategic = await tx
     .select({ id: accounts.id })

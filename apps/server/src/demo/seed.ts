@@ -18,6 +18,8 @@ import { demoTeams, demoUsers, DEMO_PASSWORD, type Lang } from './demo-data'
 import { insertRows } from './demo-insert'
 import type { TeamKey, UserKey } from './demo-model'
 import { playAutomationScenes } from './demo-automation'
+import { playLifecycleScenes } from './demo-handoffs'
+import { seedPipelineDemo } from './demo-pipeline'
 import './demo.events'
 
 export { DEMO_PASSWORD }
@@ -89,10 +91,12 @@ export async function seedDemo(
     tasks: await insertRows(tx, ctx, tasks, 'task', data.tasks),
     marketingTouches: await insertRows(tx, ctx, marketingTouches, 'marketing_touch', data.touches),
   }
+  counts.pipeline = await seedPipelineDemo(tx, ctx, data.opportunities, lang, users)
   counts.automationScenes = Object.values(await playAutomationScenes(tx, ctx, lang)).reduce(
     (a, b) => a + b,
     0,
   )
+  counts.lifecycleScenes = Object.values(await playLifecycleScenes(tx, ctx, lang)).reduce((a, b) => a + b, 0)
   await events.emit(tx, ctx, [
     { type: 'demo.seeded', entityType: 'workspace', entityId: ctx.ws, payload: { lang, counts } },
   ])

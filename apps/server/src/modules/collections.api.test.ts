@@ -89,7 +89,7 @@ const cases: Case[] = [
       name: 'Expansion',
       amount: '1200000.00',
       currency: 'CNY',
-      stage: 'solution',
+      stage: 'discovery',
       type: 'upsell',
       expectedCloseDate: '2027-03-31',
     }),
@@ -102,7 +102,7 @@ const cases: Case[] = [
       expectedCloseDate: '31/03/2027',
     }),
     invalidPaths: ['name', 'amount', 'stage', 'expectedCloseDate'],
-    filter: 'stage=solution',
+    filter: 'stage=discovery',
   },
   {
     collection: 'activities',
@@ -349,10 +349,14 @@ describe('records that belong to an account', () => {
   it('sets wonAt and demands a loss reason', async () => {
     const o = (await org.sales.post('/api/v1/opportunities', { accountId: ids.account, name: 'To win' })).body
     expect(o).toMatchObject({ stage: 'discovery', status: 'open' })
-    const won = await org.sales.patch(`/api/v1/opportunities/${o.id}`, { version: 1, status: 'won' })
+    const reasons = (await org.sales.get('/api/v1/pipelines?isDefault=true')).body.data[0]
+    const won = await org.sales.post(`/api/v1/opportunities/${o.id}/close`, {
+      outcome: 'won',
+      reason: reasons.winReasons[0],
+    })
     expect(won.body.wonAt).not.toBeNull()
-    const lost = await org.sales.patch(`/api/v1/opportunities/${o.id}`, { version: 2, status: 'lost' })
-    expect(lost.body.errors).toEqual([{ path: 'lossReason', message: 'say why the deal was lost' }])
+    const lost = await org.sales.post(`/api/v1/opportunities/${o.id}/close`, { outcome: 'lost' })
+    expect(lost.body.errors).toEqual([{ path: 'reason', message: expect.any(String) }])
   })
 
   it('refuses a duplicate unified social credit code', async () => {

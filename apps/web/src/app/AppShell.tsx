@@ -16,6 +16,8 @@ import {
   LogoutOutlined,
   MessageOutlined,
   NotificationOutlined,
+  SwapOutlined,
+  SyncOutlined,
 } from '@ant-design/icons'
 import { Outlet, useLocation, useNavigate } from 'react-router'
 import { useTranslation } from 'react-i18next'
@@ -49,6 +51,8 @@ export function AppShell() {
       },
       { key: '/activities', icon: <MessageOutlined />, label: t('nav.activities'), collection: 'activities' },
       { key: '/tasks', icon: <CheckSquareOutlined />, label: t('nav.tasks'), collection: 'tasks' },
+      { key: '/handoffs', icon: <SwapOutlined />, label: t('handoffs.title'), collection: 'handoffs' },
+      { key: '/renewals', icon: <SyncOutlined />, label: t('renewals.title'), collection: 'contracts' },
       { key: '/tickets', icon: <CustomerServiceOutlined />, label: t('nav.tickets'), collection: 'tickets' },
       {
         key: 'commerce',

@@ -12,6 +12,10 @@ const AlertsPage = lazy(() => import('../features/alerts/AlertsPage'))
 const SettingsPage = lazy(() => import('../features/settings/SettingsPage'))
 const InboxPage = lazy(() => import('../features/inbox/InboxPage'))
 const RuleDesignerPage = lazy(() => import('../features/automation/RuleDesignerPage'))
+const HandoffsPage = lazy(() => import('../features/handoffs/HandoffsPage'))
+const HandoffPage = lazy(() => import('../features/handoffs/HandoffPage'))
+const RenewalsPage = lazy(() => import('../features/renewals/RenewalsPage'))
+const ValueReportPage = lazy(() => import('../features/lifecycle/ValueReportPage'))
 
 function CollectionList() {
   const { collection } = useParams()
@@ -29,6 +33,10 @@ export const router = createBrowserRouter([
     children: [
       { index: true, element: <HomePage /> },
       { path: 'accounts/:id', element: <Account360Page /> },
+      { path: 'accounts/:id/value-report', element: <ValueReportPage /> },
+      { path: 'handoffs', element: <HandoffsPage /> },
+      { path: 'handoffs/:id', element: <HandoffPage /> },
+      { path: 'renewals', element: <RenewalsPage /> },
       { path: 'pipeline', element: <PipelinePage /> },
       { path: 'reports', element: <ReportsPage /> },
       { path: 'alerts', element: <AlertsPage /> },

@@ -13,6 +13,7 @@ export {
   type NotifyOutcome,
 } from './notify.service'
 export { registerNotificationRoutes } from './notification.routes'
+export { absoluteAppLink, emailAddress } from './address.service'
 export { webhookCollection } from './webhook.collection'
 export { langOf, type Lang } from './texts'
 export * as notificationTables from './notification.table'

@@ -1,2 +1,5 @@
-export { opportunityCollection } from './opportunity.collection'
+export { opportunityCollection, opportunityWorkflow } from './opportunity.collection'
 export { opportunities, opportunityStageChanges } from './opportunity.table'
+export { providePipelines, type PipelinePort, type PipelineStages } from './pipeline-port'
+export { assertMayChange } from './opportunity-access'
+export { insertStageChange, pipelineInUse, stageChangesOf, type StageChange } from './stage-change.repository'

@@ -17,8 +17,14 @@ export const opportunities = pgTable(
     wonAt: tstz('won_at'),
     lostAt: tstz('lost_at'),
     lossReason: text('loss_reason'),
+    /** Set by the close endpoint when the deal is won (one of the pipeline's win reasons). */
+    winReason: text('win_reason'),
+    /** The note given when the deal was closed. */
+    closeNote: text('close_note'),
     source: text('source'),
     description: text('description'),
+    /** The pipeline the deal follows; null: the workspace's default pipeline. */
+    pipelineId: uuid('pipeline_id'),
   },
   (t) => [
     primaryKey({ columns: [t.workspaceId, t.id] }),

@@ -143,13 +143,13 @@ async function names(env: Env, ids: string[]) {
 
 // ── actions ──────────────────────────────────────────────────────────────────
 
-const taskRelatedTypes = ['account', 'contact', 'lead', 'opportunity', 'contract', 'ticket']
+const taskRelatedTypes = ['account', 'contact', 'lead', 'opportunity', 'contract', 'ticket', 'handoff']
 
 /** Creates one task from a template (rule action or playbook step). */
 export async function createTaskFrom(
   env: Env,
   t: TaskTemplate,
-  source: 'rule' | 'playbook',
+  source: 'rule' | 'playbook' | 'sop',
 ): Promise<Performed> {
   let assignee: { assigneeId?: string; assigneeRole?: string }
   if (t.assignee.kind === 'role') assignee = { assigneeRole: t.assignee.role }
@@ -361,7 +361,7 @@ export async function runPlaybook(env: Env, playbookId: string): Promise<Perform
 async function perform(env: Env, a: RuleAction): Promise<Performed> {
   switch (a.type) {
     case 'create_task':
-      return createTaskFrom(env, a.task, 'rule')
+      return createTaskFrom(env, a.task, a.source ?? 'rule')
     case 'notify':
       return doNotify(env, a)
     case 'update_fields':

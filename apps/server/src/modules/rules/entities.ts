@@ -1,6 +1,7 @@
 import { getTableColumns } from 'drizzle-orm'
 import type { AnyPgColumn } from 'drizzle-orm/pg-core'
-import { collectionResources, type RuleEntity } from '@openkam/contract'
+import type { ZodObject } from 'zod'
+import { collectionResources, handoffResource, type RuleEntity } from '@openkam/contract'
 import type { Collection } from '../../core/crud/collection'
 import { accountCollection } from '../accounts'
 import { activityCollection } from '../activities'
@@ -12,6 +13,7 @@ import {
   quoteCollection,
 } from '../commerce'
 import { contactCollection } from '../contacts'
+import { handoffCollection } from '../handoffs'
 import { leadCollection } from '../leads'
 import { touchCollection } from '../marketing'
 import { opportunityCollection } from '../opportunities'
@@ -33,9 +35,15 @@ export const entityCollections: Record<RuleEntity, Collection<any, any, any>> = 
   ticket: ticketCollection,
   task: taskCollection,
   marketing_touch: touchCollection,
+  handoff: handoffCollection,
 }
 
-export const resourceOf = (entity: RuleEntity) =>
+type Wire = { Record: ZodObject; Create: ZodObject; Update: ZodObject }
+/** Wire schemas of rule entities that are not in the contract's record collections map. */
+const moduleResources: Record<string, Wire> = { handoffs: handoffResource }
+
+export const resourceOf = (entity: RuleEntity): Wire =>
+  moduleResources[entityCollections[entity].def.name] ??
   collectionResources[entityCollections[entity].def.name as keyof typeof collectionResources]
 
 /** The fields of an entity's record on the wire (what conditions and templates can name). */

@@ -183,7 +183,12 @@ export async function installAutomationTemplate(tx: Executor, ctx: Ctx, lang: La
       .set({ template: p.key })
       .where(and(eq(playbooks.workspaceId, ctx.ws), eq(playbooks.id, rec.id)))
   }
-  for (const r of ruleTemplates(lang)) {
+  await installRuleTemplates(tx, ctx, ruleTemplates(lang))
+}
+
+/** Creates template rules (marked with their template key); other modules ship theirs through this. */
+export async function installRuleTemplates(tx: Executor, ctx: Ctx, list: { key: string; rule: RuleInput }[]) {
+  for (const r of list) {
     const rec = await ruleCollection.create(tx, ctx, RuleCreate.parse(r.rule))
     await tx
       .update(rules)

@@ -1,7 +1,9 @@
 import type { Ctx } from '../../core/context'
 import type { Executor } from '../../core/db/types'
 import type { EventSink } from '../../core/events/bus'
-import { installAutomationTemplate } from '../rules'
+import { handoffRuleTemplates } from '../handoffs'
+import { installPipelineTemplate } from '../pipelines'
+import { installAutomationTemplate, installRuleTemplates } from '../rules'
 import { createWorkspace, type NewWorkspace } from '../workspaces'
 
 /**
@@ -17,5 +19,7 @@ export async function createWorkspaceFromTemplate(
 ): Promise<Ctx> {
   const ctx = await createWorkspace(tx, events, input)
   await installAutomationTemplate(tx, ctx, input.locale)
+  await installPipelineTemplate(tx, ctx, input.locale)
+  await installRuleTemplates(tx, ctx, handoffRuleTemplates(input.locale))
   return ctx
 }

@@ -17,6 +17,7 @@ const directory = {
   roles: readOnly,
   rules: readOnly,
   playbooks: readOnly,
+  pipelines: readOnly,
   webhooks: none,
 } as const
 /** Roles that mostly read still work their own tasks (legal drafts the contract, finance follows up). */

@@ -1,8 +1,14 @@
 import { useMemo, useState } from 'react'
 import { Button, Card, Col, Descriptions, Row, Space, Statistic, Table, Tabs, Tag, Typography } from 'antd'
-import { CalendarOutlined, PhoneOutlined, PlusOutlined, UserAddOutlined } from '@ant-design/icons'
+import {
+  CalendarOutlined,
+  FileTextOutlined,
+  PhoneOutlined,
+  PlusOutlined,
+  UserAddOutlined,
+} from '@ant-design/icons'
 import { useQuery } from '@tanstack/react-query'
-import { Link, useParams, useSearchParams } from 'react-router'
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router'
 import { useTranslation } from 'react-i18next'
 import { get } from '../../shared/api/client'
 import { useTeams, useUsers } from '../../shared/api/lookups'
@@ -14,6 +20,10 @@ import { RecordForm } from '../records/RecordForm'
 import { DecisionMap } from './DecisionMap'
 import { AccountTimeline } from './Timeline'
 import { RuleRunsPanel, StartPlaybookButton } from '../automation'
+import { HandoffCard } from '../handoffs/HandoffCard'
+import { LifecycleIndicator } from '../lifecycle/LifecycleIndicator'
+import { MilestonesCard } from '../lifecycle/MilestonesCard'
+import { RenewalsCard } from '../renewals/RenewalsCard'
 
 type Form = { collection: string; initial: Record<string, unknown>; fields?: string[]; title: string } | null
 
@@ -58,6 +68,7 @@ export default function Account360Page() {
   const { t, i18n } = useTranslation()
   const { me } = useAuth()
   const [params, setParams] = useSearchParams()
+  const navigate = useNavigate()
   const [form, setForm] = useState<Form>(null)
   const [editing, setEditing] = useState(false)
   const data = useQuery({
@@ -113,6 +124,7 @@ export default function Account360Page() {
               {a.lifecycleStage && <EnumTag group="lifecycleStage" value={a.lifecycleStage} />}
               {a.region && <Tag>{a.region}</Tag>}
             </Space>
+            <LifecycleIndicator accountId={a.id} />
           </div>
           <Space wrap>
             {can(me, 'activities', 'create') && (
@@ -147,6 +159,9 @@ export default function Account360Page() {
               </Button>
             )}
             <StartPlaybookButton relatedType="account" relatedId={a.id} />
+            <Button icon={<FileTextOutlined />} onClick={() => navigate(`/accounts/${a.id}/value-report`)}>
+              {t('valueReport.open')}
+            </Button>
             {can(me, 'accounts', 'update') && (
               <Button type="primary" onClick={() => setEditing(true)}>
                 {t('common.edit')}
@@ -188,6 +203,17 @@ export default function Account360Page() {
           </Col>
         </Row>
       </Card>
+      <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
+        <Col xs={24} lg={8}>
+          <HandoffCard accountId={a.id} />
+        </Col>
+        <Col xs={24} lg={8}>
+          <RenewalsCard accountId={a.id} />
+        </Col>
+        <Col xs={24} lg={8}>
+          <MilestonesCard accountId={a.id} contacts={d.contacts} />
+        </Col>
+      </Row>
       <Card>
         <Tabs
           activeKey={tab}

@@ -17,6 +17,7 @@ export const collectionOfEntity: Record<RuleEntity, string> = {
   ticket: 'tickets',
   task: 'tasks',
   marketing_touch: 'marketing-touches',
+  handoff: 'handoffs',
 }
 
 /** The page of a record: accounts open their 360° page. */

@@ -21,21 +21,35 @@ import { useSearchParams } from 'react-router'
 import { useTranslation } from 'react-i18next'
 import { opportunityStages } from '@openkam/contract'
 import { can, useAuth } from '../../app/auth'
-import { ApiError, get, patch } from '../../shared/api/client'
+import { ApiError, get } from '../../shared/api/client'
 import { useTeams, useUsers } from '../../shared/api/lookups'
 import { ErrorState } from '../../shared/ui/states'
 import { fetchAll, type Opportunity, type Sample } from '../reports/data'
-import { BoardCard, CardBody, Column, columnCoordinates, PAGE, useAccountNames, type Refusal } from './board'
+import {
+  BoardCard,
+  CardBody,
+  CloseZone,
+  Column,
+  columnCoordinates,
+  PAGE,
+  useAccountNames,
+  type Refusal,
+} from './board'
+import { CloseDialog } from './CloseDialog'
+import { GateDialog, type GateRefusal } from './GateDialog'
+import {
+  missingBefore,
+  moveStage,
+  pipelineFor,
+  pipelineKeys,
+  usePipelines,
+  type DeliverableList,
+} from './pipeline.queries'
 
 type Stage = Opportunity['stage']
-
-/**
- * Moves a deal to another stage. Today a plain PATCH; the stage-gate module replaces this with
- * `POST /opportunities/:id/stage {stage}`, which may answer 422 `{code: 'stage_gate', missing: [...]}` —
- * the board already shows such refusals (message and missing deliverables) on the card.
- */
-const moveStage = (o: Opportunity, stage: Stage) =>
-  patch<Opportunity>(`/opportunities/${o.id}`, { version: o.version, stage })
+type Card = Opportunity & { pipelineId?: string | null }
+const outcomes = ['won', 'lost'] as const
+type Outcome = (typeof outcomes)[number]
 
 /** Pointer first (what is under the cursor), else overlap (keyboard dragging has no pointer). */
 const collision: CollisionDetection = (args) => {
@@ -68,6 +82,13 @@ export default function PipelinePage() {
 
   const users = useUsers()
   const teams = useTeams()
+  const pipelines = usePipelines()
+  const pipelineParam = params.get('pipeline') ?? undefined
+  const pipeline = pipelineFor(pipelines.data, pipelineParam)
+  // The columns: the pipeline's stages in its order (the five SOP stages until it has loaded).
+  const stages: { key: Stage; name: string }[] =
+    pipeline?.stages.map((s) => ({ key: s.key, name: s.name })) ??
+    opportunityStages.map((key) => ({ key, name: t(`enums.stage.${key}`) }))
   const team = useQuery({
     queryKey: ['teams', teamId],
     queryFn: () => get<{ id: string; memberIds: string[] }>(`/teams/${teamId}`),
@@ -101,15 +122,24 @@ export default function PipelinePage() {
   })
 
   const [refusals, setRefusals] = useState<Record<string, Refusal>>({})
+  const [gate, setGate] = useState<GateRefusal | null>(null)
+  const [closing, setClosing] = useState<{ opp: Card; outcome: Outcome } | null>(null)
   const [pending, setPending] = useState<Set<string>>(new Set())
   const [active, setActive] = useState<Opportunity | null>(null)
 
-  const rows = board.data?.rows ?? []
+  // The deals of the pipeline shown: their own, or the default one when they have none.
+  const rows = useMemo(
+    () =>
+      ((board.data?.rows ?? []) as Card[]).filter(
+        (r) => !pipeline || (r.pipelineId ?? pipelines.data?.find((p) => p.isDefault)?.id) === pipeline.id,
+      ),
+    [board.data, pipeline, pipelines.data],
+  )
   const byStage = useMemo(() => {
-    const m = new Map<Stage, Opportunity[]>(opportunityStages.map((s) => [s, []]))
+    const m = new Map<Stage, Opportunity[]>(stages.map((s) => [s.key, []]))
     for (const r of rows) m.get(r.stage)?.push(r)
     return m
-  }, [rows])
+  }, [rows, stages])
   const userNames = useMemo(
     () => Object.fromEntries((users.data?.data ?? []).map((u) => [u.id, u.name])),
     [users.data],
@@ -118,14 +148,17 @@ export default function PipelinePage() {
   const shownIn = (s: Stage) => shown[s] ?? PAGE
   // Names for the cards the columns show, fetched as they appear.
   const accountNames = useAccountNames(
-    opportunityStages.flatMap((s) => (byStage.get(s) ?? []).slice(0, shownIn(s)).map((o) => o.accountId)),
+    stages.flatMap((s) => (byStage.get(s.key) ?? []).slice(0, shownIn(s.key)).map((o) => o.accountId)),
   )
 
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
     useSensor(KeyboardSensor, { coordinateGetter: columnCoordinates }),
   )
-  const stageName = (s: unknown) => t(`enums.stage.${String(s)}`)
+  const stageName = (s: unknown) =>
+    outcomes.includes(s as Outcome)
+      ? t(`gate.close.${String(s)}`)
+      : (stages.find((x) => x.key === s)?.name ?? t(`enums.stage.${String(s)}`))
   const nameOf = (id: unknown) => rows.find((r) => r.id === id)?.name ?? String(id)
   const announcements: Announcements = {
     onDragStart: ({ active: a }) => t('pipeline.a11yPickedUp', { name: nameOf(a.id) }),
@@ -144,6 +177,12 @@ export default function PipelinePage() {
     qc.setQueryData<Sample<Opportunity>>(boardKey, (d) =>
       d ? { ...d, rows: d.rows.map((r) => (r.id === id ? change(r) : r)) } : d,
     )
+  const dropCard = (id: string) =>
+    qc.setQueryData<Sample<Opportunity>>(boardKey, (d) =>
+      d ? { ...d, rows: d.rows.filter((r) => r.id !== id) } : d,
+    )
+  const refreshOthers = () =>
+    void qc.invalidateQueries({ queryKey: ['opportunities'], predicate: (q) => q.queryKey[1] !== 'board' })
 
   // A card that moves to another column is a new element: give keyboard users their focus back.
   const keyboardDrag = useRef(false)
@@ -164,19 +203,33 @@ export default function PipelinePage() {
   const onDragEnd = async (e: DragEndEvent) => {
     setActive(null)
     const card = rows.find((r) => r.id === e.active.id)
-    const to = e.over?.id as Stage | undefined
-    if (!card || !to || to === card.stage) return
+    const over = e.over?.id as Stage | Outcome | undefined
+    if (!card || !over || over === card.stage) return
+    if (over === 'won' || over === 'lost') {
+      setClosing({ opp: card, outcome: over })
+      return
+    }
+    const to: Stage = over
     const from = card.stage
-    await qc.cancelQueries({ queryKey: boardKey })
-    setCard(card.id, (o) => ({ ...o, stage: to }))
-    refocus(card.id, true)
     setRefusals(({ [card.id]: _gone, ...rest }) => rest)
     setPending((p) => new Set(p).add(card.id))
     try {
-      const updated = await moveStage(card, to)
+      // Ask what the gate would miss before moving, so a gated card does not jump there and back
+      // (the server checks again and stays the judge).
+      const list = await qc.fetchQuery({
+        queryKey: pipelineKeys.deliverables(card.id),
+        queryFn: () => get<DeliverableList>(`/opportunities/${card.id}/deliverables`),
+        staleTime: 0,
+      })
+      const missing = missingBefore(list, from, to)
+      if (missing.length) throw new ApiError(422, 'stage_gate', t('pipeline.stageGate'), [], { missing })
+      await qc.cancelQueries({ queryKey: boardKey })
+      setCard(card.id, (o) => ({ ...o, stage: to }))
+      refocus(card.id, true)
+      const updated = await moveStage(card.id, to)
       setCard(card.id, (o) => ({ ...o, ...updated }))
       void message.success(t('pipeline.moved', { stage: stageName(to) }))
-      void qc.invalidateQueries({ queryKey: ['opportunities'], predicate: (q) => q.queryKey[1] !== 'board' })
+      refreshOthers()
     } catch (err) {
       setCard(card.id, (o) => ({ ...o, stage: from }))
       refocus(card.id, false)
@@ -186,9 +239,12 @@ export default function PipelinePage() {
               message: err.message,
               code: err.code,
               missing: Array.isArray(err.body.missing) ? err.body.missing.map(String) : [],
+              to,
             }
-          : { message: err instanceof Error ? err.message : String(err), code: 'error', missing: [] }
+          : { message: err instanceof Error ? err.message : String(err), code: 'error', missing: [], to }
       setRefusals((r) => ({ ...r, [card.id]: refusal }))
+      // The stage gate: what is missing, to attach or waive right here, then the move again.
+      if (refusal.code === 'stage_gate') setGate({ opp: card, to, missing: refusal.missing })
       // A stale version: read the board again so the next move sends the current one.
       if (err instanceof ApiError && err.status === 409) void board.refetch()
     } finally {
@@ -214,6 +270,15 @@ export default function PipelinePage() {
         </div>
       </div>
       <div className="toolbar" role="search" aria-label={t('common.filters')}>
+        {(pipelines.data?.length ?? 0) > 1 && (
+          <Select
+            aria-label={t('gate.settings.pipeline')}
+            value={pipeline?.id}
+            onChange={(v: string) => setFilter('pipeline', v)}
+            style={{ width: 190 }}
+            options={(pipelines.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
+          />
+        )}
         <Select
           aria-label={t('common.owner')}
           placeholder={t('pipeline.allOwners')}
@@ -313,15 +378,16 @@ export default function PipelinePage() {
           <div
             className="board"
             style={{
-              gridTemplateColumns: 'repeat(5, minmax(184px, 1fr))',
+              gridTemplateColumns: `repeat(${stages.length}, minmax(184px, 1fr))${canMove ? ' repeat(2, minmax(112px, 0.6fr))' : ''}`,
               paddingBottom: 4,
               userSelect: 'none',
             }}
           >
-            {opportunityStages.map((stage) => (
+            {stages.map(({ key: stage, name }) => (
               <Column
                 key={stage}
                 stage={stage}
+                title={name}
                 rows={byStage.get(stage) ?? []}
                 currency={currency}
                 loading={loading}
@@ -339,11 +405,18 @@ export default function PipelinePage() {
                       pending={pending.has(o.id)}
                       canMove={canMove}
                       onDismiss={() => setRefusals(({ [o.id]: _gone, ...rest }) => rest)}
+                      onResolve={() => {
+                        const r = refusals[o.id]
+                        const to = r?.to
+                        if (r && to) setGate({ opp: o, to, missing: r.missing })
+                      }}
+                      onClose={(outcome) => setClosing({ opp: o, outcome })}
                     />
                   ))
                 }
               </Column>
             ))}
+            {canMove && outcomes.map((o) => <CloseZone key={o} outcome={o} />)}
           </div>
           <DragOverlay dropAnimation={null}>
             {active && (
@@ -358,6 +431,33 @@ export default function PipelinePage() {
             )}
           </DragOverlay>
         </DndContext>
+      )}
+      {gate && (
+        <GateDialog
+          refusal={gate}
+          stageName={stageName}
+          onCancel={() => setGate(null)}
+          onMoved={(updated) => {
+            setCard(gate.opp.id, (o) => ({ ...o, ...updated }))
+            setRefusals(({ [gate.opp.id]: _gone, ...rest }) => rest)
+            setGate(null)
+            refreshOthers()
+          }}
+        />
+      )}
+      {closing && (
+        <CloseDialog
+          opp={closing.opp}
+          outcome={closing.outcome}
+          pipeline={pipelineFor(pipelines.data, closing.opp.pipelineId)}
+          onCancel={() => setClosing(null)}
+          onClosed={() => {
+            dropCard(closing.opp.id)
+            setRefusals(({ [closing.opp.id]: _gone, ...rest }) => rest)
+            setClosing(null)
+            refreshOthers()
+          }}
+        />
       )}
     </div>
   )

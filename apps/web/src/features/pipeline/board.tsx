@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type CSSProperties, type ReactNode } from 'react'
-import { Alert, Button, Skeleton, Typography } from 'antd'
-import { HolderOutlined } from '@ant-design/icons'
+import { Alert, Button, Dropdown, Skeleton, Typography } from 'antd'
+import { CheckCircleOutlined, CloseCircleOutlined, HolderOutlined, MoreOutlined } from '@ant-design/icons'
 import { useDraggable, useDroppable, type KeyboardCoordinateGetter } from '@dnd-kit/core'
 import dayjs from 'dayjs'
 import type { TFunction } from 'i18next'
@@ -10,7 +10,8 @@ import { get, type Page } from '../../shared/api/client'
 import { formatMoney } from '../records/display'
 import { formatSums, sumByCurrency, type Opportunity } from '../reports/data'
 
-export type Refusal = { message: string; code: string; missing: string[] }
+/** A refused move: why, the deliverables the gate missed, and the stage the deal was headed for. */
+export type Refusal = { message: string; code: string; missing: string[]; to?: string }
 
 /** How many cards a column shows before "Show more". */
 export const PAGE = 30
@@ -60,6 +61,7 @@ export const columnCoordinates: KeyboardCoordinateGetter = (event, { context, cu
 
 export function Column({
   stage,
+  title,
   rows,
   currency,
   loading,
@@ -68,6 +70,8 @@ export function Column({
   children,
 }: {
   stage: string
+  /** The stage's name in the pipeline; the SOP stage's name by default. */
+  title?: string
   rows: Opportunity[]
   currency: string
   loading?: boolean
@@ -78,7 +82,7 @@ export function Column({
 }) {
   const { t, i18n } = useTranslation()
   const { setNodeRef, isOver } = useDroppable({ id: stage })
-  const name = t(`enums.stage.${stage}`)
+  const name = title ?? t(`enums.stage.${stage}`)
   const headingId = `board-column-title-${stage}`
   return (
     <section
@@ -215,6 +219,8 @@ export function BoardCard({
   pending,
   canMove,
   onDismiss,
+  onResolve,
+  onClose,
 }: {
   opp: Opportunity
   accountName?: string
@@ -223,6 +229,10 @@ export function BoardCard({
   pending: boolean
   canMove: boolean
   onDismiss: () => void
+  /** Opens the gate dialog again for a move refused by the stage gate. */
+  onResolve?: () => void
+  /** Wins or loses the deal (the card menu). */
+  onClose?: (outcome: 'won' | 'lost') => void
 }) {
   const { t, i18n } = useTranslation()
   const navigate = useNavigate()
@@ -254,6 +264,32 @@ export function BoardCard({
     >
       <div style={{ display: 'flex', gap: 4, alignItems: 'flex-start' }}>
         <CardBody opp={opp} accountName={accountName} ownerName={ownerName} />
+        {canMove && onClose && (
+          <div onPointerDown={(e) => e.stopPropagation()} onKeyDown={(e) => e.stopPropagation()}>
+            <Dropdown
+              trigger={['click']}
+              menu={{
+                items: [
+                  { key: 'won', icon: <CheckCircleOutlined />, label: t('gate.close.markWon') },
+                  { key: 'lost', icon: <CloseCircleOutlined />, label: t('gate.close.markLost') },
+                ],
+                onClick: ({ key, domEvent }) => {
+                  domEvent.stopPropagation()
+                  onClose(key as 'won' | 'lost')
+                },
+              }}
+            >
+              <Button
+                type="text"
+                size="small"
+                icon={<MoreOutlined />}
+                aria-label={t('gate.close.menu', { name: opp.name })}
+                onClick={(e) => e.stopPropagation()}
+                style={{ marginTop: -2 }}
+              />
+            </Dropdown>
+          </div>
+        )}
         {canMove && (
           <Button
             ref={setActivatorNodeRef}
@@ -281,6 +317,11 @@ export function BoardCard({
               <div style={{ fontSize: 12, lineHeight: 1.5 }}>
                 <div>{t('pipeline.moveRefused', { reason: reasonOf(refusal, t) })}</div>
                 {list && <div>{t('pipeline.missing', { list })}</div>}
+                {refusal.code === 'stage_gate' && onResolve && (
+                  <Button size="small" type="link" style={{ padding: 0, height: 'auto' }} onClick={onResolve}>
+                    {t('gate.resolve')}
+                  </Button>
+                )}
               </div>
             }
             closable={{ onClose: onDismiss, 'aria-label': t('common.close') }}
@@ -288,5 +329,35 @@ export function BoardCard({
         </div>
       )}
     </div>
+  )
+}
+
+/** A drop target that closes the deal: drop a card on Won or Lost to open the won/lost dialog. */
+export function CloseZone({ outcome }: { outcome: 'won' | 'lost' }) {
+  const { t } = useTranslation()
+  const { setNodeRef, isOver } = useDroppable({ id: outcome })
+  const headingId = `board-column-title-${outcome}`
+  return (
+    <section
+      ref={setNodeRef}
+      className={`board-column${isOver ? ' over' : ''}`}
+      data-testid={`board-column-${outcome}`}
+      aria-labelledby={headingId}
+      style={{ border: '1px dashed #b8c2d3', background: '#f7f9fc', minHeight: 120 }}
+    >
+      <header style={headerStyle}>
+        <Typography.Text strong id={headingId}>
+          {outcome === 'won' ? (
+            <CheckCircleOutlined style={{ color: '#237804' }} />
+          ) : (
+            <CloseCircleOutlined style={{ color: '#a8071a' }} />
+          )}{' '}
+          {t(outcome === 'won' ? 'gate.close.won' : 'gate.close.lost')}
+        </Typography.Text>
+      </header>
+      <Typography.Paragraph type="secondary" style={{ textAlign: 'center', padding: '24px 8px', margin: 0 }}>
+        {t('gate.close.dropHint')}
+      </Typography.Paragraph>
+    </section>
   )
 }

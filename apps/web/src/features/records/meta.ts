@@ -2,6 +2,7 @@ import {
   activityKinds,
   buyingRoles,
   contractStatuses,
+  handoffStatuses,
   demandMaturities,
   financialHealths,
   industries,
@@ -300,5 +301,32 @@ collections.payments = commercial('payments', 'payments', 'paymentStatus', payme
   'dueDate',
   'paidDate',
 ])
+
+// Handoffs have their own pages (features/handoffs); this describes their fields for the rule designer.
+collections.handoffs = {
+  name: 'handoffs',
+  title: 'handoffs',
+  titleField: 'status',
+  fields: [
+    f('accountId', 'account', true),
+    f('opportunityId', 'opportunity'),
+    e('status', 'handoffStatus', handoffStatuses),
+    f('salesOwnerId', 'user'),
+    f('csmId', 'user'),
+    f('ownerId', 'user'),
+    f('dueAt', 'datetime'),
+    { ...f('submittedAt', 'datetime'), readOnly: true },
+    { ...f('validationDueAt', 'datetime'), readOnly: true },
+    { ...f('validatedAt', 'datetime'), readOnly: true },
+    { ...f('escalatedAt', 'datetime'), readOnly: true },
+    { ...f('validationEscalatedAt', 'datetime'), readOnly: true },
+    f('valueGoal', 'textarea'),
+    f('notes', 'textarea'),
+  ],
+  columns: ['accountId', 'status', 'dueAt', 'salesOwnerId', 'csmId'],
+  filters: ['status', 'salesOwnerId', 'csmId', 'dueAt'],
+  sorts: ['dueAt', 'updatedAt', 'createdAt'],
+  defaultSort: 'dueAt',
+}
 
 export const fieldOf = (meta: CollectionMeta, key: string) => meta.fields.find((x) => x.key === key)

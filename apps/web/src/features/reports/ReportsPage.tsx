@@ -1,238 +1,121 @@
-import { useMemo, type ReactNode } from 'react'
-import { Button, Card, Col, Row, Typography } from 'antd'
+import type { ReactNode } from 'react'
+import { Button, Card, Tabs, Typography } from 'antd'
 import { ReloadOutlined } from '@ant-design/icons'
-import { useQuery, type UseQueryResult } from '@tanstack/react-query'
+import { useQueryClient } from '@tanstack/react-query'
+import { useSearchParams } from 'react-router'
 import { useTranslation } from 'react-i18next'
-import { industries, ticketStatuses, tiers } from '@openkam/contract'
+import { forecastGroups } from '@openkam/contract'
 import { can, useAuth } from '../../app/auth'
-import { Chart, type ChartOption } from '../../shared/ui/Chart'
-import { EmptyState, ErrorState, LoadingState } from '../../shared/ui/states'
-import {
-  countBy,
-  fetchAll,
-  pipelineChartOption,
-  summariseStages,
-  type Opportunity,
-  type Sample,
-} from './data'
+import { EmptyState } from '../../shared/ui/states'
+import { ForecastTab } from './ForecastTab'
+import { FunnelTab } from './FunnelTab'
+import { OverviewTab } from './OverviewTab'
+import { ReportFilters } from './ReportFilters'
+import { overviewKeys, reportKeys, type ForecastGroup, type ReportFilter } from './reports.queries'
+import { StageDurationsTab } from './StageDurationsTab'
+import { WinLossTab } from './WinLossTab'
 
-const CHART_HEIGHT = 300
+const tabKeys = ['overview', 'forecast', 'funnel', 'durations', 'winLoss'] as const
+type TabKey = (typeof tabKeys)[number]
 
+/**
+ * Reports: the overview charts and the sales reports (forecast, funnel, stage durations, win/loss).
+ * The tab and the filters (period, owner, team, grouping) are kept in the address.
+ */
 export default function ReportsPage() {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
   const { me } = useAuth()
-  const currency = me?.workspace.currency ?? 'CNY'
-  const lang = i18n.language
+  const qc = useQueryClient()
+  const [params, setParams] = useSearchParams()
+  const tab: TabKey = tabKeys.find((k) => k === params.get('tab')) ?? 'overview'
+  const groupBy: ForecastGroup = forecastGroups.find((g) => g === params.get('groupBy')) ?? 'month'
+  const filter: ReportFilter = {
+    from: params.get('from') ?? undefined,
+    to: params.get('to') ?? undefined,
+    ownerId: params.get('owner') ?? undefined,
+    teamId: params.get('team') ?? undefined,
+  }
+  const names = { from: 'from', to: 'to', ownerId: 'owner', teamId: 'team', groupBy: 'groupBy', tab: 'tab' }
 
-  const pipeline = useQuery({
-    queryKey: ['opportunities', 'summary', 'open'],
-    queryFn: () => fetchAll<Opportunity>('/opportunities', { status: 'open' }),
-    enabled: can(me, 'opportunities', 'read'),
-  })
-  const accounts = useQuery({
-    queryKey: ['accounts', 'report-sample'],
-    queryFn: () => fetchAll<{ id: string; tier: string | null; industry: string | null }>('/accounts', {}),
-    enabled: can(me, 'accounts', 'read'),
-  })
-  const tickets = useQuery({
-    queryKey: ['tickets', 'report-sample'],
-    queryFn: () => fetchAll<{ id: string; status: string | null }>('/tickets', {}),
-    enabled: can(me, 'tickets', 'read'),
-  })
-
-  const notSet = t('reports.notSet')
-  const pipelineSummary = useMemo(
-    () => (pipeline.data ? summariseStages(pipeline.data.rows, currency) : null),
-    [pipeline.data, currency],
-  )
-  const pipelineOption = useMemo(
-    () => (pipelineSummary ? pipelineChartOption(pipelineSummary.stages, t, currency, lang) : null),
-    [pipelineSummary, t, currency, lang],
-  )
-
-  const tierOption = useMemo((): ChartOption | null => {
-    if (!accounts.data) return null
-    const counts = countBy(accounts.data.rows, (a) => a.tier, tiers)
-    return {
-      tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' },
-      legend: { bottom: 0, type: 'scroll' },
-      series: [
-        {
-          type: 'pie',
-          name: t('reports.accountsByTier'),
-          radius: ['42%', '70%'],
-          center: ['50%', '45%'],
-          avoidLabelOverlap: true,
-          label: { formatter: '{b}\n{c}' },
-          data: counts.map((c) => ({
-            name: c.key ? t(`enums.tier.${c.key}`, { defaultValue: c.key }) : notSet,
-            value: c.count,
-          })),
-        },
-      ],
-    }
-  }, [accounts.data, t, notSet])
-
-  const industryOption = useMemo((): ChartOption | null => {
-    if (!accounts.data) return null
-    // Largest first, drawn top-down.
-    const counts = countBy(accounts.data.rows, (a) => a.industry)
-      .sort(
-        (a, b) =>
-          b.count - a.count || industries.indexOf(a.key as never) - industries.indexOf(b.key as never),
-      )
-      .reverse()
-    return {
-      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-      grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
-      xAxis: { type: 'value', minInterval: 1 },
-      yAxis: {
-        type: 'category',
-        data: counts.map((c) => (c.key ? t(`enums.industry.${c.key}`, { defaultValue: c.key }) : notSet)),
+  const update = (changes: Partial<Record<keyof typeof names, string | null>>) =>
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev)
+        for (const [k, v] of Object.entries(changes)) {
+          const name = names[k as keyof typeof names]
+          if (v) next.set(name, v)
+          else next.delete(name)
+        }
+        return next
       },
-      series: [
-        {
-          type: 'bar',
-          name: t('reports.accountCount'),
-          data: counts.map((c) => c.count),
-          barMaxWidth: 22,
-          label: { show: true, position: 'right' },
-        },
-      ],
-    }
-  }, [accounts.data, t, notSet])
-
-  const ticketOption = useMemo((): ChartOption | null => {
-    if (!tickets.data) return null
-    const counts = countBy(tickets.data.rows, (x) => x.status, ticketStatuses)
-    return {
-      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-      grid: { left: 8, right: 8, top: 24, bottom: 8, containLabel: true },
-      xAxis: {
-        type: 'category',
-        data: counts.map((c) => (c.key ? t(`enums.ticketStatus.${c.key}`, { defaultValue: c.key }) : notSet)),
-        axisLabel: { interval: 0 },
-      },
-      yAxis: { type: 'value', minInterval: 1 },
-      series: [
-        {
-          type: 'bar',
-          name: t('reports.ticketCount'),
-          data: counts.map((c) => c.count),
-          barMaxWidth: 40,
-          label: { show: true, position: 'top' },
-          colorBy: 'data',
-        },
-      ],
-    }
-  }, [tickets.data, t, notSet])
+      { replace: true },
+    )
 
   const refresh = () => {
-    void pipeline.refetch()
-    void accounts.refetch()
-    void tickets.refetch()
+    void qc.invalidateQueries({ queryKey: reportKeys.all })
+    for (const key of Object.values(overviewKeys)) void qc.invalidateQueries({ queryKey: key })
   }
+
+  const allowed = can(me, 'opportunities', 'read')
+  const sales = (node: ReactNode) =>
+    allowed ? (
+      <>
+        <ReportFilters value={filter} onChange={update} />
+        {node}
+      </>
+    ) : (
+      <Card>
+        <EmptyState description={t('salesReports.noAccess')} />
+      </Card>
+    )
 
   return (
     <div>
       <div className="page-header">
         <div>
           <h1>{t('reports.title')}</h1>
-          <Typography.Text type="secondary">{t('reports.subtitle')}</Typography.Text>
+          <Typography.Text type="secondary">
+            {tab === 'overview' ? t('reports.subtitle') : t('salesReports.subtitle')}
+          </Typography.Text>
         </div>
         <Button icon={<ReloadOutlined />} onClick={refresh}>
           {t('common.refresh')}
         </Button>
       </div>
-      <Row gutter={[16, 16]}>
-        <Col xs={24} xl={12}>
-          <ReportCard
-            title={t('reports.pipelineByStage')}
-            allowed={can(me, 'opportunities', 'read')}
-            query={pipeline}
-            option={pipelineOption}
-            empty={t('reports.noOpportunities')}
-            note={
-              pipelineSummary?.otherCurrency
-                ? t('reports.otherCurrency', { count: pipelineSummary.otherCurrency, currency })
-                : undefined
-            }
-          />
-        </Col>
-        <Col xs={24} xl={12}>
-          <ReportCard
-            title={t('reports.accountsByTier')}
-            allowed={can(me, 'accounts', 'read')}
-            query={accounts}
-            option={tierOption}
-            empty={t('reports.noAccounts')}
-          />
-        </Col>
-        <Col xs={24} xl={12}>
-          <ReportCard
-            title={t('reports.accountsByIndustry')}
-            allowed={can(me, 'accounts', 'read')}
-            query={accounts}
-            option={industryOption}
-            empty={t('reports.noAccounts')}
-            height={Math.max(
-              CHART_HEIGHT,
-              40 + 28 * new Set(accounts.data?.rows.map((a) => a.industry)).size,
-            )}
-          />
-        </Col>
-        <Col xs={24} xl={12}>
-          <ReportCard
-            title={t('reports.ticketsByStatus')}
-            allowed={can(me, 'tickets', 'read')}
-            query={tickets}
-            option={ticketOption}
-            empty={t('reports.noTickets')}
-          />
-        </Col>
-      </Row>
+      <Tabs
+        activeKey={tab}
+        onChange={(k) => update({ tab: k === 'overview' ? null : k })}
+        destroyOnHidden
+        items={[
+          { key: 'overview', label: t('salesReports.tabs.overview'), children: <OverviewTab /> },
+          {
+            key: 'forecast',
+            label: t('salesReports.tabs.forecast'),
+            children: sales(
+              <ForecastTab
+                filter={filter}
+                groupBy={groupBy}
+                onGroupBy={(g) => update({ groupBy: g === 'month' ? null : g })}
+              />,
+            ),
+          },
+          {
+            key: 'funnel',
+            label: t('salesReports.tabs.funnel'),
+            children: sales(<FunnelTab filter={filter} />),
+          },
+          {
+            key: 'durations',
+            label: t('salesReports.tabs.durations'),
+            children: sales(<StageDurationsTab filter={filter} />),
+          },
+          {
+            key: 'winLoss',
+            label: t('salesReports.tabs.winLoss'),
+            children: sales(<WinLossTab filter={filter} />),
+          },
+        ]}
+      />
     </div>
-  )
-}
-
-function ReportCard({
-  title,
-  allowed,
-  query,
-  option,
-  empty,
-  note,
-  height = CHART_HEIGHT,
-}: {
-  title: string
-  allowed: boolean
-  query: UseQueryResult<Sample<unknown>>
-  option: ChartOption | null
-  empty: string
-  note?: string
-  height?: number
-}) {
-  const { t } = useTranslation()
-  let body: ReactNode
-  if (!allowed) body = <EmptyState description={t('reports.noAccess')} />
-  else if (query.isLoading) body = <LoadingState rows={7} />
-  else if (query.isError) body = <ErrorState error={query.error} onRetry={() => void query.refetch()} />
-  else if (!query.data?.rows.length || !option) body = <EmptyState description={empty} />
-  else
-    body = (
-      <>
-        <Chart option={option} height={height} ariaLabel={title} />
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {query.data.truncated
-            ? t('reports.sample', { count: query.data.rows.length })
-            : t('reports.basedOn', { count: query.data.rows.length })}
-          {note ? ` ${note}` : ''}
-        </Typography.Text>
-      </>
-    )
-  return (
-    <Card title={title} styles={{ body: { minHeight: CHART_HEIGHT + 60 } }}>
-      {body}
-    </Card>
   )
 }

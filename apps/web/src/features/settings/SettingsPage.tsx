@@ -4,6 +4,7 @@ import { Navigate, useNavigate, useParams } from 'react-router'
 import { useTranslation } from 'react-i18next'
 import { can, useAuth } from '../../app/auth'
 import { AutomationTab, PlaybooksTab } from '../automation'
+import { PipelinesTab } from '../pipeline/PipelinesTab'
 import { ApiTokensTab } from './ApiTokensTab'
 import { AuditLogTab } from './AuditLogTab'
 import { ChannelsTab } from './ChannelsTab'
@@ -38,6 +39,9 @@ export default function SettingsPage() {
       : []),
     ...(can(me, 'playbooks', 'read')
       ? [{ key: 'playbooks', label: t('playbooks.tab'), render: () => <PlaybooksTab /> }]
+      : []),
+    ...(can(me, 'pipelines', 'read')
+      ? [{ key: 'pipelines', label: t('gate.settings.tab'), render: () => <PipelinesTab /> }]
       : []),
     { key: 'api-tokens', label: t('nav.apiTokens'), render: () => <ApiTokensTab /> },
     ...(scopeOf(me, 'webhooks', 'update') === 'all'

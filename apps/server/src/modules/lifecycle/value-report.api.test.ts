@@ -1,0 +1,155 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { eq } from 'drizzle-orm'
+import { makeOrg, startTestApp, type Org, type TestEnv } from '../../../test/harness'
+import { accounts } from '../accounts'
+import { handoffs } from '../handoffs'
+import { tickets } from '../tickets'
+import { milestones } from './milestone.table'
+
+const DAY = 86_400_000
+const day = (offset: number) => new Date(Date.now() + 8 * 3_600_000 + offset * DAY).toISOString().slice(0, 10)
+const ago = (days: number, hours = 0) => new Date(Date.now() - days * DAY - hours * 3_600_000).toISOString()
+
+describe('customer value report', () => {
+  let env: TestEnv
+  let org: Org
+  let a: any
+
+  beforeAll(async () => {
+    env = await startTestApp()
+    org = await makeOrg(env)
+    const s = org.sales
+    a = (await s.post('/api/v1/accounts', { name: 'Value Co', tier: 'strategic', csmId: org.sales2.userId }))
+      .body
+    const post = async (path: string, body: object) => {
+      const r = await s.post(path, { accountId: a.id, ...body })
+      expect(r.status, `${path} ${JSON.stringify(r.body)}`).toBe(201)
+      return r.body
+    }
+    await post('/api/v1/contracts', { number: 'V-1', amount: '300000', status: 'active', endDate: day(50) })
+    await post('/api/v1/contracts', {
+      number: 'V-2',
+      amount: '20000.50',
+      currency: 'USD',
+      status: 'approved',
+    })
+    await post('/api/v1/contracts', { number: 'V-0', amount: '99', status: 'ended', endDate: day(-30) })
+    await post('/api/v1/contracts', { number: 'V-draft', amount: '5', status: 'draft' })
+    // Tickets: three opened in the period, two resolved (in 24 h and 48 h), rated 4 and 5; one from two years ago.
+    const t1 = await post('/api/v1/tickets', { subject: 'Login fails' })
+    const t2 = await post('/api/v1/tickets', { subject: 'Slow report' })
+    await post('/api/v1/tickets', { subject: 'Question' })
+    const old = await post('/api/v1/tickets', { subject: 'Old one' })
+    const db = env.rt.database.db
+    await db
+      .update(tickets)
+      .set({
+        createdAt: new Date(ago(10)),
+        resolvedAt: new Date(ago(9)),
+        status: 'resolved',
+        satisfaction: 4,
+      })
+      .where(eq(tickets.id, t1.id))
+    await db
+      .update(tickets)
+      .set({ createdAt: new Date(ago(20)), resolvedAt: new Date(ago(18)), status: 'closed', satisfaction: 5 })
+      .where(eq(tickets.id, t2.id))
+    await db
+      .update(tickets)
+      .set({ createdAt: new Date(ago(700)), resolvedAt: new Date(ago(699)), satisfaction: 1 })
+      .where(eq(tickets.id, old.id))
+    // Meetings and visits count; calls do not; neither does a meeting two years ago.
+    await post('/api/v1/activities', {
+      kind: 'meeting',
+      subject: 'QBR',
+      occurredAt: ago(30),
+      durationMinutes: 90,
+    })
+    await post('/api/v1/activities', {
+      kind: 'visit',
+      subject: 'Site visit',
+      occurredAt: ago(60),
+      durationMinutes: 120,
+    })
+    await post('/api/v1/activities', {
+      kind: 'call',
+      subject: 'Call',
+      occurredAt: ago(5),
+      durationMinutes: 15,
+    })
+    await post('/api/v1/activities', {
+      kind: 'meeting',
+      subject: 'Kick-off',
+      occurredAt: ago(800),
+      durationMinutes: 60,
+    })
+    // Milestones: one confirmed, one awaiting confirmation, one pending.
+    const m1 = await post('/api/v1/milestones', { title: 'Go-live', dueDate: day(-20) })
+    const m2 = await post('/api/v1/milestones', { title: 'Training', dueDate: day(5) })
+    await post('/api/v1/milestones', { title: 'Roll-out', dueDate: day(40) })
+    await db
+      .update(milestones)
+      .set({ status: 'confirmed', confirmedAt: new Date(ago(19)), confirmedByName: 'Li Na' })
+      .where(eq(milestones.id, m1.id))
+    await db.update(milestones).set({ status: 'awaiting_confirmation' }).where(eq(milestones.id, m2.id))
+    await db
+      .update(accounts)
+      .set({ healthScore: '82.50', healthBand: 'healthy' })
+      .where(eq(accounts.id, a.id))
+    const h = await post('/api/v1/handoffs', {})
+    await db.update(handoffs).set({ valueGoal: 'Cut scrap by 15% in year one' }).where(eq(handoffs.id, h.id))
+    await org.admin.post('/api/v1/jobs/run', { job: 'renewals_scan' })
+  }, 60_000)
+  afterAll(() => env?.close())
+
+  it('reports contract value, health, tickets, meetings, milestones, renewals and the value goal for the last year', async () => {
+    const res = await org.sales.get(`/api/v1/accounts/${a.id}/value-report`)
+    expect(res.status, JSON.stringify(res.body)).toBe(200)
+    const r = res.body
+    expect(r.account).toMatchObject({
+      id: a.id,
+      name: 'Value Co',
+      tier: 'strategic',
+      csmId: org.sales2.userId,
+    })
+    expect(r.period).toEqual({ from: expect.any(String), to: day(0) })
+    expect(r.valueGoal).toBe('Cut scrap by 15% in year one')
+    expect(r.contracts.activeCount).toBe(2)
+    expect(r.contracts.activeValue).toEqual([
+      { currency: 'CNY', amount: '300000.00' },
+      { currency: 'USD', amount: '20000.50' },
+    ])
+    expect(r.contracts.items.map((c: any) => c.number).sort()).toEqual(['V-0', 'V-1', 'V-2', 'V-draft'])
+    expect(r.health).toEqual({ score: 82.5, band: 'healthy' })
+    expect(r.tickets).toEqual({
+      opened: 3,
+      resolved: 2,
+      resolutionRate: 0.6667,
+      averageResolutionHours: 36,
+      satisfaction: 4.5,
+      satisfactionResponses: 2,
+    })
+    expect(r.meetings).toEqual({ held: 2, minutes: 210 })
+    expect(r.milestones).toMatchObject({ total: 3, confirmed: 1, awaiting: 1 })
+    expect(r.milestones.items.map((m: any) => [m.title, m.status])).toEqual([
+      ['Go-live', 'confirmed'],
+      ['Training', 'awaiting_confirmation'],
+      ['Roll-out', 'pending'],
+    ])
+    expect(r.milestones.items[0].confirmedByName).toBe('Li Na')
+    expect(r.renewals.map((x: any) => [x.number, x.daysLeft])).toEqual([['V-1', 50]])
+    expect(r.renewals[0].renewalOpportunityId).toEqual(expect.any(String))
+  })
+
+  it('narrows to a period, refuses a reversed one and hides accounts the person cannot see', async () => {
+    const narrow = (
+      await org.sales.get(`/api/v1/accounts/${a.id}/value-report?from=${day(-15)}&to=${day(0)}`)
+    ).body
+    expect(narrow.tickets).toMatchObject({ opened: 2, resolved: 1, resolutionRate: 0.5, satisfaction: 4 })
+    expect(narrow.meetings).toEqual({ held: 0, minutes: 0 })
+    expect(
+      (await org.sales.get(`/api/v1/accounts/${a.id}/value-report?from=${day(0)}&to=${day(-1)}`)).status,
+    ).toBe(400)
+    expect((await org.outsider.get(`/api/v1/accounts/${a.id}/value-report`)).status).toBe(404)
+  })
+})

@@ -1,0 +1,66 @@
+import { createHash } from 'node:crypto'
+import type { StoredFile } from '@openkam/contract'
+import { recordAudit } from '../../core/audit/audit'
+import type { Ctx } from '../../core/context'
+import type { Executor } from '../../core/db/types'
+import { AppError, notFound } from '../../core/errors'
+import { isUuid, newId } from '../../core/ids'
+import { opportunityCollection } from '../opportunities'
+import { opportunitiesWithFile } from './deliverable.repository'
+import { fileContent, fileMeta, fileRecord, insertFile } from './file.repository'
+import type { FileExt } from './file-type'
+
+/** Who may upload: people who may change some opportunity (files are deliverables of deals). */
+export const assertMayUpload = (ctx: Ctx) => opportunityCollection.scope(ctx, 'update')
+
+/** Stores a checked upload (see file-type.ts) and answers its metadata. */
+export async function storeFile(
+  tx: Executor,
+  ctx: Ctx,
+  file: { name: string; content: Buffer; type: { ext: FileExt; contentType: string } },
+): Promise<StoredFile> {
+  const row = {
+    id: newId(),
+    workspaceId: ctx.ws,
+    name: file.name,
+    size: file.content.length,
+    contentType: file.type.contentType,
+    sha256: createHash('sha256').update(file.content).digest('hex'),
+    content: file.content,
+    createdAt: new Date(),
+    createdBy: ctx.principal.userId,
+  }
+  await insertFile(tx, row)
+  const rec = fileRecord(row)
+  await recordAudit(tx, ctx, [
+    { action: 'upload', entityType: 'file', entityId: row.id, after: { ...rec, sha256: row.sha256 } },
+  ])
+  return rec
+}
+
+/** Whether the person may download a file: they uploaded it, or may read a deal it is attached to. */
+export async function mayDownload(
+  tx: Executor,
+  ctx: Ctx,
+  file: { id: string; createdBy: string | null },
+): Promise<boolean> {
+  if (file.createdBy && file.createdBy === ctx.principal.userId) return true
+  for (const id of await opportunitiesWithFile(tx, ctx.ws, file.id)) {
+    try {
+      await opportunityCollection.get(tx, ctx, id)
+      return true
+    } catch (e) {
+      if (!(e instanceof AppError) || (e.kind !== 'not_found' && e.kind !== 'forbidden')) throw e
+    }
+  }
+  return false
+}
+
+/** A file with its bytes, for someone allowed to download it; 404 for everyone else. */
+export async function readFile(tx: Executor, ctx: Ctx, id: string) {
+  const meta = isUuid(id) ? await fileMeta(tx, ctx.ws, id) : null
+  if (!meta || !(await mayDownload(tx, ctx, meta))) throw notFound('File')
+  const content = await fileContent(tx, ctx.ws, id)
+  if (!content) throw notFound('File')
+  return { meta: fileRecord(meta), content }
+}

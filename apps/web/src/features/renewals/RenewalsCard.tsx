@@ -1,0 +1,60 @@
+import { Card, List, Space, Typography } from 'antd'
+import { Link } from 'react-router'
+import { useTranslation } from 'react-i18next'
+import { EmptyState } from '../../shared/ui/states'
+import { formatMoney } from '../records/display'
+import { RiskTag } from './RiskTag'
+import { useAccountRenewals } from './renewals.queries'
+
+/** The 360° page's renewals card: the account's running contracts by end date, with their renewal work. */
+export function RenewalsCard({ accountId }: { accountId: string }) {
+  const { t, i18n } = useTranslation()
+  const list = useAccountRenewals(accountId)
+  const rows = (list.data?.data ?? []).filter((c) => c.daysLeft >= 0)
+  return (
+    <Card
+      size="small"
+      title={t('renewals.cardTitle')}
+      loading={list.isLoading}
+      extra={<Link to="/renewals">{t('renewals.board')}</Link>}
+      style={{ height: '100%' }}
+    >
+      {rows.length === 0 ? (
+        <EmptyState description={t('renewals.noneForAccount')} />
+      ) : (
+        <List
+          size="small"
+          dataSource={rows.slice(0, 4)}
+          rowKey="contractId"
+          renderItem={(c) => (
+            <List.Item style={{ paddingInline: 0 }}>
+              <div style={{ width: '100%' }}>
+                <Space style={{ justifyContent: 'space-between', width: '100%' }}>
+                  <Link to={`/contracts/${c.contractId}`}>{c.number}</Link>
+                  <span className="num">
+                    {formatMoney(c.amount.amount, c.amount.currency, i18n.language)}
+                  </span>
+                </Space>
+                <Space style={{ justifyContent: 'space-between', width: '100%' }}>
+                  <Typography.Text
+                    type={c.daysLeft <= 90 ? undefined : 'secondary'}
+                    style={c.daysLeft <= 90 ? { color: '#ad4e00' } : undefined}
+                  >
+                    {t('renewals.endsOn', { date: c.endDate, count: c.daysLeft })}
+                  </Typography.Text>
+                  {c.renewalOpportunityId ? (
+                    <Link to={`/opportunities/${c.renewalOpportunityId}`}>
+                      {t('renewals.renewalOpportunity')}
+                    </Link>
+                  ) : (
+                    <RiskTag risk={c.risk} />
+                  )}
+                </Space>
+              </div>
+            </List.Item>
+          )}
+        />
+      )}
+    </Card>
+  )
+}
