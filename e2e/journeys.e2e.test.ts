@@ -289,6 +289,21 @@ describe('journeys in the browser', () => {
       'assessment_report',
       'needs_interview_minutes',
     ])
+    // Won, from the card's menu, with one of the pipeline's reasons.
+    await to.getByRole('button', { name: 'More actions for Gate journey deal' }).click()
+    await page.getByRole('menuitem', { name: 'Mark as won' }).click()
+    const close = page.getByRole('dialog', { name: 'Won: Gate journey deal' })
+    await close.getByRole('button', { name: 'Close the deal' }).click()
+    await close.getByText('Choose a reason').waitFor()
+    await close.getByLabel('Reason').click()
+    await page.getByTitle('性价比最高').click()
+    await close.getByRole('button', { name: 'Close the deal' }).click()
+    await to.getByTestId(`board-card-${deal.id}`).waitFor({ state: 'detached' })
+    const won = await page.evaluate(
+      (id) => fetch(`/api/v1/opportunities/${id}`).then((r) => r.json()),
+      deal.id,
+    )
+    expect(won).toMatchObject({ status: 'won', winReason: '性价比最高' })
     await ctx.close()
   })
 

@@ -22,7 +22,7 @@ import { notificationHandlers, notificationJobs } from './modules/notifications'
 import { taskJobs } from './modules/tasks'
 import { handoffHandlers, handoffJobs } from './modules/handoffs'
 import { lifecycleHandlers, lifecycleJobs } from './modules/lifecycle'
-import { renewalHandlers, renewalJobs } from './modules/renewals'
+import { renewalJobs } from './modules/renewals'
 
 export type Runtime = {
   config: Config
@@ -58,7 +58,6 @@ export const moduleHandlers = (deps: ModuleDeps): EventHandler[] => [
   ...notificationHandlers(deps),
   ...handoffHandlers(deps),
   ...lifecycleHandlers(deps),
-  ...renewalHandlers(deps),
 ]
 
 /** The background jobs of the modules. */

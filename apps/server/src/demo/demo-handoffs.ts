@@ -6,6 +6,7 @@ import { contacts } from '../modules/contacts'
 import { handoffCollection, openHandoffForWonDeal } from '../modules/handoffs'
 import { milestoneCollection, settleLifecycleStages } from '../modules/lifecycle'
 import { opportunities, opportunityCollection } from '../modules/opportunities'
+import { startDueRenewals } from '../modules/renewals'
 import type { Lang } from './demo-data'
 
 const HOUR = 3_600_000
@@ -62,9 +63,8 @@ const answers: Record<string, [zh: string, en: string]> = {
  * The lifecycle scenes of the demo, after the bulk seed and through the services: three recent wins
  * with their handoffs (one overdue, so the first `handoffs_scan` escalates it; one submitted and waiting
  * for the CSM's validation; one validated), delivery milestones (one confirmed by the customer, one
- * awaiting confirmation, one pending) and every account's lifecycle stage derived from its records.
- * Renewal work for the contracts ending in the next 90 days is started by the renewals scan right after
- * the seed (its handler of `demo.seeded`, in the background), so it does not slow the first start.
+ * awaiting confirmation, one pending), renewal work for the contracts ending in the next 90 days (the
+ * renewals scan, run once) and every account's lifecycle stage derived from its records.
  */
 export async function playLifecycleScenes(tx: Executor, ctx: Ctx, lang: Lang) {
   const now = Date.now()
@@ -133,6 +133,7 @@ export async function playLifecycleScenes(tx: Executor, ctx: Ctx, lang: Lang) {
     opened.push(h!)
   }
   const milestones = await deliveryMilestones(tx, ctx, lang, opened.at(-1), now)
+  const renewals = await startDueRenewals(tx, ctx.events, ctx.ws, new Date(now))
   const ids = (
     await tx
       .select({ id: accounts.id })
@@ -140,7 +141,7 @@ export async function playLifecycleScenes(tx: Executor, ctx: Ctx, lang: Lang) {
       .where(and(eq(accounts.workspaceId, ctx.ws), isNull(accounts.deletedAt)))
   ).map((r) => r.id)
   const stages = await settleLifecycleStages(tx, ctx, ids, new Date(now))
-  return { handoffs: opened.length, milestones, lifecycleChanges: stages }
+  return { handoffs: opened.length, milestones, renewals: renewals.started, lifecycleChanges: stages }
 }
 
 /** Milestones of the validated handoff's account: confirmed, awaiting confirmation, and still ahead. */

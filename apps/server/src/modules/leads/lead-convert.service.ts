@@ -77,7 +77,6 @@ export async function convertLead(tx: Executor, ctx: Ctx, id: string, input: Con
     name: input.opportunityName ?? company,
     amount: input.amount ?? undefined,
     currency: input.currency ?? undefined,
-    stage: 'discovery',
     status: 'open',
     type: 'new_business',
     source: lead.source ?? undefined,

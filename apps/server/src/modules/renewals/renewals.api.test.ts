@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { eq } from 'drizzle-orm'
 import { makeOrg, startTestApp, type Org, type TestEnv } from '../../../test/harness'
-import { systemPrincipal } from '../../core/access/permissions'
 import { accounts } from '../accounts'
 
 /** A calendar date from today in China Standard Time, the business calendar of the scan and the board. */
@@ -165,23 +164,5 @@ describe('renewals', () => {
     ])
     expect(res.body.data[1].renewalOpportunityId).toBeNull()
     expect((await org.outsider.get(`/api/v1/accounts/${acme.id}/renewals`)).status).toBe(404)
-  })
-
-  it('starts the renewal work of a freshly seeded workspace at once, in the background', async () => {
-    const fresh = await contract('seeded', beta.id, { endDate: day(30) })
-    const ws = org.wsId
-    await env.rt.database.db.transaction((tx) =>
-      env.rt.events.emit(tx, { ws, principal: systemPrincipal(ws) }, [
-        { type: 'demo.seeded', entityType: 'workspace', entityId: ws, payload: { lang: 'en', counts: {} } },
-      ]),
-    )
-    const end = Date.now() + 20_000
-    let tasks: any[] = []
-    while (Date.now() < end && tasks.length === 0) {
-      await new Promise((r) => setTimeout(r, 100))
-      tasks = (await org.admin.get(`/api/v1/tasks?relatedId=${fresh.id}`)).body.data
-    }
-    expect(tasks).toHaveLength(1)
-    expect((await scan()).body.result.started).toBe(0)
   })
 })

@@ -375,10 +375,17 @@ export default function PipelinePage() {
             screenReaderInstructions: { draggable: t('pipeline.a11yInstructions') },
           }}
         >
+          {canMove && (
+            <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 12, marginBottom: 12 }}>
+              {outcomes.map((o) => (
+                <CloseZone key={o} outcome={o} />
+              ))}
+            </div>
+          )}
           <div
             className="board"
             style={{
-              gridTemplateColumns: `repeat(${stages.length}, minmax(184px, 1fr))${canMove ? ' repeat(2, minmax(112px, 0.6fr))' : ''}`,
+              gridTemplateColumns: `repeat(${stages.length}, minmax(184px, 1fr))`,
               paddingBottom: 4,
               userSelect: 'none',
             }}
@@ -416,7 +423,6 @@ export default function PipelinePage() {
                 }
               </Column>
             ))}
-            {canMove && outcomes.map((o) => <CloseZone key={o} outcome={o} />)}
           </div>
           <DragOverlay dropAnimation={null}>
             {active && (

@@ -1,29 +1,15 @@
 import { useEffect, useState } from 'react'
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Checkbox,
-  Form,
-  Input,
-  InputNumber,
-  Select,
-  Space,
-  Switch,
-  Typography,
-  type FormInstance,
-} from 'antd'
-import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons'
+import { Alert, App, Button, Form, Input, Select, Space, Switch, Typography, type FormInstance } from 'antd'
+import { PlusOutlined } from '@ant-design/icons'
 import { useQueryClient } from '@tanstack/react-query'
-import { opportunityStages, ticketPriorities, type PipelineStage } from '@openkam/contract'
+import { opportunityStages, type PipelineStage } from '@openkam/contract'
 import { useTranslation } from 'react-i18next'
 import { can, useAuth } from '../../app/auth'
 import { ApiError } from '../../shared/api/client'
 import { ErrorState } from '../../shared/ui/states'
-import { RecipientPicker } from '../automation/RecipientPicker'
 import { useRoles } from '../settings/UsersTab'
 import { pipelineKeys, savePipeline, usePipelines, type Pipeline } from './pipeline.queries'
+import { StageEditor } from './StageEditor'
 
 type Values = Pick<Pipeline, 'name' | 'isDefault' | 'stages' | 'lossReasons' | 'winReasons'>
 
@@ -109,7 +95,6 @@ export function PipelinesTab() {
     value: r.key,
     label: t(`enums.role.${r.key}`, { defaultValue: r.name }),
   }))
-  const stageOptions = opportunityStages.map((s) => ({ value: s, label: t(`enums.stage.${s}`) }))
 
   return (
     <div style={{ maxWidth: 980 }}>
@@ -153,194 +138,16 @@ export function PipelinesTab() {
           {(fields, { add, remove, move }) => (
             <>
               {fields.map((field, i) => (
-                <Card
+                <StageEditor
                   key={field.key}
-                  size="small"
-                  style={{ marginBottom: 12 }}
-                  title={t('gate.settings.stageN', { n: i + 1 })}
-                  extra={
-                    editable && (
-                      <Space size={0}>
-                        <Button
-                          type="text"
-                          icon={<ArrowUpOutlined />}
-                          aria-label={t('gate.settings.up')}
-                          disabled={i === 0}
-                          onClick={() => move(i, i - 1)}
-                        />
-                        <Button
-                          type="text"
-                          icon={<ArrowDownOutlined />}
-                          aria-label={t('gate.settings.down')}
-                          disabled={i === fields.length - 1}
-                          onClick={() => move(i, i + 1)}
-                        />
-                        <Button
-                          type="text"
-                          danger
-                          icon={<DeleteOutlined />}
-                          aria-label={t('gate.settings.removeStage')}
-                          disabled={fields.length === 1}
-                          onClick={() => remove(i)}
-                        />
-                      </Space>
-                    )
-                  }
-                >
-                  <Space align="start" wrap>
-                    <Form.Item
-                      name={[field.name, 'key']}
-                      label={t('gate.settings.stageKey')}
-                      rules={[{ required: true }]}
-                    >
-                      <Select style={{ width: 200 }} options={stageOptions} />
-                    </Form.Item>
-                    <Form.Item
-                      name={[field.name, 'name']}
-                      label={t('gate.settings.stageName')}
-                      rules={[{ required: true, whitespace: true }]}
-                    >
-                      <Input style={{ width: 260 }} maxLength={100} />
-                    </Form.Item>
-                    <Form.Item
-                      name={[field.name, 'probability']}
-                      label={t('gate.settings.probability')}
-                      rules={[{ required: true }]}
-                    >
-                      <InputNumber min={0} max={100} suffix="%" style={{ width: 110 }} />
-                    </Form.Item>
-                  </Space>
-                  <Form.Item name={[field.name, 'goals']} label={t('gate.settings.goals')}>
-                    <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={2000} />
-                  </Form.Item>
-                  <Form.Item
-                    name={[field.name, 'waiverRoles']}
-                    label={t('gate.settings.waiverRoles')}
-                    extra={t('gate.settings.waiverRolesHelp')}
-                  >
-                    <Select mode="multiple" options={roleOptions} loading={roles.isLoading} />
-                  </Form.Item>
-                  <Typography.Text strong>{t('gate.settings.deliverables')}</Typography.Text>
-                  <Form.List name={[field.name, 'deliverables']}>
-                    {(items, ops) => (
-                      <div style={{ margin: '6px 0 12px' }}>
-                        {items.map((d) => (
-                          <Space key={d.key} align="start" wrap style={{ display: 'flex' }}>
-                            <Form.Item
-                              name={[d.name, 'key']}
-                              rules={[
-                                {
-                                  required: true,
-                                  pattern: /^[a-z][a-z0-9_]{1,59}$/,
-                                  message: t('gate.settings.keyRule'),
-                                },
-                              ]}
-                            >
-                              <Input
-                                placeholder={t('gate.settings.deliverableKey')}
-                                aria-label={t('gate.settings.deliverableKey')}
-                                style={{ width: 220 }}
-                              />
-                            </Form.Item>
-                            <Form.Item
-                              name={[d.name, 'label']}
-                              rules={[{ required: true, whitespace: true }]}
-                            >
-                              <Input
-                                placeholder={t('gate.settings.deliverableLabel')}
-                                aria-label={t('gate.settings.deliverableLabel')}
-                                style={{ width: 280 }}
-                              />
-                            </Form.Item>
-                            <Form.Item name={[d.name, 'required']} valuePropName="checked" initialValue>
-                              <Checkbox>{t('gate.settings.required')}</Checkbox>
-                            </Form.Item>
-                            <Button
-                              type="text"
-                              danger
-                              icon={<DeleteOutlined />}
-                              aria-label={t('common.delete')}
-                              onClick={() => ops.remove(d.name)}
-                            />
-                          </Space>
-                        ))}
-                        <Button
-                          size="small"
-                          icon={<PlusOutlined />}
-                          onClick={() => ops.add({ key: '', label: '', required: true })}
-                        >
-                          {t('gate.settings.addDeliverable')}
-                        </Button>
-                      </div>
-                    )}
-                  </Form.List>
-                  <Typography.Text strong>{t('gate.settings.tasks')}</Typography.Text>
-                  <Typography.Paragraph type="secondary" style={{ fontSize: 13, margin: 0 }}>
-                    {t('gate.settings.tasksHelp')}
-                  </Typography.Paragraph>
-                  <Form.List name={[field.name, 'tasks']}>
-                    {(items, ops) => (
-                      <div style={{ margin: '6px 0 0' }}>
-                        {items.map((d) => (
-                          <Space key={d.key} align="start" wrap style={{ display: 'flex' }}>
-                            <Form.Item
-                              name={[d.name, 'title']}
-                              rules={[{ required: true, whitespace: true }]}
-                            >
-                              <Input
-                                placeholder={t('gate.settings.taskTitle')}
-                                aria-label={t('gate.settings.taskTitle')}
-                                style={{ width: 320 }}
-                                maxLength={300}
-                              />
-                            </Form.Item>
-                            <Form.Item name={[d.name, 'assignee']} rules={[{ required: true }]}>
-                              <RecipientPicker
-                                aria-label={t('gate.settings.assignee')}
-                                style={{ width: 200 }}
-                              />
-                            </Form.Item>
-                            <Form.Item name={[d.name, 'dueInDays']}>
-                              <InputNumber
-                                min={0}
-                                max={3650}
-                                placeholder={t('gate.settings.dueInDays')}
-                                aria-label={t('gate.settings.dueInDays')}
-                                style={{ width: 130 }}
-                              />
-                            </Form.Item>
-                            <Form.Item name={[d.name, 'priority']} initialValue="normal">
-                              <Select
-                                aria-label={t('fields.priority')}
-                                style={{ width: 110 }}
-                                options={ticketPriorities.map((p) => ({
-                                  value: p,
-                                  label: t(`enums.priority.${p}`, { defaultValue: p }),
-                                }))}
-                              />
-                            </Form.Item>
-                            <Button
-                              type="text"
-                              danger
-                              icon={<DeleteOutlined />}
-                              aria-label={t('common.delete')}
-                              onClick={() => ops.remove(d.name)}
-                            />
-                          </Space>
-                        ))}
-                        <Button
-                          size="small"
-                          icon={<PlusOutlined />}
-                          onClick={() =>
-                            ops.add({ title: '', assignee: { kind: 'owner' }, priority: 'normal' })
-                          }
-                        >
-                          {t('gate.settings.addTask')}
-                        </Button>
-                      </div>
-                    )}
-                  </Form.List>
-                </Card>
+                  name={field.name}
+                  index={i}
+                  count={fields.length}
+                  editable={editable}
+                  roleOptions={roleOptions}
+                  onMove={(to: number) => move(i, to)}
+                  onRemove={() => remove(i)}
+                />
               ))}
               {editable && fields.length < opportunityStages.length && (
                 <Button

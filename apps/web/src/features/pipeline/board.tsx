@@ -47,6 +47,7 @@ export const columnCoordinates: KeyboardCoordinateGetter = (event, { context, cu
   event.preventDefault()
   const columns = context.droppableContainers
     .getEnabled()
+    .filter((c) => !c.data.current?.zone)
     .map((c) => context.droppableRects.get(c.id))
     .filter((r): r is NonNullable<typeof r> => !!r)
     .sort((a, b) => a.left - b.left)
@@ -136,7 +137,7 @@ export function Column({
 /** Each column scrolls on its own, so the board fits the window (min. 320px high). */
 const bodyStyle: CSSProperties = {
   overflowY: 'auto',
-  maxHeight: 'max(320px, calc(100vh - 270px))',
+  maxHeight: 'max(320px, calc(100vh - 330px))',
   margin: '0 -4px',
   padding: '0 4px 2px',
 }
@@ -335,29 +336,36 @@ export function BoardCard({
 /** A drop target that closes the deal: drop a card on Won or Lost to open the won/lost dialog. */
 export function CloseZone({ outcome }: { outcome: 'won' | 'lost' }) {
   const { t } = useTranslation()
-  const { setNodeRef, isOver } = useDroppable({ id: outcome })
-  const headingId = `board-column-title-${outcome}`
+  // Marked as a zone so that keyboard moves (left/right between columns) skip it; the card menu closes too.
+  const { setNodeRef, isOver } = useDroppable({ id: outcome, data: { zone: true } })
   return (
     <section
       ref={setNodeRef}
       className={`board-column${isOver ? ' over' : ''}`}
       data-testid={`board-column-${outcome}`}
-      aria-labelledby={headingId}
-      style={{ border: '1px dashed #b8c2d3', background: '#f7f9fc', minHeight: 120 }}
+      aria-label={t(outcome === 'won' ? 'gate.close.won' : 'gate.close.lost')}
+      style={zoneStyle}
     >
-      <header style={headerStyle}>
-        <Typography.Text strong id={headingId}>
-          {outcome === 'won' ? (
-            <CheckCircleOutlined style={{ color: '#237804' }} />
-          ) : (
-            <CloseCircleOutlined style={{ color: '#a8071a' }} />
-          )}{' '}
-          {t(outcome === 'won' ? 'gate.close.won' : 'gate.close.lost')}
-        </Typography.Text>
-      </header>
-      <Typography.Paragraph type="secondary" style={{ textAlign: 'center', padding: '24px 8px', margin: 0 }}>
+      {outcome === 'won' ? (
+        <CheckCircleOutlined style={{ color: '#237804' }} />
+      ) : (
+        <CloseCircleOutlined style={{ color: '#a8071a' }} />
+      )}
+      <Typography.Text strong>{t(outcome === 'won' ? 'gate.close.won' : 'gate.close.lost')}</Typography.Text>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         {t('gate.close.dropHint')}
-      </Typography.Paragraph>
+      </Typography.Text>
     </section>
   )
+}
+
+const zoneStyle: CSSProperties = {
+  minHeight: 0,
+  padding: '10px 12px',
+  display: 'flex',
+  alignItems: 'center',
+  justifyContent: 'center',
+  gap: 8,
+  border: '1px dashed #b8c2d3',
+  background: '#f7f9fc',
 }

@@ -170,8 +170,9 @@ export const collections: Record<string, CollectionMeta> = {
       f('name', 'text', true),
       f('accountId', 'account', true),
       f('amount', 'decimal'),
-      e('stage', 'stage', opportunityStages),
-      e('status', 'opportunityStatus', opportunityStatuses),
+      // Moved on the pipeline board (the stage gate) and closed with a reason there, not in this form.
+      { ...e('stage', 'stage', opportunityStages), readOnly: true },
+      { ...e('status', 'opportunityStatus', opportunityStatuses), readOnly: true },
       e('type', 'opportunityType', opportunityTypes),
       { key: 'probability', type: 'number', min: 0, max: 100 },
       f('expectedCloseDate', 'date'),
