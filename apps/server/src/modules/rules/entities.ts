@@ -51,7 +51,17 @@ export const fieldsOf = (entity: RuleEntity): string[] => Object.keys(resourceOf
 
 /** The fields a rule may set with update_fields: those the entity's update schema accepts. */
 export const writableFieldsOf = (entity: RuleEntity): string[] =>
-  Object.keys(resourceOf(entity).Update.shape).filter((k) => k !== 'version' && k !== 'custom')
+  Object.keys(resourceOf(entity).Update.shape).filter(
+    (k) => k !== 'version' && k !== 'custom' && !(guarded[entity] ?? {})[k],
+  )
+
+/** Fields that change only through their own endpoint (the stage gate, closing a deal), never by update. */
+export const guarded: Partial<Record<RuleEntity, Record<string, string>>> = {
+  opportunity: {
+    stage: 'a stage moves only through the stage gate (POST /opportunities/:id/stage)',
+    status: 'a deal is won or lost only by closing it (POST /opportunities/:id/close)',
+  },
+}
 
 /** The date or timestamp column behind a field, for date triggers; null when the field is not a date. */
 export function dateColumnOf(entity: RuleEntity, field: string): AnyPgColumn | null {

@@ -134,6 +134,21 @@ describe('automation rules', () => {
     )
   })
 
+  it('refuses rules that would move a deal past the stage gate or close it', async () => {
+    const res = await org.admin.post(
+      '/api/v1/rules',
+      rule({
+        trigger: { kind: 'record_updated', entity: 'opportunity' },
+        actions: [{ type: 'update_fields', fields: { stage: 'negotiation', status: 'won', name: 'x' } }],
+      }),
+    )
+    expect(res.status).toBe(400)
+    const byPath = Object.fromEntries(res.body.errors.map((e: any) => [e.path, e.message]))
+    expect(byPath['actions.0.fields.stage']).toContain('stage gate')
+    expect(byPath['actions.0.fields.status']).toContain('closing it')
+    expect(byPath['actions.0.fields.name']).toBeUndefined()
+  })
+
   it('lets everyone read rules but only administrators change them', async () => {
     expect((await org.sales.get('/api/v1/rules')).status).toBe(200)
     const res = await org.sales.post(

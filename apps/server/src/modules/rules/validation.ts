@@ -11,7 +11,7 @@ import type {
 import type { Executor } from '../../core/db/types'
 import type { FieldError } from '../../core/errors'
 import { missingUsers, userTables } from '../users'
-import { dateColumnOf, fieldsOf, resourceOf, writableFieldsOf } from './entities'
+import { dateColumnOf, fieldsOf, guarded, resourceOf, writableFieldsOf } from './entities'
 import { splitPath } from './conditions'
 import { playbooks } from './rule.table'
 
@@ -125,7 +125,9 @@ export async function validateRule(
         }
         const writable = writableFieldsOf(entity)
         for (const k of Object.keys(a.fields)) {
-          if (!writable.includes(k))
+          const why = guarded[entity]?.[k]
+          if (why) errors.push({ path: `${at}.fields.${k}`, message: `a rule cannot set ${k}: ${why}` })
+          else if (!writable.includes(k))
             errors.push({ path: `${at}.fields.${k}`, message: `${entity} has no field ${k} that can be set` })
         }
         const literal = Object.fromEntries(
