@@ -165,3 +165,21 @@ export async function makeOrg(env: TestEnv, slug = `w${newId().slice(-8)}`): Pro
   for (const [key, p] of Object.entries(people)) out[key] = await loginAs(env.app, p.email)
   return { wsId, slug, ...(out as Omit<Org, 'wsId' | 'slug'>) }
 }
+
+/**
+ * Polls `check` every 100 ms until it returns something truthy (asynchronous work: events, jobs,
+ * deliveries) and returns that value; fails after `ms`.
+ * @example const run = await waitFor(async () => (await org.admin.get(url)).body.data[0])
+ */
+export async function waitFor<T>(
+  check: () => T | Promise<T>,
+  ms = 20_000,
+): Promise<Exclude<T, false | null | undefined>> {
+  const end = Date.now() + ms
+  for (;;) {
+    const v = await check()
+    if (v) return v as Exclude<T, false | null | undefined>
+    if (Date.now() > end) throw new Error('timed out waiting')
+    await new Promise((r) => setTimeout(r, 100))
+  }
+}

@@ -4,22 +4,13 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { and, eq, sql } from 'drizzle-orm'
-import { dbKind, makeOrg, startTestApp, type Org, type TestEnv } from '../../../test/harness'
+import { dbKind, makeOrg, startTestApp, type Org, type TestEnv, waitFor } from '../../../test/harness'
 import { countingHandler } from '../../../test/fixtures/handlers'
 import { accountCollection } from '../../modules/accounts'
 import { outbox, eventReceipts } from './outbox.table'
 import type { EventHandler } from './registry'
 import type { Ctx } from '../context'
 import { openDatabase } from '../db/open'
-
-const waitFor = async (check: () => Promise<boolean> | boolean, ms = 20_000) => {
-  const end = Date.now() + ms
-  while (Date.now() < end) {
-    if (await check()) return
-    await new Promise((r) => setTimeout(r, 100))
-  }
-  throw new Error('timed out waiting')
-}
 
 describe('event delivery through the outbox and pg-boss', () => {
   const attempts = new Map<string, number>()

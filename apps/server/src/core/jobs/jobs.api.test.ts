@@ -1,15 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { sql } from 'drizzle-orm'
-import { makeOrg, startTestApp, type Org, type TestEnv } from '../../../test/harness'
+import { makeOrg, startTestApp, type Org, type TestEnv, waitFor } from '../../../test/harness'
 import type { JobDef } from './jobs'
-
-const waitFor = async (check: () => boolean, ms = 20_000) => {
-  const end = Date.now() + ms
-  while (!check()) {
-    if (Date.now() > end) throw new Error('timed out waiting')
-    await new Promise((r) => setTimeout(r, 100))
-  }
-}
 
 describe('background jobs', () => {
   const seen: string[] = []

@@ -8,6 +8,7 @@ import {
   type Caller,
   type Org,
   type TestEnv,
+  waitFor,
 } from '../../../test/harness'
 import { outbox } from '../../core/events/outbox.table'
 import type { DomainEvent } from '../../core/events/types'
@@ -19,15 +20,6 @@ import { handoffs } from './handoff.table'
 const HOUR = 3_600_000
 const DAY = 24 * HOUR
 
-const waitFor = async <T>(check: () => Promise<T | false | undefined | null>, ms = 20_000): Promise<T> => {
-  const end = Date.now() + ms
-  for (;;) {
-    const v = await check()
-    if (v) return v
-    if (Date.now() > end) throw new Error('timed out waiting')
-    await new Promise((r) => setTimeout(r, 100))
-  }
-}
 const settle = () => new Promise((r) => setTimeout(r, 1500))
 
 /**

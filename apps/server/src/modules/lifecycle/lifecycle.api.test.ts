@@ -1,22 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { eq } from 'drizzle-orm'
-import { makeOrg, startTestApp, type Caller, type Org, type TestEnv } from '../../../test/harness'
+import { makeOrg, startTestApp, type Caller, type Org, type TestEnv, waitFor } from '../../../test/harness'
 import { systemPrincipal } from '../../core/access/permissions'
 import { accounts } from '../accounts'
 import { opportunities, opportunityWorkflow } from '../opportunities'
 
 const day = (offset: number) =>
   new Date(Date.now() + 8 * 3_600_000 + offset * 86_400_000).toISOString().slice(0, 10)
-
-const waitFor = async <T>(check: () => Promise<T | false | undefined | null>, ms = 20_000): Promise<T> => {
-  const end = Date.now() + ms
-  for (;;) {
-    const v = await check()
-    if (v) return v
-    if (Date.now() > end) throw new Error('timed out waiting')
-    await new Promise((r) => setTimeout(r, 100))
-  }
-}
 
 /** Marks a deal won: PATCH while allowed, else the close endpoint, else (not served yet) the workflow collection. */
 async function winDeal(env: TestEnv, c: Caller, admin: Caller, id: string) {

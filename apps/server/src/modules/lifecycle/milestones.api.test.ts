@@ -3,22 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { eq } from 'drizzle-orm'
 import { SMTPServer } from 'smtp-server'
 import { simpleParser, type ParsedMail } from 'mailparser'
-import { makeOrg, startTestApp, type Org, type TestEnv } from '../../../test/harness'
+import { makeOrg, startTestApp, type Org, type TestEnv, waitFor } from '../../../test/harness'
 import { milestoneConfirmations } from './milestone.table'
 import { tokenHash } from './milestone.service'
 
 const day = (offset: number) =>
   new Date(Date.now() + 8 * 3_600_000 + offset * 86_400_000).toISOString().slice(0, 10)
-
-const waitFor = async <T>(check: () => Promise<T | false | undefined | null>, ms = 20_000): Promise<T> => {
-  const end = Date.now() + ms
-  for (;;) {
-    const v = await check()
-    if (v) return v
-    if (Date.now() > end) throw new Error('timed out waiting')
-    await new Promise((r) => setTimeout(r, 100))
-  }
-}
 
 describe('delivery milestones confirmed by the customer', () => {
   let env: TestEnv

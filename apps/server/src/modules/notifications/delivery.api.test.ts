@@ -1,11 +1,11 @@
 import { createHmac } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { and, eq, inArray } from 'drizzle-orm'
-import { makeOrg, startTestApp, type Org, type TestEnv } from '../../../test/harness'
+import { makeOrg, startTestApp, type Org, type TestEnv, type Caller, waitFor } from '../../../test/harness'
 import { callWebhook, notify, type NotifyRequest } from './notify.service'
 import { eventReceipts, outbox } from '../../core/events/outbox.table'
 import { notifications } from './notification.table'
-import { putAs, startReceiver, startSmtp, waitFor } from './test-receivers'
+import { startReceiver, startSmtp } from './test-receivers'
 
 let env: TestEnv
 let org: Org
@@ -40,7 +40,7 @@ afterAll(async () => {
   for (const c of closers) await c()
 })
 
-const put = (who: { token: string }, url: string, body: unknown) => putAs(env.app, who, url, body)
+const put = (who: Caller, url: string, body: unknown) => who.put(url, body)
 const send = (req: Partial<NotifyRequest>) =>
   env.rt.database.db.transaction((tx) =>
     notify(tx, org.wsId, env.rt.jobs, {

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { makeOrg, startTestApp, type Org, type TestEnv } from '../../../test/harness'
+import { makeOrg, startTestApp, type Org, type TestEnv, type Caller } from '../../../test/harness'
 import { notify, type NotifyRequest } from './notify.service'
-import { putAs } from './test-receivers'
 
 let env: TestEnv
 let org: Org
@@ -14,7 +13,7 @@ beforeAll(async () => {
 })
 afterAll(() => env?.close())
 
-const put = (who: { token: string }, url: string, body: unknown) => putAs(env.app, who, url, body)
+const put = (who: Caller, url: string, body: unknown) => who.put(url, body)
 const send = (o: Org, req: Partial<NotifyRequest>) =>
   env.rt.database.db.transaction((tx) =>
     notify(tx, o.wsId, env.rt.jobs, {

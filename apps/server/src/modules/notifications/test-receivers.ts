@@ -2,7 +2,6 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { simpleParser, type ParsedMail } from 'mailparser'
 import { SMTPServer } from 'smtp-server'
-import type { App } from '../../core/http/server'
 
 /** What a test receiver got: the path with query, the headers and the raw and parsed body. */
 export type Received = { url: string; headers: http.IncomingHttpHeaders; raw: string; json: any }
@@ -56,25 +55,4 @@ export async function startSmtp() {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.server.address() as AddressInfo
   return { port, messages, close: () => new Promise<void>((resolve) => server.close(() => resolve())) }
-}
-
-/** Polls until `check` holds (asynchronous deliveries), failing after `ms`. */
-export async function waitFor(check: () => Promise<boolean> | boolean, ms = 20_000) {
-  const end = Date.now() + ms
-  while (Date.now() < end) {
-    if (await check()) return
-    await new Promise((r) => setTimeout(r, 100))
-  }
-  throw new Error('timed out waiting')
-}
-
-/** PUT as a test caller (the harness callers have no put). */
-export async function putAs(app: App, who: { token: string }, url: string, body: unknown) {
-  const res = await app.inject({
-    method: 'PUT',
-    url,
-    headers: { authorization: `Bearer ${who.token}` },
-    payload: body as object,
-  })
-  return { status: res.statusCode, body: res.body ? res.json() : null }
 }

@@ -1,18 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { eq, sql } from 'drizzle-orm'
-import { makeOrg, startTestApp, type Caller, type Org, type TestEnv } from '../../../test/harness'
+import { makeOrg, startTestApp, type Caller, type Org, type TestEnv, waitFor } from '../../../test/harness'
 import { createWorkspaceFromTemplate } from '../templates'
 import * as pipelineTables from './pipeline.table'
-
-const waitFor = async <T>(check: () => Promise<T | false | undefined | null>, ms = 20_000): Promise<T> => {
-  const end = Date.now() + ms
-  for (;;) {
-    const v = await check()
-    if (v) return v
-    if (Date.now() > end) throw new Error('timed out waiting')
-    await new Promise((r) => setTimeout(r, 100))
-  }
-}
 
 const A = 'assessment_report'
 const N = 'needs_interview_minutes'

@@ -4,18 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { sql } from 'drizzle-orm'
 import { SMTPServer } from 'smtp-server'
 import { simpleParser, type ParsedMail } from 'mailparser'
-import { makeOrg, startTestApp, type Caller, type Org, type TestEnv } from '../../../test/harness'
+import { makeOrg, startTestApp, type Caller, type Org, type TestEnv, waitFor } from '../../../test/harness'
 import { scanSchedules } from './scans'
 
-const waitFor = async <T>(check: () => Promise<T | false | undefined | null>, ms = 20_000): Promise<T> => {
-  const end = Date.now() + ms
-  for (;;) {
-    const v = await check()
-    if (v) return v
-    if (Date.now() > end) throw new Error('timed out waiting')
-    await new Promise((r) => setTimeout(r, 100))
-  }
-}
 const DAY = 86_400_000
 
 /**
