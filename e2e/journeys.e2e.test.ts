@@ -171,7 +171,9 @@ describe('journeys in the browser', () => {
       .setInputFiles({ name: 'accounts.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) })
     await dialog.getByRole('button', { name: 'Import' }).click()
     const report = dialog.locator('.ant-table-row')
-    await report.first().waitFor()
+    // The report, or an error the dialog shows instead: fail with what the user would read.
+    await dialog.locator('.ant-table-row, .ant-alert-error').first().waitFor({ timeout: 60_000 })
+    if (!(await report.count())) expect.fail(`No import report; the dialog says: ${await dialog.innerText()}`)
     expect(await report.first().innerText()).toMatch(/3\s+industry/)
     await shot(page, '07-import-report')
     await dialog.getByRole('button', { name: 'Import another file' }).click()
