@@ -3,7 +3,7 @@ import type { Config } from './core/config'
 import type { Db } from './core/db/types'
 import type { EventSink } from './core/events/bus'
 import { hasWorkspaces } from './modules/workspaces'
-import { createWorkspaceFromTemplate } from './modules/templates'
+import { createWorkspaceFromTemplate, upgradeWorkspaces } from './modules/templates'
 import { userCollection } from './modules/users'
 import { seedDemo } from './demo/seed'
 
@@ -12,7 +12,8 @@ const BOOTSTRAP_LOCK = 4_242_002
 /**
  * A new, empty installation gets its first workspace: the demo workspace when asked for
  * (with OPENKAM_ADMIN_* as an extra admin), otherwise an empty one for OPENKAM_ADMIN_*.
- * Several processes starting at once serialise on a lock, so only one creates it.
+ * Several processes starting at once serialise on a lock, so only one creates it. An installation that
+ * already has workspaces has them brought up to the current template instead (parts a release added).
  */
 export async function bootstrap(
   db: Db,
@@ -20,17 +21,27 @@ export async function bootstrap(
   config: Config,
   opts: { demo: boolean; lang: 'zh-CN' | 'en' },
 ) {
+  if (!(await createFirstWorkspace(db, events, config, opts))) await upgradeWorkspaces(db, events)
+}
+
+/** Creates the first workspace when the installation has none and one is asked for; true when it did. */
+async function createFirstWorkspace(
+  db: Db,
+  events: EventSink,
+  config: Config,
+  opts: { demo: boolean; lang: 'zh-CN' | 'en' },
+): Promise<boolean> {
   const admin =
     config.adminEmail && config.adminPassword
       ? { email: config.adminEmail, password: config.adminPassword }
       : undefined
-  if (!opts.demo && !admin) return
-  await db.transaction(async (tx) => {
+  if (!opts.demo && !admin) return false
+  return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${BOOTSTRAP_LOCK})`)
-    if (await hasWorkspaces(tx)) return
+    if (await hasWorkspaces(tx)) return false
     if (opts.demo) {
       await seedDemo(tx, events, { lang: opts.lang, admin })
-      return
+      return true
     }
     const ctx = await createWorkspaceFromTemplate(tx, events, {
       name: 'OpenKAM',
@@ -43,5 +54,6 @@ export async function bootstrap(
       password: admin!.password,
       roles: ['admin'],
     })
+    return true
   })
 }

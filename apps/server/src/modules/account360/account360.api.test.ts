@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { makeOrg, startTestApp, type Org, type TestEnv } from '../../../test/harness'
+import { makeOrg, startTestApp, waitFor, type Org, type TestEnv } from '../../../test/harness'
 
 let env: TestEnv
 let org: Org
@@ -24,6 +24,11 @@ beforeAll(async () => {
   const opp = (
     await org.sales.post('/api/v1/opportunities', { accountId: rich, name: 'Deal', amount: '100000' })
   ).body
+  // The new deal's first-stage SOP tasks (two, through the rule engine) are part of the account.
+  await waitFor(async () => {
+    const t = (await org.sales.get(`/api/v1/tasks?relatedId=${opp.id}&source=sop`)).body.data
+    return t.length === 2
+  })
   await org.sales.post('/api/v1/contracts', {
     accountId: rich,
     number: 'C-1',
@@ -115,8 +120,9 @@ describe('GET /accounts/:id/360', () => {
     const b = res.body
     expect(b.contacts).toHaveLength(1)
     expect(b.opportunities).toHaveLength(1)
-    for (const key of ['contracts', 'orders', 'invoices', 'payments', 'quotes', 'tickets', 'tasks'])
+    for (const key of ['contracts', 'orders', 'invoices', 'payments', 'quotes', 'tickets'])
       expect(b[key], key).toHaveLength(1)
+    expect(b.tasks.map((t: { source: string }) => t.source).sort()).toEqual(['manual', 'sop', 'sop'])
     expect(b.marketing.length).toBe(100)
     expect(b.decisionMap.champions).toEqual([b.contacts[0].id])
     expect(b.decisionMap.uncoveredRoles).not.toContain('economic_buyer')
@@ -140,8 +146,8 @@ describe('GET /accounts/:id/360', () => {
       cursor = res.body.timelineNextCursor
       if (!cursor) break
     }
-    // 2000 touches, 30 activities, 1 opportunity, 5 commercial records, 1 ticket, 1 task
-    expect(seen.length).toBe(2000 + 30 + 1 + 5 + 1 + 1)
+    // 2000 touches, 30 activities, 1 opportunity, 5 commercial records, 1 ticket, 3 tasks (1 manual, 2 SOP)
+    expect(seen.length).toBe(2000 + 30 + 1 + 5 + 1 + 3)
     expect(new Set(seen.map((s) => s.refId)).size).toBe(seen.length)
     const times = seen.map((s) => Date.parse(s.at))
     expect(times).toEqual([...times].sort((x, y) => y - x))

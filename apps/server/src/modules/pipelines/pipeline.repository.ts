@@ -107,3 +107,13 @@ export async function setRuleTemplate(tx: Executor, ws: string, ruleId: string, 
     .set({ template })
     .where(and(eq(r.workspaceId, ws), eq(r.id, ruleId)))
 }
+
+/** Whether the workspace has or had a pipeline (deleted ones count: the template is not put back). */
+export async function hasAnyPipeline(tx: Executor, ws: string) {
+  const rows = await tx
+    .select({ id: pipelines.id })
+    .from(pipelines)
+    .where(eq(pipelines.workspaceId, ws))
+    .limit(1)
+  return rows.length > 0
+}

@@ -4,7 +4,7 @@ import type { Executor } from '../../core/db/types'
 import { AppError } from '../../core/errors'
 import { pipelineInUse, type PipelinePort } from '../opportunities'
 import { pipelineCollection } from './pipeline.collection'
-import { findPipeline, pipelineOf, setPipelineTemplate } from './pipeline.repository'
+import { findPipeline, hasAnyPipeline, pipelineOf, setPipelineTemplate } from './pipeline.repository'
 import { syncSopRules } from './sop-rules'
 import { sopPipeline } from './template'
 
@@ -55,9 +55,13 @@ export async function restorePipeline(tx: Executor, ctx: Ctx, id: string): Promi
 
 /** The pipeline part of the workspace template (SPEC R-32): the five-stage SOP and its task rules. */
 export async function installPipelineTemplate(tx: Executor, ctx: Ctx, lang: 'zh-CN' | 'en') {
+  if (await hasAnyPipeline(tx, ctx.ws)) {
+    // An older workspace keeps its pipelines; only their SOP rules are brought in step (new kinds of rule).
+    await syncSopRules(tx, ctx)
+    return
+  }
   const rec = await createPipeline(tx, ctx, PipelineCreate.parse(sopPipeline(lang)))
   await setPipelineTemplate(tx, ctx.ws, rec.id, 'sop')
-  return rec
 }
 
 /** What the opportunities module asks of pipelines: their stages and probabilities. */

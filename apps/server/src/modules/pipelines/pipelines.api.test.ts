@@ -63,13 +63,14 @@ describe('the default pipeline', () => {
     expect(
       (await org.manager.patch(`/api/v1/pipelines/${p.id}`, { version: p.version, name: 'X' })).status,
     ).toBe(403)
-    // One SOP rule per stage with tasks, through the rule engine.
+    // One SOP rule per stage with tasks, through the rule engine, and one for a deal created in the first stage.
     const rules = (await org.admin.get('/api/v1/rules?limit=100')).body.data.filter((r: any) =>
       r.template?.startsWith('sop_'),
     )
     expect(rules.map((r: any) => r.template).sort()).toEqual(
       [
         'sop_account_management',
+        'sop_created',
         'sop_discovery',
         'sop_implementation',
         'sop_negotiation',
@@ -78,7 +79,7 @@ describe('the default pipeline', () => {
     )
     for (const r of rules) {
       expect(r.enabled).toBe(true)
-      expect(r.trigger.kind).toBe('stage_changed')
+      expect(r.trigger.kind).toBe(r.template === 'sop_created' ? 'record_created' : 'stage_changed')
       expect(r.actions.every((a: any) => a.type === 'create_task' && a.source === 'sop')).toBe(true)
     }
   })
@@ -571,16 +572,28 @@ describe('pipelines as configuration', () => {
     expect(byStage.negotiation.enabled).toBe(false)
 
     const o = await newDeal('Demo room deal')
+    const sopTasks = (n: number) =>
+      waitFor(async () => {
+        const t = (await org.sales.get(`/api/v1/tasks?relatedId=${o.id}&source=sop&limit=50`)).body.data
+        return t.length >= n ? t : null
+      })
+    // A new deal starts in the first stage and gets that stage's standard tasks.
+    const first = await sopTasks(2)
+    expect(first.map((t: any) => t.title).sort()).toEqual(
+      [
+        'Hold the needs interview with Gatekeeper Ltd',
+        'Research Gatekeeper Ltd and write the initial assessment',
+      ].sort(),
+    )
     await attach(org.sales, o.id, A)
     await attach(org.sales, o.id, N)
     expect((await move(org.sales, o.id, 'solution')).status).toBe(200)
-    const tasks = await waitFor(async () => {
-      const t = (await org.sales.get(`/api/v1/tasks?relatedId=${o.id}&source=sop`)).body.data
-      return t.length ? t : null
-    })
-    expect(tasks.map((t: any) => [t.title, t.assigneeId])).toEqual([
-      ['Book the demo room for Demo room deal', org.sales.userId],
-    ])
+    const tasks = await sopTasks(3)
+    expect(
+      tasks
+        .filter((t: any) => !first.some((f: any) => f.id === t.id))
+        .map((t: any) => [t.title, t.assigneeId]),
+    ).toEqual([['Book the demo room for Demo room deal', org.sales.userId]])
     // Saving the same pipeline again changes no rule.
     const again = (await org.admin.get(`/api/v1/pipelines/${sop.id}`)).body
     expect(

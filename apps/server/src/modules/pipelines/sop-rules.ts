@@ -15,7 +15,8 @@ type SopPipeline = { id: string; name: string; isDefault: boolean; stages: Pipel
 type RuleInput = ReturnType<typeof RuleCreate.parse>
 export type SopRule = { pipelineId: string; stage: string; template: string; rule: RuleInput }
 
-export const sopTemplates = opportunityStages.map((s) => `sop_${s}`)
+/** `sop_<stage>` for stage entries; `sop_created` for the first stage's tasks of a new deal. */
+export const sopTemplates = [...opportunityStages.map((s) => `sop_${s}`), 'sop_created']
 
 /** The default pipeline's rules also serve opportunities without a pipeline of their own. */
 export const pipelineCondition = (p: { id: string; isDefault: boolean }): ConditionGroup =>
@@ -30,11 +31,19 @@ export const pipelineCondition = (p: { id: string; isDefault: boolean }): Condit
 
 /**
  * The rules that create a pipeline's standard tasks: one per stage with tasks, firing when an
- * opportunity of the pipeline enters that stage and creating each task with source `sop`.
+ * opportunity of the pipeline enters that stage and creating each task with source `sop`; and one for
+ * the first stage, firing when a deal is created in it (a new deal enters its first stage without a
+ * stage change). The created-rule's link stage is `<stage>@created`.
  */
 export function sopRulesOf(p: SopPipeline): SopRule[] {
   const zh = /[\u4e00-\u9fff]/.test(p.name + p.stages.map((s) => s.name).join(''))
-  return p.stages
+  const describe = (name: string) =>
+    zh
+      ? `进入「${name}」阶段时创建该阶段的标准任务。由销售流程维护：请在「设置 → 销售流程」中修改。`
+      : `Creates the standard tasks of “${name}” when a deal enters it. Kept in step with the pipeline: change it in Settings → Pipelines.`
+  const actionsOf = (s: PipelineStage) =>
+    s.tasks.map((task) => ({ type: 'create_task', task, source: 'sop' }))
+  const entering = p.stages
     .filter((s) => s.tasks.length > 0)
     .map((s) => ({
       pipelineId: p.id,
@@ -42,14 +51,34 @@ export function sopRulesOf(p: SopPipeline): SopRule[] {
       template: `sop_${s.key}`,
       rule: RuleCreate.parse({
         name: `SOP · ${p.name} · ${s.name}`.slice(0, 200),
-        description: zh
-          ? `进入「${s.name}」阶段时创建该阶段的标准任务。由销售流程维护：请在「设置 → 销售流程」中修改。`
-          : `Creates the standard tasks of “${s.name}” when a deal enters it. Kept in step with the pipeline: change it in Settings → Pipelines.`,
+        description: describe(s.name),
         trigger: { kind: 'stage_changed', entity: 'opportunity', to: s.key },
         conditions: pipelineCondition(p),
-        actions: s.tasks.map((task) => ({ type: 'create_task', task, source: 'sop' })),
+        actions: actionsOf(s),
       }),
     }))
+  const first = p.stages[0]
+  if (!first || first.tasks.length === 0) return entering
+  const created: SopRule = {
+    pipelineId: p.id,
+    stage: `${first.key}@created`,
+    template: 'sop_created',
+    rule: RuleCreate.parse({
+      name: `SOP · ${p.name} · ${first.name} · ${zh ? '新商机' : 'new deal'}`.slice(0, 200),
+      description: describe(first.name),
+      trigger: { kind: 'record_created', entity: 'opportunity' },
+      // Renewal drafts come from the renewal scan, which gives them their own re-check task.
+      conditions: {
+        all: [
+          { field: 'stage', op: 'eq', value: first.key },
+          { field: 'type', op: 'ne', value: 'renewal' },
+          pipelineCondition(p),
+        ],
+      },
+      actions: actionsOf(first),
+    }),
+  }
+  return [...entering, created]
 }
 
 /** JSON with sorted keys and without undefined members: stored JSONB reorders keys. */

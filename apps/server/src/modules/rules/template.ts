@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm'
+import { and, eq, isNotNull } from 'drizzle-orm'
 import { PlaybookCreate, RuleCreate, type PlaybookStep } from '@openkam/contract'
 import type { z } from 'zod'
 import type { Ctx } from '../../core/context'
@@ -172,7 +172,8 @@ const ruleTemplates = (l: Lang): { key: string; rule: RuleInput }[] => [
 
 /** Installs the automation part of the default workspace template (SPEC R-32): playbooks and rules. */
 export async function installAutomationTemplate(tx: Executor, ctx: Ctx, lang: Lang) {
-  for (const p of playbookTemplates(lang)) {
+  const have = await templateKeys(tx, ctx.ws, playbooks)
+  for (const p of playbookTemplates(lang).filter((t) => !have.has(t.key))) {
     const rec = await playbookCollection.create(
       tx,
       ctx,
@@ -186,9 +187,22 @@ export async function installAutomationTemplate(tx: Executor, ctx: Ctx, lang: La
   await installRuleTemplates(tx, ctx, ruleTemplates(lang))
 }
 
-/** Creates template rules (marked with their template key); other modules ship theirs through this. */
+/** The template keys a workspace has ever had, deleted rows included (a deleted template stays deleted). */
+async function templateKeys(tx: Executor, ws: string, table: typeof rules | typeof playbooks) {
+  const rows = await tx
+    .select({ t: table.template })
+    .from(table)
+    .where(and(eq(table.workspaceId, ws), isNotNull(table.template)))
+  return new Set(rows.map((r) => r.t))
+}
+
+/**
+ * Creates template rules (marked with their template key); other modules ship theirs through this.
+ * Keys the workspace already has (or had and deleted) are skipped, so it also upgrades older workspaces.
+ */
 export async function installRuleTemplates(tx: Executor, ctx: Ctx, list: { key: string; rule: RuleInput }[]) {
-  for (const r of list) {
+  const have = await templateKeys(tx, ctx.ws, rules)
+  for (const r of list.filter((t) => !have.has(t.key))) {
     const rec = await ruleCollection.create(tx, ctx, RuleCreate.parse(r.rule))
     await tx
       .update(rules)

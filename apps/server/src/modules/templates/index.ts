@@ -1,16 +1,33 @@
 import type { Ctx } from '../../core/context'
-import type { Executor } from '../../core/db/types'
+import { sql } from 'drizzle-orm'
+import { systemPrincipal } from '../../core/access/permissions'
+import type { Db, Executor } from '../../core/db/types'
 import type { EventSink } from '../../core/events/bus'
 import { handoffRuleTemplates } from '../handoffs'
 import { installPipelineTemplate } from '../pipelines'
 import { installAutomationTemplate, installRuleTemplates } from '../rules'
-import { createWorkspace, type NewWorkspace } from '../workspaces'
+import { addMissingRolePermissions } from '../users'
+import { createWorkspace, workspaces, type NewWorkspace } from '../workspaces'
+
+type Lang = NewWorkspace['locale']
+
+/**
+ * The template parts every workspace has (SPEC R-32), in order. Each installs only what the workspace
+ * lacks — it skips template keys the workspace has or had (deleted ones stay deleted) — so the same list
+ * fills a new workspace and upgrades an older one when a release adds a part (`upgradeWorkspaces`).
+ * A module adds its part here; its install function must be idempotent in that sense.
+ */
+const templateParts: { key: string; install(tx: Executor, ctx: Ctx, lang: Lang): Promise<unknown> }[] = [
+  { key: 'automation', install: installAutomationTemplate },
+  { key: 'pipeline', install: installPipelineTemplate },
+  { key: 'handoff_rules', install: (tx, ctx, l) => installRuleTemplates(tx, ctx, handoffRuleTemplates(l)) },
+]
 
 /**
  * A new workspace from the default template (SPEC R-32): the workspace and its built-in roles, then
- * every module's template part — today the automation rules and playbooks; later the pipeline, scoring
- * and health models, tiers and dashboards. This module sits above the others so that none of them has to
- * know the rest (the workspaces module is imported by nearly every module and must stay a leaf).
+ * every module's template part (automation rules and playbooks, the pipeline, handoff rules, …).
+ * This module sits above the others so that none of them has to know the rest (the workspaces module is
+ * imported by nearly every module and must stay a leaf).
  */
 export async function createWorkspaceFromTemplate(
   tx: Executor,
@@ -18,8 +35,27 @@ export async function createWorkspaceFromTemplate(
   input: NewWorkspace,
 ): Promise<Ctx> {
   const ctx = await createWorkspace(tx, events, input)
-  await installAutomationTemplate(tx, ctx, input.locale)
-  await installPipelineTemplate(tx, ctx, input.locale)
-  await installRuleTemplates(tx, ctx, handoffRuleTemplates(input.locale))
+  for (const part of templateParts) await part.install(tx, ctx, input.locale)
   return ctx
+}
+
+const UPGRADE_LOCK = 4_242_003
+
+/**
+ * Brings every existing workspace up to the current template: installs the parts it lacks and gives its
+ * built-in roles the permissions of collections added since. Runs at start-up after the migrations,
+ * one workspace per transaction, serialised across processes by an advisory lock. Returns the number of
+ * workspaces visited.
+ */
+export async function upgradeWorkspaces(db: Db, events: EventSink): Promise<number> {
+  const list = await db.select({ id: workspaces.id, locale: workspaces.locale }).from(workspaces)
+  for (const w of list) {
+    await db.transaction(async (tx) => {
+      await tx.execute(sql`select pg_advisory_xact_lock(${UPGRADE_LOCK})`)
+      const ctx: Ctx = { ws: w.id, principal: systemPrincipal(w.id), events }
+      await addMissingRolePermissions(tx, ctx)
+      for (const part of templateParts) await part.install(tx, ctx, w.locale === 'en' ? 'en' : 'zh-CN')
+    })
+  }
+  return list.length
 }

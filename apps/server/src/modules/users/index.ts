@@ -12,3 +12,4 @@ export {
   teamMemberIds,
   type Person,
 } from './people.repository'
+export { addMissingRolePermissions } from './role-upgrade'
