@@ -1,3 +1,4 @@
+import { sopPipeline } from '../modules/pipelines/template'
 import { describe, expect, it } from 'vitest'
 import {
   accountResource,
@@ -171,13 +172,21 @@ describe('the demo data', () => {
   })
 
   it('has deals in every stage, type and outcome, and contracts, invoices and payments around them', () => {
+    // Probabilities and reasons are the default pipeline's, so the forecast and win/loss report match it.
+    const sop = sopPipeline('zh-CN')
+    const probabilities: Record<string, number> = Object.fromEntries(
+      sop.stages.map((s) => [s.key, s.probability]),
+    )
     expect(zh.opportunities.length).toBeGreaterThanOrEqual(200)
     expect(keys(zh.opportunities, (o) => o.stage)).toEqual([...opportunityStages].sort())
     expect(keys(zh.opportunities, (o) => o.type)).toEqual([...opportunityTypes].sort())
     expect(keys(zh.opportunities, (o) => o.status)).toEqual(['lost', 'open', 'won'])
     for (const o of zh.opportunities) {
-      if (o.status === 'lost') expect(o.lossReason && o.lostAt).toBeTruthy()
+      if (o.status === 'lost') expect(o.lossReason && o.lostAt && o.closeNote).toBeTruthy()
+      if (o.status === 'lost') expect(sop.lossReasons).toContain(o.lossReason)
       if (o.status === 'won') expect(o.wonAt).toBeInstanceOf(Date)
+      if (o.status === 'won') expect(sop.winReasons).toContain(o.winReason)
+      if (o.status !== 'lost') expect(o.probability).toBe(probabilities[o.stage!])
     }
     const today = now.toISOString().slice(0, 10)
     const in90 = new Date(now.getTime() + 90 * DAY).toISOString().slice(0, 10)

@@ -10,19 +10,18 @@ import {
 } from './demo-model'
 import { fill, money, pad, type T } from './demo-random'
 import { billingPeriods, contractTerms } from './demo-text'
+import { sopPipeline } from '../modules/pipelines/template'
 import { addOns, lossReasons, opportunitySources, products } from './demo-words'
 
 type Stage = 'discovery' | 'solution' | 'negotiation' | 'implementation' | 'account_management'
 type Status = 'open' | 'won' | 'lost'
 type OppType = 'new_business' | 'upsell' | 'cross_sell' | 'renewal'
 
-const probability: Record<Stage, number> = {
-  discovery: 20,
-  solution: 40,
-  negotiation: 70,
-  implementation: 100,
-  account_management: 100,
-}
+/**
+ * Which of the default pipeline's loss reasons each demo loss story (demo-words `lossReasons`) files
+ * under: the story goes in the close note, the reason in the list the win/loss report counts.
+ */
+const lossReasonOf = [1, 2, 4, 6, 5, 1]
 const t = (zh: string, en: string): T => ({ 'zh-CN': zh, en })
 const renewalName = t('{short} · {product}续约（第 {year} 年）', '{short} - {product} renewal (year {year})')
 const dealName = t('{short} · {product}', '{short} - {product}')
@@ -42,6 +41,18 @@ export function buildDeals(g: Gen, accounts: AccountPlan[]): Deals {
   const { rng, clock } = g
   const out: Deals = { deals: [], quotes: [], contracts: [] }
   let seq = 0
+  // Probabilities and reasons as the workspace's default pipeline has them.
+  const pipeline = sopPipeline(g.lang)
+  const lost = pipeline.lossReasons ?? []
+  const wins = pipeline.winReasons ?? []
+  const probability = Object.fromEntries(pipeline.stages.map((s) => [s.key, s.probability])) as Record<
+    Stage,
+    number
+  >
+  const reasonFor = (story: string) => {
+    const i = lossReasons.findIndex((r) => g.tr(r) === story)
+    return lost[lossReasonOf[i] ?? -1] ?? lost[0] ?? story
+  }
 
   const deal = (
     a: AccountPlan,
@@ -70,7 +81,10 @@ export function buildDeals(g: Gen, accounts: AccountPlan[]): Deals {
           expectedCloseDate: clock.date(o.closeDay),
           wonAt: status === 'won' ? closedAt : null,
           lostAt: status === 'lost' ? closedAt : null,
-          lossReason,
+          lossReason: lossReason && reasonFor(lossReason),
+          // Without drawing from the random stream, so the rest of the demo stays as it was.
+          winReason: status === 'won' ? (wins[out.deals.length % wins.length] ?? null) : null,
+          closeNote: lossReason,
           source: o.type === 'new_business' ? rng.pick(opportunitySources.slice(0, 3)) : 'existing_customer',
           description: null,
         },
