@@ -1,6 +1,5 @@
 import { useMemo, useRef, useState } from 'react'
-import { Alert, App, Button, DatePicker, Select, Typography } from 'antd'
-import { ReloadOutlined } from '@ant-design/icons'
+import { Alert, App, Button, Typography } from 'antd'
 import {
   DndContext,
   DragOverlay,
@@ -16,13 +15,11 @@ import {
   type DragStartEvent,
 } from '@dnd-kit/core'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
-import dayjs from 'dayjs'
-import { useSearchParams } from 'react-router'
 import { useTranslation } from 'react-i18next'
 import { opportunityStages } from '@openkam/contract'
 import { can, useAuth } from '../../app/auth'
 import { ApiError, get } from '../../shared/api/client'
-import { useTeams, useUsers } from '../../shared/api/lookups'
+import { useUsers } from '../../shared/api/lookups'
 import { ErrorState } from '../../shared/ui/states'
 import { fetchAll, type Opportunity, type Sample } from '../reports/data'
 import {
@@ -35,6 +32,7 @@ import {
   useAccountNames,
   type Refusal,
 } from './board'
+import { BoardToolbar, useBoardFilters } from './BoardToolbar'
 import { CloseDialog } from './CloseDialog'
 import { GateDialog, type GateRefusal } from './GateDialog'
 import {
@@ -62,29 +60,13 @@ export default function PipelinePage() {
   const { me } = useAuth()
   const { message } = App.useApp()
   const qc = useQueryClient()
-  const [params, setParams] = useSearchParams()
-  const owner = params.get('owner') ?? undefined
-  const teamId = params.get('team') ?? undefined
-  const closeFrom = params.get('closeFrom') ?? undefined
-  const closeTo = params.get('closeTo') ?? undefined
+  const filters = useBoardFilters()
+  const { owner, teamId, closeFrom, closeTo, setFilter } = filters
   const currency = me?.workspace.currency ?? 'CNY'
 
-  const setFilter = (key: string, value: string | null | undefined) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev)
-        if (value) next.set(key, value)
-        else next.delete(key)
-        return next
-      },
-      { replace: true },
-    )
-
   const users = useUsers()
-  const teams = useTeams()
   const pipelines = usePipelines()
-  const pipelineParam = params.get('pipeline') ?? undefined
-  const pipeline = pipelineFor(pipelines.data, pipelineParam)
+  const pipeline = pipelineFor(pipelines.data, filters.pipelineId)
   // The columns: the pipeline's stages in its order (the five SOP stages until it has loaded).
   const stages: { key: Stage; name: string }[] =
     pipeline?.stages.map((s) => ({ key: s.key, name: s.name })) ??
@@ -258,7 +240,7 @@ export default function PipelinePage() {
 
   const canMove = can(me, 'opportunities', 'update')
   const teamMissing = team.error instanceof ApiError && team.error.status === 404
-  const filtered = !!(owner || teamId || closeFrom || closeTo)
+  const { filtered } = filters
   const loading = board.isLoading || (!!teamId && team.isLoading)
 
   return (
@@ -269,69 +251,13 @@ export default function PipelinePage() {
           {canMove && <Typography.Text type="secondary">{t('pipeline.dragHint')}</Typography.Text>}
         </div>
       </div>
-      <div className="toolbar" role="search" aria-label={t('common.filters')}>
-        {(pipelines.data?.length ?? 0) > 1 && (
-          <Select
-            aria-label={t('gate.settings.pipeline')}
-            value={pipeline?.id}
-            onChange={(v: string) => setFilter('pipeline', v)}
-            style={{ width: 190 }}
-            options={(pipelines.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
-          />
-        )}
-        <Select
-          aria-label={t('common.owner')}
-          placeholder={t('pipeline.allOwners')}
-          allowClear
-          showSearch={{ optionFilterProp: 'label' }}
-          value={owner}
-          onChange={(v: string | undefined) => setFilter('owner', v)}
-          style={{ width: 190 }}
-          options={[
-            { value: 'me', label: t('common.me') },
-            ...(users.data?.data ?? [])
-              .filter((u) => u.active || u.id === owner)
-              .map((u) => ({ value: u.id, label: u.name })),
-          ]}
-        />
-        <Select
-          aria-label={t('fields.teamId')}
-          placeholder={t('pipeline.allTeams')}
-          allowClear
-          showSearch={{ optionFilterProp: 'label' }}
-          value={teamId}
-          loading={teams.isLoading}
-          onChange={(v: string | undefined) => setFilter('team', v)}
-          style={{ width: 190 }}
-          options={(teams.data?.data ?? []).map((x) => ({ value: x.id, label: x.name }))}
-        />
-        <DatePicker
-          aria-label={t('pipeline.closeFrom')}
-          placeholder={t('pipeline.closeFrom')}
-          value={closeFrom ? dayjs(closeFrom) : null}
-          maxDate={closeTo ? dayjs(closeTo) : undefined}
-          onChange={(d) => setFilter('closeFrom', d ? d.format('YYYY-MM-DD') : null)}
-          style={{ width: 160 }}
-        />
-        <DatePicker
-          aria-label={t('pipeline.closeTo')}
-          placeholder={t('pipeline.closeTo')}
-          value={closeTo ? dayjs(closeTo) : null}
-          minDate={closeFrom ? dayjs(closeFrom) : undefined}
-          onChange={(d) => setFilter('closeTo', d ? d.format('YYYY-MM-DD') : null)}
-          style={{ width: 160 }}
-        />
-        {filtered && (
-          <Button onClick={() => setParams({}, { replace: true })}>{t('common.clearFilters')}</Button>
-        )}
-        <Button
-          icon={<ReloadOutlined />}
-          aria-label={t('common.refresh')}
-          title={t('common.refresh')}
-          loading={board.isFetching && !board.isLoading}
-          onClick={() => void board.refetch()}
-        />
-      </div>
+      <BoardToolbar
+        filters={filters}
+        pipelines={pipelines.data ?? []}
+        pipelineId={pipeline?.id}
+        refreshing={board.isFetching && !board.isLoading}
+        onRefresh={() => void board.refetch()}
+      />
       {board.data?.truncated && (
         <Alert
           type="info"
