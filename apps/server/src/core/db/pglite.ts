@@ -6,6 +6,7 @@ import { migrate } from 'drizzle-orm/pglite/migrator'
 import lockfile from 'proper-lockfile'
 import { AppError } from '../errors'
 import { migrationsFolder } from './paths'
+import { readTemplate, writeTemplate } from './pglite-template'
 import type { Database, Db, SqlAdapter } from './types'
 
 /**
@@ -37,7 +38,10 @@ export async function openPglite(dataDir: string | undefined): Promise<Database>
       throw err
     }
   }
-  const client = new PGlite(dataDir ?? 'memory://')
+  // A new database starts from the migrated template when there is one (see pglite-template.ts).
+  const fresh = !dataDir || !fs.existsSync(path.join(dataDir, 'PG_VERSION'))
+  const template = fresh ? readTemplate() : undefined
+  const client = new PGlite(dataDir ?? 'memory://', template ? { loadDataDir: template } : undefined)
   await client.waitReady
   const db = drizzle(client) as unknown as Db
   const adapter: SqlAdapter = {
@@ -57,6 +61,7 @@ export async function openPglite(dataDir: string | undefined): Promise<Database>
     },
     async migrate() {
       await migrate(drizzle(client), { migrationsFolder: migrationsFolder() })
+      if (fresh && !template) await writeTemplate(client)
     },
     async close() {
       if (closed) return
