@@ -17,8 +17,11 @@ import { leadCollection, registerLeadRoutes } from './modules/leads'
 import { registerAccount360Routes } from './modules/account360'
 import { registerHandoverRoutes } from './modules/handover'
 import { registerHandoffRoutes } from './modules/handoffs'
+import { registerAlertRoutes } from './modules/alerts'
 import { registerLifecycleRoutes } from './modules/lifecycle'
 import { registerRenewalRoutes } from './modules/renewals'
+import { registerHealthRoutes } from './modules/health'
+import { registerSurveyRoutes } from './modules/surveys'
 import { registerReportRoutes } from './modules/reports'
 import { registerMarketingRoutes, touchCollection } from './modules/marketing'
 import { opportunityCollection } from './modules/opportunities'
@@ -87,8 +90,11 @@ export async function buildApp(rt: Runtime, opts: { logger?: boolean; web?: bool
   registerFileRoutes(app, db)
   registerAuditRoutes(app, db)
   registerHandoffRoutes(app, db, { events: rt.events, jobs: rt.jobs })
+  registerAlertRoutes(app, db)
   registerRenewalRoutes(app, db)
+  registerHealthRoutes(app, db)
   registerLifecycleRoutes(app, db, { events: rt.events, jobs: rt.jobs })
+  registerSurveyRoutes(app, db, { events: rt.events, jobs: rt.jobs })
   registerRuleRoutes(app, db, { events: rt.events, jobs: rt.jobs, config: rt.config })
   registerJobRoutes(app, rt.jobRegistry, {
     db,

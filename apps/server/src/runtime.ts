@@ -21,8 +21,11 @@ import { ruleJobs, rulesEngineHandler } from './modules/rules'
 import { notificationHandlers, notificationJobs } from './modules/notifications'
 import { taskJobs } from './modules/tasks'
 import { handoffHandlers, handoffJobs } from './modules/handoffs'
+import { alertHandlers, alertJobs } from './modules/alerts'
+import { relationshipSignalsHandler } from './modules/contacts'
 import { lifecycleHandlers, lifecycleJobs } from './modules/lifecycle'
 import { renewalJobs } from './modules/renewals'
+import { healthHandlers, healthJobs } from './modules/health'
 
 export type Runtime = {
   config: Config
@@ -57,7 +60,10 @@ export const moduleHandlers = (deps: ModuleDeps): EventHandler[] => [
   rulesEngineHandler(deps),
   ...notificationHandlers(deps),
   ...handoffHandlers(deps),
+  relationshipSignalsHandler(deps),
+  ...alertHandlers(deps),
   ...lifecycleHandlers(deps),
+  ...healthHandlers(deps),
 ]
 
 /** The background jobs of the modules. */
@@ -66,8 +72,10 @@ export const moduleJobs = (): JobDef[] => [
   ...notificationJobs(),
   ...taskJobs(),
   ...handoffJobs(),
+  ...alertJobs(),
   ...renewalJobs(),
   ...lifecycleJobs(),
+  ...healthJobs(),
 ]
 
 /**

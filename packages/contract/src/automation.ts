@@ -23,6 +23,8 @@ export const ruleEntities = [
   'task',
   'marketing_touch',
   'handoff',
+  'survey_response',
+  'alert',
 ] as const
 export type RuleEntity = (typeof ruleEntities)[number]
 

@@ -420,6 +420,17 @@ export const Account360 = z
     potential: Account.shape.potential,
     tasks: z.array(taskResource.Record),
     alerts: z.array(z.unknown()),
+    /** NPS of the last 12 months (each contact's latest answer); null without answers (docs/surveys.md). */
+    nps: z
+      .object({
+        responses: z.number().int(),
+        promoters: z.number().int(),
+        passives: z.number().int(),
+        detractors: z.number().int(),
+        nps: z.number().nullable(),
+      })
+      .nullable()
+      .optional(),
   })
   .meta({ id: 'Account360' })
 

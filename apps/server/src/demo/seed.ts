@@ -20,6 +20,9 @@ import type { TeamKey, UserKey } from './demo-model'
 import { playAutomationScenes } from './demo-automation'
 import { playLifecycleScenes } from './demo-handoffs'
 import { seedPipelineDemo } from './demo-pipeline'
+import { seedHealthDemo } from './demo-health'
+import { seedSurveyDemo } from './demo-surveys'
+import { seedAlertDemo } from './demo-alerts'
 import './demo.events'
 
 export { DEMO_PASSWORD }
@@ -97,6 +100,9 @@ export async function seedDemo(
     0,
   )
   counts.lifecycleScenes = Object.values(await playLifecycleScenes(tx, ctx, lang)).reduce((a, b) => a + b, 0)
+  counts.surveyResponses = (await seedSurveyDemo(tx, ctx, lang)).responses
+  counts.healthMetrics = await seedHealthDemo(tx, ctx, lang)
+  counts.alerts = (await seedAlertDemo(tx, ctx, lang)).alerts
   await events.emit(tx, ctx, [
     { type: 'demo.seeded', entityType: 'workspace', entityId: ctx.ws, payload: { lang, counts } },
   ])

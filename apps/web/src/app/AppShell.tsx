@@ -12,7 +12,9 @@ import {
   BankOutlined,
   RiseOutlined,
   SettingOutlined,
+  SmileOutlined,
   CustomerServiceOutlined,
+  HeartOutlined,
   LogoutOutlined,
   MessageOutlined,
   NotificationOutlined,
@@ -53,6 +55,7 @@ export function AppShell() {
       { key: '/tasks', icon: <CheckSquareOutlined />, label: t('nav.tasks'), collection: 'tasks' },
       { key: '/handoffs', icon: <SwapOutlined />, label: t('handoffs.title'), collection: 'handoffs' },
       { key: '/renewals', icon: <SyncOutlined />, label: t('renewals.title'), collection: 'contracts' },
+      { key: '/health', icon: <HeartOutlined />, label: t('health.board'), collection: 'accounts' },
       { key: '/tickets', icon: <CustomerServiceOutlined />, label: t('nav.tickets'), collection: 'tickets' },
       {
         key: 'commerce',
@@ -71,6 +74,7 @@ export function AppShell() {
         collection: 'marketing-touches',
       },
       { key: '/alerts', icon: <AlertOutlined />, label: t('nav.alerts') },
+      { key: '/surveys', icon: <SmileOutlined />, label: t('surveys.title'), collection: 'surveys' },
       { key: '/reports', icon: <BarChartOutlined />, label: t('nav.reports') },
       { key: '/settings', icon: <SettingOutlined />, label: t('nav.settings') },
     ]

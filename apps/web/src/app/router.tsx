@@ -15,6 +15,8 @@ const RuleDesignerPage = lazy(() => import('../features/automation/RuleDesignerP
 const HandoffsPage = lazy(() => import('../features/handoffs/HandoffsPage'))
 const HandoffPage = lazy(() => import('../features/handoffs/HandoffPage'))
 const RenewalsPage = lazy(() => import('../features/renewals/RenewalsPage'))
+const SurveysPage = lazy(() => import('../features/surveys/SurveysPage'))
+const HealthBoardPage = lazy(() => import('../features/health/HealthBoardPage'))
 const ValueReportPage = lazy(() => import('../features/lifecycle/ValueReportPage'))
 
 function CollectionList() {
@@ -37,6 +39,8 @@ export const router = createBrowserRouter([
       { path: 'handoffs', element: <HandoffsPage /> },
       { path: 'handoffs/:id', element: <HandoffPage /> },
       { path: 'renewals', element: <RenewalsPage /> },
+      { path: 'surveys', element: <SurveysPage /> },
+      { path: 'health', element: <HealthBoardPage /> },
       { path: 'pipeline', element: <PipelinePage /> },
       { path: 'reports', element: <ReportsPage /> },
       { path: 'alerts', element: <AlertsPage /> },

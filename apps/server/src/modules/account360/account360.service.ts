@@ -5,6 +5,8 @@ import type { Ctx } from '../../core/context'
 import type { Db } from '../../core/db/types'
 import { accountCollection } from '../accounts'
 import { activities, activityCollection } from '../activities'
+import { alertCollection } from '../alerts'
+import { accountNpsSummary } from '../surveys'
 import {
   contractCollection,
   contracts,
@@ -141,6 +143,8 @@ export async function account360(
     marketing,
     taskList,
     timeline,
+    alertList,
+    nps,
   ] = await Promise.all([
     childrenOf(db, ctx, contactCollection, id, 'name', { limit: 500 }),
     childrenOf(db, ctx, opportunityCollection, id, '-updatedAt'),
@@ -153,6 +157,10 @@ export async function account360(
     childrenOf(db, ctx, touchCollection, id, '-occurredAt'),
     childrenOf(db, ctx, taskCollection, id, 'dueAt', { filters: { status: 'open' } }),
     readTimeline(db, ctx, id, timelineSources, opts),
+    childrenOf(db, ctx, alertCollection, id, '-createdAt', {
+      filters: { status: 'open,acknowledged,snoozed' },
+    }),
+    accountNpsSummary(db, ctx.ws, id),
   ])
   const active = contacts.filter((c: { active: boolean }) => c.active)
   const coverage = Object.fromEntries(
@@ -187,8 +195,9 @@ export async function account360(
     health: account.health,
     potential: account.potential,
     tasks: taskList,
-    // Alerts arrive with the early-warning module; until then an account has none.
-    alerts: [] as unknown[],
+    // Unresolved alerts, newest first (the alert centre has the rest).
+    alerts: alertList,
+    nps,
   }
 }
 

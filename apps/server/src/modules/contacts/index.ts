@@ -1,2 +1,14 @@
 export { contactCollection } from './contact.collection'
 export { contacts } from './contact.table'
+export { relationshipSignals } from './relationship-signal.table'
+export {
+  relationshipSignalsHandler,
+  recordRelationshipSignals,
+  keyContactChanges,
+  isKeyContact,
+  signalEvents,
+  relationshipSignalKinds,
+  type RelationshipSignalKind,
+  type SignalPayload,
+  type KeyRole,
+} from './relationship-signals'

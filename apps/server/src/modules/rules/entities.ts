@@ -1,10 +1,17 @@
 import { getTableColumns } from 'drizzle-orm'
 import type { AnyPgColumn } from 'drizzle-orm/pg-core'
 import type { ZodObject } from 'zod'
-import { collectionResources, handoffResource, type RuleEntity } from '@openkam/contract'
+import {
+  alertResource,
+  collectionResources,
+  handoffResource,
+  surveyResponseResource,
+  type RuleEntity,
+} from '@openkam/contract'
 import type { Collection } from '../../core/crud/collection'
 import { accountCollection } from '../accounts'
 import { activityCollection } from '../activities'
+import { alertCollection } from '../alerts'
 import {
   contractCollection,
   invoiceCollection,
@@ -19,6 +26,7 @@ import { touchCollection } from '../marketing'
 import { opportunityCollection } from '../opportunities'
 import { taskCollection } from '../tasks'
 import { ticketCollection } from '../tickets'
+import { surveyResponseCollection } from '../surveys'
 
 /** The record collections rules can watch and change, by entity name (the event prefix). */
 export const entityCollections: Record<RuleEntity, Collection<any, any, any>> = {
@@ -36,11 +44,17 @@ export const entityCollections: Record<RuleEntity, Collection<any, any, any>> = 
   task: taskCollection,
   marketing_touch: touchCollection,
   handoff: handoffCollection,
+  alert: alertCollection,
+  survey_response: surveyResponseCollection,
 }
 
 type Wire = { Record: ZodObject; Create: ZodObject; Update: ZodObject }
 /** Wire schemas of rule entities that are not in the contract's record collections map. */
-const moduleResources: Record<string, Wire> = { handoffs: handoffResource }
+const moduleResources: Record<string, Wire> = {
+  handoffs: handoffResource,
+  alerts: alertResource,
+  'survey-responses': surveyResponseResource,
+}
 
 export const resourceOf = (entity: RuleEntity): Wire =>
   moduleResources[entityCollections[entity].def.name] ??

@@ -4,7 +4,10 @@ import { systemPrincipal } from '../../core/access/permissions'
 import type { Db, Executor } from '../../core/db/types'
 import type { EventSink } from '../../core/events/bus'
 import { handoffRuleTemplates } from '../handoffs'
+import { alertRuleTemplates, installAlertTemplate } from '../alerts'
 import { installPipelineTemplate } from '../pipelines'
+import { installHealthTemplate } from '../health'
+import { surveyRuleTemplates } from '../surveys'
 import { installAutomationTemplate, installRuleTemplates } from '../rules'
 import { addMissingRolePermissions } from '../users'
 import { createWorkspace, workspaces, type NewWorkspace } from '../workspaces'
@@ -21,6 +24,13 @@ const templateParts: { key: string; install(tx: Executor, ctx: Ctx, lang: Lang):
   { key: 'automation', install: installAutomationTemplate },
   { key: 'pipeline', install: installPipelineTemplate },
   { key: 'handoff_rules', install: (tx, ctx, l) => installRuleTemplates(tx, ctx, handoffRuleTemplates(l)) },
+  { key: 'survey_rules', install: (tx, ctx, l) => installRuleTemplates(tx, ctx, surveyRuleTemplates(l)) },
+  { key: 'health', install: installHealthTemplate },
+  { key: 'alert_rules', install: installAlertTemplate },
+  {
+    key: 'alert_notify_rules',
+    install: (tx, ctx, l) => installRuleTemplates(tx, ctx, alertRuleTemplates(l)),
+  },
 ]
 
 /**

@@ -17,8 +17,12 @@ const directory = {
   roles: readOnly,
   rules: readOnly,
   playbooks: readOnly,
+  'alert-rules': readOnly,
   pipelines: readOnly,
   webhooks: none,
+  'health-models': readOnly,
+  /** Overriding a health score (SPEC R-27): administrators, sales managers and CSMs only. */
+  health_overrides: none,
 } as const
 /** Roles that mostly read still work their own tasks (legal drafts the contract, finance follows up). */
 const ownTasks = { tasks: { read: 'all', create: 'own', update: 'own', delete: 'none' } } as const
@@ -44,7 +48,11 @@ export const defaultRoles: RoleTemplate[] = [
     key: 'sales_manager',
     name: { en: 'Sales manager', 'zh-CN': '销售经理' },
     description: 'Sees and manages the records of the teams they lead or belong to',
-    permissions: { ...directory, '*': { read: 'team', create: 'team', update: 'team', delete: 'team' } },
+    permissions: {
+      ...directory,
+      health_overrides: { read: 'team', create: 'team', update: 'team', delete: 'team' },
+      '*': { read: 'team', create: 'team', update: 'team', delete: 'team' },
+    },
   },
   {
     key: 'sales',
@@ -62,7 +70,11 @@ export const defaultRoles: RoleTemplate[] = [
     key: 'csm',
     name: { en: 'Customer success manager', 'zh-CN': '客户成功经理' },
     description: "Sees their team's accounts; changes the ones they look after",
-    permissions: { ...directory, '*': { read: 'team', create: 'own', update: 'own', delete: 'none' } },
+    permissions: {
+      ...directory,
+      health_overrides: { read: 'team', create: 'own', update: 'own', delete: 'none' },
+      '*': { read: 'team', create: 'own', update: 'own', delete: 'none' },
+    },
   },
   {
     key: 'finance',

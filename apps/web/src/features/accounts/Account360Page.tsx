@@ -24,6 +24,8 @@ import { HandoffCard } from '../handoffs/HandoffCard'
 import { LifecycleIndicator } from '../lifecycle/LifecycleIndicator'
 import { MilestonesCard } from '../lifecycle/MilestonesCard'
 import { RenewalsCard } from '../renewals/RenewalsCard'
+import { HealthPanel } from '../health/HealthPanel'
+import { AlertsCard } from '../alerts/AlertsCard'
 
 type Form = { collection: string; initial: Record<string, unknown>; fields?: string[]; title: string } | null
 
@@ -214,6 +216,7 @@ export default function Account360Page() {
           <MilestonesCard accountId={a.id} contacts={d.contacts} />
         </Col>
       </Row>
+      <HealthPanel accountId={a.id} />
       <Card>
         <Tabs
           activeKey={tab}
@@ -282,8 +285,8 @@ export default function Account360Page() {
             },
             {
               key: 'alerts',
-              label: t('account360.alerts'),
-              children: <EmptyState description={t('alerts.empty')} />,
+              label: `${t('account360.alerts')} (${d.alerts.length})`,
+              children: <AlertsCard alerts={d.alerts as any[]} />,
             },
           ]}
         />

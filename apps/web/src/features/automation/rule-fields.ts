@@ -18,6 +18,8 @@ export const collectionOfEntity: Record<RuleEntity, string> = {
   task: 'tasks',
   marketing_touch: 'marketing-touches',
   handoff: 'handoffs',
+  alert: 'alerts',
+  survey_response: 'survey-responses',
 }
 
 /** The page of a record: accounts open their 360° page. */

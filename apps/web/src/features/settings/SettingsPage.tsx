@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next'
 import { can, useAuth } from '../../app/auth'
 import { AutomationTab, PlaybooksTab } from '../automation'
 import { PipelinesTab } from '../pipeline/PipelinesTab'
+import { AlertRulesTab } from '../alerts/AlertRulesTab'
+import { HealthModelsTab } from '../health/HealthModelsTab'
 import { ApiTokensTab } from './ApiTokensTab'
 import { AuditLogTab } from './AuditLogTab'
 import { ChannelsTab } from './ChannelsTab'
@@ -40,8 +42,14 @@ export default function SettingsPage() {
     ...(can(me, 'playbooks', 'read')
       ? [{ key: 'playbooks', label: t('playbooks.tab'), render: () => <PlaybooksTab /> }]
       : []),
+    ...(can(me, 'alert-rules', 'read')
+      ? [{ key: 'alert-rules', label: t('alerts.rules.tab'), render: () => <AlertRulesTab /> }]
+      : []),
     ...(can(me, 'pipelines', 'read')
       ? [{ key: 'pipelines', label: t('gate.settings.tab'), render: () => <PipelinesTab /> }]
+      : []),
+    ...(can(me, 'health-models', 'read')
+      ? [{ key: 'health-models', label: t('health.models.tab'), render: () => <HealthModelsTab /> }]
       : []),
     { key: 'api-tokens', label: t('nav.apiTokens'), render: () => <ApiTokensTab /> },
     ...(scopeOf(me, 'webhooks', 'update') === 'all'

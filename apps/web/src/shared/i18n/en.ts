@@ -1,6 +1,12 @@
+import { surveysEn } from './surveys.en'
+import { healthEn } from './health.en'
+import { alertsEn } from './alerts.en'
+
 /** English messages. zh-CN.ts must have exactly the same keys (checked by the type). */
 export const en = {
   app: { name: 'OpenKAM', tagline: 'Key-account management' },
+  surveys: surveysEn,
+  health: healthEn,
   nav: {
     home: 'Home',
     accounts: 'Accounts',
@@ -306,7 +312,7 @@ export const en = {
       note: 'Deals won or lost in the period, by the reason given when they were closed (not specified when none was given).',
     },
   },
-  alerts: { title: 'Alerts', empty: 'No alerts. Health monitoring and early warnings will raise them here.' },
+  alerts: alertsEn,
   settings: {
     workspaceName: 'Workspace name',
     defaultLanguage: 'Default language',

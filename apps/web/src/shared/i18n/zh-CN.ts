@@ -1,8 +1,13 @@
 import type { Messages } from './en'
+import { surveysZh } from './surveys.zh-CN'
+import { healthZh } from './health.zh-CN'
+import { alertsZh } from './alerts.zh-CN'
 
 /** 简体中文。键与 en.ts 完全一致（由类型检查保证）。 */
 export const zhCN: Messages = {
   app: { name: 'OpenKAM', tagline: '大客户管理' },
+  surveys: surveysZh,
+  health: healthZh,
   nav: {
     home: '首页',
     accounts: '客户',
@@ -306,7 +311,7 @@ export const zhCN: Messages = {
       note: '统计该区间内赢单或丢单的商机，按结单时填写的原因分组（未填写原因的显示为未注明）。',
     },
   },
-  alerts: { title: '预警', empty: '暂无预警。健康度监测与流失预警上线后，预警会显示在这里。' },
+  alerts: alertsZh,
   settings: {
     workspaceName: '工作区名称',
     defaultLanguage: '默认语言',

@@ -1,0 +1,19 @@
+import './alert.events'
+import type { EventHandler } from '../../core/events/registry'
+import type { JobDef } from '../../core/jobs/jobs'
+import { alertOnSignalsHandler } from './alert.handler'
+import { alertsEvaluateJob } from './alert.jobs'
+import type { AlertDeps } from './alert.evaluate'
+
+export { alertCollection, alertRuleCollection } from './alert.collection'
+export { alerts, alertRules, alertSettings } from './alert.table'
+export { registerAlertRoutes } from './alert.routes'
+export { installAlertTemplate, alertRuleTemplates, defaultAlertRules } from './alert.defaults'
+export { evaluateAlerts, evaluateWorkspace, type AlertDeps } from './alert.evaluate'
+export { unresolvedAlertsOf, acknowledgeAlert, snoozeAlert, resolveAlert, reopenAlert } from './alert.service'
+
+/** The event handlers of the alerts module: immediate alerts on health band and key-contact signals. */
+export const alertHandlers = (deps: AlertDeps): EventHandler[] => [alertOnSignalsHandler(deps)]
+
+/** The jobs of the alerts module: the evaluation (hourly, manual). */
+export const alertJobs = (): JobDef[] => [alertsEvaluateJob]

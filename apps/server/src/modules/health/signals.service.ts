@@ -1,0 +1,129 @@
+import { and, eq, isNull, sql } from 'drizzle-orm'
+import type { Ctx } from '../../core/context'
+import type { Executor } from '../../core/db/types'
+import { AppError } from '../../core/errors'
+import { newId } from '../../core/ids'
+import { accountCollection, accounts } from '../accounts'
+import { recomputeAccounts } from './health.service'
+import { insertMetricValues, requestRecompute } from './metric.repository'
+
+/** How far in the future a posted time may be (clock skew between systems). */
+export const SKEW_MS = 5 * 60_000
+
+type MetricPost = { metric: string; value: number; at?: string }
+type UsageEventIn = {
+  accountId: string
+  type: string
+  actor?: string
+  feature?: string
+  at: string
+  eventId?: string
+}
+
+const rowsOf = <T>(r: unknown) => (r as { rows: T[] }).rows
+
+/** The account must exist, be visible and be one the person may change. */
+async function writableAccount(tx: Executor, ctx: Ctx, accountId: string) {
+  accountCollection.scope(ctx, 'update')
+  return accountCollection.get(tx, ctx, accountId)
+}
+
+/**
+ * Records posted metric values of an account (`POST /accounts/:id/metrics`) and recomputes its health
+ * in the same transaction, so the next read shows the new score.
+ */
+export async function postMetrics(
+  tx: Executor,
+  ctx: Ctx,
+  accountId: string,
+  body: MetricPost | MetricPost[],
+) {
+  await writableAccount(tx, ctx, accountId)
+  const list = Array.isArray(body) ? body : [body]
+  const now = Date.now()
+  const errors = list.flatMap((m, i) =>
+    m.at && Date.parse(m.at) > now + SKEW_MS
+      ? [{ path: Array.isArray(body) ? `${i}.at` : 'at', message: 'must not be in the future' }]
+      : [],
+  )
+  if (errors.length)
+    throw new AppError('invalid', 'invalid_input', 'A metric value is dated in the future', { errors })
+  await insertMetricValues(
+    tx,
+    ctx.ws,
+    list.map((m) => ({
+      accountId,
+      metric: m.metric,
+      value: m.value,
+      at: m.at ? new Date(m.at) : undefined,
+      source: 'api',
+      recordedBy: ctx.principal.userId,
+    })),
+  )
+  await recomputeAccounts(tx, ctx, [accountId], { reason: 'input' })
+  return { recorded: list.length }
+}
+
+/**
+ * Ingests usage events (at most 10,000 a call): every account must exist and be visible, else 400 names
+ * the rows; events with an `eventId` already received are skipped (idempotent). The accounts' usage
+ * metrics are derived and their health recomputed by a job shortly after.
+ */
+export async function ingestUsageEvents(tx: Executor, ctx: Ctx, events: UsageEventIn[]) {
+  const scope = accountCollection.scope(ctx, 'read')
+  const ids = [...new Set(events.map((e) => e.accountId))]
+  const known = new Set(
+    (
+      await tx
+        .select({ id: accounts.id })
+        .from(accounts)
+        .where(
+          and(
+            eq(accounts.workspaceId, ctx.ws),
+            isNull(accounts.deletedAt),
+            sql`${accounts.id} = any(${sql.param(ids)}::uuid[])`,
+            accountCollection.visibility(ctx, scope),
+          ),
+        )
+    ).map((r) => r.id),
+  )
+  const now = Date.now()
+  const errors = events.flatMap((e, i) => [
+    ...(known.has(e.accountId)
+      ? []
+      : [{ path: `${i}.accountId`, message: `no such account: ${e.accountId}` }]),
+    ...(Date.parse(e.at) > now + SKEW_MS ? [{ path: `${i}.at`, message: 'must not be in the future' }] : []),
+  ])
+  if (errors.length)
+    throw new AppError(
+      'invalid',
+      'invalid_input',
+      `${errors.length} usage event(s) refused; nothing was recorded`,
+      {
+        errors: errors.slice(0, 100),
+      },
+    )
+  let accepted = 0
+  for (let i = 0; i < events.length; i += 2000) {
+    const chunk = events.slice(i, i + 2000).map((e) => ({
+      id: newId(),
+      account_id: e.accountId,
+      type: e.type,
+      actor: e.actor ?? null,
+      feature: e.feature ?? null,
+      at: e.at,
+      event_id: e.eventId ?? null,
+    }))
+    accepted += rowsOf<{ id: string }>(
+      await tx.execute(sql`
+        insert into usage_events (id, workspace_id, account_id, type, actor, feature, at, event_id, received_at)
+        select v.id, ${ctx.ws}, v.account_id, v.type, v.actor, v.feature, v.at, v.event_id, now()
+        from jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb)
+          as v(id uuid, account_id uuid, type text, actor text, feature text, at timestamptz, event_id text)
+        on conflict (workspace_id, event_id) where event_id is not null do nothing
+        returning id`),
+    ).length
+  }
+  await requestRecompute(tx, ctx.ws, ids)
+  return { received: events.length, accepted, duplicates: events.length - accepted }
+}

@@ -1,0 +1,285 @@
+import { z } from 'zod'
+import { Id, Timestamp } from './common'
+import { resource } from './resource'
+
+/**
+ * Customer health (SPEC R-12, R-26, R-27, R-28, R-31): configurable models of weighted metrics,
+ * recorded metric values and usage events, explainable scores with history, overrides and backtests.
+ */
+
+export const healthBands = ['healthy', 'watch', 'at_risk'] as const
+export type HealthBand = (typeof healthBands)[number]
+export const healthModelStatuses = ['draft', 'published'] as const
+
+/** A metric key: lower-case letters, digits and underscores (`feature_usage`, `custom_sla_breaches`). */
+export const MetricKey = z.string().regex(/^[a-z][a-z0-9_]{0,59}$/, 'a metric key such as feature_usage')
+
+/** The built-in metrics: posted by the API or derived by the worker from records (docs/health.md). */
+export const builtInMetrics = [
+  'feature_usage',
+  'meeting_minutes',
+  'issue_feedback',
+  'nps',
+  'login_frequency',
+  'active_user_trend',
+  'payment_timeliness',
+  'executive_engagement',
+  'buying_committee_coverage',
+] as const
+
+const finite = z.number({ error: 'must be a number' }).refine(Number.isFinite, 'must be a finite number')
+const point = z.object({ value: finite, score: finite.pipe(z.number().min(0).max(100)) }).strict()
+
+export const MetricScoring = z
+  .discriminatedUnion('kind', [
+    z.object({ kind: z.literal('identity') }).strict(),
+    z
+      .object({ kind: z.literal('linear'), from: point, to: point })
+      .strict()
+      .refine((s) => s.from.value !== s.to.value, {
+        message: 'from.value and to.value must differ',
+        path: ['to', 'value'],
+      }),
+    z
+      .object({
+        kind: z.literal('bands'),
+        bands: z
+          .array(z.object({ min: finite, score: finite.pipe(z.number().min(0).max(100)) }).strict())
+          .min(1, 'at least one band'),
+      })
+      .strict(),
+  ])
+  .meta({ id: 'MetricScoring' })
+export type MetricScoring = z.infer<typeof MetricScoring>
+
+export const HealthModelMetric = z
+  .object({
+    metric: MetricKey,
+    weight: z.number({ error: 'must be a number' }).gt(0, 'must be greater than 0').max(100),
+    scoring: MetricScoring,
+    label: z.string().trim().max(100).optional(),
+  })
+  .strict()
+  .meta({ id: 'HealthModelMetric' })
+
+export const HealthBands = z
+  .object({ healthy: z.number().min(0).max(100), watch: z.number().min(0).max(100) })
+  .strict()
+  .refine((b) => b.healthy > b.watch, { message: 'healthy must be above watch', path: ['healthy'] })
+  .meta({ id: 'HealthBands' })
+
+export const HealthAppliesTo = z
+  .object({
+    tiers: z.array(z.string().trim().min(1)).max(20).optional(),
+    segments: z.array(z.string().trim().min(1)).max(50).optional(),
+  })
+  .strict()
+
+export const healthModelResource = resource(
+  'HealthModel',
+  {
+    name: z.string().trim().min(1, 'is required').max(200),
+    description: z.string().trim().max(2000),
+    status: z.enum(healthModelStatuses),
+    isDefault: z.boolean(),
+    appliesTo: HealthAppliesTo,
+    metrics: z.array(HealthModelMetric).min(1, 'at least one metric').max(30),
+    bands: HealthBands,
+    lookbackDays: z.number().int().min(1).max(730),
+  },
+  {
+    required: ['name', 'metrics'],
+    readOnly: { publishedAt: Timestamp.nullable(), template: z.string().nullable() },
+  },
+)
+export const HealthModel = healthModelResource.Record
+export type HealthModel = z.infer<typeof HealthModel>
+
+// ── signals ──────────────────────────────────────────────────────────────────
+
+export const MetricPost = z
+  .object({ metric: MetricKey, value: finite, at: Timestamp.optional() })
+  .strict()
+  .meta({ id: 'MetricPost' })
+export const MetricPostBody = z.union([MetricPost, z.array(MetricPost).min(1).max(1000)])
+
+export const usageEventTypes = ['login', 'feature_used', 'active_users', 'session', 'api_call'] as const
+export const UsageEventIn = z
+  .object({
+    accountId: Id,
+    type: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'a type such as login or feature_used'),
+    actor: z.string().max(200).optional(),
+    feature: z.string().max(200).optional(),
+    at: Timestamp,
+    eventId: z.string().min(1).max(200).optional(),
+  })
+  .strict()
+  .meta({ id: 'UsageEvent' })
+export const UsageEventsBody = z
+  .array(UsageEventIn)
+  .min(1, 'send at least one event')
+  .max(10_000, 'at most 10,000 events per call')
+
+// ── reads ────────────────────────────────────────────────────────────────────
+
+export const HealthContribution = z
+  .object({
+    metric: z.string(),
+    weight: z.number(),
+    effectiveWeight: z.number(),
+    value: z.number().nullable(),
+    score: z.number().nullable(),
+    contribution: z.number().nullable(),
+    at: z.string().nullable(),
+    missing: z.boolean(),
+  })
+  .meta({ id: 'HealthContribution' })
+
+export const HealthOverride = z
+  .object({
+    id: Id,
+    score: z.number(),
+    band: z.enum(healthBands),
+    reason: z.string(),
+    expiresAt: Timestamp,
+    by: z.string().nullable(),
+    createdAt: Timestamp,
+  })
+  .meta({ id: 'HealthOverride' })
+
+export const ComputedHealth = z.object({
+  score: z.number().nullable(),
+  band: z.enum(healthBands).nullable(),
+  incomplete: z.boolean(),
+  contributions: z.array(HealthContribution),
+  computedAt: Timestamp.nullable(),
+  modelId: Id.nullable(),
+})
+
+/** The effective score (the override's when one is active), with the computed score kept beside it. */
+export const AccountHealth = ComputedHealth.extend({
+  accountId: Id,
+  computed: ComputedHealth,
+  override: HealthOverride.nullable(),
+}).meta({ id: 'AccountHealth' })
+export type AccountHealth = z.infer<typeof AccountHealth>
+
+export const HealthSnapshot = z
+  .object({
+    id: Id,
+    score: z.number(),
+    band: z.enum(healthBands),
+    incomplete: z.boolean(),
+    contributions: z.array(HealthContribution),
+    computedAt: Timestamp,
+    modelId: Id,
+    reason: z.string(),
+  })
+  .meta({ id: 'HealthSnapshot' })
+
+export const HealthHistoryQuery = z.object({ from: Timestamp.optional(), to: Timestamp.optional() })
+export const HealthChangesQuery = z.object({
+  since: z.union([z.iso.date(), Timestamp], { error: 'a date like 2026-01-31 or a timestamp' }),
+})
+
+const side = z.object({
+  value: z.number().nullable(),
+  score: z.number().nullable(),
+  contribution: z.number().nullable(),
+})
+export const HealthChanges = z
+  .object({
+    since: Timestamp,
+    before: z.object({ score: z.number().nullable(), band: z.string().nullable(), at: Timestamp.nullable() }),
+    after: z.object({ score: z.number().nullable(), band: z.string().nullable(), at: Timestamp.nullable() }),
+    delta: z.number().nullable(),
+    metrics: z.array(
+      z.object({ metric: z.string(), before: side, after: side, delta: z.number().nullable() }),
+    ),
+  })
+  .meta({ id: 'HealthChanges' })
+
+export const HealthOverrideCreate = z
+  .object({
+    score: z.number().min(0).max(100),
+    reason: z.string().trim().min(10, 'give a reason of at least 10 characters').max(2000),
+    expiresAt: Timestamp,
+  })
+  .strict()
+export const HealthOverrideEnd = z
+  .object({ reason: z.string().trim().min(3, 'give a reason of at least 3 characters').max(2000) })
+  .strict()
+
+export const HealthBoard = z
+  .object({
+    bands: z.array(
+      z.object({
+        band: z.enum([...healthBands, 'unscored']),
+        count: z.number(),
+        annualSpend: z.string(),
+      }),
+    ),
+    atRiskAnnualSpend: z.string(),
+    total: z.number(),
+    movers: z.object({
+      drops: z.array(
+        z.object({
+          accountId: Id,
+          name: z.string(),
+          score: z.number(),
+          band: z.string(),
+          previousScore: z.number(),
+          delta: z.number(),
+        }),
+      ),
+      rises: z.array(
+        z.object({
+          accountId: Id,
+          name: z.string(),
+          score: z.number(),
+          band: z.string(),
+          previousScore: z.number(),
+          delta: z.number(),
+        }),
+      ),
+    }),
+  })
+  .meta({ id: 'HealthBoard' })
+
+export const HealthBacktestBody = z
+  .object({
+    model: healthModelResource.Create.pick({ metrics: true, bands: true, lookbackDays: true })
+      .partial()
+      .optional(),
+    daysBefore: z.number().int().min(1).max(365).optional(),
+  })
+  .strict()
+
+const group = z.object({ total: z.number(), flaggedAtRisk: z.number(), share: z.number().nullable() })
+export const HealthBacktest = z
+  .object({
+    daysBefore: z.number(),
+    churned: group,
+    renewed: group,
+    accounts: z.array(
+      z.object({
+        accountId: Id,
+        name: z.string(),
+        outcome: z.enum(['churned', 'renewed']),
+        endDate: z.string(),
+        asOf: Timestamp,
+        score: z.number().nullable(),
+        band: z.string().nullable(),
+        incomplete: z.boolean(),
+      }),
+    ),
+  })
+  .meta({ id: 'HealthBacktest' })
+export type HealthBacktest = z.infer<typeof HealthBacktest>
+
+export const HealthPreviewBody = z
+  .object({
+    accountId: Id,
+    model: healthModelResource.Create.pick({ metrics: true, bands: true, lookbackDays: true }).partial(),
+  })
+  .strict()
