@@ -60,28 +60,6 @@ export const lockAccounts = (tx: Executor, ws: string, accountIds: string[]): Pr
     .orderBy(asc(accounts.id))
     .for('update')
 
-/** A page of live account ids in id order (the nightly recompute walks a workspace page by page). */
-export const accountIdPage = async (tx: Executor, ws: string, after: string | null, limit: number) =>
-  (
-    await tx
-      .select({ id: accounts.id })
-      .from(accounts)
-      .where(
-        and(
-          eq(accounts.workspaceId, ws),
-          isNull(accounts.deletedAt),
-          after ? gt(accounts.id, after) : undefined,
-        ),
-      )
-      .orderBy(asc(accounts.id))
-      .limit(limit)
-  ).map((r) => r.id)
-
-export const workspacesWithAccounts = async (tx: Executor): Promise<string[]> =>
-  rowsOf<{ workspace_id: string }>(
-    await tx.execute(sql`select distinct workspace_id from accounts where deleted_at is null`),
-  ).map((r) => r.workspace_id)
-
 /**
  * The newest value of each metric of some accounts, recorded at or before `asOf` and after `since`:
  * one set-based pass (`distinct on`, served by metric_values_account_idx).

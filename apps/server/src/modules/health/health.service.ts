@@ -1,3 +1,4 @@
+import { accountIdsPage, workspacesWithAccounts } from '../accounts'
 import { systemPrincipal } from '../../core/access/permissions'
 import { recordAudit } from '../../core/audit/audit'
 import type { Ctx } from '../../core/context'
@@ -13,7 +14,6 @@ import {
   type MetricValue,
 } from './health-score'
 import {
-  accountIdPage,
   activeOverrides,
   expiredOverrides,
   insertSnapshots,
@@ -22,7 +22,6 @@ import {
   newestValues,
   publishedModels,
   setAccountHealth,
-  workspacesWithAccounts,
   type AccountHealthRow,
   type ModelRow,
   type NewSnapshot,
@@ -325,7 +324,7 @@ export async function recomputeAllHealth(
     )
     let after: string | null = null
     for (;;) {
-      const ids: string[] = await accountIdPage(db, w, after, PAGE)
+      const ids: string[] = await accountIdsPage(db, w, after, PAGE)
       if (!ids.length) break
       await db.transaction(async (tx) => {
         if (opts.derive !== false) total.derived += await refreshDerivedMetrics(tx, w, ids, now)

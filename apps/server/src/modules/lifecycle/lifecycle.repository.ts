@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, isNull, sql } from 'drizzle-orm'
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm'
 import type { Executor } from '../../core/db/types'
 import { accounts } from '../accounts'
 import { contracts } from '../commerce'
@@ -49,27 +49,6 @@ export function lifecycleFacts(
     .from(a)
     .where(and(eq(a.workspaceId, ws), inArray(a.id, accountIds), isNull(a.deletedAt)))
 }
-
-/** One page of live account ids of a workspace, in id order after `after`. */
-export const accountIdsPage = async (tx: Executor, ws: string, after: string | null, limit: number) =>
-  (
-    await tx
-      .select({ id: accounts.id })
-      .from(accounts)
-      .where(
-        and(
-          eq(accounts.workspaceId, ws),
-          isNull(accounts.deletedAt),
-          after ? gt(accounts.id, after) : undefined,
-        ),
-      )
-      .orderBy(asc(accounts.id))
-      .limit(limit)
-  ).map((r) => r.id)
-
-/** Workspaces that have accounts (for the nightly run over every workspace). */
-export const workspacesWithAccounts = async (tx: Executor) =>
-  (await tx.selectDistinct({ ws: accounts.workspaceId }).from(accounts)).map((r) => r.ws)
 
 /** Sets the stages of many accounts in one statement (bulk loads; the caller writes the audit entries). */
 export async function setStages(tx: Executor, ws: string, changes: { id: string; stage: string }[]) {

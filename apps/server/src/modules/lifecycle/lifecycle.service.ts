@@ -1,3 +1,4 @@
+import { accountIdsPage, workspacesWithAccounts } from '../accounts'
 import type { AccountLifecycle } from '@openkam/contract'
 import { systemPrincipal } from '../../core/access/permissions'
 import { recordAudit } from '../../core/audit/audit'
@@ -7,13 +8,7 @@ import type { EventCause, EventSink } from '../../core/events/bus'
 import { accountCollection } from '../accounts'
 import { addDays, businessDay } from '../renewals'
 import { deriveStage, RECENT_WIN_DAYS, RENEWAL_HORIZON_DAYS, type LifecycleFacts } from './lifecycle'
-import {
-  accountIdsPage,
-  lifecycleFacts,
-  setStages,
-  workspacesWithAccounts,
-  type FactsRow,
-} from './lifecycle.repository'
+import { lifecycleFacts, setStages, type FactsRow } from './lifecycle.repository'
 
 const DAY = 86_400_000
 const PAGE = 500
