@@ -144,6 +144,15 @@ const ticketsInsert = (ws: string, p: People, z: Sizes) => `
       ${pick(textArray(['question', 'incident', 'problem', 'feature_request', 'complaint']), 5)}
     from ${series(z.tickets, 18)} ${ofAccount(z.accounts)}`
 
+/** Two readings of each default health metric per account in the last two months: the health recompute's input. */
+const metricsInsert = (ws: string, z: Sizes) => `
+  insert into metric_values (id, workspace_id, account_id, metric, value, at, source)
+    select ${uuid7('s.at')}, ${lit(ws)}, a.id, m.metric, round((m.lo + random() * (m.hi - m.lo))::numeric, 2),
+      s.at, 'api'
+    from ${series(z.accounts * 2, 2)} ${ofAccount(z.accounts)}
+    cross join (values ('feature_usage', 0, 100), ('meeting_minutes', 0, 180), ('issue_feedback', 0, 12),
+      ('nps', -100, 100)) m(metric, lo, hi)`
+
 /**
  * Loads a table with its indexes (and primary key) dropped, then rebuilds them from their own definitions,
  * as a bulk loader does: building an index once is much faster than updating it row by row.
@@ -194,6 +203,9 @@ export async function bulkLoad(db: RawSql, p: People, z: Sizes, log: (line: stri
     if (z[key] === 0) continue
     await step(table, z[key], () => withoutIndexes(db, table, () => db.exec(insert(ws, p, z))))
   }
+  await step('metric values', z.accounts * 8, () =>
+    withoutIndexes(db, 'metric_values', () => db.exec(metricsInsert(ws, z))),
+  )
   await db.exec('drop table bench_accounts')
   // Autovacuum would otherwise start on these tables in the middle of the timings.
   await step('vacuum analyze', 0, () => db.exec('vacuum (analyze)'))

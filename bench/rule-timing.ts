@@ -63,3 +63,15 @@ export async function timeRuleLatency(url: string, token: string): Promise<RuleL
     await call(url, token, 'PATCH', `/api/v1/rules/${rule.id}`, { version: rule.version, enabled: false })
   }
 }
+
+export type HealthRecompute = { ms: number; accounts: number }
+
+/**
+ * The nightly health recompute of the whole workspace, run now through `POST /api/v1/jobs/run` (which
+ * answers when the job has finished): derived metrics refreshed, every account scored, snapshots written.
+ */
+export async function timeHealthRecompute(url: string, token: string): Promise<HealthRecompute> {
+  const t0 = performance.now()
+  const res = await call(url, token, 'POST', '/api/v1/jobs/run', { job: 'health_recompute' })
+  return { ms: performance.now() - t0, accounts: Number(res.result?.accounts ?? 0) }
+}

@@ -8,7 +8,7 @@ import { openPostgres } from '../apps/server/src/core/db/postgres'
 import { BENCH_ADMIN, bulkLoad, createPeople, type People, type Sizes } from './generate'
 import { describesPath, httpLoad, probe, signIn, startServer } from './http-timing'
 import { timeImports, type ImportTimings } from './import-timing'
-import { timeRuleLatency, type RuleLatency } from './rule-timing'
+import { timeHealthRecompute, timeRuleLatency, type HealthRecompute, type RuleLatency } from './rule-timing'
 import { connectPostgres, openPgliteRaw, type PgliteRaw, type RawSql } from './raw-sql'
 import {
   explainReads,
@@ -53,6 +53,8 @@ export type ScaleResult = {
   imports: ImportTimings
   /** Rule trigger to action with the worker running. */
   ruleLatency: RuleLatency
+  /** The nightly health recompute of every account, run through the jobs endpoint. */
+  healthRecompute: HealthRecompute
   /** Things that happened during the run and bear on the figures. */
   notes: string[]
   /** How the raw SQL was sent: 'pgbench', 'pg' or 'in process' (PGlite). */
@@ -114,6 +116,7 @@ type ApiTimings = {
   r50: Load | null
   read360Missing: string | null
   ruleLatency: RuleLatency
+  healthRecompute: HealthRecompute
 }
 
 /** Autocannon on a running server: the list, then the 360° read over the rotating accounts. */
@@ -144,9 +147,22 @@ async function apiLoads(url: string, ids: string[], s: Settings, log: Log): Prom
     `  rule trigger to action: p50 ${ruleLatency.p50.toFixed(0)} ms, p95 ${ruleLatency.p95.toFixed(0)} ms` +
       (ruleLatency.missing ? ` (${ruleLatency.missing} never acted)` : ''),
   )
+  const healthRecompute = await timeHealthRecompute(url, token)
+  log(
+    `  health recompute: ${healthRecompute.accounts.toLocaleString('en')} accounts in ${(healthRecompute.ms / 1000).toFixed(1)} s`,
+  )
   if (read360Missing) {
     log(`  360: ${read360Missing}`)
-    return { importEndpoint, list1, list50, r1: null, r50: null, read360Missing, ruleLatency }
+    return {
+      importEndpoint,
+      list1,
+      list50,
+      r1: null,
+      r50: null,
+      read360Missing,
+      ruleLatency,
+      healthRecompute,
+    }
   }
   await load(next360, s.clients, WARM_SECONDS)
   const r1 = await load(next360, 1, s.oneSeconds)
@@ -154,7 +170,7 @@ async function apiLoads(url: string, ids: string[], s: Settings, log: Log): Prom
   note('360, 1 client', r1)
   note(`360, ${s.clients} clients`, r50)
   log(`  360: 1 client p50 ${r1.p50.toFixed(2)} ms; ${s.clients} clients p95 ${r50.p95.toFixed(1)} ms`)
-  return { importEndpoint, list1, list50, r1, r50, read360Missing, ruleLatency }
+  return { importEndpoint, list1, list50, r1, r50, read360Missing, ruleLatency, healthRecompute }
 }
 
 const ATTEMPTS = 3
@@ -244,6 +260,7 @@ export async function runScale(t: Target, s: Settings, log: Log): Promise<ScaleR
       read360Missing: api.read360Missing,
       importEndpoint: api.importEndpoint,
       ruleLatency: api.ruleLatency,
+      healthRecompute: api.healthRecompute,
       notes: api.notes,
       imports,
       rawDriver,
