@@ -27,7 +27,7 @@ export type Generated = People & {
 }
 
 // The bench workspace has no event handlers, so its events need not be queued anywhere.
-const noEvents: EventSink = { emit: async () => [] }
+export const noEvents: EventSink = { emit: async () => [] }
 
 /** The workspace and a few dozen people: an admin who signs in, sales managers, salespeople and CSMs. */
 export async function createPeople(database: Database): Promise<People> {

@@ -180,7 +180,7 @@ export function buildRows(
       budget: 'p95 < 1 s',
     },
     {
-      what: 'health recompute of every account (POST /api/v1/jobs/run health_recompute)',
+      what: 'nightly health recompute of every account (POST /api/v1/jobs/run health_recompute)',
       ...both((r) => ({
         value: `${secs(r.healthRecompute.ms / 1000)} for ${count(r.healthRecompute.accounts)} accounts`,
         // DESIGN.md: 200k accounts < 30 s, i.e. 150 µs an account.
