@@ -56,6 +56,10 @@ async function signedIn(
   return { ctx, page }
 }
 
+/** A navigation entry by its whole label ("客户" is not "客户评估"); the icon's name may come before it. */
+const nav = (page: Page, name: string) =>
+  page.getByRole('menuitem', { name: new RegExp(`(^|\\s)${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) })
+
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true })
 
@@ -72,14 +76,14 @@ describe('journeys in the browser', () => {
     expect(await axeViolations(page)).toEqual([])
     await page.getByLabel('密码').fill('openkam-demo')
     await page.getByRole('button', { name: '登 录' }).click()
-    await page.getByRole('menuitem', { name: '客户' }).waitFor()
+    await nav(page, '客户').waitFor()
     await shot(page, '01-home-zh')
     await ctx.close()
   })
 
   it('creates an account and a contact, and sees both on the 360° page', async () => {
     const { ctx, page } = await signedIn()
-    await page.getByRole('menuitem', { name: 'Accounts' }).click()
+    await nav(page, 'Accounts').click()
     await page.getByRole('heading', { name: 'Accounts' }).waitFor()
     await page.locator('.ant-table-row').first().waitFor()
     await page.getByRole('button', { name: 'New' }).click()
@@ -129,7 +133,7 @@ describe('journeys in the browser', () => {
 
   it('drags an opportunity to the next stage on the board', async () => {
     const { ctx, page } = await signedIn()
-    await page.getByRole('menuitem', { name: 'Pipeline' }).click()
+    await nav(page, 'Pipeline').click()
     const from = page.getByTestId('board-column-discovery')
     const to = page.getByTestId('board-column-solution')
     await from.locator('[data-testid^="board-card-"]').first().waitFor()
@@ -242,7 +246,7 @@ describe('journeys in the browser', () => {
       return (await res.json()) as { id: string; stage: string }
     })
     expect(deal.stage).toBe('discovery')
-    await page.getByRole('menuitem', { name: 'Pipeline' }).click()
+    await nav(page, 'Pipeline').click()
     const from = page.getByTestId('board-column-discovery')
     const to = page.getByTestId('board-column-solution')
     const card = from.getByTestId(`board-card-${deal.id}`)
@@ -325,7 +329,7 @@ describe('journeys in the browser', () => {
       '回款',
       '营销触点',
     ]) {
-      await page.getByRole('menuitem', { name }).click()
+      await nav(page, name).click()
       await page.getByRole('heading', { name, exact: true }).waitFor()
       await page
         .locator('.ant-table-row')
@@ -341,24 +345,38 @@ describe('journeys in the browser', () => {
       ['报表', 'canvas'],
       ['首页', 'canvas'],
       ['设置', '.ant-tabs-tab'],
-      ['预警', '.ant-empty'],
+      ['销售交接', '.ant-table-row'],
+      ['健康度看板', 'canvas'],
+      ['服务分层', '.ant-table-row'],
+      ['客户评估', '.ant-table-row'],
+      ['预警', '.ant-table-row'],
+      ['NPS与满意度', '.ant-table-row'],
     ] as const) {
-      await page.getByRole('menuitem', { name }).click()
-      await page.locator(testid).first().waitFor()
+      await nav(page, name).click()
+      await page
+        .locator(testid)
+        .first()
+        .waitFor({ timeout: 15_000 })
+        .catch(async (e: Error) => {
+          await shot(page, `failed-${name}`)
+          throw new Error(`${name}: ${e.message}`)
+        })
     }
     const zh = await page.locator('body').innerText()
-    expect(zh).not.toMatch(/\b(nav|common|fields|enums|home|pipeline|reports|settings|account360)\.[a-zA-Z]/)
+    expect(zh).not.toMatch(
+      /\b(nav|common|fields|enums|home|pipeline|reports|settings|account360|health|alerts|surveys|tiers|leads|qualification)\.[a-zA-Z]/,
+    )
     await page.getByLabel('语言').first().click()
     await page.getByTitle('English').click()
-    await page.getByRole('menuitem', { name: 'Accounts' }).waitFor()
-    await page.getByRole('menuitem', { name: 'Accounts' }).click()
+    await nav(page, 'Accounts').waitFor()
+    await nav(page, 'Accounts').click()
     await page.getByRole('heading', { name: 'Accounts' }).waitFor()
     const body = await page.locator('body').innerText()
     expect(body).not.toMatch(/\b(nav|common|fields|enums)\.[a-zA-Z]/)
     await shot(page, '06-english')
     await page.getByLabel('Language').first().click()
     await page.getByTitle('中文').click()
-    await page.getByRole('menuitem', { name: '客户' }).waitFor()
+    await nav(page, '客户').waitFor()
     await ctx.close()
     expect(consoleErrors).toEqual([])
   })

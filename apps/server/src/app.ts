@@ -22,6 +22,8 @@ import { registerLifecycleRoutes } from './modules/lifecycle'
 import { registerRenewalRoutes } from './modules/renewals'
 import { registerHealthRoutes } from './modules/health'
 import { registerSurveyRoutes } from './modules/surveys'
+import { registerQualificationRoutes } from './modules/qualification'
+import { registerTierRoutes } from './modules/tiers'
 import { registerReportRoutes } from './modules/reports'
 import { registerMarketingRoutes, touchCollection } from './modules/marketing'
 import { opportunityCollection } from './modules/opportunities'
@@ -71,7 +73,7 @@ export async function buildApp(rt: Runtime, opts: { logger?: boolean; web?: bool
   registerAccount360Routes(app, db)
   registerHandoverRoutes(app, db)
   registerReportRoutes(app, db)
-  registerLeadRoutes(app, db)
+  registerLeadRoutes(app, db, { events: rt.events, jobs: rt.jobs })
   // Each collection's static /export route goes before its /:id routes.
   for (const collection of collections) {
     const resource = collectionResources[collection.def.name as keyof typeof collectionResources]
@@ -93,6 +95,8 @@ export async function buildApp(rt: Runtime, opts: { logger?: boolean; web?: bool
   registerAlertRoutes(app, db)
   registerRenewalRoutes(app, db)
   registerHealthRoutes(app, db)
+  registerQualificationRoutes(app, db)
+  registerTierRoutes(app, db)
   registerLifecycleRoutes(app, db, { events: rt.events, jobs: rt.jobs })
   registerSurveyRoutes(app, db, { events: rt.events, jobs: rt.jobs })
   registerRuleRoutes(app, db, { events: rt.events, jobs: rt.jobs, config: rt.config })

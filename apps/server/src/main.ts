@@ -59,13 +59,14 @@ async function start(opts: { demo?: boolean; apiOnly?: boolean; lang?: 'zh-CN' |
   const addr = app.server.address()
   const port = typeof addr === 'object' && addr ? addr.port : cfg.port
   const host = cfg.host === '0.0.0.0' || cfg.host === '::' ? 'localhost' : cfg.host
+  // Asked before the banner, so its lines come out together (the worker may keep the database busy).
+  const demoWorkspace = await findWorkspaceBySlug(rt.database.db, 'demo')
   out('')
   out(
     `OpenKAM ${VERSION} is ready at http://${host}:${port}  (${((Date.now() - started) / 1000).toFixed(1)} s)`,
   )
   out(`  database: ${cfg.databaseUrl ? 'PostgreSQL' : `embedded PGlite in ${cfg.dataDir}`}`)
-  const db = rt.database.db
-  if (await findWorkspaceBySlug(db, 'demo')) {
+  if (demoWorkspace) {
     out(`  demo sign-in: ${DEMO_ADMIN_EMAIL} / ${DEMO_PASSWORD}`)
     if (cfg.adminEmail) out(`  or: ${cfg.adminEmail} (OPENKAM_ADMIN_PASSWORD)`)
   } else if (cfg.adminEmail) {

@@ -26,6 +26,9 @@ import { relationshipSignalsHandler } from './modules/contacts'
 import { lifecycleHandlers, lifecycleJobs } from './modules/lifecycle'
 import { renewalJobs } from './modules/renewals'
 import { healthHandlers, healthJobs } from './modules/health'
+import { qualificationHandlers, qualificationJobs } from './modules/qualification'
+import { tierHandlers, tierJobs } from './modules/tiers'
+import { leadHandlers, leadJobs } from './modules/leads'
 
 export type Runtime = {
   config: Config
@@ -64,6 +67,9 @@ export const moduleHandlers = (deps: ModuleDeps): EventHandler[] => [
   ...alertHandlers(deps),
   ...lifecycleHandlers(deps),
   ...healthHandlers(deps),
+  ...qualificationHandlers(deps),
+  ...tierHandlers(deps),
+  ...leadHandlers(deps),
 ]
 
 /** The background jobs of the modules. */
@@ -76,6 +82,9 @@ export const moduleJobs = (): JobDef[] => [
   ...renewalJobs(),
   ...lifecycleJobs(),
   ...healthJobs(),
+  ...qualificationJobs(),
+  ...tierJobs(),
+  ...leadJobs(),
 ]
 
 /**

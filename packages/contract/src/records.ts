@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { Currency, Decimal, DecimalString, Id, Money, MoneyOut, Timestamp } from './common'
 import { resource } from './resource'
+import { LeadScoreBreakdown } from './lead-scoring'
 
 const text = (max = 200) => z.string().trim().max(max, `at most ${max} characters`)
 const name = (max = 200) => z.string().trim().min(1, 'is required').max(max, `at most ${max} characters`)
@@ -89,6 +90,9 @@ export const accountResource = resource(
     readOnly: {
       potential: z.object({ total: z.number(), class: z.string() }).nullable(),
       health: z.object({ score: z.number(), band: z.string() }).nullable(),
+      /** The best fit (0–100) over the active ICPs, and that ICP (SPEC R-01). */
+      icpFit: z.number().nullable(),
+      icpId: Id.nullable(),
     },
   },
 )
@@ -147,8 +151,22 @@ export const leadResource = resource(
     score: z.number().int().min(0).max(100),
     status: z.enum(leadStatuses),
     notes: text(5000),
+    domain: text(200),
+    creditCode: text(50),
+    employees: z.number().int().min(0),
   },
-  { required: ['name'], readOnly: { convertedAccountId: Id.nullable(), convertedAt: Timestamp.nullable() } },
+  {
+    required: ['name'],
+    readOnly: {
+      convertedAccountId: Id.nullable(),
+      convertedAt: Timestamp.nullable(),
+      convertedContactId: Id.nullable(),
+      convertedOpportunityId: Id.nullable(),
+      scoreBreakdown: LeadScoreBreakdown.nullable(),
+      scoredAt: Timestamp.nullable(),
+      routedAt: Timestamp.nullable(),
+    },
+  },
 )
 export const LeadConvert = z
   .object({

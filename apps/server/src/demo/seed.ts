@@ -21,8 +21,11 @@ import { playAutomationScenes } from './demo-automation'
 import { playLifecycleScenes } from './demo-handoffs'
 import { seedPipelineDemo } from './demo-pipeline'
 import { seedHealthDemo } from './demo-health'
+import { seedQualificationDemo } from './demo-qualification'
 import { seedSurveyDemo } from './demo-surveys'
 import { seedAlertDemo } from './demo-alerts'
+import { seedTierDemo } from './demo-tiers'
+import { seedLeadDemo } from './demo-lead-scenes'
 import './demo.events'
 
 export { DEMO_PASSWORD }
@@ -101,8 +104,14 @@ export async function seedDemo(
   )
   counts.lifecycleScenes = Object.values(await playLifecycleScenes(tx, ctx, lang)).reduce((a, b) => a + b, 0)
   counts.surveyResponses = (await seedSurveyDemo(tx, ctx, lang)).responses
+  counts.potentialScores = await seedQualificationDemo(tx, ctx, lang)
   counts.healthMetrics = await seedHealthDemo(tx, ctx, lang)
   counts.alerts = (await seedAlertDemo(tx, ctx, lang)).alerts
+  counts.tierChanges = Object.values(await seedTierDemo(tx, ctx, lang, { managerId: users.mgrEast })).reduce(
+    (a, b) => a + b,
+    0,
+  )
+  counts.leadEvents = (await seedLeadDemo(tx, ctx, lang, { eastTeamId: teams.east })).events
   await events.emit(tx, ctx, [
     { type: 'demo.seeded', entityType: 'workspace', entityId: ctx.ws, payload: { lang, counts } },
   ])

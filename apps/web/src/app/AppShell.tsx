@@ -1,6 +1,8 @@
 import { Suspense, useMemo, useState } from 'react'
 import { Avatar, Button, Dropdown, Layout, Menu, Space, Typography } from 'antd'
 import {
+  CrownOutlined,
+  AimOutlined,
   AlertOutlined,
   BarChartOutlined,
   CheckSquareOutlined,
@@ -56,6 +58,13 @@ export function AppShell() {
       { key: '/handoffs', icon: <SwapOutlined />, label: t('handoffs.title'), collection: 'handoffs' },
       { key: '/renewals', icon: <SyncOutlined />, label: t('renewals.title'), collection: 'contracts' },
       { key: '/health', icon: <HeartOutlined />, label: t('health.board'), collection: 'accounts' },
+      { key: '/tiers', icon: <CrownOutlined />, label: t('tiers.nav'), collection: 'accounts' },
+      {
+        key: '/qualification',
+        icon: <AimOutlined />,
+        label: t('qualification.title'),
+        collection: 'accounts',
+      },
       { key: '/tickets', icon: <CustomerServiceOutlined />, label: t('nav.tickets'), collection: 'tickets' },
       {
         key: 'commerce',

@@ -17,7 +17,10 @@ const HandoffPage = lazy(() => import('../features/handoffs/HandoffPage'))
 const RenewalsPage = lazy(() => import('../features/renewals/RenewalsPage'))
 const SurveysPage = lazy(() => import('../features/surveys/SurveysPage'))
 const HealthBoardPage = lazy(() => import('../features/health/HealthBoardPage'))
+const QualificationPage = lazy(() => import('../features/qualification/QualificationPage'))
 const ValueReportPage = lazy(() => import('../features/lifecycle/ValueReportPage'))
+const TiersPage = lazy(() => import('../features/tiers/TiersPage'))
+const LeadsPage = lazy(() => import('../features/leads/LeadsPage'))
 
 function CollectionList() {
   const { collection } = useParams()
@@ -41,6 +44,9 @@ export const router = createBrowserRouter([
       { path: 'renewals', element: <RenewalsPage /> },
       { path: 'surveys', element: <SurveysPage /> },
       { path: 'health', element: <HealthBoardPage /> },
+      { path: 'tiers', element: <TiersPage /> },
+      { path: 'leads', element: <LeadsPage /> },
+      { path: 'qualification', element: <QualificationPage /> },
       { path: 'pipeline', element: <PipelinePage /> },
       { path: 'reports', element: <ReportsPage /> },
       { path: 'alerts', element: <AlertsPage /> },

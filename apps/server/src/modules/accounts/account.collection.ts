@@ -22,7 +22,7 @@ const mapper = rowMapper(accounts, {
     annualRevenue: { amount: 'annualRevenue', currency: 'annualRevenueCurrency' },
     annualSpend: { amount: 'annualSpend', currency: 'currency' },
   },
-  hidden: ['potentialTotal', 'potentialClass', 'healthScore', 'healthBand'],
+  hidden: ['potentialTotal', 'potentialClass', 'healthScore', 'healthBand', 'icpFit', 'icpId'],
 })
 
 /** The unified social credit code is unique in a workspace among live accounts. */
@@ -63,6 +63,8 @@ export const accountCollection = new Collection<Account, any, any>({
       potential:
         r.potentialTotal === null ? null : { total: Number(r.potentialTotal), class: r.potentialClass },
       health: r.healthScore === null ? null : { score: Number(r.healthScore), band: r.healthBand },
+      icpFit: r.icpFit === null || r.icpFit === undefined ? null : Number(r.icpFit),
+      icpId: r.icpId ?? null,
     }) as Account,
   toColumns: mapper.toColumns,
   validate: allOf(
@@ -81,6 +83,7 @@ export const accountCollection = new Collection<Account, any, any>({
     tier: { column: accounts.tier, kind: 'string' },
     healthScore: { column: accounts.healthScore, kind: 'number' },
     potentialTotal: { column: accounts.potentialTotal, kind: 'number' },
+    icpFit: { column: accounts.icpFit, kind: 'number' },
   },
   filterable: {
     industry: enumFilter(accounts.industry, industries),
@@ -106,6 +109,9 @@ export const accountCollection = new Collection<Account, any, any>({
     annualSpend: { column: accounts.annualSpend, kind: 'number' },
     annualRevenue: { column: accounts.annualRevenue, kind: 'number' },
     employees: { column: accounts.employees, kind: 'number' },
+    icpFit: { column: accounts.icpFit, kind: 'number' },
+    icpId: { column: accounts.icpId, kind: 'uuid' },
+    potentialTotal: { column: accounts.potentialTotal, kind: 'number' },
   },
   search: [accounts.name, accounts.creditCode, accounts.domain],
   defaultSort: '-updatedAt',

@@ -45,6 +45,9 @@ export const accounts = pgTable(
     potentialClass: text('potential_class'),
     healthScore: numeric('health_score', { precision: 5, scale: 2 }),
     healthBand: text('health_band'),
+    /** The best ICP fit (0–100) over the active ICPs and that ICP; derived by the qualification module. */
+    icpFit: numeric('icp_fit', { precision: 5, scale: 2 }),
+    icpId: uuid('icp_id'),
   },
   (t) => [
     primaryKey({ columns: [t.workspaceId, t.id] }),
@@ -54,6 +57,8 @@ export const accounts = pgTable(
     index('accounts_name_idx').on(t.workspaceId, sql`lower(${t.name})`),
     index('accounts_industry_idx').on(t.workspaceId, t.industry, t.updatedAt, t.id),
     index('accounts_tier_idx').on(t.workspaceId, t.tier, t.updatedAt, t.id),
+    index('accounts_icp_fit_idx').on(t.workspaceId, t.icpFit, t.id),
+    index('accounts_segment_idx').on(t.workspaceId, t.segment),
     uniqueIndex('accounts_credit_code_key')
       .on(t.workspaceId, t.creditCode)
       .where(sql`${t.creditCode} is not null and ${t.deletedAt} is null`),

@@ -4,7 +4,18 @@ import { rowMapper } from '../../core/crud/mapping'
 import { userRefs } from '../users'
 import { leads } from './lead.table'
 
-const mapper = rowMapper(leads, { readOnly: ['convertedAccountId', 'convertedAt'] })
+const mapper = rowMapper(leads, {
+  readOnly: [
+    'convertedAccountId',
+    'convertedAt',
+    'convertedContactId',
+    'convertedOpportunityId',
+    'scoreBreakdown',
+    'scoredAt',
+    'routedAt',
+  ],
+  hidden: ['formId'],
+})
 
 export const leadCollection = new Collection<any, any, any>({
   name: 'leads',
@@ -29,8 +40,11 @@ export const leadCollection = new Collection<any, any, any>({
     score: { column: leads.score, kind: 'number' },
     region: { column: leads.region, kind: 'string' },
     email: { column: leads.email, kind: 'string' },
+    domain: { column: leads.domain, kind: 'string' },
+    creditCode: { column: leads.creditCode, kind: 'string' },
+    routedAt: { column: leads.routedAt, kind: 'date' },
     createdAt: { column: leads.createdAt, kind: 'date' },
   },
-  search: [leads.name, leads.company, leads.email],
+  search: [leads.name, leads.company, leads.email, leads.domain],
   defaultSort: '-updatedAt',
 })

@@ -59,7 +59,7 @@ describe('automation rules', () => {
     // follow-up (survey_*) and the alert notifications (alert_*) belong to the pipelines, handoffs, surveys
     // and alerts modules, tested there.
     const rules = (await org.admin.get('/api/v1/rules?limit=50')).body.data.filter(
-      (r: any) => !/^(sop|handoff|survey|alert)_/.test(r.template ?? ''),
+      (r: any) => !/^(sop|handoff|survey|alert|tier)_/.test(r.template ?? ''),
     )
     expect(rules.map((r: any) => r.template).sort()).toEqual([
       'negotiation_contract',

@@ -7,7 +7,9 @@ import { handoffRuleTemplates } from '../handoffs'
 import { alertRuleTemplates, installAlertTemplate } from '../alerts'
 import { installPipelineTemplate } from '../pipelines'
 import { installHealthTemplate } from '../health'
+import { installQualificationTemplate } from '../qualification'
 import { surveyRuleTemplates } from '../surveys'
+import { installTierTemplate } from '../tiers'
 import { installAutomationTemplate, installRuleTemplates } from '../rules'
 import { addMissingRolePermissions } from '../users'
 import { createWorkspace, workspaces, type NewWorkspace } from '../workspaces'
@@ -26,11 +28,13 @@ const templateParts: { key: string; install(tx: Executor, ctx: Ctx, lang: Lang):
   { key: 'handoff_rules', install: (tx, ctx, l) => installRuleTemplates(tx, ctx, handoffRuleTemplates(l)) },
   { key: 'survey_rules', install: (tx, ctx, l) => installRuleTemplates(tx, ctx, surveyRuleTemplates(l)) },
   { key: 'health', install: installHealthTemplate },
+  { key: 'qualification', install: installQualificationTemplate },
   { key: 'alert_rules', install: installAlertTemplate },
   {
     key: 'alert_notify_rules',
     install: (tx, ctx, l) => installRuleTemplates(tx, ctx, alertRuleTemplates(l)),
   },
+  { key: 'tier_rules', install: installTierTemplate },
 ]
 
 /**

@@ -21,8 +21,13 @@ const directory = {
   pipelines: readOnly,
   webhooks: none,
   'health-models': readOnly,
+  icps: readOnly,
+  'scoring-models': readOnly,
+  'segment-settings': readOnly,
   /** Overriding a health score (SPEC R-27): administrators, sales managers and CSMs only. */
   health_overrides: none,
+  /** Overriding a service tier or flagging an industry leader (SPEC R-04): administrators and sales managers. */
+  tier_overrides: none,
 } as const
 /** Roles that mostly read still work their own tasks (legal drafts the contract, finance follows up). */
 const ownTasks = { tasks: { read: 'all', create: 'own', update: 'own', delete: 'none' } } as const
@@ -51,6 +56,7 @@ export const defaultRoles: RoleTemplate[] = [
     permissions: {
       ...directory,
       health_overrides: { read: 'team', create: 'team', update: 'team', delete: 'team' },
+      tier_overrides: { read: 'team', create: 'team', update: 'team', delete: 'team' },
       '*': { read: 'team', create: 'team', update: 'team', delete: 'team' },
     },
   },

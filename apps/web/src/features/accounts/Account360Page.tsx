@@ -26,6 +26,9 @@ import { MilestonesCard } from '../lifecycle/MilestonesCard'
 import { RenewalsCard } from '../renewals/RenewalsCard'
 import { HealthPanel } from '../health/HealthPanel'
 import { AlertsCard } from '../alerts/AlertsCard'
+import { scopeOf } from '../settings/common'
+import { AccountTierCard } from '../tiers/AccountTierCard'
+import { QualificationBadges } from '../qualification/QualificationBadges'
 
 type Form = { collection: string; initial: Record<string, unknown>; fields?: string[]; title: string } | null
 
@@ -121,7 +124,7 @@ export default function Account360Page() {
               {a.name}
             </Typography.Title>
             <Space wrap>
-              {a.tier && <EnumTag group="tier" value={a.tier} />}
+              <QualificationBadges account={a} editable={can(me, 'accounts', 'update')} />
               {a.industry && <EnumTag group="industry" value={a.industry} />}
               {a.lifecycleStage && <EnumTag group="lifecycleStage" value={a.lifecycleStage} />}
               {a.region && <Tag>{a.region}</Tag>}
@@ -226,15 +229,24 @@ export default function Account360Page() {
               key: 'overview',
               label: t('account360.overview'),
               children: (
-                <Descriptions column={{ xs: 1, md: 2, lg: 3 }} size="small" bordered>
-                  {meta.fields
-                    .filter((f) => !['name', 'updatedAt'].includes(f.key))
-                    .map((f) => (
-                      <Descriptions.Item key={f.key} label={t(`fields.${f.key}`)}>
-                        <FieldValue field={f} record={a} names={names} />
-                      </Descriptions.Item>
-                    ))}
-                </Descriptions>
+                <>
+                  <Descriptions column={{ xs: 1, md: 2, lg: 3 }} size="small" bordered>
+                    {meta.fields
+                      .filter((f) => !['name', 'updatedAt'].includes(f.key))
+                      .map((f) => (
+                        <Descriptions.Item key={f.key} label={t(`fields.${f.key}`)}>
+                          <FieldValue field={f} record={a} names={names} />
+                        </Descriptions.Item>
+                      ))}
+                  </Descriptions>
+                  <Typography.Title level={5} style={{ marginTop: 20 }}>
+                    {t('tiers.title')}
+                  </Typography.Title>
+                  <AccountTierCard
+                    accountId={a.id}
+                    canOverride={scopeOf(me, 'tier_overrides', 'create') !== 'none'}
+                  />
+                </>
               ),
             },
             {

@@ -15,6 +15,7 @@ import { ImportModal } from './ImportModal'
 import { RecordForm } from './RecordForm'
 import { savedViews, useListState } from './useListState'
 import { showUndo } from '../../shared/ui/undo'
+import { LeadScoreTag } from '../leads'
 
 type Rec = Record<string, any> & { id: string; version: number }
 
@@ -84,6 +85,8 @@ export default function ListPage({ collection }: { collection: string }) {
       render: (_: unknown, r: Rec) =>
         f!.key === meta.titleField ? (
           <Link to={recordPath(collection, r.id)}>{r[f!.key]}</Link>
+        ) : collection === 'leads' && f!.key === 'score' ? (
+          <LeadScoreTag score={r.score} breakdown={r.scoreBreakdown} />
         ) : (
           <FieldValue field={f!} record={r} names={names} />
         ),

@@ -12,6 +12,7 @@ import { collections } from './meta'
 import { RecordForm } from './RecordForm'
 import { RuleRunsPanel } from '../automation'
 import { showUndo } from '../../shared/ui/undo'
+import { LeadPanel } from '../leads'
 
 /** One record of any collection: its fields, edit, delete with undo. */
 export default function RecordPage({ collection, id }: { collection: string; id: string }) {
@@ -88,6 +89,7 @@ export default function RecordPage({ collection, id }: { collection: string; id:
           ))}
         </Descriptions>
       </Card>
+      {collection === 'leads' && <LeadPanel lead={r as never} />}
       <RuleRunsPanel entityId={id} />
       <RecordForm collection={collection} open={editing} onClose={() => setEditing(false)} record={r} />
     </>

@@ -7,6 +7,9 @@ import { AutomationTab, PlaybooksTab } from '../automation'
 import { PipelinesTab } from '../pipeline/PipelinesTab'
 import { AlertRulesTab } from '../alerts/AlertRulesTab'
 import { HealthModelsTab } from '../health/HealthModelsTab'
+import { TierRulesTab } from '../tiers'
+import { LeadScoringTab } from '../leads'
+import { IcpSettingsTab } from '../qualification/IcpSettingsTab'
 import { ApiTokensTab } from './ApiTokensTab'
 import { AuditLogTab } from './AuditLogTab'
 import { ChannelsTab } from './ChannelsTab'
@@ -51,6 +54,11 @@ export default function SettingsPage() {
     ...(can(me, 'health-models', 'read')
       ? [{ key: 'health-models', label: t('health.models.tab'), render: () => <HealthModelsTab /> }]
       : []),
+    ...(can(me, 'icps', 'read')
+      ? [{ key: 'icp', label: t('qualification.icps.tab'), render: () => <IcpSettingsTab /> }]
+      : []),
+    { key: 'tiers', label: t('tiers.rules.tab'), render: () => <TierRulesTab /> },
+    { key: 'lead-scoring', label: t('leadScoring.settings.tab'), render: () => <LeadScoringTab /> },
     { key: 'api-tokens', label: t('nav.apiTokens'), render: () => <ApiTokensTab /> },
     ...(scopeOf(me, 'webhooks', 'update') === 'all'
       ? [{ key: 'channels', label: t('channels.tab'), render: () => <ChannelsTab /> }]

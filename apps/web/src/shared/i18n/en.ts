@@ -1,5 +1,8 @@
 import { surveysEn } from './surveys.en'
 import { healthEn } from './health.en'
+import { tiersEn } from './tiers.en'
+import { leadsEn } from './leads.en'
+import { qualificationEn } from './qualification.en'
 import { alertsEn } from './alerts.en'
 
 /** English messages. zh-CN.ts must have exactly the same keys (checked by the type). */
@@ -7,6 +10,9 @@ export const en = {
   app: { name: 'OpenKAM', tagline: 'Key-account management' },
   surveys: surveysEn,
   health: healthEn,
+  tiers: tiersEn,
+  leadScoring: leadsEn,
+  qualification: qualificationEn,
   nav: {
     home: 'Home',
     accounts: 'Accounts',
@@ -567,6 +573,7 @@ export const en = {
     annualSpend: 'Annual spend',
     tier: 'Tier',
     segment: 'Segment',
+    icpFit: 'ICP fit (%)',
     demandMaturity: 'Demand maturity',
     lifecycleStage: 'Lifecycle stage',
     ownerId: 'Owner',

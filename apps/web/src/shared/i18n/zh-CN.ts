@@ -1,6 +1,9 @@
 import type { Messages } from './en'
 import { surveysZh } from './surveys.zh-CN'
 import { healthZh } from './health.zh-CN'
+import { tiersZh } from './tiers.zh-CN'
+import { leadsZh } from './leads.zh-CN'
+import { qualificationZh } from './qualification.zh-CN'
 import { alertsZh } from './alerts.zh-CN'
 
 /** 简体中文。键与 en.ts 完全一致（由类型检查保证）。 */
@@ -8,6 +11,9 @@ export const zhCN: Messages = {
   app: { name: 'OpenKAM', tagline: '大客户管理' },
   surveys: surveysZh,
   health: healthZh,
+  tiers: tiersZh,
+  leadScoring: leadsZh,
+  qualification: qualificationZh,
   nav: {
     home: '首页',
     accounts: '客户',
@@ -563,6 +569,7 @@ export const zhCN: Messages = {
     annualSpend: '年度消费',
     tier: '服务分层',
     segment: '细分市场',
+    icpFit: 'ICP 匹配度（%）',
     demandMaturity: '需求成熟度',
     lifecycleStage: '生命周期阶段',
     ownerId: '负责人',

@@ -1,0 +1,3 @@
+export { LeadPanel } from './LeadPanel'
+export { LeadScoreTag } from './LeadScore'
+export { LeadScoringTab } from './LeadScoringTab'

@@ -1,0 +1,3 @@
+export { TierRulesTab } from './TierRulesTab'
+export { AccountTierCard } from './AccountTierCard'
+export { TierTag } from './TierTag'

@@ -1,0 +1,25 @@
+import { useQuery } from '@tanstack/react-query'
+import type { AccountTier, TierChange, TierRules, TierSummary } from '@openkam/contract'
+import { get } from '../../shared/api/client'
+
+export const tierKeys = {
+  all: ['tiers'] as const,
+  summary: () => ['tiers', 'summary'] as const,
+  rules: () => ['tiers', 'rules'] as const,
+  account: (id: string) => ['tiers', 'account', id] as const,
+}
+
+export const useTierSummary = () =>
+  useQuery({ queryKey: tierKeys.summary(), queryFn: () => get<TierSummary>('/tiers/summary') })
+
+export const useTierRules = () =>
+  useQuery({ queryKey: tierKeys.rules(), queryFn: () => get<TierRules>('/tier-rules') })
+
+export const useAccountTier = (id: string | null) =>
+  useQuery({
+    queryKey: tierKeys.account(id ?? ''),
+    queryFn: () => get<AccountTier>(`/accounts/${id}/tier`),
+    enabled: !!id,
+  })
+
+export type { AccountTier, TierChange, TierRules, TierSummary }
