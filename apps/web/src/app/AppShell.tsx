@@ -107,6 +107,8 @@ export function AppShell() {
         breakpoint="lg"
         width={212}
         theme="dark"
+        // The menu scrolls on its own beside the page, above the collapse trigger fixed at its bottom.
+        style={{ position: 'sticky', top: 0, height: '100vh', overflowY: 'auto', paddingBottom: 48 }}
       >
         <div className="brand">{collapsed ? 'K' : t('app.name')}</div>
         <nav aria-label={t('app.tagline')}>

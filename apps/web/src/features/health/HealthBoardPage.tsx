@@ -23,8 +23,8 @@ export default function HealthBoardPage() {
     const bands = q.data.bands
     return {
       tooltip: { trigger: 'axis' },
-      legend: { data: [t('health.boardPage.total'), t('health.boardPage.spend')] },
-      grid: { left: 48, right: 48, top: 36, bottom: 24 },
+      legend: { top: 0, data: [t('health.boardPage.total'), t('health.boardPage.spend')] },
+      grid: { left: 48, right: 64, top: 40, bottom: 28, containLabel: true },
       xAxis: { type: 'category', data: bands.map((b) => t(`health.bands.${b.band}`)) },
       yAxis: [{ type: 'value' }, { type: 'value' }],
       series: [

@@ -20,7 +20,7 @@ import { api, del } from '../../shared/api/client'
 import { ErrorState, LoadingState } from '../../shared/ui/states'
 import { formatMoney } from '../records/display'
 import { TierTag } from './TierTag'
-import { tierKeys, useAccountTier, type TierChange } from './tiers.queries'
+import { reasonKey, tierKeys, useAccountTier, type TierChange } from './tiers.queries'
 
 /**
  * An account's service tier: current and computed tier, industry-leader flag, override (pin with a
@@ -85,7 +85,7 @@ export function AccountTierCard({ accountId, canOverride }: { accountId: string;
       key: 'reason',
       render: (_: unknown, c: TierChange) => (
         <>
-          {t(`tiers.change.reasons.${c.reason}`)}
+          {t(`tiers.change.reasons.${reasonKey(c)}`)}
           {c.note && <Typography.Text type="secondary">：{c.note}</Typography.Text>}
         </>
       ),

@@ -9,7 +9,7 @@ import { EmptyState, ErrorState, LoadingState } from '../../shared/ui/states'
 import { formatMoney } from '../records/display'
 import { AccountTierCard } from './AccountTierCard'
 import { TierTag } from './TierTag'
-import { useTierSummary, type TierChange } from './tiers.queries'
+import { reasonKey, useTierSummary, type TierChange } from './tiers.queries'
 
 /** Service tiers (R-04): accounts and annual spend per tier, the last 90 days' changes, each account's tier. */
 export default function TiersPage() {
@@ -40,7 +40,7 @@ export default function TiersPage() {
       title: t('tiers.change.reason'),
       key: 'reason',
       render: (_: unknown, c: TierChange) =>
-        t(`tiers.change.reasons.${c.reason}`) + (c.note ? `：${c.note}` : ''),
+        t(`tiers.change.reasons.${reasonKey(c)}`) + (c.note ? `：${c.note}` : ''),
     },
     {
       title: t('tiers.change.spend'),

@@ -23,3 +23,13 @@ export const useAccountTier = (id: string | null) =>
   })
 
 export type { AccountTier, TierChange, TierRules, TierSummary }
+
+/** Why a tier changed, for people: a strategic tier below the spend threshold came from the industry-leader flag. */
+export const reasonKey = (c: TierChange) =>
+  c.reason === 'evaluation' &&
+  c.toTier === 'strategic' &&
+  c.industryLeader &&
+  c.rule &&
+  Number(c.annualSpend ?? 0) < Number(c.rule.strategicMin)
+    ? 'industry_leader'
+    : c.reason

@@ -25,6 +25,7 @@ export const tiersEn = {
     at: 'When',
     reasons: {
       evaluation: 'Spend evaluation',
+      industry_leader: 'Industry leader',
       override: 'Override',
       override_cleared: 'Override cleared',
       rules_changed: 'Rules changed',

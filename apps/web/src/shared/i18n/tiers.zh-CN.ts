@@ -27,6 +27,7 @@ export const tiersZh: TiersMessages = {
     at: '时间',
     reasons: {
       evaluation: '按采购额评估',
+      industry_leader: '行业龙头',
       override: '人工调整',
       override_cleared: '取消人工调整',
       rules_changed: '分层规则变更',
