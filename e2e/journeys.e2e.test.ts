@@ -103,6 +103,40 @@ describe('journeys in the browser', () => {
     await ctx.close()
   })
 
+  it('decision map: adds the missing economic buyer from its gap, and the gap goes', async () => {
+    const { ctx, page } = await signedIn()
+    const acc = await page.evaluate(() =>
+      fetch('/api/v1/accounts', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 'Map Journey Ltd' }),
+      }).then((r) => r.json()),
+    )
+    await page.goto(`${base}/accounts/${acc.id}?tab=decision-map`)
+    const gap = page.getByTestId('gap-role_uncovered-economic_buyer')
+    await gap.waitFor()
+    await gap.getByRole('button', { name: /Add/ }).click()
+    const drawer = page.locator('.ant-drawer')
+    await drawer.getByLabel('Name', { exact: true }).fill('Wang Budget')
+    await drawer.getByRole('button', { name: 'Save' }).click()
+    await gap.waitFor({ state: 'detached' })
+    await page.getByTestId('gap-role_uncovered-user').waitFor()
+    const map = await page.evaluate(
+      (id) => fetch(`/api/v1/accounts/${id}/decision-map`).then((r) => r.json()),
+      acc.id,
+    )
+    expect(map.contacts.map((c: { name: string; buyingRole: string }) => [c.name, c.buyingRole])).toEqual([
+      ['Wang Budget', 'economic_buyer'],
+    ])
+    // Covered now; not yet met (no activity with them) is the next gap, and it is a different one.
+    const codes = map.gaps.map((g: { code: string; role?: string }) => `${g.code}:${g.role ?? ''}`)
+    expect(codes).not.toContain('role_uncovered:economic_buyer')
+    expect(codes).toContain('economic_buyer_not_met:economic_buyer')
+    expect(await axeViolations(page)).toEqual([])
+    await shot(page, '10-decision-map')
+    await ctx.close()
+  })
+
   it('logs a meeting with minutes and sees it on the timeline', async () => {
     const { ctx, page } = await signedIn()
     await page.goto(`${base}/accounts`)

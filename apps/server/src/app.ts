@@ -15,6 +15,7 @@ import {
 import { contactCollection } from './modules/contacts'
 import { leadCollection, registerLeadRoutes } from './modules/leads'
 import { registerAccount360Routes } from './modules/account360'
+import { registerDecisionMapRoutes } from './modules/decision-map'
 import { registerHandoverRoutes } from './modules/handover'
 import { registerHandoffRoutes } from './modules/handoffs'
 import { registerAlertRoutes } from './modules/alerts'
@@ -71,6 +72,7 @@ export async function buildApp(rt: Runtime, opts: { logger?: boolean; web?: bool
   ]
   registerMarketingRoutes(app, db)
   registerAccount360Routes(app, db)
+  registerDecisionMapRoutes(app, db)
   registerHandoverRoutes(app, db)
   registerReportRoutes(app, db)
   registerLeadRoutes(app, db, { events: rt.events, jobs: rt.jobs })

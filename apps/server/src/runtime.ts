@@ -116,6 +116,8 @@ export async function startRuntime(config: Config, opts: RuntimeOptions): Promis
       registry.register(h)
     await ensureQueues(boss, registry)
     await ensureJobQueues(boss, jobRegistry)
+    // A new embedded database without a template becomes the next one's (schema, job queues; no data yet).
+    await database.saveTemplate?.()
     if (opts.role !== 'api') {
       await startDispatcher(boss, database.db, registry, log, opts.pollingIntervalSeconds)
       await startJobWorkers(

@@ -128,6 +128,11 @@ export const contactResource = resource(
     reportsToId: Id,
     active: z.boolean(),
     notes: text(5000),
+    influences: z.array(Id).max(50),
+    relationshipOwnerId: Id,
+    relationshipLevel: level,
+    targetLevel: level,
+    placeholder: z.boolean(),
   },
   {
     required: ['accountId', 'name'],

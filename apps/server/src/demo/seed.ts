@@ -26,6 +26,7 @@ import { seedSurveyDemo } from './demo-surveys'
 import { seedAlertDemo } from './demo-alerts'
 import { seedTierDemo } from './demo-tiers'
 import { seedLeadDemo } from './demo-lead-scenes'
+import { seedDecisionMapDemo } from './demo-decision-map'
 import './demo.events'
 
 export { DEMO_PASSWORD }
@@ -112,6 +113,7 @@ export async function seedDemo(
     0,
   )
   counts.leadEvents = (await seedLeadDemo(tx, ctx, lang, { eastTeamId: teams.east })).events
+  counts.decisionMapAccounts = (await seedDecisionMapDemo(tx, ctx, lang)).accounts
   await events.emit(tx, ctx, [
     { type: 'demo.seeded', entityType: 'workspace', entityId: ctx.ws, payload: { lang, counts } },
   ])

@@ -108,10 +108,10 @@ export function AppShell() {
         width={212}
         theme="dark"
         // The menu scrolls on its own beside the page, above the collapse trigger fixed at its bottom.
-        style={{ position: 'sticky', top: 0, height: '100vh', overflowY: 'auto', paddingBottom: 48 }}
+        style={{ position: 'sticky', top: 0, height: '100vh', overflowY: 'auto' }}
       >
         <div className="brand">{collapsed ? 'K' : t('app.name')}</div>
-        <nav aria-label={t('app.tagline')}>
+        <nav aria-label={t('app.tagline')} style={{ paddingBottom: 56 }}>
           <Menu
             theme="dark"
             mode="inline"

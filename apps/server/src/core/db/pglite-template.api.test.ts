@@ -27,9 +27,11 @@ afterEach(() => {
 })
 
 describe.runIf(dbKind === 'pglite')('the embedded database template', () => {
-  it('is saved after the first migration, and a new data folder starts from it already migrated', async () => {
+  it('is saved by a database made without one, and a new data folder starts from it already migrated', async () => {
     const first = await openPglite(undefined)
     await first.migrate()
+    // Offered only when this database did not come from a template itself.
+    await first.saveTemplate?.()
     await first.close()
     expect(fs.existsSync(templateFile())).toBe(true)
 

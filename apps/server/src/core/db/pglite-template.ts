@@ -5,9 +5,10 @@ import type { PGlite } from '@electric-sql/pglite'
 import { migrationsFolder, serverRoot } from './paths'
 
 /**
- * A migrated, empty embedded cluster kept as a tar file, so that a new embedded database (a new data
- * folder, or an in-memory one in tests) is unpacked in a fraction of a second instead of running
- * initdb and every migration (about 2 s). The file is a cache: it lives in node_modules/.cache, is named
+ * A migrated, empty embedded cluster — the schema and pg-boss's schema and queues, no business data —
+ * kept as a tar file, so that a new embedded database (a new data folder, or an in-memory one in tests)
+ * is unpacked in a fraction of a second instead of running initdb, every migration and the queue set-up
+ * (about 3 s). Queues added since the template was made are created at start as usual. The file is a cache: it lives in node_modules/.cache, is named
  * after the PGlite version and the migrations it holds (a new migration makes a new one), is written
  * atomically by whichever process first needs it, and is never required — without it the database is
  * created the ordinary way. OPENKAM_PGLITE_TEMPLATE=off turns it off.
@@ -18,7 +19,9 @@ function templateKey(): string {
   if (key) return key
   const hash = crypto.createHash('sha256')
   const pkg = path.join(serverRoot(), '..', '..', 'node_modules', '@electric-sql', 'pglite', 'package.json')
-  hash.update(fs.existsSync(pkg) ? JSON.parse(fs.readFileSync(pkg, 'utf8')).version : 'unknown')
+  const boss = path.join(serverRoot(), '..', '..', 'node_modules', 'pg-boss', 'package.json')
+  for (const p of [pkg, boss])
+    hash.update(fs.existsSync(p) ? JSON.parse(fs.readFileSync(p, 'utf8')).version : 'unknown')
   const dir = migrationsFolder()
   for (const f of fs
     .readdirSync(dir)
@@ -55,8 +58,8 @@ export function readTemplate(): Blob | undefined {
 }
 
 /**
- * Saves a just-migrated, still empty cluster as the template (call it right after the migrations, before
- * anything else writes). A failure only costs the next start its speed, so it is reported and swallowed.
+ * Saves a just-migrated, still empty cluster as the template (the runtime calls it after the job queues
+ * are made and before anything else writes). A failure only costs the next start its speed, so it is reported and swallowed.
  */
 export async function writeTemplate(client: PGlite): Promise<void> {
   if (!enabled()) return

@@ -61,8 +61,8 @@ export async function openPglite(dataDir: string | undefined): Promise<Database>
     },
     async migrate() {
       await migrate(drizzle(client), { migrationsFolder: migrationsFolder() })
-      if (fresh && !template) await writeTemplate(client)
     },
+    ...(fresh && !template ? { saveTemplate: () => writeTemplate(client) } : {}),
     async close() {
       if (closed) return
       closed = true

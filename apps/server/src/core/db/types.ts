@@ -23,5 +23,10 @@ export interface Database {
   ping(): Promise<void>
   /** Runs migrations under a lock so that several processes may start at once. */
   migrate(): Promise<void>
+  /**
+   * Embedded only, and only for a database created without a template: saves it as the template for the
+   * next new database. The runtime calls it once the schema and the job queues exist (pglite-template.ts).
+   */
+  saveTemplate?(): Promise<void>
   close(): Promise<void>
 }

@@ -21,6 +21,14 @@ export const contacts = pgTable(
     leftAt: tstz('left_at'),
     lastContactedAt: tstz('last_contacted_at'),
     notes: text('notes'),
+    /** Decision map: the contacts this one sways beyond the reporting line. */
+    influences: uuid('influences').array(),
+    /** Our colleague who owns the relationship, its current and target level (1–5). */
+    relationshipOwnerId: uuid('relationship_owner_id'),
+    relationshipLevel: integer('relationship_level'),
+    targetLevel: integer('target_level'),
+    /** A persona for a role not yet identified (no real person behind it yet). */
+    placeholder: boolean('placeholder').default(false),
   },
   (t) => [
     primaryKey({ columns: [t.workspaceId, t.id] }),

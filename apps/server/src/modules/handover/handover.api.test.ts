@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { makeOrg, startTestApp, type Org, type TestEnv } from '../../../test/harness'
+import { makeOrg, startTestApp, waitFor, type Org, type TestEnv } from '../../../test/harness'
 
 let env: TestEnv
 let org: Org
@@ -35,6 +35,12 @@ describe('POST /users/:id/handover', () => {
     const act = (await s.post('/api/v1/activities', { accountId: acc.id, kind: 'call', subject: 'History' }))
       .body
 
+    // The open deal's first-stage SOP tasks (two, from the rule engine) are open tasks of the person too.
+    await waitFor(async () => {
+      const t = (await s.get(`/api/v1/tasks?relatedId=${open.id}&source=sop`)).body.data
+      return t.length === 2
+    })
+
     const res = await org.admin.post(`/api/v1/users/${s.userId}/handover`, { toUserId: org.sales2.userId })
     expect(res.status).toBe(200)
     expect(res.body).toEqual({
@@ -42,7 +48,7 @@ describe('POST /users/:id/handover', () => {
       toUserId: org.sales2.userId,
       accounts: 2,
       opportunities: 1,
-      tasks: 1,
+      tasks: 3,
     })
 
     const get = (url: string) => org.admin.get(url).then((r) => r.body)

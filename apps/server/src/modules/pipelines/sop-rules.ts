@@ -67,11 +67,13 @@ export function sopRulesOf(p: SopPipeline): SopRule[] {
       name: `SOP · ${p.name} · ${first.name} · ${zh ? '新商机' : 'new deal'}`.slice(0, 200),
       description: describe(first.name),
       trigger: { kind: 'record_created', entity: 'opportunity' },
-      // Renewal drafts come from the renewal scan, which gives them their own re-check task.
+      // Renewal drafts come from the renewal scan, which gives them their own re-check task; a deal
+      // recorded as already won or lost has no first stage to work.
       conditions: {
         all: [
           { field: 'stage', op: 'eq', value: first.key },
           { field: 'type', op: 'ne', value: 'renewal' },
+          { field: 'status', op: 'eq', value: 'open' },
           pipelineCondition(p),
         ],
       },

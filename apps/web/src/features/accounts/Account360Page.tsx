@@ -17,7 +17,7 @@ import { can, useAuth } from '../../app/auth'
 import { EnumTag, FieldValue, formatMoney } from '../records/display'
 import { collections, fieldOf } from '../records/meta'
 import { RecordForm } from '../records/RecordForm'
-import { DecisionMap } from './DecisionMap'
+import { DecisionMap, DecisionMapGapCount } from './DecisionMap'
 import { AccountTimeline } from './Timeline'
 import { RuleRunsPanel, StartPlaybookButton } from '../automation'
 import { HandoffCard } from '../handoffs/HandoffCard'
@@ -130,6 +130,7 @@ export default function Account360Page() {
               {a.region && <Tag>{a.region}</Tag>}
             </Space>
             <LifecycleIndicator accountId={a.id} />
+            <DecisionMapGapCount accountId={a.id} onOpen={() => setParams({ tab: 'decision-map' })} />
           </div>
           <Space wrap>
             {can(me, 'activities', 'create') && (
@@ -254,9 +255,11 @@ export default function Account360Page() {
               label: `${t('account360.decisionMap')} (${d.contacts.length})`,
               children: (
                 <DecisionMap
-                  contacts={d.contacts}
-                  uncovered={d.decisionMap.uncoveredRoles}
-                  onAdd={() => open('contacts', t('account360.addContact'))}
+                  accountId={a.id}
+                  canEdit={can(me, 'contacts', 'update')}
+                  onAdd={(role) =>
+                    open('contacts', t('account360.addContact'), role ? { buyingRole: role } : {})
+                  }
                 />
               ),
             },

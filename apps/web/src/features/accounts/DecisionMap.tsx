@@ -1,17 +1,16 @@
-import { Alert, Tag, Tooltip, Typography } from 'antd'
+import { useState, type DragEvent } from 'react'
+import { Alert, Badge, Button, List, Segmented, Space, Table, Tag, Tooltip, Typography, message } from 'antd'
+import { UserAddOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
-import { EmptyState } from '../../shared/ui/states'
-
-type Contact = {
-  id: string
-  name: string
-  title: string | null
-  buyingRole: string | null
-  stance: string | null
-  influence: number | null
-  reportsToId: string | null
-  active: boolean
-}
+import { ApiError } from '../../shared/api/client'
+import { EmptyState, ErrorState, LoadingState } from '../../shared/ui/states'
+import { ContactPanel } from './ContactPanel'
+import {
+  useDecisionMap,
+  useReportsTo,
+  type DecisionMap as Map_,
+  type DecisionMapContact,
+} from './decisionMap.queries'
 
 const stanceColor: Record<string, string> = {
   champion: '#237804',
@@ -20,46 +19,80 @@ const stanceColor: Record<string, string> = {
   skeptic: '#d46b08',
   blocker: '#cf1322',
 }
+const DAY_MS = 86_400_000
 
-function Node({
-  c,
-  kids,
-  byParent,
-}: {
-  c: Contact
-  kids: Contact[]
-  byParent: Map<string | null, Contact[]>
-}) {
+function LastContact({ at }: { at: string | null }) {
   const { t } = useTranslation()
+  if (!at) return <Tag color="red">{t('decisionMap.never')}</Tag>
+  const days = Math.floor((Date.now() - new Date(at).getTime()) / DAY_MS)
+  return <Tag color={days > 60 ? 'orange' : undefined}>{t('decisionMap.daysAgo', { count: days })}</Tag>
+}
+
+type NodeProps = {
+  c: DecisionMapContact
+  byParent: Map<string | null, DecisionMapContact[]>
+  gapIds: Set<string>
+  onOpen: (c: DecisionMapContact) => void
+  onMove?: (id: string, reportsToId: string | null) => void
+}
+
+function Node({ c, byParent, gapIds, onOpen, onMove }: NodeProps) {
+  const { t } = useTranslation()
+  const [over, setOver] = useState(false)
   const influence = c.influence ?? 1
+  const kids = byParent.get(c.id) ?? []
+  const drop = (e: DragEvent) => {
+    e.preventDefault()
+    setOver(false)
+    const id = e.dataTransfer.getData('text/contact-id')
+    if (id && id !== c.id) onMove?.(id, c.id)
+  }
   return (
     <li>
-      <Tooltip
-        title={[c.title, c.buyingRole && t(`enums.buyingRole.${c.buyingRole}`)].filter(Boolean).join(' · ')}
-      >
+      <Tooltip title={[c.title, c.nextBestAction.message].filter(Boolean).join(' · ')}>
         <div
           className="org-node"
+          role="button"
           tabIndex={0}
-          aria-label={`${c.name}, ${c.stance ? t(`enums.stance.${c.stance}`) : ''}`}
+          data-testid={`dm-node-${c.id}`}
+          draggable={!!onMove}
+          onDragStart={(e) => e.dataTransfer.setData('text/contact-id', c.id)}
+          onDragOver={(e) => {
+            e.preventDefault()
+            setOver(true)
+          }}
+          onDragLeave={() => setOver(false)}
+          onDrop={drop}
+          onClick={() => onOpen(c)}
+          onKeyDown={(e) => e.key === 'Enter' && onOpen(c)}
           style={{
             borderColor: stanceColor[c.stance ?? 'neutral'],
-            opacity: c.active ? 1 : 0.45,
+            borderWidth: influence >= 4 ? 3 : 1,
+            borderStyle: c.placeholder ? 'dashed' : 'solid',
+            opacity: c.former ? 0.45 : 1,
             padding: 6 + influence * 2,
             fontSize: 12 + influence,
+            cursor: 'pointer',
+            outline: over ? '2px dashed #1677ff' : undefined,
           }}
         >
-          <div style={{ fontWeight: 600 }}>{c.name}</div>
+          <Badge dot={gapIds.has(c.id)} offset={[6, 0]}>
+            <div style={{ fontWeight: 600 }}>{c.name}</div>
+          </Badge>
           <div className="org-sub">{c.title ?? ''}</div>
           <div>
             {c.buyingRole && <Tag>{t(`enums.buyingRole.${c.buyingRole}`)}</Tag>}
             {c.stance && <Tag color={stanceColor[c.stance]}>{t(`enums.stance.${c.stance}`)}</Tag>}
+            {c.former && <Tag>{t('decisionMap.former')}</Tag>}
+            {c.placeholder && <Tag color="gold">{t('decisionMap.placeholder')}</Tag>}
+            {!c.former && !c.placeholder && <LastContact at={c.lastContactAt} />}
           </div>
         </div>
       </Tooltip>
       {kids.length > 0 && (
         <ul>
           {kids.map((k) => (
-            <Node key={k.id} c={k} kids={byParent.get(k.id) ?? []} byParent={byParent} />
+            <Node key={k.id} c={k} byParent={byParent} gapIds={gapIds} onOpen={onOpen} onMove={onMove} />
           ))}
         </ul>
       )}
@@ -67,55 +100,202 @@ function Node({
   )
 }
 
-/** The buying committee as an org chart: colour = stance, size = influence; people who left are faded. */
-export function DecisionMap({
-  contacts,
-  uncovered,
-  onAdd,
-}: {
-  contacts: Contact[]
-  uncovered: string[]
-  onAdd?: () => void
-}) {
-  const { t, i18n } = useTranslation()
-  if (contacts.length === 0)
-    return (
-      <EmptyState
-        description={t('account360.noContacts')}
-        action={onAdd ? { label: t('account360.addContact'), onClick: onAdd } : undefined}
-      />
-    )
-  const ids = new Set(contacts.map((c) => c.id))
-  const byParent = new Map<string | null, Contact[]>()
-  for (const c of contacts) {
+function Chart({ map, ...rest }: { map: Map_ } & Omit<NodeProps, 'c' | 'byParent'>) {
+  const { t } = useTranslation()
+  const ids = new Set(map.contacts.map((c) => c.id))
+  const byParent = new Map<string | null, DecisionMapContact[]>()
+  for (const c of map.contacts) {
     const parent = c.reportsToId && ids.has(c.reportsToId) ? c.reportsToId : null
     byParent.set(parent, [...(byParent.get(parent) ?? []), c])
   }
-  const roots = byParent.get(null) ?? []
   return (
     <>
-      <Alert
-        type={uncovered.length ? 'warning' : 'success'}
-        showIcon
-        style={{ marginBottom: 16 }}
-        title={
-          uncovered.length
-            ? t('account360.uncovered', {
-                roles: uncovered
-                  .map((r) => t(`enums.buyingRole.${r}`))
-                  .join(i18n.language === 'zh-CN' ? '、' : ', '),
-              })
-            : t('account360.allCovered')
-        }
-      />
-      <Typography.Title level={5}>{t('account360.orgChart')}</Typography.Title>
+      {rest.onMove && (
+        <div
+          className="org-sub"
+          style={{ border: '1px dashed #d9d9d9', padding: 8, marginBottom: 8, textAlign: 'center' }}
+          onDragOver={(e) => e.preventDefault()}
+          onDrop={(e) => {
+            e.preventDefault()
+            const id = e.dataTransfer.getData('text/contact-id')
+            if (id) rest.onMove?.(id, null)
+          }}
+        >
+          {t('decisionMap.topLevel')} · {t('decisionMap.dragHint')}
+        </div>
+      )}
       <div className="org-chart">
         <ul>
-          {roots.map((r) => (
-            <Node key={r.id} c={r} kids={byParent.get(r.id) ?? []} byParent={byParent} />
+          {(byParent.get(null) ?? []).map((r) => (
+            <Node key={r.id} c={r} byParent={byParent} {...rest} />
           ))}
         </ul>
       </div>
     </>
+  )
+}
+
+/**
+ * The buying committee (R-06): gaps above, then an org chart (colour = stance, border and size =
+ * influence, former contacts faded; drag a card onto another to re-parent) or a table, and a side panel
+ * per contact with the next best action and the role's playbook.
+ */
+export function DecisionMap({
+  accountId,
+  canEdit,
+  onAdd,
+}: {
+  accountId: string
+  canEdit?: boolean
+  onAdd?: (role?: string) => void
+}) {
+  const { t } = useTranslation()
+  const q = useDecisionMap(accountId)
+  const move = useReportsTo(accountId)
+  const [view, setView] = useState<'chart' | 'table'>('chart')
+  const [openId, setOpenId] = useState<string | null>(null)
+  if (q.isLoading) return <LoadingState rows={6} />
+  if (q.isError || !q.data) return <ErrorState error={q.error} onRetry={() => void q.refetch()} />
+  const map = q.data
+  const onMove = canEdit
+    ? (id: string, reportsToId: string | null) =>
+        move.mutate(
+          { id, reportsToId },
+          {
+            onSuccess: () => void message.success(t('decisionMap.moved')),
+            onError: (err) => void message.error(err instanceof ApiError ? err.message : String(err)),
+          },
+        )
+    : undefined
+  const gapIds = new Set(map.gaps.flatMap((g) => (g.contactId ? [g.contactId] : [])))
+  const byId = new Map(map.contacts.map((c) => [c.id, c]))
+  return (
+    <>
+      {map.gaps.length === 0 ? (
+        <Alert type="success" showIcon title={t('decisionMap.noGaps')} style={{ marginBottom: 16 }} />
+      ) : (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={t('decisionMap.gapCount', { count: map.gaps.length })}
+          description={
+            <List
+              size="small"
+              dataSource={map.gaps}
+              renderItem={(g) => (
+                <List.Item
+                  data-testid={`gap-${g.code}${g.role ? `-${g.role}` : ''}`}
+                  actions={
+                    g.code === 'role_uncovered' && onAdd
+                      ? [
+                          <Button
+                            key="add"
+                            size="small"
+                            icon={<UserAddOutlined />}
+                            onClick={() => onAdd(g.role)}
+                          >
+                            {t('decisionMap.addAs', { role: t(`enums.buyingRole.${g.role}`) })}
+                          </Button>,
+                        ]
+                      : []
+                  }
+                >
+                  <Space>
+                    <Tag color="orange">{t(`decisionMap.codes.${g.code}`)}</Tag>
+                    {g.message}
+                  </Space>
+                </List.Item>
+              )}
+            />
+          }
+        />
+      )}
+      <Space style={{ marginBottom: 12 }}>
+        <Typography.Title level={5} style={{ margin: 0 }}>
+          {t('account360.orgChart')}
+        </Typography.Title>
+        <Segmented
+          value={view}
+          onChange={(v) => setView(v as 'chart' | 'table')}
+          options={[
+            { value: 'chart', label: t('decisionMap.chart') },
+            { value: 'table', label: t('decisionMap.table') },
+          ]}
+        />
+      </Space>
+      {map.contacts.length === 0 ? (
+        <EmptyState
+          description={t('account360.noContacts')}
+          action={onAdd ? { label: t('account360.addContact'), onClick: () => onAdd() } : undefined}
+        />
+      ) : view === 'chart' ? (
+        <Chart map={map} gapIds={gapIds} onOpen={(c) => setOpenId(c.id)} onMove={onMove} />
+      ) : (
+        <Table
+          size="small"
+          rowKey="id"
+          dataSource={map.contacts}
+          pagination={false}
+          onRow={(c) => ({ onClick: () => setOpenId(c.id), style: { opacity: c.former ? 0.45 : 1 } })}
+          columns={[
+            { key: 'name', title: t('fields.name'), dataIndex: 'name' },
+            {
+              key: 'role',
+              title: t('fields.buyingRole'),
+              render: (_, c) => (c.buyingRole ? t(`enums.buyingRole.${c.buyingRole}`) : '—'),
+            },
+            {
+              key: 'stance',
+              title: t('fields.stance'),
+              render: (_, c) =>
+                c.stance ? <Tag color={stanceColor[c.stance]}>{t(`enums.stance.${c.stance}`)}</Tag> : '—',
+            },
+            { key: 'influence', title: t('decisionMap.influence'), dataIndex: 'influence' },
+            { key: 'rel', title: t('decisionMap.relationship'), dataIndex: 'relationshipStrength' },
+            {
+              key: 'reportsTo',
+              title: t('decisionMap.reportsTo'),
+              render: (_, c) => (c.reportsToId ? (byId.get(c.reportsToId)?.name ?? '—') : '—'),
+            },
+            {
+              key: 'last',
+              title: t('decisionMap.lastContact'),
+              render: (_, c) =>
+                c.former ? <Tag>{t('decisionMap.former')}</Tag> : <LastContact at={c.lastContactAt} />,
+            },
+            {
+              key: 'nba',
+              title: t('decisionMap.nextBestAction'),
+              render: (_, c) => c.nextBestAction.message,
+            },
+          ]}
+        />
+      )}
+      <ContactPanel
+        contact={openId ? (byId.get(openId) ?? null) : null}
+        map={map}
+        onClose={() => setOpenId(null)}
+        onReportsTo={onMove}
+      />
+    </>
+  )
+}
+
+/** The 360° header's gap count, opening the decision map tab. */
+export function DecisionMapGapCount({ accountId, onOpen }: { accountId: string; onOpen: () => void }) {
+  const { t } = useTranslation()
+  const q = useDecisionMap(accountId)
+  const n = q.data?.gaps.length
+  if (!n) return null
+  return (
+    <Tag
+      color="orange"
+      style={{ cursor: 'pointer', marginTop: 8 }}
+      onClick={onOpen}
+      data-testid="dm-gap-count"
+    >
+      {t('decisionMap.gapCount', { count: n })}
+    </Tag>
   )
 }

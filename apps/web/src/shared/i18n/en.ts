@@ -1,3 +1,4 @@
+import { decisionMapEn } from './decisionMap.en'
 import { surveysEn } from './surveys.en'
 import { healthEn } from './health.en'
 import { tiersEn } from './tiers.en'
@@ -10,6 +11,7 @@ export const en = {
   app: { name: 'OpenKAM', tagline: 'Key-account management' },
   surveys: surveysEn,
   health: healthEn,
+  decisionMap: decisionMapEn,
   tiers: tiersEn,
   leadScoring: leadsEn,
   qualification: qualificationEn,

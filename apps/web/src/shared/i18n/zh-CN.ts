@@ -1,3 +1,4 @@
+import { decisionMapZh } from './decisionMap.zh-CN'
 import type { Messages } from './en'
 import { surveysZh } from './surveys.zh-CN'
 import { healthZh } from './health.zh-CN'
@@ -11,6 +12,7 @@ export const zhCN: Messages = {
   app: { name: 'OpenKAM', tagline: '大客户管理' },
   surveys: surveysZh,
   health: healthZh,
+  decisionMap: decisionMapZh,
   tiers: tiersZh,
   leadScoring: leadsZh,
   qualification: qualificationZh,

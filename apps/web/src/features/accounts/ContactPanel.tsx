@@ -1,0 +1,97 @@
+import { Alert, Descriptions, Drawer, List, Select, Tag, Typography } from 'antd'
+import { useTranslation } from 'react-i18next'
+import type { DecisionMap, DecisionMapContact } from './decisionMap.queries'
+
+/** One contact of the decision map: next best action, the role's playbook, recent activities, reports-to. */
+export function ContactPanel({
+  contact,
+  map,
+  onClose,
+  onReportsTo,
+}: {
+  contact: DecisionMapContact | null
+  map: DecisionMap
+  onClose: () => void
+  onReportsTo?: (id: string, reportsToId: string | null) => void
+}) {
+  const { t, i18n } = useTranslation()
+  const c = contact
+  const play = c?.buyingRole ? map.playbook[c.buyingRole] : undefined
+  const acts = c ? map.recentActivities.filter((a) => a.contactIds.includes(c.id)).slice(0, 10) : []
+  return (
+    <Drawer open={!!c} onClose={onClose} title={c?.name} width={420}>
+      {c && (
+        <>
+          <Alert
+            type="info"
+            showIcon
+            title={t('decisionMap.nextBestAction')}
+            description={c.nextBestAction.message}
+          />
+          <Descriptions column={1} size="small" style={{ marginTop: 16 }}>
+            <Descriptions.Item label={t('fields.title')}>{c.title ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('fields.buyingRole')}>
+              {c.buyingRole ? t(`enums.buyingRole.${c.buyingRole}`) : '—'}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('fields.stance')}>
+              {c.stance ? t(`enums.stance.${c.stance}`) : '—'}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('decisionMap.influence')}>{c.influence ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('decisionMap.relationship')}>
+              {c.relationshipStrength ?? '—'}
+              {c.relationshipLevel != null &&
+                ` · ${t('decisionMap.relationshipLevel', { level: c.relationshipLevel, target: c.targetLevel ?? '—' })}`}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('decisionMap.lastContact')}>
+              {c.lastContactAt
+                ? new Date(c.lastContactAt).toLocaleDateString(i18n.language)
+                : t('decisionMap.never')}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('decisionMap.reportsTo')}>
+              <Select
+                aria-label={t('decisionMap.reportsTo')}
+                style={{ minWidth: 200 }}
+                disabled={!onReportsTo}
+                value={c.reportsToId ?? ''}
+                onChange={(v: string) => onReportsTo?.(c.id, v || null)}
+                options={[
+                  { value: '', label: t('decisionMap.nobody') },
+                  ...map.contacts.filter((o) => o.id !== c.id).map((o) => ({ value: o.id, label: o.name })),
+                ]}
+              />
+            </Descriptions.Item>
+          </Descriptions>
+          {c.former && <Tag>{t('decisionMap.former')}</Tag>}
+          {play && (
+            <>
+              <Typography.Title level={5}>{t('decisionMap.playbook')}</Typography.Title>
+              <Typography.Paragraph>
+                <strong>{t('decisionMap.approach')}:</strong> {play.approach}
+              </Typography.Paragraph>
+              <Typography.Paragraph>
+                <strong>{t('decisionMap.materials')}:</strong>{' '}
+                {play.materials.map((m) => (
+                  <Tag key={m}>{m}</Tag>
+                ))}
+              </Typography.Paragraph>
+            </>
+          )}
+          <Typography.Title level={5}>{t('decisionMap.recentActivities')}</Typography.Title>
+          <List
+            size="small"
+            locale={{ emptyText: t('decisionMap.noActivities') }}
+            dataSource={acts}
+            renderItem={(a) => (
+              <List.Item>
+                <Tag>{t(`enums.activityKind.${a.kind}`, { defaultValue: a.kind })}</Tag> {a.subject}
+                <Typography.Text type="secondary" style={{ marginLeft: 8 }}>
+                  {new Date(a.occurredAt).toLocaleDateString(i18n.language)}
+                </Typography.Text>
+              </List.Item>
+            )}
+          />
+        </>
+      )}
+    </Drawer>
+  )
+}

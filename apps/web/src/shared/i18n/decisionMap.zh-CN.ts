@@ -1,0 +1,38 @@
+import type { decisionMapEn } from './decisionMap.en'
+
+/** 决策地图的中文文案（与 decisionMap.en.ts 键一致）。 */
+export const decisionMapZh: typeof decisionMapEn = {
+  gaps: '缺口',
+  gapCount: '{{count}} 个缺口',
+  noGaps: '没有缺口：各角色均已覆盖，关键人保持联系。',
+  addAs: '添加{{role}}',
+  chart: '组织架构图',
+  table: '表格',
+  topLevel: '拖到此处设为最高层级',
+  dragHint: '将卡片拖到另一张卡片上即可调整汇报关系。',
+  moved: '汇报关系已更新',
+  former: '已离职',
+  placeholder: '待识别',
+  lastContact: '最近联系',
+  never: '从未',
+  daysAgo: '{{count}} 天前',
+  reportsTo: '汇报给',
+  nobody: '无（最高层级）',
+  nextBestAction: '下一步最佳行动',
+  playbook: '该角色的打法',
+  approach: '沟通策略',
+  materials: '推荐材料',
+  recentActivities: '最近互动',
+  noActivities: '尚无与此联系人的互动。',
+  influence: '影响力',
+  relationship: '关系强度',
+  relationshipLevel: '关系等级 {{level}} / 目标 {{target}}',
+  loadError: '决策地图加载失败。',
+  codes: {
+    role_uncovered: '角色未覆盖',
+    economic_buyer_not_met: '未接触经济决策者',
+    high_influence_blocker: '高影响力反对者',
+    single_threaded: '单线联系',
+    champion_silent: '支持者失联',
+  },
+}

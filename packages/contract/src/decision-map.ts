@@ -1,0 +1,107 @@
+import { z } from 'zod'
+import { Id, Timestamp } from './common'
+import { buyingRoles, stances } from './records'
+
+export const decisionMapGapCodes = [
+  'role_uncovered',
+  'economic_buyer_not_met',
+  'high_influence_blocker',
+  'single_threaded',
+  'champion_silent',
+] as const
+export const DecisionMapGap = z
+  .object({
+    code: z.enum(decisionMapGapCodes),
+    role: z.enum(buyingRoles).optional(),
+    contactId: Id.optional(),
+    message: z.string(),
+  })
+  .meta({ id: 'DecisionMapGap' })
+export type DecisionMapGap = z.infer<typeof DecisionMapGap>
+
+export const RolePlay = z.object({
+  approach: z.string().trim().min(1).max(300),
+  materials: z.array(z.string().trim().min(1).max(200)).max(20),
+})
+export const DecisionMapPlaybook = z
+  .object(
+    Object.fromEntries(buyingRoles.map((r) => [r, RolePlay])) as Record<
+      (typeof buyingRoles)[number],
+      typeof RolePlay
+    >,
+  )
+  .strict()
+  .meta({ id: 'DecisionMapPlaybook' })
+export type DecisionMapPlaybook = z.infer<typeof DecisionMapPlaybook>
+
+export const nextActionCodes = [
+  'find_successor',
+  'identify_person',
+  'qualify_role',
+  'address_concerns',
+  'reconnect',
+  'leverage_champion',
+  'share_material',
+] as const
+
+export const DecisionMapContact = z.object({
+  id: Id,
+  name: z.string(),
+  title: z.string().nullable(),
+  department: z.string().nullable(),
+  email: z.string().nullable(),
+  buyingRole: z.enum(buyingRoles).nullable(),
+  influence: z.number().int().nullable(),
+  stance: z.enum(stances).nullable(),
+  relationshipStrength: z.number().int().nullable(),
+  reportsToId: Id.nullable(),
+  influences: z.array(Id),
+  lastContactAt: Timestamp.nullable(),
+  active: z.boolean(),
+  /** Left the account (inactive): shown greyed, covers no role. */
+  former: z.boolean(),
+  leftAt: Timestamp.nullable(),
+  placeholder: z.boolean(),
+  ownerId: Id.nullable(),
+  relationshipOwnerId: Id.nullable(),
+  relationshipLevel: z.number().int().nullable(),
+  targetLevel: z.number().int().nullable(),
+  version: z.number().int(),
+  nextBestAction: z.object({ code: z.enum(nextActionCodes), message: z.string() }),
+})
+export type DecisionMapContact = z.infer<typeof DecisionMapContact>
+
+export const DecisionMap = z
+  .object({
+    accountId: Id,
+    contacts: z.array(DecisionMapContact),
+    gaps: z.array(DecisionMapGap),
+    playbook: DecisionMapPlaybook,
+    recentActivities: z.array(
+      z.object({
+        id: Id,
+        kind: z.string(),
+        subject: z.string(),
+        occurredAt: Timestamp,
+        contactIds: z.array(Id),
+      }),
+    ),
+  })
+  .meta({ id: 'DecisionMap' })
+export type DecisionMap = z.infer<typeof DecisionMap>
+
+export const DecisionMapGapsQuery = z.object({
+  ownerId: Id.optional(),
+  code: z.enum(decisionMapGapCodes).optional(),
+})
+export const DecisionMapGapReport = z.object({
+  data: z.array(
+    z.object({
+      account: z.object({ id: Id, name: z.string(), ownerId: Id.nullable() }),
+      gaps: z.array(DecisionMapGap),
+    }),
+  ),
+})
+export type DecisionMapGapReport = z.infer<typeof DecisionMapGapReport>
+
+export const ReportsToBody = z.object({ reportsToId: Id.nullable(), version: z.number().int().optional() })
