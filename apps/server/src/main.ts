@@ -49,7 +49,7 @@ async function start(opts: { demo?: boolean; apiOnly?: boolean; lang?: 'zh-CN' |
   const cfg = config()
   const demo = Boolean(opts.demo) || cfg.demo
   const role = cfg.databaseUrl && opts.apiOnly ? 'api' : 'embedded'
-  const rt: Runtime = await startRuntime(cfg, { role, demo, lang: opts.lang })
+  const rt: Runtime = await startRuntime(cfg, { role, demo, lang: opts.lang, deferBackground: true })
   const app = await buildApp(rt, { logger: true })
   onShutdown(async () => {
     await app.close()
@@ -73,6 +73,8 @@ async function start(opts: { demo?: boolean; apiOnly?: boolean; lang?: 'zh-CN' |
     out(`  sign in as ${cfg.adminEmail} (OPENKAM_ADMIN_PASSWORD)`)
   }
   out('  API description: /api/openapi.json · stop with Ctrl+C')
+  // Background work (events, jobs) starts once the server answers.
+  await rt.startBackground()
 }
 
 async function worker() {

@@ -40,6 +40,8 @@ export type Runtime = {
   jobRegistry: JobRegistry
   role: BossRole
   isReady(): Promise<boolean>
+  /** Starts the event dispatcher and the job workers when `deferBackground` held them back (idempotent). */
+  startBackground(): Promise<void>
   stop(): Promise<void>
 }
 
@@ -53,6 +55,12 @@ export type RuntimeOptions = {
   lang?: 'zh-CN' | 'en'
   log?: { info(obj: unknown, msg?: string): void; error(obj: unknown, msg?: string): void }
   pollingIntervalSeconds?: number
+  /**
+   * Hold the dispatcher and job workers back until `startBackground()`: `openkam start` builds and opens
+   * its HTTP server first, so that background work (on the embedded database, in this very thread) does
+   * not delay it being ready.
+   */
+  deferBackground?: boolean
 }
 
 /** What modules' event handlers need beyond the transaction they run in. */
@@ -118,15 +126,20 @@ export async function startRuntime(config: Config, opts: RuntimeOptions): Promis
     await ensureJobQueues(boss, jobRegistry)
     // A new embedded database without a template becomes the next one's (schema, job queues; no data yet).
     await database.saveTemplate?.()
-    if (opts.role !== 'api') {
-      await startDispatcher(boss, database.db, registry, log, opts.pollingIntervalSeconds)
-      await startJobWorkers(
-        boss,
-        jobRegistry,
-        { db: database.db, jobs, events, config, log },
-        opts.pollingIntervalSeconds,
-      )
-    }
+    const b0 = boss
+    let background: Promise<void> | undefined
+    const startBackground = () =>
+      (background ??= (async () => {
+        if (opts.role === 'api') return
+        await startDispatcher(b0, database.db, registry, log, opts.pollingIntervalSeconds)
+        await startJobWorkers(
+          b0,
+          jobRegistry,
+          { db: database.db, jobs, events, config, log },
+          opts.pollingIntervalSeconds,
+        )
+      })())
+    if (!opts.deferBackground) await startBackground()
     if (opts.role !== 'worker') {
       await bootstrap(database.db, events, config, {
         demo: opts.demo ?? config.demo,
@@ -145,6 +158,7 @@ export async function startRuntime(config: Config, opts: RuntimeOptions): Promis
       jobs,
       jobRegistry,
       role: opts.role,
+      startBackground,
       async isReady() {
         if (!ready) return false
         await database.ping()
