@@ -134,6 +134,12 @@ describe('journeys in the browser', () => {
     expect(codes).toContain('economic_buyer_not_met:economic_buyer')
     expect(await axeViolations(page)).toEqual([])
     await shot(page, '10-decision-map')
+    // The per-role playbook behind the next best actions is edited in Settings.
+    await page.goto(`${base}/settings/decision-map-playbook`)
+    const approach = page.getByLabel('Recommended approach').first()
+    await approach.waitFor()
+    expect(await approach.inputValue()).not.toBe('')
+    expect(await axeViolations(page)).toEqual([])
     await ctx.close()
   })
 

@@ -129,6 +129,11 @@ export const collections: Record<string, CollectionMeta> = {
       e('stance', 'stance', stances),
       { key: 'relationshipStrength', type: 'number', min: 1, max: 5 },
       f('reportsToId', 'contact'),
+      // Who on our side owns the relationship, how strong it is now and where we want it (decision map).
+      f('relationshipOwnerId', 'user'),
+      { key: 'relationshipLevel', type: 'number', min: 1, max: 5 },
+      { key: 'targetLevel', type: 'number', min: 1, max: 5 },
+      f('placeholder', 'bool'),
       f('active', 'bool'),
       f('lastContactedAt', 'datetime'),
       f('ownerId', 'user'),

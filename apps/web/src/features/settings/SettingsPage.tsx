@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react'
+import { PlaybookSettingsTab } from '../accounts/PlaybookSettingsTab'
 import { Tabs } from 'antd'
 import { Navigate, useNavigate, useParams } from 'react-router'
 import { useTranslation } from 'react-i18next'
@@ -57,6 +58,11 @@ export default function SettingsPage() {
     ...(can(me, 'icps', 'read')
       ? [{ key: 'icp', label: t('qualification.icps.tab'), render: () => <IcpSettingsTab /> }]
       : []),
+    {
+      key: 'decision-map-playbook',
+      label: t('decisionMap.settings.tab'),
+      render: () => <PlaybookSettingsTab />,
+    },
     { key: 'tiers', label: t('tiers.rules.tab'), render: () => <TierRulesTab /> },
     { key: 'lead-scoring', label: t('leadScoring.settings.tab'), render: () => <LeadScoringTab /> },
     { key: 'api-tokens', label: t('nav.apiTokens'), render: () => <ApiTokensTab /> },
@@ -77,6 +83,8 @@ export default function SettingsPage() {
         <h1>{t('nav.settings')}</h1>
       </div>
       <Tabs
+        // Eighteen sections: a column beside the content instead of a row that overflows into a menu.
+        tabPosition="left"
         activeKey={current.key}
         onChange={(k) => navigate(`/settings/${k}`)}
         destroyOnHidden

@@ -1,5 +1,13 @@
 /** English messages of the decision map; decisionMap.zh-CN.ts has the same keys (checked by the type). */
 export const decisionMapEn = {
+  settings: {
+    tab: 'Decision-map playbook',
+    intro:
+      'For each buying role, the approach and the materials that work (SPEC R-06). They show beside every contact of that role with the next best action.',
+    approach: 'Recommended approach',
+    materials: 'Materials (type one and press Enter)',
+    saved: 'Playbook saved',
+  },
   gaps: 'Gaps',
   gapCount: '{{count}} gaps',
   noGaps: 'No gaps: every role is covered and key people are in touch.',

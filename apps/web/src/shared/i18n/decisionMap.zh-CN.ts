@@ -2,6 +2,14 @@ import type { decisionMapEn } from './decisionMap.en'
 
 /** 决策地图的中文文案（与 decisionMap.en.ts 键一致）。 */
 export const decisionMapZh: typeof decisionMapEn = {
+  settings: {
+    tab: '决策地图打法',
+    intro:
+      '为每种采购角色设定推荐的沟通方式与资料（SPEC R-06），在该角色的每位联系人旁与"下一步最佳行动"一同显示。',
+    approach: '推荐沟通方式',
+    materials: '资料（输入后按回车添加）',
+    saved: '打法已保存',
+  },
   gaps: '缺口',
   gapCount: '{{count}} 个缺口',
   noGaps: '没有缺口：各角色均已覆盖，关键人保持联系。',
