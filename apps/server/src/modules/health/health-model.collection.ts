@@ -1,6 +1,6 @@
-import { and, eq, isNull, ne } from 'drizzle-orm'
 import type { HealthModel } from '@openkam/contract'
 import { Collection } from '../../core/crud/collection'
+import { otherDefaultError } from '../../core/crud/single-default'
 import { baseRecord, iso } from '../../core/crud/mapping'
 import { checkModel } from './health-score'
 import { healthModels } from './health.table'
@@ -57,22 +57,8 @@ export const healthModelCollection = new Collection<HealthModel, any, any>({
         message: 'the default model applies to every account; leave appliesTo empty',
       })
     if (c.isDefault && !c.deletedAt) {
-      const other = await tx
-        .select({ id: healthModels.id, name: healthModels.name })
-        .from(healthModels)
-        .where(
-          and(
-            eq(healthModels.workspaceId, ctx.ws),
-            eq(healthModels.isDefault, true),
-            isNull(healthModels.deletedAt),
-            before ? ne(healthModels.id, before.id) : undefined,
-          ),
-        )
-      if (other.length)
-        errors.push({
-          path: 'isDefault',
-          message: `"${other[0]!.name}" is the default model already; unset it there first`,
-        })
+      const taken = await otherDefaultError(tx, healthModels, ctx.ws, before?.id)
+      if (taken) errors.push(taken)
     }
     return errors
   },

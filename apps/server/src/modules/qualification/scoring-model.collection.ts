@@ -1,6 +1,6 @@
-import { and, eq, isNull, ne } from 'drizzle-orm'
 import type { ScoringModel } from '@openkam/contract'
 import { Collection } from '../../core/crud/collection'
+import { otherDefaultError } from '../../core/crud/single-default'
 import { baseRecord } from '../../core/crud/mapping'
 import { AppError } from '../../core/errors'
 import { defaultPotentialBands, duplicateKeys, weightSumError } from './potential-score'
@@ -50,22 +50,8 @@ export const scoringModelCollection = new Collection<ScoringModel, any, any>({
         { errors: [{ path: 'dimensions', message: `the weights sum to ${sum}%, not 100%` }], sum },
       )
     if (c.isDefault && !c.deletedAt) {
-      const other = await tx
-        .select({ id: scoringModels.id, name: scoringModels.name })
-        .from(scoringModels)
-        .where(
-          and(
-            eq(scoringModels.workspaceId, ctx.ws),
-            eq(scoringModels.isDefault, true),
-            isNull(scoringModels.deletedAt),
-            before ? ne(scoringModels.id, before.id) : undefined,
-          ),
-        )
-      if (other.length)
-        errors.push({
-          path: 'isDefault',
-          message: `"${other[0]!.name}" is the default model already; unset it there first`,
-        })
+      const taken = await otherDefaultError(tx, scoringModels, ctx.ws, before?.id)
+      if (taken) errors.push(taken)
     }
     return errors
   },
