@@ -42,6 +42,22 @@ describe('customer health', () => {
         )
     ).map((e) => e.payload as { from: string | null; to: string | null })
 
+  it('keeps one default model: a second one is refused naming the first, and nothing is saved', async () => {
+    const [first] = (await org.admin.get('/api/v1/health-models?isDefault=true')).body.data
+    const res = await org.admin.post('/api/v1/health-models', {
+      name: 'Another default',
+      isDefault: true,
+      metrics: first.metrics,
+    })
+    expect(res.status).toBe(400)
+    expect(res.body.errors).toContainEqual({
+      path: 'isDefault',
+      message: `"${first.name}" is the default model already; unset it there first`,
+    })
+    const after = (await org.admin.get('/api/v1/health-models?isDefault=true')).body.data
+    expect(after.map((m: { id: string }) => m.id)).toEqual([first.id])
+  })
+
   it('installs the default model of the template', async () => {
     const res = await org.sales.get('/api/v1/health-models')
     expect(res.status).toBe(200)
