@@ -1,7 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { eq } from 'drizzle-orm'
 import { makeOrg, startTestApp, type Org, type TestEnv } from '../../../test/harness'
-import { accounts } from '../accounts'
 
 /** A calendar date from today in China Standard Time, the business calendar of the scan and the board. */
 const day = (offset: number) =>
@@ -46,11 +44,14 @@ describe('renewals', () => {
       status: 'approved',
     })
     await contract('past', beta.id, { startDate: day(-765), endDate: day(-400) })
-    // Beta is scored at risk; Acme is not scored.
-    await env.rt.database.db
-      .update(accounts)
-      .set({ healthScore: '41.00', healthBand: 'at_risk' })
-      .where(eq(accounts.id, beta.id))
+    // Beta is scored at risk by the health engine (16 + 15 + 0 + 10 = 41); Acme is not scored.
+    const scored = await org.admin.post(`/api/v1/accounts/${beta.id}/metrics`, [
+      { metric: 'feature_usage', value: 40 },
+      { metric: 'meeting_minutes', value: 60 },
+      { metric: 'issue_feedback', value: 10 },
+      { metric: 'nps', value: 100 },
+    ])
+    expect(scored.status, JSON.stringify(scored.body)).toBe(201)
   }, 60_000)
   afterAll(() => env?.close())
 
