@@ -1,5 +1,5 @@
 import { Suspense, useMemo, useState } from 'react'
-import { Avatar, Button, Dropdown, Layout, Menu, Space, Typography } from 'antd'
+import { Avatar, Button, Dropdown, Layout, Menu, Space, Typography, type MenuProps } from 'antd'
 import {
   CrownOutlined,
   AimOutlined,
@@ -31,7 +31,18 @@ import { LanguageSwitch } from './LanguageSwitch'
 import { NotificationBell } from '../features/inbox/NotificationBell'
 import { LoadingState } from '../shared/ui/states'
 
-type Item = { key: string; icon?: React.ReactNode; label: string; collection?: string; children?: Item[] }
+type Item = {
+  key: string
+  icon?: React.ReactNode
+  label: string
+  collection?: string
+  /** A titled section of the menu (antd's item group), not a link. */
+  type?: 'group'
+  children?: Item[]
+}
+/** The menu's items without the permission hint (antd would pass unknown props to the DOM). */
+const menuItems = (items: Item[]): object[] =>
+  items.map(({ collection: _c, children, ...i }) => (children ? { ...i, children: menuItems(children) } : i))
 
 export function AppShell() {
   const { t } = useTranslation()
@@ -41,50 +52,72 @@ export function AppShell() {
   const [collapsed, setCollapsed] = useState(false)
 
   const items = useMemo(() => {
+    const group = (key: string, children: Item[]): Item => ({
+      key: `group:${key}`,
+      type: 'group',
+      label: t(`nav.groups.${key}`),
+      children,
+    })
     const all: Item[] = [
       { key: '/', icon: <HomeOutlined />, label: t('nav.home') },
       { key: '/inbox', icon: <InboxOutlined />, label: t('inbox.title') },
-      { key: '/accounts', icon: <BankOutlined />, label: t('nav.accounts'), collection: 'accounts' },
-      { key: '/contacts', icon: <ContactsOutlined />, label: t('nav.contacts'), collection: 'contacts' },
-      { key: '/leads', icon: <RiseOutlined />, label: t('nav.leads'), collection: 'leads' },
-      {
-        key: '/pipeline',
-        icon: <FundProjectionScreenOutlined />,
-        label: t('nav.pipeline'),
-        collection: 'opportunities',
-      },
-      { key: '/activities', icon: <MessageOutlined />, label: t('nav.activities'), collection: 'activities' },
-      { key: '/tasks', icon: <CheckSquareOutlined />, label: t('nav.tasks'), collection: 'tasks' },
-      { key: '/handoffs', icon: <SwapOutlined />, label: t('handoffs.title'), collection: 'handoffs' },
-      { key: '/renewals', icon: <SyncOutlined />, label: t('renewals.title'), collection: 'contracts' },
-      { key: '/health', icon: <HeartOutlined />, label: t('health.board'), collection: 'accounts' },
-      { key: '/tiers', icon: <CrownOutlined />, label: t('tiers.nav'), collection: 'accounts' },
-      {
-        key: '/qualification',
-        icon: <AimOutlined />,
-        label: t('qualification.title'),
-        collection: 'accounts',
-      },
-      { key: '/tickets', icon: <CustomerServiceOutlined />, label: t('nav.tickets'), collection: 'tickets' },
-      {
-        key: 'commerce',
-        icon: <DollarOutlined />,
-        label: t('nav.commerce'),
-        children: (['quotes', 'orders', 'contracts', 'invoices', 'payments'] as const).map((c) => ({
-          key: `/${c}`,
-          label: t(`nav.${c}`),
-          collection: c,
-        })),
-      },
-      {
-        key: '/marketing-touches',
-        icon: <NotificationOutlined />,
-        label: t('nav.marketing'),
-        collection: 'marketing-touches',
-      },
-      { key: '/alerts', icon: <AlertOutlined />, label: t('nav.alerts') },
-      { key: '/surveys', icon: <SmileOutlined />, label: t('surveys.title'), collection: 'surveys' },
-      { key: '/reports', icon: <BarChartOutlined />, label: t('nav.reports') },
+      group('customers', [
+        { key: '/accounts', icon: <BankOutlined />, label: t('nav.accounts'), collection: 'accounts' },
+        { key: '/contacts', icon: <ContactsOutlined />, label: t('nav.contacts'), collection: 'contacts' },
+        {
+          key: '/qualification',
+          icon: <AimOutlined />,
+          label: t('qualification.title'),
+          collection: 'accounts',
+        },
+        { key: '/tiers', icon: <CrownOutlined />, label: t('tiers.nav'), collection: 'accounts' },
+        { key: '/health', icon: <HeartOutlined />, label: t('health.board'), collection: 'accounts' },
+        { key: '/alerts', icon: <AlertOutlined />, label: t('nav.alerts') },
+      ]),
+      group('sales', [
+        { key: '/leads', icon: <RiseOutlined />, label: t('nav.leads'), collection: 'leads' },
+        {
+          key: '/pipeline',
+          icon: <FundProjectionScreenOutlined />,
+          label: t('nav.pipeline'),
+          collection: 'opportunities',
+        },
+        {
+          key: '/activities',
+          icon: <MessageOutlined />,
+          label: t('nav.activities'),
+          collection: 'activities',
+        },
+        { key: '/tasks', icon: <CheckSquareOutlined />, label: t('nav.tasks'), collection: 'tasks' },
+        {
+          key: 'commerce',
+          icon: <DollarOutlined />,
+          label: t('nav.commerce'),
+          children: (['quotes', 'orders', 'contracts', 'invoices', 'payments'] as const).map((c) => ({
+            key: `/${c}`,
+            label: t(`nav.${c}`),
+            collection: c,
+          })),
+        },
+        {
+          key: '/marketing-touches',
+          icon: <NotificationOutlined />,
+          label: t('nav.marketing'),
+          collection: 'marketing-touches',
+        },
+      ]),
+      group('service', [
+        { key: '/handoffs', icon: <SwapOutlined />, label: t('handoffs.title'), collection: 'handoffs' },
+        { key: '/renewals', icon: <SyncOutlined />, label: t('renewals.title'), collection: 'contracts' },
+        {
+          key: '/tickets',
+          icon: <CustomerServiceOutlined />,
+          label: t('nav.tickets'),
+          collection: 'tickets',
+        },
+        { key: '/surveys', icon: <SmileOutlined />, label: t('surveys.title'), collection: 'surveys' },
+      ]),
+      group('insight', [{ key: '/reports', icon: <BarChartOutlined />, label: t('nav.reports') }]),
       { key: '/settings', icon: <SettingOutlined />, label: t('nav.settings') },
     ]
     const allowed = (i: Item): Item | null => {
@@ -117,10 +150,7 @@ export function AppShell() {
             mode="inline"
             selectedKeys={[selected]}
             defaultOpenKeys={['commerce']}
-            items={items.map(({ collection: _c, ...i }) => ({
-              ...i,
-              children: i.children?.map(({ collection: _cc, ...k }) => k),
-            }))}
+            items={menuItems(items) as MenuProps['items']}
             onClick={(e) => navigate(e.key)}
           />
         </nav>

@@ -16,6 +16,7 @@ export const en = {
   leadScoring: leadsEn,
   qualification: qualificationEn,
   nav: {
+    groups: { customers: 'Customers', sales: 'Sales', service: 'Service', insight: 'Insight' },
     home: 'Home',
     accounts: 'Accounts',
     contacts: 'Contacts',

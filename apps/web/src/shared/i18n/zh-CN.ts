@@ -17,6 +17,7 @@ export const zhCN: Messages = {
   leadScoring: leadsZh,
   qualification: qualificationZh,
   nav: {
+    groups: { customers: '客户经营', sales: '销售', service: '服务', insight: '洞察' },
     home: '首页',
     accounts: '客户',
     contacts: '联系人',
