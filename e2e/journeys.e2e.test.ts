@@ -369,6 +369,8 @@ describe('journeys in the browser', () => {
       '回款',
       '营销触点',
     ]) {
+      // The commerce pages sit in a sub-menu that opens on demand.
+      if (!(await nav(page, name).isVisible())) await nav(page, '交易').click()
       await nav(page, name).click()
       await page.getByRole('heading', { name, exact: true }).waitFor()
       await page

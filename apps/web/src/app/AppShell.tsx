@@ -131,6 +131,7 @@ export function AppShell() {
   }, [t, me])
 
   const selected = '/' + (location.pathname.split('/')[1] ?? '')
+  const commercePaths = ['/quotes', '/orders', '/contracts', '/invoices', '/payments']
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Sider
@@ -149,7 +150,8 @@ export function AppShell() {
             theme="dark"
             mode="inline"
             selectedKeys={[selected]}
-            defaultOpenKeys={['commerce']}
+            // Commerce opens when one of its pages is shown; the sections stay short otherwise.
+            defaultOpenKeys={commercePaths.includes(selected) ? ['commerce'] : []}
             items={menuItems(items) as MenuProps['items']}
             onClick={(e) => navigate(e.key)}
           />
