@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { Id, RecordBase, Timestamp } from './common'
 
-export const importObjects = ['accounts', 'contacts', 'activities'] as const
+export const importObjects = ['accounts', 'contacts', 'activities', 'leads'] as const
 export const importModes = ['all_or_nothing', 'valid_rows'] as const
 export const importStatuses = ['pending', 'validating', 'importing', 'done', 'failed'] as const
 export const importDuplicateActions = ['report', 'skip'] as const

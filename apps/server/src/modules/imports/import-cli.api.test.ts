@@ -59,6 +59,16 @@ describe.runIf(dbKind === 'pglite')('openkam import', () => {
     expect(valid.out).toMatch(/1 created, 1 duplicates skipped, 2 refused of 4 rows/)
     expect(valid.code).toBe(1)
 
+    const leadFile = file('leads.csv', '姓名,公司,邮箱\nCLI Lead,CLI Lead Co,cli.lead@cli-lead.cn\n')
+    const leadsAs = [...as.slice(0, -1), 'leads']
+    const leads = await openkam('import', ...leadsAs, '--file', leadFile)
+    expect(leads.out).toMatch(/Importing 1 leads from leads\.csv/)
+    expect(leads.out).toMatch(/Done in [\d.]+ s: 1 created, 0 duplicates skipped, 0 refused of 1 rows/)
+    expect(leads.code).toBe(0)
+    const widgets = await openkam('import', ...as.slice(0, -1), 'widgets', '--file', leadFile)
+    expect(widgets.code).toBe(1)
+    expect(widgets.out).toMatch(/--object must be one of accounts, contacts, activities, leads/)
+
     const stranger = await openkam(
       'import',
       '--workspace',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { AccountIndex, ContactIndex, sameAccount, type AccountKey } from './import-dedup'
+import { AccountIndex, ContactIndex, LeadIndex, sameAccount, type AccountKey } from './import-dedup'
 
 const A = '91110000000000000A'
 const B = '91110000000000000B'
@@ -53,5 +53,25 @@ describe('ContactIndex', () => {
       on: 'name',
       of: { row: 3 },
     })
+  })
+})
+
+describe('LeadIndex', () => {
+  it('matches leads on e-mail when both have one, else on company and name', () => {
+    const index = new LeadIndex()
+    index.add({ name: 'Li Wei', company: 'Acme', email: 'li@acme.cn' }, { row: 2 })
+    index.add({ name: 'Wang', company: null }, { id: 'w', name: 'Wang' })
+    expect(index.find({ name: 'Someone', company: 'Other', email: 'LI@acme.cn' })).toEqual({
+      on: 'email',
+      of: { row: 2 },
+    })
+    expect(index.find({ name: 'li wei', company: 'ACME' })?.on).toBe('name')
+    expect(index.find({ name: 'Li Wei', company: 'Acme', email: 'other@acme.cn' })).toBeNull()
+    expect(index.find({ name: 'Li Wei', company: 'Beta' })).toBeNull()
+    expect(index.find({ name: 'WANG', email: 'wang@x.cn' })).toEqual({
+      on: 'name',
+      of: { id: 'w', name: 'Wang' },
+    })
+    expect(index.find({ name: 'Wang', company: 'Acme' })).toBeNull()
   })
 })

@@ -63,6 +63,15 @@ describe('resolveMapping', () => {
     expect(m.columns.map((c) => c.field)).toEqual(['name', 'annualSpend.amount', 'owner', 'segment', null])
   })
 
+  it('maps the columns of a lead file in English or Chinese, and lead choices by their Chinese names', () => {
+    const m = resolveMapping('leads', ['姓名', 'Company', '邮箱', '线索来源', 'Status', 'Score'], undefined)
+    expect(m.errors).toEqual([])
+    expect(m.columns.map((c) => c.field)).toEqual(['name', 'company', 'email', 'source', 'status', null])
+    const [source, status] = [m.mapped[3]!.field, m.mapped[4]!.field]
+    expect(convertCell(source, '转介绍')).toEqual({ ok: true, value: 'referral' })
+    expect(convertCell(status, '跟进中')).toEqual({ ok: true, value: 'working' })
+  })
+
   it('refuses two columns for one field and a missing required field', () => {
     const m = resolveMapping('contacts', ['Name', '姓名'], undefined)
     expect(m.errors.map((e) => e.message)).toEqual([

@@ -4,6 +4,8 @@ import {
   demandMaturities,
   financialHealths,
   industries,
+  leadSources,
+  leadStatuses,
   levels3,
   lifecycleStages,
   marketScopes,
@@ -45,9 +47,14 @@ const ownerFields = [
 const accountRefFields = [
   f('accountId', 'id', 'Account id|客户ID'),
   f('account', 'text', 'Account|Account name|Company|客户|客户名称|公司|公司名称', { ref: 'account' }),
-  f('accountCreditCode', 'text', 'Account credit code|Credit code|统一社会信用代码|信用代码', {
-    ref: 'accountCreditCode',
-  }),
+  f(
+    'accountCreditCode',
+    'text',
+    'Account credit code|Credit code|客户统一社会信用代码|统一社会信用代码|信用代码',
+    {
+      ref: 'accountCreditCode',
+    },
+  ),
 ]
 
 export const importFields: Record<ImportObject, ImportField[]> = {
@@ -77,9 +84,9 @@ export const importFields: Record<ImportObject, ImportField[]> = {
     e('cashFlow', levels3, 'Cash flow|现金流'),
     e('paymentRisk', levels3, 'Payment risk|付款风险'),
     e('financialHealth', financialHealths, 'Financial health|财务健康'),
-    f('annualSpend.amount', 'decimal', 'Annual spend|annualSpend|年度采购额|年采购额'),
+    f('annualSpend.amount', 'decimal', 'Annual spend|annualSpend|年度采购额|年采购额|年度消费'),
     f('annualSpend.currency', 'currency', 'Annual spend currency|annualSpendCurrency|Currency|币种'),
-    e('tier', tiers, 'Tier|等级|客户等级'),
+    e('tier', tiers, 'Tier|等级|客户等级|服务分层'),
     f('segment', 'text', 'Segment|细分市场'),
     e('demandMaturity', demandMaturities, 'Demand maturity|需求成熟度'),
     e('lifecycleStage', lifecycleStages, 'Lifecycle stage|生命周期阶段'),
@@ -90,7 +97,7 @@ export const importFields: Record<ImportObject, ImportField[]> = {
   ],
   contacts: [
     ...accountRefFields,
-    f('name', 'text', 'Name|Contact name|Contact|姓名|联系人|联系人姓名'),
+    f('name', 'text', 'Name|Contact name|Contact|名称|姓名|联系人|联系人姓名'),
     f('title', 'text', 'Title|Job title|职位|职务'),
     f('department', 'text', 'Department|部门'),
     f('email', 'text', 'E-mail|Email address|邮箱|电子邮件'),
@@ -109,9 +116,26 @@ export const importFields: Record<ImportObject, ImportField[]> = {
     e('kind', activityKinds, 'Kind|Type|类型'),
     f('subject', 'text', 'Subject|Title|主题|标题'),
     f('body', 'text', 'Body|Content|Minutes|内容|纪要'),
-    f('occurredAt', 'datetime', 'Occurred at|Date|Time|时间|日期'),
+    f('occurredAt', 'datetime', 'Occurred at|When|Date|Time|时间|日期'),
     f('durationMinutes', 'int', 'Duration|Duration minutes|时长|时长分钟'),
     f('location', 'text', 'Location|地点'),
+    ...ownerFields,
+  ],
+  // No score: scoring computes it after the import (a written score would be replaced).
+  leads: [
+    f('name', 'text', 'Name|Lead name|Contact|Contact name|名称|姓名|联系人|联系人姓名|线索名称'),
+    f('company', 'text', 'Company|Company name|Organization|Account|公司|公司名称|企业名称|单位|客户名称'),
+    f('title', 'text', 'Title|Job title|职位|职务'),
+    f('email', 'text', 'E-mail|Email address|邮箱|电子邮件'),
+    f('phone', 'text', 'Phone|Mobile|电话|手机'),
+    e('source', leadSources, 'Source|Lead source|来源|线索来源|渠道'),
+    e('status', leadStatuses, 'Status|Lead status|状态|线索状态'),
+    e('industry', industries, 'Industry|行业'),
+    f('region', 'text', 'Region|City|区域|地区|城市'),
+    f('employees', 'int', 'Employees|Company size|员工数|员工人数|公司规模'),
+    f('domain', 'text', 'Domain|Company domain|域名'),
+    f('creditCode', 'text', 'Credit code|Unified social credit code|USCC|统一社会信用代码|信用代码'),
+    f('notes', 'text', 'Notes|Message|Comment|备注|留言'),
     ...ownerFields,
   ],
 }
@@ -121,6 +145,7 @@ export const requiredFields: Record<ImportObject, string[][]> = {
   accounts: [['name']],
   contacts: [['name'], ['accountId', 'account', 'accountCreditCode']],
   activities: [['kind'], ['subject'], ['accountId', 'account', 'accountCreditCode']],
+  leads: [['name']],
 }
 
 /** Chinese (and a few English) names of enum values, so a file in either language imports. */
@@ -163,6 +188,22 @@ const valueLabels: Record<string, string> = {
   怀疑者: 'skeptic',
   反对者: 'blocker',
   inquiry: 'enquiry',
+  官网: 'website',
+  网站: 'website',
+  广告: 'ads',
+  活动: 'event',
+  展会: 'event',
+  转介绍: 'referral',
+  推荐: 'referral',
+  导入: 'import',
+  合作伙伴: 'partner',
+  新线索: 'new',
+  新建: 'new',
+  跟进中: 'working',
+  已确认: 'qualified',
+  合格: 'qualified',
+  已转化: 'converted',
+  无效: 'disqualified',
 }
 
 /** Header and label comparison ignores case, spaces and punctuation: "Owner e-mail" = "owneremail". */

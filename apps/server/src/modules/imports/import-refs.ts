@@ -24,7 +24,7 @@ export async function resolveRefs(
   rows: Prepared[],
 ): Promise<Map<string, AccountRef>> {
   await resolveUsers(tx, ctx, mapped, rows)
-  if (object === 'accounts') return new Map()
+  if (object === 'accounts' || object === 'leads') return new Map()
   const accounts = await resolveAccounts(tx, ctx, mapped, rows)
   if (object === 'activities') await resolveContacts(tx, ctx, mapped, rows)
   return accounts

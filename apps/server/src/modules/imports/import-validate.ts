@@ -3,6 +3,7 @@ import {
   accountResource,
   activityResource,
   contactResource,
+  leadResource,
   type ImportMode,
   type ImportObject,
   type ImportReportEntry,
@@ -10,17 +11,18 @@ import {
 import { reaches, scopeFor } from '../../core/access/permissions'
 import type { Ctx } from '../../core/context'
 import type { Executor } from '../../core/db/types'
-import { AccountIndex, ContactIndex, describeOrigin } from './import-dedup'
+import { AccountIndex, ContactIndex, LeadIndex, describeOrigin } from './import-dedup'
 import type { ParsedFile } from './import-file'
 import type { MappedColumn } from './import-mapping'
 import { resolveRefs } from './import-refs'
 import { checkSchema, columnFor, entry, prepareRow, type Prepared } from './import-rows'
-import { findAccountTwins, findContactsOf, type AccountRef } from './import.repository'
+import { findAccountTwins, findContactsOf, findLeadTwins, type AccountRef } from './import.repository'
 
 export const createSchemas: Record<ImportObject, z.ZodType> = {
   accounts: accountResource.Create,
   contacts: contactResource.Create,
   activities: activityResource.Create,
+  leads: leadResource.Create,
 }
 
 export type Validation = {
@@ -63,7 +65,7 @@ export async function validateRows(
   const scope = scopeFor(ctx.principal, object, 'create')
   for (let i = 0; i < rows.length; i += CHUNK) {
     for (const p of rows.slice(i, i + CHUNK)) {
-      if (p.input.ownerId === undefined) p.input.ownerId = ctx.principal.userId
+      fillDefaults(ctx, object, scope, p.input)
       checkSchema(schema, mapped, p)
       if (p.data && !reachable(ctx, scope, object, p.data, accounts)) {
         p.errors.push(
@@ -87,7 +89,9 @@ export async function validateRows(
       ? await accountDuplicates(tx, ctx, good, mapped)
       : object === 'contacts'
         ? await contactDuplicates(tx, ctx, good, mapped)
-        : new Map<number, ImportReportEntry>()
+        : object === 'leads'
+          ? await leadDuplicates(tx, ctx, good, mapped)
+          : new Map<number, ImportReportEntry>()
   const dupIsError = opts.mode === 'all_or_nothing' && opts.onDuplicate === 'report'
   const report = rows.flatMap((p) => {
     const dup = dupes.get(p.row)
@@ -103,6 +107,22 @@ export async function validateRows(
     failed: invalidRows + (dupIsError ? dupes.size : 0),
     skippedDuplicates: dupIsError ? 0 : dupes.size,
   }
+}
+
+/**
+ * What a row gets for the fields its file leaves empty. The owner is the importer, as in the API — except
+ * for leads imported by someone who may create them for anyone: those stay unowned, so that lead routing
+ * gives the hot ones an owner (and the rest wait in the unassigned queue). A lead's source is `import`.
+ */
+function fillDefaults(
+  ctx: Ctx,
+  object: ImportObject,
+  scope: keyof typeof scopeWords,
+  input: Record<string, any>,
+) {
+  if (input.ownerId === undefined)
+    input.ownerId = object === 'leads' && scope === 'all' ? null : ctx.principal.userId
+  if (object === 'leads' && input.source === undefined) input.source = 'import'
 }
 
 /** Whether the importer's create scope reaches the new record: through its owners, or its account's. */
@@ -180,5 +200,38 @@ async function contactDuplicates(tx: Executor, ctx: Ctx, good: Prepared[], mappe
       ),
     )
   }
+  return dupes
+}
+
+async function leadDuplicates(tx: Executor, ctx: Ctx, good: Prepared[], mapped: MappedColumn[]) {
+  const keys = good.map((p) => ({
+    email: (p.data!.email as string | null) ?? null,
+    company: (p.data!.company as string | null) ?? null,
+    name: p.data!.name as string,
+  }))
+  const twins = await findLeadTwins(tx, ctx.ws, {
+    emails: [...new Set(keys.flatMap((k) => (k.email ? [lower(k.email)] : [])))],
+    names: [...new Set(keys.map((k) => lower(k.name)))],
+  })
+  const index = new LeadIndex()
+  for (const t of twins) index.add(t, { id: t.id, name: t.name })
+  const dupes = new Map<number, ImportReportEntry>()
+  good.forEach((p, i) => {
+    const key = keys[i]!
+    const m = index.find(key)
+    if (!m) return index.add(key, { row: p.row })
+    const same =
+      m.on === 'email' ? 'e-mail' : key.company ? 'company and name' : 'name (neither has a company)'
+    dupes.set(
+      p.row,
+      entry(
+        p.row,
+        columnFor(mapped, m.on),
+        `duplicate of ${describeOrigin(m.of, 'lead')}: same ${same}`,
+        'duplicate',
+        m.on,
+      ),
+    )
+  })
   return dupes
 }

@@ -8,6 +8,7 @@ import type { Executor } from '../../core/db/types'
 import { accountCollection } from '../accounts'
 import { activityCollection } from '../activities'
 import { contactCollection } from '../contacts'
+import { leadCollection } from '../leads'
 import type { Prepared } from './import-rows'
 import { insertRows, recordCreations, touchContacts } from './import.repository'
 
@@ -15,6 +16,7 @@ export const collections: Record<ImportObject, Collection<any, any, any>> = {
   accounts: accountCollection,
   contacts: contactCollection,
   activities: activityCollection,
+  leads: leadCollection,
 }
 
 const BATCH = 5000

@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { ImportMapping, ImportObject, type Import } from '@openkam/contract'
+import { ImportMapping, ImportObject, importObjects, type Import } from '@openkam/contract'
 import type { Principal } from '../../core/access/permissions'
 import { AppError } from '../../core/errors'
 import type { Ctx } from '../../core/context'
@@ -54,7 +54,7 @@ export async function importCommand(
   out: (line: string) => void,
 ): Promise<number> {
   const object = ImportObject.safeParse(opts.object)
-  if (!object.success) throw usage('--object must be accounts, contacts or activities')
+  if (!object.success) throw usage(`--object must be one of ${importObjects.join(', ')}`)
   if (opts.onDuplicate && !['report', 'skip'].includes(opts.onDuplicate))
     throw usage('--on-duplicate must be report or skip')
   const ws = await findWorkspaceBySlug(db, opts.workspace)

@@ -6,6 +6,7 @@ import type { Ctx } from '../../core/context'
 import type { Executor } from '../../core/db/types'
 import { accounts } from '../accounts'
 import { contacts } from '../contacts'
+import { leads } from '../leads'
 import { userTables } from '../users'
 import { imports } from './import.table'
 
@@ -180,6 +181,18 @@ export function findContactsOf(tx: Executor, ws: string, accountIds: string[]) {
       .where(and(eq(contacts.workspaceId, ws), isNull(contacts.deletedAt), among(contacts.accountId, c)))
       .orderBy(contacts.id),
   )
+}
+
+/** Live leads (visible or not) sharing a lower-case e-mail or name with the file, for de-duplication. */
+export async function findLeadTwins(tx: Executor, ws: string, keys: { emails: string[]; names: string[] }) {
+  const live = and(eq(leads.workspaceId, ws), isNull(leads.deletedAt))
+  const cols = { id: leads.id, name: leads.name, company: leads.company, email: leads.email }
+  const q = (where: SQL) => tx.select(cols).from(leads).where(and(live, where)).orderBy(leads.id)
+  const rows = [
+    ...(await inChunks(keys.emails, (c) => q(among(sql`lower(${leads.email})`, c)))),
+    ...(await inChunks(keys.names, (c) => q(among(sql`lower(${leads.name})`, c)))),
+  ]
+  return [...new Map(rows.map((r) => [r.id, r])).values()]
 }
 
 /**

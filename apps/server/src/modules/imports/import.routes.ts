@@ -94,7 +94,7 @@ export async function registerImportRoutes(app: App, db: Db, opts: { backgroundA
       bodyLimit: MAX_FILE * 1.4,
       schema: {
         tags,
-        summary: 'Import accounts, contacts or activities from a CSV or .xlsx file',
+        summary: 'Import accounts, contacts, activities or leads from a CSV or .xlsx file',
         description:
           'Send multipart/form-data with a `file` part and the fields `object`, `mapping` (JSON), `mode`, ' +
           '`onDuplicate` and `dryRun`, or this JSON body. Small files answer 201 with the finished import; ' +

@@ -255,7 +255,7 @@ describe('POST /api/v1/imports', () => {
   })
 
   it('answers 400 naming every problem of a multipart request', async () => {
-    const res = await upload(org.admin, { object: 'leads', mapping: '{name' }, 'a.csv', 'name\nX\n')
+    const res = await upload(org.admin, { object: 'widgets', mapping: '{name' }, 'a.csv', 'name\nX\n')
     expect(res.status).toBe(400)
     expect(res.body.errors.map((e: { path: string }) => e.path)).toEqual(['object'])
     const bad = await upload(org.admin, { object: 'accounts', mapping: '{name' }, 'a.csv', 'name\nX\n')

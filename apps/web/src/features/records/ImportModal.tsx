@@ -3,12 +3,14 @@ import {
   Alert,
   Button,
   Checkbox,
+  Collapse,
   Descriptions,
   Modal,
   Progress,
   Radio,
   Space,
   Table,
+  Tag,
   Typography,
   Upload,
 } from 'antd'
@@ -28,9 +30,36 @@ type ImportRec = {
   errorCount: number
   message: string | null
   errors: { row: number; column: string | null; field: string | null; message: string }[]
+  columns: { column: string; field: string | null }[]
 }
 
-/** Import a CSV or Excel file into accounts, contacts or activities, with progress and a per-row report. */
+/**
+ * The main columns of an import file, by the server's field names (which always work as headers, as do
+ * their English and Chinese labels); every other field of the object imports by its name too. `*`: required.
+ */
+const importColumns: Record<string, string[]> = {
+  accounts: ['name*', 'industry', 'creditCode', 'domain', 'annualSpend.amount', 'tier', 'region', 'owner'],
+  contacts: ['account*', 'accountCreditCode', 'name*', 'title', 'email', 'phone', 'buyingRole', 'owner'],
+  activities: ['account*', 'kind*', 'subject*', 'occurredAt', 'contactEmails', 'owner'],
+  leads: [
+    'name*',
+    'company',
+    'title',
+    'email',
+    'phone',
+    'source',
+    'status',
+    'industry',
+    'region',
+    'employees',
+    'domain',
+    'creditCode',
+    'notes',
+    'owner',
+  ],
+}
+
+/** Import a CSV or Excel file into accounts, contacts, activities or leads, with progress and a per-row report. */
 export function ImportModal({
   collection,
   open,
@@ -90,6 +119,10 @@ export function ImportModal({
     }
   }
   const running = result && !['done', 'failed'].includes(result.status)
+  /** A field's name in the UI language: import-only fields (owner e-mail, account name …) have their own. */
+  const fieldLabel = (key: string) =>
+    t(`imports.fields.${key}`, { defaultValue: t(`fields.${key.split('.')[0]}`, { defaultValue: key }) })
+  const note = t(`imports.notes.${collection}`, { defaultValue: '' })
   return (
     <Modal
       open={open}
@@ -127,6 +160,23 @@ export function ImportModal({
             <p>{t('imports.drop')}</p>
             <Typography.Text type="secondary">{t('imports.hint')}</Typography.Text>
           </Upload.Dragger>
+          {importColumns[collection] && (
+            <div>
+              <Typography.Text type="secondary">
+                {t('imports.columns')} ({t('imports.requiredMark')}):{' '}
+              </Typography.Text>
+              {importColumns[collection].map((c) => {
+                const key = c.replace('*', '')
+                return (
+                  <Tag key={key} color={c.endsWith('*') ? 'blue' : undefined} style={{ marginBottom: 4 }}>
+                    {fieldLabel(key)}
+                    {c.endsWith('*') && ' *'} <Typography.Text code>{key}</Typography.Text>
+                  </Tag>
+                )
+              })}
+            </div>
+          )}
+          {note && <Typography.Text type="secondary">{note}</Typography.Text>}
           <Radio.Group value={mode} onChange={(e) => setMode(e.target.value)} aria-label={t('imports.mode')}>
             <Radio value="all_or_nothing">{t('imports.allOrNothing')}</Radio>
             <Radio value="valid_rows">{t('imports.validRows')}</Radio>
@@ -168,6 +218,40 @@ export function ImportModal({
                 { title: t('imports.row'), dataIndex: 'row', width: 70 },
                 { title: t('imports.column'), dataIndex: 'column', width: 160 },
                 { title: t('imports.reason'), dataIndex: 'message' },
+              ]}
+            />
+          )}
+          {result.columns?.length > 0 && (
+            <Collapse
+              size="small"
+              items={[
+                {
+                  key: 'mapping',
+                  label: t('imports.mapping'),
+                  children: (
+                    <Table
+                      size="small"
+                      rowKey="index"
+                      dataSource={result.columns.map((c, index) => ({ ...c, index }))}
+                      pagination={{ pageSize: 8, hideOnSinglePage: true }}
+                      columns={[
+                        { title: t('imports.column'), dataIndex: 'column', width: 200 },
+                        {
+                          title: t('imports.field'),
+                          dataIndex: 'field',
+                          render: (f: string | null) =>
+                            f ? (
+                              <>
+                                {fieldLabel(f)} <Typography.Text code>{f}</Typography.Text>
+                              </>
+                            ) : (
+                              <Typography.Text type="secondary">{t('imports.ignored')}</Typography.Text>
+                            ),
+                        },
+                      ]}
+                    />
+                  ),
+                },
               ]}
             />
           )}

@@ -34,7 +34,7 @@ export default function ListPage({ collection }: { collection: string }) {
   const [selected, setSelected] = useState<Rec[]>([])
   const [creating, setCreating] = useState(false)
   const [importing, setImporting] = useState(false)
-  const importable = ['accounts', 'contacts', 'activities'].includes(collection)
+  const importable = ['accounts', 'contacts', 'activities', 'leads'].includes(collection)
   const [assignTo, setAssignTo] = useState<string | null>(null)
   const [viewName, setViewName] = useState('')
   const views = savedViews(me?.id ?? 'anon', collection)
