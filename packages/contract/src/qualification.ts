@@ -64,10 +64,18 @@ export const IcpTarget = z.discriminatedUnion('kind', [
 ])
 export type IcpTarget = z.infer<typeof IcpTarget>
 
+/**
+ * The type of a custom field's values as the ICP reads them: `number` takes a range, `text` a set of
+ * values. Only for `custom.<key>` fields (built-in fields have their own type); when omitted, the target
+ * says it (a range: number).
+ */
+export const icpValueTypes = ['number', 'text'] as const
+
 export const IcpDimension = z
   .object({
     field: IcpField,
     label: z.string().trim().max(100).optional(),
+    valueType: z.enum(icpValueTypes).optional(),
     target: IcpTarget,
     /** Importance: a positive number; a dimension's share of the fit is its weight over the sum of weights. */
     weight: z.number().int('a whole number').min(1, 'from 1 to 100').max(100, 'from 1 to 100'),

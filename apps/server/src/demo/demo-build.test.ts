@@ -21,6 +21,7 @@ import {
   ticketTypes,
   touchResource,
 } from '@openkam/contract'
+import { defaultThresholds, maturityOf, maturityOrder, sizeBandOf } from '../modules/qualification'
 import { buildDemo, type DemoBuild } from './demo-build'
 import { demoTeams, demoUsers } from './demo-data'
 import type { TeamKey, UserKey } from './demo-model'
@@ -198,6 +199,36 @@ describe('the demo data', () => {
     expect(overdue.every((p) => p.dueDate! < today && p.paidDate === null)).toBe(true)
     expect(zh.invoices.some((i) => i.status === 'overdue')).toBe(true)
     expect(zh.orders.length).toBeGreaterThan(100)
+  })
+
+  it('has accounts in every size × maturity cell of the segment matrix, in both languages', () => {
+    const today = now.toISOString().slice(0, 10)
+    const cells = ['large', 'growth', 'small'].flatMap((s) => maturityOrder.map((m) => `${s}:${m}`))
+    for (const data of [zh, en]) {
+      const count = new Map<string, number>()
+      for (const a of data.accounts) {
+        const deals = data.opportunities.filter((o) => o.accountId === a.id)
+        // As the segment engine reads the records (qualification.repository `segmentInputs`).
+        const customer =
+          data.contracts.some(
+            (c) => c.accountId === a.id && ['active', 'approved'].includes(c.status!) && c.endDate! >= today,
+          ) || deals.some((o) => o.status === 'won' && o.wonAt!.getTime() >= now.getTime() - 365 * DAY)
+        const openStages = deals.filter((o) => o.status === 'open').map((o) => o.stage!)
+        const size = sizeBandOf(
+          { employees: a.employees ?? null, annualRevenue: Number(a.annualRevenue), sizeBand: null },
+          defaultThresholds,
+        )
+        const key = `${size}:${maturityOf({ customer, openStages })}`
+        count.set(key, (count.get(key) ?? 0) + 1)
+      }
+      expect(cells.filter((c) => !count.get(c))).toEqual([])
+      // The large prospect whose evaluation was lost went back to marketing: the one account without an owner.
+      const unowned = data.accounts.filter((a) => a.ownerId === null)
+      expect(unowned.map((a) => a.sizeBand)).toEqual(['large'])
+      const its = data.opportunities.filter((o) => o.accountId === unowned[0]!.id)
+      expect(its.length).toBeGreaterThan(0)
+      expect(its.every((o) => o.status === 'lost')).toBe(true)
+    }
   })
 
   it('has tickets of every type, priority and status, scored only once resolved', () => {

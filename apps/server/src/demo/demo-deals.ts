@@ -132,10 +132,12 @@ export function buildDeals(g: Gen, accounts: AccountPlan[]): Deals {
     return plan
   }
 
+  // Per size band, one prospect is in awareness (see prospectDeals): every matrix cell has accounts.
+  const unaware = new Set<AccountPlan['size']>(['large', 'growth', 'small'])
   for (const a of accounts) {
     const vars = { short: a.short, product: g.tr(a.product) }
     if (!a.customer) {
-      prospectDeals(g, a, deal)
+      prospectDeals(g, a, deal, unaware)
       continue
     }
     // The subscription chain: one won deal and one contract a year from the first win.
@@ -278,8 +280,17 @@ type DealFn = (
   lossReason?: string | null,
 ) => DealPlan
 
-/** A prospect has one or two new-business deals: open ones, and sometimes an older lost one. */
-function prospectDeals(g: Gen, a: AccountPlan, deal: DealFn) {
+/**
+ * A prospect has one or two new-business deals: open ones, and sometimes an older lost one.
+ *
+ * The first prospect in discovery of each size band in `unaware` (taken out of it) lost that deal
+ * yesterday instead — budget frozen, nothing open: the account is back in *awareness*, so that every
+ * size × maturity cell of the segment matrix (SPEC R-03) has accounts; the large one went back to
+ * marketing without an owner (an A-class account nobody owns on the potential ranking,
+ * demo-qualification.ts). It draws from the random stream exactly as the open deal would, and a deal
+ * in discovery has no quote, so the rest of the demo stays as it was.
+ */
+function prospectDeals(g: Gen, a: AccountPlan, deal: DealFn, unaware: Set<AccountPlan['size']>) {
   const { rng } = g
   const [lo, hi] = a.size === 'large' ? [600, 3000] : a.size === 'growth' ? [150, 800] : [40, 200]
   const amount = () => rng.int(lo!, hi!) * 1000
@@ -291,7 +302,12 @@ function prospectDeals(g: Gen, a: AccountPlan, deal: DealFn) {
     ['negotiation', 25],
   ])
   const o = { type: 'new_business' as const, name: name(a.product), amount: amount(), createdDay }
-  deal(a, { ...o, closeDay: rng.int(20, 150) }, 'open', stage)
+  const closeDay = rng.int(20, 150)
+  if (stage === 'discovery' && unaware.delete(a.size)) {
+    rng.int(Math.min(createdDay, -1), -1) // the open deal's last-update day, drawn all the same
+    deal(a, { ...o, closeDay: -1 }, 'lost', stage, g.tr(lossReasons[1]!))
+    if (a.size === 'large') a.row.ownerId = null
+  } else deal(a, { ...o, closeDay }, 'open', stage)
   if (a.createdDay < -150 && rng.chance(0.6)) {
     const created = rng.int(a.createdDay, -120)
     const other = rng.pick(products.filter((p) => p !== a.product))

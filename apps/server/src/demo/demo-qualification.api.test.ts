@@ -2,13 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loginAs, startTestApp, type Caller, type TestEnv } from '../../test/harness'
 import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD, seedDemo } from './seed'
 
-describe('the qualification part of the demo', () => {
+describe.each([
+  ['en', 'Plant visit'],
+  ['zh-CN', '工厂实地考察'],
+] as const)('the qualification part of the demo (%s)', (lang, plantVisit) => {
   let env: TestEnv
   let admin: Caller
 
   beforeAll(async () => {
     env = await startTestApp()
-    await env.rt.database.db.transaction((tx) => seedDemo(tx, env.rt.events, { lang: 'en' }))
+    await env.rt.database.db.transaction((tx) => seedDemo(tx, env.rt.events, { lang }))
     admin = await loginAs(env.app, DEMO_ADMIN_EMAIL, DEMO_PASSWORD)
   }, 120_000)
   afterAll(() => env?.close())
@@ -41,18 +44,30 @@ describe('the qualification part of the demo', () => {
     expect(Math.max(...withHistory)).toBe(2)
   })
 
-  it('places every account in a segment and fills the size × maturity cells', async () => {
+  it('places every account in a segment and has accounts in every cell of the matrix', async () => {
     const m = (await admin.get('/api/v1/segments/matrix')).body
     expect(m.unsegmented).toBe(0)
-    // Nearly every demo account has a deal or a contract: the cells without one are the rarest.
-    const filled = m.cells.filter((c: any) => c.size !== 'unknown' && c.count > 0)
-    expect(filled.length).toBeGreaterThanOrEqual(11)
-    expect(new Set(filled.map((c: any) => c.maturity))).toEqual(
-      new Set(['awareness', 'evaluation', 'decision', 'retention']),
-    )
-    expect(new Set(filled.map((c: any) => c.size))).toEqual(new Set(['large', 'growth', 'small']))
     expect(m.cells.reduce((a: number, c: any) => a + c.count, 0)).toBe(m.total)
+    // The matrix shows large, growth and small by the four maturities (unknown only when it has accounts).
+    const shown = m.cells.filter((c: any) => c.size !== 'unknown')
+    expect(shown).toHaveLength(12)
+    const empty = shown.filter((c: any) => c.count < 1).map((c: any) => c.key)
+    expect(empty).toEqual([])
+    expect(m.cells.filter((c: any) => c.size === 'unknown' && c.count > 0)).toEqual([])
     const manu = (await admin.get('/api/v1/segments/matrix?industry=manufacturing')).body
-    expect(manu.cells.find((c: any) => c.key === 'large:evaluation').strategy).toContain('Plant visit')
+    expect(manu.cells.find((c: any) => c.key === 'large:evaluation').strategy).toContain(plantVisit)
+  })
+
+  it('flags A-class accounts without an owner and without a plan on the ranking', async () => {
+    const r = (await admin.get('/api/v1/potential/ranking?class=A&flagged=true&limit=500')).body
+    expect(r.counts.aWithoutOwner).toBeGreaterThanOrEqual(1)
+    expect(r.counts.aWithoutPlan).toBeGreaterThanOrEqual(1)
+    const noOwner = r.data.filter((x: any) => x.flags.includes('no_owner'))
+    expect(noOwner.length).toBe(r.counts.aWithoutOwner)
+    expect(noOwner.every((x: any) => x.class === 'A' && x.owner === null)).toBe(true)
+    // An owned account without a plan, too: the flags are two different stories.
+    const unplanned = r.data.filter((x: any) => x.flags.includes('no_plan') && x.owner !== null)
+    expect(unplanned.length).toBeGreaterThanOrEqual(1)
+    expect(unplanned.every((x: any) => x.openOpportunities === 0 && x.openTasks === 0)).toBe(true)
   })
 })

@@ -76,8 +76,9 @@ const profiles: [number, number, number, number][] = [
 
 /**
  * The qualification part of the demo (SPEC R-01, R-02, R-03): two ICPs, potential scores with history for
- * most accounts in every class (one at exactly 4.0), the fits and segments of every account, and strategy
- * texts for the main segments. Set-based: scores are inserted in one statement, fits and segments
+ * most accounts in every class (one at exactly 4.0), A-class prospects nobody works on (the ranking's
+ * `no_plan` and `no_owner` flags), the fits and segments of every account — every cell of the segment
+ * matrix has accounts (demo-deals.ts `prospectParts`) — and strategy texts for the main segments. Set-based: scores are inserted in one statement, fits and segments
  * computed by the engine itself, silently.
  */
 export async function seedQualificationDemo(tx: Executor, ctx: Ctx, lang: Lang, now = new Date()) {
@@ -116,19 +117,23 @@ export async function seedQualificationDemo(tx: Executor, ctx: Ctx, lang: Lang, 
     .select()
     .from(scoringModels)
     .where(and(eq(scoringModels.workspaceId, ctx.ws), eq(scoringModels.isDefault, true)))
+  const rated = await lostProspects(tx, ctx.ws)
   let scored = 0
   if (model && rows.length) {
     const keys = model.dimensions.map((d) => d.key)
     const scores: (typeof potentialScores.$inferInsert)[] = []
     const current = new Map<string, { total: number; cls: string }>()
     rows.forEach((a, i) => {
-      if (i % 7 === 6) return // some accounts are not scored yet
+      const rep = rated.get(a.id)
+      if (i % 7 === 6 && rep === undefined) return // some accounts are not scored yet
       // Strategic accounts lean to A, essential ones to C; the index spreads them over the profiles.
       const base = a.tier === 'strategic' ? 0 : a.tier === 'growth' ? 3 : 5
       const level = Math.min(profiles.length - 1, base + (i % 4))
-      const history = i % 3 === 0 ? [Math.min(profiles.length - 1, level + 2), level] : [level]
+      // A prospect whose evaluation was lost is re-rated A by the rep who ran it: the ranking's flags.
+      const history =
+        rep !== undefined ? [3, 0] : i % 3 === 0 ? [Math.min(profiles.length - 1, level + 2), level] : [level]
       history.forEach((p, h) => {
-        const values = profiles[i === 1 ? 1 : p]!
+        const values = profiles[i === 1 && rep === undefined ? 1 : p]!
         const s = Object.fromEntries(keys.map((k, j) => [k, values[j] ?? 3]))
         const r = computePotential(model.dimensions, model.bands, s)
         const at = new Date(now.getTime() - ((history.length - 1 - h) * 75 + (i % 20) + 1) * DAY)
@@ -142,8 +147,8 @@ export async function seedQualificationDemo(tx: Executor, ctx: Ctx, lang: Lang, 
           contributions: r.contributions,
           total: r.total.toFixed(2),
           potentialClass: r.class,
-          note: noteFor(lang, h, history.length),
-          scoredBy: a.ownerId,
+          note: rep !== undefined && h === 1 ? unplannedNote[lang] : noteFor(lang, h, history.length),
+          scoredBy: a.ownerId ?? rep ?? null,
           scoredAt: at,
         })
         current.set(a.id, { total: r.total, cls: r.class })
@@ -175,6 +180,34 @@ export async function seedQualificationDemo(tx: Executor, ctx: Ctx, lang: Lang, 
     { silent: true },
   )
   return scored
+}
+
+/**
+ * Prospects with no open deal and no contract — their only evaluation was lost (demo-deals.ts
+ * `prospectParts`) — with the rep who ran their latest deal. Scored A, they are the ranking's A-class
+ * accounts without a plan (no open deal, no open task), and the one that went back to marketing has no owner.
+ */
+async function lostProspects(tx: Executor, ws: string): Promise<Map<string, string | null>> {
+  const res = (await tx.execute(sql`
+    select a.id,
+      (select o.owner_id from opportunities o where o.workspace_id = a.workspace_id and o.account_id = a.id
+        and o.deleted_at is null order by o.created_at desc, o.id desc limit 1) as rep
+    from accounts a
+    where a.workspace_id = ${ws} and a.deleted_at is null
+      and exists (select 1 from opportunities o where o.workspace_id = a.workspace_id
+        and o.account_id = a.id and o.deleted_at is null)
+      and not exists (select 1 from opportunities o where o.workspace_id = a.workspace_id
+        and o.account_id = a.id and o.deleted_at is null and o.status <> 'lost')
+      and not exists (select 1 from contracts c where c.workspace_id = a.workspace_id
+        and c.account_id = a.id and c.deleted_at is null)`)) as unknown as {
+    rows: { id: string; rep: string | null }[]
+  }
+  return new Map(res.rows.map((r) => [r.id, r.rep]))
+}
+
+const unplannedNote = {
+  en: 'Re-rated at the planning review: budget returns next year and they fit us well — plan the next step',
+  'zh-CN': '规划评审复评：明年预算恢复，与我们高度匹配——请规划下一步行动',
 }
 
 const noteFor = (lang: Lang, h: number, n: number) =>

@@ -23,7 +23,8 @@ export function meets(target: IcpTarget, v: unknown): boolean {
     const list = Array.isArray(v) ? v : [v]
     return list.some((x) => wanted.has(String(x).trim().toLowerCase()))
   }
-  const n = typeof v === 'number' ? v : Number(v)
+  // A number, or text that is one (custom fields imported as text); not a list, a flag or a blank.
+  const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN
   if (!Number.isFinite(n)) return false
   return (target.min == null || n >= target.min) && (target.max == null || n <= target.max)
 }

@@ -13,6 +13,7 @@ export { installQualificationTemplate } from './qualification-template'
 export { requalify, requalifyAll } from './qualification.service'
 export { computePotential, classOf } from './potential-score'
 export { icpFit } from './icp-fit'
+export { defaultThresholds, maturityOf, maturityOrder, sizeBandOf } from './segment'
 
 /** Account, deal and contract changes requalify their account; ICP or threshold changes requalify all. */
 export const qualificationHandlers = (deps: { events: EventSink; jobs: JobQueue }): EventHandler[] => [

@@ -299,6 +299,73 @@ describe('qualification: ICP fit (R-01) and segments (R-03)', () => {
     expect((await org.sales.get(`/api/v1/accounts/${b.id}/icp-fits`)).body.data).toEqual([])
   })
 
+  it('takes a range on a number custom field, computes the fit by it and refuses one on a text field', async () => {
+    const seats = { field: 'custom.seats', valueType: 'number', weight: 60 }
+    const erp = { field: 'custom.erp', valueType: 'text', weight: 40 }
+    const icp = await org.admin.post('/api/v1/icps', {
+      name: 'Seat count',
+      dimensions: [
+        { ...seats, target: { kind: 'range', min: 100, max: 500 } },
+        { ...erp, target: { kind: 'values', values: ['SAP'] } },
+      ],
+    })
+    expect(icp.status).toBe(201)
+    expect(icp.body.dimensions[0]).toMatchObject({ valueType: 'number', target: { min: 100, max: 500 } })
+    const a = (
+      await org.sales.post('/api/v1/accounts', { name: 'Seats A', custom: { seats: 500, erp: 'SAP' } })
+    ).body
+    const b = (await org.sales.post('/api/v1/accounts', { name: 'Seats B', custom: { seats: '80' } })).body
+    const fitOf = async (id: string) =>
+      (await org.sales.get(`/api/v1/accounts/${id}/icp-fits`)).body.data.find(
+        (f: any) => f.icpId === icp.body.id,
+      )
+    await waitFor(async () => (await fitOf(a.id))?.fit === 100)
+    await waitFor(async () => (await fitOf(b.id))?.fit === 0)
+    expect((await fitOf(b.id)).dimensions.map((d: any) => [d.result, d.value])).toEqual([
+      ['miss', '80'],
+      ['unknown', null],
+    ])
+    const patched = await org.sales.patch(`/api/v1/accounts/${b.id}`, {
+      version: b.version,
+      custom: { seats: 100 },
+    })
+    expect(patched.status).toBe(200)
+    await waitFor(async () => (await fitOf(b.id))?.fit === 60)
+
+    // A range on a field that does not hold numbers: 422 with its own code, on create and on update.
+    for (const field of [{ ...erp }, { field: 'region', weight: 40 }]) {
+      const bad = await org.admin.post('/api/v1/icps', {
+        name: 'Range on text',
+        dimensions: [{ ...field, target: { kind: 'range', min: 1 } }],
+      })
+      expect(bad.status).toBe(422)
+      expect(bad.body.code).toBe('icp_range_not_number')
+      expect(bad.body.errors).toEqual([{ path: 'dimensions.0.target', message: expect.any(String) }])
+      expect(bad.body.detail).toContain(field.field)
+    }
+    const changed = await org.admin.patch(`/api/v1/icps/${icp.body.id}`, {
+      version: icp.body.version,
+      dimensions: [{ ...erp, target: { kind: 'range', max: 3 } }],
+    })
+    expect(changed.status).toBe(422)
+    expect(changed.body.code).toBe('icp_range_not_number')
+    // min above max, values for a number field: 400 naming the place.
+    const upside = await org.admin.post('/api/v1/icps', {
+      name: 'Upside down',
+      dimensions: [{ ...seats, target: { kind: 'range', min: 500, max: 100 } }],
+    })
+    expect(upside.status).toBe(400)
+    expect(upside.body.errors.map((e: any) => e.path)).toEqual(['dimensions.0.target.max'])
+    const words = await org.admin.post('/api/v1/icps', {
+      name: 'Words',
+      dimensions: [{ ...seats, target: { kind: 'values', values: ['many'] } }],
+    })
+    expect(words.status).toBe(400)
+    expect(words.body.errors.map((e: any) => e.path)).toEqual(['dimensions.0.target'])
+    expect((await org.admin.get(`/api/v1/icps/${icp.body.id}`)).body.version).toBe(icp.body.version)
+    await org.admin.del(`/api/v1/icps/${icp.body.id}`)
+  })
+
   it('derives demand maturity from deals and contracts', async () => {
     const acc = (
       await org.sales.post('/api/v1/accounts', { name: 'Maturing', industry: 'saas', employees: 500 })

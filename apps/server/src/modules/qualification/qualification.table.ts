@@ -3,7 +3,14 @@ import { businessColumns, tstz } from '../../core/db/columns'
 
 export type IcpTarget =
   { kind: 'values'; values: string[] } | { kind: 'range'; min?: number | null; max?: number | null }
-export type IcpDimension = { field: string; label?: string; target: IcpTarget; weight: number }
+export type IcpDimension = {
+  field: string
+  label?: string
+  /** Custom fields only: `number` (a range) or `text` (values); omitted, the target's kind decides. */
+  valueType?: 'number' | 'text'
+  target: IcpTarget
+  weight: number
+}
 export type IcpDimensionResult = {
   field: string
   label: string | null

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { bestFit, icpFit } from './icp-fit'
+import { checkDimensions, valueTypeOf } from './icp.collection'
 import { checkScores, classOf, computePotential, weightSumError } from './potential-score'
 import { defaultThresholds, maturityOf, segmentKey, sizeBandOf, cellSetting } from './segment'
 import type { IcpDimension, ScoringDimension } from './qualification.table'
@@ -107,6 +108,44 @@ describe('ICP fit (R-01)', () => {
     expect(r.fit).toBe(33.33)
   })
 
+  const seats: IcpDimension = {
+    field: 'custom.seats',
+    valueType: 'number',
+    target: { kind: 'range', min: 100, max: 500 },
+    weight: 1,
+  }
+  it.each([
+    [100, 'match'],
+    [500, 'match'],
+    [250, 'match'],
+    ['250', 'match'],
+    [' 320 ', 'match'],
+    [99.99, 'miss'],
+    [501, 'miss'],
+    ['many', 'miss'],
+    [true, 'miss'],
+    [[250], 'miss'],
+    [null, 'unknown'],
+    ['', 'unknown'],
+  ])('puts a custom number field of %j inside 100–500 as %s', (v, result) => {
+    const r = icpFit([seats], { custom: { seats: v } })
+    expect(r.dimensions[0]!.result).toBe(result)
+    expect(r.fit).toBe(result === 'match' ? 100 : 0)
+  })
+
+  it('gives a custom number range with one end open the matched share of the weight', () => {
+    const dims: IcpDimension[] = [
+      { field: 'custom.seats', valueType: 'number', target: { kind: 'range', min: 200 }, weight: 3 },
+      { field: 'custom.plants', target: { kind: 'range', max: 4 }, weight: 1 },
+    ]
+    expect(icpFit(dims, { custom: { seats: 200, plants: 9 } }).fit).toBe(75)
+    expect(icpFit(dims, { custom: { seats: 199, plants: 4 } }).fit).toBe(25)
+    expect(icpFit(dims, { custom: { seats: { amount: '250.00', currency: 'CNY' } } })).toMatchObject({
+      fit: 75,
+      incomplete: true,
+    })
+  })
+
   it('picks the best fit', () => {
     expect(
       bestFit([
@@ -116,6 +155,48 @@ describe('ICP fit (R-01)', () => {
       ])?.id,
     ).toBe('b')
     expect(bestFit([])).toBeNull()
+  })
+})
+
+describe('ICP dimensions (R-01)', () => {
+  const dim = (field: string, target: IcpDimension['target'], valueType?: 'number' | 'text') =>
+    ({ field, target, weight: 10, ...(valueType ? { valueType } : {}) }) as IcpDimension
+  const range = { kind: 'range' as const, min: 1, max: 9 }
+  const values = { kind: 'values' as const, values: ['x'] }
+
+  it.each([
+    [dim('employees', range), 'number'],
+    [dim('region', values), 'text'],
+    [dim('custom.seats', range, 'number'), 'number'],
+    [dim('custom.seats', values, 'text'), 'text'],
+    [dim('custom.seats', range), 'number'],
+    [dim('custom.erp', values), 'text'],
+  ])('reads the value type of %j as %s', (d, type) => expect(valueTypeOf(d)).toBe(type))
+
+  it('accepts a range on a number custom field and values on a text one', () => {
+    expect(
+      checkDimensions([dim('custom.seats', range, 'number'), dim('custom.erp', values, 'text')]),
+    ).toEqual({ errors: [], rangeNotNumber: [] })
+  })
+
+  it('sets apart a range on a field that does not hold numbers', () => {
+    const r = checkDimensions([dim('custom.erp', range, 'text'), dim('region', range)])
+    expect(r.errors).toEqual([])
+    expect(r.rangeNotNumber.map((e) => e.path)).toEqual(['dimensions.0.target', 'dimensions.1.target'])
+    expect(r.rangeNotNumber[0]!.message).toContain('custom.erp is a text field')
+  })
+
+  it('refuses values for a number field, a value type on a built-in field and a field used twice', () => {
+    const r = checkDimensions([
+      dim('custom.seats', values, 'number'),
+      dim('employees', range, 'number'),
+      dim('custom.seats', range, 'number'),
+    ])
+    expect(r.errors.map((e) => e.path)).toEqual([
+      'dimensions.0.target',
+      'dimensions.1.valueType',
+      'dimensions.2.field',
+    ])
   })
 })
 

@@ -57,6 +57,8 @@ const enumFields: Record<string, { group: string; values: readonly string[] }> =
 type DimRow = {
   field: string
   custom?: string
+  /** Custom fields: what their values are — a number field takes a range, a text field values. */
+  valueType?: 'number' | 'text'
   values?: string[]
   min?: number | null
   max?: number | null
@@ -67,6 +69,9 @@ const toRows = (icp?: Icp): DimRow[] =>
   (icp?.dimensions ?? []).map((d) => ({
     field: d.field.startsWith('custom.') ? 'custom' : d.field,
     custom: d.field.startsWith('custom.') ? d.field.slice(7) : undefined,
+    valueType: d.field.startsWith('custom.')
+      ? (d.valueType ?? (d.target.kind === 'range' ? 'number' : 'text'))
+      : undefined,
     values: d.target.kind === 'values' ? d.target.values : undefined,
     min: d.target.kind === 'range' ? (d.target.min ?? null) : undefined,
     max: d.target.kind === 'range' ? (d.target.max ?? null) : undefined,
@@ -74,12 +79,22 @@ const toRows = (icp?: Icp): DimRow[] =>
   }))
 
 const isRange = (r: DimRow) =>
-  icpNumericFields.includes(r.field) ||
-  (r.field === 'custom' && !r.values?.length && (r.min != null || r.max != null))
+  icpNumericFields.includes(r.field) || (r.field === 'custom' && r.valueType === 'number')
+
+/** What is wrong with a range before it goes to the server (translation key), or null. */
+const rangeProblem = (r: DimRow) =>
+  !isRange(r)
+    ? null
+    : r.min == null && r.max == null
+      ? 'qualification.icps.rangeNeedsEnd'
+      : r.min != null && r.max != null && r.min > r.max
+        ? 'qualification.icps.minAboveMax'
+        : null
 
 const toDimensions = (rows: DimRow[]) =>
   rows.map((r) => ({
     field: r.field === 'custom' ? `custom.${r.custom ?? ''}` : r.field,
+    ...(r.field === 'custom' ? { valueType: r.valueType ?? 'text' } : {}),
     weight: r.weight,
     target: isRange(r)
       ? { kind: 'range' as const, min: r.min ?? null, max: r.max ?? null }
@@ -136,7 +151,7 @@ function IcpEditor({ icp, onClose }: { icp: Icp | 'new'; onClose: () => void }) 
           type="primary"
           loading={saving}
           onClick={() => void submit()}
-          disabled={!name.trim() || !rows.length}
+          disabled={!name.trim() || !rows.length || rows.some((r) => rangeProblem(r) !== null)}
         >
           {t('qualification.icps.save')}
         </Button>
@@ -161,7 +176,8 @@ function IcpEditor({ icp, onClose }: { icp: Icp | 'new'; onClose: () => void }) 
       <Typography.Title level={5}>{t('qualification.icps.dimensions')}</Typography.Title>
       {rows.map((r, i) => {
         const enumDef = enumFields[r.field]
-        const range = isRange(r) || icpNumericFields.includes(r.field)
+        const range = isRange(r)
+        const problem = rangeProblem(r)
         const err = errorOf(i)
         return (
           <Card key={i} size="small" style={{ marginBottom: 8 }}>
@@ -171,7 +187,15 @@ function IcpEditor({ icp, onClose }: { icp: Icp | 'new'; onClose: () => void }) 
                 style={{ width: 200 }}
                 showSearch={{ optionFilterProp: 'label' }}
                 value={r.field}
-                onChange={(v) => setRow(i, { field: v, values: [], min: null, max: null })}
+                onChange={(v) =>
+                  setRow(i, {
+                    field: v,
+                    valueType: v === 'custom' ? 'text' : undefined,
+                    values: [],
+                    min: null,
+                    max: null,
+                  })
+                }
                 options={[
                   ...icpFields.map((f) => ({ value: f, label: t(`fields.${f}`, { defaultValue: f }) })),
                   { value: 'custom', label: t('qualification.icps.customField') },
@@ -186,12 +210,25 @@ function IcpEditor({ icp, onClose }: { icp: Icp | 'new'; onClose: () => void }) 
                   onChange={(e) => setRow(i, { custom: e.target.value })}
                 />
               )}
+              {r.field === 'custom' && (
+                <Select
+                  aria-label={t('qualification.icps.valueType')}
+                  style={{ width: 150 }}
+                  value={r.valueType ?? 'text'}
+                  onChange={(v) => setRow(i, { valueType: v, values: [], min: null, max: null })}
+                  options={(['text', 'number'] as const).map((v) => ({
+                    value: v,
+                    label: t(`qualification.icps.valueTypes.${v}`),
+                  }))}
+                />
+              )}
               {range ? (
                 <Space>
                   <InputNumber
                     aria-label={t('qualification.icps.min')}
                     placeholder={t('qualification.icps.min')}
                     value={r.min ?? null}
+                    status={problem ? 'error' : undefined}
                     onChange={(v) => setRow(i, { min: v })}
                     style={{ width: 140 }}
                   />
@@ -200,6 +237,7 @@ function IcpEditor({ icp, onClose }: { icp: Icp | 'new'; onClose: () => void }) 
                     aria-label={t('qualification.icps.max')}
                     placeholder={t('qualification.icps.max')}
                     value={r.max ?? null}
+                    status={problem ? 'error' : undefined}
                     onChange={(v) => setRow(i, { max: v })}
                     style={{ width: 140 }}
                   />
@@ -240,9 +278,9 @@ function IcpEditor({ icp, onClose }: { icp: Icp | 'new'; onClose: () => void }) 
                 onClick={() => setRows((rs) => rs.filter((_, j) => j !== i))}
               />
             </Space>
-            {err && (
-              <Typography.Text type="danger" style={{ display: 'block' }}>
-                {err}
+            {(problem || err) && (
+              <Typography.Text type="danger" role="alert" style={{ display: 'block' }}>
+                {[problem && t(problem), err].filter(Boolean).join('; ')}
               </Typography.Text>
             )}
           </Card>

@@ -1,9 +1,11 @@
-import { Button, DatePicker, Input, Select } from 'antd'
+import { useState } from 'react'
+import { Button, DatePicker, Input, InputNumber, Select, Space, Typography } from 'antd'
+import { CloseOutlined } from '@ant-design/icons'
 import dayjs from 'dayjs'
 import { useTranslation } from 'react-i18next'
 import { useUsers } from '../../shared/api/lookups'
 import { FieldInput } from './FieldInput'
-import { fieldOf, type CollectionMeta } from './meta'
+import { fieldOf, type CollectionMeta, type Field } from './meta'
 
 type Props = {
   meta: CollectionMeta
@@ -90,6 +92,19 @@ export function ListFilters({ meta, q, filters, onChange }: Props) {
               />
             )
           }
+          case 'number':
+          case 'money':
+          case 'decimal':
+            return (
+              <NumberRangeFilter
+                key={key}
+                field={field}
+                label={label}
+                from={filters[`${key}[gte]`]}
+                to={filters[`${key}[lte]`]}
+                onChange={(from, to) => onChange({ [`${key}[gte]`]: from, [`${key}[lte]`]: to })}
+              />
+            )
           case 'bool':
             return (
               <Select
@@ -130,5 +145,91 @@ export function ListFilters({ meta, q, filters, onChange }: Props) {
         </Button>
       )}
     </div>
+  )
+}
+
+const toNumber = (s: string | undefined) => {
+  const n = s === undefined || s.trim() === '' ? null : Number(s)
+  return n === null || Number.isFinite(n) ? n : null
+}
+
+/**
+ * A min–max filter of a number or money field, kept in the URL as `key[gte]` and `key[lte]` (both ends
+ * included). Applied on Enter or when the box is left; a minimum above the maximum is shown as an
+ * error and not applied.
+ */
+function NumberRangeFilter({
+  field,
+  label,
+  from,
+  to,
+  onChange,
+}: {
+  field: Field
+  label: string
+  from?: string
+  to?: string
+  onChange: (from: string | null, to: string | null) => void
+}) {
+  const { t } = useTranslation()
+  const bounds = field.type === 'number' ? { min: field.min, max: field.max } : {}
+  const inUrl = `${from ?? ''}|${to ?? ''}`
+  const [seen, setSeen] = useState(inUrl)
+  const [draft, setDraft] = useState<[number | null, number | null]>([toNumber(from), toNumber(to)])
+  // The URL changed from elsewhere (clear filters, a saved view, back): show what it says.
+  if (seen !== inUrl) {
+    setSeen(inUrl)
+    setDraft([toNumber(from), toNumber(to)])
+  }
+  const invalid = (d: [number | null, number | null]) => d[0] !== null && d[1] !== null && d[0] > d[1]
+  /** Reads the box being left from its text: the state may not have caught up with the last keystroke. */
+  const apply = (i: 0 | 1, text: string) => {
+    let v = toNumber(text)
+    if (v !== null && bounds.min !== undefined) v = Math.max(bounds.min, v)
+    if (v !== null && bounds.max !== undefined) v = Math.min(bounds.max, v)
+    const next: [number | null, number | null] = i === 0 ? [v, draft[1]] : [draft[0], v]
+    setDraft(next)
+    if (invalid(next)) return
+    const lo = next[0] === null ? null : String(next[0])
+    const hi = next[1] === null ? null : String(next[1])
+    if (lo !== (from ?? null) || hi !== (to ?? null)) onChange(lo, hi)
+  }
+  const input = (i: 0 | 1) => (
+    <InputNumber
+      aria-label={`${label} ${t(i === 0 ? 'common.min' : 'common.max')}`}
+      placeholder={i === 0 ? `${label} ${t('common.min')}` : t('common.max')}
+      {...bounds}
+      status={invalid(draft) ? 'error' : undefined}
+      value={draft[i]}
+      onChange={(v) => setDraft((d) => (i === 0 ? [v, d[1]] : [d[0], v]))}
+      onBlur={(e) => apply(i, e.target.value)}
+      onPressEnter={(e) => apply(i, (e.target as HTMLInputElement).value)}
+      style={{ width: i === 0 ? 150 : 100 }}
+    />
+  )
+  const set = from !== undefined || to !== undefined || draft[0] !== null || draft[1] !== null
+  return (
+    <span style={{ display: 'inline-flex', alignItems: 'center', gap: 8 }}>
+      <Space.Compact role="group" aria-label={label}>
+        {input(0)}
+        {input(1)}
+        {set && (
+          <Button
+            aria-label={t('common.clearRange', { field: label })}
+            title={t('common.clearRange', { field: label })}
+            icon={<CloseOutlined />}
+            onClick={() => {
+              setDraft([null, null])
+              if (from !== undefined || to !== undefined) onChange(null, null)
+            }}
+          />
+        )}
+      </Space.Compact>
+      {invalid(draft) && (
+        <Typography.Text type="danger" role="alert">
+          {t('common.minAboveMax')}
+        </Typography.Text>
+      )}
+    </span>
   )
 }
