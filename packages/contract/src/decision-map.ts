@@ -105,3 +105,58 @@ export const DecisionMapGapReport = z.object({
 export type DecisionMapGapReport = z.infer<typeof DecisionMapGapReport>
 
 export const ReportsToBody = z.object({ reportsToId: Id.nullable(), version: z.number().int().optional() })
+
+const days = (max: number) =>
+  z
+    .number({ error: 'must be a whole number of days' })
+    .int('must be a whole number of days')
+    .min(1, 'must be at least 1 day')
+    .max(max, `must be at most ${max} days`)
+
+/** The thresholds of the gap rules (R-06), per workspace. */
+export const DecisionMapGapRules = z
+  .object({
+    /** `economic_buyer_not_met` after this many days without an activity with the economic buyer. */
+    economicBuyerDays: days(730),
+    /** `champion_silent` after this many days without an activity with a champion. */
+    championSilentDays: days(365),
+    /** `high_influence_blocker` from this influence (1–5) on a skeptic or blocker. */
+    blockerInfluence: z
+      .number({ error: 'must be a whole number from 1 to 5' })
+      .int('must be a whole number from 1 to 5')
+      .min(1, 'must be from 1 to 5')
+      .max(5, 'must be from 1 to 5'),
+    /** `single_threaded` looks at the activities of this many last days… */
+    singleThreadDays: days(365),
+    /** …and needs at least this many of them to call the account single-threaded. */
+    singleThreadMinActivities: z
+      .number({ error: 'must be a whole number from 2 to 100' })
+      .int('must be a whole number from 2 to 100')
+      .min(2, 'must be from 2 to 100')
+      .max(100, 'must be from 2 to 100'),
+  })
+  .strict()
+  .meta({ id: 'DecisionMapGapRules' })
+export type DecisionMapGapRules = z.infer<typeof DecisionMapGapRules>
+
+/** The effective gap rules, the defaults they override and when an administrator last changed them. */
+export const DecisionMapGapRulesState = DecisionMapGapRules.extend({
+  defaults: DecisionMapGapRules,
+  updatedAt: Timestamp.nullable(),
+}).meta({ id: 'DecisionMapGapRulesState' })
+export type DecisionMapGapRulesState = z.infer<typeof DecisionMapGapRulesState>
+
+/** A deal's decision map: its own buying committee when it has one, else its account's map. */
+export const OpportunityDecisionMap = DecisionMap.extend({
+  opportunityId: Id,
+  /** `opportunity` when the deal has its own committee (the map shows only its members), else `account`. */
+  scope: z.enum(['account', 'opportunity']),
+  /** The members of the deal's committee (empty when it has none). */
+  committeeContactIds: z.array(Id),
+}).meta({ id: 'OpportunityDecisionMap' })
+export type OpportunityDecisionMap = z.infer<typeof OpportunityDecisionMap>
+
+/** Replaces a deal's buying committee; an empty list removes it (the deal uses its account's map). */
+export const CommitteeBody = z.object({
+  contactIds: z.array(Id).max(100, 'a committee has at most 100 members'),
+})

@@ -4,6 +4,9 @@ import { findWorkspaceBySlug } from '../modules/workspaces'
 import { systemPrincipal } from '../core/access/permissions'
 import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD, seedDemo } from './seed'
 import { seedDecisionMapDemo } from './demo-decision-map'
+import { sql } from 'drizzle-orm'
+import { opportunityCommitteeMembers } from '../modules/decision-map'
+import { contacts } from '../modules/contacts'
 
 describe('the decision-map demo', () => {
   let env: TestEnv
@@ -31,6 +34,31 @@ describe('the decision-map demo', () => {
     expect(contacts.length).toBeGreaterThan(0)
     const placeholders = (await admin.get('/api/v1/contacts?limit=500&q=Finance Controller')).body.data
     expect(placeholders.some((c: { placeholder: boolean }) => c.placeholder)).toBe(true)
+  })
+
+  it('has an open deal with its own committee showing a gap its account does not have, and influence links', async () => {
+    const rows = await env.rt.database.db.select().from(opportunityCommitteeMembers)
+    const dealIds = [...new Set(rows.map((r) => r.opportunityId))]
+    expect(dealIds).toHaveLength(1)
+    const deal = await admin.get(`/api/v1/opportunities/${dealIds[0]}/decision-map`)
+    expect(deal.status).toBe(200)
+    expect(deal.body).toMatchObject({ scope: 'opportunity', opportunityId: dealIds[0] })
+    expect(deal.body.contacts.length).toBeGreaterThanOrEqual(3)
+    expect(deal.body.gaps).toContainEqual(
+      expect.objectContaining({ code: 'role_uncovered', role: 'economic_buyer' }),
+    )
+    const account = await admin.get(`/api/v1/accounts/${deal.body.accountId}/decision-map`)
+    expect(account.body.gaps.some((g: { role?: string }) => g.role === 'economic_buyer')).toBe(false)
+    expect((await admin.get(`/api/v1/opportunities/${dealIds[0]}`)).body.status).toBe('open')
+    const linked = await env.rt.database.db
+      .select({ id: contacts.id, accountId: contacts.accountId })
+      .from(contacts)
+      .where(sql`cardinality(${contacts.influences}) > 0`)
+    expect(linked).toHaveLength(5)
+    const m = (await admin.get(`/api/v1/accounts/${linked[0]!.accountId}/decision-map`)).body
+    const from = m.contacts.find((c: { id: string }) => c.id === linked[0]!.id)
+    const to = m.contacts.find((c: { id: string }) => c.id === from.influences[0])
+    expect(to.buyingRole).toBe('economic_buyer')
   })
 
   it('runs its part of the seed in well under 100 ms', async () => {

@@ -11,7 +11,9 @@ type Rows = { rows: Record<string, any>[] }
  * gap kind — a role left uncovered (with a placeholder persona), an influential blocker, a champion who
  * left (with its relationship signal) and another gone silent, an economic buyer not met for months, and
  * an account reached through a single contact — plus relationship owners and levels on influential
- * contacts. Reporting lines come from the generated committees. A few set-based statements.
+ * contacts. Reporting lines come from the generated committees; "influences" links run from each picked
+ * account's most influential person to its economic buyer; one open deal elsewhere has its own committee
+ * without the economic buyer (a deal-level role_uncovered). A few set-based statements.
  */
 export async function seedDecisionMapDemo(tx: Executor, ctx: Ctx, lang: Lang, now = new Date()) {
   const ws = ctx.ws
@@ -24,7 +26,7 @@ export async function seedDecisionMapDemo(tx: Executor, ctx: Ctx, lang: Lang, no
       having count(*) filter (where buying_role = 'economic_buyer') = 1 and count(*) < 12
       order by min(created_at), account_id limit 5`)) as unknown as Rows
   ).rows.map((r) => r.id as string)
-  if (picked.length < 5) return { accounts: 0 }
+  if (picked.length < 5) return { accounts: 0, committeeDealId: null }
   const [uncovered, blocker, champion, buyer, single] = picked as [string, string, string, string, string]
 
   // Relationship owner and levels on the influential contacts.
@@ -100,15 +102,54 @@ export async function seedDecisionMapDemo(tx: Executor, ctx: Ctx, lang: Lang, no
     where a.workspace_id = ${ws} and a.account_id = ${single} and a.occurred_at >= ${ago(90)}::timestamptz
       and cardinality(a.contact_ids) > 0`)
 
+  // Influence beyond the reporting lines: on each picked account, its most influential person outside the
+  // economic buyer's direct reports (if any) sways the economic buyer.
+  const inPicked = sql`(${sql.join(
+    picked.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  )})`
+  await tx.execute(sql`
+    with eb as (
+      select account_id, id from contacts
+      where workspace_id = ${ws} and active and buying_role = 'economic_buyer' and account_id in ${inPicked}),
+    top as (
+      select distinct on (c.account_id) c.account_id, c.id from contacts c join eb on eb.account_id = c.account_id
+      where c.workspace_id = ${ws} and c.active and not coalesce(c.placeholder, false)
+        and c.buying_role is distinct from 'economic_buyer'
+      order by c.account_id, c.reports_to_id is not distinct from eb.id, c.influence desc nulls last, c.id)
+    update contacts c set influences = array[eb.id]
+    from top join eb on eb.account_id = top.account_id
+    where c.workspace_id = ${ws} and c.id = top.id`)
+
+  // A deal with its own buying committee (another account): the people working on this deal, without the
+  // account's economic buyer — the deal's map shows that role uncovered though the account has one.
+  const committee = (
+    (await tx.execute(sql`
+      with deal as (
+        select o.id, o.account_id, o.owner_id from opportunities o
+        where o.workspace_id = ${ws} and o.status = 'open' and o.deleted_at is null
+          and o.account_id not in ${inPicked}
+          and (select count(*) from contacts c where c.workspace_id = ${ws} and c.account_id = o.account_id
+            and c.active and c.buying_role is distinct from 'economic_buyer') >= 3
+          and exists (select 1 from contacts c where c.workspace_id = ${ws} and c.account_id = o.account_id
+            and c.active and c.buying_role = 'economic_buyer')
+        order by o.amount desc nulls last, o.id limit 1)
+      insert into opportunity_committee_members (workspace_id, opportunity_id, contact_id, added_at, added_by)
+      select ${ws}, deal.id, m.id, ${ago(20)}::timestamptz, deal.owner_id
+      from deal cross join lateral (
+        select c.id from contacts c where c.workspace_id = ${ws} and c.account_id = deal.account_id and c.active
+          and c.buying_role is distinct from 'economic_buyer'
+        order by c.influence desc nulls last, c.id limit 4) m
+      on conflict do nothing
+      returning opportunity_id as id`)) as unknown as Rows
+  ).rows
+
   // Keep the stored last-contact dates consistent with the activities changed above.
   await tx.execute(sql`
     update contacts c set last_contacted_at = (
       select max(a.occurred_at) from activities a
       where a.workspace_id = c.workspace_id and a.account_id = c.account_id and c.id = any(a.contact_ids)
         and a.deleted_at is null)
-    where c.workspace_id = ${ws} and c.account_id in (${sql.join(
-      picked.map((id) => sql`${id}::uuid`),
-      sql`, `,
-    )})`)
-  return { accounts: picked.length }
+    where c.workspace_id = ${ws} and c.account_id in ${inPicked}`)
+  return { accounts: picked.length, committeeDealId: (committee[0]?.id as string | undefined) ?? null }
 }

@@ -321,8 +321,15 @@ describe('records that belong to an account', () => {
       version: boss.version,
       reportsToId: low.id,
     })
-    expect(loop.status).toBe(400)
+    // A loop is a business rule over the other contacts' lines: 422, naming the chain, as on /reports-to.
+    expect(loop.status).toBe(422)
+    expect(loop.body).toMatchObject({
+      code: 'reporting_cycle',
+      chain: [boss.id, low.id, mid.id, boss.id],
+      detail: expect.stringContaining('Boss → Low → Mid → Boss'),
+    })
     expect(loop.body.errors[0]).toMatchObject({ path: 'reportsToId', message: expect.stringMatching(/loop/) })
+    expect((await org.sales.get(`/api/v1/contacts/${boss.id}`)).body.reportsToId).toBeNull()
     const self = await org.sales.patch(`/api/v1/contacts/${boss.id}`, {
       version: boss.version,
       reportsToId: boss.id,

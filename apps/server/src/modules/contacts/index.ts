@@ -12,3 +12,4 @@ export {
   type SignalPayload,
   type KeyRole,
 } from './relationship-signals'
+export { reportingCycleError } from './reporting-cycle'

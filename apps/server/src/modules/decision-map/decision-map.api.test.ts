@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { and, eq } from 'drizzle-orm'
 import { makeOrg, startTestApp, type Org, type TestEnv } from '../../../test/harness'
+import { outbox } from '../../core/events/outbox.table'
 
 const DAY = 86_400_000
 const ago = (days: number) => new Date(Date.now() - days * DAY).toISOString()
@@ -216,5 +218,255 @@ describe('decision map (R-06)', () => {
       'Hands-on workshop',
     )
     expect((await org.admin.put('/api/v1/decision-map/playbook', { user: {} })).status).toBe(400)
+  })
+
+  describe('gap rules as workspace settings', () => {
+    it('serves the default thresholds to anyone in the workspace until an administrator changes them', async () => {
+      const own = await makeOrg(env)
+      const rules = await own.sales.get('/api/v1/decision-map/gap-rules')
+      expect(rules.status, JSON.stringify(rules.body)).toBe(200)
+      expect(rules.body).toMatchObject({
+        economicBuyerDays: 90,
+        championSilentDays: 30,
+        blockerInfluence: 4,
+        singleThreadDays: 90,
+        singleThreadMinActivities: 3,
+        defaults: { championSilentDays: 30 },
+        updatedAt: null,
+      })
+    })
+
+    it('lets an administrator raise championSilentDays to 60, so a champion met 45 days ago is no gap', async () => {
+      const own = await makeOrg(env)
+      const id = (await own.sales.post('/api/v1/accounts', { name: 'Patient' })).body.id as string
+      for (const role of roles) {
+        const c = await own.sales.post('/api/v1/contacts', { accountId: id, name: role, buyingRole: role })
+        await own.sales.post('/api/v1/activities', {
+          accountId: id,
+          kind: 'meeting',
+          subject: 'Meeting',
+          contactIds: [c.body.id],
+          occurredAt: ago(1),
+        })
+      }
+      const champ = (
+        await own.sales.post('/api/v1/contacts', { accountId: id, name: 'Champ', stance: 'champion' })
+      ).body
+      await own.sales.post('/api/v1/activities', {
+        accountId: id,
+        kind: 'call',
+        subject: 'Call',
+        contactIds: [champ.id],
+        occurredAt: ago(45),
+      })
+      const gapsOf = async () =>
+        (await own.sales.get(`/api/v1/accounts/${id}/decision-map`)).body.gaps.map(
+          (g: { code: string }) => g.code,
+        )
+      const reported = async () =>
+        (await own.sales.get('/api/v1/decision-map/gaps?code=champion_silent')).body.data.some(
+          (d: { account: { id: string } }) => d.account.id === id,
+        )
+      expect(await gapsOf()).toEqual(['champion_silent'])
+      expect(await reported()).toBe(true)
+
+      const current = (await own.admin.get('/api/v1/decision-map/gap-rules')).body
+      const { defaults: _d, updatedAt: _u, ...values } = current
+      const put = await own.admin.put('/api/v1/decision-map/gap-rules', { ...values, championSilentDays: 60 })
+      expect(put.status, JSON.stringify(put.body)).toBe(200)
+      expect(put.body).toMatchObject({ championSilentDays: 60, defaults: { championSilentDays: 30 } })
+      expect(put.body.updatedAt).toEqual(expect.any(String))
+      expect((await own.sales.get('/api/v1/decision-map/gap-rules')).body.championSilentDays).toBe(60)
+      expect(await gapsOf()).toEqual([])
+      expect(await reported()).toBe(false)
+
+      const audit = (await own.admin.get('/api/v1/audit-log?entityType=gap_rules')).body.data
+      expect(audit[0]).toMatchObject({
+        action: 'update',
+        actorId: own.admin.userId,
+        before: { championSilentDays: 30 },
+        after: { championSilentDays: 60 },
+      })
+      const events = await env.rt.database.db
+        .select()
+        .from(outbox)
+        .where(and(eq(outbox.type, 'gap_rules.updated'), eq(outbox.entityId, audit[0].entityId)))
+      expect(events.map((e) => e.payload)).toEqual([{ changed: ['championSilentDays'] }])
+    })
+
+    it('refuses out-of-range values with every field listed, and saves nothing', async () => {
+      const own = await makeOrg(env)
+      const before = (await own.admin.get('/api/v1/decision-map/gap-rules')).body
+      const bad = await own.admin.put('/api/v1/decision-map/gap-rules', {
+        economicBuyerDays: 0,
+        championSilentDays: 12.5,
+        blockerInfluence: 6,
+        singleThreadDays: 90,
+        singleThreadMinActivities: 1,
+        extra: 1,
+      })
+      expect(bad.status).toBe(400)
+      expect(bad.body.code).toBe('invalid_input')
+      expect(bad.body.errors.map((e: { path: string }) => e.path).sort()).toEqual([
+        'blockerInfluence',
+        'championSilentDays',
+        'economicBuyerDays',
+        'extra',
+        'singleThreadMinActivities',
+      ])
+      expect(bad.body.errors).toContainEqual({ path: 'blockerInfluence', message: 'must be from 1 to 5' })
+      const missing = await own.admin.put('/api/v1/decision-map/gap-rules', { championSilentDays: 60 })
+      expect(missing.status).toBe(400)
+      expect((await own.admin.get('/api/v1/decision-map/gap-rules')).body).toEqual(before)
+    })
+
+    it('refuses a non-administrator with 403 and saves nothing', async () => {
+      const own = await makeOrg(env)
+      const { defaults, updatedAt: _u } = (await own.sales.get('/api/v1/decision-map/gap-rules')).body
+      const res = await own.sales.put('/api/v1/decision-map/gap-rules', {
+        ...defaults,
+        championSilentDays: 60,
+      })
+      expect(res.status).toBe(403)
+      expect((await own.manager.put('/api/v1/decision-map/gap-rules', defaults)).status).toBe(403)
+      expect((await own.sales.get('/api/v1/decision-map/gap-rules')).body).toMatchObject({
+        championSilentDays: 30,
+        updatedAt: null,
+      })
+    })
+  })
+
+  it('stores influences between contacts of one account and refuses others with a field error each', async () => {
+    const id = await account('Influences')
+    const a = await contact(id, { name: 'A' })
+    const b = await contact(id, { name: 'B' })
+    const c = await contact(id, { name: 'C', influences: [a.id, b.id] })
+    expect((await map(id)).contacts.find((x: { id: string }) => x.id === c.id).influences).toEqual([
+      a.id,
+      b.id,
+    ])
+    const stranger = await contact(await account('Influences elsewhere'), { name: 'Stranger' })
+    const missing = '00000000-0000-4000-8000-000000000000'
+    const bad = await org.sales.patch(`/api/v1/contacts/${c.id}`, {
+      version: 1,
+      influences: [a.id, c.id, stranger.id, missing, a.id],
+    })
+    expect(bad.status).toBe(400)
+    expect(bad.body.errors).toEqual([
+      { path: 'influences.1', message: 'a contact cannot influence themself' },
+      { path: 'influences.2', message: 'must be a contact of the same account' },
+      { path: 'influences.3', message: 'no such contact in this workspace' },
+      { path: 'influences.4', message: 'this contact is listed twice' },
+    ])
+    const created = await org.sales.post('/api/v1/contacts', {
+      accountId: id,
+      name: 'D',
+      influences: [stranger.id],
+    })
+    expect(created.status).toBe(400)
+    expect(created.body.errors).toEqual([
+      { path: 'influences.0', message: 'must be a contact of the same account' },
+    ])
+    const cleared = await org.sales.patch(`/api/v1/contacts/${c.id}`, { version: 1, influences: [] })
+    expect(cleared.status, JSON.stringify(cleared.body)).toBe(200)
+    expect(cleared.body.influences).toEqual([])
+  })
+
+  describe('per-deal buying committee', () => {
+    const deal = async (accountId: string, who = org.sales) => {
+      const r = await who.post('/api/v1/opportunities', { accountId, name: 'Deal' })
+      expect(r.status, JSON.stringify(r.body)).toBe(201)
+      return r.body.id as string
+    }
+    const dealMap = async (id: string) => {
+      const r = await org.sales.get(`/api/v1/opportunities/${id}/decision-map`)
+      expect(r.status, JSON.stringify(r.body)).toBe(200)
+      return r.body
+    }
+
+    it("answers the account's map until the deal has its own committee, then only the committee's", async () => {
+      const { id, people } = await fullAccount('Committee')
+      const opp = await deal(id)
+      const whole = await dealMap(opp)
+      expect(whole).toMatchObject({ opportunityId: opp, scope: 'account', committeeContactIds: [], gaps: [] })
+      expect(whole.contacts).toHaveLength(5)
+
+      const members = [people.user!, people.technical_evaluator!, people.financial_controller!]
+      const put = await org.sales.put(`/api/v1/opportunities/${opp}/committee`, { contactIds: members })
+      expect(put.status, JSON.stringify(put.body)).toBe(200)
+      expect(put.body).toMatchObject({ scope: 'opportunity', opportunityId: opp })
+      expect([...put.body.committeeContactIds].sort()).toEqual([...members].sort())
+      expect(put.body.contacts.map((c: { id: string }) => c.id).sort()).toEqual([...members].sort())
+      // The committee lacks an influencer and an economic buyer, though the account has both.
+      expect(put.body.gaps.map((g: { role: string }) => g.role)).toEqual(['influencer', 'economic_buyer'])
+      expect((await map(id)).gaps).toEqual([])
+      expect(await dealMap(opp)).toEqual(put.body)
+
+      const audit = (await org.admin.get(`/api/v1/audit-log?entityType=opportunity&entityId=${opp}`)).body
+        .data
+      expect(audit[0]).toMatchObject({
+        action: 'update_committee',
+        before: { committeeContactIds: [] },
+        after: { committeeContactIds: members },
+      })
+      const events = await env.rt.database.db
+        .select()
+        .from(outbox)
+        .where(and(eq(outbox.type, 'opportunity.committee_changed'), eq(outbox.entityId, opp)))
+      expect(events).toHaveLength(1)
+      expect(events[0]!.payload).toMatchObject({ accountId: id, added: members, removed: [] })
+
+      const cleared = await org.sales.put(`/api/v1/opportunities/${opp}/committee`, { contactIds: [] })
+      expect(cleared.body).toMatchObject({ scope: 'account', committeeContactIds: [], gaps: [] })
+    })
+
+    it('computes single-threading and the champion rule on the committee members only', async () => {
+      const { id, people } = await fullAccount('Committee threads', 120)
+      const opp = await deal(id)
+      const champ = await contact(id, { name: 'Committee champ', stance: 'champion' })
+      await org.sales.put(`/api/v1/opportunities/${opp}/committee`, {
+        contactIds: [...Object.values(people), champ.id],
+      })
+      // Three recent meetings through the user, another through someone outside the committee.
+      for (const d of [3, 4, 5]) await meet(id, [people.user!], d)
+      const outside = await contact(id, { name: 'Outside' })
+      await meet(id, [outside.id], 2)
+      const codesOf = async () =>
+        (await dealMap(opp)).gaps.map((g: { code: string }) => g.code).sort() as string[]
+      expect(await codesOf()).toEqual(['champion_silent', 'economic_buyer_not_met', 'single_threaded'])
+      expect((await codes(id)).includes('single_threaded')).toBe(false)
+      await meet(id, [champ.id, people.economic_buyer!], 1)
+      expect(await codesOf()).toEqual([])
+    })
+
+    it('refuses contacts of another account, unknown or listed twice, with a field error each', async () => {
+      const { id, people } = await fullAccount('Committee checks')
+      const opp = await deal(id)
+      const stranger = await contact(await account('Committee elsewhere'), { name: 'Stranger' })
+      const missing = '00000000-0000-4000-8000-000000000000'
+      const bad = await org.sales.put(`/api/v1/opportunities/${opp}/committee`, {
+        contactIds: [people.user, stranger.id, missing, people.user],
+      })
+      expect(bad.status).toBe(400)
+      expect(bad.body.errors).toEqual([
+        { path: 'contactIds.1', message: "must be a contact of the deal's account" },
+        { path: 'contactIds.2', message: 'no such contact in this workspace' },
+        { path: 'contactIds.3', message: 'this contact is listed twice' },
+      ])
+      expect((await dealMap(opp)).scope).toBe('account')
+      const notId = await org.sales.put(`/api/v1/opportunities/${opp}/committee`, { contactIds: ['x'] })
+      expect(notId.status).toBe(400)
+    })
+
+    it('hides a deal from people who cannot see it', async () => {
+      const { id, people } = await fullAccount('Committee private')
+      const opp = await deal(id)
+      expect((await org.outsider.get(`/api/v1/opportunities/${opp}/decision-map`)).status).toBe(404)
+      const put = await org.outsider.put(`/api/v1/opportunities/${opp}/committee`, {
+        contactIds: [people.user],
+      })
+      expect(put.status).toBe(404)
+      expect((await dealMap(opp)).scope).toBe('account')
+    })
   })
 })

@@ -1,10 +1,18 @@
-import { and, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm'
+import { and, eq, inArray, isNull, notInArray, sql, type SQL } from 'drizzle-orm'
 import type { Executor } from '../../core/db/types'
 import { activities } from '../activities'
 import { accounts } from '../accounts'
 import { contacts } from '../contacts'
-import { decisionMapPlaybooks } from './decision-map.table'
+import { decisionMapPlaybooks, opportunityCommitteeMembers } from './decision-map.table'
+import type { GapRules } from './gaps'
 import type { Playbook } from './playbook'
+
+/** `array[…]::uuid[]` of the ids, for `= any(…)` and `&&` (an empty list gives an empty array). */
+const uuidArray = (ids: string[]) =>
+  sql`array[${sql.join(
+    ids.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  )}]::uuid[]`
 
 /** Contacts (former ones too, not deleted) of the accounts `accountIds` selects (a list or a subquery). */
 export const contactsOf = (tx: Executor, ws: string, accountIds: string[] | SQL) =>
@@ -40,8 +48,17 @@ export async function lastContacts(tx: Executor, ws: string, accountIds: string[
   return res.rows.map((r) => ({ ...r, at: new Date(r.at) }))
 }
 
-/** Per account, the activities since `from` that name a contact: how many, and which contacts. */
-export async function recentThreads(tx: Executor, ws: string, accountIds: string[] | SQL, from: Date) {
+/**
+ * Per account, the activities since `from` that name a contact (of `only`, when given): how many, and which
+ * contacts (of `only`).
+ */
+export async function recentThreads(
+  tx: Executor,
+  ws: string,
+  accountIds: string[] | SQL,
+  from: Date,
+  only?: string[],
+) {
   const accounts = Array.isArray(accountIds)
     ? sql`(${sql.join(
         accountIds.map((id) => sql`${id}::uuid`),
@@ -54,6 +71,7 @@ export async function recentThreads(tx: Executor, ws: string, accountIds: string
     from ${activities} a cross join lateral unnest(a.contact_ids) cid
     where a.workspace_id = ${ws} and a.deleted_at is null and a.account_id in ${accounts}
       and a.occurred_at >= ${from.toISOString()}::timestamptz
+      ${only ? sql`and cid = any(${uuidArray(only)})` : sql``}
     group by a.account_id`)) as unknown as {
     rows: { accountId: string; count: number; contactIds: string[] | string }[]
   }
@@ -67,8 +85,14 @@ export async function recentThreads(tx: Executor, ws: string, accountIds: string
   }))
 }
 
-/** The last activities of one account that name a contact, newest first (for the side panel). */
-export const recentActivities = (tx: Executor, ws: string, accountId: string, limit: number) =>
+/** The last activities of one account that name a contact (of `only`, when given), newest first. */
+export const recentActivities = (
+  tx: Executor,
+  ws: string,
+  accountId: string,
+  limit: number,
+  only?: string[],
+) =>
   tx
     .select({
       id: activities.id,
@@ -84,6 +108,7 @@ export const recentActivities = (tx: Executor, ws: string, accountId: string, li
         eq(activities.accountId, accountId),
         isNull(activities.deletedAt),
         sql`cardinality(${activities.contactIds}) > 0`,
+        only ? sql`${activities.contactIds} && ${uuidArray(only)}` : undefined,
       ),
     )
     .orderBy(sql`${activities.occurredAt} desc`)
@@ -99,6 +124,66 @@ export const writePlaybook = (tx: Executor, ws: string, roles: Playbook) =>
     .insert(decisionMapPlaybooks)
     .values({ workspaceId: ws, roles, updatedAt: new Date() })
     .onConflictDoUpdate({ target: decisionMapPlaybooks.workspaceId, set: { roles, updatedAt: new Date() } })
+
+/** The stored gap-rule overrides and when they changed (locked for an update when `forUpdate`). */
+export async function readGapRules(tx: Executor, ws: string, forUpdate = false) {
+  const q = tx
+    .select({ gapRules: decisionMapPlaybooks.gapRules, at: decisionMapPlaybooks.gapRulesUpdatedAt })
+    .from(decisionMapPlaybooks)
+    .where(eq(decisionMapPlaybooks.workspaceId, ws))
+  const [row] = forUpdate ? await q.for('update') : await q
+  return { stored: row?.gapRules ?? null, updatedAt: row?.at ?? null }
+}
+
+/** Stores the gap rules; a workspace without a playbook keeps the default one (`roles: {}`). */
+export const writeGapRules = (tx: Executor, ws: string, gapRules: GapRules, at: Date) =>
+  tx
+    .insert(decisionMapPlaybooks)
+    .values({ workspaceId: ws, roles: {}, gapRules, gapRulesUpdatedAt: at, updatedAt: at })
+    .onConflictDoUpdate({
+      target: decisionMapPlaybooks.workspaceId,
+      set: { gapRules, gapRulesUpdatedAt: at, updatedAt: at },
+    })
+
+/** The contact ids of a deal's own committee, oldest member first (empty: it has none). */
+export const committeeOf = async (tx: Executor, ws: string, opportunityId: string) =>
+  (
+    await tx
+      .select({ contactId: opportunityCommitteeMembers.contactId })
+      .from(opportunityCommitteeMembers)
+      .where(
+        and(
+          eq(opportunityCommitteeMembers.workspaceId, ws),
+          eq(opportunityCommitteeMembers.opportunityId, opportunityId),
+        ),
+      )
+      .orderBy(opportunityCommitteeMembers.addedAt, opportunityCommitteeMembers.contactId)
+  ).map((r) => r.contactId)
+
+/** Makes the committee exactly `contactIds`: members kept keep when and by whom they were added. */
+export async function replaceCommittee(
+  tx: Executor,
+  ws: string,
+  opportunityId: string,
+  contactIds: string[],
+  by: string | null,
+) {
+  const m = opportunityCommitteeMembers
+  await tx
+    .delete(m)
+    .where(
+      and(
+        eq(m.workspaceId, ws),
+        eq(m.opportunityId, opportunityId),
+        contactIds.length ? notInArray(m.contactId, contactIds) : undefined,
+      ),
+    )
+  if (contactIds.length)
+    await tx
+      .insert(m)
+      .values(contactIds.map((contactId) => ({ workspaceId: ws, opportunityId, contactId, addedBy: by })))
+      .onConflictDoNothing()
+}
 
 /** id → reportsToId of the contacts of one account (for loop checks). */
 export const reportingLines = async (tx: Executor, ws: string, accountId: string) =>
@@ -117,3 +202,12 @@ export const accountsWhere = (tx: Executor, ws: string, where: (SQL | undefined)
     .from(accounts)
     .where(and(eq(accounts.workspaceId, ws), isNull(accounts.deletedAt), ...where))
     .orderBy(accounts.name, accounts.id)
+
+/** The account of each of these contacts that exists (not deleted) in the workspace. */
+export const accountsOfContacts = (tx: Executor, ws: string, ids: string[]) =>
+  ids.length
+    ? tx
+        .select({ id: contacts.id, accountId: contacts.accountId })
+        .from(contacts)
+        .where(and(eq(contacts.workspaceId, ws), inArray(contacts.id, ids), isNull(contacts.deletedAt)))
+    : Promise.resolve([])

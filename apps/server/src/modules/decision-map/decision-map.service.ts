@@ -3,14 +3,16 @@ import { scopeFor } from '../../core/access/permissions'
 import { AppError } from '../../core/errors'
 import type { Ctx } from '../../core/context'
 import type { Executor } from '../../core/db/types'
+import { diff, recordAudit } from '../../core/audit/audit'
 import { accountCollection, accounts } from '../accounts'
-import { contactCollection } from '../contacts'
+import { contactCollection, reportingCycleError } from '../contacts'
 import { getWorkspace } from '../workspaces'
 import {
   accountSubquery,
   accountsWhere,
   contactsOf,
   lastContacts,
+  readGapRules,
   readPlaybook,
   recentActivities,
   recentThreads,
@@ -20,10 +22,11 @@ import {
 import type { stances } from '@openkam/contract'
 import {
   decisionMapGaps,
-  defaultGapRules,
+  mergeGapRules,
   type BuyingRole,
   type GapCode,
   type GapContact,
+  type GapRules,
   type Lang,
 } from './gaps'
 import { mergePlaybook, nextBestAction, reportingLoop, type Playbook } from './playbook'
@@ -35,16 +38,32 @@ const DAY_MS = 86_400_000
 const langOf = async (tx: Executor, ctx: Ctx): Promise<Lang> =>
   (await getWorkspace(tx, ctx)).locale === 'en' ? 'en' : 'zh-CN'
 
-/** The accounts' contacts, last contacts and recent threads, loaded set-based (three queries). */
-async function loadMaps(tx: Executor, ws: string, ids: string[] | SQL, now: Date) {
+/** The workspace's gap rules: its stored overrides over the defaults. */
+export const gapRulesOf = async (tx: Executor, ws: string): Promise<GapRules> =>
+  mergeGapRules((await readGapRules(tx, ws)).stored)
+
+/**
+ * The accounts' contacts, last contacts and recent threads, loaded set-based (three queries); with `only`,
+ * just those contacts (a deal's committee) and the activities naming them.
+ */
+async function loadMaps(
+  tx: Executor,
+  ws: string,
+  ids: string[] | SQL,
+  now: Date,
+  rules: GapRules,
+  only?: string[],
+) {
   const [rows, last, threads] = await Promise.all([
     contactsOf(tx, ws, ids),
     lastContacts(tx, ws, ids),
-    recentThreads(tx, ws, ids, new Date(now.getTime() - defaultGapRules.singleThreadDays * DAY_MS)),
+    recentThreads(tx, ws, ids, new Date(now.getTime() - rules.singleThreadDays * DAY_MS), only),
   ])
   const lastOf = new Map(last.map((r) => [`${r.accountId}:${r.contactId}`, r.at]))
   const byAccount = new Map<string, (ContactRow & { lastContactAt: Date | null })[]>()
+  const members = only ? new Set(only) : null
   for (const r of rows) {
+    if (members && !members.has(r.id)) continue
     const list = byAccount.get(r.accountId) ?? []
     list.push({ ...r, lastContactAt: lastOf.get(`${r.accountId}:${r.id}`) ?? null })
     byAccount.set(r.accountId, list)
@@ -68,11 +87,20 @@ const gapInput = (c: ContactRow & { lastContactAt: Date | null }): GapContact =>
 export async function decisionMap(tx: Executor, ctx: Ctx, accountId: string, now = new Date()) {
   await accountCollection.get(tx, ctx, accountId)
   contactCollection.scope(ctx, 'read')
+  return buildMap(tx, ctx, accountId, now)
+}
+
+/**
+ * The map of an account the caller may see, or with `only` of those of its contacts (a deal's committee):
+ * the gaps then look at the members and the activities naming them, with the same rules.
+ */
+export async function buildMap(tx: Executor, ctx: Ctx, accountId: string, now: Date, only?: string[]) {
   const lang = await langOf(tx, ctx)
   const playbook = mergePlaybook(await readPlaybook(tx, ctx.ws), lang)
+  const rules = await gapRulesOf(tx, ctx.ws)
   const [{ byAccount, threadsOf }, activities] = await Promise.all([
-    loadMaps(tx, ctx.ws, [accountId], now),
-    recentActivities(tx, ctx.ws, accountId, 50),
+    loadMaps(tx, ctx.ws, [accountId], now, rules, only),
+    recentActivities(tx, ctx.ws, accountId, 50, only),
   ])
   const list = byAccount.get(accountId) ?? []
   const gaps = decisionMapGaps(
@@ -80,6 +108,7 @@ export async function decisionMap(tx: Executor, ctx: Ctx, accountId: string, now
     threadsOf.get(accountId) ?? { count: 0, contactIds: [] },
     now,
     lang,
+    rules,
   )
   return {
     accountId,
@@ -127,9 +156,10 @@ export async function gapReport(
     q.ownerId ? eq(accounts.ownerId, q.ownerId) : undefined,
   ]
   const lang = await langOf(tx, ctx)
+  const rules = await gapRulesOf(tx, ctx.ws)
   const [list, { byAccount, threadsOf }] = await Promise.all([
     accountsWhere(tx, ctx.ws, where),
-    loadMaps(tx, ctx.ws, accountSubquery(ctx.ws, where), now),
+    loadMaps(tx, ctx.ws, accountSubquery(ctx.ws, where), now, rules),
   ])
   const data = []
   for (const a of list) {
@@ -138,6 +168,7 @@ export async function gapReport(
       threadsOf.get(a.id) ?? { count: 0, contactIds: [] },
       now,
       lang,
+      rules,
     ).filter((g) => !q.code || g.code === q.code)
     if (gaps.length) data.push({ account: a, gaps })
   }
@@ -151,7 +182,26 @@ export const getPlaybook = async (tx: Executor, ctx: Ctx) =>
 export async function putPlaybook(tx: Executor, ctx: Ctx, roles: Playbook) {
   if (scopeFor(ctx.principal, 'workspace', 'update') !== 'all')
     throw new AppError('forbidden', 'forbidden', 'Only administrators may edit the playbook')
+  const before = await getPlaybook(tx, ctx)
   await writePlaybook(tx, ctx.ws, roles)
+  const d = diff(before, roles)
+  await recordAudit(tx, ctx, [
+    {
+      action: 'update',
+      entityType: 'decision_map_playbook',
+      entityId: ctx.ws,
+      before: d.before,
+      after: d.after,
+    },
+  ])
+  await ctx.events.emit(tx, ctx, [
+    {
+      type: 'decision_map_playbook.updated',
+      entityType: 'decision_map_playbook',
+      entityId: ctx.ws,
+      payload: { changed: d.changed },
+    },
+  ])
   return roles
 }
 
@@ -178,18 +228,7 @@ export async function setReportsTo(
     )
   }
   const loop = reportingLoop(new Map(lines.map((l) => [l.id, l.reportsToId])), id, body.reportsToId)
-  if (loop) {
-    const names = new Map(lines.map((l) => [l.id, l.name]))
-    const chain = loop.map((x) => names.get(x) ?? x).join(' → ')
-    const message =
-      loop.length === 2
-        ? `A contact cannot report to themself (${chain})`
-        : `This would make a reporting loop: ${chain}. Choose someone who is not below this contact.`
-    throw new AppError('unprocessable', 'reporting_cycle', message, {
-      chain: loop,
-      errors: [{ path: 'reportsToId', message }],
-    })
-  }
+  if (loop) throw reportingCycleError(loop, new Map(lines.map((l) => [l.id, l.name])))
   return contactCollection.update(tx, ctx, id, {
     version: body.version ?? c.version,
     reportsToId: body.reportsToId,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { decisionMapGaps, type GapContact } from './gaps'
+import { decisionMapGaps, defaultGapRules, mergeGapRules, type GapContact } from './gaps'
 
 const now = new Date('2026-11-20T00:00:00Z')
 const daysAgo = (d: number) => new Date(now.getTime() - d * 86_400_000)
@@ -114,6 +114,40 @@ describe('decisionMapGaps', () => {
     expect(
       codes([...full(), person('c', { stance: 'champion', active: false, lastContactAt: null })]),
     ).toEqual([])
+  })
+
+  it.each([
+    [{ championSilentDays: 60 }, 45, []],
+    [{ championSilentDays: 40 }, 45, ['champion_silent']],
+  ])('applies the workspace thresholds %j to a champion last met %d days ago', (o, d, expected) => {
+    const champ = person('c', { stance: 'champion', lastContactAt: daysAgo(d) })
+    const rules = { ...defaultGapRules, ...o }
+    expect(decisionMapGaps([...full(), champ], none, now, 'en', rules).map((g) => g.code)).toEqual(expected)
+  })
+
+  it('uses the workspace thresholds for the buyer, the blocker and single-threading too', () => {
+    const rules = {
+      ...defaultGapRules,
+      economicBuyerDays: 30,
+      blockerInfluence: 3,
+      singleThreadMinActivities: 5,
+    }
+    const cs = [
+      ...full().map((c) => (c.id === 'e' ? { ...c, lastContactAt: daysAgo(31) } : c)),
+      person('b', { influence: 3, stance: 'skeptic' }),
+    ]
+    const at = (n: number) => decisionMapGaps(cs, { count: n, contactIds: ['u'] }, now, 'en', rules)
+    expect(at(4).map((g) => g.code)).toEqual(['economic_buyer_not_met', 'high_influence_blocker'])
+    expect(at(5).map((g) => g.code)).toContain('single_threaded')
+    expect(at(5).find((g) => g.code === 'economic_buyer_not_met')!.message).toContain('30 days')
+  })
+
+  it.each([
+    [null, defaultGapRules],
+    [{ championSilentDays: 60 }, { ...defaultGapRules, championSilentDays: 60 }],
+    [{ championSilentDays: '60', blockerInfluence: 2.5 }, defaultGapRules],
+  ])('merges the stored overrides %j over the defaults', (stored, expected) => {
+    expect(mergeGapRules(stored)).toEqual(expected)
   })
 
   it('speaks the workspace language', () => {

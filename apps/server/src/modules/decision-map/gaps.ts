@@ -38,6 +38,17 @@ export const defaultGapRules = {
 }
 export type GapRules = typeof defaultGapRules
 
+/** A workspace's stored overrides over the defaults; anything missing or not a number keeps its default. */
+export const mergeGapRules = (
+  stored: Partial<Record<keyof GapRules, unknown>> | null | undefined,
+): GapRules =>
+  Object.fromEntries(
+    Object.entries(defaultGapRules).map(([k, d]) => {
+      const v = stored?.[k as keyof GapRules]
+      return [k, typeof v === 'number' && Number.isInteger(v) ? v : d]
+    }),
+  ) as GapRules
+
 const DAY_MS = 86_400_000
 
 const roleNames: Record<Lang, Record<string, string>> = {

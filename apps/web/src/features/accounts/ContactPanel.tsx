@@ -2,21 +2,27 @@ import { Alert, Descriptions, Drawer, List, Select, Tag, Typography } from 'antd
 import { useTranslation } from 'react-i18next'
 import type { DecisionMap, DecisionMapContact } from './decisionMap.queries'
 
-/** One contact of the decision map: next best action, the role's playbook, recent activities, reports-to. */
+/**
+ * One contact of the decision map: next best action, the role's playbook, recent activities, reports-to
+ * and whom they influence (and are influenced by).
+ */
 export function ContactPanel({
   contact,
   map,
   onClose,
   onReportsTo,
+  onInfluences,
 }: {
   contact: DecisionMapContact | null
   map: DecisionMap
   onClose: () => void
   onReportsTo?: (id: string, reportsToId: string | null) => void
+  onInfluences?: (c: DecisionMapContact, influences: string[]) => void
 }) {
   const { t, i18n } = useTranslation()
   const c = contact
   const play = c?.buyingRole ? map.playbook[c.buyingRole] : undefined
+  const influencedBy = c ? map.contacts.filter((o) => o.influences.includes(c.id)) : []
   const acts = c ? map.recentActivities.filter((a) => a.contactIds.includes(c.id)).slice(0, 10) : []
   return (
     <Drawer open={!!c} onClose={onClose} title={c?.name} width={420}>
@@ -60,6 +66,30 @@ export function ContactPanel({
                 ]}
               />
             </Descriptions.Item>
+            <Descriptions.Item label={t('decisionMap.influences')}>
+              <Select
+                mode="multiple"
+                aria-label={t('decisionMap.influences')}
+                data-testid="dm-influences"
+                style={{ minWidth: 200, width: '100%' }}
+                disabled={!onInfluences}
+                value={c.influences}
+                onChange={(v: string[]) => onInfluences?.(c, v)}
+                optionFilterProp="label"
+                options={map.contacts
+                  .filter((o) => o.id !== c.id)
+                  .map((o) => ({ value: o.id, label: o.name }))}
+              />
+            </Descriptions.Item>
+            {influencedBy.length > 0 && (
+              <Descriptions.Item label={t('decisionMap.influencedBy')}>
+                {influencedBy.map((o) => (
+                  <Tag key={o.id} color="purple">
+                    {o.name}
+                  </Tag>
+                ))}
+              </Descriptions.Item>
+            )}
           </Descriptions>
           {c.former && <Tag>{t('decisionMap.former')}</Tag>}
           {play && (

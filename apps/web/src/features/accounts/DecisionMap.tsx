@@ -1,18 +1,20 @@
 import { useState, type DragEvent } from 'react'
-import { Alert, Badge, Button, List, Segmented, Space, Table, Tag, Tooltip, Typography, message } from 'antd'
-import { UserAddOutlined } from '@ant-design/icons'
+import { Badge, Segmented, Space, Table, Tag, Tooltip, Typography, message } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { ApiError } from '../../shared/api/client'
 import { EmptyState, ErrorState, LoadingState } from '../../shared/ui/states'
 import { ContactPanel } from './ContactPanel'
 import {
   useDecisionMap,
+  useInfluences,
   useReportsTo,
   type DecisionMap as Map_,
   type DecisionMapContact,
 } from './decisionMap.queries'
+import { GapList } from './GapList'
+import { ChartLegend, InfluenceChart } from './InfluenceLinks'
 
-const stanceColor: Record<string, string> = {
+export const stanceColor: Record<string, string> = {
   champion: '#237804',
   supporter: '#08979c',
   neutral: '#8c8c8c',
@@ -21,7 +23,7 @@ const stanceColor: Record<string, string> = {
 }
 const DAY_MS = 86_400_000
 
-function LastContact({ at }: { at: string | null }) {
+export function LastContact({ at }: { at: string | null }) {
   const { t } = useTranslation()
   if (!at) return <Tag color="red">{t('decisionMap.never')}</Tag>
   const days = Math.floor((Date.now() - new Date(at).getTime()) / DAY_MS)
@@ -55,6 +57,7 @@ function Node({ c, byParent, gapIds, onOpen, onMove }: NodeProps) {
           role="button"
           tabIndex={0}
           data-testid={`dm-node-${c.id}`}
+          data-node-id={c.id}
           draggable={!!onMove}
           onDragStart={(e) => e.dataTransfer.setData('text/contact-id', c.id)}
           onDragOver={(e) => {
@@ -124,21 +127,23 @@ function Chart({ map, ...rest }: { map: Map_ } & Omit<NodeProps, 'c' | 'byParent
           {t('decisionMap.topLevel')} · {t('decisionMap.dragHint')}
         </div>
       )}
-      <div className="org-chart">
+      <InfluenceChart contacts={map.contacts}>
         <ul>
           {(byParent.get(null) ?? []).map((r) => (
             <Node key={r.id} c={r} byParent={byParent} {...rest} />
           ))}
         </ul>
-      </div>
+      </InfluenceChart>
+      <ChartLegend />
     </>
   )
 }
 
 /**
  * The buying committee (R-06): gaps above, then an org chart (colour = stance, border and size =
- * influence, former contacts faded; drag a card onto another to re-parent) or a table, and a side panel
- * per contact with the next best action and the role's playbook.
+ * influence, former contacts faded; drag a card onto another to re-parent; dashed arrows for who
+ * influences whom) or a table, and a side panel per contact with the next best action, the role's
+ * playbook and the influence links.
  */
 export function DecisionMap({
   accountId,
@@ -152,6 +157,7 @@ export function DecisionMap({
   const { t } = useTranslation()
   const q = useDecisionMap(accountId)
   const move = useReportsTo(accountId)
+  const influence = useInfluences(accountId)
   const [view, setView] = useState<'chart' | 'table'>('chart')
   const [openId, setOpenId] = useState<string | null>(null)
   if (q.isLoading) return <LoadingState rows={6} />
@@ -167,50 +173,26 @@ export function DecisionMap({
           },
         )
     : undefined
+  const onInfluences = canEdit
+    ? (c: DecisionMapContact, influences: string[]) =>
+        influence.mutate(
+          { id: c.id, version: c.version, influences },
+          {
+            onSuccess: () => void message.success(t('decisionMap.influencesSaved')),
+            onError: (err) =>
+              void message.error(
+                err instanceof ApiError
+                  ? [err.message, ...err.errors.map((e) => e.message)].join(' · ')
+                  : String(err),
+              ),
+          },
+        )
+    : undefined
   const gapIds = new Set(map.gaps.flatMap((g) => (g.contactId ? [g.contactId] : [])))
   const byId = new Map(map.contacts.map((c) => [c.id, c]))
   return (
     <>
-      {map.gaps.length === 0 ? (
-        <Alert type="success" showIcon title={t('decisionMap.noGaps')} style={{ marginBottom: 16 }} />
-      ) : (
-        <Alert
-          type="warning"
-          showIcon
-          style={{ marginBottom: 16 }}
-          title={t('decisionMap.gapCount', { count: map.gaps.length })}
-          description={
-            <List
-              size="small"
-              dataSource={map.gaps}
-              renderItem={(g) => (
-                <List.Item
-                  data-testid={`gap-${g.code}${g.role ? `-${g.role}` : ''}`}
-                  actions={
-                    g.code === 'role_uncovered' && onAdd
-                      ? [
-                          <Button
-                            key="add"
-                            size="small"
-                            icon={<UserAddOutlined />}
-                            onClick={() => onAdd(g.role)}
-                          >
-                            {t('decisionMap.addAs', { role: t(`enums.buyingRole.${g.role}`) })}
-                          </Button>,
-                        ]
-                      : []
-                  }
-                >
-                  <Space>
-                    <Tag color="orange">{t(`decisionMap.codes.${g.code}`)}</Tag>
-                    {g.message}
-                  </Space>
-                </List.Item>
-              )}
-            />
-          }
-        />
-      )}
+      <GapList gaps={map.gaps} onAdd={onAdd} />
       <Space style={{ marginBottom: 12 }}>
         <Typography.Title level={5} style={{ margin: 0 }}>
           {t('account360.orgChart')}
@@ -259,6 +241,18 @@ export function DecisionMap({
               render: (_, c) => (c.reportsToId ? (byId.get(c.reportsToId)?.name ?? '—') : '—'),
             },
             {
+              key: 'influences',
+              title: t('decisionMap.influences'),
+              render: (_, c) =>
+                c.influences.length
+                  ? c.influences.map((id) => (
+                      <Tag key={id} color="purple">
+                        {byId.get(id)?.name ?? '—'}
+                      </Tag>
+                    ))
+                  : '—',
+            },
+            {
               key: 'last',
               title: t('decisionMap.lastContact'),
               render: (_, c) =>
@@ -277,6 +271,7 @@ export function DecisionMap({
         map={map}
         onClose={() => setOpenId(null)}
         onReportsTo={onMove}
+        onInfluences={onInfluences}
       />
     </>
   )

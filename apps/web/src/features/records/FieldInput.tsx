@@ -7,7 +7,15 @@ import { get, type Page } from '../../shared/api/client'
 import { useTeams, useUsers } from '../../shared/api/lookups'
 import type { Field } from './meta'
 
-type Props = { field: Field; value?: any; onChange?: (v: any) => void; id?: string; accountId?: string }
+type Props = {
+  field: Field
+  value?: any
+  onChange?: (v: any) => void
+  id?: string
+  accountId?: string
+  /** The record edited, left out of its own contact pickers. */
+  recordId?: string
+}
 
 /** A select that searches a collection by name as you type. */
 function RemoteSelect({
@@ -16,29 +24,41 @@ function RemoteSelect({
   onChange,
   id,
   filter,
-}: Props & { collection: string; filter?: Record<string, string> }) {
+  multiple,
+  recordId,
+}: Props & { collection: string; filter?: Record<string, string>; multiple?: boolean }) {
   const [q, setQ] = useState('')
   const res = useQuery({
     queryKey: [collection, 'pick', q, filter],
     queryFn: () =>
       get<Page<{ id: string; name?: string; title?: string }>>(`/${collection}`, { q, limit: 20, ...filter }),
   })
+  const chosen: string[] = multiple ? (value ?? []) : value ? [value] : []
+  const missing = chosen.filter((v) => !res.data?.data.some((r) => r.id === v))
   const current = useQuery({
-    queryKey: [collection, 'pick-current', value],
-    enabled: !!value && !res.data?.data.some((r) => r.id === value),
-    queryFn: () => get<{ id: string; name?: string }>(`/${collection}/${value}`),
+    queryKey: [collection, 'pick-current', missing],
+    enabled: missing.length > 0,
+    queryFn: async () =>
+      multiple
+        ? (
+            await get<Page<{ id: string; name?: string }>>(`/${collection}`, {
+              id: missing.join(','),
+              limit: 100,
+            })
+          ).data
+        : [await get<{ id: string; name?: string }>(`/${collection}/${missing[0]}`)],
   })
-  const options = [...(res.data?.data ?? []), ...(current.data ? [current.data] : [])].map((r) => ({
-    value: r.id,
-    label: r.name ?? r.id,
-  }))
+  const options = [...(res.data?.data ?? []), ...(current.data ?? [])]
+    .filter((r) => r.id !== recordId)
+    .map((r) => ({ value: r.id, label: r.name ?? r.id }))
   return (
     <Select
       id={id}
+      mode={multiple ? 'multiple' : undefined}
       showSearch={{ filterOption: false, onSearch: setQ }}
       allowClear
-      value={value ?? undefined}
-      onChange={(v) => onChange?.(v ?? null)}
+      value={multiple ? chosen : (value ?? undefined)}
+      onChange={(v) => onChange?.(multiple ? (v ?? []) : (v ?? null))}
       options={options}
       loading={res.isFetching}
     />
@@ -161,6 +181,15 @@ export function FieldInput(props: Props) {
       return (
         <RemoteSelect
           {...props}
+          collection="contacts"
+          filter={props.accountId ? { accountId: props.accountId } : undefined}
+        />
+      )
+    case 'contacts':
+      return (
+        <RemoteSelect
+          {...props}
+          multiple
           collection="contacts"
           filter={props.accountId ? { accountId: props.accountId } : undefined}
         />

@@ -129,7 +129,7 @@ export function RecordForm({ collection, open, onClose, record, initial, fields,
       <Form form={form} layout="vertical" onFinish={() => void submit()}>
         {shown.map((f) => (
           <Form.Item key={f.key} name={f.key} label={t(`fields.${f.key}`)} required={f.required}>
-            <FieldInput field={f} accountId={accountId as string | undefined} />
+            <FieldInput field={f} accountId={accountId as string | undefined} recordId={base?.id} />
           </Form.Item>
         ))}
         <button type="submit" hidden aria-hidden tabIndex={-1} />

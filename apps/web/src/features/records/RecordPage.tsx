@@ -13,6 +13,7 @@ import { RecordForm } from './RecordForm'
 import { RuleRunsPanel } from '../automation'
 import { showUndo } from '../../shared/ui/undo'
 import { LeadPanel } from '../leads'
+import { BuyingCommitteeCard } from '../accounts/BuyingCommitteeCard'
 
 /** One record of any collection: its fields, edit, delete with undo. */
 export default function RecordPage({ collection, id }: { collection: string; id: string }) {
@@ -90,6 +91,7 @@ export default function RecordPage({ collection, id }: { collection: string; id:
         </Descriptions>
       </Card>
       {collection === 'leads' && <LeadPanel lead={r as never} />}
+      {collection === 'opportunities' && <BuyingCommitteeCard opportunity={r as never} />}
       <RuleRunsPanel entityId={id} />
       <RecordForm collection={collection} open={editing} onClose={() => setEditing(false)} record={r} />
     </>

@@ -2,6 +2,7 @@ import { Tag, Typography } from 'antd'
 import dayjs from 'dayjs'
 import { Link } from 'react-router'
 import { useTranslation } from 'react-i18next'
+import { useNames } from '../../shared/api/lookups'
 import type { Field } from './meta'
 
 const enumColors: Record<string, string> = {
@@ -39,6 +40,24 @@ export function EnumTag({ group, value }: { group: string; value: string | null 
   const { t } = useTranslation()
   if (!value) return <>—</>
   return <Tag color={enumColors[value]}>{t(`enums.${group}.${value}`, { defaultValue: value })}</Tag>
+}
+
+/** Links to several contacts, named from `names` or looked up. */
+function ContactLinks({ ids, names }: { ids: string[]; names: Record<string, string> }) {
+  const looked = useNames(
+    'contacts',
+    ids.filter((id) => !names[id]),
+  )
+  return (
+    <>
+      {ids.map((id, i) => (
+        <span key={id}>
+          {i > 0 && ', '}
+          <Link to={`/contacts/${id}`}>{names[id] ?? looked.data?.[id] ?? '…'}</Link>
+        </span>
+      ))}
+    </>
+  )
 }
 
 /** Shows one field of a record; `names` maps referenced ids (users, accounts, contacts…) to names. */
@@ -81,6 +100,8 @@ export function FieldValue({
       return <Link to={`/contacts/${v}`}>{names[v] ?? '…'}</Link>
     case 'opportunity':
       return <Link to={`/opportunities/${v}`}>{names[v] ?? '…'}</Link>
+    case 'contacts':
+      return <ContactLinks ids={v as string[]} names={names} />
     case 'user':
     case 'team':
       return <>{names[v] ?? '…'}</>

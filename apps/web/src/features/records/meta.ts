@@ -37,6 +37,8 @@ export type FieldType =
   | { type: 'date' | 'datetime' | 'bool' }
   | { type: 'enum'; enum: string; values: readonly string[] }
   | { type: 'user' | 'account' | 'contact' | 'opportunity' | 'team' }
+  /** Several contacts of the record's account (ids). */
+  | { type: 'contacts' }
 
 export type Field = FieldType & { key: string; required?: boolean; readOnly?: boolean }
 
@@ -86,7 +88,7 @@ export const collections: Record<string, CollectionMeta> = {
       e('lifecycleStage', 'lifecycleStage', lifecycleStages),
       e('demandMaturity', 'demandMaturity', demandMaturities),
       f('segment', 'text'),
-      { key: 'icpFit', type: 'number', readOnly: true },
+      { key: 'icpFit', type: 'number', min: 0, max: 100, readOnly: true },
       f('creditCode', 'text'),
       f('domain', 'text'),
       f('website', 'text'),
@@ -109,7 +111,17 @@ export const collections: Record<string, CollectionMeta> = {
       f('updatedAt', 'datetime'),
     ],
     columns: ['name', 'industry', 'tier', 'annualSpend', 'region', 'lifecycleStage', 'ownerId', 'updatedAt'],
-    filters: ['industry', 'tier', 'sizeBand', 'lifecycleStage', 'ownerId', 'csmId', 'updatedAt'],
+    filters: [
+      'industry',
+      'tier',
+      'sizeBand',
+      'lifecycleStage',
+      'ownerId',
+      'csmId',
+      'icpFit',
+      'annualSpend',
+      'updatedAt',
+    ],
     sorts: ['name', 'updatedAt', 'createdAt', 'annualSpend', 'annualRevenue', 'employees', 'icpFit'],
     defaultSort: '-updatedAt',
   },
@@ -129,6 +141,7 @@ export const collections: Record<string, CollectionMeta> = {
       e('stance', 'stance', stances),
       { key: 'relationshipStrength', type: 'number', min: 1, max: 5 },
       f('reportsToId', 'contact'),
+      f('influences', 'contacts'),
       // Who on our side owns the relationship, how strong it is now and where we want it (decision map).
       f('relationshipOwnerId', 'user'),
       { key: 'relationshipLevel', type: 'number', min: 1, max: 5 },
