@@ -134,7 +134,7 @@ export async function buildMap(tx: Executor, ctx: Ctx, accountId: string, now: D
       relationshipLevel: c.relationshipLevel,
       targetLevel: c.targetLevel,
       version: c.version,
-      nextBestAction: nextBestAction(gapInput(c), playbook, now, lang),
+      nextBestAction: nextBestAction(gapInput(c), playbook, now, lang, rules),
     })),
     gaps,
     playbook,

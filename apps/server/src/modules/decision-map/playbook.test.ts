@@ -34,6 +34,18 @@ describe('nextBestAction', () => {
     expect(nextBestAction(c(o), pb, now, 'en').code).toBe(code)
   })
 
+  it("follows the workspace's thresholds: a champion when the champion-silent gap would appear", () => {
+    const rules = { championSilentDays: 60, economicBuyerDays: 20 }
+    const champion = { stance: 'champion', lastContactAt: daysAgo(45) }
+    expect(nextBestAction(c(champion), pb, now, 'en', rules).code).toBe('leverage_champion')
+    expect(nextBestAction(c({ ...champion, lastContactAt: daysAgo(61) }), pb, now, 'en', rules).code).toBe(
+      'reconnect',
+    )
+    const buyer = { buyingRole: 'economic_buyer', lastContactAt: daysAgo(21) }
+    expect(nextBestAction(c(buyer), pb, now, 'en', rules).code).toBe('reconnect')
+    expect(nextBestAction(c(buyer), pb, now, 'en').code).toBe('share_material')
+  })
+
   it("names the role's material from the playbook", () => {
     expect(nextBestAction(c({ buyingRole: 'financial_controller' }), pb, now, 'en').message).toContain(
       'ROI analysis',

@@ -1,5 +1,5 @@
 import { buyingRoles } from '@openkam/contract'
-import type { Lang } from './gaps'
+import { defaultGapRules, type GapRules, type Lang } from './gaps'
 
 export type RolePlay = { approach: string; materials: string[] }
 export type Playbook = Record<(typeof buyingRoles)[number], RolePlay>
@@ -57,7 +57,11 @@ export type ActionContact = {
   lastContactAt: Date | null
 }
 
-/** Days without contact after which reconnecting comes first: champions and economic buyers sooner. */
+/**
+ * Days without contact after which reconnecting comes first: champions when the workspace's
+ * champion-silent threshold is reached (the gap appears then too), economic buyers after 30 days (or
+ * sooner when the workspace's economic-buyer threshold is shorter), everyone else after 60.
+ */
 export const reconnectDays = { key: 30, other: 60 }
 const DAY_MS = 86_400_000
 
@@ -88,7 +92,13 @@ const texts: Record<Lang, Record<NextActionCode, (p: RolePlay | undefined) => st
  * spoke: former → find the successor; placeholder → identify; no role → qualify; opposed → address
  * concerns; silent too long → reconnect; champion → leverage; otherwise → the role's playbook material.
  */
-export function nextBestAction(c: ActionContact, playbook: Playbook, now: Date, lang: Lang): NextAction {
+export function nextBestAction(
+  c: ActionContact,
+  playbook: Playbook,
+  now: Date,
+  lang: Lang,
+  rules: Pick<GapRules, 'championSilentDays' | 'economicBuyerDays'> = defaultGapRules,
+): NextAction {
   const play = c.buyingRole ? playbook[c.buyingRole as keyof Playbook] : undefined
   const t = texts[lang]
   const out = (code: NextActionCode) => ({ code, message: t[code](play) })
@@ -96,8 +106,13 @@ export function nextBestAction(c: ActionContact, playbook: Playbook, now: Date, 
   if (c.placeholder) return out('identify_person')
   if (!c.buyingRole) return out('qualify_role')
   if (c.stance === 'skeptic' || c.stance === 'blocker') return out('address_concerns')
-  const key = c.stance === 'champion' || c.buyingRole === 'economic_buyer'
-  const limit = (key ? reconnectDays.key : reconnectDays.other) * DAY_MS
+  const days =
+    c.stance === 'champion'
+      ? rules.championSilentDays
+      : c.buyingRole === 'economic_buyer'
+        ? Math.min(reconnectDays.key, rules.economicBuyerDays)
+        : reconnectDays.other
+  const limit = days * DAY_MS
   if (!c.lastContactAt || now.getTime() - c.lastContactAt.getTime() > limit) return out('reconnect')
   if (c.stance === 'champion') return out('leverage_champion')
   return out('share_material')

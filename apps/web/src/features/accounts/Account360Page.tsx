@@ -109,7 +109,20 @@ export default function Account360Page() {
       ['kind', 'subject', 'occurredAt', 'durationMinutes', 'body'],
     )
   const meta = collections.accounts!
-  const tab = params.get('tab') ?? 'overview'
+  const tabs = [
+    'overview',
+    'decision-map',
+    'timeline',
+    'opportunities',
+    'commerce',
+    'tickets',
+    'marketing',
+    'tasks',
+    'alerts',
+  ]
+  // An unknown tab in the address (an old link, a typo) shows the overview rather than nothing.
+  const asked = params.get('tab') ?? 'overview'
+  const tab = tabs.includes(asked) ? asked : 'overview'
   const commerce = ['contracts', 'orders', 'invoices', 'payments', 'quotes'] as const
 
   return (

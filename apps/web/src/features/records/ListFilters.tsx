@@ -211,6 +211,8 @@ function NumberRangeFilter({
   return (
     <span style={{ display: 'inline-flex', alignItems: 'center', gap: 8 }}>
       <Space.Compact role="group" aria-label={label}>
+        {/* Once a value is typed the placeholders are gone: the field's name stays in front. */}
+        {set && <Space.Addon>{label}</Space.Addon>}
         {input(0)}
         {input(1)}
         {set && (
