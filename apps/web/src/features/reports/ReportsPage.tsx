@@ -4,8 +4,9 @@ import { ReloadOutlined } from '@ant-design/icons'
 import { useQueryClient } from '@tanstack/react-query'
 import { useSearchParams } from 'react-router'
 import { useTranslation } from 'react-i18next'
-import { forecastGroups } from '@openkam/contract'
+import { decisionMapGapCodes, forecastGroups } from '@openkam/contract'
 import { can, useAuth } from '../../app/auth'
+import { GapReportTab } from '../accounts/GapReportTab'
 import { EmptyState } from '../../shared/ui/states'
 import { ForecastTab } from './ForecastTab'
 import { FunnelTab } from './FunnelTab'
@@ -15,7 +16,7 @@ import { overviewKeys, reportKeys, type ForecastGroup, type ReportFilter } from 
 import { StageDurationsTab } from './StageDurationsTab'
 import { WinLossTab } from './WinLossTab'
 
-const tabKeys = ['overview', 'forecast', 'funnel', 'durations', 'winLoss'] as const
+const tabKeys = ['overview', 'forecast', 'funnel', 'durations', 'winLoss', 'gaps'] as const
 type TabKey = (typeof tabKeys)[number]
 
 /**
@@ -35,7 +36,17 @@ export default function ReportsPage() {
     ownerId: params.get('owner') ?? undefined,
     teamId: params.get('team') ?? undefined,
   }
-  const names = { from: 'from', to: 'to', ownerId: 'owner', teamId: 'team', groupBy: 'groupBy', tab: 'tab' }
+  const gap = decisionMapGapCodes.find((c) => c === params.get('gap'))
+  const names = {
+    from: 'from',
+    to: 'to',
+    ownerId: 'owner',
+    teamId: 'team',
+    groupBy: 'groupBy',
+    tab: 'tab',
+    owner: 'owner',
+    gap: 'gap',
+  }
 
   const update = (changes: Partial<Record<keyof typeof names, string | null>>) =>
     setParams(
@@ -75,7 +86,11 @@ export default function ReportsPage() {
         <div>
           <h1>{t('reports.title')}</h1>
           <Typography.Text type="secondary">
-            {tab === 'overview' ? t('reports.subtitle') : t('salesReports.subtitle')}
+            {tab === 'overview'
+              ? t('reports.subtitle')
+              : tab === 'gaps'
+                ? t('decisionMap.report.intro')
+                : t('salesReports.subtitle')}
           </Typography.Text>
         </div>
         <Button icon={<ReloadOutlined />} onClick={refresh}>
@@ -113,6 +128,17 @@ export default function ReportsPage() {
             key: 'winLoss',
             label: t('salesReports.tabs.winLoss'),
             children: sales(<WinLossTab filter={filter} />),
+          },
+          {
+            key: 'gaps',
+            label: t('decisionMap.report.tab'),
+            children: can(me, 'accounts', 'read') ? (
+              <GapReportTab ownerId={filter.ownerId} code={gap} onChange={update} />
+            ) : (
+              <Card>
+                <EmptyState description={t('decisionMap.report.noAccess')} />
+              </Card>
+            ),
           },
         ]}
       />

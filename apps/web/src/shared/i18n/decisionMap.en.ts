@@ -67,6 +67,19 @@ export const decisionMapEn = {
     saved: 'Buying committee saved',
     openMap: 'Open the account decision map',
   },
+  report: {
+    tab: 'Coverage gaps',
+    intro:
+      'Accounts whose buying committee has gaps (decision map, SPEC R-06), by the thresholds in Settings → Decision-map playbook. Click a gap kind to see only it.',
+    accounts: 'Accounts with gaps',
+    gaps: 'Gaps',
+    account: 'Account',
+    owner: 'Owner',
+    allOwners: 'All owners',
+    allKinds: 'All kinds',
+    empty: 'No account has a gap of this kind. The buying committees are covered.',
+    noAccess: 'Your role may not read accounts.',
+  },
   codes: {
     role_uncovered: 'Role uncovered',
     economic_buyer_not_met: 'Economic buyer not met',

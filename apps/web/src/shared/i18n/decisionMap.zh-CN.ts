@@ -67,6 +67,19 @@ export const decisionMapZh: typeof decisionMapEn = {
     saved: '采购决策小组已保存',
     openMap: '打开客户决策地图',
   },
+  report: {
+    tab: '决策链缺口',
+    intro:
+      '决策链存在缺口的客户（决策地图，SPEC R-06），阈值见 设置 → 决策地图打法。点击缺口类型可只看该类。',
+    accounts: '有缺口的客户',
+    gaps: '缺口',
+    account: '客户',
+    owner: '负责人',
+    allOwners: '全部负责人',
+    allKinds: '全部类型',
+    empty: '没有客户存在此类缺口，决策链覆盖完整。',
+    noAccess: '您的角色无权查看客户。',
+  },
   codes: {
     role_uncovered: '角色未覆盖',
     economic_buyer_not_met: '未接触经济决策者',
