@@ -140,6 +140,14 @@ describe('journeys in the browser', () => {
     await approach.waitFor()
     expect(await approach.inputValue()).not.toBe('')
     expect(await axeViolations(page)).toEqual([])
+    // The team's report lists the account under the gap it still has, and leads back to its map.
+    await page.goto(`${base}/reports?tab=gaps&gap=economic_buyer_not_met&owner=${acc.ownerId}`)
+    const row = page.locator('.ant-table-row').filter({ hasText: 'Map Journey Ltd' })
+    await row.waitFor()
+    await row.getByText('Economic buyer not met').first().waitFor()
+    expect(await axeViolations(page)).toEqual([])
+    await row.getByRole('link', { name: 'Map Journey Ltd' }).click()
+    await page.getByTestId('gap-economic_buyer_not_met-economic_buyer').waitFor()
     await ctx.close()
   })
 

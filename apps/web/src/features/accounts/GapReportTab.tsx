@@ -35,7 +35,9 @@ export function GapReportTab({
   const names = useMemo(() => new Map((users.data?.data ?? []).map((u) => [u.id, u.name])), [users.data])
   const counts = useMemo(() => {
     const c = Object.fromEntries(decisionMapGapCodes.map((k) => [k, 0])) as Record<Code, number>
-    for (const r of report.data?.data ?? []) for (const g of r.gaps) c[g.code as Code] += 1
+    // Accounts with at least one gap of the kind (an account may have two uncovered roles).
+    for (const r of report.data?.data ?? [])
+      for (const k of new Set(r.gaps.map((g) => g.code as Code))) c[k] += 1
     return c
   }, [report.data])
   const rows = (report.data?.data ?? []).filter((r) => !code || r.gaps.some((g) => g.code === code))
