@@ -53,6 +53,7 @@ async function start(opts: { demo?: boolean; apiOnly?: boolean; lang?: 'zh-CN' |
   const app = await buildApp(rt, { logger: true })
   onShutdown(async () => {
     await app.close()
+    await app.whenIdle(25_000)
     await rt.stop()
   })
   await app.listen({ port: cfg.port, host: cfg.host })

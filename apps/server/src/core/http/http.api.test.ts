@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { validate } from '@readme/openapi-parser'
 import { startTestApp, type TestEnv } from '../../../test/harness'
+import { createHttpServer } from './server'
 
 let env: TestEnv
 beforeAll(async () => {
@@ -21,6 +22,45 @@ describe('HTTP kernel', () => {
     await other.rt.stop()
     expect((await other.app.inject({ url: '/readyz' })).statusCode).toBe(503)
     await other.app.close()
+  })
+
+  it('lets a shutdown wait for handlers still running after their client hung up', async () => {
+    const app = await createHttpServer({
+      config: env.config,
+      events: env.rt.events,
+      resolvePrincipal: async () => null,
+      isReady: async () => true,
+      version: 'test',
+      logger: false,
+    })
+    let release!: () => void
+    const gate = new Promise<void>((r) => (release = r))
+    let started!: () => void
+    const arrived = new Promise<void>((r) => (started = r))
+    const steps: string[] = []
+    app.get('/slow', { config: { public: true }, schema: { hide: true } }, async () => {
+      started()
+      await gate
+      steps.push('handler done')
+      return { ok: true }
+    })
+    await app.listen({ port: 0, host: '127.0.0.1' })
+    const addr = app.server.address() as { port: number }
+    const client = new AbortController()
+    const req = fetch(`http://127.0.0.1:${addr.port}/slow`, { signal: client.signal }).catch(() => 'aborted')
+    await arrived
+    client.abort()
+    expect(await req).toBe('aborted')
+    await app.close()
+    steps.push('closed')
+    const idle = app.whenIdle(10_000).then(() => steps.push('idle'))
+    await new Promise((r) => setTimeout(r, 50))
+    expect(steps).toEqual(['closed'])
+    release()
+    await idle
+    expect(steps).toEqual(['closed', 'handler done', 'idle'])
+    // Nothing running: at once.
+    await app.whenIdle(10_000)
   })
 
   it('serves a valid OpenAPI 3.1 document describing every route', async () => {

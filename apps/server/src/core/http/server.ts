@@ -35,6 +35,11 @@ export type RegisteredRoute = { method: string; url: string; hidden: boolean }
 declare module 'fastify' {
   interface FastifyInstance {
     registeredRoutes: RegisteredRoute[]
+    /**
+     * Resolves once no route handler is running (or after `timeoutMs`): a shutdown waits for it after
+     * `close()` and before the database closes, so work in flight finishes even when its client has gone.
+     */
+    whenIdle(timeoutMs: number): Promise<void>
   }
 }
 
@@ -88,6 +93,48 @@ export async function createHttpServer(opts: HttpOptions) {
       if (method !== 'HEAD') routes.push({ method, url: r.url, hidden: Boolean(r.schema?.hide) })
     }
   })
+
+  // Handlers in flight. server.close() waits for connections, not for handlers: a client that hung up
+  // leaves its handler running, and the database must not close under it.
+  let running = 0
+  let waiters: (() => void)[] = []
+  const done = () => {
+    running -= 1
+    if (running === 0) for (const w of waiters.splice(0)) w()
+  }
+  app.addHook('onRoute', (r) => {
+    const handler = r.handler
+    r.handler = function (this: unknown, req, reply) {
+      running += 1
+      let out: unknown
+      try {
+        out = handler.call(this as never, req, reply)
+      } catch (err) {
+        done()
+        throw err
+      }
+      if (out && typeof (out as PromiseLike<unknown>).then === 'function' && out !== reply) {
+        return Promise.resolve(out).finally(done)
+      }
+      done()
+      return out
+    } as typeof handler
+  })
+  app.decorate('whenIdle', (timeoutMs: number) =>
+    running === 0
+      ? Promise.resolve()
+      : new Promise<void>((resolve) => {
+          const timer = setTimeout(() => {
+            waiters = waiters.filter((w) => w !== finish)
+            resolve()
+          }, timeoutMs)
+          const finish = () => {
+            clearTimeout(timer)
+            resolve()
+          }
+          waiters.push(finish)
+        }),
+  )
 
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
