@@ -310,7 +310,9 @@ function SizeThresholdsCard() {
       <Typography.Paragraph type="secondary">{t('qualification.icps.thresholdsHelp')}</Typography.Paragraph>
       <Form
         form={form}
-        layout="inline"
+        layout="horizontal"
+        labelCol={{ flex: '160px' }}
+        labelAlign="left"
         initialValues={{
           basis: th.basis,
           largeEmployees: th.large.employees,
@@ -347,19 +349,39 @@ function SizeThresholdsCard() {
             }))}
           />
         </Form.Item>
-        <Form.Item name="largeEmployees" label={t('qualification.icps.largeFrom')}>
-          <InputNumber min={1} precision={0} addonAfter={t('qualification.icps.employees')} />
-        </Form.Item>
-        <Form.Item name="largeRevenue">
-          <InputNumber min={1} style={{ width: 220 }} addonAfter={t('qualification.icps.revenue')} />
-        </Form.Item>
-        <Form.Item name="growthEmployees" label={t('qualification.icps.growthFrom')}>
-          <InputNumber min={1} precision={0} addonAfter={t('qualification.icps.employees')} />
-        </Form.Item>
-        <Form.Item name="growthRevenue">
-          <InputNumber min={1} style={{ width: 220 }} addonAfter={t('qualification.icps.revenue')} />
-        </Form.Item>
-        <Form.Item>
+        {(['large', 'growth'] as const).map((band) => (
+          // One line per band: its employee and revenue starts side by side under the band's name.
+          <Form.Item key={band} label={t(`qualification.icps.${band}From`)} required>
+            <Space wrap>
+              <Form.Item
+                name={`${band}Employees`}
+                noStyle
+                rules={[{ required: true, message: t('qualification.icps.employees') }]}
+              >
+                <InputNumber
+                  aria-label={`${t(`qualification.icps.${band}From`)} · ${t('qualification.icps.employees')}`}
+                  min={1}
+                  precision={0}
+                  style={{ width: 200 }}
+                  addonAfter={t('qualification.icps.employees')}
+                />
+              </Form.Item>
+              <Form.Item
+                name={`${band}Revenue`}
+                noStyle
+                rules={[{ required: true, message: t('qualification.icps.revenue') }]}
+              >
+                <InputNumber
+                  aria-label={`${t(`qualification.icps.${band}From`)} · ${t('qualification.icps.revenue')}`}
+                  min={1}
+                  style={{ width: 260 }}
+                  addonAfter={t('qualification.icps.revenue')}
+                />
+              </Form.Item>
+            </Space>
+          </Form.Item>
+        ))}
+        <Form.Item label=" " colon={false}>
           <Button type="primary" htmlType="submit" loading={save.isPending}>
             {t('qualification.icps.save')}
           </Button>
