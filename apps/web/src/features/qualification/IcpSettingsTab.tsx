@@ -371,10 +371,12 @@ function SizeThresholdsCard() {
                 noStyle
                 rules={[{ required: true, message: t('qualification.icps.revenue') }]}
               >
-                <InputNumber
+                <InputNumber<number>
                   aria-label={`${t(`qualification.icps.${band}From`)} · ${t('qualification.icps.revenue')}`}
                   min={1}
                   style={{ width: 260 }}
+                  formatter={(v) => `${v ?? ''}`.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}
+                  parser={(v) => Number((v ?? '').replace(/,/g, ''))}
                   addonAfter={t('qualification.icps.revenue')}
                 />
               </Form.Item>
