@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { can, useAuth } from '../../app/auth'
 import { ApiError } from '../../shared/api/client'
 import { ErrorState, LoadingState } from '../../shared/ui/states'
-import { LastContact, stanceColor } from './DecisionMap'
+import { committeeColumns } from './DecisionMap'
 import { useDecisionMap, useOpportunityMap, useSetCommittee } from './decisionMap.queries'
 import { GapList } from './GapList'
 
@@ -93,36 +93,11 @@ export function BuyingCommitteeCard({ opportunity }: { opportunity: { id: string
         dataSource={map.contacts}
         pagination={false}
         onRow={(c) => ({ style: { opacity: c.former ? 0.45 : 1 } })}
-        columns={[
-          {
-            key: 'name',
-            title: t('fields.name'),
-            render: (_, c) => <Link to={`/contacts/${c.id}`}>{c.name}</Link>,
-          },
-          {
-            key: 'role',
-            title: t('fields.buyingRole'),
-            render: (_, c) => (c.buyingRole ? t(`enums.buyingRole.${c.buyingRole}`) : '—'),
-          },
-          {
-            key: 'stance',
-            title: t('fields.stance'),
-            render: (_, c) =>
-              c.stance ? <Tag color={stanceColor[c.stance]}>{t(`enums.stance.${c.stance}`)}</Tag> : '—',
-          },
-          { key: 'influence', title: t('decisionMap.influence'), dataIndex: 'influence' },
-          {
-            key: 'last',
-            title: t('decisionMap.lastContact'),
-            render: (_, c) =>
-              c.former ? <Tag>{t('decisionMap.former')}</Tag> : <LastContact at={c.lastContactAt} />,
-          },
-          {
-            key: 'nba',
-            title: t('decisionMap.nextBestAction'),
-            render: (_, c) => c.nextBestAction.message,
-          },
-        ]}
+        columns={committeeColumns(t, {
+          key: 'name',
+          title: t('fields.name'),
+          render: (_, c) => <Link to={`/contacts/${c.id}`}>{c.name}</Link>,
+        })}
       />
     </Card>
   )

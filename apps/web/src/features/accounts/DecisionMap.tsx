@@ -1,5 +1,16 @@
 import { useState, type DragEvent } from 'react'
-import { Badge, Segmented, Space, Table, Tag, Tooltip, Typography, message } from 'antd'
+import {
+  Badge,
+  Segmented,
+  Space,
+  Table,
+  Tag,
+  Tooltip,
+  Typography,
+  message,
+  type TableColumnsType,
+} from 'antd'
+import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import { ApiError } from '../../shared/api/client'
 import { EmptyState, ErrorState, LoadingState } from '../../shared/ui/states'
@@ -28,6 +39,40 @@ export function LastContact({ at }: { at: string | null }) {
   if (!at) return <Tag color="red">{t('decisionMap.never')}</Tag>
   const days = Math.floor((Date.now() - new Date(at).getTime()) / DAY_MS)
   return <Tag color={days > 60 ? 'orange' : undefined}>{t('decisionMap.daysAgo', { count: days })}</Tag>
+}
+
+/**
+ * The columns a committee table shares (the account's map and a deal's committee): buying role, stance
+ * and influence after the name, then `middle`, then last contact and the next best action.
+ */
+export function committeeColumns(
+  t: TFunction,
+  name: TableColumnsType<DecisionMapContact>[number],
+  middle: TableColumnsType<DecisionMapContact> = [],
+): TableColumnsType<DecisionMapContact> {
+  return [
+    name,
+    {
+      key: 'role',
+      title: t('fields.buyingRole'),
+      render: (_, c) => (c.buyingRole ? t(`enums.buyingRole.${c.buyingRole}`) : '—'),
+    },
+    {
+      key: 'stance',
+      title: t('fields.stance'),
+      render: (_, c) =>
+        c.stance ? <Tag color={stanceColor[c.stance]}>{t(`enums.stance.${c.stance}`)}</Tag> : '—',
+    },
+    { key: 'influence', title: t('decisionMap.influence'), dataIndex: 'influence' },
+    ...middle,
+    {
+      key: 'last',
+      title: t('decisionMap.lastContact'),
+      render: (_, c) =>
+        c.former ? <Tag>{t('decisionMap.former')}</Tag> : <LastContact at={c.lastContactAt} />,
+    },
+    { key: 'nba', title: t('decisionMap.nextBestAction'), render: (_, c) => c.nextBestAction.message },
+  ]
 }
 
 type NodeProps = {
@@ -220,20 +265,7 @@ export function DecisionMap({
           dataSource={map.contacts}
           pagination={false}
           onRow={(c) => ({ onClick: () => setOpenId(c.id), style: { opacity: c.former ? 0.45 : 1 } })}
-          columns={[
-            { key: 'name', title: t('fields.name'), dataIndex: 'name' },
-            {
-              key: 'role',
-              title: t('fields.buyingRole'),
-              render: (_, c) => (c.buyingRole ? t(`enums.buyingRole.${c.buyingRole}`) : '—'),
-            },
-            {
-              key: 'stance',
-              title: t('fields.stance'),
-              render: (_, c) =>
-                c.stance ? <Tag color={stanceColor[c.stance]}>{t(`enums.stance.${c.stance}`)}</Tag> : '—',
-            },
-            { key: 'influence', title: t('decisionMap.influence'), dataIndex: 'influence' },
+          columns={committeeColumns(t, { key: 'name', title: t('fields.name'), dataIndex: 'name' }, [
             { key: 'rel', title: t('decisionMap.relationship'), dataIndex: 'relationshipStrength' },
             {
               key: 'reportsTo',
@@ -252,18 +284,7 @@ export function DecisionMap({
                     ))
                   : '—',
             },
-            {
-              key: 'last',
-              title: t('decisionMap.lastContact'),
-              render: (_, c) =>
-                c.former ? <Tag>{t('decisionMap.former')}</Tag> : <LastContact at={c.lastContactAt} />,
-            },
-            {
-              key: 'nba',
-              title: t('decisionMap.nextBestAction'),
-              render: (_, c) => c.nextBestAction.message,
-            },
-          ]}
+          ])}
         />
       )}
       <ContactPanel
