@@ -57,7 +57,23 @@ export function rowMapper(
       .map(([k]) => k),
   )
 
+  // Speed: most rows come from select()/returning() with every column in table order. For those, a
+  // builder compiled once returns an object literal (one hidden class) instead of adding ~50 keys one by
+  // one, which puts the object in slow dictionary mode and made this mapping a fifth of a list's CPU.
+  // Other rows (partial selects) take the generic path; both give the same keys in the same order.
+  const columnKeys = Object.keys(columns)
+  const fromFullRow = compileRecordBuilder(
+    columnKeys.filter((k) => !hidden.has(k) && !moneyParts.has(k)),
+    money,
+  )
+  const isFullRow = (row: Row) => {
+    let i = 0
+    for (const k in row) if (k !== columnKeys[i++]) return false
+    return i === columnKeys.length
+  }
+
   const toRecord = (row: Row): Row => {
+    if (isFullRow(row)) return fromFullRow(row, wireValue)
     const out: Row = {}
     for (const [k, v] of Object.entries(row)) {
       if (hidden.has(k) || moneyParts.has(k)) continue
@@ -89,6 +105,27 @@ export function rowMapper(
   }
 
   return { toRecord, toColumns }
+}
+
+/** A column value on the wire: timestamps as ISO strings, undefined as null. */
+const wireValue = (v: unknown) => (v instanceof Date ? v.toISOString() : (v ?? null))
+
+/**
+ * `(row, wireValue) => ({ key: wireValue(row.key), …, money: row.amount == null ? null : { amount, currency } })`
+ * for a fixed list of keys. Keys are quoted with JSON.stringify, so any property name is safe.
+ */
+function compileRecordBuilder(keys: string[], money: MoneyFields) {
+  const q = (k: string) => JSON.stringify(k)
+  const fields = keys.map((k) => `${q(k)}: wireValue(row[${q(k)}])`)
+  for (const [name, m] of Object.entries(money)) {
+    fields.push(
+      `${q(name)}: row[${q(m.amount)}] == null ? null : { amount: row[${q(m.amount)}], currency: row[${q(m.currency)}] }`,
+    )
+  }
+  return new Function('row', 'wireValue', `return { ${fields.join(', ')} }`) as (
+    row: Row,
+    conv: typeof wireValue,
+  ) => Row
 }
 
 type RefTable = PgTable & { id: AnyPgColumn; workspaceId: AnyPgColumn; deletedAt: AnyPgColumn }

@@ -1,7 +1,10 @@
 import { z } from 'zod'
+import type { FastifySerializerCompiler } from 'fastify/types/schema'
+import { serializerCompiler } from 'fastify-type-provider-zod'
 import { IdParams, pageOf, Problem, VersionBody } from '@openkam/contract'
 import type { Collection } from '../crud/collection'
 import type { Db } from '../db/types'
+import { recordSerializer } from './record-serializer'
 import type { App } from './server'
 
 const errorResponses = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem, 422: Problem }
@@ -50,6 +53,15 @@ export function registerCollectionRoutes(
   const base = `/api/v1/${c.def.name}`
   const tags = [tag]
   const r = app
+  // Reads answer records the collection shaped itself (toRecord), so their 200 answers are copied into the
+  // schema's keys and serialised without re-validation (see record-serializer.ts); the schema still
+  // documents them, and every other status keeps the zod serializer.
+  const readSerializer = (page: boolean): FastifySerializerCompiler<any> | undefined => {
+    const fast = recordSerializer(schemas.record, page)
+    return fast
+      ? (route) => (route.httpStatus === '200' ? fast : serializerCompiler(route as never))
+      : undefined
+  }
   r.get(
     base,
     {
@@ -59,6 +71,7 @@ export function registerCollectionRoutes(
         querystring: listQuerySchema(c),
         response: { 200: pageOf(schemas.record), ...errorResponses },
       },
+      serializerCompiler: readSerializer(true),
     },
     async (req) => c.list(db, req.ctx, req.query as never),
   )
@@ -84,6 +97,7 @@ export function registerCollectionRoutes(
         querystring: z.object({ deleted: z.enum(['exclude', 'include']).default('exclude') }).strict(),
         response: { 200: schemas.record, ...errorResponses },
       },
+      serializerCompiler: readSerializer(false),
     },
     async (req) => {
       const { id } = req.params as { id: string }

@@ -135,6 +135,28 @@ describe('GET /accounts/:id/360', () => {
     expect(b.timelineNextCursor).toBeTruthy()
   })
 
+  it('gives each section what the collection list gives for the account', async () => {
+    const b = (await org.sales.get(`/api/v1/accounts/${rich}/360`)).body
+    const lists: [string, string][] = [
+      ['contacts', `contacts?sort=name&limit=500`],
+      ['opportunities', `opportunities?sort=-updatedAt&limit=100`],
+      ['quotes', `quotes?sort=-updatedAt&limit=100`],
+      ['contracts', `contracts?sort=-endDate&limit=100`],
+      ['orders', `orders?sort=-updatedAt&limit=100`],
+      ['invoices', `invoices?sort=-dueDate&limit=100`],
+      ['payments', `payments?sort=-dueDate&limit=100`],
+      ['tickets', `tickets?sort=-updatedAt&limit=100`],
+      ['marketing', `marketing-touches?sort=-occurredAt&limit=100`],
+      ['tasks', `tasks?sort=dueAt&status=open&limit=100`],
+    ]
+    for (const [key, path] of lists) {
+      const list = await org.sales.get(`/api/v1/${path}&accountId=${rich}`)
+      expect(list.status, key).toBe(200)
+      expect(b[key], key).toEqual(list.body.data)
+    }
+    expect(b.account).toEqual((await org.sales.get(`/api/v1/accounts/${rich}`)).body)
+  })
+
   it('pages through thousands of timeline entries newest first without gaps or repeats', async () => {
     const seen: { at: string; refId: string }[] = []
     let cursor: string | null = null

@@ -57,15 +57,16 @@ export const accountCollection = new Collection<Account, any, any>({
   label: 'Account',
   table: accounts,
   ownerColumns: [accounts.ownerId, accounts.csmId],
+  // Object.assign onto the fresh mapped object, not a spread into a new literal: same keys in the same
+  // order, but copying a ~50-key object costs V8 ~8 µs a row, most of a list's CPU (ADR 0011).
   toRecord: (r) =>
-    ({
-      ...mapper.toRecord(r),
+    Object.assign(mapper.toRecord(r), {
       potential:
         r.potentialTotal === null ? null : { total: Number(r.potentialTotal), class: r.potentialClass },
       health: r.healthScore === null ? null : { score: Number(r.healthScore), band: r.healthBand },
       icpFit: r.icpFit === null || r.icpFit === undefined ? null : Number(r.icpFit),
       icpId: r.icpId ?? null,
-    }) as Account,
+    }) as unknown as Account,
   toColumns: mapper.toColumns,
   validate: allOf(
     userRefs('ownerId', 'csmId'),
