@@ -103,6 +103,56 @@ describe('journeys in the browser', () => {
     await ctx.close()
   })
 
+  it('saves an edit while someone else changed other fields, and shows a real conflict', async () => {
+    const { ctx, page } = await signedIn()
+    const acc = await page.evaluate(() =>
+      fetch('/api/v1/accounts', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 'Concurrent Edits Ltd' }),
+      }).then((r) => r.json()),
+    )
+    /** Someone else's edit, on the version they read. */
+    const elsewhere = (change: Record<string, string>) =>
+      page.evaluate(
+        async ({ id, change }) => {
+          const cur = await fetch(`/api/v1/accounts/${id}`).then((r) => r.json())
+          const res = await fetch(`/api/v1/accounts/${id}`, {
+            method: 'PATCH',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ version: cur.version, ...change }),
+          })
+          return res.status
+        },
+        { id: acc.id, change },
+      )
+    const read = () => page.evaluate((id) => fetch(`/api/v1/accounts/${id}`).then((r) => r.json()), acc.id)
+    await page.goto(`${base}/accounts/${acc.id}`)
+    await page.getByRole('button', { name: 'Edit', exact: true }).click()
+    const drawer = page.locator('.ant-drawer')
+    await drawer.getByLabel('Website').waitFor()
+    expect(await elsewhere({ description: 'Changed elsewhere' })).toBe(200)
+    await drawer.getByLabel('Website').fill('https://mine.example')
+    await drawer.getByRole('button', { name: 'Save' }).click()
+    // Not a conflict: the other edit touched another field, so both are kept.
+    await expect.poll(async () => (await read()).website, { timeout: 15_000 }).toBe('https://mine.example')
+    expect((await read()).description).toBe('Changed elsewhere')
+    expect(await page.getByText('Someone changed this record').count()).toBe(0)
+    // A real conflict: the same field changed elsewhere meanwhile.
+    await page.getByRole('button', { name: 'Edit', exact: true }).click()
+    await drawer.getByLabel('Website').waitFor()
+    expect(await elsewhere({ website: 'https://theirs.example' })).toBe(200)
+    await drawer.getByLabel('Website').fill('https://mine-again.example')
+    await drawer.getByRole('button', { name: 'Save' }).click()
+    await page.getByText('Someone changed this record').waitFor()
+    expect((await read()).website).toBe('https://theirs.example')
+    // The browser logs each 409 this journey provoked; they are the point here, not errors of the app.
+    const provoked = (e: string) => e.includes('409') && e.includes(acc.id)
+    expect(consoleErrors.filter(provoked).length).toBeGreaterThan(0)
+    consoleErrors.splice(0, consoleErrors.length, ...consoleErrors.filter((e) => !provoked(e)))
+    await ctx.close()
+  })
+
   it('decision map: adds the missing economic buyer from its gap, and the gap goes', async () => {
     const { ctx, page } = await signedIn()
     const acc = await page.evaluate(() =>

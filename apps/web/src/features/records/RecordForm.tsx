@@ -77,10 +77,25 @@ export function RecordForm({ collection, open, onClose, record, initial, fields,
       return
     }
     setBusy(true)
+    /**
+     * A 409 whose current record still has, in every field this form changes, the value the form started
+     * from (someone — often the system, e.g. a tier or a score — changed other fields only) is not a
+     * conflict: the change is sent once more on the current version. Otherwise the dialog shows both.
+     */
+    const send = async (): Promise<Record<string, any>> => {
+      if (!base) return post<Record<string, any>>(`/${collection}`, body)
+      try {
+        return await patch<Record<string, any>>(`/${collection}/${base.id}`, body)
+      } catch (e) {
+        const current = e instanceof ApiError && e.status === 409 ? e.body.current : undefined
+        const mine = Object.keys(body).filter((k) => k !== 'version')
+        if (!current || !mine.every((k) => same(base[k], (current as Record<string, unknown>)[k]))) throw e
+        body.version = (current as { version: number }).version
+        return patch<Record<string, any>>(`/${collection}/${base.id}`, body)
+      }
+    }
     try {
-      const saved = base
-        ? await patch<Record<string, any>>(`/${collection}/${base.id}`, body)
-        : await post<Record<string, any>>(`/${collection}`, body)
+      const saved = await send()
       message.success(record ? t('common.saved') : t('common.created'))
       await qc.invalidateQueries({ queryKey: [collection] })
       await qc.invalidateQueries({ queryKey: ['360'] })
