@@ -23,7 +23,7 @@ export function GapReportTab({
 }: {
   ownerId?: string
   code?: Code
-  onChange: (changes: { owner?: string | null; gap?: string | null }) => void
+  onChange: (changes: { ownerId?: string | null; gap?: string | null }) => void
 }) {
   const { t } = useTranslation()
   const users = useUsers()
@@ -54,7 +54,7 @@ export function GapReportTab({
           value={ownerId}
           loading={users.isLoading}
           options={(users.data?.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
-          onChange={(v?: string) => onChange({ owner: v ?? null })}
+          onChange={(v?: string) => onChange({ ownerId: v ?? null })}
         />
         <Select
           aria-label={t('decisionMap.report.gaps')}

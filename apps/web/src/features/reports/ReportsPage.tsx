@@ -44,7 +44,6 @@ export default function ReportsPage() {
     teamId: 'team',
     groupBy: 'groupBy',
     tab: 'tab',
-    owner: 'owner',
     gap: 'gap',
   }
 
