@@ -1,0 +1,33 @@
+/**
+ * How a built-in field is shown, filtered and edited (the web's vocabulary). `enum` names the label
+ * group of its options (`optionLabels*[enum]`). Custom fields are described by their definitions
+ * (field-definitions.ts) and map onto the same vocabulary in `uiTypeOf`.
+ */
+export type FieldType =
+  | { type: 'text' | 'textarea' | 'email' | 'tags' | 'url' | 'phone' }
+  | { type: 'number'; min?: number; max?: number }
+  | { type: 'money' | 'decimal' | 'percent' }
+  | { type: 'date' | 'datetime' | 'bool' }
+  | { type: 'enum'; enum: string; values: readonly string[] }
+  | { type: 'user' | 'account' | 'contact' | 'opportunity' | 'team' }
+  /** Several contacts of the record's account (ids). */
+  | { type: 'contacts' }
+
+export type BuiltinField = FieldType & { key: string; required?: boolean; readOnly?: boolean }
+
+/** One object as the web lists, filters, shows and edits it. */
+export type ObjectDescription = {
+  name: string
+  /** Translation key of the plural title, under `nav.`. */
+  title: string
+  fields: BuiltinField[]
+  /** Columns shown by default (others can be switched on). */
+  columns: string[]
+  /** Fields offered as list filters. */
+  filters: string[]
+  /** Sort keys the API accepts. */
+  sorts: string[]
+  defaultSort: string
+  /** The field that names a record (first column, link to the record). */
+  titleField: string
+}
