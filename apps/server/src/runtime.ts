@@ -29,6 +29,8 @@ import { healthHandlers, healthJobs } from './modules/health'
 import { qualificationHandlers, qualificationJobs } from './modules/qualification'
 import { tierHandlers, tierJobs } from './modules/tiers'
 import { leadHandlers, leadJobs } from './modules/leads'
+import { customFieldsProvider, fieldJobs } from './modules/fields'
+import { setCustomFields } from './core/crud/custom-fields'
 
 export type Runtime = {
   config: Config
@@ -93,6 +95,7 @@ export const moduleJobs = (): JobDef[] => [
   ...qualificationJobs(),
   ...tierJobs(),
   ...leadJobs(),
+  ...fieldJobs(),
 ]
 
 /**
@@ -109,6 +112,8 @@ export async function startRuntime(config: Config, opts: RuntimeOptions): Promis
     info: () => undefined,
     error: (o: unknown, m?: string) => console.error(m ?? '', o),
   }
+  // Custom fields: the collections check and filter them through the object model (modules/fields).
+  setCustomFields(customFieldsProvider)
   const database = await openDatabase(config)
   let ready = false
   let boss: PgBoss | undefined

@@ -281,3 +281,21 @@ export const optionLabelsEn = {
   healthBand: { healthy: 'Healthy', watch: 'Watch', at_risk: 'At risk' },
   handoffStatus: { open: 'To hand over', submitted: 'Awaiting validation', validated: 'Validated' },
 }
+
+/** Each built-in object's name, one and many. */
+export const objectLabelsEn: Record<string, [string, string]> = {
+  accounts: ['Account', 'Accounts'],
+  contacts: ['Contact', 'Contacts'],
+  leads: ['Lead', 'Leads'],
+  opportunities: ['Opportunity', 'Opportunities'],
+  activities: ['Activity', 'Activities'],
+  tasks: ['Task', 'Tasks'],
+  tickets: ['Ticket', 'Tickets'],
+  'marketing-touches': ['Marketing touch', 'Marketing touches'],
+  quotes: ['Quote', 'Quotes'],
+  orders: ['Order', 'Orders'],
+  contracts: ['Contract', 'Contracts'],
+  invoices: ['Invoice', 'Invoices'],
+  payments: ['Payment', 'Payments'],
+  handoffs: ['Handoff', 'Handoffs'],
+}

@@ -255,3 +255,21 @@ export const optionLabelsZh = {
   healthBand: { healthy: '健康', watch: '关注', at_risk: '风险' },
   handoffStatus: { open: '待交接', submitted: '待确认', validated: '已确认' },
 }
+
+/** 每个内置对象的名称（单数、复数）。 */
+export const objectLabelsZh: Record<string, [string, string]> = {
+  accounts: ['客户', '客户'],
+  contacts: ['联系人', '联系人'],
+  leads: ['线索', '线索'],
+  opportunities: ['商机', '商机'],
+  activities: ['活动', '活动'],
+  tasks: ['任务', '任务'],
+  tickets: ['工单', '工单'],
+  'marketing-touches': ['营销触点', '营销触点'],
+  quotes: ['报价', '报价'],
+  orders: ['订单', '订单'],
+  contracts: ['合同', '合同'],
+  invoices: ['发票', '发票'],
+  payments: ['回款', '回款'],
+  handoffs: ['交接', '交接'],
+}

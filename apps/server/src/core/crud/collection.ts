@@ -23,9 +23,21 @@ import { AppError, notFound, type FieldError } from '../errors'
 import { newId, isUuid } from '../ids'
 import type { Ctx } from '../context'
 import type { Executor } from '../db/types'
+import { customFields } from './custom-fields'
 import { cursorValue, decodeCursor, encodeCursor, fromCursorValue, parseSort, type SortKind } from './cursor'
 
-export type FieldSpec = { column: AnyPgColumn; kind: SortKind | 'uuid' | 'enum'; values?: readonly string[] }
+export type FieldSpec = {
+  /** A column, or an expression (a custom field's value in `custom`). */
+  column: AnyPgColumn | SQL
+  kind: SortKind | 'uuid' | 'enum'
+  values?: readonly string[]
+  /** Reads a filter value when the kind's own parsing does not fit (custom fields). */
+  parse?(v: string): { ok: true; value: unknown } | { ok: false; message: string }
+  /** A list of values (multi-select, many relations): equality filters test membership. */
+  many?: boolean
+  /** The sort value of a row, for the page cursor, when `column` is an expression. */
+  valueOf?(row: Row): unknown
+}
 
 /** The columns every business table has; a collection's table must carry them. */
 type BusinessTable = PgTable & {
@@ -114,7 +126,7 @@ export type ListQuery = {
 
 export type Page<Rec> = { data: Rec[]; nextCursor: string | null }
 
-const FILTER_KEY = /^(\w+)(?:\[(gte|lte|gt|lt|ne)\])?$/
+const FILTER_KEY = /^((?:custom\.)?\w+)(?:\[(gte|lte|gt|lt|ne)\])?$/
 
 export class Collection<
   Rec,
@@ -225,8 +237,8 @@ export class Collection<
     const t = this.t
     const sortRaw = query.sort ?? this.def.defaultSort
     const { key, dir } = parseSort(sortRaw)
-    const sortSpec = this.def.sortable[key]
-    if (!sortSpec) throw invalid('sort', `sort by one of ${Object.keys(this.def.sortable).join(', ')}`)
+    const sortSpec = this.fieldSpec(ctx, key, 'sort')
+    if (!sortSpec) throw invalid('sort', `sort by one of ${this.specKeys(ctx, 'sort').join(', ')}`)
     const where: (SQL | undefined)[] = [eq(t.workspaceId, ctx.ws), this.visibility(ctx, scope)]
     const deleted = query.deleted ?? 'exclude'
     if (deleted === 'exclude') where.push(isNull(t.deletedAt))
@@ -243,12 +255,12 @@ export class Collection<
     const direction = dir === 'asc' ? sql`asc` : sql`desc`
     // `nulls last` only where nulls can occur: on NOT NULL columns it would keep an index from serving the sort.
     const orderBy = [
-      sortSpec.column.notNull
+      (sortSpec.column as AnyPgColumn).notNull
         ? sql`${sortSpec.column} ${direction}`
         : sql`${sortSpec.column} ${direction} nulls last`,
       sql`${t.id} ${direction}`,
     ]
-    return { where: and(...where), orderBy, limit: query.limit, sortRaw, sortColumn: sortSpec.column }
+    return { where: and(...where), orderBy, limit: query.limit, sortRaw, sortSpec }
   }
 
   /** A page from the rows of `listParts`' query (one row more than the limit tells there is a next page). */
@@ -265,12 +277,33 @@ export class Collection<
       data: await this.load(tx, ctx, page),
       nextCursor:
         more && last
-          ? encodeCursor({ s: p.sortRaw, v: cursorValue(last[columnKey(this.t, p.sortColumn)]), id: last.id })
+          ? encodeCursor({
+              s: p.sortRaw,
+              v: cursorValue(
+                p.sortSpec.valueOf
+                  ? p.sortSpec.valueOf(last)
+                  : last[columnKey(this.t, p.sortSpec.column as AnyPgColumn)],
+              ),
+              id: last.id,
+            })
           : null,
     }
   }
 
+  /** A built-in field's spec, or a custom field's (`custom.<key>`) from the workspace's definitions. */
+  private fieldSpec(ctx: Ctx, key: string, use: 'filter' | 'sort'): FieldSpec | undefined {
+    if (key.startsWith('custom.')) return customFields()?.spec(ctx.ws, this.def.name, this.t, key.slice(7), use)
+    return use === 'filter' ? this.def.filterable[key] : this.def.sortable[key]
+  }
+
+  private specKeys(ctx: Ctx, use: 'filter' | 'sort'): string[] {
+    const builtIn = Object.keys(use === 'filter' ? this.def.filterable : this.def.sortable)
+    const custom = customFields()?.keys(ctx.ws, this.def.name, use) ?? []
+    return [...builtIn, ...custom.map((k) => `custom.${k}`)]
+  }
+
   async list(tx: Executor, ctx: Ctx, query: ListQuery): Promise<Page<Rec>> {
+    await customFields()?.prepare(tx, ctx.ws)
     const p = this.listParts(ctx, query)
     const rows: Row[] = await tx
       .select()
@@ -310,11 +343,11 @@ export class Collection<
     for (const [rawKey, rawValue] of Object.entries(query)) {
       if (['limit', 'cursor', 'sort', 'q', 'deleted'].includes(rawKey) || rawValue === undefined) continue
       const m = FILTER_KEY.exec(rawKey)
-      const spec = m ? this.def.filterable[m[1]!] : undefined
+      const spec = m ? this.fieldSpec(ctx, m[1]!, 'filter') : undefined
       if (!m || !spec) {
         errors.push({
           path: rawKey,
-          message: `not a filter; filter by ${Object.keys(this.def.filterable).join(', ')}`,
+          message: `not a filter; filter by ${this.specKeys(ctx, 'filter').join(', ')}`,
         })
         continue
       }
@@ -325,16 +358,20 @@ export class Collection<
         .filter((v) => v !== '')
       const parsed: unknown[] = []
       for (const v of values) {
-        const r = parseFilterValue(
-          spec,
+        const r = (spec.parse ?? ((x: string) => parseFilterValue(spec, x)))(
           v === 'me' && spec.kind === 'uuid' ? (ctx.principal.userId ?? '') : v,
         )
         if (r.ok) parsed.push(r.value)
         else errors.push({ path: rawKey, message: r.message })
       }
       if (parsed.length === 0) continue
-      const col = spec.column
-      if (!op) {
+      const col = spec.column as SQL
+      if (!op && spec.many) {
+        // A list value (multi-select, many relation): one of the wanted values is in it.
+        out.push(
+          or(...parsed.map((v) => (v === null ? isNull(col) : sql`${col} @> ${JSON.stringify([v])}::jsonb`)))!,
+        )
+      } else if (!op) {
         out.push(
           parsed.length === 1
             ? parsed[0] === null
@@ -344,7 +381,10 @@ export class Collection<
         )
       } else {
         const v = parsed[0]
-        if (op !== 'ne' && (spec.kind === 'uuid' || spec.kind === 'enum' || spec.kind === 'boolean')) {
+        if (
+          op !== 'ne' &&
+          (spec.kind === 'uuid' || spec.kind === 'enum' || spec.kind === 'boolean' || spec.many)
+        ) {
           errors.push({ path: rawKey, message: `${op} applies to dates, numbers and text only` })
           continue
         }
@@ -413,6 +453,8 @@ export class Collection<
       version: 1,
       custom: input.custom ?? {},
     }
+    const cf = customFields()
+    if (cf) row.custom = await cf.values(tx, ctx, this.def.name, this.t, row, input.custom, null)
     if (!(await this.canReach(tx, ctx, scope, row))) {
       throw new AppError(
         'forbidden',
@@ -461,6 +503,22 @@ export class Collection<
     if ('custom' in changes) patch.custom = { ...before.custom, ...(changes.custom as object) }
     Object.assign(patch, this.def.derive?.(patch, before))
     const candidate = { ...before, ...patch }
+    const cf = customFields()
+    if (cf) {
+      // Checks the values sent and recomputes formulas from the row as it will be stored.
+      const custom = await cf.values(
+        tx,
+        ctx,
+        this.def.name,
+        this.t,
+        candidate,
+        changes.custom as Record<string, unknown> | undefined,
+        before,
+      )
+      if ('custom' in changes || JSON.stringify(custom) !== JSON.stringify(before.custom)) {
+        patch.custom = candidate.custom = custom
+      }
+    }
     if ('ownerId' in changes && !(await this.canReach(tx, ctx, scope, candidate))) {
       throw new AppError(
         'forbidden',
@@ -631,10 +689,12 @@ function columnKey(table: PgTable, column: AnyPgColumn): string {
 }
 
 /** Rows after (value, id) in `col dir nulls last, id dir` order. */
-function keyset(col: AnyPgColumn, idCol: AnyPgColumn, dir: 'asc' | 'desc', v: unknown, id: string): SQL {
+function keyset(c: AnyPgColumn | SQL, idCol: AnyPgColumn, dir: 'asc' | 'desc', v: unknown, id: string): SQL {
+  const col = c as SQL
+  const notNull = (c as AnyPgColumn).notNull === true
   const after = dir === 'asc' ? gt : lt
   if (v === null) return and(isNull(col), after(idCol, id))!
-  if (col.notNull) return or(after(col, v), and(eq(col, v), after(idCol, id)))!
+  if (notNull) return or(after(col, v), and(eq(col, v), after(idCol, id)))!
   return or(after(col, v), and(eq(col, v), after(idCol, id)), isNull(col))!
 }
 

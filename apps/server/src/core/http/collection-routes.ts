@@ -10,7 +10,10 @@ import type { App } from './server'
 const errorResponses = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem, 422: Problem }
 
 /** The list query schema of a collection: paging, sort, search, trash, and its filters (strict). */
-export function listQuerySchema(c: Collection<any, any, any>) {
+export function listQuerySchema(
+  c: Collection<any, any, any>,
+  opts: { paging?: boolean; extra?: Record<string, z.ZodType> } = {},
+) {
   const { sortable, filterable, defaultSort } = c.def
   const sortKeys = Object.keys(sortable).flatMap((k) => [k, `-${k}`]) as [string, ...string[]]
   const filters: Record<string, z.ZodOptional<z.ZodString>> = {}
@@ -26,17 +29,38 @@ export function listQuerySchema(c: Collection<any, any, any>) {
       for (const op of ['gte', 'lte', 'gt', 'lt']) filters[`${key}[${op}]`] = z.string().optional()
     }
   }
+  const paging = opts.paging !== false
+  const shape: Record<string, z.ZodType> = {
+    ...(paging
+      ? {
+          limit: z.coerce.number().int().min(1).max(500, 'at most 500').default(50),
+          cursor: z.string().optional().describe('nextCursor of the previous page'),
+        }
+      : {}),
+    sort: z
+      .union([z.enum(sortKeys), z.string().regex(/^-?custom\.[a-z][a-zA-Z0-9_]{0,62}$/)])
+      .default(defaultSort)
+      .describe('field, or -field for descending; custom fields as custom.<key>'),
+    q: z.string().max(200).optional().describe('search text'),
+    deleted: z.enum(['exclude', 'only', 'include']).default('exclude').describe('show deleted records'),
+    ...filters,
+    ...opts.extra,
+  }
   return z
-    .object({
-      limit: z.coerce.number().int().min(1).max(500, 'at most 500').default(50),
-      cursor: z.string().optional().describe('nextCursor of the previous page'),
-      sort: z.enum(sortKeys).default(defaultSort).describe('field, or -field for descending'),
-      q: z.string().max(200).optional().describe('search text'),
-      deleted: z.enum(['exclude', 'only', 'include']).default('exclude').describe('show deleted records'),
-      ...filters,
+    .object(shape)
+    // Custom fields filter as `custom.<key>` (with [gte]/[lte]/…): the collection checks them against the
+    // workspace's definitions; any other unknown parameter is refused as before.
+    .catchall(z.string())
+    .superRefine((q, issue) => {
+      for (const key of Object.keys(q)) {
+        if (!(key in shape) && !CUSTOM_PARAM.test(key)) {
+          issue.addIssue({ code: 'custom', path: [key], message: 'not a known parameter', input: q[key] })
+        }
+      }
     })
-    .strict()
 }
+
+const CUSTOM_PARAM = /^custom\.[a-z][a-zA-Z0-9_]{0,62}(\[(gte|lte|gt|lt|ne)\])?$/
 
 /**
  * Registers the standard routes of a collection under /api/v1/<name>:

@@ -114,9 +114,10 @@ function xlsxStream(name: string, columns: ExportColumn[], source: AsyncGenerato
  * with a BOM so that Excel shows Chinese correctly. Register it before the collection's `/:id` routes.
  */
 export function registerExportRoute(app: App, db: Db, c: Collection<any, any, any>, record?: z.ZodObject) {
-  const query = listQuerySchema(c)
-    .omit({ limit: true, cursor: true })
-    .extend({ format: z.enum(['csv', 'xlsx']).default('csv').describe('csv (UTF-8 with BOM) or xlsx') })
+  const query = listQuerySchema(c, {
+    paging: false,
+    extra: { format: z.enum(['csv', 'xlsx']).default('csv').describe('csv (UTF-8 with BOM) or xlsx') },
+  })
   app.get(
     `/api/v1/${c.def.name}/export`,
     {

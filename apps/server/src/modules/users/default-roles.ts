@@ -24,6 +24,7 @@ const directory = {
   icps: readOnly,
   'scoring-models': readOnly,
   'segment-settings': readOnly,
+  'field-definitions': readOnly,
   /** Overriding a health score (SPEC R-27): administrators, sales managers and CSMs only. */
   health_overrides: none,
   /** Overriding a service tier or flagging an industry leader (SPEC R-04): administrators and sales managers. */

@@ -1,0 +1,182 @@
+import { z } from 'zod'
+import type { FastifyRequest } from 'fastify'
+import {
+  FieldDefinition,
+  FieldDefinitionCreate,
+  FieldDefinitionUpdate,
+  IdParams,
+  ObjectSchema,
+  Problem,
+  indexStatuses,
+} from '@openkam/contract'
+import type { Db } from '../../core/db/types'
+import type { JobQueue } from '../../core/jobs/jobs'
+import type { App } from '../../core/http/server'
+import {
+  createDefinition,
+  deleteDefinition,
+  getDefinition,
+  listDefinitions,
+  updateDefinition,
+} from './field-definition.service'
+import { getObject, listObjects, type Lang } from './object-model.service'
+import { indexProgress } from './field.jobs'
+
+const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem, 422: Problem }
+
+/** The caller's language for labels: `?lang=`, else Accept-Language (zh… → zh-CN), else English. */
+export const languageOf = (req: FastifyRequest): Lang => {
+  const q = (req.query as { lang?: string } | undefined)?.lang
+  const h = q ?? String(req.headers['accept-language'] ?? '')
+  return /^zh/i.test(h.trim()) ? 'zh-CN' : 'en'
+}
+
+const LangQuery = z.object({ lang: z.enum(['en', 'zh-CN']).optional() }).strict()
+
+/** The object model (`/objects`) and custom field definitions (`/field-definitions`). */
+export function registerFieldRoutes(app: App, db: Db, deps: { jobs: JobQueue }) {
+  app.get(
+    '/api/v1/objects',
+    {
+      schema: {
+        tags: ['objects'],
+        summary: 'Every object the caller may read, with its fields (labels in the caller’s language)',
+        querystring: LangQuery,
+        response: { 200: z.object({ data: z.array(ObjectSchema) }), 401: Problem },
+      },
+    },
+    async (req) => ({ data: await listObjects(db, req.ctx, languageOf(req)) }),
+  )
+  app.get(
+    '/api/v1/objects/:key',
+    {
+      schema: {
+        tags: ['objects'],
+        summary: 'One object and its fields, built-in and custom',
+        params: z.object({ key: z.string() }),
+        querystring: LangQuery,
+        response: { 200: ObjectSchema, 401: Problem, 404: Problem },
+      },
+    },
+    async (req) => getObject(db, req.ctx, (req.params as { key: string }).key, languageOf(req)),
+  )
+  const base = '/api/v1/field-definitions'
+  const tags = ['field-definitions']
+  app.get(
+    base,
+    {
+      schema: {
+        tags,
+        summary:
+          'Custom fields, of one object or all; deleted ones (restorable for 30 days) with deleted=only',
+        querystring: z
+          .object({
+            object: z.string().max(64).optional(),
+            deleted: z.enum(['exclude', 'only', 'include']).default('exclude'),
+          })
+          .strict(),
+        response: { 200: z.object({ data: z.array(FieldDefinition) }), ...errors },
+      },
+    },
+    async (req) => ({ data: await listDefinitions(db, req.ctx, req.query as never) }),
+  )
+  app.post(
+    base,
+    {
+      schema: {
+        tags,
+        summary:
+          'Add a custom field to an object (administrators); a filterable one gets an index built in the background',
+        body: FieldDefinitionCreate,
+        response: { 201: FieldDefinition, ...errors },
+      },
+    },
+    async (req, reply) =>
+      reply
+        .code(201)
+        .send(await db.transaction((tx) => createDefinition(tx, req.ctx, deps.jobs, req.body as never))),
+  )
+  app.get(
+    `${base}/:id`,
+    {
+      schema: {
+        tags,
+        summary: 'One custom field',
+        params: IdParams,
+        response: { 200: FieldDefinition, ...errors },
+      },
+    },
+    async (req) => getDefinition(db, req.ctx, (req.params as { id: string }).id),
+  )
+  app.get(
+    `${base}/:id/index`,
+    {
+      schema: {
+        tags,
+        summary:
+          'The state of a filterable field’s index, with the build’s progress while it runs (PostgreSQL)',
+        params: IdParams,
+        response: {
+          200: z.object({
+            status: z.enum(indexStatuses),
+            index: z.string(),
+            progress: z.record(z.string(), z.unknown()).nullable(),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (req) => {
+      const d = await getDefinition(db, req.ctx, (req.params as { id: string }).id)
+      return { status: d.indexStatus, ...(await indexProgress(db, req.ctx.ws, d.object, d.key)) }
+    },
+  )
+  app.patch(
+    `${base}/:id`,
+    {
+      schema: {
+        tags,
+        summary:
+          'Change a custom field (send the version you read); a new type converts stored values or is refused with 422',
+        params: IdParams,
+        body: FieldDefinitionUpdate,
+        response: { 200: FieldDefinition, ...errors },
+      },
+    },
+    async (req) =>
+      db.transaction((tx) =>
+        updateDefinition(tx, req.ctx, deps.jobs, (req.params as { id: string }).id, req.body as never),
+      ),
+  )
+  app.delete(
+    `${base}/:id`,
+    {
+      schema: {
+        tags,
+        summary:
+          'Delete a custom field: it disappears everywhere; its values are kept 30 days and it can be restored until then',
+        params: IdParams,
+        response: { 200: FieldDefinition, ...errors },
+      },
+    },
+    async (req) =>
+      db.transaction((tx) =>
+        deleteDefinition(tx, req.ctx, deps.jobs, (req.params as { id: string }).id, true),
+      ),
+  )
+  app.post(
+    `${base}/:id/restore`,
+    {
+      schema: {
+        tags,
+        summary: 'Restore a deleted custom field with its values',
+        params: IdParams,
+        response: { 200: FieldDefinition, ...errors },
+      },
+    },
+    async (req) =>
+      db.transaction((tx) =>
+        deleteDefinition(tx, req.ctx, deps.jobs, (req.params as { id: string }).id, false),
+      ),
+  )
+}

@@ -1,0 +1,7 @@
+export { registerFieldRoutes, languageOf } from './fields.routes'
+export { customFieldsProvider } from './custom-fields.provider'
+export { fieldJobs, indexNameOf } from './field.jobs'
+export { loadDefinitions, cachedDefinitions, forgetDefinitions } from './field-cache'
+export { createDefinition } from './field-definition.service'
+export { builtinCollections } from './object-registry'
+export * as fieldTables from './field-definition.table'

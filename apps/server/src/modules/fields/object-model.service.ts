@@ -1,0 +1,157 @@
+import {
+  builtinObjects,
+  fieldLabelsEn,
+  fieldLabelsZh,
+  objectLabelsEn,
+  objectLabelsZh,
+  optionLabelsEn,
+  optionLabelsZh,
+  type BuiltinField,
+  type FieldDefinition,
+  type ObjectField,
+  type ObjectFieldType,
+  type ObjectSchema,
+} from '@openkam/contract'
+import type { Ctx } from '../../core/context'
+import type { Executor } from '../../core/db/types'
+import { notFound } from '../../core/errors'
+import { scopeFor } from '../../core/access/permissions'
+import { loadDefinitions } from './field-cache'
+import { builtinCollections } from './object-registry'
+
+export type Lang = 'en' | 'zh-CN'
+
+const BUILTIN_TYPES: Record<BuiltinField['type'], ObjectFieldType> = {
+  text: 'text',
+  textarea: 'long_text',
+  email: 'email',
+  url: 'url',
+  phone: 'phone',
+  tags: 'tags',
+  number: 'number',
+  money: 'money',
+  decimal: 'number',
+  percent: 'percent',
+  date: 'date',
+  datetime: 'datetime',
+  bool: 'boolean',
+  enum: 'select',
+  user: 'user',
+  account: 'relation',
+  contact: 'relation',
+  opportunity: 'relation',
+  team: 'relation',
+  contacts: 'relation',
+}
+const RELATED: Partial<Record<BuiltinField['type'], { object: string; many?: boolean }>> = {
+  account: { object: 'accounts' },
+  contact: { object: 'contacts' },
+  opportunity: { object: 'opportunities' },
+  team: { object: 'teams' },
+  contacts: { object: 'contacts', many: true },
+}
+
+/** The built-in keys of an object (a custom field may not reuse one). */
+export const builtinKeys = (object: string): Set<string> =>
+  new Set([
+    ...(builtinObjects[object]?.fields.map((f) => f.key) ?? []),
+    ...Object.keys(builtinCollections[object]?.def.filterable ?? {}),
+    ...Object.keys(builtinCollections[object]?.def.sortable ?? {}),
+    'id',
+    'version',
+    'custom',
+    'createdAt',
+    'updatedAt',
+    'createdBy',
+    'deletedAt',
+    'ownerId',
+  ])
+
+function builtinField(object: string, f: BuiltinField, lang: Lang): ObjectField {
+  const c = builtinCollections[object]
+  const labels = (lang === 'zh-CN' ? fieldLabelsZh : fieldLabelsEn) as Record<string, string>
+  const optionLabels = (lang === 'zh-CN' ? optionLabelsZh : optionLabelsEn) as Record<
+    string,
+    Record<string, string>
+  >
+  const out: ObjectField = {
+    key: f.key,
+    label: labels[f.key] ?? f.key,
+    type: BUILTIN_TYPES[f.type],
+    required: !!f.required,
+    filterable: !!c?.def.filterable[f.key],
+    sortable: !!c?.def.sortable[f.key],
+    custom: false,
+    readOnly: !!f.readOnly,
+    access: f.readOnly ? 'read' : 'edit',
+  }
+  if (f.type === 'enum')
+    out.options = f.values.map((v) => ({ value: v, label: optionLabels[f.enum]?.[v] ?? v }))
+  if (f.type === 'number') {
+    if (f.min !== undefined) out.min = f.min
+    if (f.max !== undefined) out.max = f.max
+  }
+  const rel = RELATED[f.type]
+  if (rel) out.relation = rel
+  return out
+}
+
+/** A custom field as the object model serves it, labels in `lang`. */
+export function customField(d: FieldDefinition, lang: Lang): ObjectField {
+  const out: ObjectField = {
+    key: d.key,
+    label: d.labels[lang] ?? d.label,
+    type: d.type,
+    required: d.required,
+    filterable: d.filterable,
+    sortable: d.sortable || d.filterable,
+    custom: true,
+    readOnly: d.type === 'formula' || d.type === 'rollup',
+    access: d.type === 'formula' || d.type === 'rollup' ? 'read' : 'edit',
+  }
+  if (d.options.length)
+    out.options = d.options.map((o) => ({
+      value: o.value,
+      label: o.labels?.[lang] ?? o.label,
+      ...(o.color ? { color: o.color } : {}),
+      ...(o.retired ? { retired: true } : {}),
+    }))
+  if (d.relation) out.relation = d.relation
+  if (d.helpText) out.helpText = d.helpText
+  if (d.min !== null) out.min = d.min
+  if (d.max !== null) out.max = d.max
+  if (d.formula) out.formula = d.formula
+  if (d.resultType) out.resultType = d.resultType
+  return out
+}
+
+/** One object, built-in fields then custom ones, for a caller who may read it. */
+async function describe(tx: Executor, ctx: Ctx, key: string, lang: Lang): Promise<ObjectSchema> {
+  const b = builtinObjects[key]
+  const [one, many] = (lang === 'zh-CN' ? objectLabelsZh : objectLabelsEn)[key] ?? [key, key]
+  const defs = (await loadDefinitions(tx, ctx.ws)).get(key) ?? []
+  return {
+    key,
+    label: one,
+    pluralLabel: many,
+    builtIn: true,
+    titleField: b?.titleField ?? 'name',
+    fields: [
+      ...(b?.fields ?? [])
+        .filter((f) => !(f as { virtual?: boolean }).virtual)
+        .map((f) => builtinField(key, f, lang)),
+      ...defs.map((d) => customField(d, lang)),
+    ],
+  }
+}
+
+/** The objects the caller may read (`GET /objects`). */
+export async function listObjects(tx: Executor, ctx: Ctx, lang: Lang): Promise<ObjectSchema[]> {
+  const keys = Object.keys(builtinCollections).filter((k) => scopeFor(ctx.principal, k, 'read') !== 'none')
+  return Promise.all(keys.map((k) => describe(tx, ctx, k, lang)))
+}
+
+export async function getObject(tx: Executor, ctx: Ctx, key: string, lang: Lang): Promise<ObjectSchema> {
+  if (!builtinCollections[key] || scopeFor(ctx.principal, key, 'read') === 'none') throw notFound('Object')
+  return describe(tx, ctx, key, lang)
+}

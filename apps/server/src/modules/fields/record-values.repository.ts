@@ -1,0 +1,60 @@
+import { and, asc, eq, gt, sql } from 'drizzle-orm'
+import type { PgTable } from 'drizzle-orm/pg-core'
+import type { Executor } from '../../core/db/types'
+
+type T = PgTable & { custom: any; workspaceId: any; id: any }
+
+/** Every record of the workspace holding a value under `key` (deleted ones too: they may be restored). */
+export async function readFieldValues(tx: Executor, ws: string, table: PgTable, key: string) {
+  const t = table as T
+  return (await tx
+    .select({ id: t.id, value: sql<unknown>`${t.custom} -> ${key}` })
+    .from(t)
+    .where(and(eq(t.workspaceId, ws), sql`${t.custom} ? ${key}`))) as { id: string; value: unknown }[]
+}
+
+/** Sets one key of `custom` on many records in one statement (`values`: record id → new value). */
+export async function writeFieldValues(
+  tx: Executor,
+  ws: string,
+  table: PgTable,
+  key: string,
+  values: Record<string, unknown>,
+) {
+  const t = table as T
+  if (!Object.keys(values).length) return
+  await tx.execute(
+    sql`update ${t} set custom = jsonb_set(${t.custom}, ${`{${key}}`}::text[], v.value) from jsonb_each(${JSON.stringify(values)}::jsonb) as v(id, value) where ${t.workspaceId} = ${ws} and ${t.id} = v.id::uuid`,
+  )
+}
+
+/** Replaces `custom` on many records in one statement (`customs`: record id → custom object). */
+export async function writeCustoms(
+  tx: Executor,
+  ws: string,
+  table: PgTable,
+  customs: Record<string, unknown>,
+) {
+  const t = table as T
+  if (!Object.keys(customs).length) return
+  await tx.execute(
+    sql`update ${t} set custom = v.value from jsonb_each(${JSON.stringify(customs)}::jsonb) as v(id, value) where ${t.workspaceId} = ${ws} and ${t.id} = v.id::uuid`,
+  )
+}
+
+/** A page of whole rows of the workspace by id, for recomputing stored formula values. */
+export const rowsAfter = (
+  tx: Executor,
+  ws: string,
+  table: PgTable,
+  afterId: string | null,
+  limit: number,
+) => {
+  const t = table as T
+  return tx
+    .select()
+    .from(t)
+    .where(and(eq(t.workspaceId, ws), afterId ? gt(t.id, afterId) : undefined))
+    .orderBy(asc(t.id))
+    .limit(limit) as Promise<Record<string, any>[]>
+}
