@@ -15,7 +15,8 @@ import { useTeams, useUsers } from '../../shared/api/lookups'
 import { EmptyState, ErrorState, LoadingState } from '../../shared/ui/states'
 import { can, useAuth } from '../../app/auth'
 import { EnumTag, FieldValue, formatMoney } from '../records/display'
-import { collections, fieldOf } from '../records/meta'
+import { collections, fieldOf, labelOf, pathOf } from '../records/meta'
+import { useCollectionMeta } from '../records/useCollectionMeta'
 import { RecordForm } from '../records/RecordForm'
 import { DecisionMap, DecisionMapGapCount } from './DecisionMap'
 import { AccountTimeline } from './Timeline'
@@ -82,6 +83,7 @@ export default function Account360Page() {
   })
   const users = useUsers()
   const teams = useTeams()
+  const meta = useCollectionMeta('accounts')!
   const d = data.data
   const names = useMemo<Record<string, string>>(
     () => ({
@@ -108,7 +110,6 @@ export default function Account360Page() {
       { kind, occurredAt: new Date().toISOString() },
       ['kind', 'subject', 'occurredAt', 'durationMinutes', 'body'],
     )
-  const meta = collections.accounts!
   const tabs = [
     'overview',
     'decision-map',
@@ -248,7 +249,7 @@ export default function Account360Page() {
                     {meta.fields
                       .filter((f) => !['name', 'updatedAt'].includes(f.key))
                       .map((f) => (
-                        <Descriptions.Item key={f.key} label={t(`fields.${f.key}`)}>
+                        <Descriptions.Item key={pathOf(f)} label={labelOf(f, t)}>
                           <FieldValue field={f} record={a} names={names} />
                         </Descriptions.Item>
                       ))}

@@ -5,7 +5,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { get, type Page } from '../../shared/api/client'
 import { useTeams, useUsers } from '../../shared/api/lookups'
-import type { Field } from './meta'
+import type { Field, FieldOptionView } from './meta'
 
 type Props = {
   field: Field
@@ -64,6 +64,12 @@ function RemoteSelect({
     />
   )
 }
+
+/** The options a select offers: the live ones, and a retired one only where the record has it already. */
+const offered = (options: FieldOptionView[], current: unknown[]) =>
+  options
+    .filter((o) => !o.retired || current.includes(o.value))
+    .map((o) => ({ value: o.value, label: o.label }))
 
 /** The input for one field of the metadata, producing the value the API expects. */
 export function FieldInput(props: Props) {
@@ -140,6 +146,16 @@ export function FieldInput(props: Props) {
     case 'bool':
       return <Switch id={id} checked={!!value} onChange={(v) => onChange?.(v)} />
     case 'enum':
+      if (field.options)
+        return (
+          <Select
+            id={id}
+            allowClear={!field.required}
+            value={value ?? undefined}
+            onChange={(v) => onChange?.(v ?? null)}
+            options={offered(field.options, [value])}
+          />
+        )
       return (
         <Select
           id={id}
@@ -149,6 +165,29 @@ export function FieldInput(props: Props) {
           options={field.values.map((v) => ({ value: v, label: t(`enums.${field.enum}.${v}`) }))}
         />
       )
+    case 'multi_select':
+      return (
+        <Select
+          id={id}
+          mode="multiple"
+          allowClear
+          value={value ?? []}
+          onChange={(v) => onChange?.(v ?? [])}
+          options={offered(field.options ?? [], value ?? [])}
+        />
+      )
+    case 'percent':
+      return (
+        <InputNumber
+          id={id}
+          value={value}
+          onChange={(v) => onChange?.(v ?? null)}
+          suffix="%"
+          style={{ width: '100%' }}
+        />
+      )
+    case 'relation':
+      return <RemoteSelect {...props} collection={field.relation.object} multiple={!!field.relation.many} />
     case 'tags':
       return <Select id={id} mode="tags" value={value ?? []} onChange={(v) => onChange?.(v)} />
     case 'user':
@@ -206,7 +245,7 @@ export function FieldInput(props: Props) {
       return (
         <Input
           id={id}
-          type={field.type === 'email' ? 'email' : 'text'}
+          type={field.type === 'email' ? 'email' : field.type === 'url' ? 'url' : 'text'}
           value={value ?? ''}
           onChange={(e) => onChange?.(e.target.value)}
         />

@@ -5,7 +5,7 @@ import dayjs from 'dayjs'
 import { useTranslation } from 'react-i18next'
 import { useUsers } from '../../shared/api/lookups'
 import { FieldInput } from './FieldInput'
-import { fieldOf, type CollectionMeta, type Field } from './meta'
+import { fieldOf, labelOf, type CollectionMeta, type Field } from './meta'
 
 type Props = {
   meta: CollectionMeta
@@ -31,8 +31,9 @@ export function ListFilters({ meta, q, filters, onChange }: Props) {
       {meta.filters.map((key) => {
         const field = fieldOf(meta, key)
         if (!field) return null
-        const label = t(`fields.${key}`)
+        const label = labelOf(field, t)
         switch (field.type) {
+          case 'multi_select':
           case 'enum':
             return (
               <Select
@@ -45,7 +46,13 @@ export function ListFilters({ meta, q, filters, onChange }: Props) {
                 style={{ minWidth: 150 }}
                 value={filters[key]?.split(',') ?? []}
                 onChange={(v: string[]) => onChange({ [key]: v.join(',') })}
-                options={field.values.map((v) => ({ value: v, label: t(`enums.${field.enum}.${v}`) }))}
+                options={
+                  field.options
+                    ? field.options.map((o) => ({ value: o.value, label: o.label }))
+                    : field.type === 'enum'
+                      ? field.values.map((v) => ({ value: v, label: t(`enums.${field.enum}.${v}`) }))
+                      : []
+                }
               />
             )
           case 'user':
@@ -60,7 +67,7 @@ export function ListFilters({ meta, q, filters, onChange }: Props) {
                 value={filters[key] ?? undefined}
                 onChange={(v) => onChange({ [key]: v ?? null })}
                 options={[
-                  { value: 'me', label: t('common.me') },
+                  ...(field.custom ? [] : [{ value: 'me', label: t('common.me') }]),
                   ...(users.data?.data ?? []).map((u) => ({ value: u.id, label: u.name })),
                 ]}
               />
@@ -95,6 +102,7 @@ export function ListFilters({ meta, q, filters, onChange }: Props) {
           case 'number':
           case 'money':
           case 'decimal':
+          case 'percent':
             return (
               <NumberRangeFilter
                 key={key}
@@ -119,6 +127,34 @@ export function ListFilters({ meta, q, filters, onChange }: Props) {
                   { value: 'true', label: t('common.yes') },
                   { value: 'false', label: t('common.no') },
                 ]}
+              />
+            )
+          case 'relation':
+            if (field.relation.many) return null
+            return (
+              <div key={key} style={{ minWidth: 200 }} aria-label={label}>
+                <FieldInput
+                  field={field}
+                  value={filters[key]}
+                  onChange={(v) => onChange({ [key]: v ?? null })}
+                />
+              </div>
+            )
+          case 'text':
+          case 'email':
+          case 'phone':
+          case 'url':
+            // Custom text fields filter on the exact value; built-in text is found by the search box.
+            if (!field.custom) return null
+            return (
+              <Input.Search
+                key={`${key}:${filters[key] ?? ''}`}
+                allowClear
+                defaultValue={filters[key]}
+                placeholder={label}
+                aria-label={label}
+                onSearch={(v) => onChange({ [key]: v.trim() || null })}
+                style={{ width: 180 }}
               />
             )
           case 'account':

@@ -10,7 +10,8 @@ import { EmptyState, ErrorState } from '../../shared/ui/states'
 import { can, useAuth } from '../../app/auth'
 import { FieldValue } from './display'
 import { ListFilters } from './ListFilters'
-import { collections, fieldOf } from './meta'
+import { collections, fieldOf, labelOf, pathOf } from './meta'
+import { useCollectionMeta } from './useCollectionMeta'
 import { ImportModal } from './ImportModal'
 import { RecordForm } from './RecordForm'
 import { savedViews, useListState } from './useListState'
@@ -24,7 +25,7 @@ export const recordPath = (collection: string, id: string) =>
 
 /** The list of any collection: server-side filters, sort and cursor pages, columns, views, bulk actions, export. */
 export default function ListPage({ collection }: { collection: string }) {
-  const meta = collections[collection]
+  const meta = useCollectionMeta(collection)
   const { t } = useTranslation()
   const { me } = useAuth()
   const { message, modal } = App.useApp()
@@ -76,12 +77,16 @@ export default function ListPage({ collection }: { collection: string }) {
     .map((key) => fieldOf(meta, key))
     .filter((f) => !!f)
     .map((f) => ({
-      key: f!.key,
+      key: pathOf(f!),
       dataIndex: f!.key,
-      title: t(`fields.${f!.key}`),
-      sorter: meta.sorts.includes(f!.key),
+      title: labelOf(f!, t),
+      sorter: meta.sorts.includes(pathOf(f!)),
       sortOrder:
-        sortKey === f!.key ? (state.sort.startsWith('-') ? ('descend' as const) : ('ascend' as const)) : null,
+        sortKey === pathOf(f!)
+          ? state.sort.startsWith('-')
+            ? ('descend' as const)
+            : ('ascend' as const)
+          : null,
       render: (_: unknown, r: Rec) =>
         f!.key === meta.titleField ? (
           <Link to={recordPath(collection, r.id)}>{r[f!.key]}</Link>
@@ -161,22 +166,22 @@ export default function ListPage({ collection }: { collection: string }) {
             popupRender={() => (
               <div className="ant-dropdown-menu" style={{ padding: 8, maxHeight: 360, overflow: 'auto' }}>
                 {meta.fields.map((f) => (
-                  <div key={f.key}>
+                  <div key={pathOf(f)}>
                     <Checkbox
-                      checked={state.columns.includes(f.key)}
+                      checked={state.columns.includes(pathOf(f))}
                       onChange={(e) =>
                         state.update(
                           {
                             cols: (e.target.checked
-                              ? [...state.columns, f.key]
-                              : state.columns.filter((c) => c !== f.key)
+                              ? [...state.columns, pathOf(f)]
+                              : state.columns.filter((c) => c !== pathOf(f))
                             ).join(','),
                           },
                           false,
                         )
                       }
                     >
-                      {t(`fields.${f.key}`)}
+                      {labelOf(f, t)}
                     </Checkbox>
                   </div>
                 ))}

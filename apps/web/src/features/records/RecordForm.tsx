@@ -4,8 +4,10 @@ import { useQueryClient } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { ApiError, patch, post } from '../../shared/api/client'
 import { FieldInput } from './FieldInput'
-import { collections, type Field } from './meta'
+import { FieldValue } from './display'
+import { labelOf, valueOf, type Field } from './meta'
 import { resources } from './resources'
+import { useCollectionMeta } from './useCollectionMeta'
 
 type Props = {
   collection: string
@@ -23,6 +25,22 @@ type Props = {
 
 const editable = (f: Field) => !f.readOnly && !['updatedAt', 'createdAt', 'lastContactedAt'].includes(f.key)
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null)
+const empty = (v: unknown) =>
+  v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0)
+/** The form's name of a field: custom values are nested under `custom`, as the API wants them. */
+const nameOf = (f: Field) => (f.custom ? ['custom', f.key] : f.key)
+/** An error path of the API or of zod (`custom.size`, `['custom', 'size']`) as a form name. */
+const errorName = (path: (string | number | symbol)[]) =>
+  path[0] === 'custom' && path[1] !== undefined ? ['custom', String(path[1])] : String(path[0] ?? '')
+/** The values of the fields in a record, as the form holds them. */
+const formValues = (fields: Field[], r: Record<string, any>) => {
+  const out: Record<string, any> = { custom: {} }
+  for (const f of fields) {
+    if (f.custom) out.custom[f.key] = valueOf(f, r)
+    else out[f.key] = r[f.key]
+  }
+  return out
+}
 
 /**
  * Create or edit a record in a drawer. The shared zod schema checks the values first; the API's field
@@ -32,7 +50,7 @@ export function RecordForm({ collection, open, onClose, record, initial, fields,
   const { t } = useTranslation()
   const { message } = App.useApp()
   const qc = useQueryClient()
-  const meta = collections[collection]!
+  const meta = useCollectionMeta(collection)!
   const [form] = Form.useForm()
   const [busy, setBusy] = useState(false)
   const [conflict, setConflict] = useState<{
@@ -41,28 +59,32 @@ export function RecordForm({ collection, open, onClose, record, initial, fields,
   } | null>(null)
   // The version being edited: the record opened, or the current one after a conflict was reviewed.
   const [base, setBase] = useState(record)
-  const shown = meta.fields.filter((f) => editable(f) && (!fields || fields.includes(f.key)))
+  // A short form (`fields`) still asks for the required custom fields: the API refuses a record without them.
+  const wanted = (f: Field) => !fields || fields.includes(f.key) || (!!f.custom && !!f.required)
+  const shown = meta.fields.filter((f) => editable(f) && wanted(f))
+  // Computed and read-only custom fields are shown, not edited, on an existing record.
+  const readOnly = record ? meta.fields.filter((f) => f.custom && f.readOnly && !fields) : []
   const accountId = Form.useWatch('accountId', form) ?? initial?.accountId ?? record?.accountId
 
   useEffect(() => {
     if (!open) return
     form.resetFields()
     setBase(record)
-    form.setFieldsValue(
-      record ? Object.fromEntries(shown.map((f) => [f.key, record[f.key]])) : (initial ?? {}),
-    )
-  }, [open, record?.id, record?.version])
+    form.setFieldsValue(record ? formValues(shown, record) : (initial ?? {}))
+  }, [open, record?.id, record?.version, shown.length])
 
   const submit = async () => {
     const values = form.getFieldsValue() as Record<string, unknown>
     const body: Record<string, unknown> = {}
+    const custom: Record<string, unknown> = {}
     for (const f of shown) {
-      const v = values[f.key]
+      const v = f.custom ? (values.custom as Record<string, unknown> | undefined)?.[f.key] : values[f.key]
+      const into = f.custom ? custom : body
       if (base) {
-        if (!same(v, base[f.key])) body[f.key] = v === '' ? null : v
-      } else if (v !== undefined && v !== null && v !== '' && !(Array.isArray(v) && v.length === 0))
-        body[f.key] = v
+        if (!same(v, valueOf(f, base))) into[f.key] = v === '' || v === undefined ? null : v
+      } else if (!empty(v)) into[f.key] = v
     }
+    if (Object.keys(custom).length) body.custom = custom
     for (const [k, v] of Object.entries(initial ?? {}))
       if (!record && !(k in body) && v !== undefined) body[k] = v
     if (base) body.version = base.version
@@ -71,7 +93,7 @@ export function RecordForm({ collection, open, onClose, record, initial, fields,
     if (!checked.success) {
       form.setFields(
         checked.error.issues
-          .map((i) => ({ name: String(i.path[0] ?? ''), errors: [i.message] }))
+          .map((i) => ({ name: errorName(i.path), errors: [i.message] }))
           .filter((x) => x.name),
       )
       return
@@ -88,8 +110,13 @@ export function RecordForm({ collection, open, onClose, record, initial, fields,
         return await patch<Record<string, any>>(`/${collection}/${base.id}`, body)
       } catch (e) {
         const current = e instanceof ApiError && e.status === 409 ? e.body.current : undefined
-        const mine = Object.keys(body).filter((k) => k !== 'version')
-        if (!current || !mine.every((k) => same(base[k], (current as Record<string, unknown>)[k]))) throw e
+        const now = current as Record<string, any> | undefined
+        const mine = Object.keys(body).filter((k) => k !== 'version' && k !== 'custom')
+        const untouched =
+          !!now &&
+          mine.every((k) => same(base[k], now[k])) &&
+          Object.keys(custom).every((k) => same(base.custom?.[k], now.custom?.[k]))
+        if (!untouched) throw e
         body.version = (current as { version: number }).version
         return patch<Record<string, any>>(`/${collection}/${base.id}`, body)
       }
@@ -105,7 +132,7 @@ export function RecordForm({ collection, open, onClose, record, initial, fields,
       if (e instanceof ApiError && e.status === 409 && e.body.current) {
         setConflict({ current: e.body.current as Record<string, any>, mine: body })
       } else if (e instanceof ApiError && e.errors.length) {
-        form.setFields(e.errors.map((x) => ({ name: x.path.split('.')[0]!, errors: [x.message] })))
+        form.setFields(e.errors.map((x) => ({ name: errorName(x.path.split('.')), errors: [x.message] })))
       } else {
         message.error(e instanceof Error ? e.message : String(e))
       }
@@ -115,14 +142,25 @@ export function RecordForm({ collection, open, onClose, record, initial, fields,
   }
 
   const changed = conflict
-    ? Object.keys(conflict.mine)
-        .filter((k) => k !== 'version')
-        .map((k) => ({
-          key: k,
-          field: t(`fields.${k}`),
-          yours: conflict.mine[k],
-          current: conflict.current[k],
-        }))
+    ? [
+        ...Object.keys(conflict.mine)
+          .filter((k) => k !== 'version' && k !== 'custom')
+          .map((k) => ({
+            key: k,
+            field: t(`fields.${k}`),
+            yours: conflict.mine[k],
+            current: conflict.current[k],
+          })),
+        ...Object.keys((conflict.mine.custom as Record<string, unknown> | undefined) ?? {}).map((k) => {
+          const f = meta.fields.find((x) => x.custom && x.key === k)
+          return {
+            key: `custom.${k}`,
+            field: f ? labelOf(f, t) : k,
+            yours: conflict.mine.custom[k],
+            current: conflict.current.custom?.[k],
+          }
+        }),
+      ]
     : []
 
   return (
@@ -143,8 +181,23 @@ export function RecordForm({ collection, open, onClose, record, initial, fields,
     >
       <Form form={form} layout="vertical" onFinish={() => void submit()}>
         {shown.map((f) => (
-          <Form.Item key={f.key} name={f.key} label={t(`fields.${f.key}`)} required={f.required}>
+          <Form.Item
+            key={f.path ?? f.key}
+            name={nameOf(f)}
+            label={labelOf(f, t)}
+            required={f.required}
+            extra={f.helpText}
+          >
             <FieldInput field={f} accountId={accountId as string | undefined} recordId={base?.id} />
+          </Form.Item>
+        ))}
+        {readOnly.map((f) => (
+          <Form.Item
+            key={f.path ?? f.key}
+            label={labelOf(f, t)}
+            extra={f.computed ? t('customFields.computedHint') : f.helpText}
+          >
+            <FieldValue field={f} record={base ?? {}} />
           </Form.Item>
         ))}
         <button type="submit" hidden aria-hidden tabIndex={-1} />
@@ -157,7 +210,7 @@ export function RecordForm({ collection, open, onClose, record, initial, fields,
         onOk={() => {
           const current = conflict!.current
           setConflict(null)
-          form.setFieldsValue(Object.fromEntries(shown.map((f) => [f.key, current[f.key]])))
+          form.setFieldsValue(formValues(shown, current))
           setBase(current)
         }}
       >

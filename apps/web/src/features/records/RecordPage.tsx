@@ -8,7 +8,8 @@ import { useNames, useTeams, useUsers } from '../../shared/api/lookups'
 import { ErrorState, LoadingState } from '../../shared/ui/states'
 import { can, useAuth } from '../../app/auth'
 import { FieldValue } from './display'
-import { collections } from './meta'
+import { labelOf, pathOf } from './meta'
+import { useCollectionMeta } from './useCollectionMeta'
 import { RecordForm } from './RecordForm'
 import { RuleRunsPanel } from '../automation'
 import { showUndo } from '../../shared/ui/undo'
@@ -17,7 +18,7 @@ import { BuyingCommitteeCard } from '../accounts/BuyingCommitteeCard'
 
 /** One record of any collection: its fields, edit, delete with undo. */
 export default function RecordPage({ collection, id }: { collection: string; id: string }) {
-  const meta = collections[collection]
+  const meta = useCollectionMeta(collection)
   const { t } = useTranslation()
   const { me } = useAuth()
   const { message, modal } = App.useApp()
@@ -84,7 +85,7 @@ export default function RecordPage({ collection, id }: { collection: string; id:
       <Card>
         <Descriptions column={{ xs: 1, md: 2 }} bordered size="small">
           {meta.fields.map((f) => (
-            <Descriptions.Item key={f.key} label={t(`fields.${f.key}`)} span={f.type === 'textarea' ? 2 : 1}>
+            <Descriptions.Item key={pathOf(f)} label={labelOf(f, t)} span={f.type === 'textarea' ? 2 : 1}>
               <FieldValue field={f} record={r} names={names} />
             </Descriptions.Item>
           ))}

@@ -3,7 +3,8 @@ import dayjs from 'dayjs'
 import { Link } from 'react-router'
 import { useTranslation } from 'react-i18next'
 import { useNames } from '../../shared/api/lookups'
-import type { Field } from './meta'
+import { recordPathOf } from './paths'
+import { valueOf, type Field, type FieldOptionView } from './meta'
 
 const enumColors: Record<string, string> = {
   strategic: 'gold',
@@ -60,6 +61,38 @@ function ContactLinks({ ids, names }: { ids: string[]; names: Record<string, str
   )
 }
 
+/** A custom option as a tag in its own colour, with its label (a retired option keeps its label). */
+export function OptionTag({ options, value }: { options: FieldOptionView[]; value: string }) {
+  const o = options.find((x) => x.value === value)
+  return <Tag color={o?.color}>{o?.label ?? value}</Tag>
+}
+
+/** Links to records of any collection, named from `names` or looked up. */
+function RecordLinks({
+  collection,
+  ids,
+  names,
+}: {
+  collection: string
+  ids: string[]
+  names: Record<string, string>
+}) {
+  const looked = useNames(
+    collection,
+    ids.filter((id) => !names[id]),
+  )
+  return (
+    <>
+      {ids.map((id, i) => (
+        <span key={id}>
+          {i > 0 && ', '}
+          <Link to={recordPathOf(collection, id)}>{names[id] ?? looked.data?.[id] ?? '…'}</Link>
+        </span>
+      ))}
+    </>
+  )
+}
+
 /** Shows one field of a record; `names` maps referenced ids (users, accounts, contacts…) to names. */
 export function FieldValue({
   field,
@@ -71,11 +104,33 @@ export function FieldValue({
   names?: Record<string, string>
 }) {
   const { i18n, t } = useTranslation()
-  const v = record[field.key]
+  const v = valueOf(field, record)
   if (v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0)) return <>—</>
   switch (field.type) {
     case 'enum':
-      return <EnumTag group={field.enum} value={v} />
+      return field.options ? (
+        <OptionTag options={field.options} value={v} />
+      ) : (
+        <EnumTag group={field.enum} value={v} />
+      )
+    case 'multi_select':
+      return (
+        <>
+          {(v as string[]).map((x) => (
+            <OptionTag key={x} options={field.options ?? []} value={x} />
+          ))}
+        </>
+      )
+    case 'relation':
+      return <RecordLinks collection={field.relation.object} ids={[v].flat() as string[]} names={names} />
+    case 'percent':
+      return <span className="num">{Number(v).toLocaleString(i18n.language)}%</span>
+    case 'url':
+      return (
+        <a href={String(v)} target="_blank" rel="noreferrer">
+          {String(v)}
+        </a>
+      )
     case 'money':
       return <span className="num">{formatMoney(v.amount, v.currency, i18n.language)}</span>
     case 'decimal':

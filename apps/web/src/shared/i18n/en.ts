@@ -1,3 +1,4 @@
+import { customFieldsEn } from './fields.en'
 import { decisionMapEn } from './decisionMap.en'
 import { surveysEn } from './surveys.en'
 import { healthEn } from './health.en'
@@ -15,6 +16,7 @@ export const en = {
   decisionMap: decisionMapEn,
   tiers: tiersEn,
   leadScoring: leadsEn,
+  customFields: customFieldsEn,
   qualification: qualificationEn,
   nav: {
     groups: { customers: 'Customers', sales: 'Sales', service: 'Service', insight: 'Insight' },

@@ -1,3 +1,4 @@
+import { customFieldsZh } from './fields.zh-CN'
 import { decisionMapZh } from './decisionMap.zh-CN'
 import type { Messages } from './en'
 import { surveysZh } from './surveys.zh-CN'
@@ -16,6 +17,7 @@ export const zhCN: Messages = {
   decisionMap: decisionMapZh,
   tiers: tiersZh,
   leadScoring: leadsZh,
+  customFields: customFieldsZh,
   qualification: qualificationZh,
   nav: {
     groups: { customers: '客户经营', sales: '销售', service: '服务', insight: '洞察' },
