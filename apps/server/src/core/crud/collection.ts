@@ -36,7 +36,7 @@ export type FieldSpec = {
   /** A list of values (multi-select, many relations): equality filters test membership. */
   many?: boolean
   /** The sort value of a row, for the page cursor, when `column` is an expression. */
-  valueOf?(row: Row): unknown
+  sortValue?(row: Row): unknown
 }
 
 /** The columns every business table has; a collection's table must carry them. */
@@ -280,8 +280,8 @@ export class Collection<
           ? encodeCursor({
               s: p.sortRaw,
               v: cursorValue(
-                p.sortSpec.valueOf
-                  ? p.sortSpec.valueOf(last)
+                p.sortSpec.sortValue
+                  ? p.sortSpec.sortValue(last)
                   : last[columnKey(this.t, p.sortSpec.column as AnyPgColumn)],
               ),
               id: last.id,

@@ -7,6 +7,7 @@ import type { Collection, ListQuery } from '../crud/collection'
 import type { Ctx } from '../context'
 import type { Db } from '../db/types'
 import { listQuerySchema } from './collection-routes'
+import { customFields } from '../crud/custom-fields'
 import type { App } from './server'
 
 /** An export stops after this many records; narrow the filters for more. */
@@ -44,6 +45,24 @@ export function exportColumns(record: z.ZodObject | undefined, sample: Rec[] = [
     }
     return [{ header: key, get: (r) => r[key] }]
   })
+}
+
+/**
+ * The `custom` column replaced by one column per custom field, headed `custom.<key>` (the importer reads
+ * it back); money as its amount. Values of deleted fields are not exported.
+ */
+export function withCustomColumns(columns: ExportColumn[], fields: { key: string }[]): ExportColumn[] {
+  return columns.flatMap((col) =>
+    col.header !== 'custom'
+      ? [col]
+      : fields.map((f) => ({
+          header: `custom.${f.key}`,
+          get: (r: Rec) => {
+            const v = (r.custom as Rec | undefined)?.[f.key]
+            return v && typeof v === 'object' && !Array.isArray(v) && 'amount' in v ? (v as Rec).amount : v
+          },
+        })),
+  )
 }
 
 /** A value as a spreadsheet cell: lists joined by "; ", objects as JSON, nothing as empty. */
@@ -139,7 +158,10 @@ export function registerExportRoute(app: App, db: Db, c: Collection<any, any, an
       const q = { ...filters, limit: PAGE } as ListQuery
       // The first page before any byte is sent, so a bad filter still answers 400 problem+json.
       const first = (await c.list(db, req.ctx, q)) as { data: Rec[]; nextCursor: string | null }
-      const columns = exportColumns(record, first.data)
+      const columns = withCustomColumns(
+        exportColumns(record, first.data),
+        customFields()?.fields(req.ctx.ws, c.def.name) ?? [],
+      )
       const source = pages(c, db, req.ctx, q, first)
       const stamp = new Date().toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-')
       reply

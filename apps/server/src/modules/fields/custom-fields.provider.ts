@@ -50,11 +50,11 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/
 function specOf(table: PgTable, d: FieldDefinition): FieldSpec {
   const column = valueExpr(table, d)
   const kind = storedKind(d)
-  const valueOf = (row: Row) => {
+  const sortValue = (row: Row) => {
     const v = row.custom?.[d.key]
     return v && typeof v === 'object' && 'amount' in v ? Number(v.amount) : (v ?? null)
   }
-  const base = { column, valueOf }
+  const base = { column, sortValue }
   if (kind === 'number' || kind === 'money')
     return {
       ...base,
@@ -176,6 +176,9 @@ export const customFieldsProvider: CustomFields = {
   spec(ws, object, table, key, use) {
     const d = cachedDefinitions(ws, object).find((x) => x.key === key)
     return d && (use === 'filter' ? d.filterable : d.sortable || d.filterable) ? specOf(table, d) : undefined
+  },
+  fields(ws, object) {
+    return cachedDefinitions(ws, object).map((d) => ({ key: d.key, label: d.label }))
   },
   keys(ws, object, use) {
     return cachedDefinitions(ws, object)

@@ -7,6 +7,11 @@ export const REVALIDATE_MS = 2000
 
 type Entry = { byObject: Map<string, FieldDefinition[]>; stamp: string; checkedAt: number }
 const entries = new Map<string, Entry>()
+/**
+ * Workspaces whose definitions this process just changed: until then every load checks the stamp, so a
+ * load made between the change and its commit (by a job, say) cannot keep the old definitions for long.
+ */
+const changedUntil = new Map<string, number>()
 
 /** A definition row on the wire. */
 export function toDefinition(r: DefinitionRow): FieldDefinition {
@@ -48,7 +53,7 @@ export function toDefinition(r: DefinitionRow): FieldDefinition {
 export async function loadDefinitions(tx: Executor, ws: string): Promise<Map<string, FieldDefinition[]>> {
   const now = Date.now()
   const e = entries.get(ws)
-  if (e && now - e.checkedAt < REVALIDATE_MS) return e.byObject
+  if (e && now - e.checkedAt < REVALIDATE_MS && !((changedUntil.get(ws) ?? 0) > now)) return e.byObject
   const stamp = await definitionStamp(tx, ws)
   if (e && e.stamp === stamp) {
     e.checkedAt = now
@@ -70,4 +75,5 @@ export const cachedDefinitions = (ws: string, object: string): FieldDefinition[]
 
 export const forgetDefinitions = (ws: string) => {
   entries.delete(ws)
+  changedUntil.set(ws, Date.now() + 5 * REVALIDATE_MS)
 }

@@ -25,6 +25,8 @@ import { builtinKeys } from './object-model.service'
 import { readFieldValues, writeFieldValues } from './record-values.repository'
 import { FIELD_BACKFILL_JOB, FIELD_INDEX_JOB } from './field-jobs.names'
 import type { Def } from './custom-values'
+import { storedKind } from './custom-fields.provider'
+import { dropFieldIndexNow } from './field.jobs'
 
 const RESOURCE = 'field-definitions'
 /** How long a deleted field's values are kept and the field can be restored. */
@@ -234,8 +236,10 @@ export async function updateDefinition(
   await checkDraft(tx, ctx, draft)
   const retyped =
     draft.type !== before.type || JSON.stringify(draft.relation) !== JSON.stringify(before.relation)
+  const rekinded = retyped || storedKind(draft) !== storedKind(before)
+  if (rekinded && before.filterable) await dropFieldIndexNow(tx, ctx.ws, before.object, before.key)
   if (retyped) await convertStored(tx, ctx, draft)
-  const reindex = needsIndex(draft) && (!before.filterable || retyped)
+  const reindex = needsIndex(draft) && (!before.filterable || rekinded)
   const updated = await updateDefinitionRow(tx, ctx.ws, id, {
     ...draft,
     defaultValue: draft.defaultValue ?? null,
@@ -299,9 +303,7 @@ async function afterChange(
   // Index builds and formula backfills run outside the request (CREATE INDEX CONCURRENTLY cannot run in a
   // transaction); the jobs are queued in this transaction, so they run only if it commits.
   const indexChanged =
-    def.indexStatus === 'building' ||
-    (before?.filterable && (!def.filterable || def.deletedAt)) ||
-    before?.type !== def.type
+    def.indexStatus === 'building' || (before?.filterable && (!def.filterable || !!def.deletedAt))
   if (indexChanged)
     await jobs.send(tx, FIELD_INDEX_JOB, { ws: ctx.ws, id: def.id, previousType: before?.type ?? null })
   if (

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto'
 import { getTableName, sql } from 'drizzle-orm'
 import type { JobContext, JobDef } from '../../core/jobs/jobs'
 import type { Executor } from '../../core/db/types'
-import { forgetDefinitions, loadDefinitions, toDefinition } from './field-cache'
-import { findDefinitionRow, setIndexStatus } from './field-definition.repository'
+import { forgetDefinitions, toDefinition } from './field-cache'
+import { findDefinitionRow, listDefinitionRows, setIndexStatus } from './field-definition.repository'
 import { storedKind } from './custom-fields.provider'
 import { mergeCustomValues } from './custom-values'
 import { builtinCollections } from './object-registry'
@@ -71,6 +71,14 @@ export async function buildFieldIndex(ctx: JobContext, data: { ws: string; id: s
   }
 }
 
+/**
+ * Drops a field's index at once, inside the caller's transaction: before its values change kind (a new
+ * type or formula result), since an index casting them to numbers would refuse the new values.
+ */
+export async function dropFieldIndexNow(tx: Executor, ws: string, object: string, key: string) {
+  await tx.execute(sql.raw(`drop index if exists "${indexNameOf(ws, object, key)}"`))
+}
+
 /** Progress of a running index build (PostgreSQL's pg_stat_progress_create_index), or null. */
 export async function indexProgress(tx: Executor, ws: string, object: string, key: string) {
   const name = indexNameOf(ws, object, key)
@@ -91,9 +99,10 @@ const PAGE = 1000
 export async function backfillFormulas(ctx: JobContext, data: { ws: string; object: string }) {
   const c = builtinCollections[data.object]
   if (!c) return { skipped: 'no such object' }
-  const defs = ((await loadDefinitions(ctx.db, data.ws)).get(data.object) ?? []).filter(
-    (d) => d.type === 'formula',
-  )
+  // Read afresh, not from the cache: the job follows the change that queued it.
+  const defs = (await listDefinitionRows(ctx.db, data.ws, { object: data.object }))
+    .map(toDefinition)
+    .filter((d) => d.type === 'formula')
   if (!defs.length) return { records: 0 }
   let after: string | null = null
   let changed = 0

@@ -223,7 +223,9 @@ describe('custom fields', () => {
       filterable: true,
     })
     expect(f.status, JSON.stringify(f.body)).toBe(201)
-    const a = (await account({ annualSpend: { amount: '1000000', currency: 'CNY' }, employees: 300 })).body
+    const created = await account({ annualSpend: { amount: '1000000', currency: 'CNY' }, employees: 300 })
+    expect(created.status, JSON.stringify(created.body)).toBe(201)
+    const a = created.body
     expect(a.custom.spendPerEmployee).toBe(3333.33)
     const b = await org.sales.patch(`/api/v1/accounts/${a.id}`, { version: a.version, employees: 0 })
     expect(b.body.custom.spendPerEmployee).toBeUndefined()

@@ -29,6 +29,8 @@ export type ImportField = {
   kind: FieldKind
   labels: string[]
   values?: readonly string[]
+  /** A custom select's option labels (lower case) → values. */
+  optionLabels?: Record<string, string>
   ref?: RefKind
 }
 
@@ -240,7 +242,7 @@ export function convertCell(field: ImportField, raw: string): Converted {
     case 'currency':
       return { ok: true, value: s.toUpperCase() }
     case 'enum':
-      return { ok: true, value: enumValue(field.values ?? [], s) }
+      return { ok: true, value: field.optionLabels?.[s.toLowerCase()] ?? enumValue(field.values ?? [], s) }
     case 'bool': {
       const t = s.toLowerCase()
       if (TRUE.has(t)) return { ok: true, value: true }
@@ -253,7 +255,8 @@ export function convertCell(field: ImportField, raw: string): Converted {
         value: s
           .split(/[;；\n]/)
           .map((x) => x.trim())
-          .filter(Boolean),
+          .filter(Boolean)
+          .map((x) => field.optionLabels?.[x.toLowerCase()] ?? x),
       }
     case 'datetime':
       return dateTime(s)

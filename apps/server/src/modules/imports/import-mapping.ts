@@ -21,8 +21,9 @@ export function resolveMapping(
   object: ImportObject,
   headers: string[],
   mapping: Record<string, string | null> | undefined,
+  custom: ImportField[] = [],
 ): ResolvedMapping {
-  const fields = importFields[object]
+  const fields = [...importFields[object], ...custom]
   const byKey = new Map(fields.map((f) => [f.key, f]))
   const byLabel = new Map<string, ImportField>()
   for (const f of fields) for (const l of [f.key, ...f.labels]) byLabel.set(normalize(l), f)

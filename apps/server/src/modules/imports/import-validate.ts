@@ -16,6 +16,8 @@ import type { ParsedFile } from './import-file'
 import type { MappedColumn } from './import-mapping'
 import { resolveRefs } from './import-refs'
 import { checkSchema, columnFor, entry, prepareRow, type Prepared } from './import-rows'
+import { loadDefinitions, mergeCustomValues } from '../fields'
+import type { FieldDefinition } from '@openkam/contract'
 import { findAccountTwins, findContactsOf, findLeadTwins, type AccountRef } from './import.repository'
 
 export const createSchemas: Record<ImportObject, z.ZodType> = {
@@ -58,6 +60,7 @@ export async function validateRows(
   opts: ValidateOptions,
 ): Promise<Validation> {
   const rows = file.rows.map((r) => prepareRow(mapped, r))
+  const defs = (await loadDefinitions(tx, ctx.ws)).get(object) ?? []
   const byRow = new Map(rows.map((p) => [p.row, p]))
   for (const e of file.errors) byRow.get(e.row)?.errors.push(e)
   const accounts = await resolveRefs(tx, ctx, object, mapped, rows)
@@ -67,6 +70,7 @@ export async function validateRows(
     for (const p of rows.slice(i, i + CHUNK)) {
       fillDefaults(ctx, object, scope, p.input)
       checkSchema(schema, mapped, p)
+      if (p.data) checkCustom(object, defs, mapped, p)
       if (p.data && !reachable(ctx, scope, object, p.data, accounts)) {
         p.errors.push(
           entry(
@@ -234,4 +238,25 @@ async function leadDuplicates(tx: Executor, ctx: Ctx, good: Prepared[], mapped: 
     )
   })
   return dupes
+}
+
+/** A row's custom values as the API checks them (types, options, required; formulas computed). */
+function checkCustom(object: ImportObject, defs: FieldDefinition[], mapped: MappedColumn[], p: Prepared) {
+  if (!defs.length && !p.data!.custom) return
+  const r = mergeCustomValues({
+    defs,
+    stored: {},
+    incoming: p.data!.custom,
+    creating: true,
+    record: p.data!,
+    allowUnknown: false,
+    object,
+  })
+  if (!r.errors.length) {
+    p.data!.custom = r.values
+    return
+  }
+  for (const e of r.errors)
+    p.errors.push(entry(p.row, columnFor(mapped, e.path), e.message, 'invalid', e.path))
+  p.data = undefined
 }

@@ -82,7 +82,7 @@ export async function writeRows(
       row.createdBy = ctx.principal.userId
       row.ownerId = p.data!.ownerId ?? null
       row.version = 1
-      row.custom = {}
+      row.custom = p.data!.custom ?? {}
       return row
     })
     await insertRows(tx, c.def.table, rows, BATCH)

@@ -8,6 +8,8 @@ import type { Ctx } from '../../core/context'
 import type { Db } from '../../core/db/types'
 import { parseFile, type ParsedFile } from './import-file'
 import { resolveMapping, type MappedColumn } from './import-mapping'
+import { customImportFields } from './import-custom'
+import { loadDefinitions } from '../fields'
 import { validateRows } from './import-validate'
 import { collections, writeRows } from './import-write'
 import {
@@ -74,7 +76,8 @@ export async function startImport(db: Db, ctx: Ctx, req: ImportRequest, opts: St
     throw new AppError('forbidden', 'forbidden', why)
   }
   const file = await parseFile(req.content, req.fileName)
-  const m = resolveMapping(req.object, file.headers, req.mapping)
+  const defs = (await loadDefinitions(db, ctx.ws)).get(req.object) ?? []
+  const m = resolveMapping(req.object, file.headers, req.mapping, customImportFields(defs))
   if (m.errors.length) {
     const why = `The columns cannot be mapped: ${m.errors[0]!.message}`
     throw new AppError('invalid', 'invalid_mapping', why, { errors: m.errors })

@@ -251,7 +251,19 @@ describe('qualification: ICP fit (R-01) and segments (R-03)', () => {
     expect(bad2.body.errors[0]).toMatchObject({ path: 'dimensions.0.target' })
   })
 
+  /** The custom fields the ICPs below read (a custom value needs its field defined first). */
+  const defineCustomFields = async () => {
+    for (const f of [
+      { key: 'erp', label: 'ERP', type: 'text' },
+      { key: 'seats', label: 'Seats', type: 'number' },
+    ]) {
+      const res = await org.admin.post('/api/v1/field-definitions', { object: 'accounts', ...f })
+      expect([201, 409]).toContain(res.status)
+    }
+  }
+
   it('computes the fit of accounts, recomputes it when the account or the ICP changes, and sorts by it', async () => {
+    await defineCustomFields()
     const icp = await org.admin.post('/api/v1/icps', icpBody)
     expect(icp.status).toBe(201)
     const a = (
@@ -300,6 +312,7 @@ describe('qualification: ICP fit (R-01) and segments (R-03)', () => {
   })
 
   it('takes a range on a number custom field, computes the fit by it and refuses one on a text field', async () => {
+    await defineCustomFields()
     const seats = { field: 'custom.seats', valueType: 'number', weight: 60 }
     const erp = { field: 'custom.erp', valueType: 'text', weight: 40 }
     const icp = await org.admin.post('/api/v1/icps', {
@@ -322,7 +335,8 @@ describe('qualification: ICP fit (R-01) and segments (R-03)', () => {
     await waitFor(async () => (await fitOf(a.id))?.fit === 100)
     await waitFor(async () => (await fitOf(b.id))?.fit === 0)
     expect((await fitOf(b.id)).dimensions.map((d: any) => [d.result, d.value])).toEqual([
-      ['miss', '80'],
+      // The number field stores "80" as the number it is.
+      ['miss', 80],
       ['unknown', null],
     ])
     const patched = await org.sales.patch(`/api/v1/accounts/${b.id}`, {
