@@ -19,7 +19,8 @@ import { RolesTab } from './RolesTab'
 import { TeamsTab } from './TeamsTab'
 import { UsersTab } from './UsersTab'
 import { WorkspaceTab } from './WorkspaceTab'
-import { scopeOf } from './common'
+import { isAdmin, scopeOf } from './common'
+import { CustomFieldsTab } from '../fields'
 
 type TabDef = { key: string; label: string; render: () => ReactNode }
 
@@ -39,6 +40,9 @@ export default function SettingsPage() {
       : []),
     ...(can(me, 'roles', 'read')
       ? [{ key: 'roles', label: t('nav.roles'), render: () => <RolesTab /> }]
+      : []),
+    ...(isAdmin(me)
+      ? [{ key: 'custom-fields', label: t('customFields.tab'), render: () => <CustomFieldsTab /> }]
       : []),
     ...(can(me, 'rules', 'read')
       ? [{ key: 'automation', label: t('automation.tab'), render: () => <AutomationTab /> }]

@@ -1,0 +1,2 @@
+export { CustomFieldsTab } from './CustomFieldsTab'
+export { useObjectSchema, useFieldDefinitions, fieldKeys } from './fields.queries'
