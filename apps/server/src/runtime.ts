@@ -29,7 +29,7 @@ import { healthHandlers, healthJobs } from './modules/health'
 import { qualificationHandlers, qualificationJobs } from './modules/qualification'
 import { tierHandlers, tierJobs } from './modules/tiers'
 import { leadHandlers, leadJobs } from './modules/leads'
-import { customFieldsProvider, fieldJobs } from './modules/fields'
+import { customFieldsProvider, fieldJobs, rollupHandler } from './modules/fields'
 import { setCustomFields } from './core/crud/custom-fields'
 
 export type Runtime = {
@@ -80,6 +80,7 @@ export const moduleHandlers = (deps: ModuleDeps): EventHandler[] => [
   ...qualificationHandlers(deps),
   ...tierHandlers(deps),
   ...leadHandlers(deps),
+  rollupHandler(),
 ]
 
 /** The background jobs of the modules. */

@@ -337,6 +337,15 @@ export class Collection<
     }
   }
 
+  /**
+   * The WHERE of list filters alone (no visibility, no trash), e.g. for a roll-up's "which related
+   * records count"; throws 400 naming a bad filter as a list would. Custom fields need `prepare` first.
+   * @example ticketCollection.filterWhere(ctx, { status: 'new,open,pending' })
+   */
+  filterWhere(ctx: Ctx, filters: Record<string, string>): SQL | undefined {
+    return and(...this.filters(ctx, filters as ListQuery))
+  }
+
   private filters(ctx: Ctx, query: ListQuery): SQL[] {
     const out: SQL[] = []
     const errors: FieldError[] = []

@@ -45,9 +45,12 @@ export function checkDefinition(
       err('relation', 'a relation field needs the object it points to, e.g. {"object": "contacts"}')
     else if (!ctx.objects.has(d.relation.object)) err('relation.object', `no object "${d.relation.object}"`)
   } else if (d.relation) err('relation', 'only relation fields point to an object')
-  if (d.type === 'rollup') {
-    err('type', 'roll-up fields are not available yet')
-  }
+  if (d.type === 'rollup' && !d.rollup)
+    err(
+      'rollup',
+      'a roll-up needs {object, via, fn}, e.g. {"object": "tickets", "via": "accountId", "fn": "count"}',
+    )
+  else if (d.type !== 'rollup' && d.rollup) err('rollup', 'only roll-up fields have a roll-up')
   if (d.min !== null && d.max !== null && d.min > d.max) err('max', 'must not be below min')
   if (d.pattern) {
     try {

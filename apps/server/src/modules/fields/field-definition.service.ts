@@ -27,6 +27,7 @@ import { FIELD_BACKFILL_JOB, FIELD_INDEX_JOB } from './field-jobs.names'
 import type { Def } from './custom-values'
 import { storedKind } from './custom-fields.provider'
 import { dropFieldIndexNow } from './field.jobs'
+import { checkRollup } from './rollup.service'
 
 const RESOURCE = 'field-definitions'
 /** How long a deleted field's values are kept and the field can be restored. */
@@ -161,6 +162,7 @@ async function checkDraft(tx: Executor, ctx: Ctx, d: DefinitionDraft) {
     objects: new Set([...Object.keys(builtinCollections), 'users', 'teams']),
     formulaScope: await formulaScope(tx, ctx, d.object, d.key),
   })
+  if (d.type === 'rollup' && d.rollup) errors.push(...checkRollup(d.object, d.rollup, ctx))
   if (errors.length) throw invalid(errors)
 }
 
@@ -306,10 +308,14 @@ async function afterChange(
     def.indexStatus === 'building' || (before?.filterable && (!def.filterable || !!def.deletedAt))
   if (indexChanged)
     await jobs.send(tx, FIELD_INDEX_JOB, { ws: ctx.ws, id: def.id, previousType: before?.type ?? null })
-  if (
-    def.type === 'formula' &&
-    !def.deletedAt &&
-    (before?.formula !== def.formula || before?.resultType !== def.resultType || what === 'restored')
-  )
+  const computed = def.type === 'formula' || def.type === 'rollup'
+  const recompute =
+    what === 'created' ||
+    what === 'restored' ||
+    before?.formula !== def.formula ||
+    before?.resultType !== def.resultType ||
+    JSON.stringify(before?.rollup) !== JSON.stringify(def.rollup) ||
+    before?.type !== def.type
+  if (computed && !def.deletedAt && recompute)
     await jobs.send(tx, FIELD_BACKFILL_JOB, { ws: ctx.ws, object: def.object })
 }

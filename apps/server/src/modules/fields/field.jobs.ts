@@ -6,6 +6,7 @@ import { forgetDefinitions, toDefinition } from './field-cache'
 import { findDefinitionRow, listDefinitionRows, setIndexStatus } from './field-definition.repository'
 import { storedKind } from './custom-fields.provider'
 import { mergeCustomValues } from './custom-values'
+import { backfillRollup } from './rollup.service'
 import { builtinCollections } from './object-registry'
 import { rowsAfter, writeCustoms } from './record-values.repository'
 import { FIELD_BACKFILL_JOB, FIELD_INDEX_JOB } from './field-jobs.names'
@@ -102,8 +103,13 @@ export async function backfillFormulas(ctx: JobContext, data: { ws: string; obje
   // Read afresh, not from the cache: the job follows the change that queued it.
   const defs = (await listDefinitionRows(ctx.db, data.ws, { object: data.object }))
     .map(toDefinition)
-    .filter((d) => d.type === 'formula')
+    .filter((d) => d.type === 'formula' || d.type === 'rollup')
   if (!defs.length) return { records: 0 }
+  // Roll-ups first: a formula may read one.
+  for (const d of defs.filter((x) => x.type === 'rollup'))
+    await ctx.db.transaction((tx) => backfillRollup(tx, data.ws, d))
+  const formulas = defs.filter((d) => d.type === 'formula')
+  if (!formulas.length) return { records: 0 }
   let after: string | null = null
   let changed = 0
   for (;;) {
@@ -112,7 +118,7 @@ export async function backfillFormulas(ctx: JobContext, data: { ws: string; obje
     const customs: Record<string, unknown> = {}
     for (const r of rows) {
       const { values } = mergeCustomValues({
-        defs,
+        defs: formulas,
         stored: r.custom ?? {},
         incoming: undefined,
         creating: false,

@@ -313,3 +313,73 @@ describe('custom fields', () => {
     }
   })
 })
+
+describe('roll-up fields', () => {
+  let env: TestEnv
+  let org: Org
+
+  beforeAll(async () => {
+    env = await startTestApp()
+    org = await makeOrg(env)
+  }, 60_000)
+  afterAll(() => env?.close())
+
+  it('counts and sums related records with a filter, kept current as they change', async () => {
+    const bad = await org.admin.post('/api/v1/field-definitions', {
+      object: 'accounts',
+      key: 'broken',
+      label: 'Broken',
+      type: 'rollup',
+      rollup: { object: 'tickets', via: 'nothing', fn: 'sum' },
+    })
+    expect(bad.status).toBe(400)
+    expect(bad.body.errors.map((e: any) => e.path)).toEqual(['rollup.via', 'rollup.field'])
+    const a = (await org.sales.post('/api/v1/accounts', { name: 'Rolled up' })).body
+    const ticket = async (status: string, satisfaction: number) =>
+      (
+        await org.sales.post('/api/v1/tickets', {
+          accountId: a.id,
+          subject: `T ${status}`,
+          status,
+          satisfaction,
+        })
+      ).body
+    const t1 = await ticket('open', 2)
+    await ticket('new', 4)
+    await ticket('closed', 5)
+    const open = await org.admin.post('/api/v1/field-definitions', {
+      object: 'accounts',
+      key: 'openTickets',
+      label: 'Open tickets',
+      labels: { 'zh-CN': '未结工单' },
+      type: 'rollup',
+      filterable: true,
+      rollup: { object: 'tickets', via: 'accountId', fn: 'count', filter: { status: 'new,open,pending' } },
+    })
+    expect(open.status, JSON.stringify(open.body)).toBe(201)
+    const best = await org.admin.post('/api/v1/field-definitions', {
+      object: 'accounts',
+      key: 'bestSatisfaction',
+      label: 'Best satisfaction',
+      type: 'rollup',
+      rollup: { object: 'tickets', via: 'accountId', fn: 'max', field: 'satisfaction' },
+    })
+    expect(best.status, JSON.stringify(best.body)).toBe(201)
+    const custom = async () => (await org.sales.get(`/api/v1/accounts/${a.id}`)).body.custom
+    await waitFor(async () => (await custom()).openTickets === 2 && (await custom()).bestSatisfaction === 5)
+    await org.sales.patch(`/api/v1/tickets/${t1.id}`, { version: t1.version, status: 'resolved' })
+    await waitFor(async () => (await custom()).openTickets === 1)
+    await ticket('pending', 1)
+    await waitFor(async () => (await custom()).openTickets === 2)
+    const list = await org.sales.get('/api/v1/accounts?custom.openTickets[gte]=2')
+    expect(list.body.data.map((x: any) => x.id)).toEqual([a.id])
+    expect(
+      (
+        await org.sales.patch(`/api/v1/accounts/${a.id}`, {
+          version: (await org.sales.get(`/api/v1/accounts/${a.id}`)).body.version,
+          custom: { openTickets: 9 },
+        })
+      ).status,
+    ).toBe(400)
+  })
+})

@@ -58,3 +58,18 @@ export const rowsAfter = (
     .orderBy(asc(t.id))
     .limit(limit) as Promise<Record<string, any>[]>
 }
+
+/** Sets one key of `custom` on many records, removing it where the new value is null. */
+export async function setFieldValues(
+  tx: Executor,
+  ws: string,
+  table: PgTable,
+  key: string,
+  values: Record<string, unknown>,
+) {
+  const t = table as T
+  if (!Object.keys(values).length) return
+  await tx.execute(
+    sql`update ${t} set custom = case when v.value = 'null'::jsonb then ${t.custom} - ${key} else jsonb_set(${t.custom}, ${`{${key}}`}::text[], v.value) end from jsonb_each(${JSON.stringify(values)}::jsonb) as v(id, value) where ${t.workspaceId} = ${ws} and ${t.id} = v.id::uuid`,
+  )
+}
