@@ -178,6 +178,7 @@ export function CustomFieldsTab() {
             {
               title: t('common.actions'),
               key: 'actions',
+              fixed: 'right' as const,
               render: (_, d) =>
                 deleted ? (
                   <Button size="small" loading={restore.isPending} onClick={() => void doRestore(d)}>

@@ -45,7 +45,7 @@ const pointers = ['account', 'contact', 'opportunity', 'user']
 
 /** Create or change a custom field; the API's messages appear under the inputs they are about. */
 export function FieldDefinitionDrawer({ object, definition, open, onClose }: Props) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const { message } = App.useApp()
   const [form] = Form.useForm<FieldFormValues>()
   const save = useSaveFieldDefinition()
@@ -120,7 +120,9 @@ export function FieldDefinitionDrawer({ object, definition, open, onClose }: Pro
     }
   }
 
-  const label = definition ? (definition.labels.en ?? definition.label) : ''
+  const label = definition
+    ? (definition.labels[i18n.language.startsWith('zh') ? 'zh-CN' : 'en'] ?? definition.label)
+    : ''
   return (
     <Drawer
       open={open}

@@ -39,6 +39,8 @@ export function useFieldDefinitions(object: string, deleted = false) {
         object,
         deleted: deleted ? 'only' : undefined,
       }),
+    // An index being built in the background: look again until it is ready (or failed).
+    refetchInterval: (q) => (q.state.data?.data.some((d) => d.indexStatus === 'building') ? 3000 : false),
   })
 }
 
