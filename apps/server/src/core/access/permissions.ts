@@ -14,6 +14,11 @@ export type Principal = {
   tokenId?: string
   roles: string[]
   permissions: Permissions
+  /**
+   * Field-level security (SPEC R-23): per object, the fields this person may only read or may not see
+   * (custom fields as `custom.<key>`); a field not listed is editable. Merged over the person's roles.
+   */
+  fieldAccess?: FieldAccessMap
   /** The people whose records `team` scope reaches: members of the teams this person belongs to or manages, and the person. */
   teamUserIds: string[]
 }
@@ -68,3 +73,33 @@ export const systemPrincipal = (workspaceId: string): Principal => ({
   permissions: { '*': { read: 'all', create: 'all', update: 'all', delete: 'all' } },
   teamUserIds: [],
 })
+
+export type FieldAccess = 'hidden' | 'read' | 'edit'
+/** Per object, per field: the access below `edit` (absent means edit). */
+export type FieldAccessMap = Record<string, Record<string, 'hidden' | 'read'>>
+const accessRank: Record<FieldAccess, number> = { hidden: 0, read: 1, edit: 2 }
+
+/**
+ * The field access of a person with several roles: the widest any role gives (a field is hidden only
+ * when every role hides it), as with permissions.
+ * @example mergeFieldAccess([{ accounts: { creditLimit: 'hidden' } }, {}]) // → {} (the second role may edit it)
+ */
+export function mergeFieldAccess(list: FieldAccessMap[]): FieldAccessMap {
+  const out: FieldAccessMap = {}
+  if (!list.length) return out
+  const objects = new Set(list.flatMap((m) => Object.keys(m)))
+  for (const o of objects) {
+    const fields = new Set(list.flatMap((m) => Object.keys(m[o] ?? {})))
+    for (const f of fields) {
+      const widest = list
+        .map((m): FieldAccess => m[o]?.[f] ?? 'edit')
+        .reduce((a, b) => (accessRank[a] >= accessRank[b] ? a : b))
+      if (widest !== 'edit') (out[o] ??= {})[f] = widest
+    }
+  }
+  return out
+}
+
+/** What a person may do with one field of an object. */
+export const fieldAccessOf = (p: Pick<Principal, 'fieldAccess'>, object: string, field: string): FieldAccess =>
+  p.fieldAccess?.[object]?.[field] ?? 'edit'

@@ -138,9 +138,43 @@ export class Collection<
     if (!def.filterable.id) def.filterable = { id: { column: def.table.id, kind: 'uuid' }, ...def.filterable }
   }
 
-  private async load(tx: Executor, ctx: Ctx, rows: Row[]): Promise<Rec[]> {
+  /** Records of rows for the person: without the fields hidden from them, unless `full` (audit, events). */
+  private async load(tx: Executor, ctx: Ctx, rows: Row[], full = false): Promise<Rec[]> {
     const recs = rows.map((r) => this.def.toRecord(r))
-    return this.def.hydrate && recs.length ? this.def.hydrate(tx, ctx, recs) : recs
+    const out = this.def.hydrate && recs.length ? await this.def.hydrate(tx, ctx, recs) : recs
+    return full ? out : withoutHidden(ctx, this.def.name, out)
+  }
+
+  /** A full record (audit entries and events carry every field) and the person's view of it. */
+  private async loadBoth(tx: Executor, ctx: Ctx, row: Row): Promise<{ full: Rec; shown: Rec }> {
+    const full = (await this.load(tx, ctx, [row], true))[0]!
+    const f = full as Row
+    const copy = { ...f, ...(f.custom ? { custom: { ...f.custom } } : {}) } as Rec
+    return { full, shown: withoutHidden(ctx, this.def.name, [copy])[0]! }
+  }
+
+  /** A write naming a field the person may only read, or may not see, is refused naming it (R-23). */
+  private checkWritable(ctx: Ctx, input: Record<string, unknown>) {
+    const access = ctx.principal.fieldAccess?.[this.def.name]
+    if (!access) return
+    const named = [
+      ...Object.keys(input).filter((k) => k !== 'version' && k !== 'custom'),
+      ...Object.keys((input.custom as Record<string, unknown> | undefined) ?? {}).map((k) => `custom.${k}`),
+    ]
+    const denied = named.filter((k) => access[k])
+    if (denied.length) {
+      throw new AppError(
+        'forbidden',
+        'field_not_writable',
+        `Your role may not change ${denied.join(', ')} of ${this.def.name}`,
+        {
+          errors: denied.map((path) => ({
+            path,
+            message: access[path] === 'read' ? 'is read-only for your role' : 'is not visible to your role',
+          })),
+        },
+      )
+    }
   }
 
   private async loadOne(tx: Executor, ctx: Ctx, row: Row): Promise<Rec> {
@@ -237,7 +271,7 @@ export class Collection<
     const t = this.t
     const sortRaw = query.sort ?? this.def.defaultSort
     const { key, dir } = parseSort(sortRaw)
-    const sortSpec = this.fieldSpec(ctx, key, 'sort')
+    const sortSpec = isHidden(ctx, this.def.name, key) ? undefined : this.fieldSpec(ctx, key, 'sort')
     if (!sortSpec) throw invalid('sort', `sort by one of ${this.specKeys(ctx, 'sort').join(', ')}`)
     const where: (SQL | undefined)[] = [eq(t.workspaceId, ctx.ws), this.visibility(ctx, scope)]
     const deleted = query.deleted ?? 'exclude'
@@ -292,7 +326,8 @@ export class Collection<
 
   /** A built-in field's spec, or a custom field's (`custom.<key>`) from the workspace's definitions. */
   private fieldSpec(ctx: Ctx, key: string, use: 'filter' | 'sort'): FieldSpec | undefined {
-    if (key.startsWith('custom.')) return customFields()?.spec(ctx.ws, this.def.name, this.t, key.slice(7), use)
+    if (key.startsWith('custom.'))
+      return customFields()?.spec(ctx.ws, this.def.name, this.t, key.slice(7), use)
     return use === 'filter' ? this.def.filterable[key] : this.def.sortable[key]
   }
 
@@ -352,7 +387,8 @@ export class Collection<
     for (const [rawKey, rawValue] of Object.entries(query)) {
       if (['limit', 'cursor', 'sort', 'q', 'deleted'].includes(rawKey) || rawValue === undefined) continue
       const m = FILTER_KEY.exec(rawKey)
-      const spec = m ? this.fieldSpec(ctx, m[1]!, 'filter') : undefined
+      const spec =
+        m && !isHidden(ctx, this.def.name, m[1]!) ? this.fieldSpec(ctx, m[1]!, 'filter') : undefined
       if (!m || !spec) {
         errors.push({
           path: rawKey,
@@ -378,7 +414,9 @@ export class Collection<
       if (!op && spec.many) {
         // A list value (multi-select, many relation): one of the wanted values is in it.
         out.push(
-          or(...parsed.map((v) => (v === null ? isNull(col) : sql`${col} @> ${JSON.stringify([v])}::jsonb`)))!,
+          or(
+            ...parsed.map((v) => (v === null ? isNull(col) : sql`${col} @> ${JSON.stringify([v])}::jsonb`)),
+          )!,
         )
       } else if (!op) {
         out.push(
@@ -447,6 +485,7 @@ export class Collection<
 
   async create(tx: Executor, ctx: Ctx, input: Create): Promise<Rec> {
     const scope = this.scope(ctx, 'create')
+    this.checkWritable(ctx, input as Record<string, unknown>)
     const now = new Date()
     const ownerId = input.ownerId === undefined ? ctx.principal.userId : input.ownerId
     const cols = this.def.toColumns(input as unknown as Partial<Create & Update>)
@@ -478,7 +517,7 @@ export class Collection<
       .returning()) as Row[]
     if (this.def.afterWrite)
       await this.def.afterWrite(tx, ctx, row.id, input as unknown as Partial<Create & Update>, true)
-    const rec = await this.loadOne(tx, ctx, inserted!)
+    const { full: rec, shown } = await this.loadBoth(tx, ctx, inserted!)
     await recordAudit(tx, ctx, [
       { action: 'create', entityType: this.def.entity, entityId: row.id, after: rec },
     ])
@@ -491,11 +530,12 @@ export class Collection<
       },
     ])
     this.def.onChange?.(ctx, row.id)
-    return rec
+    return shown
   }
 
   async update(tx: Executor, ctx: Ctx, id: string, input: Update & { version: number }): Promise<Rec> {
     const scope = this.scope(ctx, 'update')
+    this.checkWritable(ctx, input as Record<string, unknown>)
     const before = await this.findVisible(tx, ctx, id, { forUpdate: true, deleted: false })
     if (!(await this.canReach(tx, ctx, scope, before))) {
       throw new AppError(
@@ -504,8 +544,8 @@ export class Collection<
         `Your role may change ${this.def.name} only for ${scopeWords[scope]}`,
       )
     }
-    const beforeRec = await this.loadOne(tx, ctx, before)
-    if (before.version !== input.version) throw conflict(this.def.label, beforeRec)
+    const { full: beforeRec, shown: beforeShown } = await this.loadBoth(tx, ctx, before)
+    if (before.version !== input.version) throw conflict(this.def.label, beforeShown)
     const { version: _v, ...changes } = input as Record<string, unknown>
     const patch: Row = this.def.toColumns(changes as Partial<Create & Update>)
     if ('ownerId' in changes) patch.ownerId = changes.ownerId
@@ -544,7 +584,7 @@ export class Collection<
       .returning()) as Row[]
     if (this.def.afterWrite)
       await this.def.afterWrite(tx, ctx, id, changes as Partial<Create & Update>, false)
-    const rec = await this.loadOne(tx, ctx, updated!)
+    const { full: rec, shown } = await this.loadBoth(tx, ctx, updated!)
     const d = diff(beforeRec as Record<string, unknown>, rec as Record<string, unknown>)
     await recordAudit(tx, ctx, [
       { action: 'update', entityType: this.def.entity, entityId: id, before: d.before, after: d.after },
@@ -560,7 +600,7 @@ export class Collection<
       ])
     }
     this.def.onChange?.(ctx, id)
-    return rec
+    return shown
   }
 
   async remove(tx: Executor, ctx: Ctx, id: string, version?: number): Promise<Rec> {
@@ -581,8 +621,8 @@ export class Collection<
         `Your role may delete ${this.def.name} only for ${scopeWords[scope]}`,
       )
     }
-    const beforeRec = await this.loadOne(tx, ctx, before)
-    if (version !== undefined && before.version !== version) throw conflict(this.def.label, beforeRec)
+    const { full: beforeRec, shown: beforeShown } = await this.loadBoth(tx, ctx, before)
+    if (version !== undefined && before.version !== version) throw conflict(this.def.label, beforeShown)
     const t = this.t
     const now = new Date()
     const [row] = (await tx
@@ -590,7 +630,7 @@ export class Collection<
       .set({ deletedAt: del ? now : null, updatedAt: now, version: sql`${t.version} + 1` } as any)
       .where(and(eq(t.workspaceId, ctx.ws), eq(t.id, id)))
       .returning()) as Row[]
-    const rec = await this.loadOne(tx, ctx, row!)
+    const { full: rec, shown } = await this.loadBoth(tx, ctx, row!)
     const action = del ? 'delete' : 'restore'
     await recordAudit(tx, ctx, [
       { action, entityType: this.def.entity, entityId: id, before: beforeRec, after: rec },
@@ -604,7 +644,7 @@ export class Collection<
       },
     ])
     this.def.onChange?.(ctx, id)
-    return rec
+    return shown
   }
 
   private async check(tx: Executor, ctx: Ctx, candidate: Row, before: Row | null) {
@@ -620,6 +660,30 @@ export class Collection<
       })
     }
   }
+}
+
+/** Whether a field (`custom.<key>` for custom ones) is hidden from the person. */
+const isHidden = (ctx: Ctx, object: string, field: string) =>
+  ctx.principal.fieldAccess?.[object]?.[field] === 'hidden'
+
+/**
+ * Records without the fields hidden from the person (SPEC R-23): every answer made of records — list,
+ * get, export, the 360° sections — goes through here, so a hidden field never leaves the server.
+ */
+export function withoutHidden<R>(ctx: Ctx, object: string, recs: R[]): R[] {
+  const access = ctx.principal.fieldAccess?.[object]
+  if (!access) return recs
+  const hidden = Object.keys(access).filter((k) => access[k] === 'hidden')
+  if (!hidden.length) return recs
+  for (const rec of recs as Row[]) {
+    for (const k of hidden) {
+      if (k.startsWith('custom.')) {
+        if (rec.custom && k.slice(7) in rec.custom) rec.custom = { ...rec.custom, [k.slice(7)]: undefined }
+        if (rec.custom) delete rec.custom[k.slice(7)]
+      } else delete rec[k]
+    }
+  }
+  return recs
 }
 
 const scopeWords: Record<Scope, string> = {

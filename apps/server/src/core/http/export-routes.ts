@@ -8,6 +8,7 @@ import type { Ctx } from '../context'
 import type { Db } from '../db/types'
 import { listQuerySchema } from './collection-routes'
 import { customFields } from '../crud/custom-fields'
+import { fieldAccessOf } from '../access/permissions'
 import type { App } from './server'
 
 /** An export stops after this many records; narrow the filters for more. */
@@ -158,9 +159,11 @@ export function registerExportRoute(app: App, db: Db, c: Collection<any, any, an
       const q = { ...filters, limit: PAGE } as ListQuery
       // The first page before any byte is sent, so a bad filter still answers 400 problem+json.
       const first = (await c.list(db, req.ctx, q)) as { data: Rec[]; nextCursor: string | null }
+      // Columns of hidden fields are left out altogether (field-level security), not just left empty.
+      const visible = (field: string) => fieldAccessOf(req.ctx.principal, c.def.name, field) !== 'hidden'
       const columns = withCustomColumns(
-        exportColumns(record, first.data),
-        customFields()?.fields(req.ctx.ws, c.def.name) ?? [],
+        exportColumns(record, first.data).filter((col) => visible(col.header.split('.')[0]!)),
+        (customFields()?.fields(req.ctx.ws, c.def.name) ?? []).filter((f) => visible(`custom.${f.key}`)),
       )
       const source = pages(c, db, req.ctx, q, first)
       const stamp = new Date().toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-')

@@ -1,4 +1,5 @@
 export { registerFieldRoutes, languageOf } from './fields.routes'
+export { registerFieldAccessRoutes } from './field-access.routes'
 export { customFieldsProvider } from './custom-fields.provider'
 export { fieldJobs, indexNameOf } from './field.jobs'
 export { loadDefinitions, cachedDefinitions, forgetDefinitions } from './field-cache'

@@ -15,7 +15,7 @@ import {
 import type { Ctx } from '../../core/context'
 import type { Executor } from '../../core/db/types'
 import { notFound } from '../../core/errors'
-import { scopeFor } from '../../core/access/permissions'
+import { fieldAccessOf, scopeFor } from '../../core/access/permissions'
 import { loadDefinitions } from './field-cache'
 import { builtinCollections } from './object-registry'
 
@@ -141,7 +141,12 @@ async function describe(tx: Executor, ctx: Ctx, key: string, lang: Lang): Promis
         .filter((f) => !(f as { virtual?: boolean }).virtual)
         .map((f) => builtinField(key, f, lang)),
       ...defs.map((d) => customField(d, lang)),
-    ],
+    ].flatMap((f) => {
+      // Field-level security: hidden fields are left out, read-only ones say so.
+      const access = fieldAccessOf(ctx.principal, key, f.custom ? `custom.${f.key}` : f.key)
+      if (access === 'hidden') return []
+      return access === 'read' ? [{ ...f, access: 'read' as const }] : [f]
+    }),
   }
 }
 

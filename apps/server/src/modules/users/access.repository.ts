@@ -1,18 +1,18 @@
 import { sql } from 'drizzle-orm'
 import type { Executor } from '../../core/db/types'
-import type { Permissions } from '../../core/access/permissions'
+import type { FieldAccessMap, Permissions } from '../../core/access/permissions'
 
 export type AccessRow = {
   userId: string
   tokenId: string | null
-  roles: { key: string; permissions: Permissions }[]
+  roles: { key: string; permissions: Permissions; fieldAccess?: FieldAccessMap }[]
   teamUserIds: string[]
 }
 
 const principalColumns = (userIdExpr: ReturnType<typeof sql>) => sql`
   u.id as "userId",
   coalesce((
-    select json_agg(json_build_object('key', r.key, 'permissions', r.permissions))
+    select json_agg(json_build_object('key', r.key, 'permissions', r.permissions, 'fieldAccess', r.field_access))
     from user_roles ur join roles r on r.workspace_id = ur.workspace_id and r.id = ur.role_id and r.deleted_at is null
     where ur.workspace_id = u.workspace_id and ur.user_id = ${userIdExpr}
   ), '[]'::json) as roles,

@@ -1,6 +1,6 @@
 import { and, count, desc, eq, gt, isNull, sql } from 'drizzle-orm'
 import { AppError } from '../../core/errors'
-import { mergePermissions, type Principal } from '../../core/access/permissions'
+import { mergeFieldAccess, mergePermissions, type Principal } from '../../core/access/permissions'
 import { recordAudit } from '../../core/audit/audit'
 import { isUuid, newId } from '../../core/ids'
 import type { Ctx } from '../../core/context'
@@ -25,6 +25,7 @@ const toPrincipal = (ws: string, a: AccessRow, kind: Principal['kind']): Princip
   ...(a.tokenId ? { tokenId: a.tokenId } : {}),
   roles: a.roles.map((r) => r.key),
   permissions: mergePermissions(a.roles.map((r) => r.permissions)),
+  fieldAccess: mergeFieldAccess(a.roles.map((r) => r.fieldAccess ?? {})),
   teamUserIds: [...new Set([a.userId, ...a.teamUserIds])],
 })
 

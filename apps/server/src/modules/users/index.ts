@@ -13,3 +13,4 @@ export {
   type Person,
 } from './people.repository'
 export { addMissingRolePermissions } from './role-upgrade'
+export { roleFieldAccess, setRoleFieldAccess } from './role-field-access.service'

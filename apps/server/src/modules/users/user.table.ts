@@ -31,6 +31,11 @@ export const roles = pgTable(
     name: text('name').notNull(),
     description: text('description'),
     permissions: jsonb('permissions').$type<Record<string, unknown>>().notNull().default({}),
+    /** Field-level security: per object, fields this role may only read or may not see (absent: edit). */
+    fieldAccess: jsonb('field_access')
+      .$type<Record<string, Record<string, 'hidden' | 'read'>>>()
+      .notNull()
+      .default({}),
     builtin: boolean('builtin').notNull().default(false),
   },
   (t) => [
