@@ -32,12 +32,7 @@ export function splitPath(path: string): {
 
 export function resolve(scope: RuleScope, path: string): unknown {
   const { root, parts } = splitPath(path)
-  let v: unknown = scope[root]
-  for (const p of parts) {
-    if (v === null || v === undefined || typeof v !== 'object') return undefined
-    v = (v as Record<string, unknown>)[p]
-  }
-  return v
+  return valueAt(scope[root], parts)
 }
 
 /** Money `{amount, currency}` compares by its amount; numeric strings as numbers. */
@@ -81,6 +76,33 @@ function order(a: unknown, b: unknown): number | null {
   return String(a).localeCompare(String(b))
 }
 
+/** The value at a path inside an object (`custom.erp` → `o.custom.erp`). */
+export function valueAt(o: Record<string, unknown> | null | undefined, parts: string[]): unknown {
+  let v: unknown = o
+  for (const p of parts) {
+    if (v === null || v === undefined || typeof v !== 'object') return undefined
+    v = (v as Record<string, unknown>)[p]
+  }
+  return v
+}
+
+/**
+ * Whether a change touched a field. Events name top-level fields (`custom` for any custom value), so a
+ * nested path (`custom.erp`) changed when its top field did and its own value differs.
+ */
+export function fieldChanged(
+  parts: string[],
+  changed: string[],
+  before: Record<string, unknown> | null | undefined,
+  after: Record<string, unknown> | null | undefined,
+): boolean {
+  if (!changed.includes(parts[0]!)) return false
+  return (
+    parts.length === 1 ||
+    JSON.stringify(valueAt(before, parts) ?? null) !== JSON.stringify(valueAt(after, parts) ?? null)
+  )
+}
+
 const isEmpty = (v: unknown) =>
   v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0)
 
@@ -90,7 +112,7 @@ export function evaluateCondition(c: Condition, scope: RuleScope): Trace {
   const actual = resolve(scope, c.field)
   const changed = () => {
     const { root, parts } = splitPath(c.field)
-    return root === 'record' && (scope.changed ?? []).includes(parts[0]!)
+    return root === 'record' && fieldChanged(parts, scope.changed ?? [], scope.before, scope.record)
   }
   const days = Number(c.value)
   const t = asTime(actual)

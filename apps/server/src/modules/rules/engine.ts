@@ -23,7 +23,17 @@ import { accountCollection } from '../accounts'
 import { callWebhook, notify } from '../notifications'
 import { taskCollection } from '../tasks'
 import { managerOf, peopleByIds, peopleWithRole, teamMemberIds } from '../users'
-import { equal, evaluate, render, resolve, type RuleScope, type Trace } from './conditions'
+import {
+  equal,
+  evaluate,
+  fieldChanged,
+  render,
+  resolve,
+  valueAt,
+  type RuleScope,
+  type Trace,
+} from './conditions'
+import { checkCustomWrites, customDefsOf, splitFields } from './custom-fields'
 import { entityCollections, linkOf, resourceOf } from './entities'
 import { playbooks, rules, ruleRuns } from './rule.table'
 
@@ -251,7 +261,26 @@ async function currentRecord(env: Env): Promise<Row> {
 /** Applies field changes through the entity's own update: validated, audited, evented, all or nothing. */
 async function applyFields(env: Env, fields: Row): Promise<Performed> {
   const current = await currentRecord(env)
-  const parsed = resourceOf(env.entity!).Update.safeParse({ version: current.version, ...fields })
+  const { builtIn, custom } = splitFields(fields)
+  const input: Row = { version: current.version, ...builtIn }
+  if (Object.keys(custom).length) {
+    // The engine writes as the system, which the collection lets keep unknown keys: refuse them here
+    // (a field deleted since the rule was saved); a dry run also checks the values the write would.
+    const errors = checkCustomWrites({
+      entity: env.entity!,
+      defs: (await customDefsOf(env.tx, env.ws))(env.entity!),
+      values: custom,
+      literal: env.dry ? custom : {},
+      stored: (current.custom ?? {}) as Row,
+      at: 'fields',
+    })
+    if (errors.length)
+      throw new ActionError(
+        `Invalid values: ${errors.map((e) => `${e.path.slice(7)}: ${e.message}`).join('; ')}`,
+      )
+    input.custom = custom
+  }
+  const parsed = resourceOf(env.entity!).Update.safeParse(input)
   if (!parsed.success)
     throw new ActionError(
       `Invalid values: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
@@ -569,10 +598,11 @@ export function triggerMatches(t: RuleTrigger, event: DomainEvent): boolean {
       return action === 'deleted'
     case 'field_changed':
     case 'stage_changed': {
-      const field = t.kind === 'stage_changed' ? 'stage' : t.field
-      if (action !== 'updated' || !(p.changed ?? []).includes(field)) return false
-      if (t.from !== undefined && !equal(p.before?.[field], t.from)) return false
-      if (t.to !== undefined && !equal(p.record?.[field], t.to)) return false
+      // A custom field is watched by its path (`custom.erp`); events name the top field (`custom`).
+      const parts = (t.kind === 'stage_changed' ? 'stage' : t.field).split('.')
+      if (action !== 'updated' || !fieldChanged(parts, p.changed ?? [], p.before, p.record)) return false
+      if (t.from !== undefined && !equal(valueAt(p.before, parts), t.from)) return false
+      if (t.to !== undefined && !equal(valueAt(p.record, parts), t.to)) return false
       return true
     }
     default:

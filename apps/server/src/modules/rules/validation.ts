@@ -13,40 +13,62 @@ import type { FieldError } from '../../core/errors'
 import { missingUsers, userTables } from '../users'
 import { dateColumnOf, fieldsOf, guarded, resourceOf, writableFieldsOf } from './entities'
 import { splitPath } from './conditions'
+import {
+  checkCustomWrites,
+  CUSTOM,
+  customDefsOf,
+  customOpProblem,
+  splitFields,
+  unknownCustom,
+  type CustomDefs,
+} from './custom-fields'
 import { playbooks } from './rule.table'
 
 const recordless = (t: RuleTrigger) => (t.kind === 'schedule' || t.kind === 'webhook') && !t.entity
 
 const entityOf = (t: RuleTrigger): RuleEntity | null => ('entity' in t && t.entity ? t.entity : null)
 
-function checkField(entity: RuleEntity | null, path: string, where: string, errors: FieldError[]) {
+type Check = { custom: CustomDefs; errors: FieldError[] }
+
+/** Checks a path names a field of the record (or its account); returns the custom field it names, if any. */
+function checkField(entity: RuleEntity | null, path: string, where: string, ck: Check) {
+  const { errors } = ck
   const { root, parts } = splitPath(path)
-  if (root === 'payload') return
+  if (root === 'payload') return undefined
   const base = parts[0]!
-  if (base === 'custom') return
+  const owner: RuleEntity | null = root === 'account' ? 'account' : entity
+  if (!owner) {
+    errors.push({ path: where, message: 'this trigger has no record: name payload.<field> instead' })
+    return undefined
+  }
+  if (base === 'custom') {
+    const defs = ck.custom(owner)
+    const key = parts.slice(1).join('.')
+    const d = defs.find((x) => x.key === key)
+    if (!d) errors.push({ path: where, message: unknownCustom(owner, key || '(none)', defs) })
+    return d
+  }
   if (root === 'account') {
     if (!fieldsOf('account').includes(base))
       errors.push({ path: where, message: `accounts have no field ${base}` })
-    return
+    return undefined
   }
-  if (!entity) {
-    errors.push({ path: where, message: 'this trigger has no record: name payload.<field> instead' })
-    return
-  }
-  if (!fieldsOf(entity).includes(base))
+  if (!fieldsOf(owner).includes(base))
     errors.push({
       path: where,
-      message: `${entity} has no field ${base}; fields: ${fieldsOf(entity).join(', ')}`,
+      message: `${owner} has no field ${base}; fields: ${fieldsOf(owner).join(', ')}`,
     })
+  return undefined
 }
 
-function checkConditions(entity: RuleEntity | null, g: ConditionGroup, at: string, errors: FieldError[]) {
+function checkConditions(entity: RuleEntity | null, g: ConditionGroup, at: string, ck: Check) {
+  const { errors } = ck
   for (const key of ['all', 'any'] as const) {
     ;(g[key] ?? []).forEach((item, i) => {
       const path = `${at}.${key}.${i}`
       if ('op' in item) {
         const c = item as Condition
-        checkField(entity, c.field, `${path}.field`, errors)
+        const custom = checkField(entity, c.field, `${path}.field`, ck)
         const needsValue = !['is_empty', 'is_not_empty', 'changed'].includes(c.op)
         if (needsValue && c.value === undefined)
           errors.push({ path: `${path}.value`, message: 'give a value' })
@@ -54,7 +76,10 @@ function checkConditions(entity: RuleEntity | null, g: ConditionGroup, at: strin
           errors.push({ path: `${path}.value`, message: 'give a list of values' })
         if (c.op.includes('_days') && !(Number(c.value) >= 0))
           errors.push({ path: `${path}.value`, message: 'give a number of days (0 or more)' })
-      } else checkConditions(entity, item as ConditionGroup, path, errors)
+        const problem = custom && customOpProblem(custom, c.op, c.value)
+        if (problem)
+          errors.push({ path: `${path}.${c.op.includes('_days') ? 'op' : 'value'}`, message: problem })
+      } else checkConditions(entity, item as ConditionGroup, path, ck)
     })
   }
 }
@@ -81,10 +106,16 @@ export async function validateRule(
   def: { trigger: RuleTrigger; conditions: ConditionGroup; actions: RuleAction[] },
 ): Promise<FieldError[]> {
   const errors: FieldError[] = []
+  const ck: Check = { custom: await customDefsOf(tx, ws), errors }
   const t = def.trigger
   const entity = entityOf(t)
   if (t.kind === 'field_changed' || t.kind === 'date_reached')
-    checkField(entity, t.field, 'trigger.field', errors)
+    checkField(entity, t.field, 'trigger.field', ck)
+  if (t.kind === 'date_reached' && t.field.startsWith(CUSTOM))
+    errors.push({
+      path: 'trigger.field',
+      message: 'date triggers watch built-in date fields; for a custom date use a schedule with a condition',
+    })
   if (
     t.kind === 'date_reached' &&
     entity &&
@@ -105,7 +136,7 @@ export async function validateRule(
       errors.push({ path: 'trigger.timezone', message: 'not a time zone, e.g. Asia/Shanghai' })
     }
   }
-  checkConditions(entity, def.conditions, 'conditions', errors)
+  checkConditions(entity, def.conditions, 'conditions', ck)
   const userIds = new Set<string>()
   const playbookIds = new Set<string>()
   const teamIds = new Set<string>()
@@ -124,19 +155,29 @@ export async function validateRule(
           break
         }
         const writable = writableFieldsOf(entity)
-        for (const k of Object.keys(a.fields)) {
+        const { builtIn, custom } = splitFields(a.fields)
+        for (const k of Object.keys(builtIn)) {
           const why = guarded[entity]?.[k]
           if (why) errors.push({ path: `${at}.fields.${k}`, message: `a rule cannot set ${k}: ${why}` })
           else if (!writable.includes(k))
             errors.push({ path: `${at}.fields.${k}`, message: `${entity} has no field ${k} that can be set` })
         }
-        const literal = Object.fromEntries(
-          Object.entries(a.fields).filter(([, v]) => !(typeof v === 'string' && v.includes('{{'))),
-        )
+        const isLiteral = ([, v]: [string, unknown]) => !(typeof v === 'string' && v.includes('{{'))
+        const literal = Object.fromEntries(Object.entries(builtIn).filter(isLiteral))
         const parsed = resourceOf(entity).Update.safeParse({ version: 1, ...literal })
         if (!parsed.success)
           for (const issue of parsed.error.issues)
             errors.push({ path: `${at}.fields.${issue.path.join('.')}`, message: issue.message })
+        if (Object.keys(custom).length)
+          errors.push(
+            ...checkCustomWrites({
+              entity,
+              defs: ck.custom(entity),
+              values: custom,
+              literal: Object.fromEntries(Object.entries(custom).filter(isLiteral)),
+              at: `${at}.fields`,
+            }),
+          )
         break
       }
       case 'assign_owner':
@@ -151,7 +192,7 @@ export async function validateRule(
             path: `${at}.territories`,
             message: 'name the field and an owner for each territory',
           })
-        if (a.strategy === 'territory' && a.field) checkField(entity, a.field, `${at}.field`, errors)
+        if (a.strategy === 'territory' && a.field) checkField(entity, a.field, `${at}.field`, ck)
         a.userIds?.forEach((u) => userIds.add(u))
         Object.values(a.territories ?? {}).forEach((u) => userIds.add(u))
         if (a.fallbackUserId) userIds.add(a.fallbackUserId)

@@ -12,6 +12,7 @@ import {
   type ConditionDraft,
   type GroupDraft,
 } from './rule-draft'
+import { useRuleCustomFields } from './rule-custom-fields'
 import { conditionFieldGroups, fieldOfPath, isDateField, type FieldGroup } from './rule-fields'
 import { ValueInput } from './ValueInput'
 
@@ -26,10 +27,21 @@ const nestedStyle = {
 
 type Ctx = { entity?: string; groups: FieldGroup[] }
 
-/** Operators that make sense for a field: relative-date ones only for dates (or unknown fields). */
+const orderOps: ConditionOp[] = ['gt', 'gte', 'lt', 'lte']
+/** Custom field types the server will not order (greater/less): choices, yes/no, links. */
+const unordered = new Set(['bool', 'enum', 'multi_select', 'relation', 'user', 'file'])
+
+/**
+ * Operators that make sense for a field: relative-date ones only for dates (or unknown fields); for a
+ * custom field, greater/less only where its type has an order (the server refuses the others).
+ */
 function opsFor(ctx: Ctx, field: string): ConditionOp[] {
   const f = field ? fieldOfPath(ctx.entity, field) : undefined
-  return conditionOps.filter((op) => !dayOps.includes(op) || !f || isDateField(f))
+  return conditionOps.filter(
+    (op) =>
+      (!dayOps.includes(op) || !f || isDateField(f)) &&
+      !(f?.custom && unordered.has(f.type) && orderOps.includes(op)),
+  )
 }
 
 function ConditionRow({
@@ -230,6 +242,7 @@ export function ConditionsSection({
   withBefore: boolean
 }) {
   const { t } = useTranslation()
+  useRuleCustomFields(entity)
   const ctx: Ctx = { entity, groups: conditionFieldGroups(entity, withBefore, t) }
   return <GroupEditor group={group} path="conditions" ctx={ctx} depth={0} onChange={onChange} />
 }

@@ -4,7 +4,9 @@ import { useTranslation } from 'react-i18next'
 import { useTeams, useUsers } from '../../shared/api/lookups'
 import type { FormProps } from './ActionForms'
 import { fieldId, Labeled, RowsHeading } from './Labeled'
-import { conditionFieldGroups, fieldOfPath, fieldsOfEntity } from './rule-fields'
+import { labelOf, pathOf } from '../records/meta'
+import { useRuleCustomFields } from './rule-custom-fields'
+import { conditionFieldGroups, fieldOfPath, fieldsOfEntity, isSettable } from './rule-fields'
 import { ValueInput } from './ValueInput'
 
 const rowStyle = { display: 'flex', gap: 8, alignItems: 'flex-start', flexWrap: 'wrap' } as const
@@ -20,7 +22,8 @@ function useUserOptions(keep: (string | undefined)[] = []) {
 /** Set fields of the record: field → value rows (text may use placeholders). */
 export function UpdateFieldsForm({ action, path, entity, onChange }: FormProps<'update_fields'>) {
   const { t } = useTranslation()
-  const fields = fieldsOfEntity(entity).filter((f) => !notSettable.has(f.key))
+  useRuleCustomFields(entity)
+  const fields = fieldsOfEntity(entity).filter((f) => !notSettable.has(f.key) && isSettable(f))
   const rows = action.rows
   const setRow = (i: number, row: (typeof rows)[number]) =>
     onChange({ ...action, rows: rows.map((r, j) => (j === i ? row : r)) })
@@ -52,8 +55,11 @@ export function UpdateFieldsForm({ action, path, entity, onChange }: FormProps<'
                   value={row.field || undefined}
                   onChange={(f: string) => setRow(i, { field: f, value: undefined })}
                   options={fields
-                    .filter((f) => !used.has(f.key))
-                    .map((f) => ({ value: f.key, label: t(`fields.${f.key}`, { defaultValue: f.key }) }))}
+                    .filter((f) => !used.has(pathOf(f)))
+                    .map((f) => ({
+                      value: pathOf(f),
+                      label: labelOf(f, (k) => t(k, { defaultValue: f.key })),
+                    }))}
                 />
               ) : (
                 <Input
@@ -112,6 +118,7 @@ export function AssignOwnerForm({ action, path, entity, onChange }: FormProps<'a
   ])
   const set = (patch: Partial<typeof action>) => onChange({ ...action, ...patch })
   const p = (k: string) => `${path}.${k}`
+  useRuleCustomFields(entity)
   const fieldGroups = conditionFieldGroups(entity, false, t)
   return (
     <>

@@ -5,6 +5,7 @@ import { Link } from 'react-router'
 import { useTranslation } from 'react-i18next'
 import { useUsers } from '../../shared/api/lookups'
 import type { ActionOutcome, ConditionTrace } from './automation.queries'
+import { useRuleCustomFields } from './rule-custom-fields'
 import { fieldOfPath, pathLabel } from './rule-fields'
 import { formatValue } from './rule-summary'
 
@@ -45,6 +46,7 @@ export function ConditionTraceList({
 }) {
   const { t } = useTranslation()
   const names = useUserNames()
+  useRuleCustomFields(entity)
   if (!conditions.length)
     return <Typography.Text type="secondary">{t('automation.noConditionsTrace')}</Typography.Text>
   const icon = (ok: boolean) =>
@@ -61,7 +63,7 @@ export function ConditionTraceList({
           <div key={i} style={{ display: 'flex', gap: 8, alignItems: 'baseline' }}>
             {icon(c.result)}
             <div style={{ minWidth: 0, wordBreak: 'break-word' }}>
-              <Typography.Text strong>{pathLabel(c.field, t)}</Typography.Text>{' '}
+              <Typography.Text strong>{pathLabel(c.field, t, entity)}</Typography.Text>{' '}
               {t(`automation.ops.${c.op}`, { defaultValue: c.op })} {fmt(c, c.expected)}
               <div>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
@@ -87,7 +89,7 @@ export function ConditionTraceList({
           width: 36,
           render: (_, c) => icon(c.result),
         },
-        { title: t('automation.field'), key: 'field', render: (_, c) => pathLabel(c.field, t) },
+        { title: t('automation.field'), key: 'field', render: (_, c) => pathLabel(c.field, t, entity) },
         {
           title: t('automation.operator'),
           key: 'op',
@@ -118,6 +120,7 @@ export function DetailView({
 }) {
   const { t } = useTranslation()
   const names = useUserNames()
+  useRuleCustomFields(entity)
   if (!detail || !Object.keys(detail).length) return <>—</>
   const line = (k: string, v: unknown) => {
     if (k === 'taskId' && typeof v === 'string')
@@ -137,7 +140,7 @@ export function DetailView({
       return Object.entries(v)
         .map(
           ([f, x]) =>
-            `${pathLabel(f, t)} → ${formatValue(x, t, entity ? fieldOfPath(entity, f) : undefined, names)}`,
+            `${pathLabel(f, t, entity)} → ${formatValue(x, t, entity ? fieldOfPath(entity, f) : undefined, names)}`,
         )
         .join(' · ')
     if (Array.isArray(v) && k.endsWith('Ids')) return t('automation.countOf', { count: v.length })

@@ -17,6 +17,8 @@ import { opportunityStages, ruleEntities, triggerKinds, type Rule } from '@openk
 import { useTranslation } from 'react-i18next'
 import { fieldId, Labeled } from './Labeled'
 import { entityOf, type TriggerDraft, type TriggerKind } from './rule-draft'
+import { labelOf, pathOf } from '../records/meta'
+import { useRuleCustomFields } from './rule-custom-fields'
 import { fieldOfPath, fieldsOfEntity, isDateField } from './rule-fields'
 import { cronPresets, triggerSummary } from './rule-summary'
 import { ValueInput } from './ValueInput'
@@ -60,11 +62,13 @@ export function TriggerSection({
   const { message } = App.useApp()
   const entity = entityOf(trigger)
   const set = (patch: Partial<TriggerDraft>) => onChange({ ...trigger, ...patch })
+  useRuleCustomFields(entity)
   const fields = fieldsOfEntity(entity)
   const fieldOptions = useMemo(() => {
+    // Date triggers watch built-in date columns; a custom field's change can be watched like any other.
     const own = fields
-      .filter((f) => trigger.kind !== 'date_reached' || isDateField(f))
-      .map((f) => ({ value: f.key, label: t(`fields.${f.key}`, { defaultValue: f.key }) }))
+      .filter((f) => trigger.kind !== 'date_reached' || (isDateField(f) && !f.custom))
+      .map((f) => ({ value: pathOf(f), label: labelOf(f, (k) => t(k, { defaultValue: f.key })) }))
     // A field the metadata does not list (e.g. from a template) stays choosable under its own name.
     return trigger.field && !own.some((o) => o.value === trigger.field)
       ? [...own, { value: trigger.field, label: trigger.field }]

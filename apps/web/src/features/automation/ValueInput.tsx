@@ -13,7 +13,23 @@ const delegated: Field['type'][] = [
   'account',
   'contact',
   'opportunity',
+  'percent',
+  'relation',
 ]
+
+/**
+ * Choices of a field: a custom field's options with their served labels (a retired one can still be
+ * compared with, but not set), or a built-in enum's translations.
+ */
+function choicesOf(field: Field | undefined, t: (k: string) => string, forUpdate?: boolean) {
+  if (field?.options)
+    return field.options
+      .filter((o) => !(forUpdate && o.retired))
+      .map((o) => ({ value: o.value, label: o.label }))
+  if (field?.type === 'enum')
+    return field.values.map((v) => ({ value: v, label: t(`enums.${field.enum}.${v}`) }))
+  return undefined
+}
 
 type Props = {
   /** The field compared or set; unknown fields (payload paths) take text. */
@@ -61,11 +77,10 @@ export function ValueInput({
     )
   if (mode === 'list') {
     const options =
-      field?.type === 'enum'
-        ? field.values.map((v) => ({ value: v, label: t(`enums.${field.enum}.${v}`) }))
-        : field?.type === 'user'
-          ? (users.data?.data ?? []).map((u) => ({ value: u.id, label: u.name }))
-          : undefined
+      choicesOf(field, t) ??
+      (field?.type === 'user'
+        ? (users.data?.data ?? []).map((u) => ({ value: u.id, label: u.name }))
+        : undefined)
     return (
       <Select
         id={id}
@@ -84,7 +99,8 @@ export function ValueInput({
   // decimal string or money object, but a money or tags field being set keeps the API's shape.
   if (
     field &&
-    (delegated.includes(field.type) || (forUpdate && (field.type === 'money' || field.type === 'tags')))
+    (delegated.includes(field.type) ||
+      (forUpdate && (field.type === 'money' || field.type === 'tags' || field.type === 'multi_select')))
   )
     return (
       <div role="group" aria-label={label}>
@@ -124,6 +140,8 @@ export function ValueInput({
         />
       )
     case 'enum':
+    case 'multi_select':
+      // One option to compare with (a multi-select "contains" it); the options of a custom field as served.
       return (
         <Select
           id={id}
@@ -133,7 +151,7 @@ export function ValueInput({
           placeholder={placeholder}
           value={(value as string | undefined) ?? undefined}
           onChange={(v?: string) => onChange(v ?? undefined)}
-          options={field.values.map((v) => ({ value: v, label: t(`enums.${field.enum}.${v}`) }))}
+          options={choicesOf(field, t, forUpdate)}
         />
       )
     default:

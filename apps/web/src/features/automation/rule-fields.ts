@@ -1,6 +1,6 @@
 import type { RuleEntity } from '@openkam/contract'
 import type { TFunction } from 'i18next'
-import { collections, fieldOf, type Field } from '../records/meta'
+import { collections, fieldOf, labelOf, pathOf, type CollectionMeta, type Field } from '../records/meta'
 
 /** The collection (API path and metadata key) of each record type a rule can watch. */
 export const collectionOfEntity: Record<RuleEntity, string> = {
@@ -29,8 +29,21 @@ export const recordPathOf = (entity: string, id: string) => {
   return c === 'accounts' ? `/accounts/${id}` : `/${c}/${id}`
 }
 
-export const metaOfEntity = (entity: string | undefined | null) =>
-  entity ? collections[collectionOfEntity[entity as RuleEntity]] : undefined
+/**
+ * Descriptions with the workspace's custom fields, by collection, as `useRuleCustomFields` last loaded
+ * them. Kept here (not threaded through props) so the pure helpers below — summaries, trace labels —
+ * see custom fields wherever the designer has loaded them; they fall back to the built-in description.
+ */
+const live = new Map<string, CollectionMeta>()
+export const rememberMeta = (collection: string, meta: CollectionMeta | undefined) => {
+  if (meta) live.set(collection, meta)
+}
+
+export const metaOfEntity = (entity: string | undefined | null) => {
+  const c = entity ? collectionOfEntity[entity as RuleEntity] : undefined
+  return c ? (live.get(c) ?? collections[c]) : undefined
+}
+const accountsMeta = () => live.get('accounts') ?? collections.accounts!
 
 /** The fields of a record type (for pickers), without the ones a rule cannot usefully watch. */
 export function fieldsOfEntity(entity: string | undefined | null): Field[] {
@@ -44,19 +57,23 @@ export const hasAccount = (entity: string | undefined | null) =>
   !!entity && entity !== 'account' && fieldsOfEntity(entity).some((f) => f.key === 'accountId')
 
 /**
- * The field a condition path names, e.g. `stage`, `before.stage`, `record.amount` (the record's) or
- * `account.tier` (its account's); undefined for payload paths and unknown fields.
+ * The field a condition path names, e.g. `stage`, `before.stage`, `record.amount`, `custom.erp` (the
+ * record's) or `account.tier`, `account.custom.erp` (its account's); undefined for payload paths and
+ * unknown fields.
  */
 export function fieldOfPath(entity: string | undefined | null, path: string): Field | undefined {
   const [head, ...rest] = path.split('.')
-  if (head === 'account' && rest.length === 1 && entity !== 'account')
-    return fieldOf(collections.accounts!, rest[0]!)
+  if (head === 'account' && rest.length && entity !== 'account')
+    return fieldOf(accountsMeta(), rest.join('.'))
   const meta = metaOfEntity(entity)
   if (!meta) return undefined
-  if ((head === 'before' || head === 'record' || head === 'account') && rest.length === 1)
-    return fieldOf(meta, rest[0]!)
-  return rest.length === 0 ? fieldOf(meta, head ?? '') : undefined
+  if ((head === 'before' || head === 'record' || head === 'account') && rest.length)
+    return fieldOf(meta, rest.join('.'))
+  return fieldOf(meta, path)
 }
+
+/** Fields a rule can set: custom ones unless computed or read-only. */
+export const isSettable = (f: Field) => !(f.custom && (f.computed || f.readOnly))
 
 export type FieldOption = { value: string; label: string }
 export type FieldGroup = { label: string; options: FieldOption[] }
@@ -69,38 +86,42 @@ export function conditionFieldGroups(
 ): FieldGroup[] {
   const own = fieldsOfEntity(entity)
   if (!own.length) return []
-  const label = (k: string) => t(`fields.${k}`, { defaultValue: k })
+  const label = (f: Field) => labelOf(f, (k) => t(k, { defaultValue: f.key }))
   const groups: FieldGroup[] = [
     {
       label: t('automation.fieldGroups.record'),
-      options: own.map((f) => ({ value: f.key, label: label(f.key) })),
+      options: own.map((f) => ({ value: pathOf(f), label: label(f) })),
     },
   ]
   if (hasAccount(entity))
     groups.push({
       label: t('automation.fieldGroups.account'),
-      options: collections.accounts!.fields.map((f) => ({
-        value: `account.${f.key}`,
-        label: `${t('automation.fieldGroups.account')} · ${label(f.key)}`,
+      options: accountsMeta().fields.map((f) => ({
+        value: `account.${pathOf(f)}`,
+        label: `${t('automation.fieldGroups.account')} · ${label(f)}`,
       })),
     })
   if (withBefore)
     groups.push({
       label: t('automation.fieldGroups.before'),
       options: own.map((f) => ({
-        value: `before.${f.key}`,
-        label: `${t('automation.fieldGroups.before')} · ${label(f.key)}`,
+        value: `before.${pathOf(f)}`,
+        label: `${t('automation.fieldGroups.before')} · ${label(f)}`,
       })),
     })
   return groups
 }
 
-/** A readable name for a condition or trigger path: "Account · Tier" for `account.tier`. */
-export function pathLabel(path: string, t: TFunction) {
+/** A readable name for a condition or trigger path: "Account · Tier" for `account.tier`, a custom field's label. */
+export function pathLabel(path: string, t: TFunction, entity?: string | null) {
   const [head, ...rest] = path.split('.')
-  const label = (k: string) => t(`fields.${k}`, { defaultValue: k })
-  if (rest.length === 1 && (head === 'account' || head === 'before'))
-    return `${t(`automation.fieldGroups.${head}`)} · ${label(rest[0]!)}`
-  if (rest.length === 1 && head === 'record') return label(rest[0]!)
+  const field = fieldOfPath(entity, path)
+  const label = (k: string) =>
+    field?.custom ? field.label! : k.startsWith('custom.') ? k : t(`fields.${k}`, { defaultValue: k })
+  const inner = rest.join('.')
+  if (rest.length && (head === 'account' || head === 'before') && (rest.length === 1 || rest[0] === 'custom'))
+    return `${t(`automation.fieldGroups.${head}`)} · ${label(inner)}`
+  if (head === 'record' && (rest.length === 1 || rest[0] === 'custom')) return label(inner)
+  if (head === 'custom') return label(path)
   return rest.length ? path : label(path)
 }

@@ -22,6 +22,8 @@ export function formatValue(
   if (Array.isArray(v)) return v.map((x) => formatValue(x, t, field, names)).join(', ')
   if (typeof v === 'boolean') return v ? t('common.yes') : t('common.no')
   if (typeof v === 'string') {
+    const option = field?.options?.find((o) => o.value === v)
+    if (option) return option.label
     if (field?.type === 'enum') return t(`enums.${field.enum}.${v}`, { defaultValue: v })
     if (names[v]) return names[v]!
     if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(v)) return dayjs(v).format('YYYY-MM-DD HH:mm')
@@ -38,7 +40,7 @@ export function triggerSummary(trigger: TriggerDraft, t: TFunction): string {
     entity: entity ? t(`settings.entityTypes.${entity}`) : t('automation.anyRecord'),
     a: entity ? t(`automation.entityA.${entity}`) : t('automation.aRecord'),
     noun: entity ? t(`automation.entityNoun.${entity}`) : '',
-    field: trigger.field ? pathLabel(trigger.field, t) : '…',
+    field: trigger.field ? pathLabel(trigger.field, t, entity) : '…',
   }
   const s = (key: string, extra: Record<string, unknown> = {}) =>
     t(`automation.summary.${key}`, { ...vars, ...extra })
