@@ -104,6 +104,14 @@ export const fieldLabelsEn = {
   escalatedAt: 'Escalated',
   validationEscalatedAt: 'Validation escalated',
   valueGoal: 'First-year value goal',
+  healthScore: 'Health score',
+  healthBand: 'Health',
+  potentialTotal: 'Potential score',
+  potentialClass: 'Potential class',
+  routedAt: 'Routed',
+  wonAt: 'Won',
+  assigneeRole: 'Assigned role',
+  externalId: 'External ID',
 }
 
 export const optionLabelsEn = {
@@ -278,6 +286,7 @@ export const optionLabelsEn = {
     finance: 'Finance',
     legal: 'Legal',
   },
+  potentialClass: { A: 'A', B: 'B', C: 'C' },
   healthBand: { healthy: 'Healthy', watch: 'Watch', at_risk: 'At risk' },
   handoffStatus: { open: 'To hand over', submitted: 'Awaiting validation', validated: 'Validated' },
 }

@@ -104,6 +104,14 @@ export const fieldLabelsZh = {
   escalatedAt: '升级时间',
   validationEscalatedAt: '确认升级时间',
   valueGoal: '首年价值目标',
+  healthScore: '健康分',
+  healthBand: '健康度',
+  potentialTotal: '潜力分',
+  potentialClass: '潜力等级',
+  routedAt: '分配时间',
+  wonAt: '赢单时间',
+  assigneeRole: '处理角色',
+  externalId: '外部 ID',
 }
 
 export const optionLabelsZh = {
@@ -252,6 +260,7 @@ export const optionLabelsZh = {
     finance: '财务',
     legal: '法务',
   },
+  potentialClass: { A: 'A', B: 'B', C: 'C' },
   healthBand: { healthy: '健康', watch: '关注', at_risk: '风险' },
   handoffStatus: { open: '待交接', submitted: '待确认', validated: '已确认' },
 }

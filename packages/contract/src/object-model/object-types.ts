@@ -13,7 +13,20 @@ export type FieldType =
   /** Several contacts of the record's account (ids). */
   | { type: 'contacts' }
 
-export type BuiltinField = FieldType & { key: string; required?: boolean; readOnly?: boolean }
+export type BuiltinField = FieldType & {
+  key: string
+  required?: boolean
+  readOnly?: boolean
+  /** The list API accepts it as a filter (`?key=…`, `?key[gte]=…`); the server derives its filters from this. */
+  filterable?: boolean
+  /** The list API accepts it as a sort key (`?sort=key`, `?sort=-key`). */
+  sortable?: boolean
+  /**
+   * Not a property of the record on the wire but a column the API filters or sorts on (e.g. an
+   * account's healthBand, shown in the record as `health.band`); never shown in forms or record pages.
+   */
+  virtual?: boolean
+}
 
 /** One object as the web lists, filters, shows and edits it. */
 export type ObjectDescription = {

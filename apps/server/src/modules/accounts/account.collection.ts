@@ -1,16 +1,7 @@
 import { and, eq, isNull, ne } from 'drizzle-orm'
-import {
-  demandMaturities,
-  financialHealths,
-  industries,
-  levels3,
-  lifecycleStages,
-  marketScopes,
-  sizeBands,
-  tiers,
-  type Account,
-} from '@openkam/contract'
+import { builtinObjects, type Account } from '@openkam/contract'
 import { Collection } from '../../core/crud/collection'
+import { fieldSpecs } from '../../core/crud/field-specs'
 import { allOf, refCheck, rowMapper } from '../../core/crud/mapping'
 import type { Executor } from '../../core/db/types'
 import type { Ctx } from '../../core/context'
@@ -49,8 +40,6 @@ async function uniqueCreditCode(
     : []
 }
 
-const enumFilter = (column: any, values: readonly string[]) => ({ column, kind: 'enum' as const, values })
-
 export const accountCollection = new Collection<Account, any, any>({
   name: 'accounts',
   entity: 'account',
@@ -73,47 +62,10 @@ export const accountCollection = new Collection<Account, any, any>({
     refCheck(userTables.teams, 'team', 'teamId'),
     uniqueCreditCode,
   ),
-  sortable: {
-    updatedAt: { column: accounts.updatedAt, kind: 'date' },
-    createdAt: { column: accounts.createdAt, kind: 'date' },
-    name: { column: accounts.name, kind: 'string' },
-    industry: { column: accounts.industry, kind: 'string' },
-    annualSpend: { column: accounts.annualSpend, kind: 'number' },
-    annualRevenue: { column: accounts.annualRevenue, kind: 'number' },
-    employees: { column: accounts.employees, kind: 'number' },
-    tier: { column: accounts.tier, kind: 'string' },
-    healthScore: { column: accounts.healthScore, kind: 'number' },
-    potentialTotal: { column: accounts.potentialTotal, kind: 'number' },
-    icpFit: { column: accounts.icpFit, kind: 'number' },
-  },
-  filterable: {
-    industry: enumFilter(accounts.industry, industries),
-    sizeBand: enumFilter(accounts.sizeBand, sizeBands),
-    tier: enumFilter(accounts.tier, tiers),
-    lifecycleStage: enumFilter(accounts.lifecycleStage, lifecycleStages),
-    marketScope: enumFilter(accounts.marketScope, marketScopes),
-    techMaturity: enumFilter(accounts.techMaturity, levels3),
-    paymentRisk: enumFilter(accounts.paymentRisk, levels3),
-    financialHealth: enumFilter(accounts.financialHealth, financialHealths),
-    demandMaturity: enumFilter(accounts.demandMaturity, demandMaturities),
-    healthBand: enumFilter(accounts.healthBand, ['healthy', 'watch', 'at_risk']),
-    potentialClass: enumFilter(accounts.potentialClass, ['A', 'B', 'C']),
-    region: { column: accounts.region, kind: 'string' },
-    segment: { column: accounts.segment, kind: 'string' },
-    creditCode: { column: accounts.creditCode, kind: 'string' },
-    domain: { column: accounts.domain, kind: 'string' },
-    ownerId: { column: accounts.ownerId, kind: 'uuid' },
-    csmId: { column: accounts.csmId, kind: 'uuid' },
-    teamId: { column: accounts.teamId, kind: 'uuid' },
-    createdAt: { column: accounts.createdAt, kind: 'date' },
-    updatedAt: { column: accounts.updatedAt, kind: 'date' },
-    annualSpend: { column: accounts.annualSpend, kind: 'number' },
-    annualRevenue: { column: accounts.annualRevenue, kind: 'number' },
-    employees: { column: accounts.employees, kind: 'number' },
-    icpFit: { column: accounts.icpFit, kind: 'number' },
-    icpId: { column: accounts.icpId, kind: 'uuid' },
-    potentialTotal: { column: accounts.potentialTotal, kind: 'number' },
-  },
+  ...fieldSpecs(builtinObjects.accounts!, accounts, {
+    // The ICP an account was scored against: the object model has no field type for ICP references.
+    filterable: { icpId: { column: accounts.icpId, kind: 'uuid' } },
+  }),
   search: [accounts.name, accounts.creditCode, accounts.domain],
   defaultSort: '-updatedAt',
 })

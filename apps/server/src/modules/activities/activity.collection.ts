@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm'
-import { activityKinds } from '@openkam/contract'
+import { builtinObjects } from '@openkam/contract'
 import { Collection } from '../../core/crud/collection'
+import { fieldSpecs } from '../../core/crud/field-specs'
 import { allOf, refCheck, rowMapper } from '../../core/crud/mapping'
 import { accountParent } from '../accounts'
 import { contacts } from '../contacts'
@@ -31,19 +32,7 @@ export const activityCollection = new Collection<any, any, any>({
     refCheck(contacts, 'contact', 'contactIds'),
     refCheck(opportunities, 'opportunity', 'opportunityId'),
   ),
-  sortable: {
-    occurredAt: { column: activities.occurredAt, kind: 'date' },
-    updatedAt: { column: activities.updatedAt, kind: 'date' },
-    createdAt: { column: activities.createdAt, kind: 'date' },
-  },
-  filterable: {
-    accountId: { column: activities.accountId, kind: 'uuid' },
-    opportunityId: { column: activities.opportunityId, kind: 'uuid' },
-    ownerId: { column: activities.ownerId, kind: 'uuid' },
-    kind: { column: activities.kind, kind: 'enum', values: activityKinds },
-    occurredAt: { column: activities.occurredAt, kind: 'date' },
-    durationMinutes: { column: activities.durationMinutes, kind: 'number' },
-  },
+  ...fieldSpecs(builtinObjects.activities!, activities),
   search: [activities.subject, activities.body],
   defaultSort: '-occurredAt',
 })

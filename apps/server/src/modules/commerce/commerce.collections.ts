@@ -1,12 +1,13 @@
 import {
+  builtinObjects,
   contractStatuses,
   invoiceStatuses,
   orderStatuses,
   paymentStatuses,
   quoteStatuses,
 } from '@openkam/contract'
-import type { AnyPgColumn } from 'drizzle-orm/pg-core'
-import { Collection, type FieldSpec } from '../../core/crud/collection'
+import { Collection } from '../../core/crud/collection'
+import { fieldSpecs } from '../../core/crud/field-specs'
 import { allOf, refCheck, rowMapper } from '../../core/crud/mapping'
 import type { Executor } from '../../core/db/types'
 import type { Ctx } from '../../core/context'
@@ -36,13 +37,9 @@ function commercial(
   label: string,
   table: typeof quotes | typeof orders | typeof contracts | typeof invoices | typeof payments,
   statuses: readonly string[],
-  dates: Record<string, AnyPgColumn>,
   refs: Validator[],
 ) {
   const mapper = rowMapper(table)
-  const dateFields: Record<string, FieldSpec> = Object.fromEntries(
-    Object.entries(dates).map(([k, column]) => [k, { column, kind: 'string' as const }]),
-  )
   return new Collection<any, any, any>({
     name,
     entity,
@@ -59,21 +56,7 @@ function commercial(
         c.status ? [] : [{ path: 'status', message: `must be one of ${statuses.join(', ')}` }],
       ...refs,
     ),
-    sortable: {
-      updatedAt: { column: table.updatedAt, kind: 'date' },
-      createdAt: { column: table.createdAt, kind: 'date' },
-      number: { column: table.number, kind: 'string' },
-      amount: { column: table.amount, kind: 'number' },
-      ...dateFields,
-    },
-    filterable: {
-      accountId: { column: table.accountId, kind: 'uuid' },
-      ownerId: { column: table.ownerId, kind: 'uuid' },
-      status: { column: table.status, kind: 'enum', values: statuses },
-      number: { column: table.number, kind: 'string' },
-      amount: { column: table.amount, kind: 'number' },
-      ...dateFields,
-    },
+    ...fieldSpecs(builtinObjects[name]!, table),
     search: [table.number],
     defaultSort: '-updatedAt',
   })
@@ -82,48 +65,28 @@ function commercial(
 const opportunityRef = refCheck(opportunities, 'opportunity', 'opportunityId')
 const contractRef = refCheck(contracts, 'contract', 'contractId')
 
-export const quoteCollection = commercial(
-  'quotes',
-  'quote',
-  'Quote',
-  quotes,
-  quoteStatuses,
-  { issueDate: quotes.issueDate, validUntil: quotes.validUntil },
-  [opportunityRef, ordered('issueDate', 'validUntil')],
-)
-export const orderCollection = commercial(
-  'orders',
-  'order',
-  'Order',
-  orders,
-  orderStatuses,
-  { orderDate: orders.orderDate },
-  [opportunityRef, contractRef],
-)
+export const quoteCollection = commercial('quotes', 'quote', 'Quote', quotes, quoteStatuses, [
+  opportunityRef,
+  ordered('issueDate', 'validUntil'),
+])
+export const orderCollection = commercial('orders', 'order', 'Order', orders, orderStatuses, [
+  opportunityRef,
+  contractRef,
+])
 export const contractCollection = commercial(
   'contracts',
   'contract',
   'Contract',
   contracts,
   contractStatuses,
-  { startDate: contracts.startDate, endDate: contracts.endDate, signedDate: contracts.signedDate },
   [opportunityRef, ordered('startDate', 'endDate')],
 )
-export const invoiceCollection = commercial(
-  'invoices',
-  'invoice',
-  'Invoice',
-  invoices,
-  invoiceStatuses,
-  { issueDate: invoices.issueDate, dueDate: invoices.dueDate },
-  [contractRef, refCheck(orders, 'order', 'orderId'), ordered('issueDate', 'dueDate')],
-)
-export const paymentCollection = commercial(
-  'payments',
-  'payment',
-  'Payment',
-  payments,
-  paymentStatuses,
-  { dueDate: payments.dueDate, paidDate: payments.paidDate },
-  [contractRef, refCheck(invoices, 'invoice', 'invoiceId')],
-)
+export const invoiceCollection = commercial('invoices', 'invoice', 'Invoice', invoices, invoiceStatuses, [
+  contractRef,
+  refCheck(orders, 'order', 'orderId'),
+  ordered('issueDate', 'dueDate'),
+])
+export const paymentCollection = commercial('payments', 'payment', 'Payment', payments, paymentStatuses, [
+  contractRef,
+  refCheck(invoices, 'invoice', 'invoiceId'),
+])

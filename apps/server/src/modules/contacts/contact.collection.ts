@@ -1,6 +1,7 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm'
-import { buyingRoles, stances } from '@openkam/contract'
+import { builtinObjects } from '@openkam/contract'
 import { Collection } from '../../core/crud/collection'
+import { fieldSpecs } from '../../core/crud/field-specs'
 import { allOf, rowMapper } from '../../core/crud/mapping'
 import { AppError, type FieldError } from '../../core/errors'
 import type { Executor } from '../../core/db/types'
@@ -116,26 +117,7 @@ export const contactCollection = new Collection<any, any, any>({
         ? { leftAt: null }
         : {},
   validate: validateContact,
-  sortable: {
-    updatedAt: { column: contacts.updatedAt, kind: 'date' },
-    createdAt: { column: contacts.createdAt, kind: 'date' },
-    name: { column: contacts.name, kind: 'string' },
-    influence: { column: contacts.influence, kind: 'number' },
-    lastContactedAt: { column: contacts.lastContactedAt, kind: 'date' },
-  },
-  filterable: {
-    accountId: { column: contacts.accountId, kind: 'uuid' },
-    ownerId: { column: contacts.ownerId, kind: 'uuid' },
-    buyingRole: { column: contacts.buyingRole, kind: 'enum', values: buyingRoles },
-    stance: { column: contacts.stance, kind: 'enum', values: stances },
-    influence: { column: contacts.influence, kind: 'number' },
-    relationshipStrength: { column: contacts.relationshipStrength, kind: 'number' },
-    reportsToId: { column: contacts.reportsToId, kind: 'uuid' },
-    active: { column: contacts.active, kind: 'boolean' },
-    email: { column: contacts.email, kind: 'string' },
-    lastContactedAt: { column: contacts.lastContactedAt, kind: 'date' },
-    updatedAt: { column: contacts.updatedAt, kind: 'date' },
-  },
+  ...fieldSpecs(builtinObjects.contacts!, contacts),
   search: [contacts.name, contacts.email, contacts.title, contacts.phone],
   defaultSort: 'name',
 })

@@ -1,5 +1,6 @@
-import { handoffStatuses } from '@openkam/contract'
+import { builtinObjects } from '@openkam/contract'
 import { Collection } from '../../core/crud/collection'
+import { fieldSpecs } from '../../core/crud/field-specs'
 import { allOf, refCheck, rowMapper } from '../../core/crud/mapping'
 import type { Ctx } from '../../core/context'
 import type { Executor } from '../../core/db/types'
@@ -59,24 +60,7 @@ export const handoffCollection = new HandoffCollection({
         ? [{ path: 'checklist', message: 'the checklist of a validated handoff can no longer change' }]
         : [],
   ),
-  sortable: {
-    dueAt: { column: handoffs.dueAt, kind: 'date' },
-    validationDueAt: { column: handoffs.validationDueAt, kind: 'date' },
-    updatedAt: { column: handoffs.updatedAt, kind: 'date' },
-    createdAt: { column: handoffs.createdAt, kind: 'date' },
-    status: { column: handoffs.status, kind: 'string' },
-  },
-  filterable: {
-    accountId: { column: handoffs.accountId, kind: 'uuid' },
-    opportunityId: { column: handoffs.opportunityId, kind: 'uuid' },
-    salesOwnerId: { column: handoffs.salesOwnerId, kind: 'uuid' },
-    csmId: { column: handoffs.csmId, kind: 'uuid' },
-    ownerId: { column: handoffs.ownerId, kind: 'uuid' },
-    status: { column: handoffs.status, kind: 'enum', values: handoffStatuses },
-    dueAt: { column: handoffs.dueAt, kind: 'date' },
-    validationDueAt: { column: handoffs.validationDueAt, kind: 'date' },
-    escalatedAt: { column: handoffs.escalatedAt, kind: 'date' },
-  },
+  ...fieldSpecs(builtinObjects.handoffs!, handoffs),
   search: [handoffs.valueGoal, handoffs.notes],
   defaultSort: 'dueAt',
 })

@@ -1,5 +1,6 @@
-import { industries, leadSources, leadStatuses } from '@openkam/contract'
+import { builtinObjects } from '@openkam/contract'
 import { Collection } from '../../core/crud/collection'
+import { fieldSpecs } from '../../core/crud/field-specs'
 import { rowMapper } from '../../core/crud/mapping'
 import { userRefs } from '../users'
 import { leads } from './lead.table'
@@ -25,26 +26,7 @@ export const leadCollection = new Collection<any, any, any>({
   toRecord: mapper.toRecord,
   toColumns: mapper.toColumns,
   validate: userRefs('ownerId'),
-  sortable: {
-    updatedAt: { column: leads.updatedAt, kind: 'date' },
-    createdAt: { column: leads.createdAt, kind: 'date' },
-    name: { column: leads.name, kind: 'string' },
-    company: { column: leads.company, kind: 'string' },
-    score: { column: leads.score, kind: 'number' },
-  },
-  filterable: {
-    status: { column: leads.status, kind: 'enum', values: leadStatuses },
-    source: { column: leads.source, kind: 'enum', values: leadSources },
-    industry: { column: leads.industry, kind: 'enum', values: industries },
-    ownerId: { column: leads.ownerId, kind: 'uuid' },
-    score: { column: leads.score, kind: 'number' },
-    region: { column: leads.region, kind: 'string' },
-    email: { column: leads.email, kind: 'string' },
-    domain: { column: leads.domain, kind: 'string' },
-    creditCode: { column: leads.creditCode, kind: 'string' },
-    routedAt: { column: leads.routedAt, kind: 'date' },
-    createdAt: { column: leads.createdAt, kind: 'date' },
-  },
+  ...fieldSpecs(builtinObjects.leads!, leads),
   search: [leads.name, leads.company, leads.email, leads.domain],
   defaultSort: '-updatedAt',
 })

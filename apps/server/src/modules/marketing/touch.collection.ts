@@ -1,5 +1,6 @@
-import { touchKinds } from '@openkam/contract'
+import { builtinObjects } from '@openkam/contract'
 import { Collection } from '../../core/crud/collection'
+import { fieldSpecs } from '../../core/crud/field-specs'
 import { allOf, refCheck, rowMapper } from '../../core/crud/mapping'
 import { accountParent } from '../accounts'
 import { contacts } from '../contacts'
@@ -23,19 +24,10 @@ export const touchCollection = new Collection<any, any, any>({
     refCheck(contacts, 'contact', 'contactId'),
     refCheck(leads, 'lead', 'leadId'),
   ),
-  sortable: {
-    occurredAt: { column: marketingTouches.occurredAt, kind: 'date' },
-    updatedAt: { column: marketingTouches.updatedAt, kind: 'date' },
-  },
-  filterable: {
-    accountId: { column: marketingTouches.accountId, kind: 'uuid' },
-    contactId: { column: marketingTouches.contactId, kind: 'uuid' },
-    leadId: { column: marketingTouches.leadId, kind: 'uuid' },
-    kind: { column: marketingTouches.kind, kind: 'enum', values: touchKinds },
-    campaign: { column: marketingTouches.campaign, kind: 'string' },
-    externalId: { column: marketingTouches.externalId, kind: 'string' },
-    occurredAt: { column: marketingTouches.occurredAt, kind: 'date' },
-  },
+  ...fieldSpecs(builtinObjects['marketing-touches']!, marketingTouches, {
+    // The lead a touch came in with: the object model has no field type for lead references.
+    filterable: { leadId: { column: marketingTouches.leadId, kind: 'uuid' } },
+  }),
   search: [marketingTouches.title, marketingTouches.campaign],
   defaultSort: '-occurredAt',
 })

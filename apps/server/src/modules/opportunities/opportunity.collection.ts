@@ -1,5 +1,6 @@
-import { opportunityStages, opportunityStatuses, opportunityTypes } from '@openkam/contract'
+import { builtinObjects } from '@openkam/contract'
 import { Collection, type CollectionDef } from '../../core/crud/collection'
+import { fieldSpecs } from '../../core/crud/field-specs'
 import { allOf, rowMapper } from '../../core/crud/mapping'
 import type { Ctx } from '../../core/context'
 import type { Executor } from '../../core/db/types'
@@ -59,6 +60,11 @@ async function guardWorkflow(_tx: Executor, _ctx: Ctx, c: Row, before: Row | nul
   return []
 }
 
+const specs = fieldSpecs(builtinObjects.opportunities!, opportunities, {
+  // The pipeline a deal moves on: the object model has no field type for pipeline references.
+  filterable: { pipelineId: { column: opportunities.pipelineId, kind: 'uuid' } },
+})
+
 const def = (guarded: boolean): CollectionDef<any, any, any> => ({
   name: 'opportunities',
   entity: 'opportunity',
@@ -88,26 +94,7 @@ const def = (guarded: boolean): CollectionDef<any, any, any> => ({
       direction: 'initial',
     })
   },
-  sortable: {
-    updatedAt: { column: opportunities.updatedAt, kind: 'date' },
-    createdAt: { column: opportunities.createdAt, kind: 'date' },
-    name: { column: opportunities.name, kind: 'string' },
-    amount: { column: opportunities.amount, kind: 'number' },
-    expectedCloseDate: { column: opportunities.expectedCloseDate, kind: 'string' },
-    stage: { column: opportunities.stage, kind: 'string' },
-  },
-  filterable: {
-    accountId: { column: opportunities.accountId, kind: 'uuid' },
-    ownerId: { column: opportunities.ownerId, kind: 'uuid' },
-    stage: { column: opportunities.stage, kind: 'enum', values: opportunityStages },
-    status: { column: opportunities.status, kind: 'enum', values: opportunityStatuses },
-    type: { column: opportunities.type, kind: 'enum', values: opportunityTypes },
-    amount: { column: opportunities.amount, kind: 'number' },
-    expectedCloseDate: { column: opportunities.expectedCloseDate, kind: 'string' },
-    wonAt: { column: opportunities.wonAt, kind: 'date' },
-    createdAt: { column: opportunities.createdAt, kind: 'date' },
-    pipelineId: { column: opportunities.pipelineId, kind: 'uuid' },
-  },
+  ...specs,
   search: [opportunities.name],
   defaultSort: '-updatedAt',
 })

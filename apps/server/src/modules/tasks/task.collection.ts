@@ -1,5 +1,6 @@
-import { taskSources, taskStatuses, ticketPriorities } from '@openkam/contract'
+import { builtinObjects } from '@openkam/contract'
 import { Collection } from '../../core/crud/collection'
+import { fieldSpecs } from '../../core/crud/field-specs'
 import { allOf, rowMapper } from '../../core/crud/mapping'
 import { accountParent } from '../accounts'
 import { userRefs } from '../users'
@@ -33,24 +34,14 @@ export const taskCollection = new Collection<any, any, any>({
       ? [{ path: 'assigneeRole', message: 'give an assignee or a role, not both' }]
       : [],
   ),
-  sortable: {
-    dueAt: { column: tasks.dueAt, kind: 'date' },
-    updatedAt: { column: tasks.updatedAt, kind: 'date' },
-    createdAt: { column: tasks.createdAt, kind: 'date' },
-    priority: { column: tasks.priority, kind: 'string' },
-  },
-  filterable: {
-    assigneeId: { column: tasks.assigneeId, kind: 'uuid' },
-    assigneeRole: { column: tasks.assigneeRole, kind: 'string' },
-    ownerId: { column: tasks.ownerId, kind: 'uuid' },
-    accountId: { column: tasks.accountId, kind: 'uuid' },
-    relatedType: { column: tasks.relatedType, kind: 'string' },
-    relatedId: { column: tasks.relatedId, kind: 'uuid' },
-    status: { column: tasks.status, kind: 'enum', values: taskStatuses },
-    source: { column: tasks.source, kind: 'enum', values: taskSources },
-    priority: { column: tasks.priority, kind: 'enum', values: ticketPriorities },
-    dueAt: { column: tasks.dueAt, kind: 'date' },
-  },
+  ...fieldSpecs(builtinObjects.tasks!, tasks, {
+    // A task's link to any kind of record (relatedType names the kind): the object model has no field
+    // type for such a polymorphic reference.
+    filterable: {
+      relatedType: { column: tasks.relatedType, kind: 'string' },
+      relatedId: { column: tasks.relatedId, kind: 'uuid' },
+    },
+  }),
   search: [tasks.title, tasks.description],
   defaultSort: 'dueAt',
 })

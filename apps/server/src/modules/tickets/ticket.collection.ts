@@ -1,5 +1,6 @@
-import { ticketPriorities, ticketStatuses, ticketTypes } from '@openkam/contract'
+import { builtinObjects } from '@openkam/contract'
 import { Collection } from '../../core/crud/collection'
+import { fieldSpecs } from '../../core/crud/field-specs'
 import { allOf, refCheck, rowMapper } from '../../core/crud/mapping'
 import { accountParent } from '../accounts'
 import { contacts } from '../contacts'
@@ -29,23 +30,7 @@ export const ticketCollection = new Collection<any, any, any>({
     refCheck(contacts, 'contact', 'contactId'),
     refCheck(userTables.teams, 'team', 'teamId'),
   ),
-  sortable: {
-    updatedAt: { column: tickets.updatedAt, kind: 'date' },
-    createdAt: { column: tickets.createdAt, kind: 'date' },
-    priority: { column: tickets.priority, kind: 'string' },
-    satisfaction: { column: tickets.satisfaction, kind: 'number' },
-  },
-  filterable: {
-    accountId: { column: tickets.accountId, kind: 'uuid' },
-    contactId: { column: tickets.contactId, kind: 'uuid' },
-    assigneeId: { column: tickets.assigneeId, kind: 'uuid' },
-    teamId: { column: tickets.teamId, kind: 'uuid' },
-    type: { column: tickets.type, kind: 'enum', values: ticketTypes },
-    priority: { column: tickets.priority, kind: 'enum', values: ticketPriorities },
-    status: { column: tickets.status, kind: 'enum', values: ticketStatuses },
-    satisfaction: { column: tickets.satisfaction, kind: 'number' },
-    createdAt: { column: tickets.createdAt, kind: 'date' },
-  },
+  ...fieldSpecs(builtinObjects.tickets!, tickets),
   search: [tickets.subject, tickets.body],
   defaultSort: '-updatedAt',
 })
