@@ -8,6 +8,7 @@ import { useAuth } from '../../app/auth'
 import { EmptyState, ErrorState } from '../../shared/ui/states'
 import { isAdmin } from '../settings/common'
 import { collections } from '../records/meta'
+import { optionTagStyle } from '../records/option-colors'
 import { customizableObjects } from './field-form'
 import { FieldDefinitionDrawer } from './FieldDefinitionDrawer'
 import {
@@ -17,7 +18,8 @@ import {
   type FieldDefinition,
 } from './fields.queries'
 
-const indexColors = { none: 'default', building: 'processing', ready: 'success', failed: 'error' } as const
+/** Preset colours that styles.css darkens to read at 4.5:1. */
+const indexColors = { none: 'default', building: 'blue', ready: 'green', failed: 'red' } as const
 
 /** Settings → Custom fields: each object's custom fields, to add, change, delete and restore (administrators). */
 export function CustomFieldsTab() {
@@ -155,8 +157,10 @@ export function CustomFieldsTab() {
                   {d.options.map((o) => (
                     <Tag
                       key={o.value}
-                      color={o.color}
-                      style={o.retired ? { opacity: 0.5, textDecoration: 'line-through' } : undefined}
+                      style={{
+                        ...optionTagStyle(o.color),
+                        ...(o.retired ? { textDecoration: 'line-through' } : {}),
+                      }}
                       title={o.retired ? t('customFields.form.retired') : o.value}
                     >
                       {o.labels?.[i18n.language.startsWith('zh') ? 'zh-CN' : 'en'] ?? o.label}
@@ -195,7 +199,6 @@ export function CustomFieldsTab() {
                     </Button>
                     <Button
                       size="small"
-                      danger
                       aria-label={`${t('common.delete')} ${labelOf(d)}`}
                       onClick={() => confirmDelete(d)}
                     >

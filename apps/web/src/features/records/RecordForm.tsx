@@ -34,7 +34,9 @@ const errorName = (path: (string | number | symbol)[]) =>
   path[0] === 'custom' && path[1] !== undefined ? ['custom', String(path[1])] : String(path[0] ?? '')
 /** The values of the fields in a record, as the form holds them. */
 const formValues = (fields: Field[], r: Record<string, any>) => {
-  const out: Record<string, any> = { custom: {} }
+  // Every custom value, not only those of the fields known yet: a field whose description arrives
+  // after the form opened finds its value in the form's store.
+  const out: Record<string, any> = { custom: { ...(r.custom ?? {}) } }
   for (const f of fields) {
     if (f.custom) out.custom[f.key] = valueOf(f, r)
     else out[f.key] = r[f.key]
@@ -71,7 +73,7 @@ export function RecordForm({ collection, open, onClose, record, initial, fields,
     form.resetFields()
     setBase(record)
     form.setFieldsValue(record ? formValues(shown, record) : (initial ?? {}))
-  }, [open, record?.id, record?.version, shown.length])
+  }, [open, record?.id, record?.version])
 
   const submit = async () => {
     const values = form.getFieldsValue() as Record<string, unknown>

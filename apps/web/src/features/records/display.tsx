@@ -3,6 +3,7 @@ import dayjs from 'dayjs'
 import { Link } from 'react-router'
 import { useTranslation } from 'react-i18next'
 import { useNames } from '../../shared/api/lookups'
+import { optionTagStyle } from './option-colors'
 import { recordPathOf } from './paths'
 import { valueOf, type Field, type FieldOptionView } from './meta'
 
@@ -64,7 +65,7 @@ function ContactLinks({ ids, names }: { ids: string[]; names: Record<string, str
 /** A custom option as a tag in its own colour, with its label (a retired option keeps its label). */
 export function OptionTag({ options, value }: { options: FieldOptionView[]; value: string }) {
   const o = options.find((x) => x.value === value)
-  return <Tag color={o?.color}>{o?.label ?? value}</Tag>
+  return <Tag style={optionTagStyle(o?.color)}>{o?.label ?? value}</Tag>
 }
 
 /** Links to records of any collection, named from `names` or looked up. */
