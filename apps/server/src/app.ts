@@ -35,7 +35,7 @@ import { registerImportRoutes } from './modules/imports'
 import { registerWorkspaceRoutes } from './modules/workspaces'
 import { registerJobRoutes } from './core/jobs/routes'
 import { registerRuleRoutes } from './modules/rules'
-import { registerFieldAccessRoutes, registerFieldRoutes } from './modules/fields'
+import { registerCustomObjectRoutes, registerFieldAccessRoutes, registerFieldRoutes } from './modules/fields'
 import { registerNotificationRoutes, webhookCollection } from './modules/notifications'
 import { registerFileRoutes, registerPipelineRoutes } from './modules/pipelines'
 import { defaultWebDir, type Runtime } from './runtime'
@@ -56,6 +56,7 @@ export async function buildApp(rt: Runtime, opts: { logger?: boolean; web?: bool
   registerAuthRoutes(app, db, rt.config)
   registerFieldRoutes(app, db, { jobs: rt.jobs })
   registerFieldAccessRoutes(app, db)
+  registerCustomObjectRoutes(app, db, { jobs: rt.jobs })
   registerWorkspaceRoutes(app, db)
   // Collections served by the shared machinery: list, get, create, update, delete, restore, export.
   const collections = [

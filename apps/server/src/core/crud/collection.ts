@@ -99,6 +99,11 @@ export type CollectionDef<Rec, Create, Update> = {
   derive?(patch: Row, before: Row | null): Row
   /** Business validation of the candidate row; return field errors to refuse with 400. */
   validate?(tx: Executor, ctx: Ctx, candidate: Row, before: Row | null): Promise<FieldError[]>
+  /**
+   * A shared table holding several collections (custom objects' records): every read keeps to the rows
+   * whose `column` is `value`, and new rows get it.
+   */
+  partition?: { column: AnyPgColumn; field: string; value: string }
 }
 
 export type ParentSpec = {
@@ -179,6 +184,11 @@ export class Collection<
 
   private async loadOne(tx: Executor, ctx: Ctx, row: Row): Promise<Rec> {
     return (await this.load(tx, ctx, [row]))[0]!
+  }
+
+  private partitionWhere(): SQL | undefined {
+    const p = this.def.partition
+    return p ? eq(p.column, p.value) : undefined
   }
 
   private get t() {
@@ -273,7 +283,11 @@ export class Collection<
     const { key, dir } = parseSort(sortRaw)
     const sortSpec = isHidden(ctx, this.def.name, key) ? undefined : this.fieldSpec(ctx, key, 'sort')
     if (!sortSpec) throw invalid('sort', `sort by one of ${this.specKeys(ctx, 'sort').join(', ')}`)
-    const where: (SQL | undefined)[] = [eq(t.workspaceId, ctx.ws), this.visibility(ctx, scope)]
+    const where: (SQL | undefined)[] = [
+      eq(t.workspaceId, ctx.ws),
+      this.partitionWhere(),
+      this.visibility(ctx, scope),
+    ]
     const deleted = query.deleted ?? 'exclude'
     if (deleted === 'exclude') where.push(isNull(t.deletedAt))
     if (deleted === 'only') where.push(isNotNull(t.deletedAt))
@@ -460,6 +474,7 @@ export class Collection<
         and(
           eq(t.workspaceId, ctx.ws),
           eq(t.id, id),
+          this.partitionWhere(),
           opts.deleted === undefined
             ? undefined
             : opts.deleted
@@ -494,6 +509,7 @@ export class Collection<
       ...this.def.derive?.(cols, null),
       id: newId(),
       workspaceId: ctx.ws,
+      ...(this.def.partition ? { [this.def.partition.field]: this.def.partition.value } : {}),
       createdAt: now,
       updatedAt: now,
       createdBy: ctx.principal.userId,

@@ -9,6 +9,7 @@ import type { Db } from '../db/types'
 import { listQuerySchema } from './collection-routes'
 import { customFields } from '../crud/custom-fields'
 import { fieldAccessOf } from '../access/permissions'
+import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { App } from './server'
 
 /** An export stops after this many records; narrow the filters for more. */
@@ -154,24 +155,36 @@ export function registerExportRoute(app: App, db: Db, c: Collection<any, any, an
         },
       } as never,
     },
-    async (req, reply) => {
-      const { format, ...filters } = req.query as { format: 'csv' | 'xlsx' } & Omit<ListQuery, 'limit'>
-      const q = { ...filters, limit: PAGE } as ListQuery
-      // The first page before any byte is sent, so a bad filter still answers 400 problem+json.
-      const first = (await c.list(db, req.ctx, q)) as { data: Rec[]; nextCursor: string | null }
-      // Columns of hidden fields are left out altogether (field-level security), not just left empty.
-      const visible = (field: string) => fieldAccessOf(req.ctx.principal, c.def.name, field) !== 'hidden'
-      const columns = withCustomColumns(
-        exportColumns(record, first.data).filter((col) => visible(col.header.split('.')[0]!)),
-        (customFields()?.fields(req.ctx.ws, c.def.name) ?? []).filter((f) => visible(`custom.${f.key}`)),
-      )
-      const source = pages(c, db, req.ctx, q, first)
-      const stamp = new Date().toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-')
-      reply
-        .header('content-disposition', `attachment; filename="${c.def.name}-${stamp}.${format}"`)
-        .header('cache-control', 'no-store')
-      if (format === 'xlsx') return reply.type(XLSX_TYPE).send(xlsxStream(c.def.name, columns, source))
-      return reply.type('text/csv; charset=utf-8').send(csvStream(columns, source))
-    },
+    async (req, reply) => sendExport(db, c, record, req, reply),
   )
+}
+
+/**
+ * Streams the export of a collection for a request whose query holds `format` and the list's
+ * parameters (also used by custom objects' records, whose collection is found per request).
+ */
+export async function sendExport(
+  db: Db,
+  c: Collection<any, any, any>,
+  record: z.ZodObject | undefined,
+  req: FastifyRequest,
+  reply: FastifyReply,
+) {
+  const { format, ...filters } = req.query as { format: 'csv' | 'xlsx' } & Omit<ListQuery, 'limit'>
+  const q = { ...filters, limit: PAGE } as ListQuery
+  // The first page before any byte is sent, so a bad filter still answers 400 problem+json.
+  const first = (await c.list(db, req.ctx, q)) as { data: Rec[]; nextCursor: string | null }
+  // Columns of hidden fields are left out altogether (field-level security), not just left empty.
+  const visible = (field: string) => fieldAccessOf(req.ctx.principal, c.def.name, field) !== 'hidden'
+  const columns = withCustomColumns(
+    exportColumns(record, first.data).filter((col) => visible(col.header.split('.')[0]!)),
+    (customFields()?.fields(req.ctx.ws, c.def.name) ?? []).filter((f) => visible(`custom.${f.key}`)),
+  )
+  const source = pages(c, db, req.ctx, q, first)
+  const stamp = new Date().toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-')
+  reply
+    .header('content-disposition', `attachment; filename="${c.def.name}-${stamp}.${format}"`)
+    .header('cache-control', 'no-store')
+  if (format === 'xlsx') return reply.type(XLSX_TYPE).send(xlsxStream(c.def.name, columns, source))
+  return reply.type('text/csv; charset=utf-8').send(csvStream(columns, source))
 }

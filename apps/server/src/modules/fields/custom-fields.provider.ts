@@ -125,6 +125,7 @@ async function checkUnique(
   tx: any,
   ctx: { ws: string },
   table: T,
+  object: string,
   d: FieldDefinition,
   value: unknown,
   id: string,
@@ -137,6 +138,10 @@ async function checkUnique(
         eq(table.workspaceId, ctx.ws),
         isNull(table.deletedAt),
         ne(table.id, id),
+        // Custom objects' records share a table: unique within the object.
+        (table as T & { object?: any }).object
+          ? eq((table as T & { object: any }).object, object)
+          : undefined,
         sql`${jsonText(table, d.key)} = ${typeof value === 'object' ? JSON.stringify(value) : String(value)}`,
       ),
     )
@@ -167,7 +172,7 @@ export const customFieldsProvider: CustomFields = {
       if (!d.unique || values[d.key] === undefined || errors.some((e) => e.path === `custom.${d.key}`))
         continue
       if (before && JSON.stringify(stored[d.key]) === JSON.stringify(values[d.key])) continue
-      const dup = await checkUnique(tx, ctx, table as T, d, values[d.key], String(candidate.id))
+      const dup = await checkUnique(tx, ctx, table as T, object, d, values[d.key], String(candidate.id))
       if (dup) errors.push({ path: `custom.${d.key}`, message: dup })
     }
     if (errors.length) throw invalidCustom(errors)

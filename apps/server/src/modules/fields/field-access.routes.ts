@@ -7,7 +7,7 @@ import type { Ctx } from '../../core/context'
 import type { Executor } from '../../core/db/types'
 import { roleFieldAccess, setRoleFieldAccess } from '../users'
 import { loadDefinitions } from './field-cache'
-import { builtinCollections } from './object-registry'
+import { objectExists, objectKeys } from './object-registry'
 import { builtinKeys } from './object-model.service'
 
 const Access = z.enum(['hidden', 'read', 'edit'])
@@ -61,9 +61,9 @@ export function registerFieldAccessRoutes(app: App, db: Db) {
     async (req) => {
       const { object, fields } = req.body as z.infer<typeof FieldAccessBody>
       return db.transaction(async (tx) => {
-        if (!builtinCollections[object])
+        if (!(await objectExists(tx, req.ctx.ws, object)))
           throw new AppError('invalid', 'invalid_input', `No object "${object}"`, {
-            errors: [{ path: 'object', message: `one of ${Object.keys(builtinCollections).join(', ')}` }],
+            errors: [{ path: 'object', message: `one of ${(await objectKeys(tx, req.ctx.ws)).join(', ')}` }],
           })
         const known = await knownFields(tx, req.ctx, object)
         const unknown = Object.keys(fields).filter((k) => !known.has(k))

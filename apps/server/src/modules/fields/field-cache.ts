@@ -1,11 +1,22 @@
-import type { FieldDefinition } from '@openkam/contract'
+import type { CustomObject, FieldDefinition } from '@openkam/contract'
 import type { Executor } from '../../core/db/types'
-import { definitionStamp, listDefinitionRows, type DefinitionRow } from './field-definition.repository'
+import type { customObjects } from './custom-object.table'
+import {
+  definitionStamp,
+  listCustomObjectRows,
+  listDefinitionRows,
+  type DefinitionRow,
+} from './field-definition.repository'
 
 /** How long a workspace's definitions are used before the stamp is checked again (other processes' changes). */
 export const REVALIDATE_MS = 2000
 
-type Entry = { byObject: Map<string, FieldDefinition[]>; stamp: string; checkedAt: number }
+type Entry = {
+  byObject: Map<string, FieldDefinition[]>
+  objects: Map<string, CustomObject>
+  stamp: string
+  checkedAt: number
+}
 const entries = new Map<string, Entry>()
 /**
  * Workspaces whose definitions this process just changed: until then every load checks the stamp, so a
@@ -51,13 +62,22 @@ export function toDefinition(r: DefinitionRow): FieldDefinition {
  * change) differs, checked at most every REVALIDATE_MS — so every process follows within seconds.
  */
 export async function loadDefinitions(tx: Executor, ws: string): Promise<Map<string, FieldDefinition[]>> {
+  return (await loadEntry(tx, ws)).byObject
+}
+
+/** The workspace's live custom objects, by key (cached with the definitions). */
+export async function loadCustomObjects(tx: Executor, ws: string): Promise<Map<string, CustomObject>> {
+  return (await loadEntry(tx, ws)).objects
+}
+
+async function loadEntry(tx: Executor, ws: string): Promise<Entry> {
   const now = Date.now()
   const e = entries.get(ws)
-  if (e && now - e.checkedAt < REVALIDATE_MS && !((changedUntil.get(ws) ?? 0) > now)) return e.byObject
+  if (e && now - e.checkedAt < REVALIDATE_MS && !((changedUntil.get(ws) ?? 0) > now)) return e
   const stamp = await definitionStamp(tx, ws)
   if (e && e.stamp === stamp) {
     e.checkedAt = now
-    return e.byObject
+    return e
   }
   const byObject = new Map<string, FieldDefinition[]>()
   for (const r of await listDefinitionRows(tx, ws)) {
@@ -65,9 +85,30 @@ export async function loadDefinitions(tx: Executor, ws: string): Promise<Map<str
     list.push(toDefinition(r))
     byObject.set(r.object, list)
   }
-  entries.set(ws, { byObject, stamp, checkedAt: now })
-  return byObject
+  const objects = new Map<string, CustomObject>()
+  for (const r of await listCustomObjectRows(tx, ws)) if (!r.deletedAt) objects.set(r.key, toCustomObject(r))
+  const entry = { byObject, objects, stamp, checkedAt: now }
+  entries.set(ws, entry)
+  return entry
 }
+
+/** A custom object row on the wire. */
+export const toCustomObject = (r: typeof customObjects.$inferSelect): CustomObject => ({
+  id: r.id,
+  version: r.version,
+  key: r.key,
+  label: r.label,
+  pluralLabel: r.pluralLabel,
+  labels: r.labels ?? {},
+  icon: r.icon,
+  createdAt: r.createdAt.toISOString(),
+  updatedAt: r.updatedAt.toISOString(),
+  deletedAt: r.deletedAt?.toISOString() ?? null,
+})
+
+/** The custom objects loaded last for a workspace (no query). */
+export const cachedCustomObject = (ws: string, key: string): CustomObject | undefined =>
+  entries.get(ws)?.objects.get(key)
 
 /** The definitions loaded last for a workspace (no query); empty when none were loaded yet. */
 export const cachedDefinitions = (ws: string, object: string): FieldDefinition[] =>

@@ -1,6 +1,7 @@
 import { and, asc, eq, isNotNull, isNull, sql } from 'drizzle-orm'
 import type { Executor } from '../../core/db/types'
 import { fieldDefinitions } from './field-definition.table'
+import { customObjects } from './custom-object.table'
 
 export type DefinitionRow = typeof fieldDefinitions.$inferSelect
 
@@ -31,11 +32,20 @@ export async function definitionStamp(tx: Executor, ws: string): Promise<string>
     .select({
       n: sql<number>`count(*)::int`,
       at: sql<string | null>`max(${fieldDefinitions.updatedAt})::text`,
+      objects: sql<string>`(select count(*) || ':' || coalesce(max(${customObjects.updatedAt})::text, '') from ${customObjects} where ${customObjects.workspaceId} = ${ws})`,
     })
     .from(fieldDefinitions)
     .where(eq(fieldDefinitions.workspaceId, ws))
-  return `${r?.n ?? 0}:${r?.at ?? ''}`
+  return `${r?.n ?? 0}:${r?.at ?? ''}:${r?.objects ?? ''}`
 }
+
+/** The workspace's custom objects, deleted ones too (their records stay restorable). */
+export const listCustomObjectRows = (tx: Executor, ws: string) =>
+  tx
+    .select()
+    .from(customObjects)
+    .where(eq(customObjects.workspaceId, ws))
+    .orderBy(asc(customObjects.createdAt))
 
 export async function findDefinitionRow(tx: Executor, ws: string, id: string, forUpdate = false) {
   const q = tx

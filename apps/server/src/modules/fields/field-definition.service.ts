@@ -20,7 +20,7 @@ import {
   updateDefinitionRow,
 } from './field-definition.repository'
 import { checkDefinition, convertValue, type DefinitionDraft, type FormulaScope } from './definition-rules'
-import { builtinCollections } from './object-registry'
+import { collectionOf, objectExists, objectKeys } from './object-registry'
 import { builtinKeys } from './object-model.service'
 import { readFieldValues, writeFieldValues } from './record-values.repository'
 import { FIELD_BACKFILL_JOB, FIELD_INDEX_JOB } from './field-jobs.names'
@@ -72,7 +72,7 @@ export async function getDefinition(tx: Executor, ctx: Ctx, id: string): Promise
 /** The fields a formula on `object` may read, by name and kind. */
 async function formulaScope(tx: Executor, ctx: Ctx, object: string, except?: string): Promise<FormulaScope> {
   const scope: FormulaScope = {}
-  for (const f of builtinObjects[object]?.fields ?? []) {
+  for (const f of builtinObjects[object]?.fields ?? [{ key: 'name', type: 'text' as const }]) {
     scope[f.key] = ['number', 'money', 'decimal', 'percent'].includes(f.type)
       ? 'number'
       : ['date', 'datetime'].includes(f.type)
@@ -132,8 +132,9 @@ function draftOf(
  */
 async function convertStored(tx: Executor, ctx: Ctx, d: DefinitionDraft) {
   if (d.type === 'formula' || d.type === 'rollup') return
-  const table = builtinCollections[d.object]!.def.table
-  const rows = await readFieldValues(tx, ctx.ws, table, d.key)
+  const c = collectionOf(d.object)
+  const table = c.def.table
+  const rows = await readFieldValues(tx, ctx.ws, c, d.key)
   const changed: Record<string, unknown> = {}
   const bad: unknown[] = []
   for (const r of rows) {
@@ -159,7 +160,7 @@ async function convertStored(tx: Executor, ctx: Ctx, d: DefinitionDraft) {
 async function checkDraft(tx: Executor, ctx: Ctx, d: DefinitionDraft) {
   const errors = checkDefinition(d, {
     builtinKeys: builtinKeys(d.object),
-    objects: new Set([...Object.keys(builtinCollections), 'users', 'teams']),
+    objects: new Set([...(await objectKeys(tx, ctx.ws)), 'users', 'teams']),
     formulaScope: await formulaScope(tx, ctx, d.object, d.key),
   })
   if (d.type === 'rollup' && d.rollup) errors.push(...checkRollup(d.object, d.rollup, ctx))
@@ -175,11 +176,11 @@ export async function createDefinition(
   input: FieldDefinitionCreate,
 ): Promise<FieldDefinition> {
   requireRight(ctx, 'create')
-  if (!builtinCollections[input.object])
+  if (!(await objectExists(tx, ctx.ws, input.object)))
     throw invalid([
       {
         path: 'object',
-        message: `no object "${input.object}"; one of ${Object.keys(builtinCollections).join(', ')}`,
+        message: `no object "${input.object}"; one of ${(await objectKeys(tx, ctx.ws)).join(', ')}`,
       },
     ])
   const draft = draftOf(input.object, input.key, input)

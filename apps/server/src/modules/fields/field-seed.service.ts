@@ -8,7 +8,7 @@ import { forgetDefinitions, loadDefinitions, toDefinition } from './field-cache'
 import { insertDefinitionRow, setIndexStatus } from './field-definition.repository'
 import { indexDdl, indexNameOf } from './field.jobs'
 import { mergeCustomValues } from './custom-values'
-import { builtinCollections } from './object-registry'
+import { collectionOf } from './object-registry'
 import { rowsAfter, writeCustoms } from './record-values.repository'
 
 /**
@@ -33,8 +33,8 @@ export async function defineFieldsNow(tx: Executor, ctx: Ctx, inputs: FieldDefin
       createdBy: ctx.principal.userId,
     })
     if (row.filterable) {
-      const table = getTableName(builtinCollections[row.object]!.def.table)
-      await tx.execute(sql.raw(indexDdl(row, table, ctx.ws, indexNameOf(ctx.ws, row.object, row.key), false)))
+      const c = collectionOf(row.object)
+      await tx.execute(sql.raw(indexDdl(row, c, ctx.ws, indexNameOf(ctx.ws, row.object, row.key), false)))
       await setIndexStatus(tx, ctx.ws, row.id, 'ready')
       row.indexStatus = 'ready'
     }
@@ -59,12 +59,12 @@ export async function setCustomValues(
   object: string,
   values: (row: Record<string, any>) => Record<string, unknown> | undefined,
 ) {
-  const c = builtinCollections[object]!
+  const c = collectionOf(object)
   const defs = (await loadDefinitions(tx, ctx.ws)).get(object) ?? []
   let after: string | null = null
   let n = 0
   for (;;) {
-    const rows = await rowsAfter(tx, ctx.ws, c.def.table, after, 1000)
+    const rows = await rowsAfter(tx, ctx.ws, c, after, 1000)
     if (!rows.length) break
     const customs: Record<string, unknown> = {}
     for (const r of rows) {

@@ -2,12 +2,13 @@ import { createHash } from 'node:crypto'
 import { getTableName, sql } from 'drizzle-orm'
 import type { JobContext, JobDef } from '../../core/jobs/jobs'
 import type { Executor } from '../../core/db/types'
+import type { Collection } from '../../core/crud/collection'
 import { forgetDefinitions, toDefinition } from './field-cache'
 import { findDefinitionRow, listDefinitionRows, setIndexStatus } from './field-definition.repository'
 import { storedKind } from './custom-fields.provider'
 import { mergeCustomValues } from './custom-values'
 import { backfillRollup } from './rollup.service'
-import { builtinCollections } from './object-registry'
+import { collectionOf, objectExists } from './object-registry'
 import { rowsAfter, writeCustoms } from './record-values.repository'
 import { FIELD_BACKFILL_JOB, FIELD_INDEX_JOB } from './field-jobs.names'
 
@@ -18,7 +19,7 @@ export const indexNameOf = (ws: string, object: string, key: string) =>
 /** The indexed expression, as DDL text: the same expression the list queries use (custom-fields.provider.ts). */
 export function indexDdl(
   def: { key: string; type: string; resultType: string | null; relation: unknown },
-  table: string,
+  c: Collection<any, any, any>,
   ws: string,
   name: string,
   concurrently: boolean,
@@ -38,7 +39,12 @@ export function indexDdl(
   const using = kind === 'list' ? `using gin (${expr} jsonb_path_ops)` : `(${expr})`
   // One partial index per workspace: values are typed per workspace, so a cast never meets another
   // workspace's value of another type under the same key.
-  return `create index ${concurrently ? 'concurrently ' : ''}if not exists "${name}" on "${table}" ${using} where workspace_id = '${ws}'`
+  const table = getTableName(c.def.table)
+  // A custom object's records share one table: its index holds its rows only.
+  const part = c.def.partition ? ` and "${c.def.partition.column.name}" = '${c.def.partition.value}'` : ''
+  if (c.def.partition && !/^[a-z][a-z0-9_]{1,40}$/.test(c.def.partition.value))
+    throw new Error('bad object key')
+  return `create index ${concurrently ? 'concurrently ' : ''}if not exists "${name}" on "${table}" ${using} where workspace_id = '${ws}'${part}`
 }
 
 /**
@@ -49,16 +55,15 @@ export async function buildFieldIndex(ctx: JobContext, data: { ws: string; id: s
   const db = ctx.db
   const row = await findDefinitionRow(db, data.ws, data.id)
   if (!row) return { skipped: 'no such field' }
-  const c = builtinCollections[row.object]
-  if (!c) return { skipped: 'no such object' }
-  const table = getTableName(c.def.table)
+  if (!(await objectExists(db, data.ws, row.object))) return { skipped: 'no such object' }
+  const c = collectionOf(row.object)
   const name = indexNameOf(data.ws, row.object, row.key)
   const concurrently = !!ctx.config.databaseUrl
   const dropSql = `drop index ${concurrently ? 'concurrently ' : ''}if exists "${name}"`
   await db.execute(sql.raw(dropSql))
   if (!row.filterable || row.deletedAt) return { dropped: name }
   try {
-    await db.execute(sql.raw(indexDdl(row, table, data.ws, name, concurrently)))
+    await db.execute(sql.raw(indexDdl(row, c, data.ws, name, concurrently)))
     await setIndexStatus(db, data.ws, row.id, 'ready')
     forgetDefinitions(data.ws)
     return { built: name }
@@ -98,8 +103,8 @@ const PAGE = 1000
 
 /** Recomputes the stored formula values of every record of an object (after a formula is defined or changed). */
 export async function backfillFormulas(ctx: JobContext, data: { ws: string; object: string }) {
-  const c = builtinCollections[data.object]
-  if (!c) return { skipped: 'no such object' }
+  if (!(await objectExists(ctx.db, data.ws, data.object))) return { skipped: 'no such object' }
+  const c = collectionOf(data.object)
   // Read afresh, not from the cache: the job follows the change that queued it.
   const defs = (await listDefinitionRows(ctx.db, data.ws, { object: data.object }))
     .map(toDefinition)
@@ -113,7 +118,7 @@ export async function backfillFormulas(ctx: JobContext, data: { ws: string; obje
   let after: string | null = null
   let changed = 0
   for (;;) {
-    const rows = await rowsAfter(ctx.db, data.ws, c.def.table, after, PAGE)
+    const rows = await rowsAfter(ctx.db, data.ws, c, after, PAGE)
     if (!rows.length) break
     const customs: Record<string, unknown> = {}
     for (const r of rows) {

@@ -1,5 +1,6 @@
 export { registerFieldRoutes, languageOf } from './fields.routes'
 export { registerFieldAccessRoutes } from './field-access.routes'
+export { registerCustomObjectRoutes } from './custom-object.routes'
 export { customFieldsProvider } from './custom-fields.provider'
 export { fieldJobs, indexNameOf } from './field.jobs'
 export { loadDefinitions, cachedDefinitions, forgetDefinitions } from './field-cache'

@@ -16,8 +16,8 @@ import type { Ctx } from '../../core/context'
 import type { Executor } from '../../core/db/types'
 import { notFound } from '../../core/errors'
 import { fieldAccessOf, scopeFor } from '../../core/access/permissions'
-import { loadDefinitions } from './field-cache'
-import { builtinCollections } from './object-registry'
+import { loadCustomObjects, loadDefinitions } from './field-cache'
+import { builtinCollections, objectExists, objectKeys } from './object-registry'
 
 export type Lang = 'en' | 'zh-CN'
 
@@ -54,6 +54,7 @@ const RELATED: Partial<Record<BuiltinField['type'], { object: string; many?: boo
 /** The built-in keys of an object (a custom field may not reuse one). */
 export const builtinKeys = (object: string): Set<string> =>
   new Set([
+    ...(builtinObjects[object] ? [] : ['name']),
     ...(builtinObjects[object]?.fields.map((f) => f.key) ?? []),
     ...Object.keys(builtinCollections[object]?.def.filterable ?? {}),
     ...Object.keys(builtinCollections[object]?.def.sortable ?? {}),
@@ -125,23 +126,69 @@ export function customField(d: FieldDefinition, lang: Lang): ObjectField {
   return out
 }
 
+/** The fields every custom object has: its name (which names its records), owner and times. */
+const customObjectBase = (lang: Lang): ObjectField[] => {
+  const zh = lang === 'zh-CN'
+  const base = { custom: false, required: false, readOnly: false, access: 'edit' as const }
+  return [
+    {
+      ...base,
+      key: 'name',
+      label: zh ? '名称' : 'Name',
+      type: 'text',
+      required: true,
+      filterable: true,
+      sortable: true,
+    },
+    {
+      ...base,
+      key: 'ownerId',
+      label: zh ? '负责人' : 'Owner',
+      type: 'user',
+      filterable: true,
+      sortable: false,
+    },
+    {
+      ...base,
+      key: 'createdAt',
+      label: zh ? '创建时间' : 'Created',
+      type: 'datetime',
+      filterable: true,
+      sortable: true,
+      readOnly: true,
+      access: 'read',
+    },
+    {
+      ...base,
+      key: 'updatedAt',
+      label: zh ? '更新时间' : 'Updated',
+      type: 'datetime',
+      filterable: true,
+      sortable: true,
+      readOnly: true,
+      access: 'read',
+    },
+  ]
+}
+
 /** One object, built-in fields then custom ones, for a caller who may read it. */
 async function describe(tx: Executor, ctx: Ctx, key: string, lang: Lang): Promise<ObjectSchema> {
   const b = builtinObjects[key]
-  const [one, many] = (lang === 'zh-CN' ? objectLabelsZh : objectLabelsEn)[key] ?? [key, key]
+  const custom = b ? undefined : (await loadCustomObjects(tx, ctx.ws)).get(key)
+  const [one, many] = custom
+    ? [custom.labels[lang]?.one ?? custom.label, custom.labels[lang]?.many ?? custom.pluralLabel]
+    : ((lang === 'zh-CN' ? objectLabelsZh : objectLabelsEn)[key] ?? [key, key])
   const defs = (await loadDefinitions(tx, ctx.ws)).get(key) ?? []
+  const own = b
+    ? b.fields.filter((f) => !(f as { virtual?: boolean }).virtual).map((f) => builtinField(key, f, lang))
+    : customObjectBase(lang)
   return {
     key,
     label: one,
     pluralLabel: many,
-    builtIn: true,
+    builtIn: !!b,
     titleField: b?.titleField ?? 'name',
-    fields: [
-      ...(b?.fields ?? [])
-        .filter((f) => !(f as { virtual?: boolean }).virtual)
-        .map((f) => builtinField(key, f, lang)),
-      ...defs.map((d) => customField(d, lang)),
-    ].flatMap((f) => {
+    fields: [...own, ...defs.map((d) => customField(d, lang))].flatMap((f) => {
       // Field-level security: hidden fields are left out, read-only ones say so.
       const access = fieldAccessOf(ctx.principal, key, f.custom ? `custom.${f.key}` : f.key)
       if (access === 'hidden') return []
@@ -150,13 +197,14 @@ async function describe(tx: Executor, ctx: Ctx, key: string, lang: Lang): Promis
   }
 }
 
-/** The objects the caller may read (`GET /objects`). */
+/** The objects the caller may read (`GET /objects`): the built-in ones, then the workspace's own. */
 export async function listObjects(tx: Executor, ctx: Ctx, lang: Lang): Promise<ObjectSchema[]> {
-  const keys = Object.keys(builtinCollections).filter((k) => scopeFor(ctx.principal, k, 'read') !== 'none')
+  const keys = (await objectKeys(tx, ctx.ws)).filter((k) => scopeFor(ctx.principal, k, 'read') !== 'none')
   return Promise.all(keys.map((k) => describe(tx, ctx, k, lang)))
 }
 
 export async function getObject(tx: Executor, ctx: Ctx, key: string, lang: Lang): Promise<ObjectSchema> {
-  if (!builtinCollections[key] || scopeFor(ctx.principal, key, 'read') === 'none') throw notFound('Object')
+  if (!(await objectExists(tx, ctx.ws, key)) || scopeFor(ctx.principal, key, 'read') === 'none')
+    throw notFound('Object')
   return describe(tx, ctx, key, lang)
 }

@@ -15,6 +15,9 @@ import { touchCollection } from '../marketing'
 import { opportunityCollection } from '../opportunities'
 import { taskCollection } from '../tasks'
 import { ticketCollection } from '../tickets'
+import { recordCollectionFor } from './custom-record.collection'
+import { loadCustomObjects } from './field-cache'
+import type { Executor } from '../../core/db/types'
 
 /** The built-in objects' collections, by object key (the collection name): where their records live. */
 export const builtinCollections: Record<string, Collection<any, any, any>> = Object.fromEntries(
@@ -36,4 +39,34 @@ export const builtinCollections: Record<string, Collection<any, any, any>> = Obj
   ].map((c) => [c.def.name, c]),
 )
 
-export const isObjectKey = (key: string) => key in builtinCollections
+/** Keys a custom object may not take: the built-in objects and their entities, and words of the API. */
+export const reservedObjectKeys = new Set([
+  ...Object.keys(builtinCollections),
+  ...Object.values(builtinCollections).map((c) => c.def.entity),
+  'objects',
+  'records',
+  'users',
+  'teams',
+  'roles',
+  'rules',
+  'field_definitions',
+  'workspace',
+  'import',
+  'demo',
+])
+
+/** The collection of an object, built-in or custom (whether a custom object exists is checked apart). */
+export const collectionOf = (key: string): Collection<any, any, any> =>
+  builtinCollections[key] ?? recordCollectionFor(key)
+
+export const isBuiltinObject = (key: string) => key in builtinCollections
+
+/** Whether the workspace has the object: a built-in one, or a live custom object. */
+export async function objectExists(tx: Executor, ws: string, key: string): Promise<boolean> {
+  return isBuiltinObject(key) || (await loadCustomObjects(tx, ws)).has(key)
+}
+
+/** Every object key of the workspace: the built-in ones, then its custom objects. */
+export async function objectKeys(tx: Executor, ws: string): Promise<string[]> {
+  return [...Object.keys(builtinCollections), ...(await loadCustomObjects(tx, ws)).keys()]
+}

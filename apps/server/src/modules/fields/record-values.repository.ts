@@ -1,17 +1,25 @@
 import { and, asc, eq, gt, sql } from 'drizzle-orm'
 import type { PgTable } from 'drizzle-orm/pg-core'
 import type { Executor } from '../../core/db/types'
+import type { Collection } from '../../core/crud/collection'
 
 type T = PgTable & { custom: any; workspaceId: any; id: any }
 
 /** Every record of the workspace holding a value under `key` (deleted ones too: they may be restored). */
-export async function readFieldValues(tx: Executor, ws: string, table: PgTable, key: string) {
-  const t = table as T
+export async function readFieldValues(tx: Executor, ws: string, c: Collection<any, any, any>, key: string) {
+  const t = c.def.table as T
   return (await tx
     .select({ id: t.id, value: sql<unknown>`${t.custom} -> ${key}` })
     .from(t)
-    .where(and(eq(t.workspaceId, ws), sql`${t.custom} ? ${key}`))) as { id: string; value: unknown }[]
+    .where(and(eq(t.workspaceId, ws), partitionOf(c), sql`${t.custom} ? ${key}`))) as {
+    id: string
+    value: unknown
+  }[]
 }
+
+/** The rows of the collection in a shared table (custom objects' records). */
+const partitionOf = (c: Collection<any, any, any>) =>
+  c.def.partition ? eq(c.def.partition.column, c.def.partition.value) : undefined
 
 /** Sets one key of `custom` on many records in one statement (`values`: record id → new value). */
 export async function writeFieldValues(
@@ -46,15 +54,15 @@ export async function writeCustoms(
 export const rowsAfter = (
   tx: Executor,
   ws: string,
-  table: PgTable,
+  c: Collection<any, any, any>,
   afterId: string | null,
   limit: number,
 ) => {
-  const t = table as T
+  const t = c.def.table as T
   return tx
     .select()
     .from(t)
-    .where(and(eq(t.workspaceId, ws), afterId ? gt(t.id, afterId) : undefined))
+    .where(and(eq(t.workspaceId, ws), partitionOf(c), afterId ? gt(t.id, afterId) : undefined))
     .orderBy(asc(t.id))
     .limit(limit) as Promise<Record<string, any>[]>
 }

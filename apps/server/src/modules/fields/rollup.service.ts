@@ -9,7 +9,7 @@ import type { EventSink } from '../../core/events/bus'
 import type { FieldError } from '../../core/errors'
 import { customFields } from '../../core/crud/custom-fields'
 import { loadDefinitions } from './field-cache'
-import { builtinCollections } from './object-registry'
+import { builtinCollections, collectionOf } from './object-registry'
 import { rowsAfter, setFieldValues } from './record-values.repository'
 
 type Rollup = NonNullable<FieldDefinition['rollup']>
@@ -25,7 +25,13 @@ const sysCtx = (ws: string): Ctx => ({
 export function checkRollup(object: string, r: Rollup, ctx: Ctx): FieldError[] {
   const errors: FieldError[] = []
   const c = builtinCollections[r.object]
-  if (!c) return [{ path: 'rollup.object', message: `no object "${r.object}"` }]
+  if (!c)
+    return [
+      {
+        path: 'rollup.object',
+        message: `"${r.object}" is not a built-in object (roll-ups count built-in objects' records)`,
+      },
+    ]
   const via = c.def.filterable[r.via]
   const parent = c.def.parent
   if (!via || via.kind !== 'uuid' || (parent && r.via === parent.field && parent.collection !== object))
@@ -93,7 +99,7 @@ async function store(
 ) {
   const out: Record<string, number | null> = {}
   for (const id of ids) out[id] = values.get(id) ?? (d.rollup!.fn === 'count' ? 0 : null)
-  await setFieldValues(tx, ctx.ws, builtinCollections[object]!.def.table, d.key, out)
+  await setFieldValues(tx, ctx.ws, collectionOf(object).def.table, d.key, out)
 }
 
 /** Recomputes a roll-up field on every record of its object (after it is defined or changed). */
@@ -104,7 +110,7 @@ export async function backfillRollup(tx: Executor, ws: string, d: FieldDefinitio
   let after: string | null = null
   let n = 0
   for (;;) {
-    const rows = await rowsAfter(tx, ws, builtinCollections[d.object]!.def.table, after, 2000)
+    const rows = await rowsAfter(tx, ws, collectionOf(d.object), after, 2000)
     if (!rows.length) break
     await store(
       tx,
