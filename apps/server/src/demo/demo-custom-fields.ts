@@ -1,6 +1,9 @@
 import type { Ctx } from '../core/context'
 import type { Executor } from '../core/db/types'
-import { defineFieldsNow, setCustomValues } from '../modules/fields'
+import { and, asc, eq, isNull } from 'drizzle-orm'
+import { createCustomObject, defineFieldsNow, recordCollectionFor, setCustomValues } from '../modules/fields'
+import { accounts } from '../modules/accounts'
+import { contacts } from '../modules/contacts'
 import type { Lang } from './demo-data'
 
 const erps = ['sap', 'oracle', 'kingdee', 'yonyou', 'in_house'] as const
@@ -86,4 +89,132 @@ export async function seedCustomFieldDemo(tx: Executor, ctx: Ctx, lang: Lang) {
       referenceCustomer: spend >= 1_000_000 && pick(r.id, 3) === 0,
     }
   })
+}
+
+const purposes = ['relationship', 'demo', 'issue', 'renewal'] as const
+const outcomes = ['good', 'neutral', 'poor'] as const
+
+/**
+ * A custom object in the demo: 现场拜访 / Site visit, related to an account and one of its contacts,
+ * with a visit for each of the first accounts by name (a few dozen records), owned by the account's owner.
+ */
+export async function seedSiteVisitDemo(tx: Executor, ctx: Ctx, lang: Lang, now = new Date()) {
+  const zh = lang === 'zh-CN'
+  const opt = (value: string, en: string, cn: string, color?: string) => ({
+    value,
+    label: zh ? cn : en,
+    labels: { en, 'zh-CN': cn },
+    ...(color ? { color } : {}),
+  })
+  await createCustomObject(tx, ctx, null, {
+    key: 'site_visits',
+    label: zh ? '现场拜访' : 'Site visit',
+    pluralLabel: zh ? '现场拜访' : 'Site visits',
+    labels: {
+      en: { one: 'Site visit', many: 'Site visits' },
+      'zh-CN': { one: '现场拜访', many: '现场拜访' },
+    },
+    icon: 'environment',
+    fields: [
+      {
+        key: 'account',
+        type: 'relation',
+        relation: { object: 'accounts' },
+        required: true,
+        filterable: true,
+        label: zh ? '客户' : 'Account',
+        labels: { en: 'Account', 'zh-CN': '客户' },
+      },
+      {
+        key: 'contact',
+        type: 'relation',
+        relation: { object: 'contacts' },
+        filterable: true,
+        label: zh ? '拜访对象' : 'Met',
+        labels: { en: 'Met', 'zh-CN': '拜访对象' },
+      },
+      {
+        key: 'visitDate',
+        type: 'date',
+        required: true,
+        filterable: true,
+        sortable: true,
+        label: zh ? '拜访日期' : 'Visit date',
+        labels: { en: 'Visit date', 'zh-CN': '拜访日期' },
+      },
+      {
+        key: 'purpose',
+        type: 'select',
+        filterable: true,
+        label: zh ? '目的' : 'Purpose',
+        labels: { en: 'Purpose', 'zh-CN': '目的' },
+        options: [
+          opt('relationship', 'Relationship', '关系维护', '#1677ff'),
+          opt('demo', 'Demo', '产品演示', '#722ed1'),
+          opt('issue', 'Issue follow-up', '问题跟进', '#fa8c16'),
+          opt('renewal', 'Renewal', '续约沟通', '#52c41a'),
+        ],
+      },
+      {
+        key: 'outcome',
+        type: 'select',
+        filterable: true,
+        label: zh ? '结果' : 'Outcome',
+        labels: { en: 'Outcome', 'zh-CN': '结果' },
+        options: [
+          opt('good', 'Good', '良好', '#52c41a'),
+          opt('neutral', 'Neutral', '一般', '#faad14'),
+          opt('poor', 'Poor', '不佳', '#f5222d'),
+        ],
+      },
+      {
+        key: 'attendees',
+        type: 'number',
+        min: 1,
+        max: 50,
+        label: zh ? '参与人数' : 'Attendees',
+        labels: { en: 'Attendees', 'zh-CN': '参与人数' },
+      },
+      {
+        key: 'notes',
+        type: 'long_text',
+        label: zh ? '纪要' : 'Notes',
+        labels: { en: 'Notes', 'zh-CN': '纪要' },
+      },
+    ],
+  })
+  const accs = await tx
+    .select({ id: accounts.id, name: accounts.name, ownerId: accounts.ownerId })
+    .from(accounts)
+    .where(and(eq(accounts.workspaceId, ctx.ws), isNull(accounts.deletedAt)))
+    .orderBy(asc(accounts.name))
+    .limit(36)
+  const visits = recordCollectionFor('site_visits')
+  let n = 0
+  for (const [i, a] of accs.entries()) {
+    const [c] = await tx
+      .select({ id: contacts.id, name: contacts.name })
+      .from(contacts)
+      .where(and(eq(contacts.workspaceId, ctx.ws), eq(contacts.accountId, a.id)))
+      .orderBy(asc(contacts.name))
+      .limit(1)
+    const day = new Date(now.getTime() - (5 + ((i * 11) % 120)) * 86_400_000).toISOString().slice(0, 10)
+    await visits.create(tx, ctx, {
+      name: zh ? `拜访${a.name}` : `Visit to ${a.name}`,
+      ownerId: a.ownerId,
+      custom: {
+        account: a.id,
+        ...(c ? { contact: c.id } : {}),
+        visitDate: day,
+        purpose: purposes[i % purposes.length],
+        outcome: outcomes[(i * 7) % 5 === 0 ? 2 : i % 3 === 0 ? 1 : 0],
+        attendees: 2 + (i % 5),
+        notes: zh
+          ? `与${c?.name ?? '客户团队'}面谈，回顾使用情况与下一步计划。`
+          : `Met ${c?.name ?? 'the customer team'}; reviewed usage and next steps.`,
+      },
+    })
+    n++
+  }
+  return n
 }

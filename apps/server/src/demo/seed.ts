@@ -27,7 +27,7 @@ import { seedAlertDemo } from './demo-alerts'
 import { seedTierDemo } from './demo-tiers'
 import { seedLeadDemo } from './demo-lead-scenes'
 import { seedDecisionMapDemo } from './demo-decision-map'
-import { seedCustomFieldDemo } from './demo-custom-fields'
+import { seedCustomFieldDemo, seedSiteVisitDemo } from './demo-custom-fields'
 import './demo.events'
 
 export { DEMO_PASSWORD }
@@ -116,6 +116,7 @@ export async function seedDemo(
   counts.leadEvents = (await seedLeadDemo(tx, ctx, lang, { eastTeamId: teams.east })).events
   counts.decisionMapAccounts = (await seedDecisionMapDemo(tx, ctx, lang)).accounts
   counts.customFieldValues = await seedCustomFieldDemo(tx, ctx, lang)
+  counts.siteVisits = await seedSiteVisitDemo(tx, ctx, lang)
   await events.emit(tx, ctx, [
     { type: 'demo.seeded', entityType: 'workspace', entityId: ctx.ws, payload: { lang, counts } },
   ])

@@ -10,6 +10,7 @@ import type { JobQueue } from '../../core/jobs/jobs'
 import { customObjects } from './custom-object.table'
 import { forgetDefinitions, loadCustomObjects, toCustomObject } from './field-cache'
 import { createDefinition } from './field-definition.service'
+import { defineFieldsNow } from './field-seed.service'
 import { reservedObjectKeys } from './object-registry'
 
 const RESOURCE = 'field-definitions'
@@ -27,7 +28,7 @@ export async function listCustomObjects(tx: Executor, ctx: Ctx): Promise<CustomO
  * Creates a custom object and its first fields in one transaction: a definition row, no table — its
  * records live in the shared `custom_records` table. Audited; `custom_object.created` is emitted.
  */
-export async function createCustomObject(tx: Executor, ctx: Ctx, jobs: JobQueue, input: CustomObjectCreate) {
+export async function createCustomObject(tx: Executor, ctx: Ctx, jobs: JobQueue | null, input: CustomObjectCreate) {
   requireAdmin(ctx, 'create')
   if (reservedObjectKeys.has(input.key))
     throw new AppError(
@@ -76,6 +77,15 @@ export async function createCustomObject(tx: Executor, ctx: Ctx, jobs: JobQueue,
     },
   ])
   forgetDefinitions(ctx.ws)
+  // Without a job queue (a new workspace being seeded) the fields are defined at once, indexes included.
+  if (!jobs) {
+    await defineFieldsNow(
+      tx,
+      ctx,
+      (input.fields ?? []).map((f, i) => ({ position: i, ...f, object: input.key })),
+    )
+    return obj
+  }
   for (const [i, f] of (input.fields ?? []).entries()) {
     try {
       await createDefinition(tx, ctx, jobs, { position: i, ...f, object: input.key })
