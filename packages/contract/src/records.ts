@@ -454,6 +454,18 @@ export const Account360 = z
       })
       .nullable()
       .optional(),
+    /** Records of custom objects pointing at the account (e.g. site visits), one list per relation field. */
+    related: z
+      .array(
+        z.object({
+          object: z.string(),
+          label: z.string(),
+          pluralLabel: z.string(),
+          field: z.string(),
+          records: z.array(z.unknown()),
+        }),
+      )
+      .optional(),
   })
   .meta({ id: 'Account360' })
 

@@ -3,6 +3,7 @@ import { Account360, Account360Query, IdParams, Problem, TimelineItem } from '@o
 import type { App } from '../../core/http/server'
 import type { Db } from '../../core/db/types'
 import { account360, accountTimeline } from './account360.service'
+import { languageOf } from '../fields'
 
 export function registerAccount360Routes(app: App, db: Db) {
   app.get(
@@ -24,6 +25,7 @@ export function registerAccount360Routes(app: App, db: Db) {
         kinds: req.query.kinds?.split(','),
         limit: req.query.limit,
         cursor: req.query.cursor,
+        lang: languageOf(req),
       }),
   )
   app.get(

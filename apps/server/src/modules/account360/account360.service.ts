@@ -24,6 +24,7 @@ import { opportunities, opportunityCollection } from '../opportunities'
 import { taskCollection, tasks } from '../tasks'
 import { ticketCollection, tickets } from '../tickets'
 import { readSections, type Section } from './sections.repository'
+import { relatedCustomSections } from '../fields'
 import { readTimeline, type TimelineSource } from './timeline.repository'
 
 /** What the timeline merges, and how each source names its entries. */
@@ -123,11 +124,14 @@ export async function account360(
   db: Db,
   ctx: Ctx,
   id: string,
-  opts: { kinds?: string[]; limit: number; cursor?: string },
+  opts: { kinds?: string[]; limit: number; cursor?: string; lang?: 'en' | 'zh-CN' },
 ) {
   const account = await accountCollection.get(db, ctx, id)
+  // Custom objects related to accounts (e.g. site visits) get a section each, read with the others.
+  const related = await relatedCustomSections(db, ctx, 'accounts', id, opts.lang)
   const [sections, timeline, nps] = await Promise.all([
     readSections(db, ctx, {
+      ...Object.fromEntries(related.map((r, i) => [`related${i}`, r])),
       contacts: childrenOf(contactCollection, id, 'name', { limit: 500 }),
       opportunities: childrenOf(opportunityCollection, id, '-updatedAt'),
       quotes: childrenOf(quoteCollection, id, '-updatedAt'),
@@ -184,6 +188,13 @@ export async function account360(
     // Unresolved alerts, newest first (the alert centre has the rest).
     alerts: sections.alerts,
     nps,
+    related: related.map((r, i) => ({
+      object: r.object,
+      label: r.label,
+      pluralLabel: r.pluralLabel,
+      field: r.field,
+      records: (sections as Record<string, unknown[]>)[`related${i}`] ?? [],
+    })),
   }
 }
 

@@ -28,7 +28,12 @@ export async function listCustomObjects(tx: Executor, ctx: Ctx): Promise<CustomO
  * Creates a custom object and its first fields in one transaction: a definition row, no table — its
  * records live in the shared `custom_records` table. Audited; `custom_object.created` is emitted.
  */
-export async function createCustomObject(tx: Executor, ctx: Ctx, jobs: JobQueue | null, input: CustomObjectCreate) {
+export async function createCustomObject(
+  tx: Executor,
+  ctx: Ctx,
+  jobs: JobQueue | null,
+  input: CustomObjectCreate,
+) {
   requireAdmin(ctx, 'create')
   if (reservedObjectKeys.has(input.key))
     throw new AppError(

@@ -155,3 +155,55 @@ describe('custom objects', () => {
     )
   })
 })
+
+describe('custom objects on the account 360°', () => {
+  let env: TestEnv
+  let org: Org
+
+  beforeAll(async () => {
+    env = await startTestApp()
+    org = await makeOrg(env)
+  }, 60_000)
+  afterAll(() => env?.close())
+
+  it('lists the records of a custom object related to the account, only those the person may see', async () => {
+    const made = await org.admin.post('/api/v1/objects', {
+      key: 'site_visits',
+      label: 'Site visit',
+      pluralLabel: 'Site visits',
+      labels: { 'zh-CN': { one: '现场拜访', many: '现场拜访' } },
+      fields: [
+        {
+          key: 'account',
+          label: 'Account',
+          type: 'relation',
+          relation: { object: 'accounts' },
+          filterable: true,
+        },
+      ],
+    })
+    expect(made.status).toBe(201)
+    const a = (await org.sales.post('/api/v1/accounts', { name: 'Visited' })).body
+    const other = (await org.sales.post('/api/v1/accounts', { name: 'Not visited' })).body
+    await org.sales.post('/api/v1/objects/site_visits/records', { name: 'Mine', custom: { account: a.id } })
+    await org.admin.post('/api/v1/objects/site_visits/records', {
+      name: 'Admin’s',
+      ownerId: org.admin.userId,
+      custom: { account: a.id },
+    })
+    await org.sales.post('/api/v1/objects/site_visits/records', {
+      name: 'Elsewhere',
+      custom: { account: other.id },
+    })
+    const view = (await org.sales.get(`/api/v1/accounts/${a.id}/360`)).body
+    expect(view.related).toHaveLength(1)
+    expect(view.related[0]).toMatchObject({
+      object: 'site_visits',
+      pluralLabel: 'Site visits',
+      field: 'account',
+    })
+    expect(view.related[0].records.map((r: any) => r.name)).toEqual(['Mine'])
+    const asAdmin = (await org.admin.get(`/api/v1/accounts/${a.id}/360`)).body
+    expect(asAdmin.related[0].records.map((r: any) => r.name).sort()).toEqual(['Admin’s', 'Mine'])
+  })
+})
