@@ -411,6 +411,65 @@ describe('journeys in the browser', () => {
     await ctx.close()
   })
 
+  it('custom fields: adds a select field to accounts in Settings, fills it on an account, and filters the list by it', async () => {
+    const { ctx, page } = await signedIn()
+    const acc = await page.evaluate(() =>
+      fetch('/api/v1/accounts', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 'Custom Field Journey Ltd' }),
+      }).then((r) => r.json()),
+    )
+    await nav(page, 'Settings').click()
+    await page.getByRole('tab', { name: 'Custom fields' }).click()
+    await page.getByRole('button', { name: 'New field' }).click()
+    const drawer = page.locator('.ant-drawer')
+    await drawer.getByLabel('Type').fill('Select')
+    await page.keyboard.press('Enter')
+    await drawer.getByLabel('Label (English)').fill('Deployment model')
+    await drawer.getByLabel('Label (Chinese)').fill('部署方式')
+    // The key follows the English label until it is typed over.
+    expect(await drawer.getByLabel('Key').inputValue()).toBe('deploymentModel')
+    for (const [i, label] of ['Cloud', 'On premise', 'Hybrid'].entries()) {
+      await drawer.getByRole('button', { name: 'Add option' }).click()
+      await drawer.getByLabel(`Label ${i + 1}`, { exact: true }).fill(label)
+      await drawer.getByLabel(`Label ${i + 1}`, { exact: true }).blur()
+    }
+    expect(await drawer.getByLabel('Value 3', { exact: true }).inputValue()).toBe('hybrid')
+    await drawer.getByLabel(/^Filterable/).click()
+    await shot(page, '07-custom-field-drawer')
+    await drawer.getByRole('button', { name: 'Save' }).click()
+    await drawer.waitFor({ state: 'hidden' })
+    const row = page.locator('.ant-table-row', { hasText: 'Deployment model' })
+    await row.getByText('Hybrid').waitFor()
+    expect(await axeViolations(page)).toEqual([])
+
+    await page.goto(`${base}/accounts/${acc.id}`)
+    await page.getByRole('heading', { name: 'Custom Field Journey Ltd' }).waitFor()
+    await page.getByRole('button', { name: 'Edit', exact: true }).click()
+    const form = page.locator('.ant-drawer')
+    await form.getByLabel('Deployment model').click()
+    await page.locator('.ant-select-dropdown:visible').getByTitle('Hybrid').click()
+    await form.getByRole('button', { name: 'Save' }).click()
+    await form.waitFor({ state: 'hidden' })
+    const details = page.locator('.ant-descriptions-row', { hasText: 'Deployment model' })
+    await details.locator('.ant-tag', { hasText: 'Hybrid' }).waitFor()
+    const saved = await page.evaluate((id) => fetch(`/api/v1/accounts/${id}`).then((r) => r.json()), acc.id)
+    expect(saved.custom).toMatchObject({ deploymentModel: 'hybrid' })
+
+    await nav(page, 'Accounts').click()
+    await page.locator('.ant-table-row').first().waitFor()
+    await page.getByLabel('Deployment model').click()
+    await page.locator('.ant-select-dropdown:visible').getByTitle('Hybrid').click()
+    await page.keyboard.press('Escape')
+    await page.waitForURL(/custom\.deploymentModel=hybrid/)
+    await page.getByRole('link', { name: 'Custom Field Journey Ltd' }).waitFor()
+    // The previous page stays on screen until the filtered one arrives.
+    await expect.poll(() => page.locator('.ant-table-row').count()).toBe(1)
+    await shot(page, '08-custom-field-filter')
+    await ctx.close()
+  })
+
   it('switches to English and back, with every navigation page showing data and no console errors', async () => {
     const { ctx, page } = await signedIn('zh-CN')
     for (const name of [
