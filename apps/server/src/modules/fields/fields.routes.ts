@@ -4,6 +4,10 @@ import {
   FieldDefinition,
   FieldDefinitionCreate,
   FieldDefinitionUpdate,
+  FormLayout,
+  ObjectDefinitionFile,
+  DefinitionImportResult,
+  FormLayoutUpdate,
   IdParams,
   ObjectSchema,
   Problem,
@@ -21,6 +25,8 @@ import {
 } from './field-definition.service'
 import { getObject, listObjects, type Lang } from './object-model.service'
 import { indexProgress } from './field.jobs'
+import { getLayout, saveLayout } from './form-layout.service'
+import { exportDefinitionFile, importDefinitionFile } from './definition-file.service'
 
 const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem, 422: Problem }
 
@@ -59,6 +65,62 @@ export function registerFieldRoutes(app: App, db: Db, deps: { jobs: JobQueue }) 
       },
     },
     async (req) => getObject(db, req.ctx, (req.params as { key: string }).key, languageOf(req)),
+  )
+  app.get(
+    '/api/v1/objects/:key/layout',
+    {
+      schema: {
+        tags: ['objects'],
+        summary: 'The form layout of an object (its sections, columns, field order and conditional sections)',
+        params: z.object({ key: z.string() }),
+        querystring: LangQuery,
+        response: { 200: FormLayout, 401: Problem, 404: Problem },
+      },
+    },
+    async (req) => getLayout(db, req.ctx, (req.params as { key: string }).key, languageOf(req)),
+  )
+  app.put(
+    '/api/v1/objects/:key/layout',
+    {
+      schema: {
+        tags: ['objects'],
+        summary:
+          'Save the form layout of an object (administrators; send the version you read, 0 for the default)',
+        params: z.object({ key: z.string() }),
+        querystring: LangQuery,
+        body: FormLayoutUpdate,
+        response: { 200: FormLayout, ...errors },
+      },
+    },
+    async (req) =>
+      db.transaction((tx) =>
+        saveLayout(tx, req.ctx, (req.params as { key: string }).key, req.body as never, languageOf(req)),
+      ),
+  )
+  app.get(
+    '/api/v1/objects/:key/definition',
+    {
+      schema: {
+        tags: ['objects'],
+        summary: 'An object’s custom fields and layout (and the object itself when custom) as a file',
+        params: z.object({ key: z.string() }),
+        response: { 200: ObjectDefinitionFile, 401: Problem, 404: Problem },
+      },
+    },
+    async (req) => exportDefinitionFile(db, req.ctx, (req.params as { key: string }).key),
+  )
+  app.post(
+    '/api/v1/object-definitions/import',
+    {
+      schema: {
+        tags: ['objects'],
+        summary:
+          'Apply a definition file (administrators): creates or changes what differs; twice changes nothing',
+        body: ObjectDefinitionFile,
+        response: { 200: DefinitionImportResult, ...errors },
+      },
+    },
+    async (req) => db.transaction((tx) => importDefinitionFile(tx, req.ctx, deps.jobs, req.body as never)),
   )
   const base = '/api/v1/field-definitions'
   const tags = ['field-definitions']
