@@ -293,7 +293,8 @@ export class Collection<
     if (deleted === 'only') where.push(isNotNull(t.deletedAt))
     if (query.q) {
       const pattern = `%${query.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`
-      where.push(or(...this.def.search.map((c) => ilike(c, pattern))))
+      const custom = customFields()?.searchExprs(ctx.ws, this.def.name, this.t) ?? []
+      where.push(or(...this.def.search.map((c) => ilike(c, pattern)), ...custom.map((e) => ilike(e, pattern))))
     }
     where.push(...this.filters(ctx, query))
     if (query.cursor) {

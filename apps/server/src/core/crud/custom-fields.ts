@@ -31,6 +31,8 @@ export interface CustomFields {
   spec(ws: string, object: string, table: PgTable, key: string, use: 'filter' | 'sort'): FieldSpec | undefined
   /** The custom keys one may filter (or sort) an object by, for messages. */
   keys(ws: string, object: string, use: 'filter' | 'sort'): string[]
+  /** Expressions of the object's custom text fields that `q` searches (filterable text, e-mail, phone, URL). */
+  searchExprs(ws: string, object: string, table: PgTable): SQL[]
   /** The custom fields of an object in their order, from the prepared definitions (export columns). */
   fields(ws: string, object: string): { key: string; label: string }[]
   /** Whether an object has custom fields whose values depend on other fields (formulas). */

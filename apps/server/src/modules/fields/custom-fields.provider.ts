@@ -46,6 +46,8 @@ export function storedKind(
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/
+/** Custom field types `q` searches (when the field is filterable, so its values are indexed). */
+const SEARCHED = new Set(['text', 'email', 'phone', 'url'])
 
 function specOf(table: PgTable, d: FieldDefinition): FieldSpec {
   const column = valueExpr(table, d)
@@ -181,6 +183,11 @@ export const customFieldsProvider: CustomFields = {
   spec(ws, object, table, key, use) {
     const d = cachedDefinitions(ws, object).find((x) => x.key === key)
     return d && (use === 'filter' ? d.filterable : d.sortable || d.filterable) ? specOf(table, d) : undefined
+  },
+  searchExprs(ws, object, table) {
+    return cachedDefinitions(ws, object)
+      .filter((d) => d.filterable && SEARCHED.has(d.type))
+      .map((d) => jsonText(table, d.key))
   },
   fields(ws, object) {
     return cachedDefinitions(ws, object).map((d) => ({ key: d.key, label: d.label }))

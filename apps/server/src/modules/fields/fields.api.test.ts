@@ -383,3 +383,41 @@ describe('roll-up fields', () => {
     ).toBe(400)
   })
 })
+
+describe('search over custom fields', () => {
+  let env: TestEnv
+  let org: Org
+
+  beforeAll(async () => {
+    env = await startTestApp()
+    org = await makeOrg(env)
+  }, 60_000)
+  afterAll(() => env?.close())
+
+  it('finds records by a filterable custom text field with q, and not by one that is not filterable', async () => {
+    await org.admin.post('/api/v1/field-definitions', {
+      object: 'accounts',
+      key: 'contractNo',
+      label: 'Contract no.',
+      type: 'text',
+      filterable: true,
+    })
+    await org.admin.post('/api/v1/field-definitions', {
+      object: 'accounts',
+      key: 'memo',
+      label: 'Memo',
+      type: 'text',
+    })
+    const a = (
+      await org.sales.post('/api/v1/accounts', {
+        name: 'Searched',
+        custom: { contractNo: 'HT-2026-0077', memo: 'zebra' },
+      })
+    ).body
+    await org.sales.post('/api/v1/accounts', { name: 'Other', custom: { contractNo: 'HT-2025-0001' } })
+    expect((await org.sales.get('/api/v1/accounts?q=2026-00')).body.data.map((x: any) => x.id)).toEqual([
+      a.id,
+    ])
+    expect((await org.sales.get('/api/v1/accounts?q=zebra')).body.data).toEqual([])
+  })
+})
