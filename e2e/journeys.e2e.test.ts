@@ -446,13 +446,15 @@ describe('journeys in the browser', () => {
 
     await page.goto(`${base}/accounts/${acc.id}`)
     await page.getByRole('heading', { name: 'Custom Field Journey Ltd' }).waitFor()
+    // The details card lists the new field once the object's description has loaded.
+    const details = page.locator('.ant-descriptions-row', { hasText: 'Deployment model' })
+    await details.waitFor()
     await page.getByRole('button', { name: 'Edit', exact: true }).click()
     const form = page.locator('.ant-drawer')
     await form.getByLabel('Deployment model').click()
     await page.locator('.ant-select-dropdown:visible').getByTitle('Hybrid').click()
     await form.getByRole('button', { name: 'Save' }).click()
     await form.waitFor({ state: 'hidden' })
-    const details = page.locator('.ant-descriptions-row', { hasText: 'Deployment model' })
     await details.locator('.ant-tag', { hasText: 'Hybrid' }).waitFor()
     const saved = await page.evaluate((id) => fetch(`/api/v1/accounts/${id}`).then((r) => r.json()), acc.id)
     expect(saved.custom).toMatchObject({ deploymentModel: 'hybrid' })
