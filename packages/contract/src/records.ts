@@ -392,6 +392,8 @@ export const timelineKindValues = [
   'payment',
   'marketing',
   'task',
+  /** A record of a custom object related to the account (refType: the object's key). */
+  'custom',
 ] as const
 export const TimelineItem = z
   .object({

@@ -275,6 +275,7 @@ export const optionLabelsEn = {
     payment: 'Payments',
     marketing: 'Marketing',
     task: 'Tasks',
+    custom: 'Custom objects',
   },
   role: {
     admin: 'Administrator',

@@ -249,6 +249,7 @@ export const optionLabelsZh = {
     payment: '回款',
     marketing: '营销',
     task: '任务',
+    custom: '自定义对象',
   },
   role: {
     admin: '管理员',

@@ -186,7 +186,8 @@ export class Collection<
     return (await this.load(tx, ctx, [row]))[0]!
   }
 
-  private partitionWhere(): SQL | undefined {
+  /** The rows of this collection in a shared table (custom objects' records); undefined otherwise. */
+  partitionWhere(): SQL | undefined {
     const p = this.def.partition
     return p ? eq(p.column, p.value) : undefined
   }

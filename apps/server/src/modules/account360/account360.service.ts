@@ -24,7 +24,9 @@ import { opportunities, opportunityCollection } from '../opportunities'
 import { taskCollection, tasks } from '../tasks'
 import { ticketCollection, tickets } from '../tickets'
 import { readSections, type Section } from './sections.repository'
-import { relatedCustomSections } from '../fields'
+import { relatedCustomSections, type RelatedSection } from '../fields'
+import { sql } from 'drizzle-orm'
+import type { AnyPgColumn } from 'drizzle-orm/pg-core'
 import { readTimeline, type TimelineSource } from './timeline.repository'
 
 /** What the timeline merges, and how each source names its entries. */
@@ -148,7 +150,7 @@ export async function account360(
     }),
     // The timeline stays a query of its own: on its own connection it runs beside the sections'
     // statement (folded into it, it made the 360° slower at one client and no cheaper at fifty).
-    readTimeline(db, ctx, id, timelineSources, opts),
+    readTimeline(db, ctx, id, [...timelineSources, ...related.map(customTimelineSource(id))], opts),
     accountNpsSummary(db, ctx.ws, id),
   ])
   const contacts = sections.contacts
@@ -206,5 +208,26 @@ export async function accountTimeline(
   opts: { kinds?: string[]; limit: number; cursor?: string },
 ) {
   await accountCollection.get(db, ctx, id)
-  return readTimeline(db, ctx, id, timelineSources, opts)
+  const related = await relatedCustomSections(db, ctx, 'accounts', id)
+  return readTimeline(db, ctx, id, [...timelineSources, ...related.map(customTimelineSource(id))], opts)
 }
+
+/** A custom object's records pointing at the account, as timeline entries (when they were created). */
+const customTimelineSource =
+  (accountId: string) =>
+  (r: RelatedSection): TimelineSource => {
+    const t = r.collection.def.table as unknown as {
+      createdAt: AnyPgColumn
+      name: AnyPgColumn
+      custom: AnyPgColumn
+    }
+    return {
+      kind: 'custom',
+      collection: r.collection,
+      at: t.createdAt,
+      title: t.name,
+      subtype: sql`${r.pluralLabel}`,
+      match: sql`(${t.custom} ->> ${sql.raw(`'${r.field}'`)}) = ${accountId}`,
+      refType: r.object,
+    }
+  }

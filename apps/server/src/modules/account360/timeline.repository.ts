@@ -25,6 +25,10 @@ export type TimelineSource = {
   at: AnyPgColumn
   title: AnyPgColumn | SQL
   subtype: AnyPgColumn | SQL | null
+  /** How the source's rows point at the account, when not by `accountId` (custom objects' relation fields). */
+  match?: SQL
+  /** The entry's refType, when not the collection's entity. */
+  refType?: string
 }
 
 const SORT = '-at'
@@ -48,11 +52,12 @@ export async function readTimeline(
     const t = s.collection.def.table as any
     const where = and(
       eq(t.workspaceId, ctx.ws),
-      eq(t.accountId, accountId),
+      s.match ?? eq(t.accountId, accountId),
+      s.collection.partitionWhere(),
       isNull(t.deletedAt),
       s.collection.visibility(ctx, scope),
     )
-    parts.push(sql`(select ${s.kind}::text as kind, ${s.at} as at, ${s.title}::text as title, ${s.collection.def.entity}::text as ref_type,
+    parts.push(sql`(select ${s.kind}::text as kind, ${s.at} as at, ${s.title}::text as title, ${s.refType ?? s.collection.def.entity}::text as ref_type,
       ${t.id} as ref_id, ${s.subtype ?? sql`null`}::text as subtype
       from ${s.collection.def.table} where ${where})`)
   }

@@ -203,6 +203,10 @@ describe('custom objects on the account 360°', () => {
       field: 'account',
     })
     expect(view.related[0].records.map((r: any) => r.name)).toEqual(['Mine'])
+    const mine = view.timeline.filter((e: any) => e.kind === 'custom')
+    expect(mine).toEqual([expect.objectContaining({ title: 'Mine', refType: 'site_visits', subtype: 'Site visits' })])
+    const onlyCustom = (await org.sales.get(`/api/v1/accounts/${a.id}/timeline?kinds=custom`)).body.data
+    expect(onlyCustom.map((e: any) => e.title)).toEqual(['Mine'])
     const asAdmin = (await org.admin.get(`/api/v1/accounts/${a.id}/360`)).body
     expect(asAdmin.related[0].records.map((r: any) => r.name).sort()).toEqual(['Admin’s', 'Mine'])
   })
