@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next'
 import { get, type Page } from '../../shared/api/client'
 import { useTeams, useUsers } from '../../shared/api/lookups'
 import type { Field, FieldOptionView } from './meta'
+import { apiPathOf } from './paths'
 
 type Props = {
   field: Field
@@ -31,7 +32,11 @@ function RemoteSelect({
   const res = useQuery({
     queryKey: [collection, 'pick', q, filter],
     queryFn: () =>
-      get<Page<{ id: string; name?: string; title?: string }>>(`/${collection}`, { q, limit: 20, ...filter }),
+      get<Page<{ id: string; name?: string; title?: string }>>(apiPathOf(collection), {
+        q,
+        limit: 20,
+        ...filter,
+      }),
   })
   const chosen: string[] = multiple ? (value ?? []) : value ? [value] : []
   const missing = chosen.filter((v) => !res.data?.data.some((r) => r.id === v))
@@ -41,12 +46,12 @@ function RemoteSelect({
     queryFn: async () =>
       multiple
         ? (
-            await get<Page<{ id: string; name?: string }>>(`/${collection}`, {
+            await get<Page<{ id: string; name?: string }>>(apiPathOf(collection), {
               id: missing.join(','),
               limit: 100,
             })
           ).data
-        : [await get<{ id: string; name?: string }>(`/${collection}/${missing[0]}`)],
+        : [await get<{ id: string; name?: string }>(`${apiPathOf(collection)}/${missing[0]}`)],
   })
   const options = [...(res.data?.data ?? []), ...(current.data ?? [])]
     .filter((r) => r.id !== recordId)

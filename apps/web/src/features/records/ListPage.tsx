@@ -5,12 +5,13 @@ import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { Link, useNavigate } from 'react-router'
 import { useTranslation } from 'react-i18next'
 import { del, get, patch, post, toSearch, type Page } from '../../shared/api/client'
-import { useNames, useTeams, useUsers } from '../../shared/api/lookups'
+import { useNames, useNamesOf, useTeams, useUsers } from '../../shared/api/lookups'
 import { EmptyState, ErrorState } from '../../shared/ui/states'
 import { can, useAuth } from '../../app/auth'
 import { FieldValue } from './display'
 import { ListFilters } from './ListFilters'
-import { collections, fieldOf, labelOf, pathOf } from './meta'
+import { collections, fieldOf, labelOf, pathOf, valueOf } from './meta'
+import { apiPathOf, recordPathOf } from './paths'
 import { useCollectionMeta } from './useCollectionMeta'
 import { ImportModal } from './ImportModal'
 import { RecordForm } from './RecordForm'
@@ -20,10 +21,10 @@ import { LeadScoreTag } from '../leads'
 
 type Rec = Record<string, any> & { id: string; version: number }
 
-export const recordPath = (collection: string, id: string) =>
-  collection === 'accounts' ? `/accounts/${id}` : `/${collection}/${id}`
-
-/** The list of any collection: server-side filters, sort and cursor pages, columns, views, bulk actions, export. */
+/**
+ * The list of any collection (a built-in one or a custom object): server-side filters, sort and cursor
+ * pages, columns, views, bulk actions, export.
+ */
 export default function ListPage({ collection }: { collection: string }) {
   const meta = useCollectionMeta(collection)
   const { t } = useTranslation()
@@ -39,6 +40,7 @@ export default function ListPage({ collection }: { collection: string }) {
   const [assignTo, setAssignTo] = useState<string | null>(null)
   const [viewName, setViewName] = useState('')
   const views = savedViews(me?.id ?? 'anon', collection)
+  const api = apiPathOf(collection)
 
   const query = {
     ...state.filters,
@@ -49,7 +51,7 @@ export default function ListPage({ collection }: { collection: string }) {
   }
   const list = useQuery({
     queryKey: [collection, 'list', query],
-    queryFn: () => get<Page<Rec>>(`/${collection}`, query),
+    queryFn: () => get<Page<Rec>>(api, query),
     enabled: !!meta,
     placeholderData: (prev) => prev,
   })
@@ -60,14 +62,21 @@ export default function ListPage({ collection }: { collection: string }) {
   const teams = useTeams()
   const accountNames = useNames('accounts', refIds('account'))
   const contactNames = useNames('contacts', refIds('contact'))
+  // Relation fields (custom): the names of the records they point at, one request per object.
+  const relationIds: Record<string, string[]> = {}
+  for (const f of meta?.fields ?? [])
+    if (f.type === 'relation')
+      (relationIds[f.relation.object] ??= []).push(...rows.flatMap((r) => [valueOf(f, r)].flat()))
+  const relationNames = useNamesOf(relationIds)
   const names = useMemo(
     () => ({
       ...Object.fromEntries((users.data?.data ?? []).map((u) => [u.id, u.name])),
       ...Object.fromEntries((teams.data?.data ?? []).map((x) => [x.id, x.name])),
       ...accountNames.data,
       ...contactNames.data,
+      ...relationNames,
     }),
-    [users.data, teams.data, accountNames.data, contactNames.data],
+    [users.data, teams.data, accountNames.data, contactNames.data, relationNames],
   )
 
   if (!meta) return <ErrorState error={new Error(`Unknown list: ${collection}`)} />
@@ -89,7 +98,7 @@ export default function ListPage({ collection }: { collection: string }) {
           : null,
       render: (_: unknown, r: Rec) =>
         f!.key === meta.titleField ? (
-          <Link to={recordPath(collection, r.id)}>{r[f!.key]}</Link>
+          <Link to={recordPathOf(collection, r.id)}>{r[f!.key]}</Link>
         ) : collection === 'leads' && f!.key === 'score' ? (
           <LeadScoreTag score={r.score} breakdown={r.scoreBreakdown} />
         ) : (
@@ -111,15 +120,15 @@ export default function ListPage({ collection }: { collection: string }) {
       okText: t('common.delete'),
       onOk: async () => {
         const gone = [...selected]
-        await runBulk(t('common.delete'), (r) => del(`/${collection}/${r.id}`))
+        await runBulk(t('common.delete'), (r) => del(`${api}/${r.id}`))
         showUndo(message, t('common.deleted', { count: gone.length }), t('common.undo'), async () => {
-          await Promise.allSettled(gone.map((r) => post(`/${collection}/${r.id}/restore`)))
+          await Promise.allSettled(gone.map((r) => post(`${api}/${r.id}/restore`)))
           await qc.invalidateQueries({ queryKey: [collection] })
         })
       },
     })
   const exportUrl = (format: 'csv' | 'xlsx') =>
-    `/api/v1/${collection}/export${toSearch({ ...state.filters, q: state.q || undefined, sort: state.sort, format })}`
+    `/api/v1${api}/export${toSearch({ ...state.filters, q: state.q || undefined, sort: state.sort, format })}`
 
   return (
     <>
@@ -236,7 +245,7 @@ export default function ListPage({ collection }: { collection: string }) {
                 disabled={!assignTo}
                 onClick={() =>
                   void runBulk(t('common.assignOwner'), (r) =>
-                    patch(`/${collection}/${r.id}`, { version: r.version, ownerId: assignTo }),
+                    patch(`${api}/${r.id}`, { version: r.version, ownerId: assignTo }),
                   )
                 }
               >
@@ -284,7 +293,7 @@ export default function ListPage({ collection }: { collection: string }) {
               />
             ),
           }}
-          onRow={(r) => ({ onDoubleClick: () => navigate(recordPath(collection, r.id)) })}
+          onRow={(r) => ({ onDoubleClick: () => navigate(recordPathOf(collection, r.id)) })}
         />
       )}
       <Space style={{ marginTop: 12 }}>
@@ -308,7 +317,7 @@ export default function ListPage({ collection }: { collection: string }) {
         collection={collection}
         open={creating}
         onClose={() => setCreating(false)}
-        onSaved={(r) => navigate(recordPath(collection, r.id))}
+        onSaved={(r) => navigate(recordPathOf(collection, r.id))}
       />
     </>
   )

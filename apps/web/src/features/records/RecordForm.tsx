@@ -8,6 +8,7 @@ import { FieldValue } from './display'
 import { labelOf, valueOf, type Field } from './meta'
 import { resources } from './resources'
 import { useCollectionMeta } from './useCollectionMeta'
+import { apiPathOf } from './paths'
 
 type Props = {
   collection: string
@@ -107,9 +108,9 @@ export function RecordForm({ collection, open, onClose, record, initial, fields,
      * conflict: the change is sent once more on the current version. Otherwise the dialog shows both.
      */
     const send = async (): Promise<Record<string, any>> => {
-      if (!base) return post<Record<string, any>>(`/${collection}`, body)
+      if (!base) return post<Record<string, any>>(apiPathOf(collection), body)
       try {
-        return await patch<Record<string, any>>(`/${collection}/${base.id}`, body)
+        return await patch<Record<string, any>>(`${apiPathOf(collection)}/${base.id}`, body)
       } catch (e) {
         const current = e instanceof ApiError && e.status === 409 ? e.body.current : undefined
         const now = current as Record<string, any> | undefined
@@ -120,7 +121,7 @@ export function RecordForm({ collection, open, onClose, record, initial, fields,
           Object.keys(custom).every((k) => same(base.custom?.[k], now.custom?.[k]))
         if (!untouched) throw e
         body.version = (current as { version: number }).version
-        return patch<Record<string, any>>(`/${collection}/${base.id}`, body)
+        return patch<Record<string, any>>(`${apiPathOf(collection)}/${base.id}`, body)
       }
     }
     try {

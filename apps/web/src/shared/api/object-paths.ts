@@ -1,0 +1,8 @@
+import { builtinObjects } from '@openkam/contract'
+
+/** A custom object (its records at `/objects/:key/records`) rather than a built-in collection. */
+export const isCustomObject = (collection: string) => !builtinObjects[collection]
+
+/** The API path of a collection's records: `/accounts` for a built-in one, `/objects/:key/records` otherwise. */
+export const apiPathOf = (collection: string) =>
+  isCustomObject(collection) ? `/objects/${collection}/records` : `/${collection}`
