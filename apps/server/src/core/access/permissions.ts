@@ -21,6 +21,7 @@ export type Principal = {
   fieldAccess?: FieldAccessMap
   /** The people whose records `team` scope reaches: members of the teams this person belongs to or manages, and the person. */
   teamUserIds: string[]
+  /** The person's own language for messages ('zh-CN' or 'en'); unset: Accept-Language decides. */ locale?: string
 }
 
 const rank = (s: Scope) => scopes.indexOf(s)

@@ -1,6 +1,8 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod'
 import { AppError, type FieldError } from '../errors'
+import { messageLanguage } from './language'
+import { translateErrors, translateMessage, translateTitle } from './translate-message'
 
 const titles: Record<number, string> = {
   400: 'Invalid input',
@@ -17,7 +19,10 @@ const titles: Record<number, string> = {
   503: 'Unavailable',
 }
 
-/** Sends an application/problem+json body. */
+/**
+ * Sends an application/problem+json body, its title, detail and field messages in the caller's language
+ * (SPEC R-25); `type`, `code` and each error's `path` stay as they are.
+ */
 export function sendProblem(
   reply: FastifyReply,
   status: number,
@@ -25,16 +30,19 @@ export function sendProblem(
   detail: string,
   extra: Record<string, unknown> = {},
 ) {
+  const lang = messageLanguage(reply.request)
+  if (lang !== 'en') reply.header('content-language', lang)
   return reply
     .code(status)
     .type('application/problem+json')
     .send({
       type: `urn:openkam:problem:${code}`,
-      title: titles[status] ?? 'Error',
+      title: translateTitle(status, titles[status] ?? 'Error', lang),
       status,
-      detail,
+      detail: translateMessage(detail, lang),
       code,
       ...extra,
+      ...('errors' in extra ? { errors: translateErrors(extra.errors, lang) } : {}),
     })
 }
 

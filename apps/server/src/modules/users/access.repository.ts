@@ -7,10 +7,12 @@ export type AccessRow = {
   tokenId: string | null
   roles: { key: string; permissions: Permissions; fieldAccess?: FieldAccessMap }[]
   teamUserIds: string[]
+  /** The person's own language, for messages. */
+  locale: string | null
 }
 
 const principalColumns = (userIdExpr: ReturnType<typeof sql>) => sql`
-  u.id as "userId",
+  u.id as "userId", u.locale as "locale",
   coalesce((
     select json_agg(json_build_object('key', r.key, 'permissions', r.permissions, 'fieldAccess', r.field_access))
     from user_roles ur join roles r on r.workspace_id = ur.workspace_id and r.id = ur.role_id and r.deleted_at is null

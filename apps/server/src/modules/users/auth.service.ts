@@ -27,6 +27,7 @@ const toPrincipal = (ws: string, a: AccessRow, kind: Principal['kind']): Princip
   permissions: mergePermissions(a.roles.map((r) => r.permissions)),
   fieldAccess: mergeFieldAccess(a.roles.map((r) => r.fieldAccess ?? {})),
   teamUserIds: [...new Set([a.userId, ...a.teamUserIds])],
+  ...(a.locale ? { locale: a.locale } : {}),
 })
 
 /** Roles and team reach of a person, from the short-lived cache or the database. */
@@ -40,7 +41,12 @@ async function accessOf(
   if (cached) return { ...cached, tokenId }
   const a = await findUserAccess(db, ws, userId)
   if (!a) return null
-  accessCache.set(ws, userId, { userId: a.userId, roles: a.roles, teamUserIds: a.teamUserIds })
+  accessCache.set(ws, userId, {
+    userId: a.userId,
+    roles: a.roles,
+    teamUserIds: a.teamUserIds,
+    locale: a.locale,
+  })
   return { ...a, tokenId }
 }
 
