@@ -80,3 +80,15 @@ describe('resolveMapping', () => {
     ])
   })
 })
+
+describe('option labels from the object model', () => {
+  it.each([
+    ['大型集团', 'large'],
+    ['Large group', 'large'],
+    ['国际', 'international'],
+  ])('reads the size band or market scope "%s" as %s', (text, value) => {
+    const m = resolveMapping('accounts', ['Size band', 'Market scope'], undefined)
+    const field = m.mapped.find((c) => c.field.values?.includes(value))!.field
+    expect(convertCell(field, text)).toEqual({ ok: true, value })
+  })
+})

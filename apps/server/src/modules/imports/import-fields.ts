@@ -12,6 +12,9 @@ import {
   sizeBands,
   stances,
   tiers,
+  builtinObjects,
+  optionLabelsEn,
+  optionLabelsZh,
   type ImportObject,
 } from '@openkam/contract'
 
@@ -140,6 +143,22 @@ export const importFields: Record<ImportObject, ImportField[]> = {
     f('notes', 'text', 'Notes|Message|Comment|备注|留言'),
     ...ownerFields,
   ],
+}
+
+/**
+ * Each enum field also takes its options' labels in either language, from the object model (a file
+ * saying 大型集团 or "Large group" imports as `large`), besides the value itself and `valueLabels`.
+ */
+for (const [object, fields] of Object.entries(importFields)) {
+  for (const f of fields) {
+    const model = builtinObjects[object]?.fields.find((m) => m.key === f.key)
+    if (f.kind !== 'enum' || !model || model.type !== 'enum') continue
+    const labels: Record<string, string> = {}
+    for (const group of [optionLabelsEn, optionLabelsZh] as Record<string, Record<string, string>>[])
+      for (const [value, label] of Object.entries(group[model.enum] ?? {}))
+        if (model.values.includes(value)) labels[label.trim().toLowerCase()] = value
+    f.optionLabels = labels
+  }
 }
 
 /** Groups of which at least one field must be mapped for the file to be importable at all. */
