@@ -30,6 +30,7 @@ import { GlobalSearch } from './GlobalSearch'
 import { LanguageSwitch } from './LanguageSwitch'
 import { NotificationBell } from '../features/inbox/NotificationBell'
 import { LoadingState } from '../shared/ui/states'
+import { objectName, ObjectIcon, useCustomObjects } from '../features/objects'
 
 type Item = {
   key: string
@@ -45,11 +46,12 @@ const menuItems = (items: Item[]): object[] =>
   items.map(({ collection: _c, children, ...i }) => (children ? { ...i, children: menuItems(children) } : i))
 
 export function AppShell() {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const { me, signOut } = useAuth()
   const navigate = useNavigate()
   const location = useLocation()
   const [collapsed, setCollapsed] = useState(false)
+  const customObjects = useCustomObjects(!!me)
 
   const items = useMemo(() => {
     const group = (key: string, children: Item[]): Item => ({
@@ -118,6 +120,17 @@ export function AppShell() {
         { key: '/surveys', icon: <SmileOutlined />, label: t('surveys.title'), collection: 'surveys' },
       ]),
       group('insight', [{ key: '/reports', icon: <BarChartOutlined />, label: t('nav.reports') }]),
+      {
+        key: 'group:customObjects',
+        type: 'group',
+        label: t('objects.navGroup'),
+        children: (customObjects.data?.data ?? []).map((o) => ({
+          key: `/objects/${o.key}`,
+          icon: <ObjectIcon name={o.icon} />,
+          label: objectName(o, i18n.language),
+          collection: o.key,
+        })),
+      },
       { key: '/settings', icon: <SettingOutlined />, label: t('nav.settings') },
     ]
     const allowed = (i: Item): Item | null => {
@@ -128,9 +141,11 @@ export function AppShell() {
       return !i.collection || can(me, i.collection, 'read') ? i : null
     }
     return all.map(allowed).filter((x): x is Item => !!x)
-  }, [t, me])
+  }, [t, me, customObjects.data, i18n.language])
 
-  const selected = '/' + (location.pathname.split('/')[1] ?? '')
+  const [, first = '', second] = location.pathname.split('/')
+  // A custom object's pages (/objects/:key[/:id]) select its own entry.
+  const selected = first === 'objects' && second ? `/objects/${second}` : `/${first}`
   const commercePaths = ['/quotes', '/orders', '/contracts', '/invoices', '/payments']
   return (
     <Layout style={{ minHeight: '100vh' }}>

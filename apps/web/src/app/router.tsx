@@ -21,6 +21,12 @@ const QualificationPage = lazy(() => import('../features/qualification/Qualifica
 const ValueReportPage = lazy(() => import('../features/lifecycle/ValueReportPage'))
 const TiersPage = lazy(() => import('../features/tiers/TiersPage'))
 const LeadsPage = lazy(() => import('../features/leads/LeadsPage'))
+const ObjectListPage = lazy(() =>
+  import('../features/objects/ObjectPages').then((m) => ({ default: m.ObjectListPage })),
+)
+const ObjectRecordPage = lazy(() =>
+  import('../features/objects/ObjectPages').then((m) => ({ default: m.ObjectRecordPage })),
+)
 
 function CollectionList() {
   const { collection } = useParams()
@@ -53,6 +59,8 @@ export const router = createBrowserRouter([
       { path: 'settings/automation/:id', element: <RuleDesignerPage /> },
       { path: 'settings/*', element: <SettingsPage /> },
       { path: 'inbox', element: <InboxPage /> },
+      { path: 'objects/:key', element: <ObjectListPage /> },
+      { path: 'objects/:key/:id', element: <ObjectRecordPage /> },
       { path: ':collection', element: <CollectionList /> },
       { path: ':collection/:id', element: <CollectionRecord /> },
     ],

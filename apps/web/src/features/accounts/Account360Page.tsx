@@ -30,6 +30,7 @@ import { AlertsCard } from '../alerts/AlertsCard'
 import { scopeOf } from '../settings/common'
 import { AccountTierCard } from '../tiers/AccountTierCard'
 import { QualificationBadges } from '../qualification/QualificationBadges'
+import { objectName, RelatedRecords, useCustomObjects, type RelatedEntry } from '../objects'
 
 type Form = { collection: string; initial: Record<string, unknown>; fields?: string[]; title: string } | null
 
@@ -84,6 +85,7 @@ export default function Account360Page() {
   const users = useUsers()
   const teams = useTeams()
   const meta = useCollectionMeta('accounts')!
+  const customObjects = useCustomObjects()
   const d = data.data
   const names = useMemo<Record<string, string>>(
     () => ({
@@ -110,6 +112,16 @@ export default function Account360Page() {
       { kind, occurredAt: new Date().toISOString() },
       ['kind', 'subject', 'occurredAt', 'durationMinutes', 'body'],
     )
+  // Records of custom objects pointing at the account (e.g. site visits): a tab per relation field.
+  const related = ((d.related ?? []) as RelatedEntry[]).map((entry, _i, all) => {
+    const o = customObjects.data?.data.find((x) => x.key === entry.object)
+    const one = o ? objectName(o, i18n.language, false) : entry.label
+    const many = o ? objectName(o, i18n.language) : entry.pluralLabel
+    // Two relation fields of one object to accounts: each tab says which.
+    const field = all.filter((x) => x.object === entry.object).length > 1
+    const label = field ? `${many} · ${entry.field}` : many
+    return { entry, key: `related-${entry.object}-${entry.field}`, one, many, label }
+  })
   const tabs = [
     'overview',
     'decision-map',
@@ -120,6 +132,7 @@ export default function Account360Page() {
     'marketing',
     'tasks',
     'alerts',
+    ...related.map((r) => r.key),
   ]
   // An unknown tab in the address (an old link, a typo) shows the overview rather than nothing.
   const asked = params.get('tab') ?? 'overview'
@@ -317,6 +330,25 @@ export default function Account360Page() {
               label: `${t('account360.alerts')} (${d.alerts.length})`,
               children: <AlertsCard alerts={d.alerts as any[]} />,
             },
+            ...related.map((r) => ({
+              key: r.key,
+              label: `${r.label} (${r.entry.records.length})`,
+              children: (
+                <RelatedRecords
+                  accountId={a.id}
+                  entry={r.entry}
+                  name={{ one: r.one, many: r.many }}
+                  names={names}
+                  onNew={() =>
+                    setForm({
+                      collection: r.entry.object,
+                      title: t('objects.related.newRecord', { name: r.one }),
+                      initial: { custom: { [r.entry.field]: a.id } },
+                    })
+                  }
+                />
+              ),
+            })),
           ]}
         />
       </Card>

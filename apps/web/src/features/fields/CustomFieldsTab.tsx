@@ -7,9 +7,8 @@ import { useTranslation } from 'react-i18next'
 import { useAuth } from '../../app/auth'
 import { EmptyState, ErrorState } from '../../shared/ui/states'
 import { isAdmin } from '../settings/common'
-import { collections } from '../records/meta'
 import { optionTagStyle } from '../records/option-colors'
-import { customizableObjects } from './field-form'
+import { useObjectChoices } from '../objects/objects.queries'
 import { FieldDefinitionDrawer } from './FieldDefinitionDrawer'
 import {
   useDeleteFieldDefinition,
@@ -27,7 +26,10 @@ export function CustomFieldsTab() {
   const { me } = useAuth()
   const { message, modal } = App.useApp()
   const [params, setParams] = useSearchParams()
-  const object = customizableObjects.find((o) => o === params.get('object')) ?? 'accounts'
+  const objects = useObjectChoices()
+  // A custom object's key is taken as asked while the objects load.
+  const asked = params.get('object')
+  const object = asked && (objects.keys.includes(asked) || !objects.loaded) ? asked : 'accounts'
   const deleted = params.get('view') === 'deleted'
   const [editing, setEditing] = useState<FieldDefinition | 'new' | null>(null)
   const list = useFieldDefinitions(object, deleted)
@@ -35,7 +37,7 @@ export function CustomFieldsTab() {
   const restore = useRestoreFieldDefinition()
   const admin = isAdmin(me)
   const labelOf = (d: FieldDefinition) => d.labels[i18n.language.startsWith('zh') ? 'zh-CN' : 'en'] ?? d.label
-  const objectLabel = (o: string) => t(`nav.${collections[o]?.title ?? o}`)
+  const objectLabel = objects.label
 
   if (!admin) return <EmptyState description={t('customFields.adminOnly')} />
 
@@ -68,7 +70,7 @@ export function CustomFieldsTab() {
             value={object}
             style={{ width: 200 }}
             onChange={(o) => setParams({ object: o, ...(deleted ? { view: 'deleted' } : {}) })}
-            options={customizableObjects.map((o) => ({ value: o, label: objectLabel(o) }))}
+            options={objects.options}
           />
           <Segmented
             value={deleted ? 'deleted' : 'active'}

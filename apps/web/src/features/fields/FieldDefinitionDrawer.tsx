@@ -17,6 +17,7 @@ import { useTranslation } from 'react-i18next'
 import { ApiError } from '../../shared/api/client'
 import { FieldInput } from '../records/FieldInput'
 import { collections, customFieldOf } from '../records/meta'
+import { useObjectChoices } from '../objects/objects.queries'
 import {
   bodyOf,
   customizableObjects,
@@ -68,7 +69,8 @@ export function FieldDefinitionDrawer({ object, definition, open, onClose }: Pro
     )
   }, [open, definition?.id, definition?.version])
 
-  const objectLabel = (o: string) => t(`nav.${collections[o]?.title ?? o}`)
+  const objects = useObjectChoices()
+  const objectLabel = objects.label
   const objectOptions = customizableObjects.map((o) => ({ value: o, label: objectLabel(o) }))
   const relatedFields = (types: string[]) =>
     (collections[rollupObject ?? '']?.fields ?? [])
@@ -225,7 +227,7 @@ export function FieldDefinitionDrawer({ object, definition, open, onClose }: Pro
               label={t('customFields.form.relationObject')}
               rules={[{ required: true }]}
             >
-              <Select style={{ width: 220 }} options={objectOptions} />
+              <Select style={{ width: 220 }} options={objects.options} />
             </Form.Item>
             <Form.Item
               name={['relation', 'many']}

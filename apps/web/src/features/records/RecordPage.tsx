@@ -10,6 +10,7 @@ import { can, useAuth } from '../../app/auth'
 import { FieldValue } from './display'
 import { labelOf, pathOf } from './meta'
 import { useCollectionMeta } from './useCollectionMeta'
+import { apiPathOf, listPathOf, recordPathOf } from './paths'
 import { RecordForm } from './RecordForm'
 import { RuleRunsPanel } from '../automation'
 import { showUndo } from '../../shared/ui/undo'
@@ -27,7 +28,7 @@ export default function RecordPage({ collection, id }: { collection: string; id:
   const [editing, setEditing] = useState(false)
   const rec = useQuery({
     queryKey: [collection, 'one', id],
-    queryFn: () => get<Record<string, any>>(`/${collection}/${id}`),
+    queryFn: () => get<Record<string, any>>(`${apiPathOf(collection)}/${id}`),
     enabled: !!meta,
   })
   const users = useUsers()
@@ -50,14 +51,14 @@ export default function RecordPage({ collection, id }: { collection: string; id:
       okButtonProps: { danger: true },
       okText: t('common.delete'),
       onOk: async () => {
-        await del(`/${collection}/${id}`)
+        await del(`${apiPathOf(collection)}/${id}`)
         await qc.invalidateQueries({ queryKey: [collection] })
         showUndo(message, t('common.deleted', { count: 1 }), t('common.undo'), async () => {
-          await post(`/${collection}/${id}/restore`)
+          await post(`${apiPathOf(collection)}/${id}/restore`)
           await qc.invalidateQueries({ queryKey: [collection] })
-          navigate(`/${collection}/${id}`)
+          navigate(recordPathOf(collection, id))
         })
-        navigate(`/${collection}`)
+        navigate(listPathOf(collection))
       },
     })
   return (
@@ -65,7 +66,7 @@ export default function RecordPage({ collection, id }: { collection: string; id:
       <div className="page-header">
         <div>
           <Typography.Text type="secondary">
-            <Link to={`/${collection}`}>{t(`nav.${meta.title}`)}</Link>
+            <Link to={listPathOf(collection)}>{t(`nav.${meta.title}`)}</Link>
           </Typography.Text>
           <Typography.Title level={1}>{r[meta.titleField]}</Typography.Title>
         </div>

@@ -21,6 +21,7 @@ import { UsersTab } from './UsersTab'
 import { WorkspaceTab } from './WorkspaceTab'
 import { isAdmin, scopeOf } from './common'
 import { CustomFieldsTab } from '../fields'
+import { ObjectsTab } from '../objects'
 
 type TabDef = { key: string; label: string; render: () => ReactNode }
 
@@ -44,6 +45,7 @@ export default function SettingsPage() {
     ...(isAdmin(me)
       ? [{ key: 'custom-fields', label: t('customFields.tab'), render: () => <CustomFieldsTab /> }]
       : []),
+    ...(isAdmin(me) ? [{ key: 'objects', label: t('objects.tab'), render: () => <ObjectsTab /> }] : []),
     ...(can(me, 'rules', 'read')
       ? [{ key: 'automation', label: t('automation.tab'), render: () => <AutomationTab /> }]
       : []),

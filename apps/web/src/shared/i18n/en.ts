@@ -1,3 +1,4 @@
+import { objectsEn } from './objects.en'
 import { customFieldsEn } from './fields.en'
 import { decisionMapEn } from './decisionMap.en'
 import { surveysEn } from './surveys.en'
@@ -17,6 +18,7 @@ export const en = {
   tiers: tiersEn,
   leadScoring: leadsEn,
   customFields: customFieldsEn,
+  objects: objectsEn,
   qualification: qualificationEn,
   nav: {
     groups: { customers: 'Customers', sales: 'Sales', service: 'Service', insight: 'Insight' },

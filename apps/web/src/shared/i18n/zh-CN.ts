@@ -1,3 +1,4 @@
+import { objectsZhCN } from './objects.zh-CN'
 import { customFieldsZh } from './fields.zh-CN'
 import { decisionMapZh } from './decisionMap.zh-CN'
 import type { Messages } from './en'
@@ -18,6 +19,7 @@ export const zhCN: Messages = {
   tiers: tiersZh,
   leadScoring: leadsZh,
   customFields: customFieldsZh,
+  objects: objectsZhCN,
   qualification: qualificationZh,
   nav: {
     groups: { customers: '客户经营', sales: '销售', service: '服务', insight: '洞察' },
