@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { FastifyRequest } from 'fastify'
+import { messageLanguage } from '../../core/http/language'
 import {
   FieldDefinition,
   FieldDefinitionCreate,
@@ -30,11 +31,10 @@ import { exportDefinitionFile, importDefinitionFile } from './definition-file.se
 
 const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem, 422: Problem }
 
-/** The caller's language for labels: `?lang=`, else Accept-Language (zh… → zh-CN), else English. */
+/** The caller's language for labels: `?lang=`, else the language messages follow (the person's own, Accept-Language). */
 export const languageOf = (req: FastifyRequest): Lang => {
   const q = (req.query as { lang?: string } | undefined)?.lang
-  const h = q ?? String(req.headers['accept-language'] ?? '')
-  return /^zh/i.test(h.trim()) ? 'zh-CN' : 'en'
+  return q === 'zh-CN' || q === 'en' ? q : messageLanguage(req)
 }
 
 const LangQuery = z.object({ lang: z.enum(['en', 'zh-CN']).optional() }).strict()
