@@ -1,11 +1,14 @@
-import { useEffect, useState } from 'react'
-import { App, Button, Drawer, Form, Modal, Space, Table } from 'antd'
+import { useEffect, useMemo, useState, type ReactNode } from 'react'
+import { App, Button, Drawer, Form, Modal, Space, Table, type FormInstance } from 'antd'
 import { useQueryClient } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { ApiError, patch, post } from '../../shared/api/client'
+import { FormSections, widthFor } from '../layouts/FormSections'
+import { placeFields, shows, type PlacedSection } from '../layouts/layout'
+import { useLayout } from '../layouts/layouts.queries'
 import { FieldInput } from './FieldInput'
 import { FieldValue } from './display'
-import { labelOf, valueOf, type Field } from './meta'
+import { labelOf, pathOf, recordFields, valueOf, type CollectionMeta, type Field } from './meta'
 import { resources } from './resources'
 import { useCollectionMeta } from './useCollectionMeta'
 import { apiPathOf } from './paths'
@@ -24,7 +27,8 @@ type Props = {
   onSaved?: (rec: Record<string, any>) => void
 }
 
-const editable = (f: Field) => !f.readOnly && !['updatedAt', 'createdAt', 'lastContactedAt'].includes(f.key)
+const stamps = ['updatedAt', 'createdAt', 'lastContactedAt']
+const editable = (f: Field) => !f.readOnly && !stamps.includes(f.key)
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null)
 const empty = (v: unknown) =>
   v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0)
@@ -46,8 +50,88 @@ const formValues = (fields: Field[], r: Record<string, any>) => {
 }
 
 /**
- * Create or edit a record in a drawer. The shared zod schema checks the values first; the API's field
- * errors appear under their fields; a version conflict (409) shows what changed.
+ * What a form shows: the fields the person may edit (of `fields` only, for a short form, plus the required
+ * custom ones the API insists on) and, on an existing record, those they may only read (computed custom
+ * fields, fields read-only for their role). Virtual filter keys are never fields of a form.
+ */
+export function formPlan(meta: CollectionMeta, editing: boolean, fields?: string[]) {
+  const wanted = (f: Field) => !fields || fields.includes(f.key) || (!!f.custom && !!f.required)
+  const all = recordFields(meta)
+  const inputs = all.filter((f) => editable(f) && wanted(f))
+  const shownReadOnly = editing
+    ? all.filter(
+        (f) => !fields && !stamps.includes(f.key) && f.readOnly && (!!f.custom || f.access === 'read'),
+      )
+    : []
+  return { inputs, readOnly: shownReadOnly }
+}
+
+/** The paths of the fields in the sections that show for these values (all of them without a layout). */
+export const visiblePaths = (sections: PlacedSection[] | null, values: Record<string, any> | undefined) =>
+  sections
+    ? new Set(sections.filter((s) => shows(s.visibleWhen, values)).flatMap((s) => s.fields.map(pathOf)))
+    : null
+
+type FieldsProps = {
+  meta: CollectionMeta
+  form: FormInstance
+  /** The layout's sections; null for one plain column (a short form, or while the layout loads). */
+  sections: PlacedSection[] | null
+  /** The record edited (its read-only values are shown); absent on a new one. */
+  record?: Record<string, any> | null
+  fields?: string[]
+  accountId?: string
+  /** Shown in an empty section (the layout designer's preview). */
+  emptyHint?: ReactNode
+}
+
+/**
+ * The inside of a record form, laid out by the object's layout: each section with its title and columns,
+ * shown while its condition holds for the values being edited. The layout designer previews with it.
+ */
+export function RecordFormFields({
+  meta,
+  form,
+  sections,
+  record,
+  fields,
+  accountId,
+  emptyHint,
+}: FieldsProps) {
+  const { t } = useTranslation()
+  const values = Form.useWatch([], { form, preserve: true }) as Record<string, any> | undefined
+  const plan = formPlan(meta, !!record, fields)
+  const inputs = new Set(plan.inputs.map(pathOf))
+  const readOnly = new Set(plan.readOnly.map(pathOf))
+  const flat: PlacedSection[] = [
+    { id: 'all', title: '', columns: 1, fields: [...plan.inputs, ...plan.readOnly] },
+  ]
+  const render = (f: Field) => {
+    const path = pathOf(f)
+    if (inputs.has(path))
+      return (
+        <Form.Item name={nameOf(f)} label={labelOf(f, t)} required={f.required} extra={f.helpText}>
+          <FieldInput field={f} accountId={accountId} recordId={record?.id} />
+        </Form.Item>
+      )
+    if (readOnly.has(path))
+      return (
+        <Form.Item
+          label={labelOf(f, t)}
+          extra={f.computed ? t('customFields.computedHint') : (f.helpText ?? t('layouts.readOnlyHint'))}
+        >
+          <FieldValue field={f} record={record ?? {}} />
+        </Form.Item>
+      )
+    return null
+  }
+  return <FormSections sections={sections ?? flat} values={values} render={render} emptyHint={emptyHint} />
+}
+
+/**
+ * Create or edit a record in a drawer, laid out by the object's form layout. The shared zod schema checks
+ * the values first; the API's field errors appear under their fields; a version conflict (409) shows what
+ * changed. Only fields the person may edit, in sections that show, are sent.
  */
 export function RecordForm({ collection, open, onClose, record, initial, fields, title, onSaved }: Props) {
   const { t } = useTranslation()
@@ -62,11 +146,12 @@ export function RecordForm({ collection, open, onClose, record, initial, fields,
   } | null>(null)
   // The version being edited: the record opened, or the current one after a conflict was reviewed.
   const [base, setBase] = useState(record)
-  // A short form (`fields`) still asks for the required custom fields: the API refuses a record without them.
-  const wanted = (f: Field) => !fields || fields.includes(f.key) || (!!f.custom && !!f.required)
-  const shown = meta.fields.filter((f) => editable(f) && wanted(f))
-  // Computed and read-only custom fields are shown, not edited, on an existing record.
-  const readOnly = record ? meta.fields.filter((f) => f.custom && f.readOnly && !fields) : []
+  const layout = useLayout(fields ? undefined : collection)
+  const sections = useMemo(
+    () => (layout.data && !fields ? placeFields(layout.data.sections, meta) : null),
+    [layout.data, meta, fields],
+  )
+  const shown = formPlan(meta, !!record, fields).inputs
   const accountId = Form.useWatch('accountId', form) ?? initial?.accountId ?? record?.accountId
 
   useEffect(() => {
@@ -77,10 +162,12 @@ export function RecordForm({ collection, open, onClose, record, initial, fields,
   }, [open, record?.id, record?.version])
 
   const submit = async () => {
-    const values = form.getFieldsValue() as Record<string, unknown>
+    const values = form.getFieldsValue(true) as Record<string, unknown>
     const body: Record<string, unknown> = {}
     const custom: Record<string, unknown> = {}
-    for (const f of shown) {
+    // A section that does not show for these values sends nothing.
+    const visible = visiblePaths(sections, values)
+    for (const f of shown.filter((x) => !visible || visible.has(pathOf(x)))) {
       const v = f.custom ? (values.custom as Record<string, unknown> | undefined)?.[f.key] : values[f.key]
       const into = f.custom ? custom : body
       if (base) {
@@ -170,7 +257,7 @@ export function RecordForm({ collection, open, onClose, record, initial, fields,
     <Drawer
       open={open}
       onClose={onClose}
-      size={520}
+      size={widthFor(sections)}
       title={title ?? (record ? t('common.edit') : `${t('common.new')} · ${t(`nav.${meta.title}`)}`)}
       destroyOnHidden
       extra={
@@ -183,26 +270,14 @@ export function RecordForm({ collection, open, onClose, record, initial, fields,
       }
     >
       <Form form={form} layout="vertical" onFinish={() => void submit()}>
-        {shown.map((f) => (
-          <Form.Item
-            key={f.path ?? f.key}
-            name={nameOf(f)}
-            label={labelOf(f, t)}
-            required={f.required}
-            extra={f.helpText}
-          >
-            <FieldInput field={f} accountId={accountId as string | undefined} recordId={base?.id} />
-          </Form.Item>
-        ))}
-        {readOnly.map((f) => (
-          <Form.Item
-            key={f.path ?? f.key}
-            label={labelOf(f, t)}
-            extra={f.computed ? t('customFields.computedHint') : f.helpText}
-          >
-            <FieldValue field={f} record={base ?? {}} />
-          </Form.Item>
-        ))}
+        <RecordFormFields
+          meta={meta}
+          form={form}
+          sections={sections}
+          record={base}
+          fields={fields}
+          accountId={accountId as string | undefined}
+        />
         <button type="submit" hidden aria-hidden tabIndex={-1} />
       </Form>
       <Modal

@@ -8,7 +8,7 @@ import { useNames, useTeams, useUsers } from '../../shared/api/lookups'
 import { ErrorState, LoadingState } from '../../shared/ui/states'
 import { can, useAuth } from '../../app/auth'
 import { FieldValue } from './display'
-import { labelOf, pathOf } from './meta'
+import { labelOf, pathOf, recordFields, type CollectionMeta, type Field } from './meta'
 import { useCollectionMeta } from './useCollectionMeta'
 import { apiPathOf, listPathOf, recordPathOf } from './paths'
 import { RecordForm } from './RecordForm'
@@ -16,6 +16,53 @@ import { RuleRunsPanel } from '../automation'
 import { showUndo } from '../../shared/ui/undo'
 import { LeadPanel } from '../leads'
 import { BuyingCommitteeCard } from '../accounts/BuyingCommitteeCard'
+import { placeFields, shows } from '../layouts/layout'
+import { useLayout } from '../layouts/layouts.queries'
+
+/** A record's fields in the layout's sections (each a card with its title and columns), or all in one card. */
+function RecordDetails({
+  meta,
+  collection,
+  record,
+  names,
+}: {
+  meta: CollectionMeta
+  collection: string
+  record: Record<string, any>
+  names: Record<string, string>
+}) {
+  const { t } = useTranslation()
+  const layout = useLayout(collection)
+  const items = (fields: Field[], columns: number) =>
+    fields.map((f) => (
+      <Descriptions.Item key={pathOf(f)} label={labelOf(f, t)} span={f.type === 'textarea' ? columns : 1}>
+        <FieldValue field={f} record={record} names={names} />
+      </Descriptions.Item>
+    ))
+  // Until the layout arrives (or if it cannot be read), every field in one card.
+  if (!layout.data)
+    return (
+      <Card>
+        <Descriptions column={{ xs: 1, md: 2 }} bordered size="small">
+          {items(recordFields(meta), 2)}
+        </Descriptions>
+      </Card>
+    )
+  const sections = placeFields(layout.data.sections, meta).filter(
+    (s) => s.fields.length && shows(s.visibleWhen, record),
+  )
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      {sections.map((s) => (
+        <Card key={s.id} title={s.title} size="small" data-section={s.id}>
+          <Descriptions column={{ xs: 1, md: s.columns }} bordered size="small">
+            {items(s.fields, s.columns)}
+          </Descriptions>
+        </Card>
+      ))}
+    </Space>
+  )
+}
 
 /** One record of any collection: its fields, edit, delete with undo. */
 export default function RecordPage({ collection, id }: { collection: string; id: string }) {
@@ -83,15 +130,7 @@ export default function RecordPage({ collection, id }: { collection: string; id:
           )}
         </Space>
       </div>
-      <Card>
-        <Descriptions column={{ xs: 1, md: 2 }} bordered size="small">
-          {meta.fields.map((f) => (
-            <Descriptions.Item key={pathOf(f)} label={labelOf(f, t)} span={f.type === 'textarea' ? 2 : 1}>
-              <FieldValue field={f} record={r} names={names} />
-            </Descriptions.Item>
-          ))}
-        </Descriptions>
-      </Card>
+      <RecordDetails meta={meta} collection={collection} record={r} names={names} />
       {collection === 'leads' && <LeadPanel lead={r as never} />}
       {collection === 'opportunities' && <BuyingCommitteeCard opportunity={r as never} />}
       <RuleRunsPanel entityId={id} />

@@ -31,6 +31,8 @@ type FieldExtras = {
   /** A formula or a roll-up: computed by the server. */
   computed?: 'formula' | 'rollup'
   formula?: string
+  /** What the signed-in person may do with it (field-level security); `read` shows it read-only. */
+  access?: 'read' | 'edit'
 }
 
 export type Field = (
@@ -55,6 +57,12 @@ export const valueOf = (f: Field, record: Record<string, any>): any =>
 /** A field's label: the server's for custom fields, the translation of its key otherwise. */
 export const labelOf = (f: Field, t: (key: string) => string) => f.label ?? t(`fields.${f.key}`)
 
+/** Filter and sort keys that are not properties of a record (e.g. an account's healthBand): never in forms or pages. */
+export const isVirtual = (f: Field) => 'virtual' in f && !!f.virtual
+
+/** The fields a record has: what forms and record pages show (virtual filter keys left out). */
+export const recordFields = (meta: CollectionMeta) => meta.fields.filter((f) => !isVirtual(f))
+
 /** The web's field for a custom field of the object model (`GET /objects/:key`). */
 export function customFieldOf(o: ObjectField): Field {
   const base = {
@@ -64,6 +72,7 @@ export function customFieldOf(o: ObjectField): Field {
     path: `custom.${o.key}`,
     required: o.required,
     readOnly: o.readOnly || o.access === 'read',
+    access: o.access,
     ...(o.helpText ? { helpText: o.helpText } : {}),
     ...(o.options ? { options: o.options } : {}),
   }
@@ -105,17 +114,58 @@ export function customFieldOf(o: ObjectField): Field {
 }
 
 /**
- * A built-in description with the object's custom fields after its own: they are offered as columns
- * (not shown by default), as filters when filterable and as sorts when sortable.
+ * The web's field for any field of the object model: a custom one, or an own field of a custom object
+ * (its name, owner and stamps), which is a property of the record like a built-in field.
+ */
+export function objectFieldOf(o: ObjectField): Field {
+  const f = customFieldOf(o)
+  if (o.custom) return f
+  const { path: _path, custom: _custom, ...own } = f
+  return own as Field
+}
+
+/**
+ * A built-in description as the signed-in person may see it, with the object's custom fields after its
+ * own: built-in fields the person may not see (absent from `GET /objects/:key`) are left out of fields,
+ * columns, filters and sorts; those they may only read are read-only. Custom fields are offered as
+ * columns (not shown by default), as filters when filterable and as sorts when sortable.
  */
 export function withCustomFields(meta: CollectionMeta, schema: ObjectSchema | undefined): CollectionMeta {
-  const custom = (schema?.fields ?? []).filter((f) => f.custom)
-  if (!custom.length) return meta
-  const fields = custom.map(customFieldOf)
+  if (!schema) return meta
+  const own = new Map(schema.fields.filter((f) => !f.custom).map((f) => [f.key, f]))
+  // Virtual keys (filters and sorts only) are not in the object model; they stay.
+  const seen = (f: Field) => isVirtual(f) || own.has(f.key)
+  const builtin = meta.fields
+    .filter(seen)
+    .map((f) => (own.get(f.key)?.access === 'read' ? { ...f, readOnly: true, access: 'read' as const } : f))
+  const kept = new Set(builtin.map((f) => f.key))
+  const custom = schema.fields.filter((f) => f.custom)
   return {
     ...meta,
-    fields: [...meta.fields, ...fields],
-    filters: [...meta.filters, ...custom.filter((f) => f.filterable).map((f) => `custom.${f.key}`)],
-    sorts: [...meta.sorts, ...custom.filter((f) => f.sortable).map((f) => `custom.${f.key}`)],
+    fields: [...builtin, ...custom.map(customFieldOf)],
+    columns: meta.columns.filter((k) => kept.has(k)),
+    filters: [
+      ...meta.filters.filter((k) => kept.has(k)),
+      ...custom.filter((f) => f.filterable).map((f) => `custom.${f.key}`),
+    ],
+    sorts: [
+      ...meta.sorts.filter((k) => kept.has(k.replace(/^-/, ''))),
+      ...custom.filter((f) => f.sortable).map((f) => `custom.${f.key}`),
+    ],
+  }
+}
+
+/** A description of a custom object, from the object model alone (its own fields, then custom ones). */
+export function metaOfObject(schema: ObjectSchema): CollectionMeta {
+  const fields = schema.fields.map(objectFieldOf)
+  return {
+    name: schema.key,
+    title: schema.key,
+    titleField: schema.titleField,
+    fields,
+    columns: [schema.titleField],
+    filters: schema.fields.filter((f) => f.filterable).map((f) => (f.custom ? `custom.${f.key}` : f.key)),
+    sorts: schema.fields.filter((f) => f.sortable).map((f) => (f.custom ? `custom.${f.key}` : f.key)),
+    defaultSort: '-updatedAt',
   }
 }

@@ -1,8 +1,10 @@
 import { Table, Tag, Typography } from 'antd'
 import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
+import { useAuth } from '../../app/auth'
 import { ErrorState } from '../../shared/ui/states'
-import type { Action, Permissions, RoleRecord, Scope } from './common'
+import { isAdmin, type Action, type Permissions, type RoleRecord, type Scope } from './common'
+import { FieldAccessPanel } from './FieldAccessPanel'
 import { useRoles } from './UsersTab'
 
 const actions: Action[] = ['read', 'create', 'update', 'delete']
@@ -57,6 +59,7 @@ function describe(r: RoleRecord, t: TFunction) {
 export function RolesTab() {
   const { t } = useTranslation()
   const roles = useRoles()
+  const { me } = useAuth()
   if (roles.isError) return <ErrorState error={roles.error} onRetry={() => void roles.refetch()} />
   return (
     <>
@@ -107,6 +110,7 @@ export function RolesTab() {
           },
         ]}
       />
+      {isAdmin(me) && !!roles.data?.data.length && <FieldAccessPanel roles={roles.data.data} />}
     </>
   )
 }

@@ -22,6 +22,7 @@ import { WorkspaceTab } from './WorkspaceTab'
 import { isAdmin, scopeOf } from './common'
 import { CustomFieldsTab } from '../fields'
 import { ObjectsTab } from '../objects'
+import { LayoutsTab } from '../layouts'
 
 type TabDef = { key: string; label: string; render: () => ReactNode }
 
@@ -46,6 +47,7 @@ export default function SettingsPage() {
       ? [{ key: 'custom-fields', label: t('customFields.tab'), render: () => <CustomFieldsTab /> }]
       : []),
     ...(isAdmin(me) ? [{ key: 'objects', label: t('objects.tab'), render: () => <ObjectsTab /> }] : []),
+    ...(isAdmin(me) ? [{ key: 'form-layouts', label: t('layouts.tab'), render: () => <LayoutsTab /> }] : []),
     ...(can(me, 'rules', 'read')
       ? [{ key: 'automation', label: t('automation.tab'), render: () => <AutomationTab /> }]
       : []),

@@ -1,3 +1,4 @@
+import { layoutsEn } from './layouts.en'
 import { objectsEn } from './objects.en'
 import { customFieldsEn } from './fields.en'
 import { decisionMapEn } from './decisionMap.en'
@@ -18,6 +19,7 @@ export const en = {
   tiers: tiersEn,
   leadScoring: leadsEn,
   customFields: customFieldsEn,
+  layouts: layoutsEn,
   objects: objectsEn,
   qualification: qualificationEn,
   nav: {

@@ -1,3 +1,4 @@
+import { layoutsZh } from './layouts.zh-CN'
 import { objectsZhCN } from './objects.zh-CN'
 import { customFieldsZh } from './fields.zh-CN'
 import { decisionMapZh } from './decisionMap.zh-CN'
@@ -19,6 +20,7 @@ export const zhCN: Messages = {
   tiers: tiersZh,
   leadScoring: leadsZh,
   customFields: customFieldsZh,
+  layouts: layoutsZh,
   objects: objectsZhCN,
   qualification: qualificationZh,
   nav: {

@@ -1,0 +1,1 @@
+export { LayoutsTab } from './LayoutsTab'
