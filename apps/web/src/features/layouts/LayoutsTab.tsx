@@ -20,14 +20,8 @@ import { ApiError } from '../../shared/api/client'
 import { EmptyState, ErrorState, LoadingState } from '../../shared/ui/states'
 import { useObjectSchema } from '../fields'
 import { RecordFormFields } from '../records/RecordForm'
-import {
-  collections,
-  fieldOf,
-  labelOf,
-  metaOfObject,
-  withCustomFields,
-  type CollectionMeta,
-} from '../records/meta'
+import { collections, fieldOf, labelOf, type CollectionMeta } from '../records/meta'
+import { useCollectionMeta } from '../records/useCollectionMeta'
 import { isAdmin } from '../settings/common'
 import { widthFor } from './FormSections'
 import { defaultSections, placeFields, type PlacedSection } from './layout'
@@ -76,11 +70,9 @@ export function LayoutsTab() {
     useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
   )
 
-  const meta = useMemo(() => {
-    if (!schema.data) return undefined
-    const builtin = collections[object]
-    return builtin ? withCustomFields(builtin, schema.data) : metaOfObject(schema.data)
-  }, [object, schema.data])
+  // The description with every field the administrator sees (built-in ones once the object model has answered).
+  const described = useCollectionMeta(object)
+  const meta = schema.data ? described : undefined
   const saved = useMemo(() => (layout.data ? toDraft(layout.data.sections) : null), [layout.data])
   // A fresh copy whenever the object or its saved layout changes.
   useEffect(() => setDraft(saved), [saved])

@@ -42,8 +42,18 @@ export type Field = (
 
 export type CollectionMeta = Omit<ObjectDescription, 'fields'> & { fields: Field[] }
 
-/** The built-in objects as the object model describes them (packages/contract/src/object-model). */
-export const collections: Record<string, CollectionMeta> = builtinObjects
+/**
+ * The built-in objects as the object model describes them (packages/contract/src/object-model), without
+ * their virtual fields: those are filter and sort keys of the API (an account's healthBand), not
+ * properties of a record, so no column, form or page shows them; a list still passes them on from its
+ * address (`/accounts?healthBand=at_risk`).
+ */
+export const collections: Record<string, CollectionMeta> = Object.fromEntries(
+  Object.entries(builtinObjects).map(([key, meta]) => [
+    key,
+    { ...meta, fields: meta.fields.filter((f) => !f.virtual) },
+  ]),
+)
 
 /** The address of a field in columns, filters and sorts (`custom.<key>` for a custom field). */
 export const pathOf = (f: Field) => f.path ?? f.key
@@ -114,17 +124,6 @@ export function customFieldOf(o: ObjectField): Field {
 }
 
 /**
- * The web's field for any field of the object model: a custom one, or an own field of a custom object
- * (its name, owner and stamps), which is a property of the record like a built-in field.
- */
-export function objectFieldOf(o: ObjectField): Field {
-  const f = customFieldOf(o)
-  if (o.custom) return f
-  const { path: _path, custom: _custom, ...own } = f
-  return own as Field
-}
-
-/**
  * A built-in description as the signed-in person may see it, with the object's custom fields after its
  * own: built-in fields the person may not see (absent from `GET /objects/:key`) are left out of fields,
  * columns, filters and sorts; those they may only read are read-only. Custom fields are offered as
@@ -152,20 +151,5 @@ export function withCustomFields(meta: CollectionMeta, schema: ObjectSchema | un
       ...meta.sorts.filter((k) => kept.has(k.replace(/^-/, ''))),
       ...custom.filter((f) => f.sortable).map((f) => `custom.${f.key}`),
     ],
-  }
-}
-
-/** A description of a custom object, from the object model alone (its own fields, then custom ones). */
-export function metaOfObject(schema: ObjectSchema): CollectionMeta {
-  const fields = schema.fields.map(objectFieldOf)
-  return {
-    name: schema.key,
-    title: schema.key,
-    titleField: schema.titleField,
-    fields,
-    columns: [schema.titleField],
-    filters: schema.fields.filter((f) => f.filterable).map((f) => (f.custom ? `custom.${f.key}` : f.key)),
-    sorts: schema.fields.filter((f) => f.sortable).map((f) => (f.custom ? `custom.${f.key}` : f.key)),
-    defaultSort: '-updatedAt',
   }
 }
