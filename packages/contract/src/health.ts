@@ -52,12 +52,25 @@ export const MetricScoring = z
   .meta({ id: 'MetricScoring' })
 export type MetricScoring = z.infer<typeof MetricScoring>
 
+/** A custom field of accounts that feeds a metric: `custom.<key>`. */
+export const HealthMetricField = z
+  .string()
+  .regex(/^custom\.[a-z][a-zA-Z0-9_]{0,62}$/, 'a custom field of accounts such as custom.creditUsage')
+
+/** The custom field types whose value is a number a metric can score (a formula only with resultType number). */
+export const healthFieldTypes = ['number', 'money', 'percent', 'formula', 'rollup'] as const
+
 export const HealthModelMetric = z
   .object({
     metric: MetricKey,
     weight: z.number({ error: 'must be a number' }).gt(0, 'must be greater than 0').max(100),
     scoring: MetricScoring,
     label: z.string().trim().max(100).optional(),
+    /**
+     * Where the value comes from when not from posted or derived values: a number-like custom field of
+     * the account (number, money's amount, percent, a number formula, a roll-up), e.g. `custom.creditUsage`.
+     */
+    field: HealthMetricField.optional(),
   })
   .strict()
   .meta({ id: 'HealthModelMetric' })

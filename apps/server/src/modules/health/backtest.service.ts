@@ -4,6 +4,8 @@ import type { Executor } from '../../core/db/types'
 import { AppError, notFound } from '../../core/errors'
 import { accountCollection } from '../accounts'
 import { checkModel, computeHealth, type MetricValue, type ScoringModel } from './health-score'
+import { fieldKeyOf } from './field-metric'
+import { fieldMetricErrors } from './field-metric.service'
 import { findModel, newestValuesAsOf, pastOutcomes } from './health.repository'
 import { scoreUnder } from './health.service'
 
@@ -35,7 +37,7 @@ export async function backtest(
     throw new AppError('invalid', 'invalid_input', 'Send a model to backtest', {
       errors: [{ path: 'model', message: 'is required' }],
     })
-  const errors = checkModel(model)
+  const errors = [...checkModel(model), ...(await fieldMetricErrors(tx, ctx.ws, model.metrics))]
   if (errors.length) throw new AppError('invalid', 'invalid_input', 'The model is not valid', { errors })
   const daysBefore = input.daysBefore ?? 90
   const scope = accountCollection.scope(ctx, 'read')
@@ -52,7 +54,8 @@ export async function backtest(
     tx,
     ctx.ws,
     points,
-    model.metrics.map((m) => m.metric),
+    // A custom field keeps no history: its metric is missing in the past.
+    model.metrics.filter((m) => !fieldKeyOf(m.field)).map((m) => m.metric),
     model.lookbackDays,
   )) {
     const v = values.get(r.account_id) ?? {}
@@ -100,7 +103,7 @@ export async function previewModel(
     lookbackDays: 90,
     ...stripUndefined(input.model),
   }
-  const errors = checkModel(model)
+  const errors = [...checkModel(model), ...(await fieldMetricErrors(tx, ctx.ws, model.metrics))]
   if (errors.length) throw new AppError('invalid', 'invalid_input', 'The model is not valid', { errors })
   const scored = await scoreUnder(tx, ctx.ws, model, [input.accountId], new Date())
   return { accountId: input.accountId, ...scored.get(input.accountId)! }

@@ -2,6 +2,7 @@ import type { HealthModel } from '@openkam/contract'
 import { Collection } from '../../core/crud/collection'
 import { otherDefaultError } from '../../core/crud/single-default'
 import { baseRecord, iso } from '../../core/crud/mapping'
+import { fieldMetricErrors } from './field-metric.service'
 import { checkModel } from './health-score'
 import { healthModels } from './health.table'
 
@@ -25,7 +26,8 @@ const keys = ['name', 'description', 'status', 'isDefault', 'appliesTo', 'metric
 
 /**
  * Health models (SPEC R-12) as a configuration collection: administrators edit them, everyone reads them.
- * Weights must sum to exactly 100; one default model at most (and it applies to no tier or segment).
+ * Weights must sum to exactly 100; one default model at most (and it applies to no tier or segment); a
+ * metric's `field` must be a number-like custom field of accounts.
  */
 export const healthModelCollection = new Collection<HealthModel, any, any>({
   name: 'health-models',
@@ -47,6 +49,9 @@ export const healthModelCollection = new Collection<HealthModel, any, any>({
   },
   validate: async (tx, ctx, c, before) => {
     const errors = checkModel({ metrics: c.metrics })
+    // Fields are checked when the metrics change, so a field deleted later does not block renaming a model.
+    if (!before || JSON.stringify(c.metrics) !== JSON.stringify(before.metrics))
+      errors.push(...(await fieldMetricErrors(tx, ctx.ws, c.metrics)))
     const bands = c.bands ?? { healthy: 80, watch: 60 }
     if (!(bands.healthy > bands.watch))
       errors.push({ path: 'bands.healthy', message: 'healthy must be above watch' })

@@ -5,14 +5,9 @@ import type { Ctx } from '../../core/context'
 import type { Db, Executor } from '../../core/db/types'
 import type { EventSink } from '../../core/events/bus'
 import { deriveMetrics, type DerivedValue } from './derived-metrics.repository'
-import {
-  bandOf,
-  computeHealth,
-  sameResult,
-  type Band,
-  type HealthResult,
-  type MetricValue,
-} from './health-score'
+import { fieldKeyOf } from './field-metric'
+import { fieldMetricValues } from './field-metric.service'
+import { bandOf, computeHealth, sameResult, type Band, type HealthResult } from './health-score'
 import {
   activeOverrides,
   expiredOverrides,
@@ -73,7 +68,10 @@ export function modelFor(
   return best
 }
 
-/** Scores accounts under one model from the newest values as of `asOf` (no writes): backtests and previews. */
+/**
+ * Scores accounts under one model (no writes): recorded metrics from their newest value as of `asOf`,
+ * custom-field metrics from the account's current value. Recomputes and previews.
+ */
 export async function scoreUnder(
   tx: Executor,
   ws: string,
@@ -82,12 +80,13 @@ export async function scoreUnder(
   asOf: Date,
 ): Promise<Map<string, HealthResult>> {
   const since = new Date(asOf.getTime() - model.lookbackDays * DAY)
-  const values = new Map<string, Record<string, MetricValue>>()
+  // Metrics that read a custom field take the account's current value; the others the newest recorded one.
+  const values = await fieldMetricValues(tx, ws, model.metrics, accountIds)
   for (const r of await newestValues(
     tx,
     ws,
     accountIds,
-    model.metrics.map((m) => m.metric),
+    model.metrics.filter((m) => !fieldKeyOf(m.field)).map((m) => m.metric),
     since,
     asOf,
   )) {

@@ -29,6 +29,8 @@ export type HealthModelMetric = {
   weight: number
   scoring: MetricScoring
   label?: string
+  /** A number-like custom field of the account (`custom.creditUsage`) whose current value is the metric's. */
+  field?: string
 }
 
 /** Band thresholds, closed below (SPEC R-31): score ≥ healthy → healthy, ≥ watch → watch, else at risk. */

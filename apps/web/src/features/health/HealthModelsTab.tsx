@@ -22,10 +22,22 @@ import { can, useAuth } from '../../app/auth'
 import { del, get, patch, post, type Page } from '../../shared/api/client'
 import { ErrorState, LoadingState } from '../../shared/ui/states'
 import { BandTag } from './HealthPanel'
-import { useHealthModels, type HealthBacktest, type HealthModel } from './health.queries'
+import {
+  useAccountNumberFields,
+  useHealthModels,
+  type HealthBacktest,
+  type HealthModel,
+} from './health.queries'
 
 type MetricRow = {
+  /** Recorded (posted or derived) metric, or the account's custom field. */
+  source: 'metric' | 'field'
   metric: string
+  field?: string
+  label?: string
+  /** The metric key and field the model had, so an unchanged field keeps its key (and its history). */
+  savedMetric?: string
+  savedField?: string
   weight: number
   kind: 'identity' | 'linear'
   fromValue?: number
@@ -35,33 +47,61 @@ type MetricRow = {
 }
 
 const toRows = (m?: HealthModel): MetricRow[] =>
-  (m?.metrics ?? []).map((x) =>
-    x.scoring.kind === 'linear'
+  (m?.metrics ?? []).map((x) => ({
+    source: x.field ? 'field' : 'metric',
+    metric: x.metric,
+    field: x.field,
+    label: x.label,
+    savedMetric: x.metric,
+    savedField: x.field,
+    weight: x.weight,
+    ...(x.scoring.kind === 'linear'
       ? {
-          metric: x.metric,
-          weight: x.weight,
-          kind: 'linear',
+          kind: 'linear' as const,
           fromValue: x.scoring.from.value,
           fromScore: x.scoring.from.score,
           toValue: x.scoring.to.value,
           toScore: x.scoring.to.score,
         }
-      : { metric: x.metric, weight: x.weight, kind: 'identity' },
-  )
-
-const toMetrics = (rows: MetricRow[]) =>
-  rows.map((r) => ({
-    metric: r.metric,
-    weight: r.weight,
-    scoring:
-      r.kind === 'linear'
-        ? {
-            kind: 'linear' as const,
-            from: { value: r.fromValue ?? 0, score: r.fromScore ?? 0 },
-            to: { value: r.toValue ?? 100, score: r.toScore ?? 100 },
-          }
-        : { kind: 'identity' as const },
+      : { kind: 'identity' as const }),
   }))
+
+/** A metric key from a field key: `custom.creditUsage` → `credit_usage`. */
+const metricKeyOfField = (field: string) =>
+  field
+    .replace(/^custom\./, '')
+    .replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)
+    .replace(/[^a-z0-9_]/g, '_')
+    .slice(0, 60)
+
+const toMetrics = (rows: MetricRow[], fieldLabel: (field: string) => string | undefined) =>
+  rows.map((r) => {
+    const fromField = r.source === 'field' && !!r.field
+    const metric = !fromField
+      ? r.metric
+      : r.field === r.savedField && r.savedMetric
+        ? r.savedMetric
+        : metricKeyOfField(r.field!)
+    const label = fromField
+      ? (fieldLabel(r.field!) ?? r.label)
+      : r.metric === r.savedMetric
+        ? r.label
+        : undefined
+    return {
+      metric,
+      ...(fromField ? { field: r.field } : {}),
+      ...(label ? { label } : {}),
+      weight: r.weight,
+      scoring:
+        r.kind === 'linear'
+          ? {
+              kind: 'linear' as const,
+              from: { value: r.fromValue ?? 0, score: r.fromScore ?? 0 },
+              to: { value: r.toValue ?? 100, score: r.toScore ?? 100 },
+            }
+          : { kind: 'identity' as const },
+    }
+  })
 
 /** Settings → Health models: the model designer (weights with a live sum, scoring, bands, preview, backtest). */
 export function HealthModelsTab() {
@@ -111,7 +151,10 @@ export function HealthModelsTab() {
             title: t('health.contributions'),
             render: (_, m) =>
               (m.metrics ?? [])
-                .map((x) => `${t(`health.metrics.${x.metric}`, { defaultValue: x.metric })} ${x.weight}%`)
+                .map(
+                  (x) =>
+                    `${x.field ? (x.label ?? x.field) : t(`health.metrics.${x.metric}`, { defaultValue: x.metric })} ${x.weight}%`,
+                )
                 .join(' · '),
           },
           ...(editable
@@ -172,13 +215,16 @@ function ModelDrawer({
   } | null>(null)
   const [backtest, setBacktest] = useState<HealthBacktest | null>(null)
   const [busy, setBusy] = useState(false)
+  const numberFields = useAccountNumberFields()
+  const fieldOptions = (numberFields.data ?? []).map((f) => ({ value: `custom.${f.key}`, label: f.label }))
+  const fieldLabel = (field: string) => fieldOptions.find((o) => o.value === field)?.label
   const accounts = useQuery({
     queryKey: ['health', 'preview-accounts'],
     queryFn: () => get<Page<{ id: string; name: string }>>('/accounts', { limit: 100 }),
   })
   const draft = () => {
     const v = form.getFieldsValue(true)
-    return { metrics: toMetrics(v.metrics ?? []), bands: v.bands, lookbackDays: v.lookbackDays }
+    return { metrics: toMetrics(v.metrics ?? [], fieldLabel), bands: v.bands, lookbackDays: v.lookbackDays }
   }
   const run = async (fn: () => Promise<void>) => {
     setBusy(true)
@@ -198,7 +244,8 @@ function ModelDrawer({
         status: v.status,
         isDefault: !!v.isDefault,
         appliesTo: { tiers: v.tiers ?? [], segments: v.segments ?? [] },
-        metrics: toMetrics(v.metrics),
+        // Every key of the rows, also those with no input shown (the saved metric key and label).
+        metrics: toMetrics(form.getFieldsValue(true).metrics ?? v.metrics, fieldLabel),
         bands: v.bands,
         lookbackDays: v.lookbackDays,
       }
@@ -234,7 +281,9 @@ function ModelDrawer({
           segments: model?.appliesTo?.segments ?? [],
           lookbackDays: model?.lookbackDays ?? 90,
           bands: model?.bands ?? { healthy: 80, watch: 60 },
-          metrics: model ? toRows(model) : [{ metric: 'feature_usage', weight: 100, kind: 'identity' }],
+          metrics: model
+            ? toRows(model)
+            : [{ source: 'metric', metric: 'feature_usage', weight: 100, kind: 'identity' }],
         }}
       >
         <Space wrap>
@@ -277,14 +326,39 @@ function ModelDrawer({
             <>
               {fields.map((f) => (
                 <Space key={f.key} wrap align="start">
-                  <Form.Item name={[f.name, 'metric']} rules={[{ required: true }]}>
+                  <Form.Item name={[f.name, 'source']}>
                     <Select
-                      showSearch
-                      style={{ width: 220 }}
-                      aria-label={t('health.metric')}
-                      options={builtInMetrics.map((m) => ({ value: m, label: t(`health.metrics.${m}`) }))}
+                      style={{ width: 150 }}
+                      aria-label={t('health.models.source')}
+                      options={[
+                        { value: 'metric', label: t('health.models.fromMetric') },
+                        { value: 'field', label: t('health.models.fromField') },
+                      ]}
                     />
                   </Form.Item>
+                  {rows[f.name]?.source === 'field' ? (
+                    <Form.Item name={[f.name, 'field']} rules={[{ required: true }]}>
+                      <Select
+                        showSearch
+                        optionFilterProp="label"
+                        style={{ width: 220 }}
+                        aria-label={t('health.models.field')}
+                        placeholder={t('health.models.field')}
+                        loading={numberFields.isLoading}
+                        notFoundContent={t('health.models.noNumberFields')}
+                        options={fieldOptions}
+                      />
+                    </Form.Item>
+                  ) : (
+                    <Form.Item name={[f.name, 'metric']} rules={[{ required: true }]}>
+                      <Select
+                        showSearch
+                        style={{ width: 220 }}
+                        aria-label={t('health.metric')}
+                        options={builtInMetrics.map((m) => ({ value: m, label: t(`health.metrics.${m}`) }))}
+                      />
+                    </Form.Item>
+                  )}
                   <Form.Item name={[f.name, 'weight']} rules={[{ required: true }]}>
                     <InputNumber
                       min={0.01}
@@ -319,12 +393,19 @@ function ModelDrawer({
                   </Button>
                 </Space>
               ))}
-              <Button onClick={() => add({ metric: undefined, weight: 10, kind: 'identity' })}>
+              <Button
+                onClick={() => add({ source: 'metric', metric: undefined, weight: 10, kind: 'identity' })}
+              >
                 {t('health.models.addMetric')}
               </Button>
             </>
           )}
         </Form.List>
+        {rows.some((r) => r?.source === 'field') && (
+          <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
+            {t('health.models.fieldHelp')}
+          </Typography.Paragraph>
+        )}
         <Alert
           style={{ marginTop: 12 }}
           type={sum === 100 ? 'success' : 'error'}

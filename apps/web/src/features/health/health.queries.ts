@@ -1,5 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import type { AccountHealth, HealthBacktest, HealthModel } from '@openkam/contract'
+import {
+  healthFieldTypes,
+  type AccountHealth,
+  type HealthBacktest,
+  type HealthModel,
+  type ObjectField,
+  type ObjectSchema,
+} from '@openkam/contract'
 import { api, get, post, type Page } from '../../shared/api/client'
 
 export type { AccountHealth, HealthBacktest, HealthModel }
@@ -44,6 +51,7 @@ export const healthKeys = {
   changes: (id: string, since: string) => ['health', 'changes', id, since] as const,
   board: () => ['health', 'board'] as const,
   models: () => ['health', 'models'] as const,
+  numberFields: () => ['health', 'number-fields'] as const,
 }
 
 export const useAccountHealth = (id: string) =>
@@ -68,6 +76,20 @@ export const useHealthModels = () =>
   useQuery({
     queryKey: healthKeys.models(),
     queryFn: () => get<Page<HealthModel>>('/health-models', { limit: 100 }),
+  })
+
+/** The account object's custom fields a metric can read: number, money, percent, number formulas, roll-ups. */
+export const useAccountNumberFields = () =>
+  useQuery({
+    queryKey: healthKeys.numberFields(),
+    queryFn: () => get<ObjectSchema>('/objects/accounts'),
+    select: (o): ObjectField[] =>
+      o.fields.filter(
+        (f) =>
+          f.custom &&
+          (healthFieldTypes as readonly string[]).includes(f.type) &&
+          (f.type !== 'formula' || (f.resultType ?? 'number') === 'number'),
+      ),
   })
 
 /** Sets or ends an override; refreshes the account's health. */

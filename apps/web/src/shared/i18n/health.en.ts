@@ -100,6 +100,13 @@ export const healthEn = {
     empty: 'No health models.',
     appliesTo: 'Applies to',
     everyone: 'All other accounts',
+    source: 'Value from',
+    fromMetric: 'Recorded metric',
+    fromField: 'A custom field',
+    field: 'Custom field of accounts',
+    noNumberFields: 'Accounts have no number, money, percent, formula or roll-up custom field yet.',
+    fieldHelp:
+      'A custom-field metric uses the account’s current value of the field (money: its amount); no value counts as missing. Changing the field rescores the account.',
   },
 }
 export type HealthMessages = typeof healthEn

@@ -101,5 +101,12 @@ export const healthZh: HealthMessages = {
     empty: '没有健康度模型。',
     appliesTo: '适用范围',
     everyone: '其余所有客户',
+    source: '取值来源',
+    fromMetric: '记录的指标',
+    fromField: '自定义字段',
+    field: '客户的自定义字段',
+    noNumberFields: '客户还没有数字、金额、百分比、公式或汇总类型的自定义字段。',
+    fieldHelp:
+      '来自自定义字段的指标取客户该字段的当前值（金额取其数额）；没有值则视为缺失。字段改变时会重新计算该客户的健康度。',
   },
 }
