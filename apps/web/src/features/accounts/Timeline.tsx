@@ -107,7 +107,15 @@ export function AccountTimeline({ accountId, onLog }: { accountId: string; onLog
                   </Tag>
                 )}
                 <div className="timeline-item-title">
-                  <Link to={`/${pathOf[i.refType] ?? i.refType}/${i.refId}`}>{i.title}</Link>
+                  <Link
+                    to={
+                      i.kind === 'custom'
+                        ? `/objects/${i.refType}/${i.refId}`
+                        : `/${pathOf[i.refType] ?? i.refType}/${i.refId}`
+                    }
+                  >
+                    {i.title}
+                  </Link>
                 </div>
               </div>
             ),
