@@ -411,15 +411,19 @@ describe('journeys in the browser', () => {
     await ctx.close()
   })
 
-  it('custom fields: adds a select field to accounts in Settings, fills it on an account, and filters the list by it', async () => {
+  it('custom fields: adds a select field in Settings, places it in the account form with the designer, fills it, filters by it, hides it from salespeople, who then find it nowhere', async () => {
     const { ctx, page } = await signedIn()
-    const acc = await page.evaluate(() =>
-      fetch('/api/v1/accounts', {
+    const salesEmail = 'chen.jie@demo.openkam.local'
+    // The salesperson's own account: they see it later, without the hidden field.
+    const acc = await page.evaluate(async (email) => {
+      const users = await fetch('/api/v1/users?limit=100').then((r) => r.json())
+      const owner = users.data.find((u: { email: string }) => u.email === email)
+      return fetch('/api/v1/accounts', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ name: 'Custom Field Journey Ltd' }),
-      }).then((r) => r.json()),
-    )
+        body: JSON.stringify({ name: 'Custom Field Journey Ltd', ownerId: owner.id }),
+      }).then((r) => r.json())
+    }, salesEmail)
     await nav(page, 'Settings').click()
     await page.getByRole('tab', { name: 'Custom fields' }).click()
     await page.getByRole('button', { name: 'New field' }).click()
@@ -444,6 +448,40 @@ describe('journeys in the browser', () => {
     await row.getByText('Hybrid').waitFor()
     expect(await axeViolations(page)).toEqual([])
 
+    // The designer: a new section "ERP", the field dragged into it, seen in the preview, saved.
+    await page.getByRole('tab', { name: 'Form layouts' }).click()
+    await page.getByRole('button', { name: 'Add a section' }).click()
+    const sections = page.locator('[data-section-editor]')
+    const n = await sections.count()
+    await page.getByLabel(`Title in English of section ${n}`).fill('ERP')
+    await page.getByLabel(`Title in Chinese of section ${n}`).fill('ERP 系统')
+    const target = page.getByRole('list', { name: 'Fields of ERP' })
+    await target.getByText('No fields yet').waitFor()
+    const handle = page.getByRole('button', { name: 'Drag Deployment model' })
+    await handle.scrollIntoViewIfNeeded()
+    const from = (await handle.boundingBox())!
+    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2)
+    await page.mouse.down()
+    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2 + 12, { steps: 4 })
+    const to = (await target.boundingBox())!
+    await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 12 })
+    await page.mouse.up()
+    await target.getByText('Deployment model').waitFor()
+    const preview = page.getByLabel('Preview')
+    await preview.locator('section[aria-label="ERP"]').getByLabel('Deployment model').waitFor()
+    await shot(page, '08a-layout-designer')
+    await page.getByRole('button', { name: 'Save', exact: true }).click()
+    await page.getByText('Layout saved').waitFor()
+    const layout = await page.evaluate(() =>
+      fetch('/api/v1/objects/accounts/layout?lang=en').then((r) => r.json()),
+    )
+    expect(layout.sections.at(-1)).toMatchObject({
+      title: 'ERP',
+      titles: { en: 'ERP', 'zh-CN': 'ERP 系统' },
+      fields: ['custom.deploymentModel'],
+    })
+    expect(await axeViolations(page)).toEqual([])
+
     await page.goto(`${base}/accounts/${acc.id}`)
     await page.getByRole('heading', { name: 'Custom Field Journey Ltd' }).waitFor()
     // The details card lists the new field once the object's description has loaded.
@@ -451,7 +489,8 @@ describe('journeys in the browser', () => {
     await details.waitFor()
     await page.getByRole('button', { name: 'Edit', exact: true }).click()
     const form = page.locator('.ant-drawer')
-    await form.getByLabel('Deployment model').click()
+    // The form follows the layout: the field sits in the ERP section.
+    await form.locator('section[aria-label="ERP"]').getByLabel('Deployment model').click()
     await page.locator('.ant-select-dropdown:visible').getByTitle('Hybrid').click()
     await form.getByRole('button', { name: 'Save' }).click()
     await form.waitFor({ state: 'hidden' })
@@ -469,8 +508,47 @@ describe('journeys in the browser', () => {
     // The previous page stays on screen until the filtered one arrives.
     await expect.poll(() => page.locator('.ant-table-row').count()).toBe(1)
     await shot(page, '08-custom-field-filter')
+
+    // Settings → Roles: the field hidden from salespeople (Account managers).
+    await nav(page, 'Settings').click()
+    await page.getByRole('tab', { name: 'Roles' }).click()
+    const access = page.getByTestId('field-access')
+    await access.getByText('Account manager').waitFor()
+    const accessRow = access.locator('.ant-table-row', { hasText: 'Deployment model' })
+    await accessRow.getByText('Hidden', { exact: true }).click()
+    await access.getByRole('button', { name: 'Save' }).click()
+    await page.getByText('Field access saved for Account manager · Accounts.').waitFor()
+    await shot(page, '08b-field-access')
+    const rules = await page.evaluate(() => fetch('/api/v1/roles/sales/field-access').then((r) => r.json()))
+    expect(rules.objects.accounts).toMatchObject({ 'custom.deploymentModel': 'hidden' })
     await ctx.close()
-  })
+
+    // The salesperson finds it nowhere: list columns and filters, the account page, its edit form, the API.
+    const sales = await signedIn('en-US', salesEmail)
+    const p = sales.page
+    await nav(p, 'Accounts').click()
+    await p.locator('.ant-table-row').first().waitFor()
+    await p.getByRole('button', { name: /Columns/ }).click()
+    await p.locator('.ant-dropdown:visible, .ant-popover:visible').first().waitFor()
+    expect(await p.locator('body').innerText()).not.toContain('Deployment model')
+    await p.keyboard.press('Escape')
+    expect(await p.getByLabel('Deployment model').count()).toBe(0)
+    await p.goto(`${base}/accounts/${acc.id}`)
+    await p.getByRole('heading', { name: 'Custom Field Journey Ltd' }).waitFor()
+    await p.locator('.ant-descriptions-row').first().waitFor()
+    const page360 = await p.locator('body').innerText()
+    expect(page360).not.toContain('Deployment model')
+    expect(page360).not.toContain('Hybrid')
+    await p.getByRole('button', { name: 'Edit', exact: true }).click()
+    const salesForm = p.locator('.ant-drawer')
+    await salesForm.getByLabel('Website').waitFor()
+    expect(await salesForm.innerText()).not.toContain('Deployment model')
+    expect(await salesForm.locator('section[aria-label="ERP"]').count()).toBe(0)
+    await shot(p, '08c-salesperson-form')
+    const seen = await p.evaluate((id) => fetch(`/api/v1/accounts/${id}`).then((r) => r.json()), acc.id)
+    expect(seen.custom ?? {}).not.toHaveProperty('deploymentModel')
+    await sales.ctx.close()
+  }, 180_000)
 
   it('switches to English and back, with every navigation page showing data and no console errors', async () => {
     const { ctx, page } = await signedIn('zh-CN')
@@ -541,4 +619,5 @@ describe('journeys in the browser', () => {
     await ctx.close()
     expect(consoleErrors).toEqual([])
   })
+
 })

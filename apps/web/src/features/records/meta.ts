@@ -136,7 +136,11 @@ export function withCustomFields(meta: CollectionMeta, schema: ObjectSchema | un
   const seen = (f: Field) => isVirtual(f) || own.has(f.key)
   const builtin = meta.fields
     .filter(seen)
-    .map((f) => (own.get(f.key)?.access === 'read' ? { ...f, readOnly: true, access: 'read' as const } : f))
+    .map((f) =>
+      own.get(f.key)?.access === 'read' && !f.readOnly
+        ? { ...f, readOnly: true, access: 'read' as const }
+        : f,
+    )
   const kept = new Set(builtin.map((f) => f.key))
   const custom = schema.fields.filter((f) => f.custom)
   return {
