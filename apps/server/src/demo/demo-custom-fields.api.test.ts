@@ -24,6 +24,7 @@ describe.each([
       'creditLimit',
       'spendPerEmployee',
       'referenceCustomer',
+      'openTickets',
     ])
     expect(custom[0].label).toBe(erpLabel)
     const defs = (await admin.get('/api/v1/field-definitions?object=accounts')).body.data
@@ -34,6 +35,28 @@ describe.each([
     const sap = (await admin.get('/api/v1/accounts?custom.erp=sap&limit=500')).body.data
     expect(sap.length).toBeGreaterThan(5)
     expect(sap.every((a: any) => a.custom.erp === 'sap')).toBe(true)
+  })
+
+  it('keeps the credit limit for finance and administrators, counts open tickets, and has a designed account form', async () => {
+    const sales = await loginAs(env.app, 'chen.jie@demo.openkam.local', DEMO_PASSWORD)
+    const finance = await loginAs(env.app, 'qian.li@demo.openkam.local', DEMO_PASSWORD)
+    const mine = (await sales.get('/api/v1/accounts?limit=5')).body.data
+    expect(mine.length).toBeGreaterThan(0)
+    expect(mine.every((a: any) => !('creditLimit' in a.custom))).toBe(true)
+    const withCredit = (await finance.get('/api/v1/accounts?limit=500')).body.data.filter(
+      (a: any) => a.custom.creditLimit,
+    )
+    expect(withCredit.length).toBeGreaterThan(10)
+    const all = (await admin.get('/api/v1/accounts?limit=500')).body.data
+    expect(all.every((a: any) => typeof a.custom.openTickets === 'number')).toBe(true)
+    expect(all.some((a: any) => a.custom.openTickets > 0)).toBe(true)
+    const layout = (await admin.get(`/api/v1/objects/accounts/layout?lang=${lang}`)).body
+    expect(layout.designed).toBe(true)
+    expect(layout.sections.length).toBeGreaterThanOrEqual(4)
+    expect(layout.sections.find((s: any) => s.id === 'erp_details').visibleWhen).toEqual({
+      field: 'custom.erp',
+      op: 'not_empty',
+    })
   })
 
   it('has a site-visit object with a few dozen records related to accounts and contacts', async () => {

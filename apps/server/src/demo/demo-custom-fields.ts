@@ -1,7 +1,14 @@
 import type { Ctx } from '../core/context'
 import type { Executor } from '../core/db/types'
 import { and, asc, eq, isNull } from 'drizzle-orm'
-import { createCustomObject, defineFieldsNow, recordCollectionFor, setCustomValues } from '../modules/fields'
+import {
+  createCustomObject,
+  defineFieldsNow,
+  recordCollectionFor,
+  saveLayout,
+  setCustomValues,
+} from '../modules/fields'
+import { setRoleFieldAccess } from '../modules/users'
 import { accounts } from '../modules/accounts'
 import { contacts } from '../modules/contacts'
 import type { Lang } from './demo-data'
@@ -81,6 +88,87 @@ export async function seedCustomFieldDemo(tx: Executor, ctx: Ctx, lang: Lang) {
       filterable: true,
     },
   ])
+  // Open tickets per account, kept current by the tickets' events.
+  await defineFieldsNow(tx, ctx, [
+    {
+      object: 'accounts',
+      key: 'openTickets',
+      position: 4,
+      type: 'rollup',
+      label: zh ? '未结工单' : 'Open tickets',
+      labels: { en: 'Open tickets', 'zh-CN': '未结工单' },
+      filterable: true,
+      sortable: true,
+      rollup: { object: 'tickets', via: 'accountId', fn: 'count', filter: { status: 'new,open,pending' } },
+    },
+  ])
+  // The credit limit is for finance and administrators only (field-level security, R-23).
+  for (const role of ['executive', 'sales_manager', 'sales', 'presales', 'csm', 'legal'])
+    await setRoleFieldAccess(tx, ctx, role, 'accounts', { 'custom.creditLimit': 'hidden' })
+  // A designed account form: the ERP section shows only when an ERP is known.
+  await saveLayout(
+    tx,
+    ctx,
+    'accounts',
+    {
+      version: 0,
+      sections: [
+        {
+          id: 'company',
+          title: zh ? '公司' : 'Company',
+          titles: { en: 'Company', 'zh-CN': '公司' },
+          columns: 2,
+          fields: [
+            'name',
+            'industry',
+            'subIndustry',
+            'creditCode',
+            'domain',
+            'website',
+            'phone',
+            'address',
+            'region',
+            'ownerId',
+            'csmId',
+            'teamId',
+          ],
+        },
+        {
+          id: 'size',
+          title: zh ? '规模与价值' : 'Size and value',
+          titles: { en: 'Size and value', 'zh-CN': '规模与价值' },
+          columns: 3,
+          fields: [
+            'annualRevenue',
+            'annualSpend',
+            'employees',
+            'branches',
+            'sizeBand',
+            'tier',
+            'custom.spendPerEmployee',
+            'custom.openTickets',
+            'custom.referenceCustomer',
+          ],
+        },
+        {
+          id: 'erp',
+          title: zh ? 'ERP 与信用' : 'ERP and credit',
+          titles: { en: 'ERP and credit', 'zh-CN': 'ERP 与信用' },
+          columns: 2,
+          fields: ['custom.erp', 'custom.creditLimit'],
+        },
+        {
+          id: 'erp_details',
+          title: zh ? '集成说明' : 'Integration notes',
+          titles: { en: 'Integration notes', 'zh-CN': '集成说明' },
+          columns: 1,
+          fields: ['techMaturity', 'competitorProducts'],
+          visibleWhen: { field: 'custom.erp', op: 'not_empty' },
+        },
+      ],
+    },
+    lang,
+  )
   return setCustomValues(tx, ctx, 'accounts', (r) => {
     const spend = Number(r.annualSpend ?? 0)
     return {

@@ -204,7 +204,9 @@ describe('custom objects on the account 360°', () => {
     })
     expect(view.related[0].records.map((r: any) => r.name)).toEqual(['Mine'])
     const mine = view.timeline.filter((e: any) => e.kind === 'custom')
-    expect(mine).toEqual([expect.objectContaining({ title: 'Mine', refType: 'site_visits', subtype: 'Site visits' })])
+    expect(mine).toEqual([
+      expect.objectContaining({ title: 'Mine', refType: 'site_visits', subtype: 'Site visits' }),
+    ])
     const onlyCustom = (await org.sales.get(`/api/v1/accounts/${a.id}/timeline?kinds=custom`)).body.data
     expect(onlyCustom.map((e: any) => e.title)).toEqual(['Mine'])
     const asAdmin = (await org.admin.get(`/api/v1/accounts/${a.id}/360`)).body

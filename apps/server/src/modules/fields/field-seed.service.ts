@@ -8,6 +8,7 @@ import { forgetDefinitions, loadDefinitions, toDefinition } from './field-cache'
 import { insertDefinitionRow, setIndexStatus } from './field-definition.repository'
 import { indexDdl, indexNameOf } from './field.jobs'
 import { mergeCustomValues } from './custom-values'
+import { backfillRollup } from './rollup.service'
 import { collectionOf } from './object-registry'
 import { rowsAfter, writeCustoms } from './record-values.repository'
 
@@ -39,6 +40,7 @@ export async function defineFieldsNow(tx: Executor, ctx: Ctx, inputs: FieldDefin
       row.indexStatus = 'ready'
     }
     const def = toDefinition(row)
+    if (def.type === 'rollup') await backfillRollup(tx, ctx.ws, def)
     await recordAudit(tx, ctx, [
       { action: 'create', entityType: 'field_definition', entityId: def.id, after: def },
     ])

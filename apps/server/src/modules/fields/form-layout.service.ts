@@ -10,8 +10,8 @@ import { getObject, type Lang } from './object-model.service'
 
 const pathOf = (f: ObjectField) => (f.custom ? `custom.${f.key}` : f.key)
 const words = {
-  en: { main: 'Details', custom: 'Custom fields' },
-  'zh-CN': { main: '基本信息', custom: '自定义字段' },
+  en: { main: 'Details', custom: 'Custom fields', other: 'Other fields' },
+  'zh-CN': { main: '基本信息', custom: '自定义字段', other: '其他字段' },
 }
 
 /** The layout made from the object's fields when nobody designed one: its own fields, then custom ones. */
@@ -59,8 +59,12 @@ export async function getLayout(tx: Executor, ctx: Ctx, object: string, lang: La
     fields.forEach((f) => placed.add(f))
     return { ...s, title: s.titles?.[lang] ?? s.title, fields }
   })
+  // Fields not placed go to the last section that always shows (or a section of their own), never into
+  // one shown only under a condition.
   const rest = o.fields.map(pathOf).filter((f) => !placed.has(f))
-  if (rest.length) sections[sections.length - 1]!.fields.push(...rest)
+  const always = [...sections].reverse().find((x) => !x.visibleWhen)
+  if (rest.length && always) always.fields.push(...rest)
+  else if (rest.length) sections.push({ id: 'other', title: words[lang].other, columns: 2, fields: rest })
   return {
     object,
     version: row?.version ?? 0,
