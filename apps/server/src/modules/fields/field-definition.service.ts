@@ -23,15 +23,13 @@ import { checkDefinition, convertValue, type DefinitionDraft, type FormulaScope 
 import { collectionOf, objectExists, objectKeys } from './object-registry'
 import { builtinKeys } from './object-model.service'
 import { readFieldValues, writeFieldValues } from './record-values.repository'
-import { FIELD_BACKFILL_JOB, FIELD_INDEX_JOB } from './field-jobs.names'
+import { FIELD_BACKFILL_JOB, FIELD_INDEX_JOB, RESTORE_DAYS } from './field-jobs.names'
 import type { Def } from './custom-values'
 import { storedKind } from './custom-fields.provider'
 import { dropFieldIndexNow } from './field.jobs'
 import { checkRollup } from './rollup.service'
 
 const RESOURCE = 'field-definitions'
-/** How long a deleted field's values are kept and the field can be restored. */
-export const RESTORE_DAYS = 30
 
 function requireRight(ctx: Ctx, action: Action) {
   const s = scopeFor(ctx.principal, RESOURCE, action)

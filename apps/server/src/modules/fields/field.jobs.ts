@@ -4,13 +4,22 @@ import type { JobContext, JobDef } from '../../core/jobs/jobs'
 import type { Executor } from '../../core/db/types'
 import type { Collection } from '../../core/crud/collection'
 import { forgetDefinitions, toDefinition } from './field-cache'
-import { findDefinitionRow, listDefinitionRows, setIndexStatus } from './field-definition.repository'
+import {
+  expiredDefinitionRows,
+  findDefinitionRow,
+  listDefinitionRows,
+  purgeDefinitionRow,
+  setIndexStatus,
+} from './field-definition.repository'
+import { recordAudit } from '../../core/audit/audit'
+import { systemPrincipal } from '../../core/access/permissions'
+import { removeFieldValues } from './record-values.repository'
 import { storedKind } from './custom-fields.provider'
 import { mergeCustomValues } from './custom-values'
 import { backfillRollup } from './rollup.service'
 import { collectionOf, objectExists } from './object-registry'
 import { rowsAfter, writeCustoms } from './record-values.repository'
-import { FIELD_BACKFILL_JOB, FIELD_INDEX_JOB } from './field-jobs.names'
+import { FIELD_BACKFILL_JOB, FIELD_INDEX_JOB, RESTORE_DAYS } from './field-jobs.names'
 
 /** The expression index's name for a workspace's field (stable, within PostgreSQL's 63 characters). */
 export const indexNameOf = (ws: string, object: string, key: string) =>
@@ -142,7 +151,48 @@ export async function backfillFormulas(ctx: JobContext, data: { ws: string; obje
   return { records: changed }
 }
 
+/**
+ * Ends the 30 days of fields deleted since: their values leave the records (each record of the object
+ * in one statement), their index and their definition go; audited. Daily, and on demand.
+ */
+export async function purgeDeletedFields(ctx: JobContext, data: { ws?: string } = {}) {
+  const before = new Date(Date.now() - RESTORE_DAYS * 86_400_000)
+  const expired = (await expiredDefinitionRows(ctx.db, before)).filter(
+    (r) => !data?.ws || r.workspaceId === data.ws,
+  )
+  for (const row of expired) {
+    await ctx.db.execute(
+      sql.raw(
+        `drop index ${ctx.config.databaseUrl ? 'concurrently ' : ''}if exists "${indexNameOf(row.workspaceId, row.object, row.key)}"`,
+      ),
+    )
+    await ctx.db.transaction(async (tx) => {
+      if (await objectExists(tx, row.workspaceId, row.object))
+        await removeFieldValues(tx, row.workspaceId, collectionOf(row.object), row.key)
+      await purgeDefinitionRow(tx, row.workspaceId, row.id)
+      await recordAudit(tx, { ws: row.workspaceId, principal: systemPrincipal(row.workspaceId) }, [
+        {
+          action: 'purge',
+          entityType: 'field_definition',
+          entityId: row.id,
+          before: toDefinition(row),
+          after: null,
+        },
+      ])
+    })
+    forgetDefinitions(row.workspaceId)
+  }
+  return { purged: expired.map((r) => `${r.object}.${r.key}`) }
+}
+
 export const fieldJobs = (): JobDef[] => [
+  {
+    name: 'custom_field_purge',
+    cron: '30 19 * * *',
+    manual: true,
+    retryLimit: 1,
+    handle: (data, ctx) => purgeDeletedFields(ctx, data ?? {}),
+  },
   { name: FIELD_INDEX_JOB, retryLimit: 2, handle: (data, ctx) => buildFieldIndex(ctx, data) },
   { name: FIELD_BACKFILL_JOB, retryLimit: 2, handle: (data, ctx) => backfillFormulas(ctx, data) },
 ]

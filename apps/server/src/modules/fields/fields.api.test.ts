@@ -204,10 +204,9 @@ describe('custom fields', () => {
     const db = env.rt.database.db
     const plan = await db.transaction(async (tx) => {
       await tx.execute(sql`set local enable_seqscan = off`)
+      // The list's own statement shape: workspace and value as parameters, the key inlined.
       const r: any = await tx.execute(
-        sql.raw(
-          `explain select id from accounts where workspace_id = '${org.wsId}' and (custom ->> 'erp') = 'sap'`,
-        ),
+        sql`explain select id from accounts where workspace_id = ${org.wsId} and deleted_at is null and (accounts.custom ->> 'erp') = ${'sap'}`,
       )
       return (r.rows ?? r).map((x: any) => x['QUERY PLAN']).join('\n')
     })
@@ -290,6 +289,20 @@ describe('custom fields', () => {
     const audit = (await org.admin.get(`/api/v1/audit-log?entityType=field_definition&entityId=${d.id}`)).body
       .data
     expect(audit.map((e: any) => e.action).sort()).toEqual(['create', 'delete', 'restore'])
+    // After 30 days a deleted field's values leave the records for good.
+    expect((await org.admin.del(`/api/v1/field-definitions/${d.id}`)).status).toBe(200)
+    await env.rt.database.db.execute(
+      sql`update field_definitions set deleted_at = now() - interval '31 days' where id = ${d.id}`,
+    )
+    expect((await org.admin.post(`/api/v1/field-definitions/${d.id}/restore`)).body.code).toBe(
+      'restore_expired',
+    )
+    const run = await org.admin.post('/api/v1/jobs/run', { job: 'custom_field_purge' })
+    expect(run.status, JSON.stringify(run.body)).toBe(200)
+    expect(run.body.result.purged).toEqual(['accounts.legacyId'])
+    expect((await org.sales.get(`/api/v1/accounts/${a.id}`)).body.custom).not.toHaveProperty('legacyId')
+    expect((await org.admin.get(`/api/v1/field-definitions/${d.id}`)).status).toBe(404)
+    expect((await define({ key: 'legacyId', label: 'Again', type: 'number' })).status).toBe(201)
   })
 
   it('sees a definition made by another API process within seconds', async () => {

@@ -81,3 +81,12 @@ export async function setFieldValues(
     sql`update ${t} set custom = case when v.value = 'null'::jsonb then ${t.custom} - ${key} else jsonb_set(${t.custom}, ${`{${key}}`}::text[], v.value) end from jsonb_each(${JSON.stringify(values)}::jsonb) as v(id, value) where ${t.workspaceId} = ${ws} and ${t.id} = v.id::uuid`,
   )
 }
+
+/** Takes one key out of `custom` on every record of the collection holding it. */
+export async function removeFieldValues(tx: Executor, ws: string, c: Collection<any, any, any>, key: string) {
+  const t = c.def.table as T
+  await tx
+    .update(t)
+    .set({ custom: sql`${t.custom} - ${key}` } as never)
+    .where(and(eq(t.workspaceId, ws), partitionOf(c), sql`${t.custom} ? ${key}`))
+}
