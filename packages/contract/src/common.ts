@@ -13,7 +13,13 @@ export const Decimal = z
 export const Money = z.object({ amount: Decimal, currency: Currency.default('CNY') })
 export const MoneyOut = z.object({ amount: z.string(), currency: z.string() })
 
-export const CustomValues = z.record(z.string(), z.unknown())
+/**
+ * A record's custom field values by key. Which keys and types a workspace has is in its object model:
+ * `GET /api/v1/objects/:object` (fields with `custom: true`); docs/object-model.md.
+ */
+export const CustomValues = z
+  .record(z.string(), z.unknown())
+  .describe('custom field values by key; the fields and their types: GET /api/v1/objects/{object}')
 
 /** Fields every record carries on the wire. */
 export const RecordBase = z.object({
