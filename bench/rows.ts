@@ -7,22 +7,22 @@ import type { Load } from './stats'
 /** Embedded start to ready (ms): on a new data folder with the demo seed, then on the same folder again. */
 export type EmbeddedStart = { fresh: number; existing: number }
 
-const ratio = (api: Load, raw: Load) => api.p50 / raw.p50
+export const ratio = (api: Load, raw: Load) => api.p50 / raw.p50
 const pct = (v: number) => `${Math.round(v * 100)}%`
-const times = (v: number) => `${v.toFixed(1)}×`
-const withErrors = (l: Load, text: string) => (l.errors ? `${text} (${l.errors} errors)` : text)
-const p50p95 = (l: Load) => withErrors(l, `p50 ${ms(l.p50)} · p95 ${ms(l.p95)}`)
+export const times = (v: number) => `${v.toFixed(1)}×`
+export const withErrors = (l: Load, text: string) => (l.errors ? `${text} (${l.errors} errors)` : text)
+export const p50p95 = (l: Load) => withErrors(l, `p50 ${ms(l.p50)} · p95 ${ms(l.p95)}`)
 
 /** The rows of one read (list or 360°), with the budgets that DESIGN.md sets for it. */
-function readRows(
+export function readRows<R>(
   settings: Settings,
-  lite: ScaleResult | undefined,
-  pg: ScaleResult | undefined,
-  pick: (r: ScaleResult) => ReadTimings,
+  lite: R | undefined,
+  pg: R | undefined,
+  pick: (r: R) => ReadTimings,
   budgets: { oneRatio?: number; p95?: number; rateShare?: number },
-  missing: (r: ScaleResult) => string | null,
+  missing: (r: R) => string | null,
 ): Row[] {
-  const cell = (r: ScaleResult | undefined, f: (t: ReadTimings) => Cell | undefined, needsApi = true) => {
+  const cell = (r: R | undefined, f: (t: ReadTimings) => Cell | undefined, needsApi = true) => {
     if (!r) return undefined
     const why = missing(r)
     if (needsApi && why) return { value: `360: ${why}` }

@@ -9,7 +9,8 @@ import { startServer } from './http-timing'
 import { performanceDoc } from './performance-doc'
 import { count, missed, printTable } from './report'
 import { buildRows, type EmbeddedStart } from './rows'
-import { runScale, type ScaleResult, type Settings } from './scale'
+import { customFieldRows } from './custom-field-rows'
+import { runCustomFieldAlone, runScale, type ScaleResult, type Settings } from './scale'
 
 const root = path.resolve(import.meta.dirname, '..')
 const log = (line: string) => console.log(line)
@@ -40,7 +41,8 @@ const settings: Settings = {
   importRows: envNumber('BENCH_IMPORT_ROWS', 100_000),
 }
 const only = process.env.BENCH_ONLY
-if (only && only !== 'pglite' && only !== 'postgres') throw new Error('BENCH_ONLY must be pglite or postgres')
+if (only && !['pglite', 'postgres', 'custom-field'].includes(only))
+  throw new Error('BENCH_ONLY must be pglite, postgres or custom-field')
 
 /** Embedded start to ready: once on a new data folder (migrations + demo seed), once on the same folder again. */
 async function embeddedStart(dir: string): Promise<EmbeddedStart> {
@@ -59,14 +61,14 @@ async function embeddedStart(dir: string): Promise<EmbeddedStart> {
 }
 
 /** The PostgreSQL scale run, on a throwaway cluster or, with DATABASE_URL, in a database on that server. */
-async function onPostgres(z: Sizes) {
+async function onPostgres<R>(z: Sizes, run: (url: string) => Promise<R>) {
   const cluster = process.env.DATABASE_URL ? undefined : await startCluster()
   const base = process.env.DATABASE_URL?.replace(/\/[^/]*$/, '') ?? cluster!.url
   try {
     await adminQuery(base, 'drop database if exists openkam_bench')
     await adminQuery(base, 'create database openkam_bench')
     log(`PostgreSQL: ${cluster ? 'throwaway cluster' : 'DATABASE_URL server'}, database openkam_bench`)
-    return await runScale({ kind: 'postgres', url: `${base}/openkam_bench`, sizes: z }, settings, log)
+    return await run(`${base}/openkam_bench`)
   } finally {
     if (cluster) cluster.stop()
     else await adminQuery(base, 'drop database if exists openkam_bench')
@@ -79,15 +81,44 @@ function incidents(results: [string, ScaleResult | undefined][]) {
   for (const [db, r] of results) {
     if (!r) continue
     out.push(...r.notes)
+    const f = r.customField
     for (const [what, l] of [
       ['list, 1 client', r.list.one.api],
       [`list, ${settings.clients} clients`, r.list.many.api],
       ['360°, 1 client', r.read360.one.api],
       [`360°, ${settings.clients} clients`, r.read360.many.api],
+      ['custom field: writes before the build', f?.before],
+      ['custom field: writes during the build', f?.during],
+      ['custom field: filtered list, 1 client', f?.list1],
+      [`custom field: filtered list, ${settings.clients} clients`, f?.listMany],
     ] as const)
       if (l?.errors) out.push(`${db}, ${what}: ${l.errors} failed, e.g. ${l.errorSample ?? 'no answer'}`)
   }
   return out
+}
+
+/** BENCH_ONLY=custom-field: the scenario alone on PostgreSQL, printed; docs/performance.md is left as it is. */
+async function customFieldAlone() {
+  const started = performance.now()
+  const z = sizes('BENCH_', 200_000, 1_000_000, 5_000_000)
+  const r = await onPostgres(z, (url) =>
+    runCustomFieldAlone({ kind: 'postgres', url, sizes: z }, settings, log),
+  )
+  const rows = customFieldRows(settings, r.customField)
+  const heads = { pglite: 'PGlite', postgres: `PostgreSQL (${count(z.accounts)} accounts)` }
+  console.log(
+    '\nOpenKAM bench, custom field scenario alone — use = measured ÷ budget; < 1.00 is within budget\n',
+  )
+  console.log(printTable(rows, heads))
+  const misses = missed(rows)
+  console.log(
+    misses.length ? `\nBudgets missed:\n${misses.map((m) => `  - ${m}`).join('\n')}` : '\nNo budget missed.',
+  )
+  if (r.notes.length) console.log(`\nIncidents:\n${r.notes.map((f) => `  - ${f}`).join('\n')}`)
+  console.log(`\nQuery plan of the filtered list:\n${r.customField.plan}`)
+  console.log(
+    `\nTotal run time ${((performance.now() - started) / 60_000).toFixed(1)} min; docs/performance.md not rewritten`,
+  )
 }
 
 async function main() {
@@ -111,7 +142,10 @@ async function main() {
         log,
       )
     }
-    if (only !== 'pglite') pg = await onPostgres(pgSizes)
+    if (only !== 'pglite')
+      pg = await onPostgres(pgSizes, (url) =>
+        runScale({ kind: 'postgres', url, sizes: pgSizes }, settings, log),
+      )
   } finally {
     clearInterval(sampler)
     fs.rmSync(dir, { recursive: true, force: true })
@@ -121,7 +155,10 @@ async function main() {
     pglite: `PGlite (${count(liteSizes.accounts)} accounts)`,
     postgres: `PostgreSQL (${count(pgSizes.accounts)} accounts)`,
   }
-  const rows = buildRows(settings, lite, pg, start)
+  const rows = [
+    ...buildRows(settings, lite, pg, start),
+    ...customFieldRows(settings, pg?.customField ?? undefined, pg?.list),
+  ]
   const noted = incidents([
     ['PGlite', lite],
     ['PostgreSQL', pg],
@@ -158,4 +195,4 @@ async function main() {
   console.log('wrote docs/performance.md')
 }
 
-await main()
+await (only === 'custom-field' ? customFieldAlone() : main())

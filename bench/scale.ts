@@ -3,30 +3,24 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { openPglite } from '../apps/server/src/core/db/pglite'
-import { openPostgres } from '../apps/server/src/core/db/postgres'
-import { BENCH_ADMIN, bulkLoad, createPeople, noEvents, type People, type Sizes } from './generate'
-import { drizzle } from 'drizzle-orm/pglite'
-import type { Db } from '../apps/server/src/core/db/types'
-import { recomputeAllHealth } from '../apps/server/src/modules/health'
+import { BENCH_ADMIN, type Sizes } from './generate'
+import {
+  fieldRawReads,
+  timeCustomFieldIndex,
+  type CustomFieldIndex,
+  type CustomFieldResult,
+  type Time,
+} from './custom-field-timing'
 import { describesPath, httpLoad, probe, signIn, startServer } from './http-timing'
 import { timeImports, type ImportTimings } from './import-timing'
 import { timeHealthRecompute, timeRuleLatency, type HealthRecompute, type RuleLatency } from './rule-timing'
-import { connectPostgres, openPgliteRaw, type PgliteRaw, type RawSql } from './raw-sql'
-import {
-  explainReads,
-  LIST,
-  MAX_ARGS,
-  pgTool,
-  READ_360,
-  timeInProcess,
-  timeWithPgbench,
-  type Read,
-} from './sql-timing'
+import { connectPostgres } from './raw-sql'
+import { explainReads, LIST, pgTool, READ_360, timeInProcess, timeWithPgbench, type Read } from './sql-timing'
 import type { Load } from './stats'
 
-export type Target =
-  { kind: 'pglite'; dataDir: string; sizes: Sizes } | { kind: 'postgres'; url: string; sizes: Sizes }
+import { connect, generate, label, thousands, type Target } from './workspace'
+
+export type { Target }
 
 export type Settings = {
   /** Seconds of each 50-client run. */
@@ -35,6 +29,8 @@ export type Settings = {
   oneSeconds: number
   clients: number
   importRows: number
+  /** Only the custom-field scenario (BENCH_ONLY=custom-field): the other timings are skipped. */
+  customFieldOnly?: boolean
 }
 
 /** API and raw SQL figures for one read; `api` is null when the endpoint is not there. */
@@ -58,6 +54,8 @@ export type ScaleResult = {
   ruleLatency: RuleLatency
   /** The nightly health recompute of every account, run through the jobs endpoint. */
   healthRecompute: HealthRecompute
+  /** Adding a filterable custom field while writes run (PostgreSQL only), with its filtered list. */
+  customField: CustomFieldResult | null
   /** Things that happened during the run and bear on the figures. */
   notes: string[]
   /** How the raw SQL was sent: 'pgbench', 'pg' or 'in process' (PGlite). */
@@ -70,70 +68,6 @@ const WARM_SECONDS = 2
 
 type Log = (line: string) => void
 
-const connect = (t: Target): Promise<RawSql | PgliteRaw> =>
-  t.kind === 'pglite' ? openPgliteRaw(t.dataDir) : connectPostgres(t.url)
-
-const label = (t: Target) => (t.kind === 'pglite' ? 'PGlite' : 'PostgreSQL')
-const thousands = (n: number) => n.toLocaleString('en')
-
-/**
- * The first scoring of the loaded accounts, as a live workspace would have them (each account was scored
- * when its signals arrived): the nightly recompute the API timings then measure finds few changes, as it
- * does every night. Nothing listens to this run's band changes (as with the demo's seed).
- */
-async function initialHealth(t: Target, ws: string, raw: RawSql | PgliteRaw, log: Log) {
-  const t0 = performance.now()
-  // PGlite: through the open raw handle (a second opener of the folder would corrupt it).
-  const database =
-    t.kind === 'pglite'
-      ? { db: drizzle((raw as PgliteRaw).pglite) as unknown as Db, close: async () => undefined }
-      : await openPostgres(t.url)
-  try {
-    const r = await recomputeAllHealth(database.db, noEvents, ws, { reason: 'nightly' })
-    log(
-      `  first health scoring: ${thousands(r.accounts)} accounts in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
-    )
-  } finally {
-    await database.close()
-  }
-}
-
-/** Migrates, makes the people through the services, bulk-loads the rest and picks accounts to read. */
-async function generate(t: Target, log: Log) {
-  const z = t.sizes
-  log(
-    `${label(t)}: generating ${thousands(z.accounts)} accounts, ${thousands(z.contacts)} contacts, ` +
-      `${thousands(z.activities)} activities, ${thousands(z.opportunities)} opportunities, ` +
-      `${thousands(z.tickets)} tickets`,
-  )
-  const t0 = performance.now()
-  const database = t.kind === 'pglite' ? await openPglite(t.dataDir) : await openPostgres(t.url)
-  let people: People
-  try {
-    await database.migrate()
-    people = await createPeople(database)
-  } finally {
-    await database.close()
-  }
-  const raw = await connect(t)
-  try {
-    await bulkLoad(raw, people, z, log)
-    await initialHealth(t, people.workspaceId, raw, log)
-    const generateSeconds = (performance.now() - t0) / 1000
-    log(`  generated in ${generateSeconds.toFixed(1)} s`)
-    const ids = (
-      await raw.query<{ id: string }>(
-        'select id from accounts where workspace_id = $1 and deleted_at is null order by random() limit $2',
-        [people.workspaceId, MAX_ARGS],
-      )
-    ).map((r) => r.id)
-    const [v] = await raw.query<{ server_version: string }>('show server_version')
-    return { people, ids, generateSeconds, serverVersion: v!.server_version }
-  } finally {
-    await raw.close()
-  }
-}
-
 type ApiTimings = {
   importEndpoint: boolean
   list1: Load
@@ -143,10 +77,30 @@ type ApiTimings = {
   read360Missing: string | null
   ruleLatency: RuleLatency
   healthRecompute: HealthRecompute
+  customField: CustomFieldIndex | null
 }
 
-/** Autocannon on a running server: the list, then the 360° read over the rotating accounts. */
-async function apiLoads(url: string, ids: string[], s: Settings, log: Log): Promise<ApiTimings> {
+/** Where the custom-field scenario writes its values (PostgreSQL only); `attempt` keeps field keys apart. */
+type FieldScenario = { dbUrl: string; ws: string; attempt: number }
+
+const customFieldLoads = (url: string, token: string, s: Settings, log: Log, f: FieldScenario) =>
+  timeCustomFieldIndex(
+    { url, token, dbUrl: f.dbUrl, ws: f.ws, ...s },
+    log,
+    f.attempt > 1 ? String(f.attempt) : '',
+  )
+
+/**
+ * Autocannon on a running server: the list, then the 360° read over the rotating accounts; on PostgreSQL,
+ * last (its writes add accounts), adding a filterable custom field while writes run.
+ */
+async function apiLoads(
+  url: string,
+  ids: string[],
+  s: Settings,
+  log: Log,
+  field: FieldScenario | null,
+): Promise<ApiTimings> {
   const token = await signIn(url, BENCH_ADMIN.email, BENCH_ADMIN.password)
   const importEndpoint = await describesPath(url, '/api/v1/imports')
   let i = 0
@@ -177,26 +131,19 @@ async function apiLoads(url: string, ids: string[], s: Settings, log: Log): Prom
   log(
     `  health recompute: ${healthRecompute.accounts.toLocaleString('en')} accounts in ${(healthRecompute.ms / 1000).toFixed(1)} s`,
   )
-  if (read360Missing) {
-    log(`  360: ${read360Missing}`)
-    return {
-      importEndpoint,
-      list1,
-      list50,
-      r1: null,
-      r50: null,
-      read360Missing,
-      ruleLatency,
-      healthRecompute,
-    }
+  let r1: Load | null = null
+  let r50: Load | null = null
+  if (read360Missing) log(`  360: ${read360Missing}`)
+  else {
+    await load(next360, s.clients, WARM_SECONDS)
+    r1 = await load(next360, 1, s.oneSeconds)
+    r50 = await load(next360, s.clients, s.seconds)
+    note('360, 1 client', r1)
+    note(`360, ${s.clients} clients`, r50)
+    log(`  360: 1 client p50 ${r1.p50.toFixed(2)} ms; ${s.clients} clients p95 ${r50.p95.toFixed(1)} ms`)
   }
-  await load(next360, s.clients, WARM_SECONDS)
-  const r1 = await load(next360, 1, s.oneSeconds)
-  const r50 = await load(next360, s.clients, s.seconds)
-  note('360, 1 client', r1)
-  note(`360, ${s.clients} clients`, r50)
-  log(`  360: 1 client p50 ${r1.p50.toFixed(2)} ms; ${s.clients} clients p95 ${r50.p95.toFixed(1)} ms`)
-  return { importEndpoint, list1, list50, r1, r50, read360Missing, ruleLatency, healthRecompute }
+  const customField = field && (await customFieldLoads(url, token, s, log, field))
+  return { importEndpoint, list1, list50, r1, r50, read360Missing, ruleLatency, healthRecompute, customField }
 }
 
 const ATTEMPTS = 3
@@ -206,7 +153,7 @@ const ATTEMPTS = 3
  * stops while being measured (the machine is shared; something outside may stop it), the loads are
  * discarded and run again on a new start, at most ATTEMPTS times; `notes` says so.
  */
-async function timeApi(t: Target, ids: string[], s: Settings, log: Log) {
+async function timeApi<X>(t: Target, log: Log, loads: (url: string, attempt: number) => Promise<X>) {
   log(`${label(t)}: timing the API`)
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'openkam-bench-api-'))
   const options = t.kind === 'pglite' ? { dataDir: t.dataDir } : { dataDir: scratch, databaseUrl: t.url }
@@ -220,7 +167,7 @@ async function timeApi(t: Target, ids: string[], s: Settings, log: Log) {
       const { url, ms: startMs } = await server.ready
       let failure: unknown
       try {
-        const timings = await apiLoads(url, ids, s, log)
+        const timings = await loads(url, attempt)
         if (!server.lost()) return { firstStartMs, startMs, notes, ...timings }
       } catch (err) {
         failure = err
@@ -239,10 +186,44 @@ async function timeApi(t: Target, ids: string[], s: Settings, log: Log) {
   }
 }
 
+/**
+ * BENCH_ONLY=custom-field: the PostgreSQL workspace, then only the custom-field scenario and its list's raw
+ * SQL (a few minutes instead of the whole run).
+ */
+export async function runCustomFieldAlone(t: Target & { kind: 'postgres' }, s: Settings, log: Log) {
+  const { people, generateSeconds, serverVersion } = await generate(t, log)
+  const ws = people.workspaceId
+  const api = await timeApi(t, log, async (url, attempt) => {
+    const token = await signIn(url, BENCH_ADMIN.email, BENCH_ADMIN.password)
+    return customFieldLoads(url, token, s, log, { dbUrl: t.url, ws, attempt })
+  })
+  const raw = await connectPostgres(t.url)
+  const pgbench = pgTool('pgbench') !== null
+  const pool = pgbench
+    ? []
+    : await Promise.all(Array.from({ length: s.clients }, () => connectPostgres(t.url)))
+  try {
+    const time: Time = (read, args, clients, seconds) =>
+      pgbench
+        ? timeWithPgbench(raw, t.url, read, ws, args, clients, seconds)
+        : timeInProcess(pool.slice(0, clients), read, ws, args, seconds)
+    log(`PostgreSQL: timing raw SQL (${pgbench ? 'pgbench' : 'pg'})`)
+    const { firstStartMs, startMs, notes, ...cf } = api
+    const customField = await fieldRawReads(raw, cf, time, s, log)
+    return { sizes: t.sizes, serverVersion, generateSeconds, notes, customField, firstStartMs, startMs }
+  } finally {
+    await Promise.all(pool.map((c) => c.close()))
+    await raw.close()
+  }
+}
+
 export async function runScale(t: Target, s: Settings, log: Log): Promise<ScaleResult> {
   const { people, ids, generateSeconds, serverVersion } = await generate(t, log)
-  const api = await timeApi(t, ids, s, log)
   const ws = people.workspaceId
+  const field = t.kind === 'postgres' ? { dbUrl: t.url, ws } : null
+  const api = await timeApi(t, log, (url, attempt) =>
+    apiLoads(url, ids, s, log, field && { ...field, attempt }),
+  )
 
   const pgbench = t.kind === 'postgres' && pgTool('pgbench') !== null
   const rawDriver = t.kind === 'pglite' ? 'in process' : pgbench ? 'pgbench' : 'pg'
@@ -265,6 +246,7 @@ export async function runScale(t: Target, s: Settings, log: Log): Promise<ScaleR
     const r50 = await time(READ_360, ids, s.clients, s.seconds)
     log(`  list: 1 client p50 ${list1.p50.toFixed(2)} ms; 360: 1 client p50 ${r1.p50.toFixed(2)} ms`)
     const plans = await explainReads(raw, ws, ids[0]!)
+    const customField = api.customField && (await fieldRawReads(raw, api.customField, time, s, log))
 
     log(`${label(t)}: timing bulk loads of ${thousands(s.importRows)} accounts`)
     const imports = await timeImports(
@@ -287,6 +269,7 @@ export async function runScale(t: Target, s: Settings, log: Log): Promise<ScaleR
       importEndpoint: api.importEndpoint,
       ruleLatency: api.ruleLatency,
       healthRecompute: api.healthRecompute,
+      customField,
       notes: api.notes,
       imports,
       rawDriver,
