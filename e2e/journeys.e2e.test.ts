@@ -620,4 +620,56 @@ describe('journeys in the browser', () => {
     expect(consoleErrors).toEqual([])
   })
 
+  it('custom objects: opens the site visits from the sidebar, reads one, and adds a visit from its account’s 360° page', async () => {
+    const { ctx, page } = await signedIn()
+    await nav(page, 'Site visits').click()
+    await page.waitForURL(/\/objects\/site_visits$/)
+    await page.getByRole('heading', { name: 'Site visits', exact: true }).waitFor()
+    // The demo has a visit for each of 36 accounts: one page of the list.
+    await expect.poll(() => page.locator('.ant-table-row').count(), { timeout: 15_000 }).toBe(36)
+    await shot(page, '09-custom-object-list')
+
+    const first = page.locator('.ant-table-row').first()
+    const visit = (await first.getByRole('link').first().innerText()).trim()
+    await first.getByRole('link', { name: visit }).click()
+    await page.getByRole('heading', { name: visit }).waitFor()
+    const details = page.locator('.ant-descriptions-row', { hasText: 'Visit date' })
+    await details.waitFor()
+    // The relation names the account and links to its page.
+    const accountLink = page
+      .locator('th', { hasText: /^Account$/ })
+      .locator('xpath=following-sibling::td[1]')
+      .getByRole('link')
+    await expect.poll(() => accountLink.innerText()).not.toBe('…')
+    const account = (await accountLink.innerText()).trim()
+    await accountLink.click()
+    await page.getByRole('heading', { name: account }).waitFor()
+
+    await page.getByRole('tab', { name: /^Site visits \(\d+\)$/ }).click()
+    const tab = page.getByRole('tabpanel')
+    await tab.getByRole('link', { name: visit }).waitFor()
+    await tab.getByRole('button', { name: 'New Site visit' }).click()
+    const form = page.locator('.ant-drawer')
+    await form.getByLabel('Name').fill('Journey site visit')
+    await form.getByLabel('Visit date').click()
+    await form.getByLabel('Visit date').fill('2026-12-01')
+    // Tab keeps the typed date (Enter would also submit the form).
+    await page.keyboard.press('Tab')
+    await expect.poll(() => form.getByLabel('Visit date').inputValue()).toBe('2026-12-01')
+    // The account is filled in already.
+    await form.locator('.ant-select', { hasText: account }).waitFor()
+    await form.getByRole('button', { name: 'Save' }).click()
+    await form.waitFor({ state: 'hidden' })
+    await tab.getByRole('link', { name: 'Journey site visit' }).waitFor()
+    await shot(page, '10-custom-object-on-account')
+
+    const made = await page.evaluate(() =>
+      fetch('/api/v1/objects/site_visits/records?q=Journey%20site%20visit').then((r) => r.json()),
+    )
+    expect(made.data).toHaveLength(1)
+    expect(made.data[0].custom).toMatchObject({ visitDate: '2026-12-01' })
+    expect(page.url()).toContain(`/accounts/${made.data[0].custom.account}`)
+    await ctx.close()
+    expect(consoleErrors).toEqual([])
+  })
 })

@@ -132,13 +132,20 @@ export function ListFilters({ meta, q, filters, onChange }: Props) {
           case 'relation':
             if (field.relation.many) return null
             return (
-              <div key={key} style={{ minWidth: 200 }} aria-label={label}>
-                <FieldInput
-                  field={field}
-                  value={filters[key]}
-                  onChange={(v) => onChange({ [key]: v ?? null })}
-                />
-              </div>
+              <Space key={key} size={4}>
+                {/* The picker has no placeholder of its own: its name stands beside it, as its label. */}
+                <label htmlFor={`filter-${key}`} className="ant-typography ant-typography-secondary">
+                  {label}
+                </label>
+                <div style={{ minWidth: 200 }} aria-label={label}>
+                  <FieldInput
+                    id={`filter-${key}`}
+                    field={field}
+                    value={filters[key]}
+                    onChange={(v) => onChange({ [key]: v ?? null })}
+                  />
+                </div>
+              </Space>
             )
           case 'text':
           case 'email':
@@ -159,13 +166,20 @@ export function ListFilters({ meta, q, filters, onChange }: Props) {
             )
           case 'account':
             return (
-              <div key={key} style={{ minWidth: 200 }} aria-label={label}>
-                <FieldInput
-                  field={field}
-                  value={filters[key]}
-                  onChange={(v) => onChange({ [key]: v ?? null })}
-                />
-              </div>
+              <Space key={key} size={4}>
+                {/* The picker has no placeholder of its own: its name stands beside it, as its label. */}
+                <label htmlFor={`filter-${key}`} className="ant-typography ant-typography-secondary">
+                  {label}
+                </label>
+                <div style={{ minWidth: 200 }} aria-label={label}>
+                  <FieldInput
+                    id={`filter-${key}`}
+                    field={field}
+                    value={filters[key]}
+                    onChange={(v) => onChange({ [key]: v ?? null })}
+                  />
+                </div>
+              </Space>
             )
           default:
             return null
