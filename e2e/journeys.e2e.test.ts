@@ -455,7 +455,7 @@ describe('journeys in the browser', () => {
     const n = await sections.count()
     await page.getByLabel(`Title in English of section ${n}`).fill('ERP')
     await page.getByLabel(`Title in Chinese of section ${n}`).fill('ERP 系统')
-    const target = page.getByRole('list', { name: 'Fields of ERP' })
+    const target = page.getByRole('list', { name: 'Fields of ERP', exact: true })
     await target.getByText('No fields yet').waitFor()
     const handle = page.getByRole('button', { name: 'Drag Deployment model' })
     await handle.scrollIntoViewIfNeeded()

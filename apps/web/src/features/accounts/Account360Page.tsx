@@ -1,5 +1,6 @@
+import { Tabs } from '../../shared/ui/Tabs'
 import { useMemo, useState } from 'react'
-import { Button, Card, Col, Descriptions, Row, Space, Statistic, Table, Tabs, Tag, Typography } from 'antd'
+import { Button, Card, Col, Descriptions, Row, Space, Statistic, Table, Tag, Typography } from 'antd'
 import {
   CalendarOutlined,
   FileTextOutlined,

@@ -1,20 +1,6 @@
+import { Tabs } from '../../shared/ui/Tabs'
 import { useEffect, useRef, useState } from 'react'
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Col,
-  Form,
-  Input,
-  Modal,
-  Row,
-  Space,
-  Switch,
-  Tabs,
-  Tag,
-  Typography,
-} from 'antd'
+import { Alert, App, Button, Card, Col, Form, Input, Modal, Row, Space, Switch, Tag, Typography } from 'antd'
 import { useQueryClient } from '@tanstack/react-query'
 import { Link, useBlocker, useNavigate, useParams, useSearchParams } from 'react-router'
 import { useTranslation } from 'react-i18next'

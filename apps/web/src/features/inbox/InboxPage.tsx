@@ -1,4 +1,5 @@
-import { Badge, Button, Card, Space, Tabs, Tag, Typography } from 'antd'
+import { Badge, Button, Card, Space, Tag, Typography } from 'antd'
+import { Tabs } from '../../shared/ui/Tabs'
 import { ReloadOutlined } from '@ant-design/icons'
 import { useSearchParams } from 'react-router'
 import { useTranslation } from 'react-i18next'

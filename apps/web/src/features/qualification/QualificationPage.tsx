@@ -1,4 +1,5 @@
-import { Card, Col, Row, Select, Space, Statistic, Switch, Table, Tabs, Tag, Typography } from 'antd'
+import { Card, Col, Row, Select, Space, Statistic, Switch, Table, Tag, Typography } from 'antd'
+import { Tabs } from '../../shared/ui/Tabs'
 import { Link, useSearchParams } from 'react-router'
 import { useTranslation } from 'react-i18next'
 import { EnumTag } from '../records/display'

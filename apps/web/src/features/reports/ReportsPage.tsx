@@ -1,5 +1,6 @@
+import { Tabs } from '../../shared/ui/Tabs'
 import type { ReactNode } from 'react'
-import { Button, Card, Tabs, Typography } from 'antd'
+import { Button, Card, Typography } from 'antd'
 import { ReloadOutlined } from '@ant-design/icons'
 import { useQueryClient } from '@tanstack/react-query'
 import { useSearchParams } from 'react-router'

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react'
 import { PlaybookSettingsTab } from '../accounts/PlaybookSettingsTab'
-import { Tabs } from 'antd'
+import { Tabs } from '../../shared/ui/Tabs'
 import { Navigate, useNavigate, useParams } from 'react-router'
 import { useTranslation } from 'react-i18next'
 import { can, useAuth } from '../../app/auth'

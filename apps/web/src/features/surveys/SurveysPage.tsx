@@ -1,5 +1,6 @@
+import { Tabs } from '../../shared/ui/Tabs'
 import { useState } from 'react'
-import { App, Button, Dropdown, Modal, Progress, Space, Table, Tabs, Tag, Typography } from 'antd'
+import { App, Button, Dropdown, Modal, Progress, Space, Table, Tag, Typography } from 'antd'
 import { MoreOutlined, PlusOutlined, SendOutlined } from '@ant-design/icons'
 import dayjs from 'dayjs'
 import { useSearchParams } from 'react-router'
