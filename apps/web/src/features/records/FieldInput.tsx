@@ -66,6 +66,7 @@ function RemoteSelect({
       onChange={(v) => onChange?.(multiple ? (v ?? []) : (v ?? null))}
       options={options}
       loading={res.isFetching}
+      style={{ width: '100%' }}
     />
   )
 }

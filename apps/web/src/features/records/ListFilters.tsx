@@ -130,14 +130,15 @@ export function ListFilters({ meta, q, filters, onChange }: Props) {
               />
             )
           case 'relation':
-            if (field.relation.many) return null
+          case 'account':
+            if (field.type === 'relation' && field.relation.many) return null
             return (
               <Space key={key} size={4}>
                 {/* The picker has no placeholder of its own: its name stands beside it, as its label. */}
                 <label htmlFor={`filter-${key}`} className="ant-typography ant-typography-secondary">
                   {label}
                 </label>
-                <div style={{ minWidth: 200 }} aria-label={label}>
+                <div style={{ width: 200 }} aria-label={label}>
                   <FieldInput
                     id={`filter-${key}`}
                     field={field}
@@ -163,23 +164,6 @@ export function ListFilters({ meta, q, filters, onChange }: Props) {
                 onSearch={(v) => onChange({ [key]: v.trim() || null })}
                 style={{ width: 180 }}
               />
-            )
-          case 'account':
-            return (
-              <Space key={key} size={4}>
-                {/* The picker has no placeholder of its own: its name stands beside it, as its label. */}
-                <label htmlFor={`filter-${key}`} className="ant-typography ant-typography-secondary">
-                  {label}
-                </label>
-                <div style={{ minWidth: 200 }} aria-label={label}>
-                  <FieldInput
-                    id={`filter-${key}`}
-                    field={field}
-                    value={filters[key]}
-                    onChange={(v) => onChange({ [key]: v ?? null })}
-                  />
-                </div>
-              </Space>
             )
           default:
             return null
