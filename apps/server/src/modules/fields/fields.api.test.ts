@@ -380,10 +380,22 @@ describe('roll-up fields', () => {
     expect(best.status, JSON.stringify(best.body)).toBe(201)
     const custom = async () => (await org.sales.get(`/api/v1/accounts/${a.id}`)).body.custom
     await waitFor(async () => (await custom()).openTickets === 2 && (await custom()).bestSatisfaction === 5)
+    // A formula reading a roll-up follows it, recomputed with the roll-up in the same transaction.
+    const load = await org.admin.post('/api/v1/field-definitions', {
+      object: 'accounts',
+      key: 'ticketLoad',
+      label: 'Ticket load',
+      type: 'formula',
+      formula: 'openTickets * 2',
+    })
+    expect(load.status, JSON.stringify(load.body)).toBe(201)
+    await waitFor(async () => (await custom()).ticketLoad === 4)
     await org.sales.patch(`/api/v1/tickets/${t1.id}`, { version: t1.version, status: 'resolved' })
     await waitFor(async () => (await custom()).openTickets === 1)
+    expect((await custom()).ticketLoad).toBe(2)
     await ticket('pending', 1)
     await waitFor(async () => (await custom()).openTickets === 2)
+    expect((await custom()).ticketLoad).toBe(4)
     const list = await org.sales.get('/api/v1/accounts?custom.openTickets[gte]=2')
     expect(list.body.data.map((x: any) => x.id)).toEqual([a.id])
     expect(

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, sql } from 'drizzle-orm'
+import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm'
 import type { PgTable } from 'drizzle-orm/pg-core'
 import type { Executor } from '../../core/db/types'
 import type { Collection } from '../../core/crud/collection'
@@ -65,6 +65,15 @@ export const rowsAfter = (
     .where(and(eq(t.workspaceId, ws), partitionOf(c), afterId ? gt(t.id, afterId) : undefined))
     .orderBy(asc(t.id))
     .limit(limit) as Promise<Record<string, any>[]>
+}
+
+/** Whole rows of the collection by id (e.g. to recompute their formulas after a roll-up changed). */
+export const rowsByIds = (tx: Executor, ws: string, c: Collection<any, any, any>, ids: string[]) => {
+  const t = c.def.table as T
+  return tx
+    .select()
+    .from(t)
+    .where(and(eq(t.workspaceId, ws), partitionOf(c), inArray(t.id, ids))) as Promise<Record<string, any>[]>
 }
 
 /** Sets one key of `custom` on many records, removing it where the new value is null. */

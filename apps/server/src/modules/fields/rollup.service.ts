@@ -10,7 +10,9 @@ import type { FieldError } from '../../core/errors'
 import { customFields } from '../../core/crud/custom-fields'
 import { loadDefinitions } from './field-cache'
 import { builtinCollections, collectionOf } from './object-registry'
-import { rowsAfter, setFieldValues } from './record-values.repository'
+import { mergeCustomValues } from './custom-values'
+import { formulaNames } from './formula'
+import { rowsAfter, rowsByIds, setFieldValues, writeCustoms } from './record-values.repository'
 
 type Rollup = NonNullable<FieldDefinition['rollup']>
 type T = PgTable & { workspaceId: any; id: any; deletedAt: any }
@@ -126,6 +128,45 @@ export async function backfillRollup(tx: Executor, ws: string, d: FieldDefinitio
   return n
 }
 
+/**
+ * Recomputes, on the records `ids` of `object`, the formulas reading one of the roll-ups `keys` (e.g.
+ * `openTickets * 2`), so a formula is as current as the roll-up it reads. Stored like the roll-up: no
+ * version, audit or event.
+ */
+export async function recomputeFormulasAfterRollups(
+  tx: Executor,
+  ws: string,
+  object: string,
+  keys: string[],
+  ids: string[],
+  defs: FieldDefinition[],
+) {
+  const formulas = defs.filter(
+    (d) =>
+      d.object === object &&
+      d.type === 'formula' &&
+      d.formula &&
+      formulaNames(d.formula).some((n) => keys.includes(n.name)),
+  )
+  if (!formulas.length || !ids.length) return 0
+  const c = collectionOf(object)
+  const customs: Record<string, unknown> = {}
+  for (const r of await rowsByIds(tx, ws, c, ids)) {
+    const { values } = mergeCustomValues({
+      defs: formulas,
+      stored: r.custom ?? {},
+      incoming: undefined,
+      creating: false,
+      record: r,
+      allowUnknown: true,
+      object,
+    })
+    if (JSON.stringify(values) !== JSON.stringify(r.custom ?? {})) customs[r.id] = values
+  }
+  await writeCustoms(tx, ws, c.def.table, customs)
+  return Object.keys(customs).length
+}
+
 const entityToObject = () =>
   new Map(Object.values(builtinCollections).map((c) => [c.def.entity, c.def.name] as const))
 
@@ -144,6 +185,8 @@ export const rollupHandler = (): EventHandler => ({
     if (!rollups.length) return
     const p = event.payload as { record?: Record<string, any>; before?: Record<string, any> }
     const ctx = sysCtx(event.workspaceId)
+    // Per parent object, the roll-ups stored and the records they were stored on: their formulas follow.
+    const touched = new Map<string, { keys: string[]; ids: Set<string> }>()
     for (const d of rollups) {
       const via = d.rollup!.via
       const ids = [
@@ -151,6 +194,12 @@ export const rollupHandler = (): EventHandler => ({
       ]
       if (!ids.length) continue
       await store(tx, ctx, d.object, d, ids, await compute(tx, ctx, d.rollup!, ids))
+      const t = touched.get(d.object) ?? { keys: [], ids: new Set<string>() }
+      t.keys.push(d.key)
+      ids.forEach((id) => t.ids.add(id))
+      touched.set(d.object, t)
     }
+    for (const [object, t] of touched)
+      await recomputeFormulasAfterRollups(tx, event.workspaceId, object, t.keys, [...t.ids], defs)
   },
 })
