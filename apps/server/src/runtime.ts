@@ -18,7 +18,7 @@ import {
 } from './core/jobs/jobs'
 import { bootstrap } from './bootstrap'
 import { ruleJobs, rulesEngineHandler } from './modules/rules'
-import { notificationHandlers, notificationJobs } from './modules/notifications'
+import { notificationHandlers, notificationJobs, setEntityObjects } from './modules/notifications'
 import { taskJobs } from './modules/tasks'
 import { handoffHandlers, handoffJobs } from './modules/handoffs'
 import { alertHandlers, alertJobs } from './modules/alerts'
@@ -29,7 +29,7 @@ import { healthHandlers, healthJobs } from './modules/health'
 import { qualificationHandlers, qualificationJobs } from './modules/qualification'
 import { tierHandlers, tierJobs } from './modules/tiers'
 import { leadHandlers, leadJobs } from './modules/leads'
-import { customFieldsProvider, fieldJobs, rollupHandler } from './modules/fields'
+import { builtinCollections, customFieldsProvider, fieldJobs, rollupHandler } from './modules/fields'
 import { setCustomFields } from './core/crud/custom-fields'
 
 export type Runtime = {
@@ -115,6 +115,8 @@ export async function startRuntime(config: Config, opts: RuntimeOptions): Promis
   }
   // Custom fields: the collections check and filter them through the object model (modules/fields).
   setCustomFields(customFieldsProvider)
+  // Webhooks and notification texts find the field access of an event's object by its entity.
+  setEntityObjects(new Map(Object.values(builtinCollections).map((c) => [c.def.entity, c.def.name])))
   const database = await openDatabase(config)
   let ready = false
   let boss: PgBoss | undefined

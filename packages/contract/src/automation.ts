@@ -410,6 +410,14 @@ export const webhookFields = {
     .array(z.string().regex(/^[a-z_*]+(\.[a-z_*]+)?$/, 'an event type such as account.created or account.*'))
     .max(50),
   enabled: z.boolean(),
+  /**
+   * The role whose field-level security applies to what the endpoint receives (events, notifications,
+   * rule calls); null: only the fields that no role has hidden (SPEC R-23).
+   */
+  fieldAccessRole: z
+    .string()
+    .regex(/^[a-z][a-z0-9_]{1,39}$/, 'a role key such as admin or finance')
+    .nullable(),
 }
 export const WebhookCreate = z
   .object({
@@ -417,6 +425,7 @@ export const WebhookCreate = z
     secret: webhookFields.secret.optional(),
     events: webhookFields.events.default([]),
     enabled: webhookFields.enabled.default(true),
+    fieldAccessRole: webhookFields.fieldAccessRole.default(null),
   })
   .strict()
   .meta({ id: 'WebhookCreate' })
@@ -429,6 +438,7 @@ export const WebhookUpdate = z
     secret: webhookFields.secret.nullable().optional(),
     events: webhookFields.events.optional(),
     enabled: z.boolean().optional(),
+    fieldAccessRole: webhookFields.fieldAccessRole.optional(),
   })
   .strict()
   .meta({ id: 'WebhookUpdate' })
@@ -439,6 +449,7 @@ export const Webhook = RecordBase.extend({
   hasSecret: z.boolean(),
   events: z.array(z.string()),
   enabled: z.boolean(),
+  fieldAccessRole: z.string().nullable(),
 }).meta({ id: 'Webhook' })
 
 /** Workspace e-mail settings (SMTP). The password is write-only. */

@@ -16,6 +16,7 @@ export { registerNotificationRoutes } from './notification.routes'
 export { absoluteAppLink, emailAddress } from './address.service'
 export { webhookCollection } from './webhook.collection'
 export { langOf, type Lang } from './texts'
+export { setEntityObjects, type Personalize, type RecordRedactor } from './field-access.service'
 export * as notificationTables from './notification.table'
 
 /** The event handlers of the notifications module (webhook forwarding). */

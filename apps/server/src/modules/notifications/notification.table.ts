@@ -107,6 +107,11 @@ export const webhooks = pgTable(
     secret: text('secret'),
     events: jsonb('events').$type<string[]>().notNull().default([]),
     enabled: boolean('enabled').notNull().default(true),
+    /**
+     * Whose field-level security applies to what the endpoint receives (a role key); null: only the
+     * fields no role has hidden (SPEC R-23).
+     */
+    fieldAccessRole: text('field_access_role'),
   },
   (t) => [
     primaryKey({ columns: [t.workspaceId, t.id] }),

@@ -27,6 +27,13 @@ import {
   type WebhookRow,
 } from './notification.repository'
 import { notificationRecord } from './notification.record'
+import {
+  hiddenForEndpoint,
+  hiddenForPeople,
+  redactorOf,
+  redactRuleCall,
+  type Personalize,
+} from './field-access.service'
 import { loadSettings, preferencesOf } from './settings.service'
 import { langOf, type Lang } from './texts'
 
@@ -44,6 +51,12 @@ export type NotifyRequest = {
   relatedId?: string | null
   ruleRunId?: string | null
   webhookId?: string | null
+  /**
+   * Renders `subject` and `body` for each reader from records without the fields hidden from them: a
+   * person's own field access for in-app and e-mail, the endpoint's for robots and webhooks (SPEC R-23).
+   * `subject` and `body` above are then only the fallback.
+   */
+  personalize?: Personalize
 }
 
 export type NotifyOutcome = {
@@ -117,6 +130,32 @@ const robotPayload = (channel: string, m: Message, lang: Lang, to: Person | null
 }
 
 /**
+ * The texts of a notification per reader (SPEC R-23): rendered by `personalize` from what each person —
+ * or each endpoint's role — may see; the request's own texts without it.
+ */
+async function textsFor(tx: Executor, ws: string, req: NotifyRequest, people: Person[]) {
+  const plain = { subject: req.subject, body: req.body }
+  const render = req.personalize
+  if (!render) return { person: (_p: Person) => plain, endpoint: async (_w: WebhookRow) => plain }
+  const byPerson = new Map<string, { subject: string; body: string }>()
+  for (const [id, hidden] of await hiddenForPeople(
+    tx,
+    ws,
+    people.map((p) => p.id),
+  ))
+    byPerson.set(id, render(redactorOf(hidden)))
+  const byRole = new Map<string | null, { subject: string; body: string }>()
+  return {
+    person: (p: Person) => byPerson.get(p.id) ?? plain,
+    endpoint: async (w: WebhookRow) => {
+      if (!byRole.has(w.fieldAccessRole))
+        byRole.set(w.fieldAccessRole, render(redactorOf(await hiddenForEndpoint(tx, ws, w.fieldAccessRole))))
+      return byRole.get(w.fieldAccessRole)!
+    },
+  }
+}
+
+/**
  * Records a notification for each recipient on each channel and queues the sending, in the caller's
  * transaction; nothing goes over the network here. In-app rows are sent at once; e-mail and robot rows
  * are pending (or skipped, with the reason, when a channel is off, unset or unreachable for that person).
@@ -139,11 +178,8 @@ export async function notify(
     people.map((p) => p.id),
   )
   const now = new Date()
-  const message: Message = {
-    subject: req.subject,
-    body: req.body,
-    link: absoluteLink(req.link, settings.appUrl),
-  }
+  const link = absoluteLink(req.link, settings.appUrl)
+  const texts = await textsFor(tx, ws, req, people)
   const rows: NewNotificationRow[] = []
   const row = (
     channel: NotificationChannel,
@@ -154,14 +190,15 @@ export async function notify(
       payload?: Record<string, unknown>
       webhookId?: string
     },
+    text: { subject: string; body: string } = person ? texts.person(person) : req,
   ): NewNotificationRow => ({
     id: newId(),
     workspaceId: ws,
     userId: person?.id ?? null,
     role: req.role ?? null,
     channel,
-    subject: req.subject,
-    body: req.body,
+    subject: text.subject,
+    body: text.body,
     link: req.link ?? null,
     relatedType: req.relatedType ?? null,
     relatedId: req.relatedId && isUuid(req.relatedId) ? req.relatedId : null,
@@ -197,7 +234,7 @@ export async function notify(
             ? row(channel, p, { status: 'skipped', error })
             : row(channel, p, {
                 status: 'pending',
-                payload: emailMessage(message, langOf(p.locale, wsLocale), p.email),
+                payload: emailMessage({ ...texts.person(p), link }, langOf(p.locale, wsLocale), p.email),
               }),
         )
       }
@@ -214,7 +251,8 @@ export async function notify(
           continue
         }
         const lang = langOf(p?.locale, wsLocale)
-        const r = row(channel, p, { status: 'pending', webhookId: target.endpoint.id })
+        const message: Message = { ...(await texts.endpoint(target.endpoint)), link }
+        const r = row(channel, p, { status: 'pending', webhookId: target.endpoint.id }, message)
         r.payload =
           channel === 'webhook'
             ? {
@@ -277,6 +315,12 @@ export async function callWebhook(
   } else if (req.url) target = { url: req.url }
   else target = await endpointFor(tx, ws, 'webhook')
   const error = 'error' in target ? target.error : null
+  // An ad-hoc URL is an outside receiver like a webhook without a role: it gets what no role has hidden.
+  const hidden = await hiddenForEndpoint(
+    tx,
+    ws,
+    'endpoint' in target ? target.endpoint.fieldAccessRole : null,
+  )
   const r: NewNotificationRow = {
     id: newId(),
     workspaceId: ws,
@@ -289,7 +333,7 @@ export async function callWebhook(
     webhookId: 'endpoint' in target ? target.endpoint.id : null,
     url: 'url' in target ? target.url : null,
     eventType: 'rule.webhook',
-    payload: req.payload,
+    payload: redactRuleCall(hidden, req.payload),
     createdAt: new Date(),
   }
   await insertNotifications(tx, [r])

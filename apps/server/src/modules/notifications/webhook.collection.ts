@@ -3,6 +3,7 @@ import type { z } from 'zod'
 import type { Webhook } from '@openkam/contract'
 import { Collection } from '../../core/crud/collection'
 import { baseRecord } from '../../core/crud/mapping'
+import { rolesFieldAccess } from './field-access.repository'
 import { webhooks } from './notification.table'
 
 type Row = Record<string, any>
@@ -17,6 +18,7 @@ export const webhookRecord = (r: Row): WebhookRecord => ({
   hasSecret: !!r.secret,
   events: r.events ?? [],
   enabled: r.enabled,
+  fieldAccessRole: r.fieldAccessRole ?? null,
 })
 
 /** Webhooks and robots as a configuration collection (administrators by default): CRUD, audit, events. */
@@ -28,16 +30,21 @@ export const webhookCollection = new Collection<WebhookRecord, any, any>({
   toRecord: webhookRecord,
   toColumns: (input) => {
     const out: Row = {}
-    for (const k of ['name', 'kind', 'url', 'events', 'enabled'] as const)
+    for (const k of ['name', 'kind', 'url', 'events', 'enabled', 'fieldAccessRole'] as const)
       if (input[k] !== undefined) out[k] = input[k]
     // Absent keeps the secret, null or '' removes it.
     if (input.secret !== undefined) out.secret = input.secret || null
     return out
   },
-  validate: async (_tx, _ctx, c) =>
-    c.kind !== 'webhook' && (c.events ?? []).length > 0
-      ? [{ path: 'events', message: 'only plain webhooks (kind webhook) forward events' }]
-      : [],
+  validate: async (tx, ctx, c) => {
+    const errors =
+      c.kind !== 'webhook' && (c.events ?? []).length > 0
+        ? [{ path: 'events', message: 'only plain webhooks (kind webhook) forward events' }]
+        : []
+    if (c.fieldAccessRole && !(await rolesFieldAccess(tx, ctx.ws)).has(c.fieldAccessRole))
+      errors.push({ path: 'fieldAccessRole', message: `there is no role "${c.fieldAccessRole}"` })
+    return errors
+  },
   sortable: {
     name: { column: webhooks.name, kind: 'string' },
     createdAt: { column: webhooks.createdAt, kind: 'date' },

@@ -234,6 +234,17 @@ async function doNotify(env: Env, a: Extract<RuleAction, { type: 'notify' }>): P
     relatedId: (record?.id as string) ?? null,
     ruleRunId: env.runId,
     webhookId: a.webhookId ?? null,
+    // Each reader's texts from what they may see: a hidden field's placeholder renders empty (SPEC R-23).
+    personalize: (redact) => {
+      const scope = {
+        ...env.scope,
+        record: redact(env.entity, env.scope.record),
+        before: redact(env.entity, env.scope.before),
+        account: redact('account', env.scope.account),
+        payload: redact(env.entity, env.scope.payload),
+      }
+      return { subject: render(a.subject, scope).slice(0, 200), body: render(a.body ?? '', scope) }
+    },
   })
   const pending = sent.filter((s) => s.status === 'pending').length
   const skipped = sent.filter((s) => s.status === 'skipped')

@@ -1,0 +1,1 @@
+ALTER TABLE "webhooks" ADD COLUMN "field_access_role" text;
