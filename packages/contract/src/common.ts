@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { objectModelRegistry } from './object-model/field-annotations'
 
 export const Id = z.uuid({ error: 'must be an id (UUID)' })
 export const Timestamp = z.iso.datetime({ offset: true })
@@ -11,6 +12,9 @@ export const Decimal = z
 
 /** Money on the wire: `{ amount: "1200000.00", currency: "CNY" }`. */
 export const Money = z.object({ amount: Decimal, currency: Currency.default('CNY') })
+// How the object model shows them (a field using them needs no annotation of its own).
+objectModelRegistry.add(Decimal, { ui: 'decimal' })
+objectModelRegistry.add(Money, { ui: 'money' })
 export const MoneyOut = z.object({ amount: z.string(), currency: z.string() })
 
 /**

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { Id, MoneyOut, Timestamp, Version } from './common'
 import { lifecycleStages } from './records'
 import { resource } from './resource'
+import { apiOnly, F, field, FS } from './object-model/field-annotations'
 
 /**
  * The account lifecycle after a deal is won (SPEC R-09, R-10): the sales → CSM handoff, delivery
@@ -41,12 +42,12 @@ export type HandoffChecklistItem = z.infer<typeof HandoffChecklistItem>
 export const handoffResource = resource(
   'Handoff',
   {
-    accountId: Id,
-    opportunityId: Id,
-    salesOwnerId: Id,
-    csmId: Id,
-    dueAt: Timestamp,
-    checklist: z.array(HandoffChecklistItem).max(30, 'at most 30 items').superRefine(uniqueKeys),
+    accountId: field(Id, { ui: 'account', ...F }),
+    opportunityId: field(Id, { ui: 'opportunity', ...F }),
+    salesOwnerId: field(Id, { ui: 'user', ...F }),
+    csmId: field(Id, { ui: 'user', ...F }),
+    dueAt: field(Timestamp, FS),
+    checklist: apiOnly(z.array(HandoffChecklistItem).max(30, 'at most 30 items').superRefine(uniqueKeys)),
     /** The first-year value goal both owners share (SPEC R-10). */
     valueGoal: text(2000),
     notes: text(5000),
@@ -54,16 +55,17 @@ export const handoffResource = resource(
   {
     required: ['accountId'],
     readOnly: {
-      status: z.enum(handoffStatuses),
+      status: field(z.enum(handoffStatuses), { enum: 'handoffStatus', ...FS }),
       submittedAt: Timestamp.nullable(),
-      validationDueAt: Timestamp.nullable(),
+      validationDueAt: field(Timestamp.nullable(), FS),
       validatedAt: Timestamp.nullable(),
-      validationComment: z.string().nullable(),
+      validationComment: apiOnly(z.string().nullable()),
       /** When the handoff was escalated for missing its due time (once). */
-      escalatedAt: Timestamp.nullable(),
+      escalatedAt: field(Timestamp.nullable(), F),
       /** When the validation was escalated for missing its due time (once). */
       validationEscalatedAt: Timestamp.nullable(),
     },
+    base: { ownerId: F, updatedAt: { sortable: true }, createdAt: { sortable: true } },
   },
 )
 export const Handoff = handoffResource.Record

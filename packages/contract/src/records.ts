@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { Currency, Decimal, DecimalString, Id, Money, MoneyOut, Timestamp } from './common'
 import { resource } from './resource'
 import { LeadScoreBreakdown } from './lead-scoring'
+import { apiOnly, F, field, FS, S, type FieldAnnotation } from './object-model/field-annotations'
 
 const text = (max = 200) => z.string().trim().max(max, `at most ${max} characters`)
 const name = (max = 200) => z.string().trim().min(1, 'is required').max(max, `at most ${max} characters`)
@@ -10,6 +11,12 @@ const level = z.number().int().min(1, 'from 1 to 5').max(5, 'from 1 to 5')
 const count = z.number().int().min(0, 'cannot be negative')
 const amount = Decimal
 const money = { out: { amount: DecimalString } }
+
+// Object-model annotations (object-model/field-annotations.ts): what an id refers to, list flags, and
+// the fields forms show read-only although the API takes them.
+type Ref = 'user' | 'team' | 'account' | 'contact' | 'opportunity'
+const ref = (ui: Ref, a: FieldAnnotation = {}) => field(Id, { ui, ...a })
+const RO = { readOnly: true } as const
 
 export const industries = [
   'manufacturing',
@@ -41,59 +48,67 @@ export const demandMaturities = ['awareness', 'evaluation', 'decision', 'retenti
 export const accountResource = resource(
   'Account',
   {
-    name: name(),
-    industry: Industry,
+    name: field(name(), S),
+    industry: field(Industry, FS),
     subIndustry: text(100),
-    creditCode: z
-      .string()
-      .trim()
-      .regex(
-        /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/,
-        'must be an 18-character unified social credit code',
-      ),
-    domain: z
-      .string()
-      .trim()
-      .toLowerCase()
-      .regex(/^([a-z0-9-]+\.)+[a-z]{2,}$/, 'must be a domain such as example.com'),
+    creditCode: field(
+      z
+        .string()
+        .trim()
+        .regex(
+          /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/,
+          'must be an 18-character unified social credit code',
+        ),
+      F,
+    ),
+    domain: field(
+      z
+        .string()
+        .trim()
+        .toLowerCase()
+        .regex(/^([a-z0-9-]+\.)+[a-z]{2,}$/, 'must be a domain such as example.com'),
+      F,
+    ),
     website: text(300),
     phone: text(50),
     address: text(300),
-    annualRevenue: Money,
-    employees: count,
+    annualRevenue: field(Money, FS),
+    employees: field(count, FS),
     branches: count,
-    sizeBand: z.enum(sizeBands),
-    region: text(100),
-    marketScope: z.enum(marketScopes),
-    techMaturity: z.enum(levels3),
+    sizeBand: field(z.enum(sizeBands), F),
+    region: field(text(100), F),
+    marketScope: field(z.enum(marketScopes), F),
+    techMaturity: field(z.enum(levels3), { enum: 'level', ...F }),
     competitorProducts: z.array(text(100)).max(50),
     decisionDepartment: text(100),
     decisionMakers: text(300),
     decisionCycleDays: count,
     painPoints: z.array(text(200)).max(50),
-    profitability: z.enum(levels3),
-    cashFlow: z.enum(levels3),
-    paymentRisk: z.enum(levels3),
-    financialHealth: z.enum(financialHealths),
-    annualSpend: Money,
-    tier: z.enum(tiers),
-    segment: text(100),
-    demandMaturity: z.enum(demandMaturities),
-    lifecycleStage: z.enum(lifecycleStages),
-    csmId: Id,
-    teamId: Id,
+    profitability: field(z.enum(levels3), { enum: 'level' }),
+    cashFlow: field(z.enum(levels3), { enum: 'level' }),
+    paymentRisk: field(z.enum(levels3), { enum: 'level', ...F }),
+    financialHealth: field(z.enum(financialHealths), F),
+    annualSpend: field(Money, FS),
+    tier: field(z.enum(tiers), FS),
+    segment: field(text(100), F),
+    demandMaturity: field(z.enum(demandMaturities), F),
+    lifecycleStage: field(z.enum(lifecycleStages), F),
+    csmId: ref('user', F),
+    teamId: ref('team', F),
     description: text(5000),
   },
   {
     required: ['name'],
     out: { annualRevenue: MoneyOut, annualSpend: MoneyOut },
     readOnly: {
-      potential: z.object({ total: z.number(), class: z.string() }).nullable(),
-      health: z.object({ score: z.number(), band: z.string() }).nullable(),
+      // Computed by the potential and health engines; lists filter on their parts (virtual fields).
+      potential: apiOnly(z.object({ total: z.number(), class: z.string() }).nullable()),
+      health: apiOnly(z.object({ score: z.number(), band: z.string() }).nullable()),
       /** The best fit (0–100) over the active ICPs, and that ICP (SPEC R-01). */
-      icpFit: z.number().nullable(),
-      icpId: Id.nullable(),
+      icpFit: field(z.number().nullable(), { min: 0, max: 100, ...FS }),
+      icpId: apiOnly(Id.nullable()),
     },
+    base: { ownerId: F, updatedAt: FS, createdAt: FS },
   },
 )
 export const Account = accountResource.Record
@@ -115,28 +130,30 @@ export const stances = ['champion', 'supporter', 'neutral', 'skeptic', 'blocker'
 export const contactResource = resource(
   'Contact',
   {
-    accountId: Id,
-    name: name(100),
+    accountId: ref('account', F),
+    name: field(name(100), S),
     title: text(100),
     department: text(100),
-    email: z.email('must be an e-mail address'),
+    email: field(z.email('must be an e-mail address'), F),
     phone: text(50),
-    buyingRole: z.enum(buyingRoles),
-    influence: level,
-    stance: z.enum(stances),
-    relationshipStrength: level,
-    reportsToId: Id,
-    active: z.boolean(),
+    buyingRole: field(z.enum(buyingRoles), F),
+    influence: field(level, FS),
+    stance: field(z.enum(stances), F),
+    relationshipStrength: field(level, F),
+    reportsToId: ref('contact', F),
+    active: field(z.boolean(), F),
     notes: text(5000),
-    influences: z.array(Id).max(50),
-    relationshipOwnerId: Id,
+    influences: field(z.array(Id).max(50), { ui: 'contacts' }),
+    // Who on our side owns the relationship, how strong it is now and where we want it (decision map).
+    relationshipOwnerId: ref('user'),
     relationshipLevel: level,
     targetLevel: level,
     placeholder: z.boolean(),
   },
   {
     required: ['accountId', 'name'],
-    readOnly: { lastContactedAt: Timestamp.nullable(), leftAt: Timestamp.nullable() },
+    readOnly: { lastContactedAt: field(Timestamp.nullable(), FS), leftAt: apiOnly(Timestamp.nullable()) },
+    base: { ownerId: F, updatedAt: FS, createdAt: S },
   },
 )
 
@@ -145,32 +162,34 @@ export const leadStatuses = ['new', 'working', 'qualified', 'converted', 'disqua
 export const leadResource = resource(
   'Lead',
   {
-    name: name(100),
-    company: text(200),
+    name: field(name(100), S),
+    company: field(text(200), S),
     title: text(100),
-    email: z.email('must be an e-mail address'),
+    email: field(z.email('must be an e-mail address'), F),
     phone: text(50),
-    source: z.enum(leadSources),
-    industry: Industry,
-    region: text(100),
-    score: z.number().int().min(0).max(100),
-    status: z.enum(leadStatuses),
+    source: field(z.enum(leadSources), { enum: 'leadSource', ...F }),
+    industry: field(Industry, F),
+    region: field(text(100), F),
+    // Set by lead scoring; shown, not edited.
+    score: field(z.number().int().min(0).max(100), { ...RO, ...FS }),
+    status: field(z.enum(leadStatuses), { enum: 'leadStatus', ...F }),
     notes: text(5000),
-    domain: text(200),
-    creditCode: text(50),
+    domain: field(text(200), F),
+    creditCode: field(text(50), F),
     employees: z.number().int().min(0),
   },
   {
     required: ['name'],
     readOnly: {
-      convertedAccountId: Id.nullable(),
-      convertedAt: Timestamp.nullable(),
-      convertedContactId: Id.nullable(),
-      convertedOpportunityId: Id.nullable(),
-      scoreBreakdown: LeadScoreBreakdown.nullable(),
-      scoredAt: Timestamp.nullable(),
-      routedAt: Timestamp.nullable(),
+      convertedAccountId: apiOnly(Id.nullable()),
+      convertedAt: apiOnly(Timestamp.nullable()),
+      convertedContactId: apiOnly(Id.nullable()),
+      convertedOpportunityId: apiOnly(Id.nullable()),
+      scoreBreakdown: apiOnly(LeadScoreBreakdown.nullable()),
+      scoredAt: apiOnly(Timestamp.nullable()),
+      routedAt: field(Timestamp.nullable(), F),
     },
+    base: { ownerId: F, updatedAt: S, createdAt: FS },
   },
 )
 export const LeadConvert = z
@@ -195,28 +214,30 @@ export const opportunityTypes = ['new_business', 'upsell', 'cross_sell', 'renewa
 export const opportunityResource = resource(
   'Opportunity',
   {
-    accountId: Id,
-    name: name(),
-    amount,
-    currency: Currency,
-    stage: z.enum(opportunityStages),
-    status: z.enum(opportunityStatuses),
-    type: z.enum(opportunityTypes),
+    accountId: ref('account', F),
+    name: field(name(), S),
+    amount: field(amount, FS),
+    currency: apiOnly(Currency),
+    // Moved on the pipeline board (the stage gate) and closed with a reason there, not in the form.
+    stage: field(z.enum(opportunityStages), { ...RO, ...FS }),
+    status: field(z.enum(opportunityStatuses), { enum: 'opportunityStatus', ...RO, ...F }),
+    type: field(z.enum(opportunityTypes), { enum: 'opportunityType', ...F }),
     probability: z.number().int().min(0).max(100),
-    expectedCloseDate: day,
-    wonAt: Timestamp,
-    lostAt: Timestamp,
+    expectedCloseDate: field(day, FS),
+    wonAt: field(Timestamp, { ...RO, ...F }),
+    lostAt: apiOnly(Timestamp),
     lossReason: text(500),
-    source: text(100),
+    source: apiOnly(text(100)),
     description: text(5000),
     /** The pipeline the opportunity follows; null: the workspace's default pipeline. */
-    pipelineId: Id,
+    pipelineId: apiOnly(Id),
   },
   {
     required: ['accountId', 'name'],
     ...money,
     // Set by POST /opportunities/:id/close.
-    readOnly: { winReason: z.string().nullable(), closeNote: z.string().nullable() },
+    readOnly: { winReason: apiOnly(z.string().nullable()), closeNote: apiOnly(z.string().nullable()) },
+    base: { ownerId: F, updatedAt: S, createdAt: FS },
   },
 )
 
@@ -224,21 +245,24 @@ export const activityKinds = ['call', 'email', 'meeting', 'visit', 'enquiry', 'n
 export const activityResource = resource(
   'Activity',
   {
-    accountId: Id,
-    opportunityId: Id,
-    contactIds: z.array(Id).max(100),
-    kind: z.enum(activityKinds),
+    accountId: ref('account', F),
+    opportunityId: ref('opportunity', F),
+    contactIds: apiOnly(z.array(Id).max(100)),
+    kind: field(z.enum(activityKinds), { enum: 'activityKind', ...F }),
     subject: name(300),
     body: text(50_000),
-    occurredAt: Timestamp,
-    durationMinutes: z
-      .number()
-      .int()
-      .min(0)
-      .max(24 * 60),
-    location: text(300),
+    occurredAt: field(Timestamp, FS),
+    durationMinutes: field(
+      z
+        .number()
+        .int()
+        .min(0)
+        .max(24 * 60),
+      F,
+    ),
+    location: apiOnly(text(300)),
   },
-  { required: ['accountId', 'kind', 'subject'] },
+  { required: ['accountId', 'kind', 'subject'], base: { ownerId: F, updatedAt: S, createdAt: S } },
 )
 
 const commerce = (
@@ -249,53 +273,61 @@ const commerce = (
   resource(
     nameId,
     {
-      accountId: Id,
-      number: name(60),
-      amount,
-      currency: Currency,
-      status: z.enum(statuses),
+      accountId: ref('account', F),
+      number: field(name(60), FS),
+      amount: field(amount, FS),
+      currency: apiOnly(Currency),
+      // Forms ask for it (the API defaults it): e.g. quoteStatus.
+      status: field(z.enum(statuses), { enum: `${nameId.toLowerCase()}Status`, required: true, ...F }),
       notes: text(5000),
       ...extra,
     },
-    { required: ['accountId', 'number', 'amount'], ...money },
+    {
+      required: ['accountId', 'number', 'amount'],
+      ...money,
+      base: { ownerId: F, updatedAt: S, createdAt: S },
+    },
   )
+
+/** A date of a commercial record: a list filter and sort key (and a default column of most). */
+const commerceDate = () => field(day, FS)
 
 export const quoteStatuses = ['draft', 'sent', 'accepted', 'rejected', 'expired'] as const
 export const quoteResource = commerce('Quote', quoteStatuses, {
-  opportunityId: Id,
-  issueDate: day,
-  validUntil: day,
-  discountPercent: z.number().min(0).max(100),
+  opportunityId: apiOnly(Id),
+  issueDate: commerceDate(),
+  validUntil: commerceDate(),
+  discountPercent: apiOnly(z.number().min(0).max(100)),
 })
 export const orderStatuses = ['pending', 'confirmed', 'fulfilled', 'cancelled'] as const
 export const orderResource = commerce('Order', orderStatuses, {
-  opportunityId: Id,
-  contractId: Id,
-  orderDate: day,
+  opportunityId: apiOnly(Id),
+  contractId: apiOnly(Id),
+  orderDate: commerceDate(),
 })
 export const contractStatuses = ['draft', 'pending_approval', 'approved', 'active', 'ended'] as const
 export const contractResource = commerce('Contract', contractStatuses, {
-  opportunityId: Id,
-  startDate: day,
-  endDate: day,
-  signedDate: day,
-  terms: text(20_000),
-  autoRenew: z.boolean(),
+  opportunityId: apiOnly(Id),
+  startDate: commerceDate(),
+  endDate: commerceDate(),
+  signedDate: commerceDate(),
+  terms: apiOnly(text(20_000)),
+  autoRenew: apiOnly(z.boolean()),
 })
 export const invoiceStatuses = ['draft', 'issued', 'partially_paid', 'paid', 'overdue', 'void'] as const
 export const invoiceResource = commerce('Invoice', invoiceStatuses, {
-  contractId: Id,
-  orderId: Id,
-  issueDate: day,
-  dueDate: day,
+  contractId: apiOnly(Id),
+  orderId: apiOnly(Id),
+  issueDate: commerceDate(),
+  dueDate: commerceDate(),
 })
 export const paymentStatuses = ['pending', 'paid', 'overdue', 'failed', 'refunded'] as const
 export const paymentResource = commerce('Payment', paymentStatuses, {
-  invoiceId: Id,
-  contractId: Id,
-  dueDate: day,
-  paidDate: day,
-  method: z.enum(['bank_transfer', 'card', 'alipay', 'wechat_pay', 'cheque', 'other']),
+  invoiceId: apiOnly(Id),
+  contractId: apiOnly(Id),
+  dueDate: commerceDate(),
+  paidDate: commerceDate(),
+  method: apiOnly(z.enum(['bank_transfer', 'card', 'alipay', 'wechat_pay', 'cheque', 'other'])),
 })
 
 export const ticketTypes = ['question', 'incident', 'problem', 'feature_request', 'complaint'] as const
@@ -304,20 +336,20 @@ export const ticketStatuses = ['new', 'open', 'pending', 'resolved', 'closed'] a
 export const ticketResource = resource(
   'Ticket',
   {
-    accountId: Id,
-    contactId: Id,
-    type: z.enum(ticketTypes),
-    priority: z.enum(ticketPriorities),
+    accountId: ref('account', F),
+    contactId: ref('contact', F),
+    type: field(z.enum(ticketTypes), { enum: 'ticketType', ...F }),
+    priority: field(z.enum(ticketPriorities), FS),
     subject: name(300),
     body: text(50_000),
-    status: z.enum(ticketStatuses),
-    assigneeId: Id,
-    teamId: Id,
-    satisfaction: level,
-    channel: z.enum(['portal', 'email', 'phone', 'chat', 'onsite']),
-    resolvedAt: Timestamp,
+    status: field(z.enum(ticketStatuses), { enum: 'ticketStatus', ...F }),
+    assigneeId: ref('user', F),
+    teamId: ref('team', F),
+    satisfaction: field(level, FS),
+    channel: apiOnly(z.enum(['portal', 'email', 'phone', 'chat', 'onsite'])),
+    resolvedAt: apiOnly(Timestamp),
   },
-  { required: ['accountId', 'subject'] },
+  { required: ['accountId', 'subject'], base: { createdAt: FS, updatedAt: S } },
 )
 
 export const taskStatuses = ['open', 'done', 'cancelled'] as const
@@ -327,29 +359,27 @@ export const taskResource = resource(
   {
     title: name(300),
     description: text(5000),
-    assigneeId: Id,
-    assigneeRole: z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, 'a role key'),
-    accountId: Id,
-    relatedType: z.enum([
-      'account',
-      'contact',
-      'lead',
-      'opportunity',
-      'contract',
-      'ticket',
-      'handoff',
-      'alert',
-    ]),
-    relatedId: Id,
-    dueAt: Timestamp,
-    remindAt: Timestamp,
-    priority: z.enum(ticketPriorities),
-    status: z.enum(taskStatuses),
-    source: z.enum(taskSources),
+    assigneeId: ref('user', F),
+    // A role key (e.g. legal) that rules and playbooks assign a task to; not edited in the form.
+    assigneeRole: field(z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, 'a role key'), { ...RO, ...F }),
+    accountId: ref('account', F),
+    relatedType: apiOnly(
+      z.enum(['account', 'contact', 'lead', 'opportunity', 'contract', 'ticket', 'handoff', 'alert']),
+    ),
+    relatedId: apiOnly(Id),
+    dueAt: field(Timestamp, FS),
+    remindAt: apiOnly(Timestamp),
+    priority: field(z.enum(ticketPriorities), FS),
+    status: field(z.enum(taskStatuses), { enum: 'taskStatus', ...F }),
+    source: field(z.enum(taskSources), { enum: 'taskSource', ...F }),
   },
   {
     required: ['title'],
-    readOnly: { completedAt: Timestamp.nullable(), remindedAt: Timestamp.nullable() },
+    readOnly: {
+      completedAt: apiOnly(Timestamp.nullable()),
+      remindedAt: apiOnly(Timestamp.nullable()),
+    },
+    base: { ownerId: F, updatedAt: S, createdAt: S },
   },
 )
 
@@ -364,17 +394,18 @@ export const touchKinds = [
 export const touchResource = resource(
   'MarketingTouch',
   {
-    accountId: Id,
-    contactId: Id,
-    leadId: Id,
-    kind: z.enum(touchKinds),
-    campaign: text(200),
+    accountId: ref('account', F),
+    contactId: ref('contact', F),
+    leadId: apiOnly(Id),
+    kind: field(z.enum(touchKinds), { enum: 'touchKind', ...F }),
+    campaign: field(text(200), F),
     title: name(300),
-    url: text(1000),
-    occurredAt: Timestamp,
-    externalId: text(200),
+    url: apiOnly(text(1000)),
+    occurredAt: field(Timestamp, FS),
+    // The touch's id in the marketing system it came from (set by the integration, not in the form).
+    externalId: field(text(200), { ...RO, ...F }),
   },
-  { required: ['accountId', 'kind', 'title'] },
+  { required: ['accountId', 'kind', 'title'], base: { updatedAt: S } },
 )
 export const TouchBulk = z
   .array(touchResource.Create)

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { CustomValues, Id, RecordBase, Version } from './common'
+import type { FieldAnnotation } from './object-model/field-annotations'
 
 type Shape = Record<string, z.ZodType>
 type Nullish<T extends z.ZodType> = z.ZodOptional<z.ZodNullable<T>>
@@ -13,11 +14,27 @@ type RecordShape<F extends Shape, O> = {
 const ownerShape = { ownerId: Id.nullable().optional(), custom: CustomValues.optional() }
 type OwnerShape = typeof ownerShape
 
+/** Fields every record has (its owner and stamps); the object model describes those a resource lists in `base`. */
+export type BaseFieldKey = 'ownerId' | 'createdAt' | 'updatedAt'
+
+/**
+ * What the object model derives a built-in object's fields from (object-model/derive-fields.ts): the
+ * fields as given (with their annotations), the record-only ones, which are required, and the base fields
+ * it describes.
+ */
+export type ResourceSource<F extends Shape = Shape, R extends Shape = Shape> = {
+  fields: F
+  readOnly: R
+  required: readonly string[]
+  base: Partial<Record<BaseFieldKey, FieldAnnotation>>
+}
+
 /**
  * The three wire schemas of a collection from one field list: `Create` (required fields required,
  * the rest optional and nullable), `Update` (all optional, plus the `version` read) and the record.
  * `out` replaces a field's schema in the record (e.g. a decimal input that is a string on output);
- * `readOnly` fields appear only in the record.
+ * `readOnly` fields appear only in the record. `base` lists the base fields (owner, stamps) the object
+ * model describes, with their list flags; `source` is what it derives the object's fields from.
  * @example const { Record, Create, Update } = resource('Contact', { accountId: Id, name: z.string() }, { required: ['accountId', 'name'] })
  */
 export function resource<
@@ -25,7 +42,16 @@ export function resource<
   Req extends keyof F & string = never,
   O extends Partial<Record<keyof F, z.ZodType>> = Record<never, never>,
   R extends Shape = Record<never, never>,
->(name: string, fields: F, opts: { required?: Req[]; out?: O; readOnly?: R } = {}) {
+>(
+  name: string,
+  fields: F,
+  opts: {
+    required?: Req[]
+    out?: O
+    readOnly?: R
+    base?: ResourceSource['base']
+  } = {},
+) {
   const required = new Set<string>(opts.required ?? [])
   const create: Record<string, z.ZodType> = {}
   const update: Record<string, z.ZodType> = {}
@@ -36,7 +62,14 @@ export function resource<
     record[k] = ((opts.out as Record<string, z.ZodType> | undefined)?.[k] ?? schema).nullable()
   }
   Object.assign(record, opts.readOnly ?? {})
+  const source: ResourceSource<F, R> = {
+    fields,
+    readOnly: opts.readOnly ?? ({} as R),
+    required: opts.required ?? [],
+    base: opts.base ?? {},
+  }
   return {
+    source,
     Record: RecordBase.extend(record).meta({ id: name }) as unknown as z.ZodObject<
       typeof RecordBase.shape & RecordShape<F, O> & R
     >,

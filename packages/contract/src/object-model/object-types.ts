@@ -38,7 +38,7 @@ export type ObjectDescription = {
   columns: string[]
   /** Fields offered as list filters. */
   filters: string[]
-  /** Sort keys the API accepts. */
+  /** Sort keys the API accepts: the fields flagged `sortable` (derived, never written by hand). */
   sorts: string[]
   defaultSort: string
   /** The field that names a record (first column, link to the record). */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { sql } from 'drizzle-orm'
 import { boolean, date, numeric, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
-import { builtinObjects, type BuiltinField } from '@openkam/contract'
+import { z } from 'zod'
+import { builtinObject, builtinObjects, Decimal, field, resource, type BuiltinField } from '@openkam/contract'
 import { fieldSpecs } from './field-specs'
 
 const things = pgTable('things', {
@@ -82,6 +83,33 @@ describe('fieldSpecs', () => {
     ['the type cannot be compared', { key: 'tags', type: 'tags', filterable: true }, /tags field cannot/],
   ] as const)('throws naming the field when %s', (_, field, message) => {
     expect(() => fieldSpecs(describeThings(field as BuiltinField), things)).toThrow(message)
+  })
+
+  it('accepts a field of a resource as a filter and sort key when its schema is annotated so', () => {
+    const thing = resource('Thing', {
+      name: field(z.string(), { sortable: true }),
+      amount: field(Decimal, FS),
+      dueDate: field(z.iso.date(), { filterable: true }),
+      note: z.string(),
+    })
+    const description = builtinObject(thing, {
+      name: 'things',
+      title: 'things',
+      titleField: 'name',
+      order: [],
+      columns: [],
+      filters: ['dueDate'],
+      defaultSort: 'name',
+    })
+    const specs = fieldSpecs(description, things)
+    expect(specs.filterable).toEqual({
+      amount: { column: things.amount, kind: 'number' },
+      dueDate: { column: things.dueDate, kind: 'string' },
+    })
+    expect(specs.sortable).toEqual({
+      name: { column: things.name, kind: 'string' },
+      amount: { column: things.amount, kind: 'number' },
+    })
   })
 
   it.each(Object.values(builtinObjects).map((o) => [o.name, o] as const))(
