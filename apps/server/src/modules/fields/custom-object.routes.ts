@@ -21,6 +21,7 @@ import {
   createCustomObject,
   deleteCustomObject,
   listCustomObjects,
+  listDeletedCustomObjects,
   updateCustomObject,
 } from './custom-object.service'
 import { anyRecordCollection, recordCollectionFor } from './custom-record.collection'
@@ -48,11 +49,23 @@ export function registerCustomObjectRoutes(app: App, db: Db, deps: { jobs: JobQu
     {
       schema: {
         tags,
-        summary: 'The workspace’s own objects (their definitions; GET /objects describes them with fields)',
-        response: { 200: z.object({ data: z.array(CustomObject) }), 401: Problem },
+        summary:
+          'The workspace’s own objects (their definitions; GET /objects describes them with fields); deleted=only: the deleted ones, to restore (administrators)',
+        querystring: z.object({
+          deleted: z
+            .enum(['exclude', 'only'])
+            .default('exclude')
+            .describe('only: the deleted objects, latest deletion first'),
+        }),
+        response: { 200: z.object({ data: z.array(CustomObject) }), 401: Problem, 403: Problem },
       },
     },
-    async (req) => ({ data: await listCustomObjects(db, req.ctx) }),
+    async (req) => ({
+      data:
+        (req.query as { deleted: string }).deleted === 'only'
+          ? await listDeletedCustomObjects(db, req.ctx)
+          : await listCustomObjects(db, req.ctx),
+    }),
   )
   app.post(
     '/api/v1/objects',

@@ -9,6 +9,7 @@ import { newId } from '../../core/ids'
 import type { JobQueue } from '../../core/jobs/jobs'
 import { customObjects } from './custom-object.table'
 import { forgetDefinitions, loadCustomObjects, toCustomObject } from './field-cache'
+import { listCustomObjectRows } from './field-definition.repository'
 import { createDefinition } from './field-definition.service'
 import { defineFieldsNow } from './field-seed.service'
 import { reservedObjectKeys } from './object-registry'
@@ -22,6 +23,18 @@ function requireAdmin(ctx: Ctx, action: Action) {
 
 export async function listCustomObjects(tx: Executor, ctx: Ctx): Promise<CustomObject[]> {
   return [...(await loadCustomObjects(tx, ctx.ws)).values()]
+}
+
+/**
+ * The deleted objects, latest deletion first, to restore them (administrators). Nothing purges a deleted
+ * object — its records and fields are kept — so every one of them can be restored.
+ */
+export async function listDeletedCustomObjects(tx: Executor, ctx: Ctx): Promise<CustomObject[]> {
+  requireAdmin(ctx, 'delete')
+  return (await listCustomObjectRows(tx, ctx.ws))
+    .filter((r) => r.deletedAt)
+    .sort((a, b) => b.deletedAt!.getTime() - a.deletedAt!.getTime())
+    .map(toCustomObject)
 }
 
 /**

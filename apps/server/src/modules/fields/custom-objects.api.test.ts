@@ -149,7 +149,18 @@ describe('custom objects', () => {
     expect((await org.sales.get('/api/v1/objects')).body.data.map((o: any) => o.key)).not.toContain(
       'site_visits',
     )
+    // The deleted objects are listed from the server, to restore them (administrators only).
+    const trash = await org.admin.get('/api/v1/custom-objects?deleted=only')
+    expect(trash.status).toBe(200)
+    expect(trash.body.data.map((o: any) => o.key)).toEqual(['site_visits'])
+    expect(trash.body.data[0].deletedAt).not.toBeNull()
+    expect((await org.admin.get('/api/v1/custom-objects')).body.data.map((o: any) => o.key)).not.toContain(
+      'site_visits',
+    )
+    expect((await org.sales.get('/api/v1/custom-objects?deleted=only')).status).toBe(403)
+    expect((await org.admin.get('/api/v1/custom-objects?deleted=maybe')).status).toBe(400)
     expect((await org.admin.post('/api/v1/objects/site_visits/restore')).status).toBe(200)
+    expect((await org.admin.get('/api/v1/custom-objects?deleted=only')).body.data).toEqual([])
     await waitFor(
       async () => (await org.sales.get('/api/v1/objects/site_visits/records')).body.data?.length === 5,
     )

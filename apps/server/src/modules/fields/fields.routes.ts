@@ -26,7 +26,7 @@ import {
 } from './field-definition.service'
 import { getObject, listObjects, type Lang } from './object-model.service'
 import { indexProgress } from './field.jobs'
-import { getLayout, saveLayout } from './form-layout.service'
+import { getLayout, resetLayout, saveLayout } from './form-layout.service'
 import { exportDefinitionFile, importDefinitionFile } from './definition-file.service'
 
 const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem, 422: Problem }
@@ -96,6 +96,20 @@ export function registerFieldRoutes(app: App, db: Db, deps: { jobs: JobQueue }) 
       db.transaction((tx) =>
         saveLayout(tx, req.ctx, (req.params as { key: string }).key, req.body as never, languageOf(req)),
       ),
+  )
+  app.delete(
+    '/api/v1/objects/:key/layout',
+    {
+      schema: {
+        tags: ['objects'],
+        summary: 'Reset the form layout of an object to the default (administrators; audited)',
+        params: z.object({ key: z.string() }),
+        querystring: LangQuery,
+        response: { 200: FormLayout, ...errors },
+      },
+    },
+    async (req) =>
+      db.transaction((tx) => resetLayout(tx, req.ctx, (req.params as { key: string }).key, languageOf(req))),
   )
   app.get(
     '/api/v1/objects/:key/definition',

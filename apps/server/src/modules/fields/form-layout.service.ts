@@ -147,3 +147,30 @@ export async function saveLayout(
   ])
   return getLayout(tx, ctx, object, lang)
 }
+
+/**
+ * Resets an object's layout to the default (administrators): the designed one is removed, audited; a
+ * designer who read it and saves after gets a 409 (the version is back to 0). Without a designed
+ * layout it changes nothing.
+ */
+export async function resetLayout(tx: Executor, ctx: Ctx, object: string, lang: Lang): Promise<FormLayout> {
+  if (scopeFor(ctx.principal, 'field-definitions', 'update') !== 'all')
+    throw new AppError('forbidden', 'forbidden', 'Only administrators may design form layouts')
+  // An unknown object answers 404 before anything is touched.
+  await getObject(tx, { ...ctx, principal: systemPrincipal(ctx.ws) }, object, lang)
+  const [row] = await tx
+    .delete(formLayouts)
+    .where(and(eq(formLayouts.workspaceId, ctx.ws), eq(formLayouts.object, object)))
+    .returning()
+  if (row)
+    await recordAudit(tx, ctx, [
+      {
+        action: 'delete',
+        entityType: 'form_layout',
+        entityId: null,
+        before: { object, sections: row.sections, version: row.version },
+        after: null,
+      },
+    ])
+  return getLayout(tx, ctx, object, lang)
+}

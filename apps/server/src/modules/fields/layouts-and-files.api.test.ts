@@ -29,6 +29,38 @@ describe('form layouts and definition files', () => {
   }, 60_000)
   afterAll(() => env?.close())
 
+  it('resets a designed layout to the default, audited, and answers 404 for an unknown object', async () => {
+    const saved = await org.admin.put('/api/v1/objects/contacts/layout', {
+      version: 0,
+      sections: [{ id: 'only', title: 'Only', columns: 1, fields: ['name'] }],
+    })
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200)
+    expect(saved.body).toMatchObject({ designed: true, version: 1 })
+    expect((await org.sales.del('/api/v1/objects/contacts/layout')).status).toBe(403)
+    expect((await org.admin.get('/api/v1/objects/contacts/layout')).body.designed).toBe(true)
+    expect((await org.admin.del('/api/v1/objects/nothing/layout')).status).toBe(404)
+    const reset = await org.admin.del('/api/v1/objects/contacts/layout?lang=en')
+    expect(reset.status, JSON.stringify(reset.body)).toBe(200)
+    expect(reset.body).toMatchObject({ designed: false, version: 0 })
+    expect(reset.body.sections[0].title).toBe('Details')
+    const audit = (await org.admin.get('/api/v1/audit-log?entityType=form_layout&limit=50')).body.data
+    const removed = audit.filter((a: any) => a.action === 'delete')
+    expect(removed).toHaveLength(1)
+    expect(removed[0].before).toMatchObject({ object: 'contacts', version: 1 })
+    // A designer still holding version 1 is told the layout changed; resetting again changes nothing.
+    const stale = await org.admin.put('/api/v1/objects/contacts/layout', {
+      version: 1,
+      sections: [{ id: 'only', title: 'Only', columns: 1, fields: ['name'] }],
+    })
+    expect(stale.status).toBe(409)
+    expect((await org.admin.del('/api/v1/objects/contacts/layout')).status).toBe(200)
+    expect(
+      (await org.admin.get('/api/v1/audit-log?entityType=form_layout&limit=50')).body.data.filter(
+        (a: any) => a.action === 'delete',
+      ),
+    ).toHaveLength(1)
+  })
+
   it('serves a default layout, saves a designed one with a conditional section, and keeps new fields visible', async () => {
     const first = (await org.sales.get('/api/v1/objects/accounts/layout?lang=zh-CN')).body
     expect(first).toMatchObject({ object: 'accounts', version: 0, designed: false })
