@@ -40,6 +40,7 @@ import { registerNotificationRoutes, webhookCollection } from './modules/notific
 import { registerFileRoutes, registerPipelineRoutes } from './modules/pipelines'
 import { defaultWebDir, type Runtime } from './runtime'
 import { VERSION } from './version'
+import { registerApprovalRoutes } from './modules/approvals'
 
 /** The HTTP application: the kernel from core/ with every module's routes. */
 export async function buildApp(rt: Runtime, opts: { logger?: boolean; web?: boolean } = {}): Promise<App> {
@@ -106,6 +107,7 @@ export async function buildApp(rt: Runtime, opts: { logger?: boolean; web?: bool
   registerLifecycleRoutes(app, db, { events: rt.events, jobs: rt.jobs })
   registerSurveyRoutes(app, db, { events: rt.events, jobs: rt.jobs })
   registerRuleRoutes(app, db, { events: rt.events, jobs: rt.jobs, config: rt.config })
+  registerApprovalRoutes(app, db, { jobs: rt.jobs, events: rt.events })
   registerJobRoutes(app, rt.jobRegistry, {
     db,
     jobs: rt.jobs,

@@ -31,6 +31,8 @@ import { tierHandlers, tierJobs } from './modules/tiers'
 import { leadHandlers, leadJobs } from './modules/leads'
 import { builtinCollections, customFieldsProvider, fieldJobs, rollupHandler } from './modules/fields'
 import { setCustomFields } from './core/crud/custom-fields'
+import { approvalGuard, approvalJobs } from './modules/approvals'
+import { addWriteGuard } from './core/crud/write-guards'
 
 export type Runtime = {
   config: Config
@@ -97,6 +99,7 @@ export const moduleJobs = (): JobDef[] => [
   ...tierJobs(),
   ...leadJobs(),
   ...fieldJobs(),
+  ...approvalJobs(),
 ]
 
 /**
@@ -117,6 +120,7 @@ export async function startRuntime(config: Config, opts: RuntimeOptions): Promis
   setCustomFields(customFieldsProvider)
   // Webhooks and notification texts find the field access of an event's object by its entity.
   setEntityObjects(new Map(Object.values(builtinCollections).map((c) => [c.def.entity, c.def.name])))
+  addWriteGuard(approvalGuard)
   const database = await openDatabase(config)
   let ready = false
   let boss: PgBoss | undefined

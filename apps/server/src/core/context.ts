@@ -10,6 +10,8 @@ export type Ctx = {
   events: EventSink
   /** Set while a rule's actions run, so the events they cause carry the chain (loop cutting). */
   cause?: EventCause
+  /** Set (to the request's id) while the approval engine writes a request's outcome to its record. */
+  approvalId?: string
 }
 
 /** A function that does one unit of work inside a transaction. */

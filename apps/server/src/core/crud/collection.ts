@@ -24,6 +24,7 @@ import { newId, isUuid } from '../ids'
 import type { Ctx } from '../context'
 import type { Executor } from '../db/types'
 import { customFields } from './custom-fields'
+import { runWriteGuards } from './write-guards'
 import { cursorValue, decodeCursor, encodeCursor, fromCursorValue, parseSort, type SortKind } from './cursor'
 
 export type FieldSpec = {
@@ -184,6 +185,11 @@ export class Collection<
 
   private async loadOne(tx: Executor, ctx: Ctx, row: Row): Promise<Rec> {
     return (await this.load(tx, ctx, [row]))[0]!
+  }
+
+  /** The object key of the records: the collection name, or the custom object's key for a shared table. */
+  get objectKey(): string {
+    return this.def.partition?.value ?? this.def.name
   }
 
   /** The rows of this collection in a shared table (custom objects' records); undefined otherwise. */
@@ -528,6 +534,13 @@ export class Collection<
         `Your role may create ${this.def.name} only for ${scopeWords[scope]}`,
       )
     }
+    await runWriteGuards(tx, ctx, {
+      object: this.objectKey,
+      action: 'create',
+      id: null,
+      before: null,
+      changes: input as Record<string, unknown>,
+    })
     await this.check(tx, ctx, row, null)
     const [inserted] = (await tx
       .insert(this.t)
@@ -565,6 +578,7 @@ export class Collection<
     const { full: beforeRec, shown: beforeShown } = await this.loadBoth(tx, ctx, before)
     if (before.version !== input.version) throw conflict(this.def.label, beforeShown)
     const { version: _v, ...changes } = input as Record<string, unknown>
+    await runWriteGuards(tx, ctx, { object: this.objectKey, action: 'update', id, before, changes })
     const patch: Row = this.def.toColumns(changes as Partial<Create & Update>)
     if ('ownerId' in changes) patch.ownerId = changes.ownerId
     if ('custom' in changes) patch.custom = { ...before.custom, ...(changes.custom as object) }
@@ -639,6 +653,8 @@ export class Collection<
         `Your role may delete ${this.def.name} only for ${scopeWords[scope]}`,
       )
     }
+    if (del)
+      await runWriteGuards(tx, ctx, { object: this.objectKey, action: 'delete', id, before, changes: {} })
     const { full: beforeRec, shown: beforeShown } = await this.loadBoth(tx, ctx, before)
     if (version !== undefined && before.version !== version) throw conflict(this.def.label, beforeShown)
     const t = this.t

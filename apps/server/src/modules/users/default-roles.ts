@@ -25,6 +25,7 @@ const directory = {
   'scoring-models': readOnly,
   'segment-settings': readOnly,
   'field-definitions': readOnly,
+  'approval-flows': readOnly,
   /** Overriding a health score (SPEC R-27): administrators, sales managers and CSMs only. */
   health_overrides: none,
   /** Overriding a service tier or flagging an industry leader (SPEC R-04): administrators and sales managers. */
@@ -86,20 +87,24 @@ export const defaultRoles: RoleTemplate[] = [
   {
     key: 'finance',
     name: { en: 'Finance', 'zh-CN': '财务' },
-    description: 'Reads every account for billing and payments',
+    description: 'Reads every account for billing and payments; keeps contracts, invoices and payments',
     permissions: {
       ...directory,
       ...ownTasks,
+      contracts: { read: 'all', create: 'none', update: 'all', delete: 'none' },
+      invoices: { read: 'all', create: 'all', update: 'all', delete: 'none' },
+      payments: { read: 'all', create: 'all', update: 'all', delete: 'none' },
       '*': { read: 'all', create: 'none', update: 'none', delete: 'none' },
     },
   },
   {
     key: 'legal',
     name: { en: 'Legal', 'zh-CN': '法务' },
-    description: 'Reads every account for contracts',
+    description: 'Reads every account for contracts; drafts and amends the contracts',
     permissions: {
       ...directory,
       ...ownTasks,
+      contracts: { read: 'all', create: 'all', update: 'all', delete: 'none' },
       '*': { read: 'all', create: 'none', update: 'none', delete: 'none' },
     },
   },

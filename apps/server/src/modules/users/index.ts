@@ -9,6 +9,8 @@ export {
   peopleWithRole,
   rolesOf,
   managerOf,
+  teamManagerOf,
+  teamOf,
   teamMemberIds,
   type Person,
 } from './people.repository'

@@ -75,3 +75,25 @@ export async function teamMemberIds(tx: Executor, ws: string, teamId: string): P
       order by u.name, u.id`),
   ).map((r) => r.id)
 }
+
+/** The active manager of a team, or null. */
+export async function teamManagerOf(tx: Executor, ws: string, teamId: string): Promise<string | null> {
+  const rows = rowsOf<{ id: string }>(
+    await tx.execute(sql`
+      select u.id from teams t
+      join users u on u.workspace_id = t.workspace_id and u.id = t.manager_id and u.active and u.deleted_at is null
+      where t.workspace_id = ${ws} and t.id = ${teamId}::uuid and t.deleted_at is null`),
+  )
+  return rows[0]?.id ?? null
+}
+
+/** The first team (by name) a person is a member of, or null. */
+export async function teamOf(tx: Executor, ws: string, userId: string): Promise<string | null> {
+  const rows = rowsOf<{ id: string }>(
+    await tx.execute(sql`
+      select t.id from team_members m
+      join teams t on t.workspace_id = m.workspace_id and t.id = m.team_id and t.deleted_at is null
+      where m.workspace_id = ${ws} and m.user_id = ${userId} order by t.name limit 1`),
+  )
+  return rows[0]?.id ?? null
+}
