@@ -5,6 +5,7 @@ import { WebhookCreate, WebhookUpdate, webhookKinds } from '@openkam/contract'
 import { useTranslation } from 'react-i18next'
 import { ApiError, get, patch, post } from '../../shared/api/client'
 import { applyApiError } from '../settings/common'
+import { useRoles } from '../settings/UsersTab'
 import { channelKeys, type Webhook } from './channels.queries'
 
 type Kind = (typeof webhookKinds)[number]
@@ -16,8 +17,10 @@ type Values = {
   clearSecret?: boolean
   events?: string[]
   enabled: boolean
+  /** '' stands for none: only the fields no role has hidden. */
+  fieldAccessRole: string
 }
-const fields = ['name', 'kind', 'url', 'secret', 'events', 'enabled']
+const fields = ['name', 'kind', 'url', 'secret', 'events', 'enabled', 'fieldAccessRole']
 const eventSuggestions = [
   'account.created',
   'account.updated',
@@ -42,6 +45,7 @@ export function WebhookDrawer({ webhook, onClose }: { webhook: Webhook | null; o
   // The version being edited: the one opened, or the current one after a conflict.
   const [base, setBase] = useState(webhook)
   const kind = Form.useWatch('kind', form) ?? webhook?.kind ?? 'wecom'
+  const roles = useRoles()
 
   const save = useMutation({
     mutationFn: (body: Record<string, unknown>) =>
@@ -69,15 +73,17 @@ export function WebhookDrawer({ webhook, onClose }: { webhook: Webhook | null; o
 
   const submit = (v: Values) => {
     const events = v.kind === 'webhook' ? (v.events ?? []) : []
+    const fieldAccessRole = v.fieldAccessRole || null
     let body: Record<string, unknown>
     if (base) {
       body = { version: base.version }
       for (const k of ['name', 'kind', 'url', 'enabled'] as const) if (!same(v[k], base[k])) body[k] = v[k]
       if (!same(events, base.events)) body.events = events
+      if (!same(fieldAccessRole, base.fieldAccessRole)) body.fieldAccessRole = fieldAccessRole
       if (v.secret) body.secret = v.secret
       else if (v.clearSecret) body.secret = null
     } else {
-      body = { name: v.name, kind: v.kind, url: v.url, enabled: v.enabled, events }
+      body = { name: v.name, kind: v.kind, url: v.url, enabled: v.enabled, events, fieldAccessRole }
       if (v.secret) body.secret = v.secret
     }
     // The same schema the API checks, so mistakes show under their fields before anything is sent.
@@ -133,8 +139,9 @@ export function WebhookDrawer({ webhook, onClose }: { webhook: Webhook | null; o
                 url: webhook.url,
                 events: webhook.events,
                 enabled: webhook.enabled,
+                fieldAccessRole: webhook.fieldAccessRole ?? '',
               }
-            : { kind: 'wecom', enabled: true, events: [] }
+            : { kind: 'wecom', enabled: true, events: [], fieldAccessRole: '' }
         }
       >
         <Form.Item
@@ -177,6 +184,24 @@ export function WebhookDrawer({ webhook, onClose }: { webhook: Webhook | null; o
             />
           </Form.Item>
         )}
+        <Form.Item
+          name="fieldAccessRole"
+          label={t('channels.fieldAccessRole')}
+          extra={t('channels.fieldAccessRoleHelp')}
+        >
+          <Select
+            loading={roles.isLoading}
+            options={[
+              { value: '', label: t('channels.fieldAccessStrictest') },
+              ...(roles.data?.data ?? []).map((r) => ({
+                value: r.key,
+                label: t('channels.fieldAccessAs', {
+                  role: t(`enums.role.${r.key}`, { defaultValue: r.name }),
+                }),
+              })),
+            ]}
+          />
+        </Form.Item>
         <Form.Item name="enabled" label={t('channels.enabled')} valuePropName="checked">
           <Switch />
         </Form.Item>

@@ -24,7 +24,7 @@ import { collections, fieldOf, labelOf, type CollectionMeta } from '../records/m
 import { useCollectionMeta } from '../records/useCollectionMeta'
 import { isAdmin } from '../settings/common'
 import { widthFor } from './FormSections'
-import { defaultSections, placeFields, type PlacedSection } from './layout'
+import { placeFields, type PlacedSection } from './layout'
 import {
   addSection,
   draftProblems,
@@ -38,7 +38,7 @@ import {
   toUpdate,
   type DraftSection,
 } from './layout-draft'
-import { langOf, useLayout, useObjectList, useSaveLayout } from './layouts.queries'
+import { langOf, useLayout, useObjectList, useResetLayout, useSaveLayout } from './layouts.queries'
 import { SectionEditor, sectionDropId } from './SectionEditor'
 
 /** The form as people will see it, with its own values: conditions react to what is typed here. */
@@ -63,6 +63,7 @@ export function LayoutsTab() {
   const schema = useObjectSchema(object)
   const layout = useLayout(object)
   const save = useSaveLayout(object)
+  const resetLayout = useResetLayout(object)
   const [draft, setDraft] = useState<DraftSection[] | null>(null)
   const [dragging, setDragging] = useState<string | null>(null)
   const sensors = useSensors(
@@ -165,21 +166,21 @@ export function LayoutsTab() {
       else message.error(e instanceof Error ? e.message : String(e))
     }
   }
+  // Back to the default for everyone: the designed layout is removed on the server (audited).
   const reset = () =>
     modal.confirm({
       title: t('layouts.resetTitle'),
       content: t('layouts.resetBody'),
       okText: t('layouts.reset'),
-      onOk: () => {
-        const word = (k: string) => ({ en: t(k, { lng: 'en' }), 'zh-CN': t(k, { lng: 'zh-CN' }) })
-        setDraft(
-          toDraft(
-            defaultSections(meta, {
-              main: word('layouts.defaultMain'),
-              custom: word('layouts.defaultCustom'),
-            }),
-          ),
-        )
+      okButtonProps: { danger: true },
+      onOk: async () => {
+        try {
+          const res = await resetLayout.mutateAsync()
+          setDraft(toDraft(res.sections))
+          message.success(t('layouts.resetDone'))
+        } catch (e) {
+          message.error(e instanceof Error ? e.message : String(e))
+        }
       },
     })
 
@@ -290,7 +291,14 @@ export function LayoutsTab() {
               <Button onClick={() => setDraft(saved)} disabled={!dirty}>
                 {t('layouts.discard')}
               </Button>
-              <Button onClick={reset}>{t('layouts.reset')}</Button>
+              <Button
+                onClick={reset}
+                loading={resetLayout.isPending}
+                disabled={!layout.data?.designed}
+                title={layout.data?.designed ? undefined : t('layouts.resetNothing')}
+              >
+                {t('layouts.reset')}
+              </Button>
               {dirty && <Tag color="orange">{t('layouts.unsaved')}</Tag>}
             </Space>
             {problems.size > 0 && (

@@ -62,17 +62,3 @@ export function placeFields(sections: LayoutSection[], meta: CollectionMeta): Pl
     out[out.length - 1] = { ...out.at(-1)!, fields: [...out.at(-1)!.fields, ...rest] }
   return out
 }
-
-/** The layout the server makes when nobody designed one: the object's own fields, then its custom ones. */
-export function defaultSections(
-  meta: CollectionMeta,
-  titles: { main: { en: string; 'zh-CN': string }; custom: { en: string; 'zh-CN': string } },
-): LayoutSection[] {
-  const fields = meta.fields.filter((f) => !isVirtual(f))
-  const custom = fields.filter((f) => f.custom).map(pathOf)
-  const main = { id: 'main', title: titles.main.en, titles: titles.main, columns: 2, fields: [] as string[] }
-  main.fields = fields.filter((f) => !f.custom).map(pathOf)
-  return custom.length
-    ? [main, { id: 'custom', title: titles.custom.en, titles: titles.custom, columns: 2, fields: custom }]
-    : [main]
-}

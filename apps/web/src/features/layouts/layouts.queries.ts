@@ -44,4 +44,15 @@ export function useSaveLayout(object: string) {
   })
 }
 
+/** Resets an object's layout to the default for everyone (`DELETE /objects/:key/layout`, audited). */
+export function useResetLayout(object: string) {
+  const qc = useQueryClient()
+  const { i18n } = useTranslation()
+  return useMutation({
+    mutationFn: () =>
+      api<FormLayout>('DELETE', `/objects/${object}/layout`, undefined, { lang: langOf(i18n.language) }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: layoutKeys.all }),
+  })
+}
+
 export type { FormLayout, FormLayoutUpdate }

@@ -1,5 +1,6 @@
 import { useState } from 'react'
-import { App, Button, Input, Space, Table, Typography } from 'antd'
+import { App, Button, Space, Table, Typography } from 'antd'
+import dayjs from 'dayjs'
 import { PlusOutlined } from '@ant-design/icons'
 import { Link, useNavigate } from 'react-router'
 import { useTranslation } from 'react-i18next'
@@ -12,33 +13,11 @@ import { ObjectIcon } from './object-icons'
 import {
   objectName,
   useCustomObjects,
+  useDeletedObjects,
   useDeleteObject,
   useRestoreObject,
   type CustomObject,
 } from './objects.queries'
-
-type Deleted = { key: string; label: string }
-
-/**
- * The objects deleted from this browser, to restore them (the API does not list deleted objects);
- * any other can be restored by its key.
- */
-function deletedObjects(workspace: string) {
-  const storeKey = `openkam.deletedObjects.${workspace}`
-  const read = (): Deleted[] => {
-    try {
-      return JSON.parse(localStorage.getItem(storeKey) ?? '[]')
-    } catch {
-      return []
-    }
-  }
-  const write = (list: Deleted[]) => localStorage.setItem(storeKey, JSON.stringify(list))
-  return {
-    list: read,
-    add: (d: Deleted) => write([d, ...read().filter((x) => x.key !== d.key)].slice(0, 20)),
-    remove: (key: string) => write(read().filter((x) => x.key !== key)),
-  }
-}
 
 /** Settings → Objects: the workspace's own objects, to create, rename, delete and restore (administrators). */
 export function ObjectsTab() {
@@ -51,17 +30,13 @@ export function ObjectsTab() {
   const remove = useDeleteObject()
   const restore = useRestoreObject()
   const [editing, setEditing] = useState<CustomObject | 'new' | null>(null)
-  const [restoreKey, setRestoreKey] = useState('')
-  const deleted = deletedObjects(me?.workspace.id ?? 'ws')
-  const [gone, setGone] = useState<Deleted[]>(deleted.list)
+  const deleted = useDeletedObjects(admin)
 
   if (!admin) return <EmptyState description={t('objects.adminOnly')} />
 
   const doRestore = async (key: string, label = key) => {
     try {
       await restore.mutateAsync(key)
-      deleted.remove(key)
-      setGone(deleted.list())
       message.success(t('objects.restored', { label }))
     } catch (e) {
       message.error(
@@ -82,8 +57,6 @@ export function ObjectsTab() {
       okButtonProps: { danger: true },
       onOk: async () => {
         await remove.mutateAsync(o.key)
-        deleted.add({ key: o.key, label })
-        setGone(deleted.list())
         showUndo(message, t('objects.deletedMsg', { label }), t('common.undo'), () => doRestore(o.key, label))
       },
     })
@@ -177,27 +150,43 @@ export function ObjectsTab() {
       )}
       <div style={{ marginTop: 24 }}>
         <Typography.Title level={5}>{t('objects.deletedSection')}</Typography.Title>
-        {gone.length > 0 && (
+        {deleted.isError ? (
+          <ErrorState error={deleted.error} onRetry={() => void deleted.refetch()} />
+        ) : (
           <>
             <Typography.Paragraph type="secondary">{t('objects.deletedHint')}</Typography.Paragraph>
-            <Table<Deleted>
-              rowKey="key"
+            <Table<CustomObject>
+              rowKey="id"
               size="small"
               pagination={false}
-              dataSource={gone}
-              style={{ marginBottom: 12 }}
+              loading={deleted.isLoading}
+              dataSource={deleted.data?.data ?? []}
+              locale={{ emptyText: deleted.isLoading ? ' ' : t('objects.noneDeleted') }}
               columns={[
-                { title: t('objects.columns.name'), dataIndex: 'label' },
+                {
+                  title: t('objects.columns.name'),
+                  key: 'name',
+                  render: (_, o) => objectName(o, i18n.language),
+                },
                 {
                   title: t('objects.columns.key'),
                   dataIndex: 'key',
                   render: (k: string) => <Typography.Text code>{k}</Typography.Text>,
                 },
                 {
+                  title: t('objects.columns.deletedAt'),
+                  dataIndex: 'deletedAt',
+                  render: (d: string | null) => (d ? dayjs(d).format('YYYY-MM-DD HH:mm') : '—'),
+                },
+                {
                   title: t('common.actions'),
                   key: 'restore',
-                  render: (_, d) => (
-                    <Button size="small" onClick={() => void doRestore(d.key, d.label)}>
+                  render: (_, o) => (
+                    <Button
+                      size="small"
+                      loading={restore.isPending && restore.variables === o.key}
+                      onClick={() => void doRestore(o.key, objectName(o, i18n.language))}
+                    >
                       {t('objects.restore')}
                     </Button>
                   ),
@@ -206,25 +195,6 @@ export function ObjectsTab() {
             />
           </>
         )}
-        <Space.Compact>
-          <Input
-            aria-label={t('objects.restoreByKey')}
-            placeholder={t('objects.restoreKeyPlaceholder')}
-            value={restoreKey}
-            onChange={(e) => setRestoreKey(e.target.value.trim())}
-            style={{ width: 220 }}
-          />
-          <Button
-            disabled={!restoreKey}
-            loading={restore.isPending}
-            onClick={() => void doRestore(restoreKey).then(() => setRestoreKey(''))}
-          >
-            {t('objects.restore')}
-          </Button>
-        </Space.Compact>
-        <Typography.Text type="secondary" style={{ marginLeft: 12 }}>
-          {t('objects.restoreByKey')}
-        </Typography.Text>
       </div>
       <ObjectDrawer
         open={!!editing}

@@ -17,6 +17,7 @@ export type CustomObjectUpdate = {
 
 export const objectKeys = {
   all: ['custom-objects'] as const,
+  deleted: ['custom-objects', 'deleted'] as const,
 }
 
 const langOf = (lang: string) => (lang.startsWith('zh') ? 'zh-CN' : 'en')
@@ -33,6 +34,15 @@ export function useCustomObjects(enabled = true) {
     queryKey: objectKeys.all,
     queryFn: () => get<{ data: CustomObject[] }>('/custom-objects'),
     staleTime: 60_000,
+    enabled,
+  })
+}
+
+/** The deleted objects, latest deletion first, to restore them (`GET /custom-objects?deleted=only`, administrators). */
+export function useDeletedObjects(enabled = true) {
+  return useQuery({
+    queryKey: objectKeys.deleted,
+    queryFn: () => get<{ data: CustomObject[] }>('/custom-objects?deleted=only'),
     enabled,
   })
 }

@@ -699,6 +699,11 @@ export const en = {
     events: 'Events',
     eventsHelp:
       'Event types sent to this endpoint as they happen, e.g. opportunity.stage_changed or account.*. Leave empty to use it only from rules.',
+    fieldAccessRole: 'Fields it may receive',
+    fieldAccessRoleHelp:
+      'Field-level security for this endpoint: what events, rule calls and messages sent here may contain. By default no field hidden from any role leaves OpenKAM; name a role to send what that role may see.',
+    fieldAccessStrictest: 'Only fields no role has hidden (safest)',
+    fieldAccessAs: 'What {{role}} may see',
     enabled: 'Enabled',
     enableRobot: 'Enable {{name}}',
     test: 'Test',

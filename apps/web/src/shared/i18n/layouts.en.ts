@@ -35,9 +35,9 @@ export const layoutsEn = {
   reset: 'Reset to default',
   resetTitle: 'Go back to the default layout?',
   resetBody:
-    'The fields return to their standard order: built-in fields first, then custom fields, in two columns. Nothing changes until you save.',
-  defaultMain: 'Details',
-  defaultCustom: 'Custom fields',
+    'The designed layout is removed for everyone: forms go back to the default — built-in fields first, then custom fields, in two columns. Unsaved changes are lost too.',
+  resetDone: 'The layout is back to the default',
+  resetNothing: 'This object already uses the default layout',
   saved: 'Layout saved: every form and record page uses it now.',
   fixFirst: 'Some sections need a title or a condition value before saving.',
   conflictTitle: 'Someone else changed this layout',

@@ -36,9 +36,10 @@ export const layoutsZh: typeof layoutsEn = {
   discard: '放弃修改',
   reset: '恢复默认',
   resetTitle: '恢复为默认布局？',
-  resetBody: '字段将回到标准顺序：先内置字段，后自定义字段，两列显示。保存后才生效。',
-  defaultMain: '基本信息',
-  defaultCustom: '自定义字段',
+  resetBody:
+    '已设计的布局将对所有人删除，表单恢复为默认布局：先内置字段，后自定义字段，两列显示。未保存的修改也会丢失。',
+  resetDone: '布局已恢复为默认',
+  resetNothing: '此对象已在使用默认布局',
   saved: '布局已保存，所有表单和记录页面已按此显示。',
   fixFirst: '有分组缺少标题或条件值，请先补全再保存。',
   conflictTitle: '其他人修改了此布局',

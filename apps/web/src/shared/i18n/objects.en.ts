@@ -13,6 +13,7 @@ export const objectsEn = {
     name: 'Name',
     key: 'Key',
     otherNames: 'Names',
+    deletedAt: 'Deleted',
   },
   records: 'Records',
   fields: 'Fields',
@@ -22,10 +23,10 @@ export const objectsEn = {
   deletedMsg: '{{label}} deleted',
   restored: '{{label}} restored',
   deletedSection: 'Deleted objects',
-  deletedHint: 'Objects deleted from this browser; restoring one brings back its records and fields.',
+  deletedHint:
+    'Every object deleted in this workspace; nothing is purged, so restoring one brings back its records and fields.',
+  noneDeleted: 'No deleted objects.',
   restore: 'Restore',
-  restoreByKey: 'Restore another deleted object by its key',
-  restoreKeyPlaceholder: 'key, e.g. site_visits',
   notDeleted: 'No deleted object has the key {{key}}.',
   form: {
     nameEn: 'Name (English)',

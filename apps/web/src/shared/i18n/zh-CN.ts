@@ -689,6 +689,11 @@ export const zhCN: Messages = {
     events: '事件',
     eventsHelp:
       '发生时推送到此地址的事件类型，例如 opportunity.stage_changed 或 account.*。留空则只供规则使用。',
+    fieldAccessRole: '可接收的字段',
+    fieldAccessRoleHelp:
+      '此地址的字段级权限：推送到这里的事件、规则调用和消息可以包含哪些字段。默认情况下，任何角色被隐藏的字段都不会发出；指定角色后，按该角色可见的字段发送。',
+    fieldAccessStrictest: '仅发送所有角色均可见的字段（最安全）',
+    fieldAccessAs: '{{role}}可见的字段',
     enabled: '启用',
     enableRobot: '启用 {{name}}',
     test: '测试',
