@@ -28,6 +28,24 @@ export const ruleEntities = [
 ] as const
 export type RuleEntity = (typeof ruleEntities)[number]
 
+/**
+ * A custom object as a rule's entity: `custom:<object key>`, e.g. `custom:site_visits`. The prefix keeps
+ * the built-in names as they were and never collides with them (the events stay `<key>.created`…).
+ */
+export const CUSTOM_ENTITY_PREFIX = 'custom:'
+export type CustomRuleEntity = `custom:${string}`
+/** What a rule's trigger may watch: a built-in record type or a custom object. */
+export type RuleTarget = RuleEntity | CustomRuleEntity
+export const isCustomEntity = (e: string | null | undefined): e is CustomRuleEntity =>
+  !!e && e.startsWith(CUSTOM_ENTITY_PREFIX)
+/** The custom object key of a `custom:<key>` entity, or null for a built-in one. */
+export const customObjectKeyOf = (e: string | null | undefined): string | null =>
+  isCustomEntity(e) ? e.slice(CUSTOM_ENTITY_PREFIX.length) : null
+const CustomEntity = z.templateLiteral([CUSTOM_ENTITY_PREFIX, z.string().regex(/^[a-z][a-z0-9_]{1,40}$/)])
+const entityError = `a record type (${ruleEntities.join(', ')}), or custom:<object key> for a custom object (e.g. custom:site_visits)`
+/** The entity of a trigger: a built-in record type or `custom:<object key>`. */
+export const RuleTargetSchema = z.union([z.enum(ruleEntities), CustomEntity], { error: entityError })
+
 const fieldName = z
   .string()
   .regex(/^[a-zA-Z][a-zA-Z0-9_.]{0,80}$/, 'a field name such as stage or account.tier')
@@ -45,12 +63,12 @@ export const triggerKinds = [
 ] as const
 
 export const RuleTrigger = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('record_created'), entity: z.enum(ruleEntities) }),
-  z.object({ kind: z.literal('record_updated'), entity: z.enum(ruleEntities) }),
-  z.object({ kind: z.literal('record_deleted'), entity: z.enum(ruleEntities) }),
+  z.object({ kind: z.literal('record_created'), entity: RuleTargetSchema }),
+  z.object({ kind: z.literal('record_updated'), entity: RuleTargetSchema }),
+  z.object({ kind: z.literal('record_deleted'), entity: RuleTargetSchema }),
   z.object({
     kind: z.literal('field_changed'),
-    entity: z.enum(ruleEntities),
+    entity: RuleTargetSchema,
     field: fieldName,
     /** Fires only when the old value equals `from` (omit for any). */
     from: z.unknown().optional(),
@@ -65,7 +83,7 @@ export const RuleTrigger = z.discriminatedUnion('kind', [
   }),
   z.object({
     kind: z.literal('date_reached'),
-    entity: z.enum(ruleEntities),
+    entity: RuleTargetSchema,
     /** A date or timestamp field of the record, e.g. endDate or dueAt. */
     field: fieldName,
     /** Days after the date (negative: before), e.g. −90 for "90 days before the contract ends". */
@@ -77,12 +95,12 @@ export const RuleTrigger = z.discriminatedUnion('kind', [
     cron: z.string().min(9).max(100),
     timezone: z.string().max(60).default('Asia/Shanghai'),
     /** With an entity the rule runs for every record of it that meets the conditions (≤ 500 a firing). */
-    entity: z.enum(ruleEntities).optional(),
+    entity: RuleTargetSchema.optional(),
   }),
   z.object({
     kind: z.literal('webhook'),
     /** With an entity, the posted body's `recordId` names the record the rule runs on. */
-    entity: z.enum(ruleEntities).optional(),
+    entity: RuleTargetSchema.optional(),
   }),
 ])
 export type RuleTrigger = z.infer<typeof RuleTrigger>

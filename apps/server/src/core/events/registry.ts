@@ -8,7 +8,10 @@ import type { DomainEvent } from './types'
  */
 export type EventHandler = {
   name: string
-  /** Event types, or prefixes ending in '.*' ('account.*'), or '*' for all. */
+  /**
+   * Event types, prefixes ending in '.*' ('account.*'), suffixes starting with '*.' ('*.created': every
+   * entity's, custom objects' included, whose names are not known in advance), or '*' for all.
+   */
   events: string[]
   transactional?: boolean
   retryLimit?: number
@@ -42,6 +45,9 @@ export class HandlerRegistry {
 }
 
 export const matches = (pattern: string, type: string) =>
-  pattern === '*' || pattern === type || (pattern.endsWith('.*') && type.startsWith(pattern.slice(0, -1)))
+  pattern === '*' ||
+  pattern === type ||
+  (pattern.endsWith('.*') && type.startsWith(pattern.slice(0, -1))) ||
+  (pattern.startsWith('*.') && type.endsWith(pattern.slice(1)))
 
 export const queueOf = (handlerName: string) => `event.${handlerName}`

@@ -248,6 +248,8 @@ export const zhPatterns: readonly Pattern[] = [
     (g, h) => `"${g[0]}" 是${h.noun(g[1]!)}的内置字段；请换一个键`,
   ],
   [/^"(.*)" is taken by a built-in object or the API$/s, '"$1" 已被内置对象或 API 占用'],
+  // Webhooks: the role whose field access applies (R-23)
+  [/^there is no role "(.*)"$/s, '没有角色 "$1"'],
   [/^The workspace already has an object "(.*)"$/s, '工作区已有对象 "$1"'],
   [/^not a field of (\S+)$/, (g, h) => `不是${h.noun(g[0]!)}的字段`],
   [/^does not match the pattern (.+)$/s, '不符合模式 $1'],
@@ -295,6 +297,7 @@ export const zhPatterns: readonly Pattern[] = [
     '"$1" 不是内置对象（汇总只统计内置对象的记录）',
   ],
   [/^the file has no column "(.*)"; its columns are (.+)$/s, '文件中没有列 "$1"；现有的列：$2'],
+  [/^"(.*)" is not an object you can import; use one of (.+)$/s, '"$1" 不是可导入的对象；可用：$2'],
   [
     /^columns "(.*)" and "(.*)" both map to (\S+); ignore one of them in the mapping$/s,
     '列 "$1" 和 "$2" 都映射到 $3；请在映射中忽略其中一列',
@@ -399,4 +402,21 @@ export const zhPatterns: readonly Pattern[] = [
   [/^(\S+) is not a date field$/, '$1 不是日期字段'],
   [/^(\S+) has no field (\S+) that can be set$/, (g, h) => `${h.noun(g[0]!)}没有可设置的字段 ${g[1]}`],
   [/^no such playbook: (.+)$/s, '没有该行动手册：$1'],
+  // Rules on custom objects
+  [/^the workspace has no custom object (\S+)$/, '工作区中没有自定义对象 $1'],
+  [/^custom objects: (.+)$/s, '自定义对象：$1'],
+  [/^(\S+) has no custom field (\S+)$/, '$1 没有自定义字段 $2'],
+  [/^custom fields: (.+)$/s, '自定义字段：$1'],
+  [
+    /^(\S+) records have no account \(a relation field to accounts\), so account fields cannot be used$/,
+    '$1 的记录没有所属客户（指向客户的关联字段），因此不能使用客户字段',
+  ],
+  [
+    /^The rule watches (\S+), a custom object that was deleted; restore it to run the rule$/,
+    '此规则监视的自定义对象 $1 已被删除；请恢复该对象后再运行规则',
+  ],
+  [
+    /^a record type \((.+)\), or custom:<object key> for a custom object \(e\.g\. (\S+)\)$/s,
+    '应为记录类型（$1），或自定义对象的 custom:<对象键>（如 $2）',
+  ],
 ]

@@ -310,6 +310,12 @@ export const zhExact: Readonly<Record<string, string>> = {
   'an event type such as account.created or account.*': '事件类型，如 account.created 或 account.*',
   'a cell key such as large:evaluation or manufacturing:large:evaluation':
     '单元格键，如 large:evaluation 或 manufacturing:large:evaluation',
+  // Rules on custom objects
+  'it has no custom objects': '工作区还没有自定义对象',
+  'it has no custom fields': '它没有自定义字段',
+  'it was deleted: restore it, or switch the rule off': '该对象已被删除：请先恢复它，或关闭此规则',
+  'a date trigger watches a date of the record itself, e.g. endDate or custom.<key>':
+    '日期触发器只能监视记录自身的日期字段，如 endDate 或 custom.<key>',
 }
 
 /** Entity labels and collection names as they appear inside messages. */

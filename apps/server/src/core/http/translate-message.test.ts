@@ -72,6 +72,31 @@ describe('translateMessage into zh-CN', () => {
     ['The deal is already won', '该商机已赢单'],
     ['the weights sum to 95; they must sum to exactly 100', '权重之和为 95；必须正好为 100'],
     ['must not be in the future; is required', '不能晚于当前时间；必填'],
+    // rules on custom objects
+    [
+      'the workspace has no custom object site_chekcs; custom objects: site_checks, loose_notes',
+      '工作区中没有自定义对象 site_chekcs；自定义对象：site_checks, loose_notes',
+    ],
+    [
+      'the workspace has no custom object visits; it has no custom objects; it was deleted: restore it, or switch the rule off',
+      '工作区中没有自定义对象 visits；工作区还没有自定义对象；该对象已被删除：请先恢复它，或关闭此规则',
+    ],
+    [
+      'site_checks has no custom field nope; custom fields: account, outcome',
+      'site_checks 没有自定义字段 nope；自定义字段：account, outcome',
+    ],
+    [
+      'loose_notes records have no account (a relation field to accounts), so account fields cannot be used',
+      'loose_notes 的记录没有所属客户（指向客户的关联字段），因此不能使用客户字段',
+    ],
+    [
+      'The rule watches site_visits, a custom object that was deleted; restore it to run the rule',
+      '此规则监视的自定义对象 site_visits 已被删除；请恢复该对象后再运行规则',
+    ],
+    [
+      'a record type (account, contact), or custom:<object key> for a custom object (e.g. custom:site_visits)',
+      '应为记录类型（account, contact），或自定义对象的 custom:<对象键>（如 custom:site_visits）',
+    ],
   ])('translates %j', (english, chinese) => {
     expect(translateMessage(english, 'zh-CN')).toBe(chinese)
   })

@@ -1,4 +1,10 @@
-import type { ConditionOp, FieldDefinition, RuleEntity } from '@openkam/contract'
+import {
+  customObjectKeyOf,
+  type ConditionOp,
+  type FieldDefinition,
+  type RuleEntity,
+  type RuleTarget,
+} from '@openkam/contract'
 import type { Executor } from '../../core/db/types'
 import type { FieldError } from '../../core/errors'
 import { loadDefinitions, mergeCustomValues } from '../fields'
@@ -12,10 +18,14 @@ import { entityCollections } from './entities'
 export const CUSTOM = 'custom.'
 
 /** The custom field definitions of each entity's object, as the workspace has them now. */
-export type CustomDefs = (entity: RuleEntity) => FieldDefinition[]
+export type CustomDefs = (entity: RuleTarget) => FieldDefinition[]
 
-/** The object (collection) an entity's custom fields are defined on, e.g. account → accounts. */
-export const objectOf = (entity: RuleEntity) => entityCollections[entity].def.name
+/**
+ * The object (collection) an entity's custom fields are defined on, e.g. account → accounts, and a
+ * custom object's key for `custom:<key>` (custom:site_visits → site_visits).
+ */
+export const objectOf = (entity: RuleTarget) =>
+  customObjectKeyOf(entity) ?? entityCollections[entity as RuleEntity].def.name
 
 export async function customDefsOf(tx: Executor, ws: string): Promise<CustomDefs> {
   const byObject = await loadDefinitions(tx, ws)
@@ -28,12 +38,13 @@ const UNORDERED = new Set(['boolean', 'select', 'multi_select', 'relation', 'use
 const WITH_OPTIONS = new Set(['select', 'multi_select'])
 const VALUE_OPS: ConditionOp[] = ['eq', 'ne', 'in', 'not_in', 'contains', 'changed_to', 'changed_from']
 
-const isDate = (d: FieldDefinition) => DATES.has(d.type) || (d.type === 'formula' && d.resultType === 'date')
+export const isDate = (d: FieldDefinition) =>
+  DATES.has(d.type) || (d.type === 'formula' && d.resultType === 'date')
 
 /** "accounts have no custom field erp; custom fields: tier_note, credit" — the message of an unknown key. */
-export function unknownCustom(entity: RuleEntity, key: string, defs: FieldDefinition[]) {
+export function unknownCustom(entity: RuleTarget, key: string, defs: FieldDefinition[]) {
   const list = defs.map((d) => d.key).join(', ')
-  return `${entity} has no custom field ${key}; ${list ? `custom fields: ${list}` : 'it has no custom fields'}`
+  return `${customObjectKeyOf(entity) ?? entity} has no custom field ${key}; ${list ? `custom fields: ${list}` : 'it has no custom fields'}`
 }
 
 /**
@@ -69,7 +80,7 @@ export function splitFields(fields: Record<string, unknown>) {
  * where the key is `custom.<key>` (the update_fields key).
  */
 export function checkCustomWrites(opts: {
-  entity: RuleEntity
+  entity: RuleTarget
   defs: FieldDefinition[]
   values: Record<string, unknown>
   /** Values to check as the record would (placeholders left out: they are known only at run time). */

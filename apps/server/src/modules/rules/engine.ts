@@ -4,11 +4,11 @@ import type {
   ConditionGroup,
   Recipient,
   RuleAction,
-  RuleEntity,
+  RuleTarget,
   RuleTrigger,
   TaskTemplate,
 } from '@openkam/contract'
-import { ruleEntities } from '@openkam/contract'
+import { customObjectKeyOf } from '@openkam/contract'
 import type { Config } from '../../core/config'
 import type { Ctx } from '../../core/context'
 import { systemPrincipal } from '../../core/access/permissions'
@@ -34,7 +34,8 @@ import {
   type Trace,
 } from './conditions'
 import { checkCustomWrites, customDefsOf, splitFields } from './custom-fields'
-import { entityCollections, linkOf, resourceOf } from './entities'
+import { customAccountId, liveCustomObjects, targetOfEvent } from './custom-objects'
+import { collectionFor, linkOf, resourceOf } from './entities'
 import { playbooks, rules, ruleRuns } from './rule.table'
 
 type Row = Record<string, any>
@@ -58,7 +59,7 @@ export class ActionError extends Error {
 export type Fire = {
   trigger: string
   eventId?: string | null
-  entity: RuleEntity | null
+  entity: RuleTarget | null
   record: Row | null
   before?: Row | null
   changed?: string[]
@@ -74,7 +75,7 @@ type Env = {
   ctx: Ctx
   rule: { id: string; name: string }
   runId: string
-  entity: RuleEntity | null
+  entity: RuleTarget | null
   scope: RuleScope
   dry: boolean
 }
@@ -98,7 +99,10 @@ export async function accountOf(
 ) {
   if (!record) return null
   if (entity === 'account') return record
-  const id = record.accountId as string | undefined
+  // A custom object's record belongs to the account its relation field to accounts names.
+  const id = customObjectKeyOf(entity)
+    ? customAccountId(record, (await customDefsOf(tx, ws))(entity as RuleTarget))
+    : (record.accountId as string | undefined)
   if (!id) return null
   try {
     return (await accountCollection.get(tx, systemCtx(ws, deps), id)) as unknown as Row
@@ -262,7 +266,7 @@ async function currentRecord(env: Env): Promise<Row> {
   const record = env.scope.record
   if (!env.entity || !record?.id) throw new ActionError('This trigger has no record to change')
   try {
-    return (await entityCollections[env.entity].get(env.tx, env.ctx, record.id as string)) as Row
+    return (await collectionFor(env.entity).get(env.tx, env.ctx, record.id as string)) as Row
   } catch (e) {
     if (e instanceof AppError && e.kind === 'not_found') throw new ActionError('The record no longer exists')
     throw e
@@ -299,7 +303,7 @@ async function applyFields(env: Env, fields: Row): Promise<Performed> {
   if (env.dry) return { status: 'would_run', detail: { fields } }
   try {
     // Later actions of the run see the record as it now is (e.g. a playbook after an owner change).
-    env.scope.record = (await entityCollections[env.entity!].update(
+    env.scope.record = (await collectionFor(env.entity!).update(
       env.tx,
       env.ctx,
       current.id,
@@ -558,11 +562,11 @@ export async function retryAction(
   const o = outcomes[data.index]
   const a = definition.actions[data.index]
   if (!run || !o || !a || o.status !== 'retrying') return 'nothing to retry'
-  const entity = run.entityType as RuleEntity | null
+  const entity = run.entityType as RuleTarget | null
   let record: Row | null = null
   if (entity && run.entityId) {
     try {
-      record = (await entityCollections[entity].get(tx, systemCtx(data.ws, deps), run.entityId)) as Row
+      record = (await collectionFor(entity).get(tx, systemCtx(data.ws, deps), run.entityId)) as Row
     } catch {
       record = null
     }
@@ -623,15 +627,24 @@ export function triggerMatches(t: RuleTrigger, event: DomainEvent): boolean {
 
 const recordKinds = ['record_created', 'record_updated', 'record_deleted', 'field_changed', 'stage_changed']
 
-/** The rule engine's event handler: every record event meets the enabled rules that watch its entity. */
+/**
+ * The rule engine's event handler: every record event meets the enabled rules that watch its entity —
+ * a built-in one, or a custom object's (`custom:<key>`) while the object exists.
+ */
 export function rulesEngineHandler(deps: EngineDeps): EventHandler {
   return {
     name: 'rules.engine',
-    events: ruleEntities.flatMap((e) => [`${e}.created`, `${e}.updated`, `${e}.deleted`]),
+    // Suffixes: custom objects' events (`site_visits.created`) are named after keys made at run time.
+    events: ['*.created', '*.updated', '*.deleted'],
     async handle(tx, event) {
-      const entity = event.entityType as RuleEntity
       const p = event.payload as { record?: Row; changed?: string[]; before?: Row }
-      if (!p.record || !entityCollections[entity]) return
+      if (!p.record) return
+      const custom = p.record.object === event.entityType
+      const keys = custom
+        ? new Set((await liveCustomObjects(tx, event.workspaceId)).keys())
+        : new Set<string>()
+      const entity = targetOfEvent(event.entityType, p.record, keys)
+      if (!entity) return
       const candidates = await tx
         .select()
         .from(rules)
@@ -671,7 +684,7 @@ export async function dryRunRule(
   record: Row | null,
   payload: Row | null,
 ) {
-  const entity = ('entity' in def.trigger ? def.trigger.entity : null) ?? null
+  const entity: RuleTarget | null = ('entity' in def.trigger ? def.trigger.entity : null) ?? null
   const scope: RuleScope = {
     record,
     before: null,

@@ -55,7 +55,7 @@ export const ruleCollection = new Collection<Rule, any, any>({
       hookKey: before?.hookKey ?? (t.kind === 'webhook' ? randomBytes(18).toString('base64url') : null),
     }
   },
-  validate: async (tx, ctx, c) => validateRule(tx, ctx.ws, c as any),
+  validate: async (tx, ctx, c, before) => validateRule(tx, ctx.ws, c as any, before as any),
   async afterWrite(tx, ctx, id) {
     const [row] = await tx
       .select()

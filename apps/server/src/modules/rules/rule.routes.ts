@@ -16,8 +16,9 @@ import {
   RuleRun,
   RuleUpdate,
   RuleVersion,
+  customObjectKeyOf,
   runStatuses,
-  type RuleEntity,
+  type RuleTarget,
 } from '@openkam/contract'
 import { scopeFor } from '../../core/access/permissions'
 import type { Ctx } from '../../core/context'
@@ -37,7 +38,8 @@ import {
   systemCtx,
   type EngineDeps,
 } from './engine'
-import { entityCollections } from './entities'
+import { isLiveTarget } from './custom-objects'
+import { collectionFor, entityCollections } from './entities'
 import { definitionOf, playbookCollection, ruleCollection } from './rule.collection'
 import { rules, ruleRuns, ruleVersions } from './rule.table'
 import { validateRule } from './validation'
@@ -196,14 +198,14 @@ export function registerRuleRoutes(app: App, db: Db, deps: EngineDeps) {
             throw new AppError('invalid', 'invalid_input', 'The rule is not valid', {
               errors: problems.map((p) => ({ ...p, path: req.body.rule ? `rule.${p.path}` : p.path })),
             })
-          const entity = ('entity' in def.trigger ? def.trigger.entity : null) as RuleEntity | null
+          const entity = ('entity' in def.trigger ? def.trigger.entity : null) as RuleTarget | null
           let record: Row | null = null
           if (req.body.recordId) {
             if (!entity)
               throw new AppError('invalid', 'invalid_input', 'This trigger has no record', {
                 errors: [{ path: 'recordId', message: 'this trigger has no record; leave it out' }],
               })
-            record = (await entityCollections[entity].get(tx, ctx, req.body.recordId)) as Row
+            record = (await collectionFor(entity).get(tx, ctx, req.body.recordId)) as Row
           }
           const result = await dryRunRule(
             tx,
@@ -302,14 +304,20 @@ export function registerRuleRoutes(app: App, db: Db, deps: EngineDeps) {
           .where(and(eq(rules.id, id), isNull(rules.deletedAt), eq(rules.triggerKind, 'webhook')))
         if (!rule || !rule.enabled || !rule.hookKey || !safeEqual(rule.hookKey, key)) throw notFound('Hook')
         const payload = (req.body ?? {}) as Row
-        const entity = rule.triggerEntity as RuleEntity | null
+        const entity = rule.triggerEntity as RuleTarget | null
         let record: Row | null = null
+        if (entity && !(await isLiveTarget(tx, rule.workspaceId, entity)))
+          throw new AppError(
+            'unprocessable',
+            'rule_object_deleted',
+            `The rule watches ${customObjectKeyOf(entity)}, a custom object that was deleted; restore it to run the rule`,
+          )
         if (entity) {
           if (typeof payload.recordId !== 'string' || !isUuid(payload.recordId))
             throw new AppError('invalid', 'invalid_input', 'recordId is required for this hook', {
               errors: [{ path: 'recordId', message: `the id of the ${entity} to run the rule on` }],
             })
-          record = (await entityCollections[entity].get(
+          record = (await collectionFor(entity).get(
             tx,
             systemCtx(rule.workspaceId, deps),
             payload.recordId,

@@ -1,11 +1,13 @@
 import cronParser from 'cron-parser'
-import { and, eq, isNull, sql } from 'drizzle-orm'
+import { and, eq, isNull, sql, type SQL } from 'drizzle-orm'
 import type { PgTable } from 'drizzle-orm/pg-core'
-import type { ConditionGroup, RuleEntity, RuleTrigger } from '@openkam/contract'
+import type { ConditionGroup, RuleTarget, RuleTrigger } from '@openkam/contract'
 import type { Db } from '../../core/db/types'
 import { evaluate } from './conditions'
 import { accountOf, fireRule, systemCtx, type EngineDeps } from './engine'
-import { dateColumnOf, entityCollections } from './entities'
+import { CUSTOM } from './custom-fields'
+import { customDateSql, isLiveTarget } from './custom-objects'
+import { collectionFor, dateColumnOf } from './entities'
 import { ruleDateFires, rules } from './rule.table'
 
 type Row = Record<string, any>
@@ -42,24 +44,27 @@ export async function scanDateTriggers(db: Db, deps: EngineDeps, ws?: string): P
   let fired = 0
   for (const rule of list) {
     const t = rule.trigger as Extract<RuleTrigger, { kind: 'date_reached' }>
-    const coll = entityCollections[t.entity]
-    const col = dateColumnOf(t.entity, t.field)
-    if (!coll || !col) continue
+    // A deleted custom object's rules wait (they fire again once it is restored).
+    if (!(await isLiveTarget(db, rule.workspaceId, t.entity))) continue
+    const coll = collectionFor(t.entity)
+    const date = dateOf(coll.def.table, t.entity, t.field)
+    if (!coll || !date) continue
     const table = coll.def.table
-    const moment = sql`(${col}::timestamptz + make_interval(days => ${t.offsetDays}))`
+    const moment = sql`(${date.at} + make_interval(days => ${t.offsetDays}))`
     const due: { id: string; fireKey: string }[] = await db
-      .select({ id: sql<string>`${table.id}`, fireKey: sql<string>`${col}::text` })
+      .select({ id: sql<string>`${table.id}`, fireKey: sql<string>`${date.key}` })
       .from(table as PgTable)
       .where(
         and(
           eq(table.workspaceId, rule.workspaceId),
+          coll.partitionWhere(),
           isNull(table.deletedAt),
-          sql`${col} is not null`,
+          sql`${date.at} is not null`,
           sql`${moment} <= now()`,
           // Reached lately, or inside a window that is still open (e.g. 90 days before an end still ahead).
-          sql`(${moment} > now() - make_interval(days => ${DATE_LOOKBACK_DAYS}) or ${col}::timestamptz >= now())`,
+          sql`(${moment} > now() - make_interval(days => ${DATE_LOOKBACK_DAYS}) or ${date.at} >= now())`,
           sql`not exists (select 1 from ${ruleDateFires} f where f.workspace_id = ${rule.workspaceId}
-                and f.rule_id = ${rule.id} and f.entity_id = ${table.id} and f.fire_key = ${col}::text)`,
+                and f.rule_id = ${rule.id} and f.entity_id = ${table.id} and f.fire_key = ${date.key})`,
         ),
       )
       .limit(DATE_BATCH)
@@ -84,6 +89,19 @@ export async function scanDateTriggers(db: Db, deps: EngineDeps, ws?: string): P
     }
   }
   return fired
+}
+
+/**
+ * A date trigger's field as a timestamp (`at`) and as the text that marks a firing (`key`): a date column,
+ * or a custom date field (`custom.<key>`) read from the record's custom values. Null when neither.
+ */
+function dateOf(table: Row, entity: RuleTarget, field: string): { at: SQL; key: SQL } | null {
+  if (field.startsWith(CUSTOM)) {
+    const d = customDateSql(table.custom, field.slice(CUSTOM.length))
+    return { at: d.moment, key: d.text }
+  }
+  const col = dateColumnOf(entity, field)
+  return col ? { at: sql`${col}::timestamptz`, key: sql`${col}::text` } : null
 }
 
 /** The next firing of a cron expression after `from`, in its time zone. */
@@ -125,6 +143,8 @@ export async function scanSchedules(
         .update(rules)
         .set({ state: sql`jsonb_set(${rules.state}, '{lastFiredAt}', to_jsonb(${now.toISOString()}::text))` })
         .where(and(eq(rules.workspaceId, rule.workspaceId), eq(rules.id, rule.id)))
+      // A deleted custom object's rule keeps its schedule but finds no records to run on.
+      if (t.entity && !(await isLiveTarget(tx, rule.workspaceId, t.entity))) return 0
       if (!t.entity) {
         await fireRule(tx, rule.workspaceId, deps, rule, {
           trigger: 'schedule',
@@ -144,9 +164,9 @@ async function fireForMatchingRecords(
   tx: any,
   deps: EngineDeps,
   rule: Row,
-  entity: RuleEntity,
+  entity: RuleTarget,
 ): Promise<number> {
-  const coll = entityCollections[entity]
+  const coll = collectionFor(entity)
   const ctx = systemCtx(rule.workspaceId, deps)
   const needsAccount = JSON.stringify(rule.conditions).includes('"account.')
   let cursor: string | undefined

@@ -1,12 +1,14 @@
 import cronParser from 'cron-parser'
 import { and, eq, inArray, isNull } from 'drizzle-orm'
-import type {
-  Condition,
-  ConditionGroup,
-  Recipient,
-  RuleAction,
-  RuleEntity,
-  RuleTrigger,
+import {
+  customObjectKeyOf,
+  type Condition,
+  type ConditionGroup,
+  type Recipient,
+  type RuleAction,
+  type RuleEntity,
+  type RuleTarget,
+  type RuleTrigger,
 } from '@openkam/contract'
 import type { Executor } from '../../core/db/types'
 import type { FieldError } from '../../core/errors'
@@ -15,30 +17,39 @@ import { dateColumnOf, fieldsOf, guarded, resourceOf, writableFieldsOf } from '.
 import { splitPath } from './conditions'
 import {
   checkCustomWrites,
-  CUSTOM,
   customDefsOf,
   customOpProblem,
+  isDate,
   splitFields,
   unknownCustom,
   type CustomDefs,
 } from './custom-fields'
+import { accountFieldOf, liveCustomObjects, unknownObject } from './custom-objects'
 import { playbooks } from './rule.table'
 
 const recordless = (t: RuleTrigger) => (t.kind === 'schedule' || t.kind === 'webhook') && !t.entity
 
-const entityOf = (t: RuleTrigger): RuleEntity | null => ('entity' in t && t.entity ? t.entity : null)
+const entityOf = (t: RuleTrigger): RuleTarget | null => ('entity' in t && t.entity ? t.entity : null)
 
 type Check = { custom: CustomDefs; errors: FieldError[] }
 
 /** Checks a path names a field of the record (or its account); returns the custom field it names, if any. */
-function checkField(entity: RuleEntity | null, path: string, where: string, ck: Check) {
+function checkField(entity: RuleTarget | null, path: string, where: string, ck: Check) {
   const { errors } = ck
   const { root, parts } = splitPath(path)
   if (root === 'payload') return undefined
   const base = parts[0]!
-  const owner: RuleEntity | null = root === 'account' ? 'account' : entity
+  const owner: RuleTarget | null = root === 'account' ? 'account' : entity
   if (!owner) {
     errors.push({ path: where, message: 'this trigger has no record: name payload.<field> instead' })
+    return undefined
+  }
+  const key = customObjectKeyOf(entity)
+  if (root === 'account' && key && !accountFieldOf(ck.custom(entity!))) {
+    errors.push({
+      path: where,
+      message: `${key} records have no account (a relation field to accounts), so account fields cannot be used`,
+    })
     return undefined
   }
   if (base === 'custom') {
@@ -56,12 +67,12 @@ function checkField(entity: RuleEntity | null, path: string, where: string, ck: 
   if (!fieldsOf(owner).includes(base))
     errors.push({
       path: where,
-      message: `${owner} has no field ${base}; fields: ${fieldsOf(owner).join(', ')}`,
+      message: `${customObjectKeyOf(owner) ?? owner} has no field ${base}; fields: ${fieldsOf(owner).join(', ')}`,
     })
   return undefined
 }
 
-function checkConditions(entity: RuleEntity | null, g: ConditionGroup, at: string, ck: Check) {
+function checkConditions(entity: RuleTarget | null, g: ConditionGroup, at: string, ck: Check) {
   const { errors } = ck
   for (const key of ['all', 'any'] as const) {
     ;(g[key] ?? []).forEach((item, i) => {
@@ -97,24 +108,46 @@ function checkRecipient(
 }
 
 /**
- * Business validation of a rule definition beyond its shape: fields exist on the entity, date triggers
- * name date fields, cron expressions parse, referenced users, teams and playbooks exist.
+ * Business validation of a rule definition beyond its shape: the custom object it watches exists, fields
+ * exist on the entity, date triggers name date fields, cron expressions parse, referenced users, teams
+ * and playbooks exist. A rule whose custom object was deleted may still be saved switched off (with the
+ * same entity), so that it can be kept and turned back on once the object is restored.
  */
 export async function validateRule(
   tx: Executor,
   ws: string,
-  def: { trigger: RuleTrigger; conditions: ConditionGroup; actions: RuleAction[] },
+  def: { trigger: RuleTrigger; conditions: ConditionGroup; actions: RuleAction[]; enabled?: boolean },
+  before?: { trigger?: RuleTrigger } | null,
 ): Promise<FieldError[]> {
   const errors: FieldError[] = []
   const ck: Check = { custom: await customDefsOf(tx, ws), errors }
   const t = def.trigger
   const entity = entityOf(t)
-  if (t.kind === 'field_changed' || t.kind === 'date_reached')
-    checkField(entity, t.field, 'trigger.field', ck)
-  if (t.kind === 'date_reached' && t.field.startsWith(CUSTOM))
+  const objectKey = customObjectKeyOf(entity)
+  if (objectKey) {
+    const objects = await liveCustomObjects(tx, ws)
+    if (!objects.has(objectKey)) {
+      const kept = before?.trigger && 'entity' in before.trigger && before.trigger.entity === entity
+      if (kept && def.enabled === false) return []
+      return [
+        {
+          path: 'trigger.entity',
+          message: kept
+            ? `${unknownObject(objectKey, [...objects.keys()])}; it was deleted: restore it, or switch the rule off`
+            : unknownObject(objectKey, [...objects.keys()]),
+        },
+      ]
+    }
+  }
+  if (t.kind === 'field_changed' || t.kind === 'date_reached') {
+    const custom = checkField(entity, t.field, 'trigger.field', ck)
+    if (t.kind === 'date_reached' && custom && !isDate(custom))
+      errors.push({ path: 'trigger.field', message: `${t.field} is not a date field` })
+  }
+  if (t.kind === 'date_reached' && splitPath(t.field).parts.join('.') !== t.field)
     errors.push({
       path: 'trigger.field',
-      message: 'date triggers watch built-in date fields; for a custom date use a schedule with a condition',
+      message: 'a date trigger watches a date of the record itself, e.g. endDate or custom.<key>',
     })
   if (
     t.kind === 'date_reached' &&
@@ -157,10 +190,13 @@ export async function validateRule(
         const writable = writableFieldsOf(entity)
         const { builtIn, custom } = splitFields(a.fields)
         for (const k of Object.keys(builtIn)) {
-          const why = guarded[entity]?.[k]
+          const why = guarded[entity as RuleEntity]?.[k]
           if (why) errors.push({ path: `${at}.fields.${k}`, message: `a rule cannot set ${k}: ${why}` })
           else if (!writable.includes(k))
-            errors.push({ path: `${at}.fields.${k}`, message: `${entity} has no field ${k} that can be set` })
+            errors.push({
+              path: `${at}.fields.${k}`,
+              message: `${customObjectKeyOf(entity) ?? entity} has no field ${k} that can be set`,
+            })
         }
         const isLiteral = ([, v]: [string, unknown]) => !(typeof v === 'string' && v.includes('{{'))
         const literal = Object.fromEntries(Object.entries(builtIn).filter(isLiteral))
