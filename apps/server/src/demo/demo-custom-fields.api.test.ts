@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { loginAs, startTestApp, type Caller, type TestEnv } from '../../test/harness'
+import { loginAs, startTestApp, waitFor, type Caller, type TestEnv } from '../../test/harness'
 import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD, seedDemo } from './seed'
 
 describe.each([
@@ -66,5 +66,26 @@ describe.each([
     expect(visits.length).toBeGreaterThanOrEqual(24)
     expect(visits.every((v: any) => v.custom.account && v.custom.visitDate)).toBe(true)
     expect(visits.filter((v: any) => v.custom.contact).length).toBeGreaterThan(20)
+  })
+
+  it('has a rule on site visits: a poor visit gives its owner a follow-up task on the account', async () => {
+    const rules = (await admin.get('/api/v1/rules?triggerEntity=custom:site_visits')).body.data
+    expect(rules.map((r: any) => r.template)).toEqual(['demo_site_visit_follow_up'])
+    const visit = (await admin.get('/api/v1/objects/site_visits/records?limit=1')).body.data[0]
+    const made = await admin.post('/api/v1/objects/site_visits/records', {
+      name: 'Rule check',
+      ownerId: visit.ownerId,
+      custom: { account: visit.custom.account, visitDate: visit.custom.visitDate, outcome: 'poor' },
+    })
+    expect(made.status, JSON.stringify(made.body)).toBe(201)
+    const run = await waitFor(async () =>
+      (await admin.get(`/api/v1/rule-runs?ruleId=${rules[0].id}&entityId=${made.body.id}`)).body.data.find(
+        (r: any) => r.status !== 'running',
+      ),
+    )
+    expect(run.status, JSON.stringify(run)).toBe('succeeded')
+    const tasks = (await admin.get(`/api/v1/tasks?accountId=${visit.custom.account}&source=rule&limit=500`))
+      .body.data
+    expect(tasks.some((t: any) => t.id === run.actions[0].detail.taskId && t.priority === 'high')).toBe(true)
   })
 })

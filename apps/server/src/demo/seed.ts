@@ -28,6 +28,7 @@ import { seedTierDemo } from './demo-tiers'
 import { seedLeadDemo } from './demo-lead-scenes'
 import { seedDecisionMapDemo } from './demo-decision-map'
 import { seedCustomFieldDemo, seedSiteVisitDemo } from './demo-custom-fields'
+import { seedSiteVisitRule } from './demo-site-visit-rule'
 import './demo.events'
 
 export { DEMO_PASSWORD }
@@ -117,6 +118,7 @@ export async function seedDemo(
   counts.decisionMapAccounts = (await seedDecisionMapDemo(tx, ctx, lang)).accounts
   counts.customFieldValues = await seedCustomFieldDemo(tx, ctx, lang)
   counts.siteVisits = await seedSiteVisitDemo(tx, ctx, lang)
+  counts.siteVisitRules = await seedSiteVisitRule(tx, ctx, lang)
   await events.emit(tx, ctx, [
     { type: 'demo.seeded', entityType: 'workspace', entityId: ctx.ws, payload: { lang, counts } },
   ])

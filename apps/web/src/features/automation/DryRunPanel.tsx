@@ -8,7 +8,8 @@ import { ApiError, get, post, type Page } from '../../shared/api/client'
 import type { DryRunResult } from './automation.queries'
 import { entityOf, errorPath, ruleBody, type RuleDraft } from './rule-draft'
 import { validateDraft, type Issue } from './rule-paths'
-import { collectionOfEntity, metaOfEntity, recordPathOf } from './rule-fields'
+import { listApiOf, metaOfEntity, recordPathOf } from './rule-fields'
+import { entityA, entityName } from './rule-entities'
 import { ActionOutcomeList, ConditionTraceList } from './TracePanels'
 
 /** A search-as-you-type select over the records of one collection, labelled by their title field. */
@@ -23,11 +24,12 @@ function RecordPicker({
 }) {
   const { t } = useTranslation()
   const [q, setQ] = useState('')
-  const collection = collectionOfEntity[entity as keyof typeof collectionOfEntity]
+  const api = listApiOf(entity) ?? ''
   const titleField = metaOfEntity(entity)?.titleField ?? 'name'
   const res = useQuery({
-    queryKey: [collection, 'pick', q],
-    queryFn: () => get<Page<Record<string, any>>>(`/${collection}`, { q: q || undefined, limit: 20 }),
+    queryKey: [api, 'pick', q],
+    queryFn: () => get<Page<Record<string, any>>>(api, { q: q || undefined, limit: 20 }),
+    enabled: !!api,
   })
   return (
     <Select
@@ -36,8 +38,8 @@ function RecordPicker({
       allowClear
       showSearch={{ filterOption: false, onSearch: setQ }}
       placeholder={t('automation.pickRecord', {
-        entity: t(`settings.entityTypes.${entity}`),
-        a: t(`automation.entityA.${entity}`),
+        entity: entityName(entity, t),
+        a: entityA(entity, t),
       })}
       loading={res.isFetching}
       value={value}

@@ -26,6 +26,8 @@ import { describePath, focusPath, validateDraft, type Issue } from './rule-paths
 import { RuleRunsTable } from './RuleRunsTable'
 import { RuleVersionsTable } from './RuleVersionsTable'
 import { TriggerSection } from './TriggerSection'
+import { isDeletedObject, useRuleEntities } from './rule-entities'
+import { customObjectKeyOf } from '@openkam/contract'
 
 const snapshot = (d: RuleDraft) => JSON.stringify(ruleBody(d))
 
@@ -121,6 +123,9 @@ function RuleDesigner({ rule }: { rule: Rule | null }) {
   }
 
   const entity = entityOf(draft.trigger)
+  const objects = useRuleEntities()
+  const objectGone =
+    objects.loaded && isDeletedObject(base && 'entity' in base.trigger ? base.trigger.entity : undefined)
   const tab = base ? (params.get('tab') ?? 'definition') : 'definition'
   const definition = (
     <Row gutter={[16, 16]}>
@@ -214,6 +219,14 @@ function RuleDesigner({ rule }: { rule: Rule | null }) {
           </Button>
         </Space>
       </div>
+      {objectGone && base && 'entity' in base.trigger && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={t('ruleObjects.deleted', { key: customObjectKeyOf(base.trigger.entity) })}
+        />
+      )}
       {issues.length > 0 && (
         <div ref={summary} tabIndex={-1} style={{ outline: 'none', marginBottom: 16 }}>
           <Alert

@@ -8,7 +8,8 @@ import { useTranslation } from 'react-i18next'
 import { get, type Page } from '../../shared/api/client'
 import { ErrorState } from '../../shared/ui/states'
 import { useRuleRuns, type RuleRun } from './automation.queries'
-import { collectionOfEntity, recordPathOf } from './rule-fields'
+import { collectionOf, listApiOf, recordPathOf } from './rule-fields'
+import { entityName } from './rule-entities'
 import { RunDetail } from './RunDetail'
 
 export const runStatusColors: Record<string, string> = {
@@ -25,9 +26,14 @@ type Named = { id: string; name?: string; title?: string; subject?: string; numb
 /** Names of the records runs were about, one request per record type (shares useNames' cache). */
 function useRecordNames(runs: RuleRun[]) {
   const byCollection = new Map<string, string[]>()
+  const paths = new Map<string, string>()
   for (const r of runs) {
-    const c = r.entityType && collectionOfEntity[r.entityType as keyof typeof collectionOfEntity]
-    if (c && r.entityId) byCollection.set(c, [...(byCollection.get(c) ?? []), r.entityId])
+    // Keyed by collection (accounts, site_visits) to share useNames' cache; a custom object's own path.
+    const c = collectionOf(r.entityType)
+    if (c && r.entityId) {
+      byCollection.set(c, [...(byCollection.get(c) ?? []), r.entityId])
+      paths.set(c, listApiOf(r.entityType)!)
+    }
   }
   const results = useQueries({
     queries: [...byCollection.entries()].map(([collection, ids]) => {
@@ -35,7 +41,7 @@ function useRecordNames(runs: RuleRun[]) {
       return {
         queryKey: [collection, 'names', unique],
         queryFn: async () => {
-          const res = await get<Page<Named>>(`/${collection}`, { id: unique.join(','), limit: 500 })
+          const res = await get<Page<Named>>(paths.get(collection)!, { id: unique.join(','), limit: 500 })
           return Object.fromEntries(
             res.data.map((r) => [r.id, r.name ?? r.title ?? r.subject ?? r.number ?? r.id]),
           ) as Record<string, string>
@@ -142,7 +148,7 @@ export function RuleRunsTable({
                   render: (_: unknown, r: RuleRun) => {
                     if (!r.entityId || !r.entityType) return '—'
                     const path = recordPathOf(r.entityType, r.entityId)
-                    const label = `${t(`settings.entityTypes.${r.entityType}`, { defaultValue: r.entityType })} · ${names[r.entityId] ?? '…'}`
+                    const label = `${entityName(r.entityType, t)} · ${names[r.entityId] ?? '…'}`
                     return path ? <Link to={path}>{label}</Link> : label
                   },
                 },

@@ -5,17 +5,23 @@ import { useQueryClient } from '@tanstack/react-query'
 import dayjs from 'dayjs'
 import { Link, useNavigate, useSearchParams } from 'react-router'
 import { useTranslation } from 'react-i18next'
+import { customObjectKeyOf } from '@openkam/contract'
 import { can, useAuth } from '../../app/auth'
 import { ApiError, del, patch, post } from '../../shared/api/client'
 import { ErrorState } from '../../shared/ui/states'
 import { automationKeys, useRules, type Rule } from './automation.queries'
 import type { TriggerDraft } from './rule-draft'
 import { triggerSummary } from './rule-summary'
+import { isDeletedObject, useRuleEntities } from './rule-entities'
 import { showUndo } from '../../shared/ui/undo'
 
 /** Settings › Automation: the workspace's rules, searchable, switched on and off in place. */
+const ruleEntity = (r: Rule) => ('entity' in r.trigger ? r.trigger.entity : undefined)
+
 export function RulesTab() {
   const { t } = useTranslation()
+  // Custom objects' names for the trigger column, and which rules watch a deleted one.
+  const objects = useRuleEntities()
   const { me } = useAuth()
   const { message } = App.useApp()
   const qc = useQueryClient()
@@ -115,6 +121,14 @@ export function RulesTab() {
                     <Typography.Text strong>{r.name}</Typography.Text>
                   </Link>
                   {r.template && <Tag color="geekblue">{t('automation.template')}</Tag>}
+                  {objects.loaded && isDeletedObject(ruleEntity(r)) && (
+                    <Tag
+                      color="red"
+                      title={t('ruleObjects.deleted', { key: customObjectKeyOf(ruleEntity(r)) })}
+                    >
+                      {t('ruleObjects.deletedTag')}
+                    </Tag>
+                  )}
                 </Space>
                 {r.description && (
                   <div>

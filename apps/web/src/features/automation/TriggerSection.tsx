@@ -13,7 +13,7 @@ import {
   Typography,
 } from 'antd'
 import { CopyOutlined } from '@ant-design/icons'
-import { opportunityStages, ruleEntities, triggerKinds, type Rule } from '@openkam/contract'
+import { opportunityStages, triggerKinds, type Rule } from '@openkam/contract'
 import { useTranslation } from 'react-i18next'
 import { fieldId, Labeled } from './Labeled'
 import { entityOf, type TriggerDraft, type TriggerKind } from './rule-draft'
@@ -21,6 +21,7 @@ import { labelOf, pathOf } from '../records/meta'
 import { useRuleCustomFields } from './rule-custom-fields'
 import { fieldOfPath, fieldsOfEntity, isDateField } from './rule-fields'
 import { cronPresets, triggerSummary } from './rule-summary'
+import { entityName, isDeletedObject, useRuleEntities } from './rule-entities'
 import { ValueInput } from './ValueInput'
 
 const needsEntity: TriggerKind[] = [
@@ -65,16 +66,21 @@ export function TriggerSection({
   useRuleCustomFields(entity)
   const fields = fieldsOfEntity(entity)
   const fieldOptions = useMemo(() => {
-    // Date triggers watch built-in date columns; a custom field's change can be watched like any other.
+    // Date triggers watch the record's date fields, built-in or custom.
     const own = fields
-      .filter((f) => trigger.kind !== 'date_reached' || (isDateField(f) && !f.custom))
+      .filter((f) => trigger.kind !== 'date_reached' || isDateField(f))
       .map((f) => ({ value: pathOf(f), label: labelOf(f, (k) => t(k, { defaultValue: f.key })) }))
     // A field the metadata does not list (e.g. from a template) stays choosable under its own name.
     return trigger.field && !own.some((o) => o.value === trigger.field)
       ? [...own, { value: trigger.field, label: trigger.field }]
       : own
   }, [fields, trigger.kind, trigger.field, t])
-  const entityOptions = ruleEntities.map((e) => ({ value: e, label: t(`settings.entityTypes.${e}`) }))
+  const entities = useRuleEntities()
+  // A custom object deleted since the rule was saved stays shown under its key.
+  const entityOptions =
+    trigger.entity && isDeletedObject(trigger.entity)
+      ? [...entities.options, { value: trigger.entity as string, label: entityName(trigger.entity, t) }]
+      : entities.options
   const changedField = trigger.field ? fieldOfPath(entity, trigger.field) : undefined
   const stageOptions = opportunityStages.map((s) => ({ value: s, label: t(`enums.stage.${s}`) }))
   const days = Math.abs(trigger.offsetDays ?? 0)

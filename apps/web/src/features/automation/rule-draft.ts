@@ -6,7 +6,7 @@ import type {
   Recipient,
   Rule,
   RuleAction,
-  RuleEntity,
+  RuleTarget,
   RuleTrigger,
   triggerKinds,
 } from '@openkam/contract'
@@ -23,7 +23,8 @@ export type Priority = 'low' | 'normal' | 'high' | 'urgent'
 
 export type TriggerDraft = {
   kind: TriggerKind
-  entity?: RuleEntity
+  /** A built-in record type, or `custom:<key>` for a custom object. */
+  entity?: RuleTarget
   field?: string
   from?: unknown
   to?: unknown
@@ -98,7 +99,7 @@ export const hasBefore = (kind: TriggerKind) =>
   kind === 'record_updated' || kind === 'field_changed' || kind === 'stage_changed'
 
 /** The record type a trigger runs on, if any. */
-export const entityOf = (t: TriggerDraft): RuleEntity | undefined =>
+export const entityOf = (t: TriggerDraft): RuleTarget | undefined =>
   t.kind === 'stage_changed' ? 'opportunity' : t.entity
 
 export const emptyDraft = (): RuleDraft => ({

@@ -1,4 +1,4 @@
-import type { RuleEntity } from '@openkam/contract'
+import { customObjectKeyOf, type RuleEntity } from '@openkam/contract'
 import type { TFunction } from 'i18next'
 import { collections, fieldOf, labelOf, pathOf, type CollectionMeta, type Field } from '../records/meta'
 
@@ -22,8 +22,25 @@ export const collectionOfEntity: Record<RuleEntity, string> = {
   survey_response: 'survey-responses',
 }
 
-/** The page of a record: accounts open their 360° page. */
+/**
+ * The object (metadata key) of a rule's entity: a built-in collection, or for `custom:<key>` the custom
+ * object's key (whose description `GET /objects/:key` serves).
+ */
+export const collectionOf = (entity: string | undefined | null): string | undefined =>
+  customObjectKeyOf(entity) ?? (entity ? collectionOfEntity[entity as RuleEntity] : undefined)
+
+/** The API path listing an entity's records: `/accounts`, or `/objects/<key>/records` for a custom object. */
+export const listApiOf = (entity: string | undefined | null): string | undefined => {
+  const key = customObjectKeyOf(entity)
+  if (key) return `/objects/${key}/records`
+  const c = collectionOf(entity)
+  return c ? `/${c}` : undefined
+}
+
+/** The page of a record: accounts open their 360° page, custom objects' records /objects/<key>/<id>. */
 export const recordPathOf = (entity: string, id: string) => {
+  const key = customObjectKeyOf(entity)
+  if (key) return `/objects/${key}/${id}`
   const c = collectionOfEntity[entity as RuleEntity]
   if (!c) return null
   return c === 'accounts' ? `/accounts/${id}` : `/${c}/${id}`
@@ -40,7 +57,7 @@ export const rememberMeta = (collection: string, meta: CollectionMeta | undefine
 }
 
 export const metaOfEntity = (entity: string | undefined | null) => {
-  const c = entity ? collectionOfEntity[entity as RuleEntity] : undefined
+  const c = collectionOf(entity)
   return c ? (live.get(c) ?? collections[c]) : undefined
 }
 const accountsMeta = () => live.get('accounts') ?? collections.accounts!
@@ -52,9 +69,21 @@ export function fieldsOfEntity(entity: string | undefined | null): Field[] {
 
 export const isDateField = (f: Field) => f.type === 'date' || f.type === 'datetime'
 
-/** Whether records of this type belong to an account (so `account.<field>` conditions make sense). */
+/**
+ * Whether records of this type belong to an account (so `account.<field>` conditions make sense): an
+ * accountId, or for a custom object a relation field to accounts (one account).
+ */
 export const hasAccount = (entity: string | undefined | null) =>
-  !!entity && entity !== 'account' && fieldsOfEntity(entity).some((f) => f.key === 'accountId')
+  !!entity &&
+  entity !== 'account' &&
+  fieldsOfEntity(entity).some(
+    (f) =>
+      f.key === 'accountId' ||
+      (customObjectKeyOf(entity) &&
+        f.type === 'relation' &&
+        f.relation.object === 'accounts' &&
+        !f.relation.many),
+  )
 
 /**
  * The field a condition path names, e.g. `stage`, `before.stage`, `record.amount`, `custom.erp` (the

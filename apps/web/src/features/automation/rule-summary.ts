@@ -3,6 +3,7 @@ import dayjs from 'dayjs'
 import type { Field } from '../records/meta'
 import { fieldOfPath, pathLabel } from './rule-fields'
 import { entityOf, type TriggerDraft } from './rule-draft'
+import { entityA, entityName, entityNoun } from './rule-entities'
 
 /** Cron presets offered by the schedule trigger (five fields, the workspace's time zone). */
 export const cronPresets = [
@@ -37,9 +38,9 @@ export function formatValue(
 export function triggerSummary(trigger: TriggerDraft, t: TFunction): string {
   const entity = entityOf(trigger)
   const vars = {
-    entity: entity ? t(`settings.entityTypes.${entity}`) : t('automation.anyRecord'),
-    a: entity ? t(`automation.entityA.${entity}`) : t('automation.aRecord'),
-    noun: entity ? t(`automation.entityNoun.${entity}`) : '',
+    entity: entity ? entityName(entity, t) : t('automation.anyRecord'),
+    a: entity ? entityA(entity, t) : t('automation.aRecord'),
+    noun: entity ? entityNoun(entity, t) : '',
     field: trigger.field ? pathLabel(trigger.field, t, entity) : '…',
   }
   const s = (key: string, extra: Record<string, unknown> = {}) =>

@@ -1,5 +1,6 @@
 import { layoutsEn } from './layouts.en'
 import { objectsEn } from './objects.en'
+import { ruleObjectsEn } from './ruleObjects.en'
 import { customFieldsEn } from './fields.en'
 import { decisionMapEn } from './decisionMap.en'
 import { surveysEn } from './surveys.en'
@@ -21,6 +22,7 @@ export const en = {
   customFields: customFieldsEn,
   layouts: layoutsEn,
   objects: objectsEn,
+  ruleObjects: ruleObjectsEn,
   qualification: qualificationEn,
   nav: {
     groups: { customers: 'Customers', sales: 'Sales', service: 'Service', insight: 'Insight' },

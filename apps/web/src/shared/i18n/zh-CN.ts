@@ -1,5 +1,6 @@
 import { layoutsZh } from './layouts.zh-CN'
 import { objectsZhCN } from './objects.zh-CN'
+import { ruleObjectsZh } from './ruleObjects.zh-CN'
 import { customFieldsZh } from './fields.zh-CN'
 import { decisionMapZh } from './decisionMap.zh-CN'
 import type { Messages } from './en'
@@ -22,6 +23,7 @@ export const zhCN: Messages = {
   customFields: customFieldsZh,
   layouts: layoutsZh,
   objects: objectsZhCN,
+  ruleObjects: ruleObjectsZh,
   qualification: qualificationZh,
   nav: {
     groups: { customers: '客户经营', sales: '销售', service: '服务', insight: '洞察' },
