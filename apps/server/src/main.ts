@@ -175,10 +175,12 @@ export async function main(argv: string[]) {
     .action(seed)
   program
     .command('import')
-    .description('import accounts, contacts, activities or leads from a CSV or .xlsx file')
+    .description(
+      "import accounts, contacts, activities, leads or a custom object's records from a CSV or .xlsx file",
+    )
     .requiredOption('--workspace <slug>', 'the workspace to import into')
     .requiredOption('--as <email>', 'the person importing (their permissions apply; they own the records)')
-    .requiredOption('--object <object>', 'accounts, contacts, activities or leads')
+    .requiredOption('--object <object>', "accounts, contacts, activities, leads or a custom object's key")
     .requiredOption('--file <path>', 'the .csv or .xlsx file')
     .option('--mapping <path>', 'a JSON file {"column header": "field"}')
     .option('--valid-rows', 'import the valid rows even if others are refused (default: all or nothing)')

@@ -1,13 +1,22 @@
 import { z } from 'zod'
 import { Id, RecordBase, Timestamp } from './common'
 
+/** The built-in objects the importer takes; a workspace's custom objects are importable too (by key). */
 export const importObjects = ['accounts', 'contacts', 'activities', 'leads'] as const
 export const importModes = ['all_or_nothing', 'valid_rows'] as const
 export const importStatuses = ['pending', 'validating', 'importing', 'done', 'failed'] as const
 export const importDuplicateActions = ['report', 'skip'] as const
 export const importFormats = ['csv', 'xlsx'] as const
 
-export const ImportObject = z.enum(importObjects)
+export const BuiltinImportObject = z.enum(importObjects)
+export type BuiltinImportObject = z.infer<typeof BuiltinImportObject>
+/** What an import fills: a built-in object, or a custom object's key (checked against the workspace). */
+export const ImportObject = z
+  .string()
+  .trim()
+  .min(1, 'is required')
+  .max(64, 'at most 64 characters')
+  .describe(`${importObjects.join(', ')}, or the key of one of the workspace's custom objects (GET /objects)`)
 export type ImportObject = z.infer<typeof ImportObject>
 export type ImportMode = (typeof importModes)[number]
 export type ImportStatus = (typeof importStatuses)[number]

@@ -250,8 +250,6 @@ export const zhPatterns: readonly Pattern[] = [
   [/^"(.*)" is taken by a built-in object or the API$/s, '"$1" 已被内置对象或 API 占用'],
   // Webhooks: the role whose field access applies (R-23)
   [/^there is no role "(.*)"$/s, '没有角色 "$1"'],
-  // Webhooks: the role whose field access applies (R-23)
-  [/^there is no role "(.*)"$/s, '没有角色 "$1"'],
   [/^The workspace already has an object "(.*)"$/s, '工作区已有对象 "$1"'],
   [/^not a field of (\S+)$/, (g, h) => `不是${h.noun(g[0]!)}的字段`],
   [/^does not match the pattern (.+)$/s, '不符合模式 $1'],

@@ -1,6 +1,8 @@
 import type { ImportObject } from '@openkam/contract'
 import type { FieldError } from '../../core/errors'
-import { importFields, normalize, requiredFields, type ImportField } from './import-fields'
+import { importFields, isBuiltinImport, requiredFields } from './builtin-import-fields'
+import { recordImportFields, recordRequiredFields } from './import-custom'
+import { normalize, type ImportField } from './import-fields'
 
 /** A column of the file and the field it fills. */
 export type MappedColumn = { index: number; column: string; field: ImportField }
@@ -15,6 +17,8 @@ export type ResolvedMapping = {
 /**
  * Maps the file's columns to fields. Columns named in `mapping` go where it says (null or "" ignores them);
  * the others map to the field whose name or label equals the header, ignoring case, spaces and punctuation.
+ * A built-in object's fields come from the object model; any other object is a custom object (the caller
+ * checked that it exists), whose records have a name and an owner. `custom` are the object's custom fields.
  * @example resolveMapping('accounts', ['客户名称', 'Tier'], undefined).mapped.map((m) => m.field.key) // ['name', 'tier']
  */
 export function resolveMapping(
@@ -23,7 +27,8 @@ export function resolveMapping(
   mapping: Record<string, string | null> | undefined,
   custom: ImportField[] = [],
 ): ResolvedMapping {
-  const fields = [...importFields[object], ...custom]
+  const builtin = isBuiltinImport(object)
+  const fields = [...(builtin ? importFields[object] : recordImportFields), ...custom]
   const byKey = new Map(fields.map((f) => [f.key, f]))
   const byLabel = new Map<string, ImportField>()
   for (const f of fields) for (const l of [f.key, ...f.labels]) byLabel.set(normalize(l), f)
@@ -77,7 +82,8 @@ export function resolveMapping(
     seen.set(field.key, column)
     mapped.push({ index, column, field })
   })
-  for (const group of requiredFields[object]) {
+  const required = isBuiltinImport(object) ? requiredFields[object] : recordRequiredFields
+  for (const group of required) {
     if (!group.some((k) => seen.has(k))) {
       errors.push({
         path: 'mapping',

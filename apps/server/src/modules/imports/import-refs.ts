@@ -5,6 +5,7 @@ import type { Ctx } from '../../core/context'
 import type { Executor } from '../../core/db/types'
 import { accountCollection } from '../accounts'
 import { entry, columnFor, type Prepared } from './import-rows'
+import { resolveAccountLinks } from './import-links'
 import type { MappedColumn } from './import-mapping'
 import { findAccountRefs, findContactsOf, findUsers, type AccountRef } from './import.repository'
 
@@ -14,7 +15,8 @@ const uniq = (xs: (string | undefined | null)[]) => [...new Set(xs.filter((x): x
 /**
  * Resolves the references of every row in a few bulk queries: owner and CSM e-mails (or ids) to users,
  * account ids, names or credit codes to accounts the importer can see, and contact e-mails to contacts of
- * that account. Unresolved references become errors on their column. Returns the accounts found by id.
+ * that account, and custom relations to accounts by id, credit code or name. Unresolved references become
+ * errors on their column. Returns the accounts found by id.
  */
 export async function resolveRefs(
   tx: Executor,
@@ -24,7 +26,8 @@ export async function resolveRefs(
   rows: Prepared[],
 ): Promise<Map<string, AccountRef>> {
   await resolveUsers(tx, ctx, mapped, rows)
-  if (object === 'accounts' || object === 'leads') return new Map()
+  await resolveAccountLinks(tx, ctx, mapped, rows)
+  if (object !== 'contacts' && object !== 'activities') return new Map()
   const accounts = await resolveAccounts(tx, ctx, mapped, rows)
   if (object === 'activities') await resolveContacts(tx, ctx, mapped, rows)
   return accounts

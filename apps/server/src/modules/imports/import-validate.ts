@@ -1,9 +1,6 @@
 import type { z } from 'zod'
 import {
-  accountResource,
-  activityResource,
-  contactResource,
-  leadResource,
+  CustomRecordCreate,
   type ImportMode,
   type ImportObject,
   type ImportReportEntry,
@@ -19,13 +16,11 @@ import { checkSchema, columnFor, entry, prepareRow, type Prepared } from './impo
 import { loadDefinitions, mergeCustomValues } from '../fields'
 import type { FieldDefinition } from '@openkam/contract'
 import { findAccountTwins, findContactsOf, findLeadTwins, type AccountRef } from './import.repository'
+import { createSchemas, isBuiltinImport } from './builtin-import-fields'
 
-export const createSchemas: Record<ImportObject, z.ZodType> = {
-  accounts: accountResource.Create,
-  contacts: contactResource.Create,
-  activities: activityResource.Create,
-  leads: leadResource.Create,
-}
+/** What a row must pass: the API's create schema of the object (a custom object's records share one). */
+const schemaOf = (object: ImportObject): z.ZodType =>
+  isBuiltinImport(object) ? createSchemas[object] : CustomRecordCreate
 
 export type Validation = {
   /** Rows that passed every check, with their parsed payload in `data`. */
@@ -64,7 +59,7 @@ export async function validateRows(
   const byRow = new Map(rows.map((p) => [p.row, p]))
   for (const e of file.errors) byRow.get(e.row)?.errors.push(e)
   const accounts = await resolveRefs(tx, ctx, object, mapped, rows)
-  const schema = createSchemas[object]
+  const schema = schemaOf(object)
   const scope = scopeFor(ctx.principal, object, 'create')
   for (let i = 0; i < rows.length; i += CHUNK) {
     for (const p of rows.slice(i, i + CHUNK)) {

@@ -5,19 +5,10 @@ import type { Collection } from '../../core/crud/collection'
 import { newId } from '../../core/ids'
 import type { Ctx } from '../../core/context'
 import type { Executor } from '../../core/db/types'
-import { accountCollection } from '../accounts'
-import { activityCollection } from '../activities'
-import { contactCollection } from '../contacts'
-import { leadCollection } from '../leads'
+import { isBuiltinImport } from './builtin-import-fields'
+import { collectionFor } from './import-objects'
 import type { Prepared } from './import-rows'
 import { insertRows, recordCreations, touchContacts } from './import.repository'
-
-export const collections: Record<ImportObject, Collection<any, any, any>> = {
-  accounts: accountCollection,
-  contacts: contactCollection,
-  activities: activityCollection,
-  leads: leadCollection,
-}
 
 const BATCH = 5000
 
@@ -55,8 +46,10 @@ function rowMaker(table: PgTable) {
 }
 
 /**
- * Writes validated rows in the caller's transaction: inserts of 5,000 rows a statement, an audit entry
- * per record (batched alike), derived data (last contact dates) and ONE summary event `import.completed`.
+ * Writes validated rows in the caller's transaction and emits ONE summary event `import.completed`.
+ * Built-in objects: inserts of 5,000 rows a statement, an audit entry per record (batched alike) and
+ * derived data (last contact dates). Custom objects' records go through their collection's create, as
+ * `POST /objects/:key/records` does (custom values, reach, audit, `<key>.created`), one by one.
  */
 export async function writeRows(
   tx: Executor,
@@ -65,7 +58,29 @@ export async function writeRows(
   accepted: Prepared[],
   summary: { importId: string; fileName: string; failed: number; skippedDuplicates: number },
 ): Promise<number> {
-  const c = collections[object]
+  const c = collectionFor(object)
+  if (isBuiltinImport(object)) await insertBuiltin(tx, ctx, c, accepted)
+  // The raw custom values: formulas are computed again, and a computed value may not be sent.
+  else for (const p of accepted) await c.create(tx, ctx, { ...p.data!, custom: p.input.custom })
+  await ctx.events.emit(tx, ctx, [
+    {
+      type: 'import.completed',
+      entityType: 'import',
+      entityId: summary.importId,
+      payload: {
+        importId: summary.importId,
+        object,
+        fileName: summary.fileName,
+        created: accepted.length,
+        skippedDuplicates: summary.skippedDuplicates,
+        failed: summary.failed,
+      },
+    },
+  ])
+  return accepted.length
+}
+
+async function insertBuiltin(tx: Executor, ctx: Ctx, c: Collection<any, any, any>, accepted: Prepared[]) {
   const makeRow = rowMaker(c.def.table)
   const now = new Date()
   const latest = new Map<string, Date>()
@@ -100,20 +115,4 @@ export async function writeRows(
     }
   }
   await touchContacts(tx, ctx.ws, latest)
-  await ctx.events.emit(tx, ctx, [
-    {
-      type: 'import.completed',
-      entityType: 'import',
-      entityId: summary.importId,
-      payload: {
-        importId: summary.importId,
-        object,
-        fileName: summary.fileName,
-        created: accepted.length,
-        skippedDuplicates: summary.skippedDuplicates,
-        failed: summary.failed,
-      },
-    },
-  ])
-  return accepted.length
 }

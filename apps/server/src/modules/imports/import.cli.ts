@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { ImportMapping, ImportObject, importObjects, type Import } from '@openkam/contract'
+import { ImportMapping, type Import } from '@openkam/contract'
 import type { Principal } from '../../core/access/permissions'
 import { AppError } from '../../core/errors'
 import type { Ctx } from '../../core/context'
@@ -9,6 +9,7 @@ import type { EventSink } from '../../core/events/bus'
 import { findWorkspaceBySlug } from '../workspaces'
 import { principalByEmail } from '../users'
 import { startImport } from './import.service'
+import { importableObjects } from './import-objects'
 
 export type ImportCommandOptions = {
   workspace: string
@@ -53,12 +54,14 @@ export async function importCommand(
   opts: ImportCommandOptions,
   out: (line: string) => void,
 ): Promise<number> {
-  const object = ImportObject.safeParse(opts.object)
-  if (!object.success) throw usage(`--object must be one of ${importObjects.join(', ')}`)
   if (opts.onDuplicate && !['report', 'skip'].includes(opts.onDuplicate))
     throw usage('--on-duplicate must be report or skip')
   const ws = await findWorkspaceBySlug(db, opts.workspace)
   if (!ws) throw usage(`No workspace with the slug "${opts.workspace}"`)
+  // The built-in objects the importer takes, or one of the workspace's custom objects (by key).
+  const objects = await importableObjects(db, ws.id)
+  const object = opts.object.trim()
+  if (!objects.includes(object)) throw usage(`--object must be one of ${objects.join(', ')}`)
   const ctx: Ctx = { ws: ws.id, principal: await principalOf(db, ws.id, opts.as), events }
   let content: Buffer
   try {
@@ -77,7 +80,7 @@ export async function importCommand(
     db,
     ctx,
     {
-      object: object.data,
+      object,
       fileName: path.basename(opts.file),
       content,
       mapping: readMapping(opts.mapping),
@@ -87,7 +90,7 @@ export async function importCommand(
     },
     { onProgress: progress },
   )
-  out(`Importing ${record.total} ${object.data} from ${record.fileName} (import ${record.id})`)
+  out(`Importing ${record.total} ${object} from ${record.fileName} (import ${record.id})`)
   const r = await done
   const seconds = ((Date.now() - started) / 1000).toFixed(1)
   out(

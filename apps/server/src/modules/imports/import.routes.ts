@@ -15,6 +15,7 @@ import type { App } from '../../core/http/server'
 import type { Db } from '../../core/db/types'
 import { formatOf } from './import-file'
 import { getImport, listImportsFor, settleImports, startImport, type ImportRequest } from './import.service'
+import { importObjectProblem } from './import-objects'
 
 const MAX_FILE = 50 * 1024 * 1024
 const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 413: Problem }
@@ -26,7 +27,7 @@ const zodErrors = (issues: z.core.$ZodIssue[]): FieldError[] =>
   issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }))
 
 /** The file and options of a multipart request: a `file` part and text fields. */
-async function fromMultipart(req: FastifyRequest): Promise<ImportRequest> {
+async function fromMultipart(db: Db, req: FastifyRequest): Promise<ImportRequest> {
   let file: { name: string; content: Buffer } | undefined
   const fields: Record<string, string> = {}
   for await (const part of req.parts()) {
@@ -40,9 +41,11 @@ async function fromMultipart(req: FastifyRequest): Promise<ImportRequest> {
   }
   const parsed = ImportFormFields.safeParse(fields)
   const errs = parsed.success ? [] : zodErrors(parsed.error.issues)
+  const unknown = parsed.success ? await importObjectProblem(db, req.ctx.ws, parsed.data.object) : null
+  if (unknown) errs.push({ path: 'object', message: unknown })
   if (!file) errs.push({ path: 'file', message: 'attach the CSV or .xlsx file as the "file" part' })
   let mapping: ImportRequest['mapping']
-  if (parsed.success && parsed.data.mapping) {
+  if (parsed.success && !unknown && parsed.data.mapping) {
     try {
       const m = ImportMapping.safeParse(JSON.parse(parsed.data.mapping))
       if (m.success) mapping = m.data
@@ -94,7 +97,8 @@ export async function registerImportRoutes(app: App, db: Db, opts: { backgroundA
       bodyLimit: MAX_FILE * 1.4,
       schema: {
         tags,
-        summary: 'Import accounts, contacts, activities or leads from a CSV or .xlsx file',
+        summary:
+          "Import accounts, contacts, activities, leads or a custom object's records from a CSV or .xlsx file",
         description:
           'Send multipart/form-data with a `file` part and the fields `object`, `mapping` (JSON), `mode`, ' +
           '`onDuplicate` and `dryRun`, or this JSON body. Small files answer 201 with the finished import; ' +
@@ -105,7 +109,7 @@ export async function registerImportRoutes(app: App, db: Db, opts: { backgroundA
     },
     async (req, reply) => {
       const input = req.isMultipart()
-        ? await fromMultipart(req)
+        ? await fromMultipart(db, req)
         : req.body
           ? fromJson(req.body)
           : (() => {

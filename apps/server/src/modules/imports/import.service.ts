@@ -11,7 +11,9 @@ import { resolveMapping, type MappedColumn } from './import-mapping'
 import { customImportFields } from './import-custom'
 import { loadDefinitions } from '../fields'
 import { validateRows } from './import-validate'
-import { collections, writeRows } from './import-write'
+import { writeRows } from './import-write'
+import { checkImportable, collectionFor } from './import-objects'
+import { isBuiltinImport } from './builtin-import-fields'
 import {
   analyze,
   failStaleImports,
@@ -66,18 +68,21 @@ export const toImport = (r: ImportRow): Import => ({
 })
 
 /**
- * Starts an import: checks the right to create the records, reads the file and maps its columns
- * (problems there refuse the request with 400), records the import and runs it. Small files are
+ * Starts an import: checks the object (a built-in one, or a custom object of the workspace) and the right
+ * to create its records, reads the file and maps its columns (problems there refuse the request with
+ * 400), records the import and runs it. Small files are
  * finished when `done` resolves; the caller decides whether to wait (`background` says what it should do).
  */
 export async function startImport(db: Db, ctx: Ctx, req: ImportRequest, opts: StartOptions = {}) {
+  await checkImportable(db, ctx.ws, req.object)
   if (scopeFor(ctx.principal, req.object, 'create') === 'none') {
     const why = `Your role may not create ${req.object}, so it may not import them`
     throw new AppError('forbidden', 'forbidden', why)
   }
   const file = await parseFile(req.content, req.fileName)
   const defs = (await loadDefinitions(db, ctx.ws)).get(req.object) ?? []
-  const m = resolveMapping(req.object, file.headers, req.mapping, customImportFields(defs))
+  const custom = customImportFields(defs, { customObject: !isBuiltinImport(req.object) })
+  const m = resolveMapping(req.object, file.headers, req.mapping, custom)
   if (m.errors.length) {
     const why = `The columns cannot be mapped: ${m.errors[0]!.message}`
     throw new AppError('invalid', 'invalid_mapping', why, { errors: m.errors })
@@ -185,7 +190,7 @@ async function runImport(
     })
     // Statistics too stale for the new size would make the next lookups plan badly; best effort only.
     if (rec.created >= ANALYZE_FROM)
-      await analyze(db, collections[req.object].def.table).catch(() => undefined)
+      await analyze(db, collectionFor(req.object).def.table).catch(() => undefined)
     return rec
   } catch (err) {
     const known = err instanceof AppError
