@@ -186,7 +186,7 @@ export const ApprovalDecisionInput = z
     fileIds: z.array(Id).max(10).optional(),
   })
   .strict()
-  .meta({ id: 'ApprovalDecisionInput' })
+  .meta({ id: 'ApprovalDecide' })
 
 export const ApprovalListQuery = z.object({
   status: z.enum(approvalStatuses).optional(),
