@@ -229,6 +229,7 @@ describe('custom fields', () => {
     const b = await org.sales.patch(`/api/v1/accounts/${a.id}`, { version: a.version, employees: 0 })
     expect(b.body.custom.spendPerEmployee).toBeUndefined()
     const c = await org.sales.patch(`/api/v1/accounts/${a.id}`, { version: b.body.version, employees: 100 })
+    expect(c.status, JSON.stringify(c.body)).toBe(200)
     expect(c.body.custom.spendPerEmployee).toBe(10000)
     expect((await account({ custom: { spendPerEmployee: 5 } })).status).toBe(400)
     const changed = await org.admin.patch(`/api/v1/field-definitions/${f.body.id}`, {
