@@ -18,6 +18,7 @@ import { InboxOutlined } from '@ant-design/icons'
 import { useQueryClient } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { ApiError, get } from '../../shared/api/client'
+import { useObjectSchema } from '../fields/fields.queries'
 
 type ImportRec = {
   id: string
@@ -59,7 +60,13 @@ const importColumns: Record<string, string[]> = {
   ],
 }
 
-/** Import a CSV or Excel file into accounts, contacts, activities or leads, with progress and a per-row report. */
+/** Custom fields that are computed, not imported. */
+const COMPUTED = new Set(['formula', 'rollup'])
+
+/**
+ * Import a CSV or Excel file into accounts, contacts, activities, leads or a custom object (its name,
+ * fields and their labels from `GET /objects/:key`), with progress and a per-row report.
+ */
 export function ImportModal({
   collection,
   open,
@@ -71,6 +78,8 @@ export function ImportModal({
 }) {
   const { t } = useTranslation()
   const qc = useQueryClient()
+  const schema = useObjectSchema(collection)
+  const custom = schema.data && !schema.data.builtIn ? schema.data : null
   const [file, setFile] = useState<File | null>(null)
   const [mode, setMode] = useState<'all_or_nothing' | 'valid_rows'>('all_or_nothing')
   const [skipDuplicates, setSkipDuplicates] = useState(false)
@@ -120,14 +129,32 @@ export function ImportModal({
   }
   const running = result && !['done', 'failed'].includes(result.status)
   /** A field's name in the UI language: import-only fields (owner e-mail, account name …) have their own. */
-  const fieldLabel = (key: string) =>
-    t(`imports.fields.${key}`, { defaultValue: t(`fields.${key.split('.')[0]}`, { defaultValue: key }) })
-  const note = t(`imports.notes.${collection}`, { defaultValue: '' })
+  const fieldLabel = (key: string) => {
+    const own = custom?.fields.find((f) => (f.custom ? `custom.${f.key}` : f.key) === key)
+    if (own) return own.label
+    return t(`imports.fields.${key}`, {
+      defaultValue: t(`fields.${key.split('.')[0]}`, { defaultValue: key }),
+    })
+  }
+  // A custom object's file: its name, owner and the fields one may write (required ones marked).
+  const columns = custom
+    ? [
+        'name*',
+        'owner',
+        ...custom.fields
+          .filter((f) => f.custom && f.access === 'edit' && !COMPUTED.has(f.type))
+          .map((f) => `custom.${f.key}${f.required ? '*' : ''}`),
+      ]
+    : importColumns[collection]
+  const what = custom ? custom.pluralLabel : t(`nav.${collection}`)
+  const note = custom
+    ? t('imports.notes.customObject')
+    : t(`imports.notes.${collection}`, { defaultValue: '' })
   return (
     <Modal
       open={open}
       width={720}
-      title={t('imports.title', { what: t(`nav.${collection}`) })}
+      title={t('imports.title', { what })}
       onCancel={() => {
         reset()
         onClose()
@@ -160,12 +187,12 @@ export function ImportModal({
             <p>{t('imports.drop')}</p>
             <Typography.Text type="secondary">{t('imports.hint')}</Typography.Text>
           </Upload.Dragger>
-          {importColumns[collection] && (
+          {columns && (
             <div>
               <Typography.Text type="secondary">
                 {t('imports.columns')} ({t('imports.requiredMark')}):{' '}
               </Typography.Text>
-              {importColumns[collection].map((c) => {
+              {columns.map((c) => {
                 const key = c.replace('*', '')
                 return (
                   <Tag key={key} color={c.endsWith('*') ? 'blue' : undefined} style={{ marginBottom: 4 }}>

@@ -4,6 +4,7 @@ import { DownOutlined, PlusOutlined, SettingOutlined, UploadOutlined } from '@an
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { Link, useNavigate } from 'react-router'
 import { useTranslation } from 'react-i18next'
+import { importObjects } from '@openkam/contract'
 import { del, get, patch, post, toSearch, type Page } from '../../shared/api/client'
 import { useNames, useNamesOf, useTeams, useUsers } from '../../shared/api/lookups'
 import { EmptyState, ErrorState } from '../../shared/ui/states'
@@ -36,7 +37,9 @@ export default function ListPage({ collection }: { collection: string }) {
   const [selected, setSelected] = useState<Rec[]>([])
   const [creating, setCreating] = useState(false)
   const [importing, setImporting] = useState(false)
-  const importable = ['accounts', 'contacts', 'activities', 'leads'].includes(collection)
+  // The built-in objects the importer takes, and every custom object (its description came from the server).
+  const importable =
+    (importObjects as readonly string[]).includes(collection) || (!!meta && !collections[collection])
   const [assignTo, setAssignTo] = useState<string | null>(null)
   const [viewName, setViewName] = useState('')
   const views = savedViews(me?.id ?? 'anon', collection)

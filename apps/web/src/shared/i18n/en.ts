@@ -573,6 +573,8 @@ export const en = {
       contactEmails: 'Contact e-mails',
     },
     notes: {
+      customObject:
+        "Each row is a record: its name is required. A relation to accounts takes the account's name, unified social credit code or id; choices take their value or label, in English or Chinese; the owner is you unless an Owner column names someone by e-mail.",
       leads:
         'Leads without an owner stay unassigned if you may create leads for anyone, and hot ones are routed; otherwise they are yours. A lead with the same e-mail, or else the same company and name, as an existing lead or an earlier row is a duplicate. The source defaults to Import.',
     },
