@@ -312,6 +312,8 @@ export const contractResource = commerce('Contract', contractStatuses, {
   endDate: commerceDate(),
   signedDate: commerceDate(),
   terms: apiOnly(text(20_000)),
+  /** Terms outside the standard template: the default approval flow adds a legal step. */
+  nonStandardTerms: field(z.boolean(), F),
   autoRenew: apiOnly(z.boolean()),
 })
 export const invoiceStatuses = ['draft', 'issued', 'partially_paid', 'paid', 'overdue', 'void'] as const

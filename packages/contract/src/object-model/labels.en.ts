@@ -76,6 +76,7 @@ export const fieldLabelsEn = {
   startDate: 'Start',
   endDate: 'End',
   signedDate: 'Signed',
+  nonStandardTerms: 'Non-standard terms',
   dueDate: 'Due',
   paidDate: 'Paid',
   method: 'Method',

@@ -76,6 +76,7 @@ export const fieldLabelsZh = {
   startDate: '开始',
   endDate: '结束',
   signedDate: '签署日期',
+  nonStandardTerms: '非标准条款',
   dueDate: '到期日',
   paidDate: '付款日',
   method: '方式',

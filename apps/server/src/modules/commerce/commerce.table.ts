@@ -51,6 +51,7 @@ export const contracts = pgTable(
     endDate: date('end_date', { mode: 'string' }),
     signedDate: date('signed_date', { mode: 'string' }),
     terms: text('terms'),
+    nonStandardTerms: boolean('non_standard_terms').notNull().default(false),
     autoRenew: boolean('auto_renew').notNull().default(false),
   },
   (t) => [...indexes('contracts')(t), index('contracts_end_idx').on(t.workspaceId, t.endDate)],

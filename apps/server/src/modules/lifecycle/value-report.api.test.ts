@@ -27,12 +27,16 @@ describe('customer value report', () => {
       return r.body
     }
     await post('/api/v1/contracts', { number: 'V-1', amount: '300000', status: 'active', endDate: day(50) })
-    await post('/api/v1/contracts', {
+    // An approved contract comes through its approval flow; administrators may enter one as it is (history).
+    const approved = await org.admin.post('/api/v1/contracts', {
+      accountId: a.id,
+      ownerId: s.userId,
       number: 'V-2',
       amount: '20000.50',
       currency: 'USD',
       status: 'approved',
     })
+    expect(approved.status, JSON.stringify(approved.body)).toBe(201)
     await post('/api/v1/contracts', { number: 'V-0', amount: '99', status: 'ended', endDate: day(-30) })
     await post('/api/v1/contracts', { number: 'V-draft', amount: '5', status: 'draft' })
     // Tickets: three opened in the period, two resolved (in 24 h and 48 h), rated 4 and 5; one from two years ago.

@@ -12,6 +12,7 @@ import { surveyRuleTemplates } from '../surveys'
 import { installTierTemplate } from '../tiers'
 import { installAutomationTemplate, installRuleTemplates } from '../rules'
 import { addMissingRolePermissions } from '../users'
+import { installApprovalTemplate } from '../approvals'
 import { createWorkspace, workspaces, type NewWorkspace } from '../workspaces'
 
 type Lang = NewWorkspace['locale']
@@ -35,6 +36,7 @@ const templateParts: { key: string; install(tx: Executor, ctx: Ctx, lang: Lang):
     install: (tx, ctx, l) => installRuleTemplates(tx, ctx, alertRuleTemplates(l)),
   },
   { key: 'tier_rules', install: installTierTemplate },
+  { key: 'approvals', install: installApprovalTemplate },
 ]
 
 /**

@@ -1,0 +1,1 @@
+ALTER TABLE "contracts" ADD COLUMN "non_standard_terms" boolean DEFAULT false NOT NULL;
