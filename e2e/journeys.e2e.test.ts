@@ -290,6 +290,45 @@ describe('journeys in the browser', () => {
     await ctx.close()
   })
 
+  it('imports site visits into the custom object: Chinese headers, the account by name, a bad row reported', async () => {
+    const { ctx, page } = await signedIn()
+    const accounts = await page.evaluate(() =>
+      fetch('/api/v1/accounts?sort=name&limit=1').then((r) => r.json()),
+    )
+    const account = accounts.data[0] as { id: string; name: string }
+    await page.goto(`${base}/objects/site_visits`)
+    await page.getByRole('heading', { name: 'Site visits', exact: true }).waitFor()
+    await page.getByRole('button', { name: 'Import' }).click()
+    const dialog = page.getByRole('dialog')
+    await dialog.getByText('Import Site visits from CSV or Excel').waitFor()
+    // The columns the object takes, by their labels from GET /objects.
+    await dialog.locator('.ant-tag', { hasText: 'Visit date *' }).waitFor()
+    const csv = [
+      '名称,客户,拜访日期,结果',
+      `Imported visit,${account.name},2026-11-02,良好`,
+      'Lost visit,No such account Ltd,2026-11-03,',
+    ].join('\n')
+    await dialog
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'visits.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) })
+    await dialog.getByText('Import the valid rows, report the others').click()
+    await dialog.getByRole('button', { name: 'Import' }).click()
+    await dialog.locator('.ant-table-row, .ant-alert-error').first().waitFor({ timeout: 60_000 })
+    const report = dialog.locator('.ant-table-row').first()
+    expect(await report.innerText()).toMatch(/3\s+客户\s+no account named or with the credit code/)
+    await shot(page, '11-custom-object-import')
+    const made = await page.evaluate(() =>
+      fetch('/api/v1/objects/site_visits/records?q=Imported%20visit').then((r) => r.json()),
+    )
+    expect(made.data).toHaveLength(1)
+    expect(made.data[0].custom).toMatchObject({
+      account: account.id,
+      visitDate: '2026-11-02',
+      outcome: 'good',
+    })
+    await ctx.close()
+  })
+
   it('automation: tries a template rule on a deal, reads its runs, and a CSM finds the alert in the bell', async () => {
     const { ctx, page } = await signedIn()
     await page.goto(`${base}/settings/automation`)
