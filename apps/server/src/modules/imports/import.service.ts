@@ -13,6 +13,7 @@ import { loadDefinitions } from '../fields'
 import { validateRows } from './import-validate'
 import { writeRows } from './import-write'
 import { checkImportable, collectionFor } from './import-objects'
+import { checkWritableColumns } from './import-access'
 import { isBuiltinImport } from './builtin-import-fields'
 import {
   analyze,
@@ -87,6 +88,7 @@ export async function startImport(db: Db, ctx: Ctx, req: ImportRequest, opts: St
     const why = `The columns cannot be mapped: ${m.errors[0]!.message}`
     throw new AppError('invalid', 'invalid_mapping', why, { errors: m.errors })
   }
+  checkWritableColumns(ctx, req.object, m.mapped)
   const now = new Date()
   const row = await insertImport(db, {
     id: newId(),

@@ -176,4 +176,38 @@ describe('POST /api/v1/imports of a custom object', () => {
       message: 'your role may create site_visits only for yourself',
     })
   })
+
+  it('refuses columns of fields the role may not change, before reading a row (403, each column named)', async () => {
+    const put = await org.admin.put('/api/v1/roles/sales/field-access', {
+      object: 'site_visits',
+      fields: { 'custom.attendees': 'read' },
+    })
+    expect(put.status).toBe(200)
+    const csv = `Name,Account,参加人数\nVisit E ${run},${visited.id},2\n`
+    const res = await upload(org.sales, { object: 'site_visits' }, 'x.csv', csv)
+    expect(res.status).toBe(403)
+    expect(res.body).toMatchObject({ code: 'field_not_writable' })
+    expect(res.body.errors).toEqual([{ path: 'mapping.参加人数', message: 'is read-only for your role' }])
+    const ignored = await upload(
+      org.sales,
+      { object: 'site_visits', mapping: JSON.stringify({ 参加人数: null }) },
+      'x.csv',
+      csv,
+    )
+    expect(ignored.body).toMatchObject({ status: 'done', created: 1 })
+
+    // Built-in objects alike: a read-only field, filled by its Chinese label.
+    await org.admin.put('/api/v1/roles/sales/field-access', {
+      object: 'accounts',
+      fields: { region: 'read' },
+    })
+    const region = await upload(
+      org.sales,
+      { object: 'accounts' },
+      'a.csv',
+      `Name,区域\nRegion Co ${run},East\n`,
+    )
+    expect(region.status).toBe(403)
+    expect(region.body.errors).toEqual([{ path: 'mapping.区域', message: 'is read-only for your role' }])
+  })
 })
