@@ -150,6 +150,21 @@ describe('field-level security of webhooks and notifications', () => {
       body: `Credit limit: ${LIMIT}.`,
     })
     expect(forSales).toMatchObject({ subject: 'New account Noticed Co []', body: 'Credit limit: .' })
+    // The run log shows a person the texts of their own deliveries only; administrators see them all.
+    const runs = (await org.sales.get(`/api/v1/rule-runs?ruleId=${rule.body.id}`)).body.data
+    expect(runs).toHaveLength(1)
+    const seen = async (who: typeof org.sales) =>
+      (await who.get(`/api/v1/rule-runs/${runs[0].id}`)).body.deliveries.filter(
+        (d: any) => d.channel === 'in_app',
+      )
+    const salesView = await seen(org.sales)
+    expect(salesView).toHaveLength(2)
+    expect(salesView.find((d: any) => d.userId === org.admin.userId).subject).toBe('')
+    expect(salesView.find((d: any) => d.userId === org.sales.userId).subject).toBe(forSales.subject)
+    expect(JSON.stringify(salesView)).not.toContain(String(LIMIT))
+    expect((await seen(org.admin)).find((d: any) => d.userId === org.admin.userId).body).toBe(
+      `Credit limit: ${LIMIT}.`,
+    )
     // The group robot and the rule's webhook have no role: they get what no role has hidden.
     await waitFor(() => robot.requests.length >= 2 && hook.requests.length >= 1, 50_000)
     for (const r of [...robot.requests, ...hook.requests]) {

@@ -5,6 +5,8 @@ import type {
   NotificationChannel,
   NotificationPreferences,
 } from '@openkam/contract'
+import { scopeFor } from '../../core/access/permissions'
+import type { Ctx } from '../../core/context'
 import type { Executor } from '../../core/db/types'
 import { newId, isUuid } from '../../core/ids'
 import type { JobQueue } from '../../core/jobs/jobs'
@@ -341,7 +343,20 @@ export async function callWebhook(
   return { id: r.id!, status: r.status as DeliveryStatus, error }
 }
 
-/** Every delivery the given rule runs caused, oldest first (for the run log). */
-export async function deliveriesForRuns(tx: Executor, ws: string, runIds: string[]): Promise<Notification[]> {
-  return (await notificationsOfRuns(tx, ws, runIds.filter(isUuid))).map(notificationRecord)
+/**
+ * Every delivery the given rule runs caused, oldest first (for the run log). Texts are rendered per
+ * reader (field-level security), so someone other than an administrator sees the subject and body only of
+ * the deliveries addressed to them; of the others, who got what and how it went.
+ */
+export async function deliveriesForRuns(
+  tx: Executor,
+  ws: string,
+  runIds: string[],
+  viewer?: Ctx,
+): Promise<Notification[]> {
+  const out = (await notificationsOfRuns(tx, ws, runIds.filter(isUuid))).map(notificationRecord)
+  if (!viewer || scopeFor(viewer.principal, 'workspace', 'update') === 'all') return out
+  return out.map((n) =>
+    n.userId && n.userId === viewer.principal.userId ? n : { ...n, subject: '', body: '' },
+  )
 }

@@ -274,7 +274,7 @@ export function registerRuleRoutes(app: App, db: Db, deps: EngineDeps) {
       if (!r) throw notFound('Rule run')
       return {
         ...runRecord(r.run, r.ruleName),
-        deliveries: await deliveriesForRuns(db, req.ctx.ws, [r.run.id]),
+        deliveries: await deliveriesForRuns(db, req.ctx.ws, [r.run.id], req.ctx),
       }
     },
   )
