@@ -659,6 +659,33 @@ describe('journeys in the browser', () => {
     expect(consoleErrors).toEqual([])
   })
 
+  it('automation on a custom object: the demo rule on site visits reads as one, and a dry run on a visit explains itself', async () => {
+    const { ctx, page } = await signedIn()
+    await page.goto(`${base}/settings/automation`)
+    const row = page.locator('.ant-table-row', { hasText: '拜访结果不佳：跟进' })
+    await row.getByText('When a “Site visit” record is created').waitFor()
+    await row.getByRole('link', { name: '拜访结果不佳：跟进' }).click()
+    await page.getByRole('heading', { name: '拜访结果不佳：跟进' }).waitFor()
+    // The entity picker names the custom object; the condition names its field by its label.
+    await page
+      .locator('.ant-select', { has: page.locator('#rule-trigger-entity') })
+      .getByText('Site visit')
+      .waitFor()
+    await page.getByText('Outcome', { exact: true }).first().waitFor()
+    await page.locator('#dry-run-record').click()
+    await page.locator('.ant-select-item-option').first().click()
+    await page.locator('.ant-select-dropdown-hidden').waitFor({ state: 'attached' })
+    await page.getByRole('button', { name: 'Dry run' }).click()
+    await page
+      .getByText(/Conditions (not )?met/)
+      .first()
+      .waitFor()
+    expect(await axeViolations(page)).toEqual([])
+    await shot(page, '11-rule-on-custom-object')
+    await ctx.close()
+    expect(consoleErrors).toEqual([])
+  })
+
   it('custom objects: opens the site visits from the sidebar, reads one, and adds a visit from its account’s 360° page', async () => {
     const { ctx, page } = await signedIn()
     await nav(page, 'Site visits').click()

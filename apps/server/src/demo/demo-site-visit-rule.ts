@@ -5,7 +5,8 @@ import type { Lang } from './demo-data'
 
 /**
  * A rule on the demo's custom object (现场拜访 / Site visits): a visit recorded with a poor outcome gives
- * the visit's owner a follow-up task on its account. Installed after the visits, so it acts on new ones.
+ * the visit's owner a follow-up task on its account. The seeded visits' events are handled once the seed
+ * commits, after the rule exists: the demo's poor visits start with their follow-up tasks.
  */
 export async function seedSiteVisitRule(tx: Executor, ctx: Ctx, lang: Lang) {
   const en = lang === 'en'

@@ -321,9 +321,27 @@ describe('custom objects in rules', () => {
     expect(r.id, JSON.stringify(r)).toBeTruthy()
     const note = (await org.admin.post(notes, { name: 'A note', custom: { when: ymd(-DAY) } })).body
     expect(note.id, JSON.stringify(note)).toBeTruthy()
+    const hook = (
+      await org.admin.post(
+        '/api/v1/rules',
+        rule({
+          trigger: { kind: 'webhook', entity: 'custom:loose_notes' },
+          actions: [{ type: 'update_fields', fields: { 'custom.text': 'hooked' } }],
+        }),
+      )
+    ).body
+    expect(hook.hookKey, JSON.stringify(hook)).toBeTruthy()
     expect((await org.admin.del('/api/v1/objects/loose_notes')).status).toBe(200)
     await org.admin.post('/api/v1/jobs/run', { job: 'rules_scan' })
     expect((await org.admin.get(`/api/v1/rule-runs?ruleId=${r.id}`)).body.data).toEqual([])
+    const called = await env.app.inject({
+      method: 'POST',
+      url: `/api/v1/hooks/rules/${hook.id}/${hook.hookKey}`,
+      payload: { recordId: note.id },
+    })
+    expect(called.statusCode).toBe(422)
+    expect(called.json()).toMatchObject({ code: 'rule_object_deleted' })
+    expect(called.json().detail).toMatch(/watches loose_notes, a custom object that was deleted/)
 
     const rename = await org.admin.patch(`/api/v1/rules/${r.id}`, { version: r.version, name: 'Renamed' })
     expect(rename.status).toBe(400)

@@ -1,8 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import type { TFunction } from 'i18next'
 import { CUSTOM_ENTITY_PREFIX, customObjectKeyOf, ruleEntities } from '@openkam/contract'
-import { i18n } from '../../shared/i18n/i18n'
-import { objectName, useCustomObjects, type CustomObject } from '../objects'
+import { objectName, useCustomObjects, type CustomObject } from '../objects/objects.queries'
 
 /**
  * Custom objects as rule entities (`custom:<key>`): the names the pure helpers (summaries, pickers,
@@ -10,6 +9,15 @@ import { objectName, useCustomObjects, type CustomObject } from '../objects'
  */
 const known = new Map<string, CustomObject>()
 let loaded = false
+let lang = 'en'
+
+/** Keeps the workspace's custom objects (as loaded) for the helpers below. */
+export function rememberObjects(list: CustomObject[], language: string) {
+  known.clear()
+  for (const o of list) known.set(o.key, o)
+  loaded = true
+  lang = language
+}
 
 /** The entity of a custom object. */
 export const customEntity = (key: string) => `${CUSTOM_ENTITY_PREFIX}${key}`
@@ -19,7 +27,7 @@ export function entityName(entity: string, t: TFunction): string {
   const key = customObjectKeyOf(entity)
   if (!key) return t(`settings.entityTypes.${entity}`, { defaultValue: entity })
   const o = known.get(key)
-  return o ? objectName(o, i18n.language, false) : key
+  return o ? objectName(o, lang, false) : key
 }
 
 /** "an account" / "a “Site visit” record": the entity with its article, for sentences. */
@@ -50,11 +58,7 @@ export function useRuleEntities() {
   const { t, i18n } = useTranslation()
   const query = useCustomObjects()
   const list = query.data?.data ?? []
-  if (query.data) {
-    known.clear()
-    for (const o of list) known.set(o.key, o)
-    loaded = true
-  }
+  if (query.data) rememberObjects(list, i18n.language)
   const builtIn = ruleEntities.map((e) => ({ value: e as string, label: t(`settings.entityTypes.${e}`) }))
   const custom = list.map((o) => ({ value: customEntity(o.key), label: objectName(o, i18n.language, false) }))
   return {
