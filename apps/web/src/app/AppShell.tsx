@@ -1,6 +1,7 @@
 import { Suspense, useMemo, useState } from 'react'
-import { Avatar, Button, Dropdown, Layout, Menu, Space, Typography, type MenuProps } from 'antd'
+import { Avatar, Badge, Button, Dropdown, Layout, Menu, Space, Typography, type MenuProps } from 'antd'
 import {
+  AuditOutlined,
   CrownOutlined,
   AimOutlined,
   AlertOutlined,
@@ -31,11 +32,12 @@ import { LanguageSwitch } from './LanguageSwitch'
 import { NotificationBell } from '../features/inbox/NotificationBell'
 import { LoadingState } from '../shared/ui/states'
 import { objectName, ObjectIcon, useCustomObjects } from '../features/objects'
+import { useWaitingCount } from '../features/approvals/approvals.queries'
 
 type Item = {
   key: string
   icon?: React.ReactNode
-  label: string
+  label: React.ReactNode
   collection?: string
   /** A titled section of the menu (antd's item group), not a link. */
   type?: 'group'
@@ -52,6 +54,7 @@ export function AppShell() {
   const location = useLocation()
   const [collapsed, setCollapsed] = useState(false)
   const customObjects = useCustomObjects(!!me)
+  const waiting = useWaitingCount(!!me).data ?? 0
 
   const items = useMemo(() => {
     const group = (key: string, children: Item[]): Item => ({
@@ -63,6 +66,19 @@ export function AppShell() {
     const all: Item[] = [
       { key: '/', icon: <HomeOutlined />, label: t('nav.home') },
       { key: '/inbox', icon: <InboxOutlined />, label: t('inbox.title') },
+      {
+        key: '/approvals',
+        icon: <AuditOutlined />,
+        // The count waiting for my decision, read with the entry's name ("Approvals, 2 waiting").
+        label: (
+          <Space size={6}>
+            {t('approvals.nav')}
+            {waiting > 0 && (
+              <Badge count={waiting} size="small" title={t('approvals.waitingCount', { count: waiting })} />
+            )}
+          </Space>
+        ),
+      },
       group('customers', [
         { key: '/accounts', icon: <BankOutlined />, label: t('nav.accounts'), collection: 'accounts' },
         { key: '/contacts', icon: <ContactsOutlined />, label: t('nav.contacts'), collection: 'contacts' },
@@ -141,7 +157,7 @@ export function AppShell() {
       return !i.collection || can(me, i.collection, 'read') ? i : null
     }
     return all.map(allowed).filter((x): x is Item => !!x)
-  }, [t, me, customObjects.data, i18n.language])
+  }, [t, me, customObjects.data, i18n.language, waiting])
 
   const [, first = '', second] = location.pathname.split('/')
   // A custom object's pages (/objects/:key[/:id]) select its own entry.

@@ -21,6 +21,8 @@ const QualificationPage = lazy(() => import('../features/qualification/Qualifica
 const ValueReportPage = lazy(() => import('../features/lifecycle/ValueReportPage'))
 const TiersPage = lazy(() => import('../features/tiers/TiersPage'))
 const LeadsPage = lazy(() => import('../features/leads/LeadsPage'))
+const ApprovalsPage = lazy(() => import('../features/approvals/ApprovalsPage'))
+const ApprovalPage = lazy(() => import('../features/approvals/ApprovalPage'))
 const ObjectListPage = lazy(() =>
   import('../features/objects/ObjectPages').then((m) => ({ default: m.ObjectListPage })),
 )
@@ -56,6 +58,8 @@ export const router = createBrowserRouter([
       { path: 'pipeline', element: <PipelinePage /> },
       { path: 'reports', element: <ReportsPage /> },
       { path: 'alerts', element: <AlertsPage /> },
+      { path: 'approvals', element: <ApprovalsPage /> },
+      { path: 'approvals/:id', element: <ApprovalPage /> },
       { path: 'settings/automation/:id', element: <RuleDesignerPage /> },
       { path: 'settings/*', element: <SettingsPage /> },
       { path: 'inbox', element: <InboxPage /> },

@@ -235,14 +235,17 @@ export function ConditionsSection({
   onChange,
   entity,
   withBefore,
+  path = 'conditions',
 }: {
   group: GroupDraft
   onChange: (g: GroupDraft) => void
   entity?: string
   withBefore: boolean
+  /** The ids' prefix, distinct for each editor on one page (the approval designer has one per step). */
+  path?: string
 }) {
   const { t } = useTranslation()
   useRuleCustomFields(entity)
   const ctx: Ctx = { entity, groups: conditionFieldGroups(entity, withBefore, t) }
-  return <GroupEditor group={group} path="conditions" ctx={ctx} depth={0} onChange={onChange} />
+  return <GroupEditor group={group} path={path} ctx={ctx} depth={0} onChange={onChange} />
 }

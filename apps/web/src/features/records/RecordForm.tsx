@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState, type ReactNode } from 'react'
-import { App, Button, Drawer, Form, Modal, Space, Table, type FormInstance } from 'antd'
+import { Alert, App, Button, Drawer, Form, Modal, Space, Table, type FormInstance } from 'antd'
 import { useQueryClient } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { ApiError, patch, post } from '../../shared/api/client'
@@ -140,6 +140,8 @@ export function RecordForm({ collection, open, onClose, record, initial, fields,
   const meta = useCollectionMeta(collection)!
   const [form] = Form.useForm()
   const [busy, setBusy] = useState(false)
+  /** A refusal of the whole change (e.g. approval_pending: the record waits for approval), shown above the form. */
+  const [refusal, setRefusal] = useState<string | null>(null)
   const [conflict, setConflict] = useState<{
     current: Record<string, any>
     mine: Record<string, any>
@@ -189,6 +191,7 @@ export function RecordForm({ collection, open, onClose, record, initial, fields,
       return
     }
     setBusy(true)
+    setRefusal(null)
     /**
      * A 409 whose current record still has, in every field this form changes, the value the form started
      * from (someone — often the system, e.g. a tier or a score — changed other fields only) is not a
@@ -219,6 +222,7 @@ export function RecordForm({ collection, open, onClose, record, initial, fields,
       onSaved?.(saved)
       onClose()
     } catch (e) {
+      if (e instanceof ApiError && e.code.startsWith('approval_')) setRefusal(e.message)
       if (e instanceof ApiError && e.status === 409 && e.body.current) {
         setConflict({ current: e.body.current as Record<string, any>, mine: body })
       } else if (e instanceof ApiError && e.errors.length) {
@@ -269,6 +273,7 @@ export function RecordForm({ collection, open, onClose, record, initial, fields,
         </Space>
       }
     >
+      {refusal && <Alert type="warning" showIcon role="alert" title={refusal} style={{ marginBottom: 16 }} />}
       <Form form={form} layout="vertical" onFinish={() => void submit()}>
         <RecordFormFields
           meta={meta}

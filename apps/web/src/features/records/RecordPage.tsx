@@ -18,6 +18,7 @@ import { LeadPanel } from '../leads'
 import { BuyingCommitteeCard } from '../accounts/BuyingCommitteeCard'
 import { placeFields, shows } from '../layouts/layout'
 import { useLayout } from '../layouts/layouts.queries'
+import { ApprovalPanel } from '../approvals/ApprovalPanel'
 
 /** A record's fields in the layout's sections (each a card with its title and columns), or all in one card. */
 function RecordDetails({
@@ -133,6 +134,7 @@ export default function RecordPage({ collection, id }: { collection: string; id:
       <RecordDetails meta={meta} collection={collection} record={r} names={names} />
       {collection === 'leads' && <LeadPanel lead={r as never} />}
       {collection === 'opportunities' && <BuyingCommitteeCard opportunity={r as never} />}
+      <ApprovalPanel object={collection} recordId={id} />
       <RuleRunsPanel entityId={id} />
       <RecordForm collection={collection} open={editing} onClose={() => setEditing(false)} record={r} />
     </>

@@ -6,6 +6,7 @@ import { useAuth } from '../../app/auth'
 import { api } from '../../shared/api/client'
 import { ErrorState, LoadingState } from '../../shared/ui/states'
 import { channelKeys, usePreferences, type NotificationPreferences } from '../inbox/channels.queries'
+import { DelegationCard } from '../approvals/DelegationCard'
 
 type Channel = keyof NotificationPreferences['channels']
 const channels: Channel[] = ['email', 'wecom', 'dingtalk', 'feishu']
@@ -57,39 +58,42 @@ export function MyNotificationsTab() {
   )
 
   return (
-    <Card style={{ maxWidth: 640 }}>
-      <Typography.Paragraph type="secondary">{t('notifications.prefsHelp')}</Typography.Paragraph>
-      {row(
-        'in_app',
-        t('channels.channel.in_app'),
-        t('notifications.inAppHelp'),
-        <Switch checked disabled aria-labelledby="pref-in_app" />,
-      )}
-      {channels.map((c) =>
-        row(
-          c,
-          t(`channels.channel.${c}`),
-          c === 'email'
-            ? t('notifications.emailHelp', { email: me?.email ?? '' })
-            : t('notifications.robotHelp'),
+    <>
+      <Card style={{ maxWidth: 640 }}>
+        <Typography.Paragraph type="secondary">{t('notifications.prefsHelp')}</Typography.Paragraph>
+        {row(
+          'in_app',
+          t('channels.channel.in_app'),
+          t('notifications.inAppHelp'),
+          <Switch checked disabled aria-labelledby="pref-in_app" />,
+        )}
+        {channels.map((c) =>
+          row(
+            c,
+            t(`channels.channel.${c}`),
+            c === 'email'
+              ? t('notifications.emailHelp', { email: me?.email ?? '' })
+              : t('notifications.robotHelp'),
+            <Switch
+              aria-labelledby={`pref-${c}`}
+              checked={p.channels[c]}
+              onChange={(on) => save.mutate({ ...p, channels: { ...p.channels, [c]: on } })}
+            />,
+          ),
+        )}
+        {row(
+          'digest',
+          t('notifications.digest'),
+          t('notifications.digestHelp'),
           <Switch
-            aria-labelledby={`pref-${c}`}
-            checked={p.channels[c]}
-            onChange={(on) => save.mutate({ ...p, channels: { ...p.channels, [c]: on } })}
+            aria-labelledby="pref-digest"
+            checked={p.digest}
+            onChange={(on) => save.mutate({ ...p, digest: on })}
           />,
-        ),
-      )}
-      {row(
-        'digest',
-        t('notifications.digest'),
-        t('notifications.digestHelp'),
-        <Switch
-          aria-labelledby="pref-digest"
-          checked={p.digest}
-          onChange={(on) => save.mutate({ ...p, digest: on })}
-        />,
-      )}
-    </Card>
+        )}
+      </Card>
+      <DelegationCard />
+    </>
   )
 }
 

@@ -23,6 +23,7 @@ import { isAdmin, scopeOf } from './common'
 import { CustomFieldsTab } from '../fields'
 import { ObjectsTab } from '../objects'
 import { LayoutsTab } from '../layouts'
+import { ApprovalFlowsTab } from '../approvals/ApprovalFlowsTab'
 
 type TabDef = { key: string; label: string; render: () => ReactNode }
 
@@ -50,6 +51,9 @@ export default function SettingsPage() {
     ...(isAdmin(me) ? [{ key: 'form-layouts', label: t('layouts.tab'), render: () => <LayoutsTab /> }] : []),
     ...(can(me, 'rules', 'read')
       ? [{ key: 'automation', label: t('automation.tab'), render: () => <AutomationTab /> }]
+      : []),
+    ...(isAdmin(me)
+      ? [{ key: 'approvals', label: t('approvals.flows.tab'), render: () => <ApprovalFlowsTab /> }]
       : []),
     ...(can(me, 'playbooks', 'read')
       ? [{ key: 'playbooks', label: t('playbooks.tab'), render: () => <PlaybooksTab /> }]

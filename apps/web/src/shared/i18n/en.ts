@@ -1,3 +1,4 @@
+import { approvalsEn } from './approvals.en'
 import { layoutsEn } from './layouts.en'
 import { objectsEn } from './objects.en'
 import { ruleObjectsEn } from './ruleObjects.en'
@@ -20,6 +21,7 @@ export const en = {
   tiers: tiersEn,
   leadScoring: leadsEn,
   customFields: customFieldsEn,
+  approvals: approvalsEn,
   layouts: layoutsEn,
   objects: objectsEn,
   ruleObjects: ruleObjectsEn,
@@ -707,6 +709,8 @@ export const en = {
     fieldAccessRoleHelp:
       'Field-level security for this endpoint: what events, rule calls and messages sent here may contain. By default no field hidden from any role leaves OpenKAM; name a role to send what that role may see.',
     fieldAccessStrictest: 'Only fields no role has hidden (safest)',
+    fieldAccessColumn: 'Fields as',
+    fieldAccessNone: 'Every role',
     fieldAccessAs: 'What {{role}} may see',
     enabled: 'Enabled',
     enableRobot: 'Enable {{name}}',

@@ -1,3 +1,4 @@
+import { approvalsZh } from './approvals.zh-CN'
 import { layoutsZh } from './layouts.zh-CN'
 import { objectsZhCN } from './objects.zh-CN'
 import { ruleObjectsZh } from './ruleObjects.zh-CN'
@@ -21,6 +22,7 @@ export const zhCN: Messages = {
   tiers: tiersZh,
   leadScoring: leadsZh,
   customFields: customFieldsZh,
+  approvals: approvalsZh,
   layouts: layoutsZh,
   objects: objectsZhCN,
   ruleObjects: ruleObjectsZh,
@@ -697,6 +699,8 @@ export const zhCN: Messages = {
     fieldAccessRoleHelp:
       '此地址的字段级权限：推送到这里的事件、规则调用和消息可以包含哪些字段。默认情况下，任何角色被隐藏的字段都不会发出；指定角色后，按该角色可见的字段发送。',
     fieldAccessStrictest: '仅发送所有角色均可见的字段（最安全）',
+    fieldAccessColumn: '字段权限',
+    fieldAccessNone: '所有角色',
     fieldAccessAs: '{{role}}可见的字段',
     enabled: '启用',
     enableRobot: '启用 {{name}}',
