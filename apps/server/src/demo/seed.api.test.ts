@@ -172,6 +172,25 @@ describe('the demo workspace (zh-CN, seeded at start)', () => {
     expect(events[0]!.payload).toMatchObject({ lang: 'zh-CN', counts: { accounts: accounts.length } })
   })
 
+  it('has contract approvals in every state: waiting at each step, approved, rejected with a reason, recalled, escalated, delegated', async () => {
+    const list: Rec[] = (await admin.get('/api/v1/approvals?limit=200')).body.data
+    const by = (s: string) => list.filter((a) => a.status === s)
+    expect(by('approved').length).toBeGreaterThanOrEqual(1)
+    expect(by('recalled').length).toBeGreaterThanOrEqual(1)
+    const rejected = by('rejected')
+    expect(rejected[0].steps.flatMap((s: Rec) => s.decisions).some((d: Rec) => d.decision === 'reject' && d.comment)).toBe(true)
+    const pending = by('pending')
+    expect(new Set(pending.map((a) => a.currentStep))).toEqual(new Set([0, 1]))
+    expect(pending.some((a) => a.steps[a.currentStep].escalatedTo.length > 0)).toBe(true)
+    expect(list.some((a) => a.steps.some((s: Rec) => s.decisions.some((d: Rec) => d.onBehalfOf)))).toBe(true)
+    for (const a of pending) {
+      const c = (await admin.get(`/api/v1/contracts/${a.recordId}`)).body
+      expect(c.status).toBe('pending_approval')
+    }
+    const manager = await loginAs(env.app, 'zhou.min@demo.openkam.local', DEMO_PASSWORD)
+    expect((await manager.get('/api/v1/approvals?approver=me&status=pending')).body.data.length).toBeGreaterThan(0)
+  })
+
   describe('seeded again in the same language', () => {
     let again: { env: TestEnv; admin: Caller }
     beforeAll(async () => {

@@ -30,6 +30,7 @@ import { seedDecisionMapDemo } from './demo-decision-map'
 import { seedCustomFieldDemo, seedSiteVisitDemo } from './demo-custom-fields'
 import { seedSiteVisitRule } from './demo-site-visit-rule'
 import './demo.events'
+import { seedApprovalDemo } from './demo-approvals'
 
 export { DEMO_PASSWORD }
 export const DEMO_ADMIN_EMAIL = 'admin@demo.openkam.local'
@@ -119,6 +120,7 @@ export async function seedDemo(
   counts.customFieldValues = await seedCustomFieldDemo(tx, ctx, lang)
   counts.siteVisits = await seedSiteVisitDemo(tx, ctx, lang)
   counts.siteVisitRules = await seedSiteVisitRule(tx, ctx, lang)
+  counts.approvals = await seedApprovalDemo(tx, ctx, lang, users)
   await events.emit(tx, ctx, [
     { type: 'demo.seeded', entityType: 'workspace', entityId: ctx.ws, payload: { lang, counts } },
   ])
