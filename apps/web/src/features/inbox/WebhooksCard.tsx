@@ -122,6 +122,18 @@ export function WebhooksCard() {
                 ),
             },
             {
+              title: t('channels.fieldAccessColumn'),
+              dataIndex: 'fieldAccessRole',
+              render: (role: string | null) =>
+                role ? (
+                  <Tag>{t(`enums.role.${role}`, { defaultValue: role })}</Tag>
+                ) : (
+                  <Tooltip title={t('channels.fieldAccessStrictest')}>
+                    <Typography.Text type="secondary">{t('channels.fieldAccessNone')}</Typography.Text>
+                  </Tooltip>
+                ),
+            },
+            {
               title: t('channels.secret'),
               dataIndex: 'hasSecret',
               width: 90,
