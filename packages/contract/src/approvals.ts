@@ -234,3 +234,40 @@ export const DelegationOut = z
   })
   .nullable()
   .meta({ id: 'DelegationOut' })
+
+/** Approval cycle times (SPEC ): how long requests and each step took, per flow, over a period. */
+export const ApprovalCycleTimes = z
+  .object({
+    from: z.string(),
+    to: z.string(),
+    flows: z.array(
+      z.object({
+        flowId: Id,
+        flowName: z.string(),
+        object: z.string(),
+        /** Requests decided in the period (approved or rejected), and of them approved. */
+        decided: z.number().int(),
+        approved: z.number().int(),
+        rejected: z.number().int(),
+        /** Submitted → decided, in hours. */
+        avgHours: z.number().nullable(),
+        medianHours: z.number().nullable(),
+        maxHours: z.number().nullable(),
+        steps: z.array(
+          z.object({
+            name: z.string(),
+            completed: z.number().int(),
+            avgHours: z.number().nullable(),
+            medianHours: z.number().nullable(),
+            /** Steps that passed their deadline (escalated). */
+            escalated: z.number().int(),
+          }),
+        ),
+        /** Still pending now, and of them past their current step's deadline. */
+        pending: z.number().int(),
+        overdue: z.number().int(),
+      }),
+    ),
+  })
+  .meta({ id: 'ApprovalCycleTimes' })
+export type ApprovalCycleTimes = z.infer<typeof ApprovalCycleTimes>

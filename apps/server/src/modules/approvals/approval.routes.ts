@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import {
   Approval,
+  ApprovalCycleTimes,
   ApprovalDecisionInput,
   ApprovalListQuery,
   ApprovalPage,
@@ -12,6 +13,7 @@ import {
   DelegationOut,
   IdParams,
   Problem,
+  ReportPeriodQuery,
 } from '@openkam/contract'
 import { scopeFor } from '../../core/access/permissions'
 import type { Db } from '../../core/db/types'
@@ -29,6 +31,7 @@ import {
   type ApprovalDeps,
 } from './approval.service'
 import { approvalViews } from './approval-view'
+import { approvalCycleTimes } from './approval-cycle'
 import { delegatorsOf, listApprovals } from './approval.repository'
 import { clearDelegation, getDelegation, setDelegation } from './delegation.service'
 
@@ -165,6 +168,19 @@ export function registerApprovalRoutes(app: App, db: Db, deps: ApprovalDeps) {
       },
     },
     async (req) => db.transaction((tx) => recallApproval(tx, req.ctx, req.params.id)),
+  )
+  app.get(
+    '/api/v1/reports/approval-cycle-times',
+    {
+      schema: {
+        tags: ['reports', ...tags],
+        summary:
+          'How long approvals take per flow and step (submitted → decided, hours: average, median, longest), escalations, pending and overdue',
+        querystring: ReportPeriodQuery,
+        response: { 200: ApprovalCycleTimes, 400: Problem, 401: Problem },
+      },
+    },
+    async (req) => db.transaction((tx) => approvalCycleTimes(tx, req.ctx, req.query)),
   )
   app.get(
     '/api/v1/me/delegation',

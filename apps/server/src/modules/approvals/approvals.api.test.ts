@@ -325,4 +325,21 @@ describe('approvals', () => {
     expect(final.status).toBe('approved')
     expect(final.steps[0].decisions).toHaveLength(1)
   })
+
+  it('measures how long approvals take, per flow and step', async () => {
+    const before = (await org.admin.get('/api/v1/reports/approval-cycle-times')).body
+    expect(before.flows.every((f: any) => typeof f.decided === 'number')).toBe(true)
+    await flow({ name: 'Timed', steps: [{ name: 'Manager', approvers: [{ kind: 'manager' }] }] })
+    const c = await contract()
+    const a = (await org.sales.post('/api/v1/approvals', { object: 'contracts', recordId: c.id })).body
+    await org.manager.post(`/api/v1/approvals/${a.id}/decisions`, { decision: 'approve' })
+    const r = await org.admin.get('/api/v1/reports/approval-cycle-times')
+    expect(r.status, JSON.stringify(r.body)).toBe(200)
+    const timed = r.body.flows.find((f: any) => f.flowName === 'Timed')
+    expect(timed).toMatchObject({ decided: 1, approved: 1, rejected: 0, pending: 0 })
+    expect(timed.avgHours).toBeGreaterThanOrEqual(0)
+    expect(timed.steps).toEqual([expect.objectContaining({ name: 'Manager', completed: 1 })])
+    // A salesperson sees only their own contracts, so no flow's figures.
+    expect((await org.sales.get('/api/v1/reports/approval-cycle-times')).body.flows).toEqual([])
+  })
 })

@@ -1,1 +1,2 @@
 export { registerReportRoutes } from './reports.routes'
+export { resolvePeriod, type Period } from './period'
