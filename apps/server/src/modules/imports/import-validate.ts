@@ -17,6 +17,7 @@ import { loadDefinitions, mergeCustomValues } from '../fields'
 import type { FieldDefinition } from '@openkam/contract'
 import { findAccountTwins, findContactsOf, findLeadTwins, type AccountRef } from './import.repository'
 import { createSchemas, isBuiltinImport } from './builtin-import-fields'
+import { checkUniqueCustom } from './import-unique'
 
 /** What a row must pass: the API's create schema of the object (a custom object's records share one). */
 const schemaOf = (object: ImportObject): z.ZodType =>
@@ -82,6 +83,7 @@ export async function validateRows(
     await opts.progress?.(Math.min(i + CHUNK, rows.length))
   }
 
+  await checkUniqueCustom(tx, ctx, object, defs, mapped, rows)
   const good = rows.filter((p) => p.data)
   const dupes =
     object === 'accounts'

@@ -196,6 +196,29 @@ export async function findLeadTwins(tx: Executor, ws: string, keys: { emails: st
 }
 
 /**
+ * Which of `values` live records of the collection's table already hold in the custom field `key` (as
+ * text, the way unique custom fields are compared), within `partition` (a custom object's records).
+ */
+export async function findTakenCustomValues(
+  tx: Executor,
+  ws: string,
+  table: PgTable,
+  partition: SQL | undefined,
+  key: string,
+  values: string[],
+): Promise<Set<string>> {
+  const t = table as PgTable & { workspaceId: AnyPgColumn; deletedAt: AnyPgColumn; custom: AnyPgColumn }
+  const value = sql<string>`(${t.custom} ->> ${key})`
+  const rows = await inChunks(values, (c) =>
+    tx
+      .select({ value })
+      .from(t)
+      .where(and(eq(t.workspaceId, ws), isNull(t.deletedAt), partition, among(value, c))),
+  )
+  return new Set(rows.map((r) => r.value))
+}
+
+/**
  * Inserts rows `size` at a time, each batch as ONE parameter: a JSON array the database expands with
  * jsonb_populate_recordset. Several times faster than a multi-row VALUES list with a parameter per value
  * (6x on PostgreSQL for accounts). Keys are the table's property names; null and missing values are

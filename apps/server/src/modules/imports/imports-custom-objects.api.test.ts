@@ -41,6 +41,7 @@ beforeAll(async () => {
         ],
       },
       { key: 'attendees', label: 'Attendees', labels: { 'zh-CN': '参加人数' }, type: 'number', min: 1 },
+      { key: 'code', label: 'Visit code', labels: { 'zh-CN': '拜访编号' }, type: 'text', unique: true },
     ],
   })
   expect(made.status, JSON.stringify(made.body)).toBe(201)
@@ -139,6 +140,33 @@ describe('POST /api/v1/imports of a custom object', () => {
     expect(res.status).toBe(201)
     expect(res.body).toMatchObject({ status: 'failed', created: 0, failed: 1 })
     expect(res.body.errors.map((e: { column: string }) => e.column)).toEqual(['Outcome', 'Attendees'])
+  })
+
+  it('refuses a value of a unique field that a record or an earlier row already has', async () => {
+    const url = '/api/v1/objects/site_visits/records'
+    const made = await org.admin.post(url, {
+      name: `Coded visit ${run}`,
+      custom: { account: visited.id, code: `V-${run}` },
+    })
+    expect(made.status).toBe(201)
+    const csv = [
+      'Name,Account,拜访编号',
+      `Visit F ${run},${visited.id},V-${run}`,
+      `Visit G ${run},${visited.id},W-${run}`,
+      `Visit H ${run},${visited.id},W-${run}`,
+    ].join('\n')
+    const res = await upload(org.admin, { object: 'site_visits', mode: 'valid_rows' }, 'x.csv', csv)
+    expect(res.body).toMatchObject({ status: 'done', created: 1, failed: 2 })
+    expect(
+      res.body.errors.map((e: { row: number; column: string; message: string }) => [
+        e.row,
+        e.column,
+        e.message,
+      ]),
+    ).toEqual([
+      [2, '拜访编号', `another record already has V-${run}`],
+      [4, '拜访编号', `row 3 already has W-${run}`],
+    ])
   })
 
   it('refuses an object that is neither importable nor a custom object of the workspace, writing nothing', async () => {
