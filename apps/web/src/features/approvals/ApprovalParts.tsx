@@ -6,9 +6,10 @@ import { useUsers } from '../../shared/api/lookups'
 import { recordPathOf } from '../records/paths'
 
 const statusColor: Record<string, string> = {
-  pending: 'processing',
-  approved: 'success',
-  rejected: 'error',
+  // Named palettes: styles.css darkens their text to 4.5:1 (antd's status presets are lighter).
+  pending: 'blue',
+  approved: 'green',
+  rejected: 'red',
   recalled: 'default',
   waiting: 'default',
   skipped: 'default',

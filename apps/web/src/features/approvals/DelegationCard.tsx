@@ -62,7 +62,7 @@ export function DelegationCard() {
       {d && (
         <Typography.Paragraph>
           <Space wrap>
-            <Tag color={d.active ? 'processing' : 'default'}>
+            <Tag color={d.active ? 'blue' : 'default'}>
               {t(d.active ? 'approvals.delegation.active' : 'approvals.delegation.scheduled')}
             </Tag>
             {t('approvals.delegation.summary', {

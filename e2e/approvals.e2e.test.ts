@@ -1,0 +1,155 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { loadConfig } from '../apps/server/src/core/config'
+import { startRuntime, type Runtime } from '../apps/server/src/runtime'
+import { buildApp } from '../apps/server/src/app'
+import type { App } from '../apps/server/src/core/http/server'
+// @ts-expect-error plain JS build script
+import { buildWeb } from '../apps/web/scripts/build.js'
+import { axeViolations, launchBrowser } from './browser'
+
+const shots = path.resolve('test-results/e2e')
+let rt: Runtime
+let app: App
+let browser: Browser
+let base = ''
+const consoleErrors: string[] = []
+
+beforeAll(async () => {
+  fs.mkdirSync(shots, { recursive: true })
+  await buildWeb({ quiet: true })
+  rt = await startRuntime(loadConfig({ OPENKAM_DATA_DIR: 'memory://', OPENKAM_LOG_LEVEL: 'silent' }), {
+    role: 'embedded',
+    demo: true,
+    lang: 'zh-CN',
+  })
+  app = await buildApp(rt, { logger: false })
+  base = await app.listen({ port: 0, host: '127.0.0.1' })
+  browser = await launchBrowser()
+}, 180_000)
+
+afterAll(async () => {
+  await browser?.close()
+  await app?.close()
+  await rt?.stop()
+})
+
+/** A signed-in page in a fresh context (English); console errors are collected and must stay empty. */
+async function signedIn(email: string): Promise<{ ctx: BrowserContext; page: Page }> {
+  const ctx = await browser.newContext({
+    locale: 'en-US',
+    viewport: { width: 1280, height: 860 },
+    bypassCSP: true,
+  })
+  const page = await ctx.newPage()
+  page.on('console', (m) => m.type() === 'error' && consoleErrors.push(`${m.text()} @ ${page.url()}`))
+  page.on('pageerror', (e) => consoleErrors.push(`${e.message} @ ${page.url()}`))
+  await page.goto(base)
+  await page.getByLabel('E-mail').fill(email)
+  await page.getByLabel('Password').fill('openkam-demo')
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await page.getByRole('navigation').waitFor()
+  return { ctx, page }
+}
+
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true })
+
+/** Approves the row of a contract in the approval centre's "Waiting for me" tab. */
+async function approveFromCentre(page: Page, number: string, comment: string) {
+  await page.getByRole('menuitem', { name: /Approvals/ }).click()
+  await page.getByRole('heading', { name: 'Approval centre' }).waitFor()
+  await page.getByRole('tab', { name: /Waiting for me/ }).waitFor()
+  const row = page.locator('.ant-table-row', { hasText: number })
+  await row.waitFor()
+  expect(await axeViolations(page)).toEqual([])
+  await row.getByRole('button', { name: `Approve ${number}` }).click()
+  const dialog = page.getByRole('dialog', { name: `Approve ${number}` })
+  await dialog.getByLabel('Comment (optional)').fill(comment)
+  await dialog.getByRole('button', { name: 'Approve' }).click()
+  await dialog.waitFor({ state: 'hidden' })
+  await row.waitFor({ state: 'detached' })
+}
+
+describe('approvals in the browser', () => {
+  it('a salesperson submits a contract of 1,500,000; the manager, then finance approve it from the approval centre; the contract shows approved with the whole history', async () => {
+    const sales = await signedIn('chen.jie@demo.openkam.local')
+    const number = `E2E-APPROVAL-${Date.now()}`
+    // The contract is drafted through the API (the journey is the approval, not the form).
+    const contract = await sales.page.evaluate(async (number) => {
+      const post = (url: string, body: unknown) =>
+        fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        }).then((r) => r.json())
+      const account = await post('/api/v1/accounts', { name: 'Approval Journey Ltd' })
+      return post('/api/v1/contracts', {
+        accountId: account.id,
+        number,
+        amount: '1500000',
+        currency: 'CNY',
+        status: 'draft',
+      })
+    }, number)
+    expect(contract.id, JSON.stringify(contract)).toBeTruthy()
+
+    await sales.page.goto(`${base}/contracts/${contract.id}`)
+    const panel = sales.page.getByTestId('approval-panel')
+    await panel.getByText('Not submitted for approval yet.').waitFor()
+    await panel.getByRole('button', { name: 'Submit for approval' }).click()
+    await panel.getByText('Pending', { exact: true }).first().waitFor()
+    await panel.getByText(/Step 1 · /).waitFor()
+    expect(await axeViolations(sales.page)).toEqual([])
+    await shot(sales.page, 'approval-01-submitted')
+
+    // Editing a locked field while pending: the form says why.
+    await sales.page.getByRole('button', { name: 'Edit', exact: true }).click()
+    const drawer = sales.page.locator('.ant-drawer')
+    await drawer.getByLabel('Amount').fill('1600000')
+    await drawer.getByRole('button', { name: 'Save' }).click()
+    await drawer
+      .getByRole('alert')
+      .filter({ hasText: /approval/i })
+      .waitFor()
+    await drawer.getByRole('button', { name: 'Cancel' }).click()
+
+    const manager = await signedIn('zhou.min@demo.openkam.local')
+    await approveFromCentre(manager.page, number, 'Good margin')
+    await shot(manager.page, 'approval-02-manager')
+    await manager.ctx.close()
+
+    const finance = await signedIn('qian.li@demo.openkam.local')
+    await approveFromCentre(finance.page, number, 'Budget checked')
+    await finance.page.getByRole('tab', { name: 'Done' }).click()
+    await finance.page.locator('.ant-table-row', { hasText: number }).getByText('Approved').waitFor()
+    await finance.ctx.close()
+
+    await sales.page.reload()
+    await sales.page.getByRole('heading', { name: number }).waitFor()
+    await panel.getByText('Approved', { exact: true }).first().waitFor()
+    const history = panel.getByRole('list', { name: 'History' })
+    await history.getByText('Good margin').waitFor()
+    await history.getByText('Budget checked').waitFor()
+    expect(await history.locator('[data-decision="approve"]').count()).toBe(2)
+    // Legal is skipped: the terms are standard.
+    await history.getByText('Skipped').waitFor()
+    const rec = await sales.page.evaluate(
+      (id) => fetch(`/api/v1/contracts/${id}`).then((r) => r.json()),
+      contract.id,
+    )
+    expect(rec.status).toBe('approved')
+    // The detail page (the notifications' link) shows the same history.
+    await panel.getByRole('link', { name: 'Open the approval' }).click()
+    await sales.page.getByRole('heading', { name: new RegExp(number) }).waitFor()
+    await sales.page.getByText('Budget checked').waitFor()
+    expect(await axeViolations(sales.page)).toEqual([])
+    await shot(sales.page, 'approval-03-approved')
+    await sales.ctx.close()
+    // The only failed request is the refused edit of the locked amount (the browser logs a 422).
+    expect(consoleErrors.filter((e) => !e.includes('status of 422'))).toEqual([])
+    expect(consoleErrors.filter((e) => e.includes('status of 422'))).toHaveLength(1)
+  }, 240_000)
+})
