@@ -16,8 +16,9 @@ import { ReportFilters } from './ReportFilters'
 import { overviewKeys, reportKeys, type ForecastGroup, type ReportFilter } from './reports.queries'
 import { StageDurationsTab } from './StageDurationsTab'
 import { WinLossTab } from './WinLossTab'
+import { ApprovalTimesTab } from './ApprovalTimesTab'
 
-const tabKeys = ['overview', 'forecast', 'funnel', 'durations', 'winLoss', 'gaps'] as const
+const tabKeys = ['overview', 'forecast', 'funnel', 'durations', 'winLoss', 'approvals', 'gaps'] as const
 type TabKey = (typeof tabKeys)[number]
 
 /**
@@ -128,6 +129,16 @@ export default function ReportsPage() {
             key: 'winLoss',
             label: t('salesReports.tabs.winLoss'),
             children: sales(<WinLossTab filter={filter} />),
+          },
+          {
+            key: 'approvals',
+            label: t('salesReports.tabs.approvals'),
+            children: (
+              <>
+                <ReportFilters value={filter} onChange={update} />
+                <ApprovalTimesTab filter={filter} />
+              </>
+            ),
           },
           {
             key: 'gaps',
