@@ -271,3 +271,35 @@ export const ApprovalCycleTimes = z
   })
   .meta({ id: 'ApprovalCycleTimes' })
 export type ApprovalCycleTimes = z.infer<typeof ApprovalCycleTimes>
+
+/** What a signed e-mail link shows its approver (no sign-in): the request and the step waiting for them. */
+export const ApprovalLinkView = z
+  .object({
+    approvalId: Id,
+    flowName: z.string(),
+    object: z.string(),
+    objectLabel: z.string(),
+    recordName: z.string().nullable(),
+    stepName: z.string(),
+    approverName: z.string(),
+    submitterName: z.string(),
+    submittedAt: Timestamp,
+    status: z.enum(approvalStatuses),
+    expiresAt: Timestamp,
+    /** Earlier decisions on the request, oldest first. */
+    decisions: z.array(
+      z.object({
+        step: z.string(),
+        name: z.string(),
+        decision: z.enum(approvalDecisions),
+        comment: z.string().nullable(),
+        at: Timestamp,
+      }),
+    ),
+  })
+  .meta({ id: 'ApprovalLinkView' })
+export type ApprovalLinkView = z.infer<typeof ApprovalLinkView>
+
+export const ApprovalLinkDone = z
+  .object({ approvalId: Id, decision: z.enum(approvalDecisions), status: z.enum(approvalStatuses) })
+  .meta({ id: 'ApprovalLinkDone' })

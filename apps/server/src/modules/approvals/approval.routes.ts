@@ -3,6 +3,8 @@ import {
   Approval,
   ApprovalCycleTimes,
   ApprovalDecisionInput,
+  ApprovalLinkDone,
+  ApprovalLinkView,
   ApprovalListQuery,
   ApprovalPage,
   ApprovalPreview,
@@ -14,6 +16,7 @@ import {
   IdParams,
   Problem,
   ReportPeriodQuery,
+  TokenParams,
 } from '@openkam/contract'
 import { scopeFor } from '../../core/access/permissions'
 import type { Db } from '../../core/db/types'
@@ -32,10 +35,12 @@ import {
 } from './approval.service'
 import { approvalViews } from './approval-view'
 import { approvalCycleTimes } from './approval-cycle'
+import { approvalByLink, decideByLink } from './approval-link.service'
 import { delegatorsOf, listApprovals } from './approval.repository'
 import { clearDelegation, getDelegation, setDelegation } from './delegation.service'
 
 const tags = ['approvals']
+const publicRoute = { public: true, rateLimit: { max: 30, timeWindow: '1 minute' } }
 const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem, 422: Problem }
 
 const encode = (at: string, id: string) => Buffer.from(JSON.stringify([at, id])).toString('base64url')
@@ -181,6 +186,58 @@ export function registerApprovalRoutes(app: App, db: Db, deps: ApprovalDeps) {
       },
     },
     async (req) => db.transaction((tx) => approvalCycleTimes(tx, req.ctx, req.query)),
+  )
+  app.get(
+    '/api/v1/public/approvals/:token',
+    {
+      config: publicRoute,
+      schema: {
+        tags,
+        summary:
+          'What an e-mailed decision link opens (no sign-in; 410 when used, expired or the step is over)',
+        security: [],
+        params: TokenParams,
+        response: { 200: ApprovalLinkView, 404: Problem, 410: Problem, 429: Problem },
+      },
+    },
+    async (req) => db.transaction((tx) => approvalByLink(tx, req.params.token)),
+  )
+  app.post(
+    '/api/v1/public/approvals/:token/decision',
+    {
+      config: publicRoute,
+      schema: {
+        tags,
+        summary:
+          'Decide through an e-mailed link as its approver (no sign-in; single-use; the same checks as in the app)',
+        security: [],
+        params: TokenParams,
+        body: ApprovalDecisionInput,
+        response: {
+          200: ApprovalLinkDone,
+          400: Problem,
+          403: Problem,
+          404: Problem,
+          409: Problem,
+          410: Problem,
+          429: Problem,
+        },
+      },
+    },
+    async (req) =>
+      db.transaction(async (tx) => {
+        let out: { id: string; status: string } | null = null
+        await decideByLink(
+          tx,
+          deps.events!,
+          async (t, ctx, id) => {
+            out = await decideApproval(t, ctx, deps, id, req.body)
+          },
+          req.params.token,
+        )
+        const done = out as unknown as { id: string; status: 'pending' }
+        return { approvalId: done.id, decision: req.body.decision, status: done.status }
+      }),
   )
   app.get(
     '/api/v1/me/delegation',

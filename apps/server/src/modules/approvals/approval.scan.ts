@@ -8,6 +8,7 @@ import { collectionOf } from '../fields'
 import { managerOf } from '../users'
 import { escalationDue, reminderDue } from './approval-steps'
 import { approvalTexts, recordWords } from './approval-texts'
+import { tellApprovers } from './approval-link.service'
 import { approvalViews, describeObject } from './approval-view'
 import { decisionsOf, lockApproval, pendingWithDeadline, saveApproval } from './approval.repository'
 import { notify, workspaceLocale } from '../notifications'
@@ -93,7 +94,7 @@ async function scanOne(tx: Executor, events: EventSink, jobs: JobQueue, ws: stri
         payload: { approval: view, step: i, escalatedTo: managers },
       },
     ])
-    await tellAbout(tx, ws, jobs, managers, approvalTexts.escalated(lang, what, step.name), a.id)
+    await tellApprovers(tx, ws, jobs, managers, approvalTexts.escalated(lang, what, step.name), a.id, i, now)
     return 'escalated' as const
   }
   steps[i] = { ...step, remindedAt: now.toISOString() }

@@ -13,6 +13,7 @@ import { peopleByIds } from '../users'
 import { evaluateConditions as evaluate } from '../rules'
 import { actingFor, planSteps, startNext, tally, type StepPlan, type StepState } from './approval-steps'
 import { approvalTexts, recordWords } from './approval-texts'
+import { tellApprovers } from './approval-link.service'
 import { approvalViews, describeObject } from './approval-view'
 import {
   delegatesOf,
@@ -210,13 +211,15 @@ export async function submitApproval(
   await ctx.events.emit(tx, ctx, events)
   const { lang, what } = await whatOf(tx, ctx.ws, input.object, updated ?? record)
   if (current != null)
-    await tell(
+    await tellApprovers(
       tx,
       ctx.ws,
-      deps,
+      deps.jobs,
       steps[current]!.approverIds,
       approvalTexts.toDecide(lang, what, steps[current]!.name, await nameOf(tx, ctx.ws, submitter)),
       id,
+      current,
+      now,
     )
   return view!
 }
@@ -383,13 +386,15 @@ export async function decideApproval(
   else if (status === 'rejected')
     await tell(tx, ctx.ws, deps, [a.submittedBy], approvalTexts.rejected(lang, what, by, comment ?? ''), a.id)
   else if (current !== stepIndex && current != null)
-    await tell(
+    await tellApprovers(
       tx,
       ctx.ws,
-      deps,
+      deps.jobs,
       steps[current]!.approverIds,
       approvalTexts.toDecide(lang, what, steps[current]!.name, await nameOf(tx, ctx.ws, a.submittedBy)),
       a.id,
+      current,
+      now,
     )
   return view
 }

@@ -115,3 +115,22 @@ export const approvalDelegations = pgTable(
     index('approval_delegations_to_idx').on(t.workspaceId, t.toUserId),
   ],
 )
+
+/**
+ * Signed e-mail links that open one approver's decision without signing in: only the token's hash is
+ * kept; a link is single-use, expires, and works only while its step is still the one waiting.
+ */
+export const approvalLinks = pgTable(
+  'approval_links',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    workspaceId: uuid('workspace_id').notNull(),
+    approvalId: uuid('approval_id').notNull(),
+    step: integer('step').notNull(),
+    userId: uuid('user_id').notNull(),
+    expiresAt: tstz('expires_at').notNull(),
+    usedAt: tstz('used_at'),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('approval_links_approval_idx').on(t.workspaceId, t.approvalId)],
+)

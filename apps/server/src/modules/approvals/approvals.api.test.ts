@@ -1,5 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { makeOrg, startTestApp, type Caller, type Org, type TestEnv } from '../../../test/harness'
+import { and, eq } from 'drizzle-orm'
+import { notificationTables } from '../notifications'
 import { scanApprovalDeadlines } from './approval.scan'
 
 const HOUR = 3_600_000
@@ -341,5 +343,33 @@ describe('approvals', () => {
     expect(timed.steps).toEqual([expect.objectContaining({ name: 'Manager', completed: 1 })])
     // A salesperson sees only their own contracts, so no flow's figures.
     expect((await org.sales.get('/api/v1/reports/approval-cycle-times')).body.flows).toEqual([])
+  })
+
+  it('lets an approver decide from the e-mailed link without signing in, once, while the step waits', async () => {
+    await contractFlow()
+    const c = await contract()
+    const a = (await org.sales.post('/api/v1/approvals', { object: 'contracts', recordId: c.id })).body
+    const n = notificationTables.notifications
+    const [mail] = await env.rt.database.db
+      .select()
+      .from(n)
+      .where(and(eq(n.relatedId, a.id), eq(n.channel, 'email'), eq(n.userId, org.manager.userId)))
+    expect(mail!.link).toMatch(/^\/approve\/[\w-]{20,}$/)
+    const token = mail!.link!.split('/').pop()!
+    const anonymous = (method: 'GET' | 'POST', url: string, payload?: object) =>
+      env.app.inject({ method, url, ...(payload ? { payload } : {}) })
+    const view = await anonymous('GET', `/api/v1/public/approvals/${token}`)
+    expect(view.statusCode, view.body).toBe(200)
+    expect(view.json()).toMatchObject({ approvalId: a.id, stepName: 'Manager', approverName: 'manager', recordName: c.number })
+    const bare = await anonymous('POST', `/api/v1/public/approvals/${token}/decision`, { decision: 'reject' })
+    expect(bare.statusCode).toBe(400)
+    const ok = await anonymous('POST', `/api/v1/public/approvals/${token}/decision`, { decision: 'approve' })
+    expect(ok.statusCode, ok.body).toBe(200)
+    expect(ok.json()).toMatchObject({ approvalId: a.id, decision: 'approve', status: 'approved' })
+    expect((await anonymous('GET', `/api/v1/public/approvals/${token}`)).json().code).toBe('approval_link_used')
+    expect((await anonymous('POST', `/api/v1/public/approvals/${token}/decision`, { decision: 'approve' })).statusCode).toBe(410)
+    expect((await anonymous('GET', '/api/v1/public/approvals/not-a-real-token-at-all')).statusCode).toBe(404)
+    const d = (await org.sales.get(`/api/v1/approvals/${a.id}`)).body.steps[0].decisions[0]
+    expect(d).toMatchObject({ userId: org.manager.userId, decision: 'approve' })
   })
 })
