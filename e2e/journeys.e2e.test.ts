@@ -661,7 +661,8 @@ describe('journeys in the browser', () => {
 
   it('automation on a custom object: the demo rule on site visits reads as one, and a dry run on a visit explains itself', async () => {
     const { ctx, page } = await signedIn()
-    await page.goto(`${base}/settings/automation`)
+    // (Searched: the demo has more rules than a page.)
+    await page.goto(`${base}/settings/automation?q=${encodeURIComponent('拜访结果不佳')}`)
     const row = page.locator('.ant-table-row', { hasText: '拜访结果不佳：跟进' })
     await row.getByText('When a “Site visit” record is created').waitFor()
     await row.getByRole('link', { name: '拜访结果不佳：跟进' }).click()
@@ -682,6 +683,26 @@ describe('journeys in the browser', () => {
       .waitFor()
     expect(await axeViolations(page)).toEqual([])
     await shot(page, '11-rule-on-custom-object')
+
+    // A new rule: the record types list the custom objects after the built-in ones; its conditions offer
+    // the object's fields and, through its account field, the account's.
+    await page.goto(`${base}/settings/automation/new`)
+    await page.locator('#rule-trigger-entity').click()
+    await page.keyboard.type('Site visit')
+    await page.locator('.ant-select-item-option', { hasText: /^Site visit$/ }).click()
+    await page.getByText('When a “Site visit” record is created').waitFor()
+    await page.getByRole('button', { name: 'Add condition' }).click()
+    await page.locator('#rule-conditions-all-0-field').click()
+    await page.keyboard.type('Outcome')
+    await page.locator('.ant-select-item-option', { hasText: /^Outcome$/ }).waitFor()
+    await page.keyboard.press('Escape')
+    await page.locator('#rule-conditions-all-0-field').click()
+    await page.keyboard.type('Account · Tier')
+    await page.locator('.ant-select-item-option', { hasText: /^Account · Tier$/ }).click()
+    await page
+      .locator('.ant-select', { has: page.locator('#rule-conditions-all-0-field') })
+      .getByText('Account · Tier')
+      .waitFor()
     await ctx.close()
     expect(consoleErrors).toEqual([])
   })
