@@ -15,11 +15,14 @@ import { LoadingState } from './shared/ui/states'
 const SignInPage = lazy(() => import('./app/SignInPage'))
 const ConfirmMilestonePage = lazy(() => import('./features/lifecycle/ConfirmMilestonePage'))
 const SurveyAnswerPage = lazy(() => import('./features/surveys/SurveyAnswerPage'))
+const ApproveByLinkPage = lazy(() => import('./features/approval-link/ApproveByLinkPage'))
 
 /** The customer's milestone confirmation link: a public page, outside sign-in and the app shell. */
 const confirmToken = /^\/confirm\/([^/]+)\/?$/.exec(window.location.pathname)?.[1]
 /** The contact's survey link (NPS / satisfaction): public too. */
 const surveyToken = /^\/survey\/([^/]+)\/?$/.exec(window.location.pathname)?.[1]
+/** An approver's e-mailed decision link: public, single-use. */
+const approveToken = /^\/approve\/([^/]+)\/?$/.exec(window.location.pathname)?.[1]
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false, staleTime: 15_000 } },
@@ -37,6 +40,12 @@ function Gate() {
     return (
       <Suspense fallback={<LoadingState rows={6} />}>
         <SurveyAnswerPage token={decodeURIComponent(surveyToken)} />
+      </Suspense>
+    )
+  if (approveToken)
+    return (
+      <Suspense fallback={<LoadingState rows={6} />}>
+        <ApproveByLinkPage token={decodeURIComponent(approveToken)} />
       </Suspense>
     )
   if (loading) return <LoadingState rows={10} />

@@ -1,3 +1,4 @@
+import { approvalLinkEn } from './approvalLink.en'
 import { approvalsEn } from './approvals.en'
 import { layoutsEn } from './layouts.en'
 import { objectsEn } from './objects.en'
@@ -22,6 +23,7 @@ export const en = {
   leadScoring: leadsEn,
   customFields: customFieldsEn,
   approvals: approvalsEn,
+  approvalLink: approvalLinkEn,
   layouts: layoutsEn,
   objects: objectsEn,
   ruleObjects: ruleObjectsEn,

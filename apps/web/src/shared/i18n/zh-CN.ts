@@ -1,3 +1,4 @@
+import { approvalLinkZh } from './approvalLink.zh-CN'
 import { approvalsZh } from './approvals.zh-CN'
 import { layoutsZh } from './layouts.zh-CN'
 import { objectsZhCN } from './objects.zh-CN'
@@ -23,6 +24,7 @@ export const zhCN: Messages = {
   leadScoring: leadsZh,
   customFields: customFieldsZh,
   approvals: approvalsZh,
+  approvalLink: approvalLinkZh,
   layouts: layoutsZh,
   objects: objectsZhCN,
   ruleObjects: ruleObjectsZh,
