@@ -178,7 +178,11 @@ describe('the demo workspace (zh-CN, seeded at start)', () => {
     expect(by('approved').length).toBeGreaterThanOrEqual(1)
     expect(by('recalled').length).toBeGreaterThanOrEqual(1)
     const rejected = by('rejected')
-    expect(rejected[0].steps.flatMap((s: Rec) => s.decisions).some((d: Rec) => d.decision === 'reject' && d.comment)).toBe(true)
+    expect(
+      rejected[0]!.steps
+        .flatMap((s: Rec) => s.decisions)
+        .some((d: Rec) => d.decision === 'reject' && d.comment),
+    ).toBe(true)
     const pending = by('pending')
     expect(new Set(pending.map((a) => a.currentStep))).toEqual(new Set([0, 1]))
     expect(pending.some((a) => a.steps[a.currentStep].escalatedTo.length > 0)).toBe(true)
@@ -188,7 +192,9 @@ describe('the demo workspace (zh-CN, seeded at start)', () => {
       expect(c.status).toBe('pending_approval')
     }
     const manager = await loginAs(env.app, 'zhou.min@demo.openkam.local', DEMO_PASSWORD)
-    expect((await manager.get('/api/v1/approvals?approver=me&status=pending')).body.data.length).toBeGreaterThan(0)
+    expect(
+      (await manager.get('/api/v1/approvals?approver=me&status=pending')).body.data.length,
+    ).toBeGreaterThan(0)
   })
 
   describe('seeded again in the same language', () => {
