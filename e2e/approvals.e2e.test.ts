@@ -152,4 +152,88 @@ describe('approvals in the browser', () => {
     expect(consoleErrors.filter((e) => !e.includes('status of 422'))).toEqual([])
     expect(consoleErrors.filter((e) => e.includes('status of 422'))).toHaveLength(1)
   }, 240_000)
+
+  it('a rejection needs a reason (the server says so); the administrator previews the contract flow; delegation is set and ended', async () => {
+    // A small contract submitted through the API by the salesperson.
+    const sales = await signedIn('chen.jie@demo.openkam.local')
+    const number = `E2E-REJECT-${Date.now()}`
+    const submitted = await sales.page.evaluate(async (number) => {
+      const post = (url: string, body: unknown) =>
+        fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        }).then((r) => r.json())
+      const account = await post('/api/v1/accounts', { name: 'Rejection Journey Ltd' })
+      const c = await post('/api/v1/contracts', {
+        accountId: account.id,
+        number,
+        amount: '20000',
+        status: 'draft',
+      })
+      return post('/api/v1/approvals', { object: 'contracts', recordId: c.id })
+    }, number)
+    expect(submitted.status, JSON.stringify(submitted)).toBe('pending')
+    await sales.ctx.close()
+
+    const manager = await signedIn('zhou.min@demo.openkam.local')
+    await manager.page.goto(`${base}/approvals`)
+    const row = manager.page.locator('.ant-table-row', { hasText: number })
+    await row.getByRole('button', { name: `Reject ${number}` }).click()
+    const dialog = manager.page.getByRole('dialog', { name: `Reject ${number}` })
+    await dialog.getByRole('button', { name: 'Reject' }).click()
+    await dialog.getByText('Say why you reject it').waitFor()
+    expect(await axeViolations(manager.page)).toEqual([])
+    await dialog.getByLabel('Why do you reject it?').fill('Discount too deep')
+    await dialog.getByRole('button', { name: 'Reject' }).click()
+    await dialog.waitFor({ state: 'hidden' })
+    await manager.page.getByRole('tab', { name: 'Done' }).click()
+    await manager.page.locator('.ant-table-row', { hasText: number }).getByText('Rejected').waitFor()
+    await manager.page
+      .locator('.ant-table-row', { hasText: number })
+      .getByRole('link', { name: 'Open the approval' })
+      .click()
+    await manager.page.getByText('Discount too deep').waitFor()
+
+    // Delegation while away, in My notifications.
+    await manager.page.goto(`${base}/settings/my-notifications`)
+    const card = manager.page.getByTestId('delegation')
+    await card.getByLabel('Who decides for me').click()
+    await manager.page.keyboard.type('赵')
+    await manager.page.keyboard.press('Enter')
+    const until = card.getByLabel('Until')
+    await until.click()
+    await until.fill('2099-01-01 09:00')
+    await until.press('Enter')
+    await card.getByRole('button', { name: 'Save' }).click()
+    await card.getByText(/赵磊 decides for you from/).waitFor()
+    await card.getByText('Active').waitFor()
+    expect(await axeViolations(manager.page)).toEqual([])
+    await card.getByRole('button', { name: 'End delegation' }).click()
+    await manager.page.getByRole('button', { name: 'End delegation' }).last().click()
+    await card.getByText(/decides for you from/).waitFor({ state: 'detached' })
+    await manager.ctx.close()
+
+    // The administrator's designer: the default flow's steps and a preview for the salesperson.
+    const admin = await signedIn('admin@demo.openkam.local')
+    await admin.page.goto(`${base}/settings/approvals`)
+    await admin.page.getByRole('button', { name: '合同审批', exact: true }).click()
+    const drawer = admin.page.locator('.ant-drawer')
+    await drawer.getByLabel('Name of step 2').waitFor()
+    expect(await drawer.getByLabel('Name of step 2').inputValue()).toBe('财务')
+    const preview = drawer.getByTestId('flow-preview')
+    await preview.getByLabel('Record to preview').click()
+    await admin.page.keyboard.type(number)
+    await admin.page.locator('.ant-select-item-option', { hasText: number }).click()
+    await preview.getByLabel('Submitted by').click()
+    await admin.page.keyboard.type('陈杰')
+    await admin.page.keyboard.press('Enter')
+    await preview.getByRole('button', { name: 'Show approvers' }).click()
+    await preview.getByText('周敏').waitFor()
+    await preview.getByText('Skipped for this record').first().waitFor()
+    expect(await axeViolations(admin.page)).toEqual([])
+    await shot(admin.page, 'approval-04-designer')
+    await admin.ctx.close()
+    expect(consoleErrors.filter((e) => !e.includes('status of 4'))).toEqual([])
+  }, 240_000)
 })

@@ -42,10 +42,12 @@ function StepItem({ step, index, current }: { step: ApprovalStep; index: number;
         <Tag>{modeLabel(step, t)}</Tag>
         {overdue && <Tag color="orange">{t('approvals.overdue')}</Tag>}
       </Space>
-      <div>
-        <Typography.Text type="secondary">{t('approvals.approvers')}: </Typography.Text>
-        {step.approverIds.length ? step.approverIds.map(name).join(', ') : t('approvals.noApprovers')}
-      </div>
+      {step.status !== 'skipped' && (
+        <div>
+          <Typography.Text type="secondary">{t('approvals.approvers')}: </Typography.Text>
+          {step.approverIds.length ? step.approverIds.map(name).join(', ') : t('approvals.noApprovers')}
+        </div>
+      )}
       {step.escalatedTo.length > 0 && (
         <div>
           <Typography.Text type="secondary">{t('approvals.escalatedTo')}: </Typography.Text>
