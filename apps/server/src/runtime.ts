@@ -17,7 +17,7 @@ import {
   type JobQueue,
 } from './core/jobs/jobs'
 import { bootstrap } from './bootstrap'
-import { ruleJobs, rulesEngineHandler } from './modules/rules'
+import { ruleJobs, rulesApprovalHandler, rulesEngineHandler, setApprovalStarter } from './modules/rules'
 import { notificationHandlers, notificationJobs, setEntityObjects } from './modules/notifications'
 import { taskJobs } from './modules/tasks'
 import { handoffHandlers, handoffJobs } from './modules/handoffs'
@@ -31,7 +31,7 @@ import { tierHandlers, tierJobs } from './modules/tiers'
 import { leadHandlers, leadJobs } from './modules/leads'
 import { builtinCollections, customFieldsProvider, fieldJobs, rollupHandler } from './modules/fields'
 import { setCustomFields } from './core/crud/custom-fields'
-import { approvalGuard, approvalJobs } from './modules/approvals'
+import { approvalGuard, approvalJobs, approvalStarterFor } from './modules/approvals'
 import { addWriteGuard } from './core/crud/write-guards'
 
 export type Runtime = {
@@ -73,6 +73,7 @@ export type ModuleDeps = { config: Config; events: EventSink; jobs: JobQueue }
 /** The event handlers of the modules. Later modules (health, approvals) add theirs here. */
 export const moduleHandlers = (deps: ModuleDeps): EventHandler[] => [
   rulesEngineHandler(deps),
+  rulesApprovalHandler(deps),
   ...notificationHandlers(deps),
   ...handoffHandlers(deps),
   relationshipSignalsHandler(deps),
@@ -132,6 +133,7 @@ export async function startRuntime(config: Config, opts: RuntimeOptions): Promis
     const jobRegistry = new JobRegistry()
     for (const j of [...moduleJobs(), ...(opts.jobs ?? [])]) jobRegistry.register(j)
     const jobs = new BossJobQueue(boss, jobRegistry)
+    setApprovalStarter(approvalStarterFor(jobs))
     for (const h of [...moduleHandlers({ config, events, jobs }), ...(opts.handlers ?? [])])
       registry.register(h)
     await ensureQueues(boss, registry)

@@ -60,7 +60,19 @@ export const triggerKinds = [
   'date_reached',
   'schedule',
   'webhook',
+  'approval_event',
 ] as const
+
+/** What happens to an approval request, as a rule trigger (`approval_event`) and an event `approval.<event>`. */
+export const approvalEvents = [
+  'submitted',
+  'step_completed',
+  'approved',
+  'rejected',
+  'recalled',
+  'overdue',
+] as const
+export type ApprovalEvent = (typeof approvalEvents)[number]
 
 export const RuleTrigger = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('record_created'), entity: RuleTargetSchema }),
@@ -101,6 +113,12 @@ export const RuleTrigger = z.discriminatedUnion('kind', [
     kind: z.literal('webhook'),
     /** With an entity, the posted body's `recordId` names the record the rule runs on. */
     entity: RuleTargetSchema.optional(),
+  }),
+  z.object({
+    kind: z.literal('approval_event'),
+    /** The governed record's type (e.g. contract): the rule runs on that record, the request in `payload.approval`. */
+    entity: RuleTargetSchema,
+    event: z.enum(approvalEvents),
   }),
 ])
 export type RuleTrigger = z.infer<typeof RuleTrigger>
@@ -185,6 +203,7 @@ export const actionTypes = [
   'assign_owner',
   'call_webhook',
   'start_playbook',
+  'start_approval',
 ] as const
 
 export const RuleAction = z.discriminatedUnion('type', [
@@ -225,6 +244,8 @@ export const RuleAction = z.discriminatedUnion('type', [
     url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
   }),
   z.object({ type: z.literal('start_playbook'), playbookId: Id }),
+  /** Submits the record for approval under the first flow of its object that applies, as its owner. */
+  z.object({ type: z.literal('start_approval') }),
 ])
 export type RuleAction = z.infer<typeof RuleAction>
 

@@ -9,7 +9,7 @@ import type { JobQueue } from '../../core/jobs/jobs'
 import { newId } from '../../core/ids'
 import { collectionOf, objectExists } from '../fields'
 import { notify, workspaceLocale } from '../notifications'
-import { peopleByIds } from '../users'
+import { peopleByIds, principalByEmail } from '../users'
 import { evaluateConditions as evaluate } from '../rules'
 import { actingFor, planSteps, startNext, tally, type StepPlan, type StepState } from './approval-steps'
 import { approvalTexts, recordWords } from './approval-texts'
@@ -466,3 +466,27 @@ export async function previewFlow(
     })),
   }
 }
+
+/**
+ * The rules' `start_approval` action: submits a record as its owner would (their permissions and
+ * manager), without a request. Registered with the rules module at start.
+ */
+export const approvalStarterFor =
+  (jobs: JobQueue) =>
+  async (
+    tx: Executor,
+    ws: string,
+    events: EventSink,
+    req: { object: string; recordId: string; submitterId: string },
+  ) => {
+    const [person] = await peopleByIds(tx, ws, [req.submitterId])
+    const principal = person ? await principalByEmail(tx, ws, person.email) : null
+    if (!principal)
+      throw new AppError('unprocessable', 'no_submitter', "The record's owner is not an active person")
+    return submitApproval(
+      tx,
+      { ws, principal, events },
+      { jobs },
+      { object: req.object, recordId: req.recordId },
+    )
+  }

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { makeOrg, startTestApp, type Caller, type Org, type TestEnv } from '../../../test/harness'
+import { makeOrg, startTestApp, waitFor, type Caller, type Org, type TestEnv } from '../../../test/harness'
 import { and, eq } from 'drizzle-orm'
 import { notificationTables } from '../notifications'
 import { scanApprovalDeadlines } from './approval.scan'
@@ -371,5 +371,37 @@ describe('approvals', () => {
     expect((await anonymous('GET', '/api/v1/public/approvals/not-a-real-token-at-all')).statusCode).toBe(404)
     const d = (await org.sales.get(`/api/v1/approvals/${a.id}`)).body.steps[0].decisions[0]
     expect(d).toMatchObject({ userId: org.manager.userId, decision: 'approve' })
+  })
+
+  it('starts an approval from a rule, and runs rules on approval events', async () => {
+    await contractFlow()
+    const starts = await org.admin.post('/api/v1/rules', {
+      name: 'Big drafts go to approval',
+      trigger: { kind: 'field_changed', entity: 'contract', field: 'notes', to: 'ready' },
+      actions: [{ type: 'start_approval' }],
+    })
+    expect(starts.status, JSON.stringify(starts.body)).toBe(201)
+    const follows = await org.admin.post('/api/v1/rules', {
+      name: 'Tell the owner when a contract is approved',
+      trigger: { kind: 'approval_event', entity: 'contract', event: 'approved' },
+      actions: [
+        {
+          type: 'create_task',
+          task: { title: 'Send the approved contract {{record.number}}', assignee: { kind: 'owner' }, dueInDays: 1 },
+        },
+      ],
+    })
+    expect(follows.status, JSON.stringify(follows.body)).toBe(201)
+    const c = await contract()
+    expect((await org.sales.patch(`/api/v1/contracts/${c.id}`, { version: c.version, notes: 'ready' })).status).toBe(200)
+    const a = await waitFor(async () => (await org.sales.get(`/api/v1/approvals?recordId=${c.id}`)).body.data[0])
+    expect(a).toMatchObject({ status: 'pending', submittedBy: org.sales.userId })
+    await org.manager.post(`/api/v1/approvals/${a.id}/decisions`, { decision: 'approve' })
+    const task = await waitFor(
+      async () => (await org.sales.get(`/api/v1/tasks?relatedId=${c.id}`)).body.data?.find((t: any) => t.title.includes(c.number)),
+    )
+    expect(task.assigneeId ?? task.ownerId).toBe(org.sales.userId)
+    for (const r of [starts.body, follows.body])
+      await org.admin.patch(`/api/v1/rules/${r.id}`, { version: r.version, enabled: false })
   })
 })

@@ -37,6 +37,7 @@ import { checkCustomWrites, customDefsOf, splitFields } from './custom-fields'
 import { customAccountId, liveCustomObjects, targetOfEvent } from './custom-objects'
 import { collectionFor, linkOf, resourceOf } from './entities'
 import { playbooks, rules, ruleRuns } from './rule.table'
+import { approvalStarter, objectOfTarget } from './approval-starter'
 
 type Row = Record<string, any>
 export type EngineDeps = { events: EventSink; jobs: JobQueue; config: Config }
@@ -416,6 +417,33 @@ async function perform(env: Env, a: RuleAction): Promise<Performed> {
       return doCallWebhook(env, a)
     case 'start_playbook':
       return runPlaybook(env, a.playbookId)
+    case 'start_approval':
+      return doStartApproval(env)
+  }
+}
+
+/** Submits the rule's record for approval as its owner (the first flow of its object that applies). */
+async function doStartApproval(env: Env): Promise<Performed> {
+  const record = env.scope.record
+  if (!env.entity || !record?.id) throw new ActionError('This trigger has no record to submit for approval')
+  const object = objectOfTarget(env.entity)
+  const submitterId = record.ownerId as string | null
+  if (!submitterId) throw new ActionError('The record has no owner to submit it for approval', false)
+  if (env.dry) return { status: 'would_run', detail: { object, recordId: record.id, submitterId } }
+  const start = approvalStarter()
+  if (!start) throw new ActionError('Approvals are not available in this process', false)
+  try {
+    const a = await start(env.tx, env.ws, env.ctx.events, {
+      object,
+      recordId: record.id as string,
+      submitterId,
+    })
+    return { status: 'done', detail: { approvalId: a.id, approvalStatus: a.status } }
+  } catch (e) {
+    if (e instanceof AppError && e.kind !== 'conflict') throw new ActionError(e.message, false)
+    if (e instanceof AppError && e.code === 'approval_already_pending')
+      return { status: 'done', detail: { alreadyPending: true } }
+    throw e
   }
 }
 

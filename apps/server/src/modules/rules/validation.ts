@@ -240,6 +240,10 @@ export async function validateRule(
       case 'start_playbook':
         playbookIds.add(a.playbookId)
         break
+      case 'start_approval':
+        if (recordless(t))
+          errors.push({ path: at, message: 'this trigger has no record to submit for approval' })
+        break
     }
   })
   const missing = await missingUsers(tx, ws, [...userIds])
