@@ -189,7 +189,8 @@ export const ApprovalDecisionInput = z
   .meta({ id: 'ApprovalDecide' })
 
 export const ApprovalListQuery = z.object({
-  status: z.enum(approvalStatuses).optional(),
+  /** A status, or `decided` for approved, rejected and recalled ones. */
+  status: z.enum([...approvalStatuses, 'decided']).optional(),
   approver: z.literal('me', { error: 'approver takes me' }).optional(),
   submitter: z.literal('me', { error: 'submitter takes me' }).optional(),
   object: objectKey.optional(),

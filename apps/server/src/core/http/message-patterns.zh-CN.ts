@@ -419,4 +419,33 @@ export const zhPatterns: readonly Pattern[] = [
     /^a record type \((.+)\), or custom:<object key> for a custom object \(e\.g\. (\S+)\)$/s,
     '应为记录类型（$1），或自定义对象的 custom:<对象键>（如 $2）',
   ],
+  // Approvals (issue 16)
+  [
+    /^This record is waiting for approval; these fields are locked until it is decided: (.+)$/s,
+    '此记录正在审批中，以下字段在审批结束前已锁定：$1',
+  ],
+  [
+    /^(\S+) becomes (.+) only through the approval flow "(.+)": submit the record for approval \(POST \/api\/v1\/approvals\)$/s,
+    '$1 只能通过审批流程「$3」变为 $2：请提交审批（POST /api/v1/approvals）',
+  ],
+  [/^No approval flow applies to this (\S+) record$/, (g, h) => `没有适用于此${h.noun(g[0]!)}记录的审批流程`],
+  [
+    /^Nobody can approve the step "(.+)" for you \(no manager, team manager or role holder\) — change the flow in Settings → Approvals$/s,
+    '步骤「$1」没有可以为你审批的人（没有上级、团队负责人或该角色的人员）——请在 设置 → 审批 中修改流程',
+  ],
+  [/^This approval is already (\S+)$/, '此审批已是 $1 状态'],
+  [
+    /^This approval is no longer waiting for this step \(it is (\S+)\)$/,
+    '此审批已不在等待该步骤（当前为 $1）',
+  ],
+  [/^You are not an approver of the step "(.+)" still to decide$/s, '你不是待处理步骤「$1」的审批人'],
+  [
+    /^Your role may not change (\S+), so it may not submit them$/,
+    (g, h) => `你的角色不能修改${h.noun(g[0]!)}，因此不能提交审批`,
+  ],
+  [/^No object (\S+) in this workspace$/, '工作区中没有对象 $1'],
+  [/^no such object in this workspace: (.+)$/s, '工作区中没有该对象：$1'],
+  [/^(\S+) has no field (\S+)$/, (g, h) => `${h.noun(g[0]!)}没有字段 ${g[1]}`],
+  [/^no such role: (.+)$/s, '没有该角色：$1'],
+  [/^no such team: (.+)$/s, '没有该团队：$1'],
 ]

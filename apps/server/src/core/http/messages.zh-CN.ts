@@ -316,6 +316,33 @@ export const zhExact: Readonly<Record<string, string>> = {
   'it was deleted: restore it, or switch the rule off': '该对象已被删除：请先恢复它，或关闭此规则',
   'a date trigger watches a date of the record itself, e.g. endDate or custom.<key>':
     '日期触发器只能监视记录自身的日期字段，如 endDate 或 custom.<key>',
+  // Approvals (issue 16)
+  'is locked while approval is pending': '审批期间已锁定',
+  'is set by the approval flow, not by hand': '由审批流程设置，不能手工修改',
+  'This record is waiting for approval: recall the approval before deleting it':
+    '此记录正在审批中：请先撤回审批再删除',
+  'has no approver': '没有审批人',
+  'Approvals are submitted by a person': '审批须由具体人员提交',
+  'Approval was not found': '未找到该审批',
+  'Say why you reject it': '请填写驳回原因',
+  'is required when rejecting': '驳回时必填',
+  'Only the person who submitted it may recall an approval': '只有提交人可以撤回审批',
+  "The record's owner is not an active person": '记录的负责人不是在职人员',
+  'Delegation belongs to a person': '委托只能由具体人员设置',
+  'Choose someone else to decide for you': '请选择其他人代为审批',
+  'cannot be yourself': '不能是你自己',
+  'No such active person in this workspace': '工作区中没有该在职人员',
+  'no such active person in this workspace': '工作区中没有该在职人员',
+  'An approval of this record is already pending': '此记录已有进行中的审批',
+  'This approval link is not valid: check that it was copied completely': '审批链接无效：请检查链接是否完整',
+  'This approval link is not valid': '审批链接无效',
+  'This link was already used: open the approval in OpenKAM to see where it stands':
+    '该链接已被使用：请在 OpenKAM 中打开审批查看进度',
+  'This link expired: open the approval in OpenKAM to decide it':
+    '该链接已过期：请在 OpenKAM 中打开审批进行处理',
+  'The person this link was sent to is no longer active': '该链接的接收人已不在职',
+  'The cursor is not valid: send nextCursor as you got it': '游标无效：请原样发送 nextCursor',
+  'is not valid': '无效',
 }
 
 /** Entity labels and collection names as they appear inside messages. */
@@ -365,6 +392,18 @@ export const zhNouns: Readonly<Record<string, string>> = {
   teams: '团队',
   ticket: '服务工单',
   tickets: '服务工单',
+  contract: '合同',
+  contracts: '合同',
+  quote: '报价',
+  quotes: '报价',
+  order: '订单',
+  orders: '订单',
+  invoice: '发票',
+  invoices: '发票',
+  payment: '回款',
+  payments: '回款',
+  'approval flow': '审批流程',
+  'approval-flows': '审批流程',
   user: '用户',
   users: '用户',
   webhook: 'Webhook',

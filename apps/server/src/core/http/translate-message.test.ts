@@ -146,4 +146,20 @@ describe('translateErrors and translateTitle', () => {
     expect(translateTitle(status, english, 'en')).toBe(english)
     expect(translateTitle(status, english, 'zh-CN')).toBe(chinese)
   })
+
+  it.each([
+    ['Say why you reject it', '请填写驳回原因'],
+    ['No approval flow applies to this contracts record', '没有适用于此合同记录的审批流程'],
+    [
+      'This record is waiting for approval; these fields are locked until it is decided: amount, endDate',
+      '此记录正在审批中，以下字段在审批结束前已锁定：amount, endDate',
+    ],
+    [
+      'status becomes approved only through the approval flow "Contract approval": submit the record for approval (POST /api/v1/approvals)',
+      'status 只能通过审批流程「Contract approval」变为 approved：请提交审批（POST /api/v1/approvals）',
+    ],
+    ['You are not an approver of the step "Finance" still to decide', '你不是待处理步骤「Finance」的审批人'],
+  ])('says the approval message %s in Chinese', (english, chinese) => {
+    expect(translateMessage(english, 'zh-CN')).toBe(chinese)
+  })
 })

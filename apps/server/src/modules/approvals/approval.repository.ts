@@ -149,7 +149,8 @@ const anyStepHolds = (ids: string[]) =>
 /** A page of requests, newest first (keyset on submittedAt, id). */
 export async function listApprovals(tx: Executor, ws: string, f: ListFilter): Promise<ApprovalRow[]> {
   const where: SQL[] = [sql`${approvals.workspaceId} = ${ws}`]
-  if (f.status) where.push(sql`${approvals.status} = ${f.status}`)
+  if (f.status === 'decided') where.push(sql`${approvals.status} <> 'pending'`)
+  else if (f.status) where.push(sql`${approvals.status} = ${f.status}`)
   if (f.object) where.push(sql`${approvals.object} = ${f.object}`)
   if (f.recordId) where.push(sql`${approvals.recordId} = ${f.recordId}::uuid`)
   if (f.submitter) where.push(sql`${approvals.submittedBy} = ${f.submitter}::uuid`)

@@ -211,6 +211,9 @@ describe('approvals', () => {
       comment: 'Price too low',
     })
     expect(no.body).toMatchObject({ status: 'rejected' })
+    const decided = (await org.manager.get('/api/v1/approvals?approver=me&status=decided')).body.data
+    expect(decided.map((x: any) => x.id)).toContain(a.id)
+    expect(decided.every((x: any) => x.status !== 'pending')).toBe(true)
     expect(no.body.steps[1].status).toBe('cancelled')
     expect((await org.sales.get(`/api/v1/contracts/${c.id}`)).body.status).toBe('draft')
 
@@ -360,14 +363,24 @@ describe('approvals', () => {
       env.app.inject({ method, url, ...(payload ? { payload } : {}) })
     const view = await anonymous('GET', `/api/v1/public/approvals/${token}`)
     expect(view.statusCode, view.body).toBe(200)
-    expect(view.json()).toMatchObject({ approvalId: a.id, stepName: 'Manager', approverName: 'manager', recordName: c.number })
+    expect(view.json()).toMatchObject({
+      approvalId: a.id,
+      stepName: 'Manager',
+      approverName: 'manager',
+      recordName: c.number,
+    })
     const bare = await anonymous('POST', `/api/v1/public/approvals/${token}/decision`, { decision: 'reject' })
     expect(bare.statusCode).toBe(400)
     const ok = await anonymous('POST', `/api/v1/public/approvals/${token}/decision`, { decision: 'approve' })
     expect(ok.statusCode, ok.body).toBe(200)
     expect(ok.json()).toMatchObject({ approvalId: a.id, decision: 'approve', status: 'approved' })
-    expect((await anonymous('GET', `/api/v1/public/approvals/${token}`)).json().code).toBe('approval_link_used')
-    expect((await anonymous('POST', `/api/v1/public/approvals/${token}/decision`, { decision: 'approve' })).statusCode).toBe(410)
+    expect((await anonymous('GET', `/api/v1/public/approvals/${token}`)).json().code).toBe(
+      'approval_link_used',
+    )
+    expect(
+      (await anonymous('POST', `/api/v1/public/approvals/${token}/decision`, { decision: 'approve' }))
+        .statusCode,
+    ).toBe(410)
     expect((await anonymous('GET', '/api/v1/public/approvals/not-a-real-token-at-all')).statusCode).toBe(404)
     const d = (await org.sales.get(`/api/v1/approvals/${a.id}`)).body.steps[0].decisions[0]
     expect(d).toMatchObject({ userId: org.manager.userId, decision: 'approve' })
@@ -387,18 +400,28 @@ describe('approvals', () => {
       actions: [
         {
           type: 'create_task',
-          task: { title: 'Send the approved contract {{record.number}}', assignee: { kind: 'owner' }, dueInDays: 1 },
+          task: {
+            title: 'Send the approved contract {{record.number}}',
+            assignee: { kind: 'owner' },
+            dueInDays: 1,
+          },
         },
       ],
     })
     expect(follows.status, JSON.stringify(follows.body)).toBe(201)
     const c = await contract()
-    expect((await org.sales.patch(`/api/v1/contracts/${c.id}`, { version: c.version, notes: 'ready' })).status).toBe(200)
-    const a = await waitFor(async () => (await org.sales.get(`/api/v1/approvals?recordId=${c.id}`)).body.data[0])
+    expect(
+      (await org.sales.patch(`/api/v1/contracts/${c.id}`, { version: c.version, notes: 'ready' })).status,
+    ).toBe(200)
+    const a = await waitFor(
+      async () => (await org.sales.get(`/api/v1/approvals?recordId=${c.id}`)).body.data[0],
+    )
     expect(a).toMatchObject({ status: 'pending', submittedBy: org.sales.userId })
     await org.manager.post(`/api/v1/approvals/${a.id}/decisions`, { decision: 'approve' })
-    const task = await waitFor(
-      async () => (await org.sales.get(`/api/v1/tasks?relatedId=${c.id}`)).body.data?.find((t: any) => t.title.includes(c.number)),
+    const task = await waitFor(async () =>
+      (await org.sales.get(`/api/v1/tasks?relatedId=${c.id}`)).body.data?.find((t: any) =>
+        t.title.includes(c.number),
+      ),
     )
     expect(task.assigneeId ?? task.ownerId).toBe(org.sales.userId)
     for (const r of [starts.body, follows.body])

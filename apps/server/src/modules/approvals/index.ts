@@ -5,7 +5,13 @@ export { registerApprovalRoutes } from './approval.routes'
 export { approvalGuard } from './approval-guard'
 export { approvalFlowCollection } from './approval-flow.collection'
 export { installApprovalTemplate, contractFlowTemplate } from './approval.defaults'
-export { submitApproval, decideApproval, recallApproval, getApproval, approvalStarterFor } from './approval.service'
+export {
+  submitApproval,
+  decideApproval,
+  recallApproval,
+  getApproval,
+  approvalStarterFor,
+} from './approval.service'
 export { scanApprovalDeadlines } from './approval.scan'
 export * as approvalTables from './approval.table'
 

@@ -20,7 +20,7 @@ function ApprovalList({ tab }: { tab: ApprovalTab }) {
   const page = useApprovalPage(tabQuery[tab], cursor)
   if (page.isLoading) return <LoadingState />
   if (page.isError) return <ErrorState error={page.error} onRetry={() => void page.refetch()} />
-  const rows = (page.data?.data ?? []).filter((a) => tab !== 'done' || a.status !== 'pending')
+  const rows = page.data?.data ?? []
   const next = page.data?.nextCursor ?? null
   return (
     <>

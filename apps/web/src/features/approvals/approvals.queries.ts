@@ -20,7 +20,7 @@ export const tabQuery: Record<ApprovalTab, Query> = {
   waiting: { approver: 'me', status: 'pending' },
   submitted: { submitter: 'me' },
   // Requests I approve in any step; the pending ones are dropped on the page (the API has no "decided" filter).
-  done: { approver: 'me' },
+  done: { approver: 'me', status: 'decided' },
 }
 
 export const approvalKeys = {
