@@ -1,4 +1,4 @@
-import { Checkbox, Col, Input, InputNumber, Radio, Row, Select, Space, Tag } from 'antd'
+import { Alert, Checkbox, Col, Input, InputNumber, Radio, Row, Select, Space, Tag, Typography } from 'antd'
 import { notificationChannels, ticketPriorities, type NotificationChannel } from '@openkam/contract'
 import type { TFunction } from 'i18next'
 import { Link } from 'react-router'
@@ -7,6 +7,7 @@ import { usePlaybooks, useWebhooks } from './automation.queries'
 import { fieldId, Labeled } from './Labeled'
 import { RecipientPicker, RecipientsPicker } from './RecipientPicker'
 import type { ActionDraft } from './rule-draft'
+import { actionSummary } from './rule-summary'
 
 export type FormProps<T extends ActionDraft['type']> = {
   action: Extract<ActionDraft, { type: T }>
@@ -234,5 +235,28 @@ export function PlaybookForm({ action, path, onChange }: FormProps<'start_playbo
         }))}
       />
     </Labeled>
+  )
+}
+
+/** Submitting the record for approval has nothing to set: the form says what will happen, and when it cannot. */
+export function ApprovalForm({ action, entity }: FormProps<'start_approval'>) {
+  const { t } = useTranslation()
+  return (
+    <>
+      <Typography.Paragraph style={{ marginBottom: 4 }}>
+        <Typography.Text strong>{actionSummary(action, entity, t)}</Typography.Text>
+      </Typography.Paragraph>
+      <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
+        {t('automation.startApprovalHelp')}
+      </Typography.Paragraph>
+      {!entity && (
+        <Alert
+          type="warning"
+          showIcon
+          title={t('automation.startApprovalNoRecord')}
+          style={{ marginTop: 8 }}
+        />
+      )}
+    </>
   )
 }

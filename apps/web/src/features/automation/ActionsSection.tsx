@@ -9,7 +9,7 @@ import {
 } from '@ant-design/icons'
 import { actionTypes } from '@openkam/contract'
 import { useTranslation } from 'react-i18next'
-import { NotifyForm, PlaybookForm, TaskForm, WebhookForm } from './ActionForms'
+import { ApprovalForm, NotifyForm, PlaybookForm, TaskForm, WebhookForm } from './ActionForms'
 import { ErrorsContext } from './Labeled'
 import { AssignOwnerForm, UpdateFieldsForm } from './RecordActionForms'
 import { newAction, newKey, type ActionCard, type ActionDraft, type ActionType } from './rule-draft'
@@ -38,6 +38,8 @@ function ActionForm({
       return <WebhookForm action={action} path={path} entity={entity} onChange={onChange} />
     case 'start_playbook':
       return <PlaybookForm action={action} path={path} entity={entity} onChange={onChange} />
+    case 'start_approval':
+      return <ApprovalForm action={action} path={path} entity={entity} onChange={onChange} />
   }
 }
 

@@ -6,7 +6,7 @@ import { Link } from 'react-router'
 import { useTranslation } from 'react-i18next'
 import { ApiError, get, post, type Page } from '../../shared/api/client'
 import type { DryRunResult } from './automation.queries'
-import { entityOf, errorPath, ruleBody, type RuleDraft } from './rule-draft'
+import { entityOf, errorPath, ruleBody, type RuleDraft, type TriggerKind } from './rule-draft'
 import { validateDraft, type Issue } from './rule-paths'
 import { listApiOf, metaOfEntity, recordPathOf } from './rule-fields'
 import { entityA, entityName } from './rule-entities'
@@ -57,6 +57,9 @@ function RecordPicker({
  * "Try it": runs the unsaved definition against a chosen record (or payload) on the server without
  * changing anything, and shows which conditions held and what each action would do.
  */
+/** Triggers whose runs carry a payload worth trying (the posted body, or the approval request). */
+const payloadKinds: TriggerKind[] = ['webhook', 'schedule', 'approval_event']
+
 export function DryRunPanel({
   draft,
   onInvalid,
@@ -126,7 +129,7 @@ export function DryRunPanel({
           {needsEntity ? t('automation.chooseEntityFirst') : t('automation.noRecordNeeded')}
         </Typography.Paragraph>
       )}
-      {(draft.trigger.kind === 'webhook' || draft.trigger.kind === 'schedule') && (
+      {payloadKinds.includes(draft.trigger.kind) && (
         <div style={{ marginBottom: 12 }}>
           <label htmlFor="dry-run-payload" style={{ display: 'block', marginBottom: 4 }}>
             {t('automation.payload')}
@@ -134,7 +137,11 @@ export function DryRunPanel({
           <Input.TextArea
             id="dry-run-payload"
             autoSize={{ minRows: 3, maxRows: 8 }}
-            placeholder='{"source": "website"}'
+            placeholder={
+              draft.trigger.kind === 'approval_event'
+                ? '{"approval": {"status": "approved"}}'
+                : '{"source": "website"}'
+            }
             value={payload}
             onChange={(e) => setPayload(e.target.value)}
             style={{ fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace', fontSize: 12 }}

@@ -13,10 +13,16 @@ import {
   Typography,
 } from 'antd'
 import { CopyOutlined } from '@ant-design/icons'
-import { opportunityStages, triggerKinds, type Rule } from '@openkam/contract'
+import {
+  approvalEvents,
+  opportunityStages,
+  triggerKinds,
+  type ApprovalEvent,
+  type Rule,
+} from '@openkam/contract'
 import { useTranslation } from 'react-i18next'
 import { fieldId, Labeled } from './Labeled'
-import { entityOf, type TriggerDraft, type TriggerKind } from './rule-draft'
+import { entityOf, switchKind, type TriggerDraft, type TriggerKind } from './rule-draft'
 import { labelOf, pathOf } from '../records/meta'
 import { useRuleCustomFields } from './rule-custom-fields'
 import { fieldOfPath, fieldsOfEntity, isDateField } from './rule-fields'
@@ -30,6 +36,7 @@ const needsEntity: TriggerKind[] = [
   'record_deleted',
   'field_changed',
   'date_reached',
+  'approval_event',
 ]
 const optionalEntity: TriggerKind[] = ['schedule', 'webhook']
 
@@ -40,14 +47,6 @@ const timezones = (() => {
     return ['Asia/Shanghai', 'Asia/Hong_Kong', 'Asia/Singapore', 'Asia/Tokyo', 'Europe/London', 'UTC']
   }
 })()
-
-/** A new trigger of another kind, keeping the record type where the new kind has one. */
-function switchKind(prev: TriggerDraft, kind: TriggerKind): TriggerDraft {
-  const entity = kind === 'stage_changed' ? undefined : prev.entity
-  if (kind === 'schedule') return { kind, entity, cron: '0 9 * * *', timezone: 'Asia/Shanghai' }
-  if (kind === 'date_reached') return { kind, entity, offsetDays: -30 }
-  return { kind, entity }
-}
 
 /** The trigger of a rule: what happens (or when) that makes it run, on which record type. */
 export function TriggerSection({
@@ -236,6 +235,30 @@ export function TriggerSection({
               </Labeled>
             </Col>
           ))}
+        </Row>
+      )}
+
+      {trigger.kind === 'approval_event' && (
+        <Row gutter={16}>
+          <Col xs={24} md={12}>
+            <Labeled
+              label={t('automation.approvalEvent')}
+              path="trigger.event"
+              required
+              extra={t('automation.approvalEventHelp')}
+            >
+              <Select
+                id={fieldId('trigger.event')}
+                placeholder={t('automation.chooseApprovalEvent')}
+                value={trigger.event}
+                onChange={(event: ApprovalEvent) => set({ event })}
+                options={approvalEvents.map((e) => ({
+                  value: e,
+                  label: t(`automation.approvalEvents.${e}`),
+                }))}
+              />
+            </Labeled>
+          </Col>
         </Row>
       )}
 

@@ -1,4 +1,5 @@
 import type {
+  ApprovalEvent,
   Condition,
   ConditionGroup,
   ConditionOp,
@@ -31,6 +32,8 @@ export type TriggerDraft = {
   offsetDays?: number
   cron?: string
   timezone?: string
+  /** What happened to the approval request (`approval_event`). */
+  event?: ApprovalEvent
 }
 
 export type ConditionDraft = { field: string; op: ConditionOp; value?: unknown }
@@ -68,6 +71,7 @@ export type ActionDraft =
     }
   | { type: 'call_webhook'; target: 'webhook' | 'url'; webhookId?: string; url?: string }
   | { type: 'start_playbook'; playbookId?: string }
+  | { type: 'start_approval' }
 
 export type ActionType = ActionDraft['type']
 export type ActionCard = { key: string; action: ActionDraft }
@@ -102,6 +106,16 @@ export const hasBefore = (kind: TriggerKind) =>
 export const entityOf = (t: TriggerDraft): RuleTarget | undefined =>
   t.kind === 'stage_changed' ? 'opportunity' : t.entity
 
+/** A new trigger of another kind, keeping the record type where the new kind has one. */
+export function switchKind(prev: TriggerDraft, kind: TriggerKind): TriggerDraft {
+  const entity = kind === 'stage_changed' ? undefined : prev.entity
+  if (kind === 'schedule') return { kind, entity, cron: '0 9 * * *', timezone: 'Asia/Shanghai' }
+  if (kind === 'date_reached') return { kind, entity, offsetDays: -30 }
+  // Contracts are what teams most often send for approval.
+  if (kind === 'approval_event') return { kind, entity: entity ?? 'contract', event: 'approved' }
+  return { kind, entity }
+}
+
 export const emptyDraft = (): RuleDraft => ({
   name: '',
   description: '',
@@ -124,6 +138,7 @@ export function newAction(type: ActionType): ActionDraft {
     case 'call_webhook':
       return { type, target: 'webhook' }
     case 'start_playbook':
+    case 'start_approval':
       return { type }
   }
 }
@@ -171,6 +186,8 @@ function actionDraft(a: RuleAction): ActionDraft {
       return { type: a.type, target: a.url ? 'url' : 'webhook', webhookId: a.webhookId, url: a.url }
     case 'start_playbook':
       return { type: a.type, playbookId: a.playbookId }
+    case 'start_approval':
+      return { type: a.type }
   }
 }
 
@@ -224,6 +241,8 @@ export function triggerBody(t: TriggerDraft): RuleTrigger {
       } as RuleTrigger
     case 'webhook':
       return { kind: t.kind, ...opt('entity', t.entity) } as RuleTrigger
+    case 'approval_event':
+      return { kind: t.kind, entity: t.entity, event: t.event } as RuleTrigger
   }
 }
 
@@ -286,6 +305,8 @@ export function actionBody(a: ActionDraft): RuleAction {
         : { type: a.type, ...opt('webhookId', a.webhookId) }
     case 'start_playbook':
       return { type: a.type, playbookId: a.playbookId } as RuleAction
+    case 'start_approval':
+      return { type: a.type }
   }
 }
 

@@ -12,6 +12,7 @@ const triggerLabels: Record<string, string> = {
   offsetDays: 'automation.offset',
   cron: 'automation.cron',
   timezone: 'automation.timezone',
+  event: 'automation.approvalEvent',
 }
 const actionLabels: Record<string, string> = {
   title: 'automation.taskTitle',

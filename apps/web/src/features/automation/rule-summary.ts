@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next'
 import dayjs from 'dayjs'
 import type { Field } from '../records/meta'
 import { fieldOfPath, pathLabel } from './rule-fields'
-import { entityOf, type TriggerDraft } from './rule-draft'
+import { entityOf, type ActionDraft, type TriggerDraft } from './rule-draft'
 import { entityA, entityName, entityNoun } from './rule-entities'
 
 /** Cron presets offered by the schedule trigger (five fields, the workspace's time zone). */
@@ -74,5 +74,19 @@ export function triggerSummary(trigger: TriggerDraft, t: TFunction): string {
     }
     case 'webhook':
       return entity ? s('webhookFor') : s('webhook')
+    case 'approval_event':
+      return s(`approval.${trigger.event ?? 'any'}`)
+  }
+}
+
+/** "Submit the contract for approval": an action in words, on the rule's record type (if any). */
+export function actionSummary(action: ActionDraft, entity: string | undefined, t: TFunction): string {
+  switch (action.type) {
+    case 'start_approval':
+      return entity
+        ? t('automation.startApprovalSummary', { noun: entityNoun(entity, t), entity: entityName(entity, t) })
+        : t('automation.startApprovalSummaryAny')
+    default:
+      return t(`automation.actionTypes.${action.type}`)
   }
 }
