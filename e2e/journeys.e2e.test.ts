@@ -707,6 +707,33 @@ describe('journeys in the browser', () => {
     expect(consoleErrors).toEqual([])
   })
 
+  it('automation on approvals: a rule on rejected contracts submits the contract again, in words and saved', async () => {
+    const { ctx, page } = await signedIn()
+    await page.goto(`${base}/settings/automation/new`)
+    await page.locator('#rule-name').fill('Resubmit rejected contracts')
+    await page.locator('#rule-trigger-kind').click()
+    await page.locator('.ant-select-item-option', { hasText: /^Something happens to an approval$/ }).click()
+    // The kind comes with approved contracts; the event picker changes it.
+    await page.getByText('When the approval of a contract is approved').waitFor()
+    await page.locator('#rule-trigger-event').click()
+    await page.locator('.ant-select-item-option', { hasText: /^Rejected$/ }).click()
+    await page.getByText('When the approval of a contract is rejected').waitFor()
+    await page.getByRole('button', { name: 'Add action' }).click()
+    await page.getByRole('menuitem', { name: 'Submit for approval' }).click()
+    await page.getByText('Submit the contract for approval').waitFor()
+    expect(await axeViolations(page)).toEqual([])
+    await shot(page, '12-rule-on-approvals')
+    await page.getByRole('button', { name: 'Save' }).click()
+    await page.getByRole('heading', { name: 'Resubmit rejected contracts' }).waitFor()
+    await page.goto(`${base}/settings/automation?q=${encodeURIComponent('Resubmit rejected contracts')}`)
+    await page
+      .locator('.ant-table-row', { hasText: 'Resubmit rejected contracts' })
+      .getByText('When the approval of a contract is rejected')
+      .waitFor()
+    await ctx.close()
+    expect(consoleErrors).toEqual([])
+  })
+
   it('custom objects: opens the site visits from the sidebar, reads one, and adds a visit from its account’s 360° page', async () => {
     const { ctx, page } = await signedIn()
     await nav(page, 'Site visits').click()
