@@ -13,7 +13,8 @@ const num = (v: unknown) => (v == null ? null : Math.round(Number(v) * 10) / 10)
  * How long approvals take (the "contract approval takes too long" complaint, measured): per flow, the
  * requests decided in the period — submitted → decided, average, median and longest, in hours — and per
  * step the same from its start to its decision, with how many passed their deadline; plus what is
- * pending now and overdue. A flow's figures are shown to people who see every record of its object.
+ * pending now and overdue. A flow's figures (workspace-wide) are shown to people who read its object's records beyond their own
+ * (team or all): managers, executives, finance, administrators.
  */
 export async function approvalCycleTimes(
   tx: Executor,
@@ -35,7 +36,7 @@ export async function approvalCycleTimes(
         count(*) filter (where status = 'pending' and ((steps -> current_step) ->> 'dueAt')::timestamptz < ${now.toISOString()}::timestamptz) as overdue
       from approvals where workspace_id = ${ctx.ws}
       group by flow_id order by min(flow_name)`),
-  ).filter((f) => scopeFor(ctx.principal, f.object, 'read') === 'all')
+  ).filter((f) => ['team', 'all'].includes(scopeFor(ctx.principal, f.object, 'read')))
   const steps = rowsOf(
     await tx.execute(sql`
       select a.flow_id as "flowId", s.i - 1 as idx, min(s.step ->> 'name') as name,
