@@ -6,7 +6,7 @@ import type { Executor } from '../../core/db/types'
 import { AppError } from '../../core/errors'
 import type { EventSink } from '../../core/events/bus'
 import type { JobQueue } from '../../core/jobs/jobs'
-import { notify } from '../notifications'
+import { enabledRobots, notify } from '../notifications'
 import { peopleByIds, principalByEmail } from '../users'
 import { approvalViews, describeObject } from './approval-view'
 import { findApproval } from './approval.repository'
@@ -20,7 +20,8 @@ export const LINK_HOURS = 72
 const hashOf = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex')
 
 /**
- * Tells approvers a step waits for them: in the app with a link to the request, and by e-mail with a
+ * Tells approvers a step waits for them: in the app and the workspace's robots (WeCom, DingTalk, Feishu)
+ * with a link to the request, and by e-mail with a
  * signed, single-use link of their own that opens their decision without signing in (`/approve/<token>`).
  */
 export async function tellApprovers(
@@ -35,7 +36,9 @@ export async function tellApprovers(
 ) {
   if (!userIds.length) return
   const common = { subject: text.subject, body: text.body, relatedType: 'approval', relatedId: approvalId }
-  await notify(tx, ws, jobs, { ...common, userIds, channels: ['in_app'], link: `/approvals/${approvalId}` })
+  // In the app, and in the group robots the workspace uses (mentioning them), with the request's page.
+  const channels = ['in_app' as const, ...(await enabledRobots(tx, ws))]
+  await notify(tx, ws, jobs, { ...common, userIds, channels, link: `/approvals/${approvalId}` })
   for (const userId of userIds) {
     const token = randomBytes(32).toString('base64url')
     await tx.insert(approvalLinks).values({

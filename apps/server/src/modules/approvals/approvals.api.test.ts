@@ -350,6 +350,12 @@ describe('approvals', () => {
 
   it('lets an approver decide from the e-mailed link without signing in, once, while the step waits', async () => {
     await contractFlow()
+    const robot = await org.admin.post('/api/v1/webhooks', {
+      name: 'Sales group',
+      kind: 'wecom',
+      url: 'http://127.0.0.1:9/r',
+    })
+    expect(robot.status, JSON.stringify(robot.body)).toBe(201)
     const c = await contract()
     const a = (await org.sales.post('/api/v1/approvals', { object: 'contracts', recordId: c.id })).body
     const n = notificationTables.notifications
@@ -357,6 +363,15 @@ describe('approvals', () => {
       .select()
       .from(n)
       .where(and(eq(n.relatedId, a.id), eq(n.channel, 'email'), eq(n.userId, org.manager.userId)))
+    const [group] = await env.rt.database.db
+      .select()
+      .from(n)
+      .where(and(eq(n.relatedId, a.id), eq(n.channel, 'wecom'), eq(n.userId, org.manager.userId)))
+    expect(group!.link).toContain(`/approvals/${a.id}`)
+    await org.admin.patch(`/api/v1/webhooks/${robot.body.id}`, {
+      version: robot.body.version,
+      enabled: false,
+    })
     expect(mail!.link).toMatch(/^\/approve\/[\w-]{20,}$/)
     const token = mail!.link!.split('/').pop()!
     const anonymous = (method: 'GET' | 'POST', url: string, payload?: object) =>

@@ -9,6 +9,7 @@ export {
   callWebhook,
   deliveriesForRuns,
   workspaceLocale,
+  enabledRobots,
   type NotifyRequest,
   type NotifyOutcome,
 } from './notify.service'

@@ -360,3 +360,11 @@ export async function deliveriesForRuns(
     n.userId && n.userId === viewer.principal.userId ? n : { ...n, subject: '', body: '' },
   )
 }
+
+/** The group robots (WeCom, DingTalk, Feishu) the workspace has switched on, for notes that mention people there. */
+export async function enabledRobots(tx: Executor, ws: string): Promise<NotificationChannel[]> {
+  const out: NotificationChannel[] = []
+  for (const kind of ['wecom', 'dingtalk', 'feishu'] as const)
+    if (await firstEnabledOfKind(tx, ws, kind)) out.push(kind)
+  return out
+}
