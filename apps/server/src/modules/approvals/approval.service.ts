@@ -10,6 +10,7 @@ import { newId } from '../../core/ids'
 import { collectionOf, objectExists } from '../fields'
 import { notify, workspaceLocale } from '../notifications'
 import { peopleByIds, principalByEmail } from '../users'
+import { fileMeta } from '../pipelines'
 import { evaluateConditions as evaluate } from '../rules'
 import { actingFor, planSteps, startNext, tally, type StepPlan, type StepState } from './approval-steps'
 import { approvalTexts, recordWords } from './approval-texts'
@@ -292,6 +293,17 @@ export async function decideApproval(
     throw new AppError('invalid', 'invalid_input', 'Say why you reject it', {
       errors: [{ path: 'comment', message: 'is required when rejecting' }],
     })
+  const missingFiles: string[] = []
+  for (const f of input.fileIds ?? []) if (!(await fileMeta(tx, ctx.ws, f))) missingFiles.push(f)
+  if (missingFiles.length)
+    throw new AppError(
+      'invalid',
+      'invalid_input',
+      'Attach files uploaded to this workspace (POST /api/v1/files)',
+      {
+        errors: missingFiles.map((f) => ({ path: 'fileIds', message: `no such file: ${f}` })),
+      },
+    )
   await insertDecision(tx, {
     workspaceId: ctx.ws,
     id: newId(),

@@ -142,9 +142,32 @@ describe('approvals', () => {
 
     const mine = await org.manager.get('/api/v1/approvals?approver=me&status=pending')
     expect(mine.body.data.map((x: any) => x.id)).toContain(a.id)
+    const badFile = await org.manager.post(`/api/v1/approvals/${a.id}/decisions`, {
+      decision: 'approve',
+      fileIds: ['01a24791-0000-7000-8000-000000000000'],
+    })
+    expect(badFile.status).toBe(400)
+    expect(badFile.body.errors[0].path).toBe('fileIds')
+    const b = `----approval${n}`
+    const up = await env.app.inject({
+      method: 'POST',
+      url: '/api/v1/files',
+      headers: {
+        authorization: `Bearer ${org.manager.token}`,
+        'content-type': `multipart/form-data; boundary=${b}`,
+      },
+      payload: Buffer.concat([
+        Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="file"; filename="terms.pdf"\r\n\r\n`),
+        Buffer.from('%PDF-1.7\n' + 'reviewed terms\n'.repeat(20)),
+        Buffer.from(`\r\n--${b}--\r\n`),
+      ]),
+    })
+    expect(up.statusCode, up.body).toBe(201)
+    const fileId = up.json().id
     const step1 = await org.manager.post(`/api/v1/approvals/${a.id}/decisions`, {
       decision: 'approve',
       comment: 'ok',
+      fileIds: [fileId],
     })
     expect(step1.status, JSON.stringify(step1.body)).toBe(200)
     expect(step1.body).toMatchObject({ status: 'pending', currentStep: 1, canDecide: [org.finance.userId] })
@@ -158,6 +181,7 @@ describe('approvals', () => {
       userId: org.manager.userId,
       decision: 'approve',
       comment: 'ok',
+      fileIds: [fileId],
     })
     rec = (await org.sales.get(`/api/v1/contracts/${c.id}`)).body
     expect(rec.status).toBe('approved')

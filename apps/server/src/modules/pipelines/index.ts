@@ -20,3 +20,4 @@ export { attachDeliverable, listDeliverables, removeDeliverable } from './delive
 export { pipelineOf, type PipelineDef } from './pipeline.repository'
 export { sopPipeline } from './template'
 export * as pipelineTables from './pipeline.table'
+export { fileMeta } from './file.repository'
