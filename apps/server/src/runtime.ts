@@ -31,7 +31,8 @@ import { tierHandlers, tierJobs } from './modules/tiers'
 import { leadHandlers, leadJobs } from './modules/leads'
 import { builtinCollections, customFieldsProvider, fieldJobs, rollupHandler } from './modules/fields'
 import { setCustomFields } from './core/crud/custom-fields'
-import { approvalGuard, approvalJobs, approvalStarterFor } from './modules/approvals'
+import { approvalFileAccess, approvalGuard, approvalJobs, approvalStarterFor } from './modules/approvals'
+import { addFileAccess } from './modules/pipelines'
 import { addWriteGuard } from './core/crud/write-guards'
 
 export type Runtime = {
@@ -122,6 +123,7 @@ export async function startRuntime(config: Config, opts: RuntimeOptions): Promis
   // Webhooks and notification texts find the field access of an event's object by its entity.
   setEntityObjects(new Map(Object.values(builtinCollections).map((c) => [c.def.entity, c.def.name])))
   addWriteGuard(approvalGuard)
+  addFileAccess(approvalFileAccess)
   const database = await openDatabase(config)
   let ready = false
   let boss: PgBoss | undefined

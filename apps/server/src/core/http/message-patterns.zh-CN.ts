@@ -447,6 +447,6 @@ export const zhPatterns: readonly Pattern[] = [
   [/^no such object in this workspace: (.+)$/s, '工作区中没有该对象：$1'],
   [/^(\S+) has no field (\S+)$/, (g, h) => `${h.noun(g[0]!)}没有字段 ${g[1]}`],
   [/^no such role: (.+)$/s, '没有该角色：$1'],
-  [/^no such file: (.+)$/s, '没有该文件：$1'],
+  [/^not a file you uploaded: (.+)$/s, '不是你上传的文件：$1'],
   [/^no such team: (.+)$/s, '没有该团队：$1'],
 ]

@@ -343,7 +343,7 @@ export const zhExact: Readonly<Record<string, string>> = {
   'The person this link was sent to is no longer active': '该链接的接收人已不在职',
   'The cursor is not valid: send nextCursor as you got it': '游标无效：请原样发送 nextCursor',
   'is not valid': '无效',
-  'Attach files uploaded to this workspace (POST /api/v1/files)': '请附上已上传到本工作区的文件（POST /api/v1/files）',
+  'Attach files you uploaded (POST /api/v1/files)': '请附上你自己上传的文件（POST /api/v1/files）',
   'This trigger has no record to submit for approval': '此触发器没有可提交审批的记录',
   'this trigger has no record to submit for approval': '此触发器没有可提交审批的记录',
   'The record has no owner to submit it for approval': '记录没有负责人，无法提交审批',

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm'
 import type { Approval, ApprovalFlowStep, ConditionGroup } from '@openkam/contract'
 import { scopeFor, systemPrincipal } from '../../core/access/permissions'
 import { recordAudit } from '../../core/audit/audit'
@@ -294,16 +295,13 @@ export async function decideApproval(
       errors: [{ path: 'comment', message: 'is required when rejecting' }],
     })
   const missingFiles: string[] = []
-  for (const f of input.fileIds ?? []) if (!(await fileMeta(tx, ctx.ws, f))) missingFiles.push(f)
+  // Only one's own uploads: attaching a file opens it to everyone who sees the request.
+  for (const f of input.fileIds ?? [])
+    if ((await fileMeta(tx, ctx.ws, f))?.createdBy !== me) missingFiles.push(f)
   if (missingFiles.length)
-    throw new AppError(
-      'invalid',
-      'invalid_input',
-      'Attach files uploaded to this workspace (POST /api/v1/files)',
-      {
-        errors: missingFiles.map((f) => ({ path: 'fileIds', message: `no such file: ${f}` })),
-      },
-    )
+    throw new AppError('invalid', 'invalid_input', 'Attach files you uploaded (POST /api/v1/files)', {
+      errors: missingFiles.map((f) => ({ path: 'fileIds', message: `not a file you uploaded: ${f}` })),
+    })
   await insertDecision(tx, {
     workspaceId: ctx.ws,
     id: newId(),
@@ -502,3 +500,26 @@ export const approvalStarterFor =
       { object: req.object, recordId: req.recordId },
     )
   }
+
+/**
+ * Files attached to decisions are read by whoever may see the request (submitter, approvers, delegates,
+ * those who see every record of its object); every signed-in person may upload one to attach.
+ */
+export const approvalFileAccess = {
+  read: async (tx: Executor, ctx: Ctx, fileId: string) => {
+    const rows = (
+      (await tx.execute(sql`
+        select distinct approval_id as id from approval_decisions
+        where workspace_id = ${ctx.ws} and file_ids @> jsonb_build_array(${fileId}::text)`)) as unknown as {
+        rows: { id: string }[]
+      }
+    ).rows
+    const now = new Date()
+    for (const r of rows) {
+      const a = await findApproval(tx, ctx.ws, r.id)
+      if (a && (await visible(tx, ctx, a, now))) return true
+    }
+    return false
+  },
+  upload: (ctx: Ctx) => ctx.principal.kind === 'user',
+}

@@ -164,6 +164,25 @@ describe('approvals', () => {
     })
     expect(up.statusCode, up.body).toBe(201)
     const fileId = up.json().id
+    const theirs = await env.app.inject({
+      method: 'POST',
+      url: '/api/v1/files',
+      headers: {
+        authorization: `Bearer ${org.finance.token}`,
+        'content-type': `multipart/form-data; boundary=${b}`,
+      },
+      payload: Buffer.concat([
+        Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="file"; filename="other.pdf"\r\n\r\n`),
+        Buffer.from('%PDF-1.7\n' + 'finance notes\n'.repeat(20)),
+        Buffer.from(`\r\n--${b}--\r\n`),
+      ]),
+    })
+    expect(theirs.statusCode, theirs.body).toBe(201)
+    const othersFile = await org.manager.post(`/api/v1/approvals/${a.id}/decisions`, {
+      decision: 'approve',
+      fileIds: [theirs.json().id],
+    })
+    expect(othersFile.status).toBe(400)
     const step1 = await org.manager.post(`/api/v1/approvals/${a.id}/decisions`, {
       decision: 'approve',
       comment: 'ok',
@@ -185,6 +204,10 @@ describe('approvals', () => {
     })
     rec = (await org.sales.get(`/api/v1/contracts/${c.id}`)).body
     expect(rec.status).toBe('approved')
+    // The file attached to the decision: read by the request's people, no one else.
+    expect((await org.sales.get(`/api/v1/files/${fileId}`)).status).toBe(200)
+    expect((await org.finance.get(`/api/v1/files/${fileId}`)).status).toBe(200)
+    expect((await org.outsider.get(`/api/v1/files/${fileId}`)).status).toBe(404)
 
     const history = (await org.sales.get(`/api/v1/approvals/${a.id}`)).body
     expect(history.steps.map((s: any) => s.status)).toEqual(['approved', 'approved'])

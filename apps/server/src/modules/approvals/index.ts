@@ -11,6 +11,7 @@ export {
   recallApproval,
   getApproval,
   approvalStarterFor,
+  approvalFileAccess,
 } from './approval.service'
 export { scanApprovalDeadlines } from './approval.scan'
 export * as approvalTables from './approval.table'

@@ -10,8 +10,28 @@ import { opportunitiesWithFile } from './deliverable.repository'
 import { fileContent, fileMeta, fileRecord, insertFile } from './file.repository'
 import type { FileExt } from './file-type'
 
-/** Who may upload: people who may change some opportunity (files are deliverables of deals). */
-export const assertMayUpload = (ctx: Ctx) => opportunityCollection.scope(ctx, 'update')
+/**
+ * Who may upload: people who may change some opportunity (files are deliverables of deals), and people
+ * another module lets attach files (approvers attach files to their decisions).
+ */
+export function assertMayUpload(ctx: Ctx) {
+  if (ctx.principal.userId && uploaders.some((may) => may(ctx))) return
+  opportunityCollection.scope(ctx, 'update')
+}
+
+/** Another module's answer to "may this person read this file?" (e.g. it is attached to something they see). */
+export type FileReader = (tx: Executor, ctx: Ctx, fileId: string) => Promise<boolean>
+const readers: FileReader[] = []
+const uploaders: ((ctx: Ctx) => boolean)[] = []
+
+/**
+ * Lets a module that keeps files (by id) open them to the people who see what they are attached to, and
+ * let its people upload; registered once at start, so this module depends on none of them.
+ */
+export function addFileAccess(access: { read: FileReader; upload?: (ctx: Ctx) => boolean }) {
+  if (!readers.includes(access.read)) readers.push(access.read)
+  if (access.upload && !uploaders.includes(access.upload)) uploaders.push(access.upload)
+}
 
 /** Stores a checked upload (see file-type.ts) and answers its metadata. */
 export async function storeFile(
@@ -38,13 +58,14 @@ export async function storeFile(
   return rec
 }
 
-/** Whether the person may download a file: they uploaded it, or may read a deal it is attached to. */
+/** Whether the person may download a file: they uploaded it, may read a deal it is attached to, or another module says so. */
 export async function mayDownload(
   tx: Executor,
   ctx: Ctx,
   file: { id: string; createdBy: string | null },
 ): Promise<boolean> {
   if (file.createdBy && file.createdBy === ctx.principal.userId) return true
+  for (const read of readers) if (await read(tx, ctx, file.id)) return true
   for (const id of await opportunitiesWithFile(tx, ctx.ws, file.id)) {
     try {
       await opportunityCollection.get(tx, ctx, id)

@@ -1,9 +1,11 @@
 import { useState } from 'react'
-import { App, Button, Form, Input, Modal, Space } from 'antd'
+import { App, Button, Form, Input, Modal, Space, Tag, Upload } from 'antd'
+import { PaperClipOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
 import type { Approval } from '@openkam/contract'
 import { useAuth } from '../../app/auth'
 import { ApiError } from '../../shared/api/client'
+import { uploadFile } from '../pipeline/pipeline.queries'
 import { useDecide, useRecall } from './approvals.queries'
 
 type Decision = 'approve' | 'reject'
@@ -21,6 +23,8 @@ export function ApprovalActions({ approval: a, size }: { approval: Approval; siz
   const [open, setOpen] = useState<Decision | null>(null)
   const [comment, setComment] = useState('')
   const [error, setError] = useState<string | null>(null)
+  const [files, setFiles] = useState<{ id: string; name: string }[]>([])
+  const [uploading, setUploading] = useState(false)
   const mayDecide = !!me && a.status === 'pending' && a.canDecide.includes(me.id)
   const mayRecall = !!me && a.status === 'pending' && a.submittedBy === me.id
   if (!mayDecide && !mayRecall) return null
@@ -29,13 +33,14 @@ export function ApprovalActions({ approval: a, size }: { approval: Approval; siz
   const start = (d: Decision) => {
     setComment('')
     setError(null)
+    setFiles([])
     setOpen(d)
   }
   const send = async () => {
     if (!open) return
     setError(null)
     try {
-      await decide.mutateAsync({ id: a.id, decision: open, comment })
+      await decide.mutateAsync({ id: a.id, decision: open, comment, fileIds: files.map((f) => f.id) })
       void message.success(t(open === 'approve' ? 'approvals.approvedMsg' : 'approvals.rejectedMsg'))
       setOpen(null)
     } catch (e) {
@@ -114,6 +119,35 @@ export function ApprovalActions({ approval: a, size }: { approval: Approval; siz
               value={comment}
               onChange={(e) => setComment(e.target.value)}
             />
+          </Form.Item>
+          <Form.Item label={t('approvals.attachments')} extra={t('approvals.attachmentsHelp')}>
+            <Space wrap>
+              {files.map((f) => (
+                <Tag key={f.id} closable onClose={() => setFiles((all) => all.filter((x) => x.id !== f.id))}>
+                  {f.name}
+                </Tag>
+              ))}
+              <Upload
+                showUploadList={false}
+                beforeUpload={(file) => {
+                  setUploading(true)
+                  uploadFile(file)
+                    .then((stored) => setFiles((all) => [...all, { id: stored.id, name: stored.name }]))
+                    .catch((e: Error) => void message.error(t('approvals.failed', { reason: e.message })))
+                    .finally(() => setUploading(false))
+                  return false
+                }}
+              >
+                <Button
+                  size="small"
+                  icon={<PaperClipOutlined />}
+                  loading={uploading}
+                  disabled={files.length >= 10}
+                >
+                  {t('approvals.attach')}
+                </Button>
+              </Upload>
+            </Space>
           </Form.Item>
         </Form>
       </Modal>

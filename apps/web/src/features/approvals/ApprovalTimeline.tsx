@@ -88,6 +88,15 @@ function StepItem({ step, index, current }: { step: ApprovalStep; index: number;
                   <Typography.Text italic>“{d.comment}”</Typography.Text>
                 </div>
               )}
+              {d.fileIds.length > 0 && (
+                <div>
+                  {d.fileIds.map((id, i) => (
+                    <a key={id} href={`/api/v1/files/${id}`} style={{ marginRight: 12 }}>
+                      {t('approvals.attachmentN', { n: i + 1 })}
+                    </a>
+                  ))}
+                </div>
+              )}
             </li>
           ))}
         </ul>

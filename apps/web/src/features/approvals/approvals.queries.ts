@@ -93,10 +93,11 @@ export function useSubmitApproval() {
 export function useDecide() {
   const refresh = useRefresh()
   return useMutation({
-    mutationFn: (v: { id: string; decision: 'approve' | 'reject'; comment?: string }) =>
+    mutationFn: (v: { id: string; decision: 'approve' | 'reject'; comment?: string; fileIds?: string[] }) =>
       post<Approval>(`/approvals/${v.id}/decisions`, {
         decision: v.decision,
         ...(v.comment?.trim() ? { comment: v.comment.trim() } : {}),
+        ...(v.fileIds?.length ? { fileIds: v.fileIds } : {}),
       }),
     onSuccess: (a) => refresh(a),
   })
