@@ -27,8 +27,20 @@ export async function launchBrowser(): Promise<Browser> {
   })
 }
 
-/** Runs axe-core in the page and returns the serious and critical violations. */
+/**
+ * Runs axe-core in the page and returns the serious and critical violations. A select's dropdown that is
+ * still closing (antd animates it for a moment after a choice) is waited for first, so the page is judged
+ * as it rests, not mid-animation.
+ */
 export async function axeViolations(page: Page) {
+  await page
+    .locator(
+      '.ant-select-dropdown:not(.ant-select-dropdown-hidden), .ant-picker-dropdown:not(.ant-picker-dropdown-hidden)',
+    )
+    .filter({ visible: true })
+    .first()
+    .waitFor({ state: 'hidden', timeout: 3000 })
+    .catch(() => undefined)
   await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') })
   const result = await page.evaluate(async () =>
     (window as unknown as { axe: { run(): Promise<any> } }).axe.run(),

@@ -245,6 +245,8 @@ describe('early warning: alert rules and alerts', () => {
 
   it('keeps one unresolved alert per account and type; after resolving, a new one may open', async () => {
     const acc = await account()
+    // The new account's own background work (health, tiers) settles first: it would reset the band.
+    await quiet()
     await setBand(acc.id, 'at_risk', '30')
     await evaluate()
     await evaluate()
@@ -271,6 +273,8 @@ describe('early warning: alert rules and alerts', () => {
 
   it('a snoozed alert stays quiet until its date, then reopens while the condition holds', async () => {
     const acc = await account()
+    // The new account's own background work (health, tiers) settles first: it would reset the band.
+    await quiet()
     await setBand(acc.id, 'at_risk', '30')
     await evaluate()
     const [a] = await alertsOf(acc.id, 'band_at_risk')
