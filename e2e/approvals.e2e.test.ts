@@ -112,7 +112,8 @@ describe('approvals in the browser', () => {
     await drawer.getByRole('button', { name: 'Save' }).click()
     await drawer
       .getByRole('alert')
-      .filter({ hasText: /approval/i })
+      // The server speaks the person's own language (the demo's people are Chinese), whatever the UI's.
+      .filter({ hasText: /approval|审批/i })
       .waitFor()
     await drawer.getByRole('button', { name: 'Cancel' }).click()
 
@@ -182,7 +183,7 @@ describe('approvals in the browser', () => {
     await row.getByRole('button', { name: `Reject ${number}` }).click()
     const dialog = manager.page.getByRole('dialog', { name: `Reject ${number}` })
     await dialog.getByRole('button', { name: 'Reject' }).click()
-    await dialog.getByText('Say why you reject it').waitFor()
+    await dialog.getByText(/Say why you reject it|请填写驳回原因/).waitFor()
     expect(await axeViolations(manager.page)).toEqual([])
     await dialog.getByLabel('Why do you reject it?').fill('Discount too deep')
     await dialog.getByRole('button', { name: 'Reject' }).click()
