@@ -34,7 +34,7 @@ export function registerFileRoutes(app: App, db: Db) {
       bodyLimit: Math.ceil(MAX_FILE_BYTES * 1.2),
       schema: {
         tags,
-        summary: `Upload a file (multipart/form-data, part "file", at most ${MB} MB) to attach as a deliverable`,
+        summary: `Upload a file (multipart/form-data, part "file", at most ${MB} MB) to attach as a deliverable or to an approval decision`,
         description: `Accepted: ${Object.keys(allowedFileTypes).join(', ')}. Too large: 413; another type, or content that does not match the extension: 415.`,
         consumes: ['multipart/form-data'],
         response: { 201: StoredFile, ...errors },

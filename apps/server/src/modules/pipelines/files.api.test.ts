@@ -72,8 +72,11 @@ describe('files', () => {
     expect((await upload(org.sales, 'x.pdf', PDF, 'attachment')).status).toBe(400)
     const json = await org.sales.post('/api/v1/files', { name: 'x.pdf' })
     expect(json.status).toBe(400)
-    // Roles that may not change opportunities upload nothing.
-    expect((await upload(org.finance, 'x.pdf', PDF)).status).toBe(403)
+    // Every signed-in person may upload (approvers attach files to their decisions); only they read it
+    // until it is attached somewhere.
+    const finance = await upload(org.finance, 'x.pdf', PDF)
+    expect(finance.status).toBe(201)
+    expect((await download(org.sales, finance.body.id)).statusCode).toBe(404)
   })
 
   it('lets only the uploader and people who may read an opportunity it is attached to download it', async () => {
