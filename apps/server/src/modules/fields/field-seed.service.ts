@@ -1,4 +1,4 @@
-import { getTableName, sql } from 'drizzle-orm'
+import { sql } from 'drizzle-orm'
 import type { FieldDefinitionCreate } from '@openkam/contract'
 import { recordAudit } from '../../core/audit/audit'
 import type { Ctx } from '../../core/context'
