@@ -105,6 +105,11 @@ export type CollectionDef<Rec, Create, Update> = {
    * whose `column` is `value`, and new rows get it.
    */
   partition?: { column: AnyPgColumn; field: string; value: string }
+  /**
+   * Records shared with the person beyond their scope (e.g. a dashboard shared with their role): they
+   * may read them, never change them (writes check the scope alone).
+   */
+  sharedWith?(ctx: Ctx): SQL | undefined
 }
 
 export type ParentSpec = {
@@ -217,8 +222,14 @@ export class Collection<
 
   /** A WHERE fragment limiting rows to those `scope` reaches. */
   visibility(ctx: Ctx, scope: Scope): SQL | undefined {
-    const p = ctx.principal
     if (scope === 'all') return undefined
+    const shared = this.def.sharedWith?.(ctx)
+    const own = this.ownVisibility(ctx, scope)
+    return shared ? or(own, shared) : own
+  }
+
+  private ownVisibility(ctx: Ctx, scope: Scope): SQL | undefined {
+    const p = ctx.principal
     const ids = scope === 'own' ? (p.userId ? [p.userId] : []) : p.teamUserIds
     const byRole = this.def.roleColumn && p.roles.length ? inArray(this.def.roleColumn, p.roles) : undefined
     if (ids.length === 0) return byRole ?? sql`false`

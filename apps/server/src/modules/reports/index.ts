@@ -1,2 +1,5 @@
 export { registerReportRoutes } from './reports.routes'
 export { resolvePeriod, type Period } from './period'
+export { runReport, type RunOptions } from './engine/report-run.service'
+export { computeMetric, computeView } from './metrics/metric.service'
+export * as reportTables from './report.table'
