@@ -10,6 +10,8 @@ type RoleTemplate = {
 const all = { read: 'all', create: 'all', update: 'all', delete: 'all' } as const
 const readOnly = { read: 'all', create: 'none', update: 'none', delete: 'none' } as const
 const none = { read: 'none', create: 'none', update: 'none', delete: 'none' } as const
+/** Everyone builds their own reports and dashboards (and reads those shared with them). */
+const personal = { read: 'own', create: 'own', update: 'own', delete: 'own' } as const
 /** Everyone sees the users, teams and roles, and reads (but does not change) the automation set-up. */
 const directory = {
   users: readOnly,
@@ -26,6 +28,9 @@ const directory = {
   'segment-settings': readOnly,
   'field-definitions': readOnly,
   'approval-flows': readOnly,
+  reports: personal,
+  dashboards: personal,
+  'dashboard-subscriptions': personal,
   /** Overriding a health score (SPEC R-27): administrators, sales managers and CSMs only. */
   health_overrides: none,
   /** Overriding a service tier or flagging an industry leader (SPEC R-04): administrators and sales managers. */
