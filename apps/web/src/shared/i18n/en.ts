@@ -1,3 +1,4 @@
+import { reportBuilderEn } from './reportBuilder.en'
 import { approvalLinkEn } from './approvalLink.en'
 import { approvalsEn } from './approvals.en'
 import { layoutsEn } from './layouts.en'
@@ -28,6 +29,7 @@ export const en = {
   objects: objectsEn,
   ruleObjects: ruleObjectsEn,
   qualification: qualificationEn,
+  reportBuilder: reportBuilderEn,
   nav: {
     groups: { customers: 'Customers', sales: 'Sales', service: 'Service', insight: 'Insight' },
     home: 'Home',

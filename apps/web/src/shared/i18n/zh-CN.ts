@@ -1,3 +1,4 @@
+import { reportBuilderZh } from './reportBuilder.zh-CN'
 import { approvalLinkZh } from './approvalLink.zh-CN'
 import { approvalsZh } from './approvals.zh-CN'
 import { layoutsZh } from './layouts.zh-CN'
@@ -29,6 +30,7 @@ export const zhCN: Messages = {
   objects: objectsZhCN,
   ruleObjects: ruleObjectsZh,
   qualification: qualificationZh,
+  reportBuilder: reportBuilderZh,
   nav: {
     groups: { customers: '客户经营', sales: '销售', service: '服务', insight: '洞察' },
     home: '首页',
