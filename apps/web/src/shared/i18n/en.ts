@@ -1,3 +1,4 @@
+import { dashboardsEn } from './dashboards.en'
 import { reportBuilderEn } from './reportBuilder.en'
 import { approvalLinkEn } from './approvalLink.en'
 import { approvalsEn } from './approvals.en'
@@ -30,6 +31,7 @@ export const en = {
   ruleObjects: ruleObjectsEn,
   qualification: qualificationEn,
   reportBuilder: reportBuilderEn,
+  dashboards: dashboardsEn,
   nav: {
     groups: { customers: 'Customers', sales: 'Sales', service: 'Service', insight: 'Insight' },
     home: 'Home',

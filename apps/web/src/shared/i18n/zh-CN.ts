@@ -1,3 +1,4 @@
+import { dashboardsZh } from './dashboards.zh-CN'
 import { reportBuilderZh } from './reportBuilder.zh-CN'
 import { approvalLinkZh } from './approvalLink.zh-CN'
 import { approvalsZh } from './approvals.zh-CN'
@@ -31,6 +32,7 @@ export const zhCN: Messages = {
   ruleObjects: ruleObjectsZh,
   qualification: qualificationZh,
   reportBuilder: reportBuilderZh,
+  dashboards: dashboardsZh,
   nav: {
     groups: { customers: '客户经营', sales: '销售', service: '服务', insight: '洞察' },
     home: '首页',
