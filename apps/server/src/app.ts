@@ -25,7 +25,7 @@ import { registerHealthRoutes } from './modules/health'
 import { registerSurveyRoutes } from './modules/surveys'
 import { registerQualificationRoutes } from './modules/qualification'
 import { registerTierRoutes } from './modules/tiers'
-import { registerReportRoutes } from './modules/reports'
+import { registerDashboardRoutes, registerReportRoutes } from './modules/reports'
 import { registerMarketingRoutes, touchCollection } from './modules/marketing'
 import { opportunityCollection } from './modules/opportunities'
 import { taskCollection } from './modules/tasks'
@@ -80,6 +80,11 @@ export async function buildApp(rt: Runtime, opts: { logger?: boolean; web?: bool
   registerDecisionMapRoutes(app, db)
   registerHandoverRoutes(app, db)
   registerReportRoutes(app, db)
+  registerDashboardRoutes(app, db, {
+    jobs: rt.jobs,
+    events: rt.events,
+    parallel: rt.database.kind === 'postgres',
+  })
   registerLeadRoutes(app, db, { events: rt.events, jobs: rt.jobs })
   // Each collection's static /export route goes before its /:id routes.
   for (const collection of collections) {

@@ -33,6 +33,7 @@ import { builtinCollections, customFieldsProvider, fieldJobs, rollupHandler } fr
 import { setCustomFields } from './core/crud/custom-fields'
 import { approvalFileAccess, approvalGuard, approvalJobs, approvalStarterFor } from './modules/approvals'
 import { addFileAccess } from './modules/pipelines'
+import { dashboardJobs } from './modules/reports'
 import { addWriteGuard } from './core/crud/write-guards'
 
 export type Runtime = {
@@ -102,6 +103,7 @@ export const moduleJobs = (): JobDef[] => [
   ...leadJobs(),
   ...fieldJobs(),
   ...approvalJobs(),
+  ...dashboardJobs(),
 ]
 
 /**
