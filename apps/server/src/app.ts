@@ -25,7 +25,12 @@ import { registerHealthRoutes } from './modules/health'
 import { registerSurveyRoutes } from './modules/surveys'
 import { registerQualificationRoutes } from './modules/qualification'
 import { registerTierRoutes } from './modules/tiers'
-import { registerDashboardRoutes, registerReportRoutes } from './modules/reports'
+import {
+  registerDashboardRoutes,
+  registerMetricRoutes,
+  registerReportBuilderRoutes,
+  registerReportRoutes,
+} from './modules/reports'
 import { registerMarketingRoutes, touchCollection } from './modules/marketing'
 import { opportunityCollection } from './modules/opportunities'
 import { taskCollection } from './modules/tasks'
@@ -80,6 +85,8 @@ export async function buildApp(rt: Runtime, opts: { logger?: boolean; web?: bool
   registerDecisionMapRoutes(app, db)
   registerHandoverRoutes(app, db)
   registerReportRoutes(app, db)
+  registerReportBuilderRoutes(app, db)
+  registerMetricRoutes(app, db)
   registerDashboardRoutes(app, db, {
     jobs: rt.jobs,
     events: rt.events,

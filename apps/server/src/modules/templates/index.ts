@@ -13,6 +13,8 @@ import { installTierTemplate } from '../tiers'
 import { installAutomationTemplate, installRuleTemplates } from '../rules'
 import { addMissingRolePermissions } from '../users'
 import { installApprovalTemplate } from '../approvals'
+import { installDashboardTemplate } from '../reports'
+import { installNorthStarTemplate } from '../reports'
 import { createWorkspace, workspaces, type NewWorkspace } from '../workspaces'
 
 type Lang = NewWorkspace['locale']
@@ -37,6 +39,8 @@ const templateParts: { key: string; install(tx: Executor, ctx: Ctx, lang: Lang):
   },
   { key: 'tier_rules', install: installTierTemplate },
   { key: 'approvals', install: installApprovalTemplate },
+  { key: 'dashboards', install: installDashboardTemplate },
+  { key: 'north_star', install: installNorthStarTemplate },
 ]
 
 /**
