@@ -13,8 +13,7 @@ import { installTierTemplate } from '../tiers'
 import { installAutomationTemplate, installRuleTemplates } from '../rules'
 import { addMissingRolePermissions } from '../users'
 import { installApprovalTemplate } from '../approvals'
-import { installDashboardTemplate } from '../reports'
-import { installNorthStarTemplate } from '../reports'
+import { installDashboardTemplate, installNorthStarTemplate } from '../reports'
 import { createWorkspace, workspaces, type NewWorkspace } from '../workspaces'
 
 type Lang = NewWorkspace['locale']
