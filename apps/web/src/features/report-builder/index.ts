@@ -1,0 +1,13 @@
+export { ReportView, type ReportViewProps } from './ReportView'
+export { ReportKpi } from './ReportKpi'
+export { ReportTable, ReportPivot } from './ReportTable'
+export { chartPngOf } from './ReportCanvas'
+export {
+  downloadChartPng,
+  downloadResultCsv,
+  downloadResultXlsx,
+  resultCsv,
+  resultXlsx,
+} from './report-export'
+export { formatMeasure, groupLabel, bucketLabel } from './report-format'
+export { useFormatContext } from './use-format'
