@@ -27,6 +27,8 @@ export type DataOptions = {
   refresh?: boolean
   /** Run the widgets at the same time (PostgreSQL's pool); one after the other on the embedded database. */
   parallel?: boolean
+  /** Where a widget's unexpected error is logged (it answers a generic error, the others still answer). */
+  log?: Log
 }
 
 type WidgetData = DashboardData['widgets'][number]
@@ -73,9 +75,13 @@ export const queryOf = (r: SavedReport): ReportQueryParsed => ({
   ...(r.chart?.type === 'kpi' ? { compare: 'previous_period' as const } : {}),
 })
 
-const messageOf = (err: unknown, lang: Lang): string => {
+type Log = { error(obj: unknown, msg?: string): void }
+
+/** Why a widget has no data: an AppError's message in the reader's language; anything else is logged. */
+const messageOf = (err: unknown, lang: Lang, log: Log | undefined, widget: string): string => {
   if (err instanceof AppError) return translateMessage(err.message, lang)
-  throw err
+  log?.error({ err, widget }, 'dashboard widget failed')
+  return translateMessage('This widget could not be computed; the error has been logged', lang)
 }
 
 async function widgetData(
@@ -85,6 +91,7 @@ async function widgetData(
   reports: Map<string, SavedReport>,
   filters: DashboardFilters,
   lang: Lang,
+  log?: Log,
 ): Promise<WidgetData> {
   try {
     if (w.reportId) {
@@ -108,7 +115,7 @@ async function widgetData(
     const view = await db.transaction((tx) => computeView(tx, ctx, w.view!, filters, lang))
     return { id: w.id, view }
   } catch (err) {
-    return { id: w.id, error: messageOf(err, lang) }
+    return { id: w.id, error: messageOf(err, lang, log, w.id) }
   }
 }
 
@@ -121,8 +128,9 @@ export async function widgetsData(
   filters: DashboardFilters,
   lang: Lang,
   parallel = false,
+  log?: Log,
 ): Promise<WidgetData[]> {
-  const one = (w: DashboardWidget) => widgetData(db, ctx, w, reports, filters, lang)
+  const one = (w: DashboardWidget) => widgetData(db, ctx, w, reports, filters, lang, log)
   if (parallel) return Promise.all(dashboard.widgets.map(one))
   const out: WidgetData[] = []
   for (const w of dashboard.widgets) out.push(await one(w))
@@ -154,7 +162,7 @@ export async function dashboardData(db: Db, ctx: Ctx, id: string, opts: DataOpti
     if (hit) return { ...hit, cached: true }
   }
   const asOf = new Date().toISOString()
-  const widgets = await widgetsData(db, ctx, dashboard, reports, filters, opts.lang, opts.parallel)
+  const widgets = await widgetsData(db, ctx, dashboard, reports, filters, opts.lang, opts.parallel, opts.log)
   const data: DashboardData = { dashboardId: dashboard.id, filters, asOf, cached: false, widgets }
   dashboardCache.set(key, data, { ws: ctx.ws, dashboardId: dashboard.id, reportIds })
   return data

@@ -112,7 +112,8 @@ export const dashboardCollection = new Collection<Dashboard, any, any>({
   table: dashboards,
   toRecord: dashboardRecord,
   toColumns: (input) => {
-    const cols = pick(input, ['name', 'description', 'widgets', 'filters', 'sharedWith'])
+    // `template` comes only from the template install (the wire schemas have no such field).
+    const cols = pick(input, ['name', 'description', 'widgets', 'filters', 'sharedWith', 'template'])
     if ('widgets' in cols && cols.widgets === null) cols.widgets = []
     if ('filters' in cols && cols.filters === null) cols.filters = {}
     if ('sharedWith' in cols && cols.sharedWith === null) cols.sharedWith = noOne

@@ -84,6 +84,7 @@ export function registerDashboardRoutes(app: App, db: Db, deps: DashboardDeps) {
         filters,
         refresh: refresh === 'true',
         parallel: deps.parallel,
+        log: req.log,
       })
     },
   )

@@ -1,36 +1,28 @@
 import type { SavedReport } from '@openkam/contract'
+import { scopeFor } from '../../../core/access/permissions'
 import type { Ctx } from '../../../core/context'
 import type { Executor } from '../../../core/db/types'
-import { and, eq, inArray, isNull, or } from 'drizzle-orm'
-import { scopeFor } from '../../../core/access/permissions'
-import { savedReports } from '../report.table'
-import { sharedWithSql } from './shared-with'
-// TEMPORARY until savedReportCollection lands
+// eslint-disable-next-line no-restricted-imports -- the engine is a folder of this module (reports)
+import { savedReportCollection } from '../engine/saved-report.collection'
+import { forgetReport } from './dashboard-cache'
 
-/** The saved reports among `ids` the person may read (their own, shared with them, or within their scope). */
+// A write to a saved report drops the cached data of the dashboards showing it (after the report's own hook).
+const ownHook = savedReportCollection.def.onChange
+savedReportCollection.def.onChange = (ctx, id) => {
+  ownHook?.(ctx, id)
+  forgetReport(ctx.ws, id)
+}
+
+/** The saved reports among `ids` the person may read (within their scope or shared with them), by id. */
 export async function readableReports(
   tx: Executor,
   ctx: Ctx,
   ids: string[],
 ): Promise<Map<string, SavedReport>> {
   const out = new Map<string, SavedReport>()
-  if (!ids.length) return out
-  const scope = scopeFor(ctx.principal, 'reports', 'read')
-  if (scope === 'none') return out
-  const t = savedReports
-  const vis =
-    scope === 'all'
-      ? undefined
-      : or(
-          inArray(t.ownerId, scope === 'own' ? [ctx.principal.userId ?? ''] : ctx.principal.teamUserIds),
-          sharedWithSql(t.sharedWith, ctx),
-        )
-  const rows = await tx
-    .select()
-    .from(t)
-    .where(and(eq(t.workspaceId, ctx.ws), isNull(t.deletedAt), inArray(t.id, ids), vis))
-  for (const r of rows)
-    out.set(r.id, { ...r, createdAt: r.createdAt.toISOString(), updatedAt: r.updatedAt.toISOString() } as any)
+  if (!ids.length || scopeFor(ctx.principal, 'reports', 'read') === 'none') return out
+  const page = await savedReportCollection.list(tx, ctx, { limit: ids.length, id: ids.join(',') })
+  for (const r of page.data) out.set(r.id, r)
   return out
 }
 

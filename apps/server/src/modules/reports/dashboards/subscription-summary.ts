@@ -42,11 +42,12 @@ const numberText = (v: unknown, lang: Lang, type?: string): string => {
   if (!Number.isFinite(n)) return String(v)
   const fmt = (x: number, digits: number) =>
     x.toLocaleString(lang === 'en' ? 'en-US' : 'zh-CN', { maximumFractionDigits: digits })
-  if (type === 'percent' || type === 'ratio') return `${fmt(n * 100, 1)}%`
+  if (type === 'ratio') return `${fmt(n * 100, 1)}%`
+  if (type === 'percent') return `${fmt(n, 1)}%`
   return fmt(n, Math.abs(n) >= 100 ? 0 : 2)
 }
 
-/** A metric's value in its unit (percentages are fractions, 0.85 → 85%). */
+/** A metric's value in its unit (percentages are points, 85 → 85%). */
 export const metricText = (m: Pick<MetricValue, 'value' | 'unit'>, lang: Lang): string => {
   if (m.value === null) return words[lang].noData
   if (m.unit === 'percent') return numberText(m.value, lang, 'percent')
@@ -101,6 +102,8 @@ export type SummaryInput = {
   /** Titles of the report widgets without their own (the saved report's name). */
   reportNames: Record<string, string>
   link: string | null
+  /** The north-star view's data, when the dashboard has no north-star widget of its own. */
+  northStar?: unknown
 }
 
 /**
@@ -129,6 +132,7 @@ export function composeSummary(input: SummaryInput): { subject: string; body: st
       reports.push('', `【${title}】`, ...reportLines(d.result as ReportResult, lang))
     }
   }
+  if (!northStar.length && input.northStar) northStar.push(...northStarLines(input.northStar, lang))
   const filters = Object.entries(data.filters)
     .filter(([, v]) => v)
     .map(([k, v]) => `${k}=${v}`)

@@ -4,6 +4,8 @@ import type { EventSink } from '../../../core/events/bus'
 import type { JobContext, JobQueue } from '../../../core/jobs/jobs'
 import { langOf, notify, workspaceLocale, type NotifyOutcome } from '../../notifications'
 import { peopleByIds, principalByEmail } from '../../users'
+// eslint-disable-next-line no-restricted-imports -- the metrics are a folder of this module (reports)
+import { computeView } from '../metrics/metric.service'
 import { dashboardData } from './dashboard-data.service'
 import { dashboardCollection } from './dashboard.collection'
 import { readableReports } from './report-access'
@@ -48,7 +50,13 @@ export async function sendSubscription(
       w.reportId && reports.has(w.reportId) ? [[w.id, reports.get(w.reportId)!.name]] : [],
     ),
   )
-  const message = composeSummary({ lang, dashboard, data, reportNames, link: null })
+  // Every summary leads with the north-star progress (SPEC R-21), also of a dashboard without that widget.
+  const northStar = dashboard.widgets.some((w) => w.view === 'north_star')
+    ? undefined
+    : await deps.db
+        .transaction((tx) => computeView(tx, who.ctx, 'north_star', data.filters, lang))
+        .catch(() => undefined)
+  const message = composeSummary({ lang, dashboard, data, reportNames, link: null, northStar })
   return deps.db.transaction(async (tx) => {
     if (claimAt && !(await claimSend(tx, row as SubscriptionRow, claimAt))) return null
     return notify(tx, ws, deps.jobs, {
