@@ -16,6 +16,15 @@ export const defaultEffortCosts = (): EffortCosts => ({
   campaignSpend: {},
 })
 
+const sorted = (r: Record<string, number>) =>
+  Object.fromEntries(Object.entries(r).sort(([a], [b]) => a.localeCompare(b)))
+/** Keys in one order (the database keeps its own), so that a change shows only what changed. */
+const canonical = (c: EffortCosts): EffortCosts => ({
+  currency: c.currency,
+  hourlyRates: sorted(c.hourlyRates),
+  campaignSpend: sorted(c.campaignSpend),
+})
+
 /** The workspace's effort costs (hourly rates per role, spend per campaign). */
 export async function getEffortCosts(tx: Executor, ctx: Pick<Ctx, 'ws'>): Promise<EffortCosts> {
   return (await findEffortCosts(tx, ctx.ws)) ?? noEffortCosts
@@ -26,7 +35,7 @@ export async function setEffortCosts(tx: Executor, ctx: Ctx, input: EffortCosts)
   assertAdmin(ctx, 'effort-costs', 'the effort costs')
   const before = (await findEffortCosts(tx, ctx.ws, true)) ?? noEffortCosts
   await saveEffortCosts(tx, ctx.ws, input, ctx.principal.userId)
-  const d = diff(before, input)
+  const d = diff(canonical(before), canonical(input))
   await recordAudit(tx, ctx, [
     { action: 'update', entityType: 'effort_costs', entityId: ctx.ws, before: d.before, after: d.after },
   ])

@@ -1,5 +1,5 @@
 import { and, eq, isNull, sql, type SQL } from 'drizzle-orm'
-import { alias, type AnyPgColumn } from 'drizzle-orm/pg-core'
+import { alias, type AnyPgColumn, type PgTable } from 'drizzle-orm/pg-core'
 import type { DashboardFilters } from '@openkam/contract'
 import type { Ctx } from '../../../core/context'
 import { accounts } from '../../accounts'
@@ -9,6 +9,9 @@ import { userTables } from '../../users'
 export type MetricFilters = Omit<DashboardFilters, 'period'>
 
 const fa = alias(accounts, 'metric_filter_account')
+
+/** A FROM item of a table under an alias (drizzle renders an alias alone as its bare name). */
+export const aliased = (table: PgTable, alias: string) => sql`${table} as ${sql.identifier(alias)}`
 
 /** Whether a person column holds the filter's owner, or a member of its team; undefined without either. */
 export function personFilter(ctx: Ctx, f: MetricFilters, column: AnyPgColumn | SQL): SQL | undefined {
@@ -34,7 +37,7 @@ export function accountFilter(
 ): SQL | undefined {
   const owner = byOwner ? personFilter(ctx, f, fa.ownerId) : undefined
   if (!f.tier && !f.segment && !owner) return undefined
-  return sql`${accountId} in (select ${fa.id} from ${fa} where ${and(
+  return sql`${accountId} in (select ${fa.id} from ${aliased(accounts, 'metric_filter_account')} where ${and(
     eq(fa.workspaceId, ctx.ws),
     isNull(fa.deletedAt),
     f.tier ? eq(fa.tier, f.tier) : undefined,

@@ -12,6 +12,7 @@ import { surveyResponseCollection, surveyResponses } from '../../surveys'
 import { reportScope } from '../report-scope.repository'
 import {
   accountFilter,
+  aliased,
   num,
   personFilter,
   rowsOf,
@@ -75,7 +76,7 @@ export async function firstDealAccounts(tx: Executor, scope: SQL, r: Range): Pro
     await tx.execute(sql`
       select count(distinct ${o.accountId})::int as n from ${o}
       where ${scope} and ${o.status} = 'won' and ${within(o.wonAt, r)}
-        and not exists (select 1 from ${earlier} where ${and(
+        and not exists (select 1 from ${aliased(opportunities, 'metric_earlier_deal')} where ${and(
           eq(earlier.workspaceId, o.workspaceId),
           eq(earlier.accountId, o.accountId),
           eq(earlier.status, 'won'),
@@ -226,7 +227,7 @@ export async function wonToHandoff(
     await tx.execute(sql`
       select ${key} as key, count(*)::int as n,
         round((avg(extract(epoch from (${h.submittedAt} - ${wonDeal.wonAt})) / 86400))::numeric, 1)::text as days
-      from ${h} join ${wonDeal} on ${wonDeal.workspaceId} = ${h.workspaceId} and ${wonDeal.id} = ${h.opportunityId}
+      from ${h} join ${aliased(opportunities, 'metric_won_deal')} on ${wonDeal.workspaceId} = ${h.workspaceId} and ${wonDeal.id} = ${h.opportunityId}
       where ${and(
         eq(h.workspaceId, ctx.ws),
         isNull(h.deletedAt),
@@ -265,7 +266,7 @@ export async function signedToGoLive(
         select ${m.confirmedAt} as confirmed_at,
           extract(epoch from (${m.confirmedAt} - (s.signed_date::timestamp at time zone 'UTC'))) / 86400 as days
         from ${m} join lateral (
-          select ${signed.signedDate} as signed_date from ${signed}
+          select ${signed.signedDate} as signed_date from ${aliased(contracts, 'metric_signed_contract')}
           where ${signed.workspaceId} = ${m.workspaceId} and ${signed.accountId} = ${m.accountId}
             and ${signed.deletedAt} is null and ${signed.signedDate} is not null
             and ${signed.signedDate} <= (${m.confirmedAt} at time zone 'UTC')::date
