@@ -44,7 +44,8 @@ export const relativePeriods = [
   'this_year',
   'last_year',
 ] as const
-export const RELATIVE_DATE = /^(today|yesterday|(this|last)_(week|month|quarter|year)|(last|next)_([1-9]\d{0,3})_days)$/
+export const RELATIVE_DATE =
+  /^(today|yesterday|(this|last)_(week|month|quarter|year)|(last|next)_([1-9]\d{0,3})_days)$/
 
 const scalar = z.union([z.string().max(500), z.number(), z.boolean(), z.null()])
 export const ReportFilter = z
@@ -98,7 +99,11 @@ export const ReportQuery = z
     object: objectKey,
     filters: z.array(ReportFilter).max(30).default([]),
     groupBy: z.array(ReportGroupBy).max(2, 'group by at most two fields').default([]),
-    measures: z.array(ReportMeasure).min(1, 'add at least one measure').max(8).default([{ fn: 'count' }]),
+    measures: z
+      .array(ReportMeasure)
+      .min(1, 'add at least one measure')
+      .max(8)
+      .default([{ fn: 'count' }]),
     /** A column key of the answer (a grouping's field or a measure's key), `-` first for descending. */
     sort: z.string().max(100).optional(),
     limit: z.number().int().min(1).max(REPORT_ROW_CAP).optional(),
@@ -157,10 +162,24 @@ export const ReportDrill = ReportQuery.extend({
 }).meta({ id: 'ReportDrill' })
 export type ReportDrill = z.input<typeof ReportDrill>
 export const ReportDrillPage = z
-  .object({ object: z.string(), data: z.array(z.record(z.string(), z.unknown())), nextCursor: z.string().nullable() })
+  .object({
+    object: z.string(),
+    data: z.array(z.record(z.string(), z.unknown())),
+    nextCursor: z.string().nullable(),
+  })
   .meta({ id: 'ReportDrillPage' })
 
-export const chartTypes = ['bar', 'stacked_bar', 'line', 'area', 'pie', 'funnel', 'table', 'kpi', 'pivot'] as const
+export const chartTypes = [
+  'bar',
+  'stacked_bar',
+  'line',
+  'area',
+  'pie',
+  'funnel',
+  'table',
+  'kpi',
+  'pivot',
+] as const
 export type ChartType = (typeof chartTypes)[number]
 export const ReportChart = z
   .object({
@@ -186,8 +205,22 @@ const savedReportFields = {
 }
 export const SavedReportCreate = ReportQuery.extend(savedReportFields).meta({ id: 'SavedReportCreate' })
 export type SavedReportCreate = z.input<typeof SavedReportCreate>
-export const SavedReportUpdate = ReportQuery.partial()
-  .extend({ ...savedReportFields, name: reportName.optional(), chart: ReportChart.optional(), version: z.number().int() })
+/** A change: only the parts given (no defaults, so a partial change keeps the rest). */
+export const SavedReportUpdate = z
+  .object({
+    object: objectKey.optional(),
+    filters: z.array(ReportFilter).max(30).optional(),
+    groupBy: z.array(ReportGroupBy).max(2, 'group by at most two fields').optional(),
+    measures: z.array(ReportMeasure).min(1, 'add at least one measure').max(8).optional(),
+    sort: z.string().max(100).nullable().optional(),
+    limit: z.number().int().min(1).max(REPORT_ROW_CAP).nullable().optional(),
+    name: reportName.optional(),
+    description: z.string().trim().max(2000).nullable().optional(),
+    chart: ReportChart.optional(),
+    dateField: ReportFieldPath.nullable().optional(),
+    sharedWith: SharedWith.optional(),
+    version: z.number().int(),
+  })
   .meta({ id: 'SavedReportUpdate' })
 export type SavedReportUpdate = z.input<typeof SavedReportUpdate>
 export const SavedReport = z
@@ -236,7 +269,13 @@ export const metricPeriods = ['month', 'quarter', 'year'] as const
 export type MetricPeriod = (typeof metricPeriods)[number]
 
 /** Fixed views a dashboard may hold beside saved reports. */
-export const dashboardViews = ['health_movers', 'at_risk_accounts', 'roi_of_effort', 'cycle_times', 'north_star'] as const
+export const dashboardViews = [
+  'health_movers',
+  'at_risk_accounts',
+  'roi_of_effort',
+  'cycle_times',
+  'north_star',
+] as const
 export const DashboardWidget = z
   .object({
     /** Stable within the dashboard (the web makes one). */
@@ -253,8 +292,13 @@ export const DashboardWidget = z
   .superRefine((w, ctx) => {
     const kinds = [w.reportId, w.metric, w.view].filter((v) => v !== undefined).length
     if (kinds !== 1)
-      ctx.addIssue({ code: 'custom', path: ['reportId'], message: 'give exactly one of reportId, metric or view' })
-    if (w.x + w.w > 12) ctx.addIssue({ code: 'custom', path: ['w'], message: 'the widget must fit 12 columns' })
+      ctx.addIssue({
+        code: 'custom',
+        path: ['reportId'],
+        message: 'give exactly one of reportId, metric or view',
+      })
+    if (w.x + w.w > 12)
+      ctx.addIssue({ code: 'custom', path: ['w'], message: 'the widget must fit 12 columns' })
   })
   .meta({ id: 'DashboardWidget' })
 export type DashboardWidget = z.infer<typeof DashboardWidget>
@@ -339,7 +383,9 @@ const subscriptionFields = {
   hour: z.number().int().min(0).max(23).default(8),
   enabled: z.boolean().default(true),
 }
-export const DashboardSubscriptionCreate = z.object(subscriptionFields).meta({ id: 'DashboardSubscriptionCreate' })
+export const DashboardSubscriptionCreate = z
+  .object(subscriptionFields)
+  .meta({ id: 'DashboardSubscriptionCreate' })
 export const DashboardSubscriptionUpdate = z
   .object(subscriptionFields)
   .partial()

@@ -228,16 +228,42 @@ export class Collection<
     return shared ? or(own, shared) : own
   }
 
-  private ownVisibility(ctx: Ctx, scope: Scope): SQL | undefined {
+  /**
+   * `visibility` on an alias of the collection's table (a report joining the related records): the same
+   * rule on the alias's columns. Shared records are left out (reports never join them).
+   */
+  visibilityOn(ctx: Ctx, scope: Scope, table: PgTable): SQL | undefined {
+    if (scope === 'all') return undefined
+    return this.ownVisibility(
+      ctx,
+      scope,
+      (c) => (table as unknown as Record<string, AnyPgColumn>)[columnKey(this.t, c)]!,
+    )
+  }
+
+  /** `partitionWhere` on an alias of the collection's table. */
+  partitionOn(table: PgTable): SQL | undefined {
+    const p = this.def.partition
+    return p
+      ? eq((table as unknown as Record<string, AnyPgColumn>)[columnKey(this.t, p.column)]!, p.value)
+      : undefined
+  }
+
+  private ownVisibility(
+    ctx: Ctx,
+    scope: Scope,
+    on: (c: AnyPgColumn) => AnyPgColumn = (c) => c,
+  ): SQL | undefined {
     const p = ctx.principal
     const ids = scope === 'own' ? (p.userId ? [p.userId] : []) : p.teamUserIds
-    const byRole = this.def.roleColumn && p.roles.length ? inArray(this.def.roleColumn, p.roles) : undefined
+    const byRole =
+      this.def.roleColumn && p.roles.length ? inArray(on(this.def.roleColumn), p.roles) : undefined
     if (ids.length === 0) return byRole ?? sql`false`
-    const direct = or(...this.ownerCols().map((c) => inArray(c, ids)), byRole)
+    const direct = or(...this.ownerCols().map((c) => inArray(on(c), ids)), byRole)
     const parent = this.def.parent
     if (!parent) return direct
     const pt = parent.table
-    const viaParent = sql`${parent.column} in (select ${pt.id} from ${pt} where ${pt.workspaceId} = ${ctx.ws} and (${or(
+    const viaParent = sql`${on(parent.column)} in (select ${pt.id} from ${pt} where ${pt.workspaceId} = ${ctx.ws} and (${or(
       ...parent.ownerColumns.map((c) => inArray(c, ids)),
     )}))`
     return or(direct, viaParent)
@@ -312,7 +338,9 @@ export class Collection<
     if (query.q) {
       const pattern = `%${query.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`
       const custom = customFields()?.searchExprs(ctx.ws, this.def.name, this.t) ?? []
-      where.push(or(...this.def.search.map((c) => ilike(c, pattern)), ...custom.map((e) => ilike(e, pattern))))
+      where.push(
+        or(...this.def.search.map((c) => ilike(c, pattern)), ...custom.map((e) => ilike(e, pattern))),
+      )
     }
     where.push(...this.filters(ctx, query))
     if (query.cursor) {
@@ -370,13 +398,14 @@ export class Collection<
     return [...builtIn, ...custom.map((k) => `custom.${k}`)]
   }
 
-  async list(tx: Executor, ctx: Ctx, query: ListQuery): Promise<Page<Rec>> {
+  /** A page of records; `extra` narrows it further (e.g. a report's drill-down: the records behind a number). */
+  async list(tx: Executor, ctx: Ctx, query: ListQuery, extra?: SQL): Promise<Page<Rec>> {
     await customFields()?.prepare(tx, ctx.ws)
     const p = this.listParts(ctx, query)
     const rows: Row[] = await tx
       .select()
       .from(this.t as PgTable)
-      .where(p.where)
+      .where(extra ? and(p.where, extra) : p.where)
       .orderBy(...p.orderBy)
       .limit(p.limit + 1)
     return this.toPage(tx, ctx, p, rows)
