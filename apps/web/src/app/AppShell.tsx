@@ -8,6 +8,7 @@ import {
   BarChartOutlined,
   CheckSquareOutlined,
   ContactsOutlined,
+  DashboardOutlined,
   DollarOutlined,
   FundProjectionScreenOutlined,
   HomeOutlined,
@@ -135,7 +136,15 @@ export function AppShell() {
         },
         { key: '/surveys', icon: <SmileOutlined />, label: t('surveys.title'), collection: 'surveys' },
       ]),
-      group('insight', [{ key: '/reports', icon: <BarChartOutlined />, label: t('nav.reports') }]),
+      group('insight', [
+        {
+          key: '/dashboards',
+          icon: <DashboardOutlined />,
+          label: t('dashboards.nav'),
+          collection: 'dashboards',
+        },
+        { key: '/reports', icon: <BarChartOutlined />, label: t('nav.reports') },
+      ]),
       {
         key: 'group:customObjects',
         type: 'group',

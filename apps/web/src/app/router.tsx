@@ -23,6 +23,8 @@ const TiersPage = lazy(() => import('../features/tiers/TiersPage'))
 const LeadsPage = lazy(() => import('../features/leads/LeadsPage'))
 const ApprovalsPage = lazy(() => import('../features/approvals/ApprovalsPage'))
 const ApprovalPage = lazy(() => import('../features/approvals/ApprovalPage'))
+const DashboardsPage = lazy(() => import('../features/dashboards/DashboardsPage'))
+const DashboardPage = lazy(() => import('../features/dashboards/DashboardPage'))
 const ObjectListPage = lazy(() =>
   import('../features/objects/ObjectPages').then((m) => ({ default: m.ObjectListPage })),
 )
@@ -58,6 +60,8 @@ export const router = createBrowserRouter([
       { path: 'pipeline', element: <PipelinePage /> },
       { path: 'reports', element: <ReportsPage /> },
       { path: 'alerts', element: <AlertsPage /> },
+      { path: 'dashboards', element: <DashboardsPage /> },
+      { path: 'dashboards/:id', element: <DashboardPage /> },
       { path: 'approvals', element: <ApprovalsPage /> },
       { path: 'approvals/:id', element: <ApprovalPage /> },
       { path: 'settings/automation/:id', element: <RuleDesignerPage /> },

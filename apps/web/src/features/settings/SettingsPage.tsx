@@ -24,6 +24,7 @@ import { CustomFieldsTab } from '../fields'
 import { ObjectsTab } from '../objects'
 import { LayoutsTab } from '../layouts'
 import { ApprovalFlowsTab } from '../approvals/ApprovalFlowsTab'
+import { EffortCostsTab, NorthStarSettingsTab } from '../dashboards'
 
 type TabDef = { key: string; label: string; render: () => ReactNode }
 
@@ -76,6 +77,8 @@ export default function SettingsPage() {
       render: () => <PlaybookSettingsTab />,
     },
     { key: 'tiers', label: t('tiers.rules.tab'), render: () => <TierRulesTab /> },
+    { key: 'north-star', label: t('dashboards.northStar.tab'), render: () => <NorthStarSettingsTab /> },
+    { key: 'effort-costs', label: t('dashboards.effort.tab'), render: () => <EffortCostsTab /> },
     { key: 'lead-scoring', label: t('leadScoring.settings.tab'), render: () => <LeadScoringTab /> },
     { key: 'api-tokens', label: t('nav.apiTokens'), render: () => <ApiTokensTab /> },
     ...(scopeOf(me, 'webhooks', 'update') === 'all'

@@ -97,7 +97,18 @@ export const dashboardsEn = {
     openReport: 'Open the report',
     actions: 'Actions of {{name}}',
     exportCsv: 'Export data (CSV)',
+    exportXlsx: 'Export data (Excel)',
     exportPng: 'Export chart (PNG)',
+    nudge: {
+      up: 'Move up',
+      down: 'Move down',
+      left: 'Move left',
+      right: 'Move right',
+      wider: 'Wider',
+      narrower: 'Narrower',
+      taller: 'Taller',
+      shorter: 'Shorter',
+    },
     exported: 'Downloaded {{file}}',
     drillHint: 'Click a bar, slice or cell to see the records behind it.',
   },
@@ -260,6 +271,9 @@ export const dashboardsEn = {
   },
   drill: {
     title: 'Records behind {{name}}',
+    more: 'Load more',
+    count_one: '{{count}} record shown',
+    count_other: '{{count}} records shown',
   },
   metricNames: {
     nps: 'NPS',

@@ -98,7 +98,18 @@ export const dashboardsZh: typeof dashboardsEn = {
     openReport: '打开报表',
     actions: '{{name}} 的操作',
     exportCsv: '导出数据（CSV）',
+    exportXlsx: '导出数据（Excel）',
     exportPng: '导出图表（PNG）',
+    nudge: {
+      up: '上移',
+      down: '下移',
+      left: '左移',
+      right: '右移',
+      wider: '加宽',
+      narrower: '变窄',
+      taller: '加高',
+      shorter: '变矮',
+    },
     exported: '已下载 {{file}}',
     drillHint: '点击柱形、扇区或单元格可查看背后的记录。',
   },
@@ -260,6 +271,9 @@ export const dashboardsZh: typeof dashboardsEn = {
   },
   drill: {
     title: '{{name}} 背后的记录',
+    more: '加载更多',
+    count_one: '已显示 {{count}} 条记录',
+    count_other: '已显示 {{count}} 条记录',
   },
   metricNames: {
     nps: 'NPS',

@@ -1,0 +1,366 @@
+import { useMemo } from 'react'
+import { Table, Tag, Typography } from 'antd'
+import { ArrowDownOutlined, ArrowUpOutlined } from '@ant-design/icons'
+import { Link } from 'react-router'
+import { useTranslation } from 'react-i18next'
+import type {
+  AtRiskAccountsView,
+  CycleTimesView,
+  DashboardViewData,
+  HealthMoversView,
+  NorthStarView,
+  RoiOfEffortView,
+  RoiRow,
+} from '@openkam/contract'
+import { useAuth } from '../../app/auth'
+import { Chart, type ChartOption } from '../../shared/ui/Chart'
+import { EmptyState } from '../../shared/ui/states'
+import { EnumTag, formatMoney } from '../records/display'
+import { ReportCanvas, type ReportChartOption } from '../report-builder/ReportCanvas'
+import { formatMetric, statusColor } from './metric-format'
+
+/** A fixed view's payload, drawn as the view asks (tables linking to accounts, a bar, a line, progress). */
+export function FixedView({ data, height }: { data: DashboardViewData; height: number }) {
+  switch (data.view) {
+    case 'health_movers':
+      return <HealthMovers data={data} />
+    case 'at_risk_accounts':
+      return <AtRisk data={data} />
+    case 'roi_of_effort':
+      return <Roi data={data} height={height} />
+    case 'cycle_times':
+      return <CycleTimes data={data} height={height} />
+    case 'north_star':
+      return <NorthStarBars data={data} />
+  }
+}
+
+const accountLink = (id: string, name: string) => <Link to={`/accounts/${id}`}>{name}</Link>
+
+function HealthMovers({ data }: { data: HealthMoversView }) {
+  const { t } = useTranslation()
+  const table = (rows: HealthMoversView['up'], title: string, up: boolean) => (
+    <Table
+      size="small"
+      rowKey="accountId"
+      pagination={false}
+      dataSource={rows}
+      title={() => (
+        <Typography.Text strong>
+          {up ? (
+            <ArrowUpOutlined aria-hidden style={{ color: '#389e0d' }} />
+          ) : (
+            <ArrowDownOutlined aria-hidden style={{ color: '#d4380d' }} />
+          )}{' '}
+          {title}
+        </Typography.Text>
+      )}
+      locale={{ emptyText: t('dashboards.movers.none') }}
+      columns={[
+        {
+          key: 'name',
+          title: t('dashboards.movers.account'),
+          render: (_, r) => accountLink(r.accountId, r.name),
+        },
+        { key: 'owner', title: t('dashboards.movers.owner'), dataIndex: 'ownerName', responsive: ['md'] },
+        {
+          key: 'before',
+          title: t('dashboards.movers.before'),
+          dataIndex: 'scoreBefore',
+          align: 'right',
+          className: 'num',
+          render: (v: number) => Math.round(v),
+        },
+        {
+          key: 'now',
+          title: t('dashboards.movers.now'),
+          dataIndex: 'scoreNow',
+          align: 'right',
+          className: 'num',
+          render: (v: number, r) => (
+            <span>
+              {Math.round(v)} {r.bandNow && <EnumTag group="healthBand" value={r.bandNow} />}
+            </span>
+          ),
+        },
+        {
+          key: 'delta',
+          title: t('dashboards.movers.change'),
+          dataIndex: 'delta',
+          align: 'right',
+          className: 'num',
+          render: (v: number) => (
+            <Typography.Text type={v >= 0 ? 'success' : 'danger'}>
+              {v > 0 ? '+' : ''}
+              {Math.round(v)}
+            </Typography.Text>
+          ),
+        },
+      ]}
+    />
+  )
+  return (
+    <div>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {t('dashboards.movers.since', { date: data.since })}
+      </Typography.Text>
+      {table(data.down, t('dashboards.movers.down'), false)}
+      {table(data.up, t('dashboards.movers.up'), true)}
+    </div>
+  )
+}
+
+function AtRisk({ data }: { data: AtRiskAccountsView }) {
+  const { t, i18n } = useTranslation()
+  if (!data.accounts.length) return <EmptyState description={t('dashboards.atRisk.none')} />
+  const currency = data.accounts[0]?.currency ?? 'CNY'
+  return (
+    <div>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {t('dashboards.atRisk.total', {
+          count: data.total,
+          amount: formatMoney(data.totalAnnualSpend, currency, i18n.language),
+        })}
+      </Typography.Text>
+      <Table
+        size="small"
+        rowKey="accountId"
+        pagination={false}
+        dataSource={data.accounts}
+        columns={[
+          {
+            key: 'name',
+            title: t('dashboards.atRisk.account'),
+            render: (_, r) => accountLink(r.accountId, r.name),
+          },
+          {
+            key: 'tier',
+            title: t('dashboards.atRisk.tier'),
+            dataIndex: 'tier',
+            responsive: ['md'],
+            render: (v: string | null) => <EnumTag group="tier" value={v} />,
+          },
+          { key: 'owner', title: t('dashboards.atRisk.owner'), dataIndex: 'ownerName', responsive: ['lg'] },
+          { key: 'csm', title: t('dashboards.atRisk.csm'), dataIndex: 'csmName', responsive: ['xl'] },
+          {
+            key: 'score',
+            title: t('dashboards.atRisk.score'),
+            dataIndex: 'healthScore',
+            align: 'right',
+            className: 'num',
+            render: (v: number | null) => (v === null ? '—' : <Tag color="red">{Math.round(v)}</Tag>),
+          },
+          {
+            key: 'spend',
+            title: t('dashboards.atRisk.spend'),
+            align: 'right',
+            className: 'num',
+            render: (_, r) => formatMoney(r.annualSpend, r.currency, i18n.language),
+          },
+        ]}
+      />
+    </div>
+  )
+}
+
+function Roi({ data, height }: { data: RoiOfEffortView; height: number }) {
+  const { t, i18n } = useTranslation()
+  const money = (v: number) => formatMoney(v, data.currency, i18n.language)
+  const label = (r: RoiRow) => r.label || t('dashboards.roi.noSegment')
+  const option = useMemo<ChartOption>(() => {
+    const rows = [...data.bySegment, ...data.byCustomerType]
+    return {
+      tooltip: { trigger: 'axis' },
+      legend: { top: 0 },
+      grid: { left: 8, right: 8, top: 32, bottom: 8, containLabel: true },
+      xAxis: {
+        type: 'category',
+        data: rows.map((r) => r.label || t('dashboards.roi.noSegment')),
+        axisLabel: { interval: 0, overflow: 'truncate', width: 90 },
+      },
+      yAxis: {
+        type: 'value',
+        axisLabel: {
+          formatter: (v: number) =>
+            formatMetric(v, 'money', { lang: i18n.language, currency: data.currency }),
+        },
+      },
+      series: [
+        { type: 'bar', name: t('dashboards.roi.revenue'), data: rows.map((r) => r.revenue) },
+        { type: 'bar', name: t('dashboards.roi.cost'), data: rows.map((r) => r.cost) },
+      ],
+    }
+  }, [data, t, i18n.language])
+  const ratio = (v: number | null) =>
+    v === null ? '—' : `${new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1 }).format(v)}×`
+  const columns = [
+    { key: 'group', title: t('dashboards.roi.group'), render: (_: unknown, r: RoiRow) => label(r) },
+    {
+      key: 'accounts',
+      title: t('dashboards.roi.accounts'),
+      dataIndex: 'accounts',
+      align: 'right' as const,
+      className: 'num',
+      responsive: ['lg' as const],
+    },
+    {
+      key: 'revenue',
+      title: t('dashboards.roi.revenue'),
+      dataIndex: 'revenue',
+      align: 'right' as const,
+      className: 'num',
+      render: money,
+    },
+    {
+      key: 'hours',
+      title: t('dashboards.roi.hours'),
+      dataIndex: 'activityHours',
+      align: 'right' as const,
+      className: 'num',
+      responsive: ['xl' as const],
+    },
+    {
+      key: 'cost',
+      title: t('dashboards.roi.cost'),
+      dataIndex: 'cost',
+      align: 'right' as const,
+      className: 'num',
+      render: money,
+    },
+    {
+      key: 'roi',
+      title: t('dashboards.roi.roi'),
+      dataIndex: 'roi',
+      align: 'right' as const,
+      className: 'num',
+      render: ratio,
+    },
+  ]
+  const noCost = data.total.cost === 0
+  return (
+    <div>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {t('dashboards.roi.period', { from: data.from, to: data.to })}
+      </Typography.Text>
+      {noCost && (
+        <Typography.Paragraph type="warning" style={{ fontSize: 12, marginBottom: 4 }}>
+          {t('dashboards.roi.noCosts')}
+        </Typography.Paragraph>
+      )}
+      {data.bySegment.length + data.byCustomerType.length > 0 && (
+        <Chart
+          option={option}
+          height={Math.max(160, Math.min(260, height - 120))}
+          ariaLabel={t('dashboards.roi.chart')}
+        />
+      )}
+      <Table
+        size="small"
+        rowKey={(r) => `${r.key}:${r.label}`}
+        pagination={false}
+        columns={columns}
+        dataSource={data.bySegment}
+        title={() => <Typography.Text strong>{t('dashboards.roi.bySegment')}</Typography.Text>}
+        summary={() => (
+          <Table.Summary.Row>
+            <Table.Summary.Cell index={0}>{t('dashboards.roi.total')}</Table.Summary.Cell>
+            <Table.Summary.Cell index={1} align="right" className="num">
+              {money(data.total.revenue)}
+            </Table.Summary.Cell>
+            <Table.Summary.Cell index={2} align="right" className="num">
+              {money(data.total.cost)}
+            </Table.Summary.Cell>
+            <Table.Summary.Cell index={3} align="right" className="num">
+              {ratio(data.total.roi)}
+            </Table.Summary.Cell>
+          </Table.Summary.Row>
+        )}
+      />
+      <Table
+        size="small"
+        rowKey={(r) => `${r.key}:${r.label}`}
+        pagination={false}
+        columns={columns}
+        dataSource={data.byCustomerType}
+        title={() => <Typography.Text strong>{t('dashboards.roi.byCustomerType')}</Typography.Text>}
+      />
+    </div>
+  )
+}
+
+function CycleTimes({ data, height }: { data: CycleTimesView; height: number }) {
+  const { t, i18n } = useTranslation()
+  const option = useMemo<ReportChartOption>(() => {
+    const fmt = (v: unknown) =>
+      typeof v === 'number'
+        ? t('dashboards.cycle.days', {
+            value: new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1 }).format(v),
+          })
+        : '—'
+    return {
+      tooltip: { trigger: 'axis', valueFormatter: fmt },
+      legend: { top: 0 },
+      grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
+      xAxis: { type: 'category', data: data.months.map((m) => m.month) },
+      yAxis: { type: 'value', minInterval: 1 },
+      series: [
+        {
+          type: 'line',
+          name: t('dashboards.cycle.wonToHandoff'),
+          data: data.months.map((m) => m.wonToHandoffDays),
+          connectNulls: true,
+          symbolSize: 6,
+        },
+        {
+          type: 'line',
+          name: t('dashboards.cycle.signedToGoLive'),
+          data: data.months.map((m) => m.signedToGoLiveDays),
+          connectNulls: true,
+          symbolSize: 6,
+        },
+      ],
+    }
+  }, [data, t, i18n.language])
+  if (!data.months.some((m) => m.handoffs || m.goLives))
+    return <EmptyState description={t('dashboards.cycle.none')} />
+  return (
+    <ReportCanvas option={option} height={Math.max(140, height)} ariaLabel={t('dashboards.cycle.chart')} />
+  )
+}
+
+function NorthStarBars({ data }: { data: NorthStarView }) {
+  const { t, i18n } = useTranslation()
+  if (!data.metrics.length) return <EmptyState description={t('dashboards.northStar.none')} />
+  const { me } = useAuth()
+  const ctx = { lang: i18n.language, currency: me?.workspace.currency ?? 'CNY' }
+  return (
+    <ul className="dashboard-bars" aria-label={t('dashboards.views.north_star')}>
+      {data.metrics.map((m) => {
+        const percent = m.progress === null ? 0 : Math.round(m.progress * 100)
+        return (
+          <li key={m.key}>
+            <div className="dashboard-bars-head">
+              <span>{t(`dashboards.metricNames.${m.key}`, { defaultValue: m.label })}</span>
+              <span className="num">
+                {formatMetric(m.value, m.unit, ctx)} / {formatMetric(m.target, m.unit, ctx)} ·{' '}
+                <span style={{ color: statusColor[m.status] }}>
+                  {t(`dashboards.northStar.status.${m.status}`)}
+                </span>
+              </span>
+            </div>
+            <div
+              className="dashboard-bar"
+              role="progressbar"
+              aria-valuemin={0}
+              aria-valuemax={100}
+              aria-valuenow={Math.min(100, percent)}
+              aria-label={t(`dashboards.metricNames.${m.key}`, { defaultValue: m.label })}
+            >
+              <div style={{ width: `${Math.min(100, percent)}%`, background: statusColor[m.status] }} />
+            </div>
+          </li>
+        )
+      })}
+    </ul>
+  )
+}

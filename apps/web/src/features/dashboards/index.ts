@@ -1,0 +1,3 @@
+export { NorthStarStrip } from './NorthStarStrip'
+export { NorthStarSettingsTab } from './NorthStarSettingsTab'
+export { EffortCostsTab } from './EffortCostsTab'
