@@ -67,7 +67,7 @@ export function reportLines(r: ReportResult, lang: Lang, max = SUMMARY_ROWS): st
         groups.push(v === null || v === undefined ? '—' : (r.labels[c.key]?.[String(v)] ?? String(v)))
       else
         measures.push(
-          `${r.columns.filter((x) => x.role === 'measure').length > 1 ? `${c.label} ` : ''}${numberText(v, lang, c.type)}`,
+          `${r.columns.filter((x) => x.role === 'measure').length > 1 ? `${c.label}: ` : ''}${numberText(v, lang, c.type)}`,
         )
     })
     return groups.length ? `${groups.join(' · ')}: ${measures.join(', ')}` : measures.join(', ')
@@ -90,7 +90,8 @@ function northStarLines(view: unknown, lang: Lang): string[] {
     const value = metricText({ value: m.value ?? null, unit }, lang)
     const target =
       m.target === undefined ? '' : ` (${w.target} ${metricText({ value: m.target, unit }, lang)})`
-    const status = m.status ? ` — ${w.status[m.status] ?? m.status}` : ''
+    const status =
+      m.status && m.value !== null && m.value !== undefined ? ` — ${w.status[m.status] ?? m.status}` : ''
     return `${m.label ?? ''}: ${value}${target}${status}`
   })
 }
@@ -145,5 +146,11 @@ export function composeSummary(input: SummaryInput): { subject: string; body: st
     `${w.asOf}: ${data.asOf.slice(0, 16).replace('T', ' ')} UTC`,
     ...(input.link ? [`${w.open}: ${input.link}`] : []),
   ]
-  return { subject: w.subject(dashboard.name), body: body.join('\n').replace(/^\n+/, '') }
+  return {
+    subject: w.subject(dashboard.name),
+    body: body
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .replace(/^\n+/, ''),
+  }
 }
