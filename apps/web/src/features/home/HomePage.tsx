@@ -10,6 +10,7 @@ import { useNames } from '../../shared/api/lookups'
 import { Chart } from '../../shared/ui/Chart'
 import { EmptyState, ErrorState, LoadingState } from '../../shared/ui/states'
 import { EnumTag } from '../records/display'
+import { NorthStarStrip } from '../dashboards/NorthStarStrip'
 import { fetchAll, pipelineChartOption, summariseStages, type Opportunity } from '../reports/data'
 
 type Task = {
@@ -38,6 +39,7 @@ export default function HomePage() {
           <Typography.Text type="secondary">{today}</Typography.Text>
         </div>
       </div>
+      <NorthStarStrip />
       <Row gutter={[16, 16]}>
         {can(me, 'tasks', 'read') && (
           <Col xs={24} xl={12}>
