@@ -99,7 +99,7 @@ async function* pages(
   }
 }
 
-function csvStream(columns: ExportColumn[], source: AsyncGenerator<Rec[]>) {
+export function csvStream(columns: ExportColumn[], source: AsyncGenerator<Rec[]>) {
   return Readable.from(
     (async function* () {
       yield `\uFEFF${Papa.unparse([columns.map((c) => c.header)])}\r\n`
@@ -111,7 +111,7 @@ function csvStream(columns: ExportColumn[], source: AsyncGenerator<Rec[]>) {
   )
 }
 
-function xlsxStream(name: string, columns: ExportColumn[], source: AsyncGenerator<Rec[]>) {
+export function xlsxStream(name: string, columns: ExportColumn[], source: AsyncGenerator<Rec[]>) {
   const out = new PassThrough()
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream: out,

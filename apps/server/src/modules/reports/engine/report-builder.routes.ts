@@ -16,6 +16,7 @@ import {
 import type { App } from '../../../core/http/server'
 import type { Db, Executor } from '../../../core/db/types'
 import { registerCollectionRoutes } from '../../../core/http/collection-routes'
+import { csvStream, xlsxStream } from '../../../core/http/export-routes'
 import { languageOf } from '../../fields'
 import { drillReport } from './report-drill.service'
 import { catalogue, relatedFields } from './report-fields'
@@ -23,6 +24,7 @@ import { runReport } from './report-run.service'
 import { savedReportCollection } from './saved-report.collection'
 
 const errors = { 400: Problem, 403: Problem, 404: Problem }
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const tags = ['reports']
 /** How long one report statement may run before PostgreSQL cancels it. */
 export const REPORT_TIMEOUT_MS = 20_000
@@ -130,6 +132,47 @@ export function registerReportBuilderRoutes(app: App, db: Db) {
         if (rel) for (const r of rel.fields.values()) fields.push(info(r))
       }
       return { object: cat.object, fields }
+    },
+  )
+  app.post(
+    '/api/v1/reports/export',
+    {
+      schema: {
+        tags,
+        summary: 'Run a report and download its table as CSV (UTF-8 with BOM) or Excel',
+        body: ReportQuery,
+        querystring: z
+          .object({
+            format: z.enum(['csv', 'xlsx']).default('csv'),
+            lang: z.enum(['en', 'zh-CN']).optional(),
+          })
+          .strict(),
+        produces: ['text/csv', XLSX_TYPE],
+        response: { 200: z.string().describe('the file'), ...errors },
+      } as never,
+    },
+    async (req, reply) => {
+      const { format } = req.query as { format: 'csv' | 'xlsx' }
+      const body = req.body as z.output<typeof ReportQuery>
+      logSqlLooking(req, body)
+      const r = await withReportTimeout(db, (tx) => runReport(tx, req.ctx, body, { lang: languageOf(req) }))
+      // Groups by their labels (names, options, buckets), measures as numbers.
+      const columns = r.columns.map((c, i) => ({
+        header: c.label,
+        get: (row: Record<string, unknown>) => {
+          const v = (row.values as unknown[])[i]
+          return c.role === 'group' ? (r.labels[c.key]?.[String(v)] ?? v) : v
+        },
+      }))
+      const source = (async function* () {
+        yield r.rows.map((values) => ({ values }))
+      })()
+      const stamp = new Date().toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-')
+      reply
+        .header('content-disposition', `attachment; filename="report-${body.object}-${stamp}.${format}"`)
+        .header('cache-control', 'no-store')
+      if (format === 'xlsx') return reply.type(XLSX_TYPE).send(xlsxStream('report', columns, source))
+      return reply.type('text/csv; charset=utf-8').send(csvStream(columns, source))
     },
   )
   registerCollectionRoutes(app, db, savedReportCollection, {

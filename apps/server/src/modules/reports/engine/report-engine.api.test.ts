@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import ExcelJS from 'exceljs'
 import { makeOrg, startTestApp, type Caller, type Org, type TestEnv } from '../../../../test/harness'
 
 /**
@@ -388,5 +389,37 @@ describe('report engine', () => {
     expect(byGroup(exec.body)).toEqual({ local: [200] })
     const period = await org.manager.get(`/api/v1/reports/${id}/data?period=last_year`)
     expect(period.body.rows).toEqual([])
+  })
+
+  it('exports a report’s table as CSV and Excel, groups by their labels', async () => {
+    const q = {
+      object: 'accounts',
+      filters: [{ field: 'segment', op: 'eq', value: seg }],
+      groupBy: [{ field: 'marketScope' }],
+      measures: [{ fn: 'sum', field: 'annualSpend' }],
+    }
+    const result = (await org.admin.post('/api/v1/reports/run', q)).body
+    const label = result.labels.marketScope.national as string
+    const csv = await org.admin.post('/api/v1/reports/export?format=csv', q)
+    expect(csv.status).toBe(200)
+    expect(csv.headers['content-type']).toContain('text/csv')
+    const lines = String(csv.body)
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/)
+    expect(lines[0]).toBe(result.columns.map((c: any) => c.label).join(','))
+    expect(lines).toContain(`${label},11000`)
+    const xlsx = await env.app.inject({
+      method: 'POST',
+      url: '/api/v1/reports/export?format=xlsx',
+      headers: { authorization: `Bearer ${org.admin.token}` },
+      payload: q,
+    })
+    expect(xlsx.statusCode).toBe(200)
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(xlsx.rawPayload as never)
+    const rows = (wb.worksheets[0]!.getSheetValues() as unknown[][]).filter(Boolean).map((r) => r.slice(1))
+    expect(rows).toContainEqual([label, 11000])
+    expect((await org.admin.post('/api/v1/reports/export?format=pdf', q)).status).toBe(400)
   })
 })
