@@ -449,4 +449,15 @@ export const zhPatterns: readonly Pattern[] = [
   [/^no such role: (.+)$/s, '没有该角色：$1'],
   [/^not a file you uploaded: (.+)$/s, '不是你上传的文件：$1'],
   [/^no such team: (.+)$/s, '没有该团队：$1'],
+  // Dashboards (issue 17.4)
+  [/^another widget has the id (.+)$/s, '另一个组件已使用 ID $1'],
+  [/^no saved report you may read has the id (.+)$/s, '没有你可以查看的 ID 为 $1 的已保存报表'],
+  [/^no dashboard you may read has the id (.+)$/s, '没有你可以查看的 ID 为 $1 的仪表盘'],
+  [/^no such user in this workspace: (.+)$/s, '此工作区中没有该用户：$1'],
+  [/^The report of this widget was deleted or is not shared with you$/, '此组件的报表已被删除或未与你共享'],
+  [/^This widget could not be computed; the error has been logged$/, '此组件无法计算，错误已记录'],
+  [
+    /^The subscriber is no longer active or may no longer read this dashboard$/,
+    '订阅人已停用或已无权查看此仪表盘',
+  ],
 ]

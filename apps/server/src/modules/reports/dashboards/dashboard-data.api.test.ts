@@ -115,6 +115,8 @@ describe('dashboard data', () => {
     const d = await data(org.sales, hidden.dashboard.id)
     expect(d.widgets[0].result).toBeUndefined()
     expect(d.widgets[0].error).toBe('The report of this widget was deleted or is not shared with you')
+    const zh = await data(org.sales, hidden.dashboard.id, '?lang=zh-CN')
+    expect(zh.widgets[0].error).toBe('此组件的报表已被删除或未与你共享')
     expect((await org.finance.get(`/api/v1/dashboards/${hidden.dashboard.id}/data`)).status).toBe(404)
   })
 
