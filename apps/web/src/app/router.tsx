@@ -23,6 +23,8 @@ const TiersPage = lazy(() => import('../features/tiers/TiersPage'))
 const LeadsPage = lazy(() => import('../features/leads/LeadsPage'))
 const ApprovalsPage = lazy(() => import('../features/approvals/ApprovalsPage'))
 const ApprovalPage = lazy(() => import('../features/approvals/ApprovalPage'))
+const ReportBuilderPage = lazy(() => import('../features/report-builder/ReportBuilderPage'))
+const SavedReportsPage = lazy(() => import('../features/report-builder/SavedReportsPage'))
 const DashboardsPage = lazy(() => import('../features/dashboards/DashboardsPage'))
 const DashboardPage = lazy(() => import('../features/dashboards/DashboardPage'))
 const ObjectListPage = lazy(() =>
@@ -59,6 +61,9 @@ export const router = createBrowserRouter([
       { path: 'qualification', element: <QualificationPage /> },
       { path: 'pipeline', element: <PipelinePage /> },
       { path: 'reports', element: <ReportsPage /> },
+      { path: 'reports/builder', element: <ReportBuilderPage /> },
+      { path: 'reports/builder/:id', element: <ReportBuilderPage /> },
+      { path: 'reports/saved', element: <SavedReportsPage /> },
       { path: 'alerts', element: <AlertsPage /> },
       { path: 'dashboards', element: <DashboardsPage /> },
       { path: 'dashboards/:id', element: <DashboardPage /> },

@@ -1,9 +1,9 @@
 import { Tabs } from '../../shared/ui/Tabs'
 import type { ReactNode } from 'react'
-import { Button, Card, Typography } from 'antd'
-import { ReloadOutlined } from '@ant-design/icons'
+import { Button, Card, Space, Typography } from 'antd'
+import { BarChartOutlined, ReloadOutlined } from '@ant-design/icons'
 import { useQueryClient } from '@tanstack/react-query'
-import { useSearchParams } from 'react-router'
+import { useNavigate, useSearchParams } from 'react-router'
 import { useTranslation } from 'react-i18next'
 import { decisionMapGapCodes, forecastGroups } from '@openkam/contract'
 import { can, useAuth } from '../../app/auth'
@@ -30,6 +30,7 @@ export default function ReportsPage() {
   const { me } = useAuth()
   const qc = useQueryClient()
   const [params, setParams] = useSearchParams()
+  const navigate = useNavigate()
   const tab: TabKey = tabKeys.find((k) => k === params.get('tab')) ?? 'overview'
   const groupBy: ForecastGroup = forecastGroups.find((g) => g === params.get('groupBy')) ?? 'month'
   const filter: ReportFilter = {
@@ -94,9 +95,15 @@ export default function ReportsPage() {
                 : t('salesReports.subtitle')}
           </Typography.Text>
         </div>
-        <Button icon={<ReloadOutlined />} onClick={refresh}>
-          {t('common.refresh')}
-        </Button>
+        <Space wrap>
+          <Button icon={<BarChartOutlined />} onClick={() => navigate('/reports/builder')}>
+            {t('reportBuilder.open')}
+          </Button>
+          <Button onClick={() => navigate('/reports/saved')}>{t('reportBuilder.saved')}</Button>
+          <Button icon={<ReloadOutlined />} onClick={refresh}>
+            {t('common.refresh')}
+          </Button>
+        </Space>
       </div>
       <Tabs
         activeKey={tab}

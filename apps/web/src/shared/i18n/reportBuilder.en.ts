@@ -126,6 +126,7 @@ export const reportBuilderEn = {
   saveTitle: 'Save the report',
   saveAsTitle: 'Save as a new report',
   name: 'Name',
+  nameRequired: 'Give the report a name.',
   description: 'Description',
   dateField: 'Date field for dashboard periods',
   dateFieldHelp: "A dashboard's period filter applies to this field; the creation time by default.",

@@ -130,6 +130,7 @@ export const reportBuilderZh: Widen<typeof reportBuilderEn> = {
   saveTitle: '保存报表',
   saveAsTitle: '另存为新报表',
   name: '名称',
+  nameRequired: '请为报表命名。',
   description: '说明',
   dateField: '仪表盘周期所用日期字段',
   dateFieldHelp: '仪表盘的周期筛选作用于此字段；默认为创建时间。',
