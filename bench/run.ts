@@ -10,6 +10,7 @@ import { performanceDoc } from './performance-doc'
 import { count, missed, printTable } from './report'
 import { buildRows, type EmbeddedStart } from './rows'
 import { customFieldRows } from './custom-field-rows'
+import { dashboardRows, timeDashboard, type DashboardTiming } from './dashboard-timing'
 import { runCustomFieldAlone, runScale, type ScaleResult, type Settings } from './scale'
 
 const root = path.resolve(import.meta.dirname, '..')
@@ -132,6 +133,8 @@ async function main() {
   let lite: ScaleResult | undefined
   let pg: ScaleResult | undefined
   let start: EmbeddedStart | undefined
+  let dashLite: DashboardTiming | undefined
+  let dashPg: DashboardTiming | undefined
   try {
     if (only !== 'postgres') {
       log('Embedded start to ready')
@@ -141,11 +144,18 @@ async function main() {
         settings,
         log,
       )
+      dashLite = await timeDashboard(
+        { kind: 'pglite', dataDir: path.join(dir, 'scale'), sizes: liteSizes },
+        settings.oneSeconds,
+        log,
+      )
     }
     if (only !== 'pglite')
-      pg = await onPostgres(pgSizes, (url) =>
-        runScale({ kind: 'postgres', url, sizes: pgSizes }, settings, log),
-      )
+      pg = await onPostgres(pgSizes, async (url) => {
+        const r = await runScale({ kind: 'postgres', url, sizes: pgSizes }, settings, log)
+        dashPg = await timeDashboard({ kind: 'postgres', url, sizes: pgSizes }, settings.oneSeconds, log)
+        return r
+      })
   } finally {
     clearInterval(sampler)
     fs.rmSync(dir, { recursive: true, force: true })
@@ -158,6 +168,7 @@ async function main() {
   const rows = [
     ...buildRows(settings, lite, pg, start),
     ...customFieldRows(settings, pg?.customField ?? undefined, pg?.list),
+    ...dashboardRows(dashLite, dashPg),
   ]
   const noted = incidents([
     ['PGlite', lite],
