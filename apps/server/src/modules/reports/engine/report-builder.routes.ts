@@ -141,21 +141,32 @@ export function registerReportBuilderRoutes(app: App, db: Db) {
         tags,
         summary: 'Run a report and download its table as CSV (UTF-8 with BOM) or Excel',
         body: ReportQuery,
-        querystring: z
-          .object({
-            format: z.enum(['csv', 'xlsx']).default('csv'),
-            lang: z.enum(['en', 'zh-CN']).optional(),
-          })
-          .strict(),
+        // A dashboard widget's export: the dashboard's filters, applied as the widget applies them.
+        querystring: DashboardFilters.extend({
+          format: z.enum(['csv', 'xlsx']).default('csv'),
+          lang: z.enum(['en', 'zh-CN']).optional(),
+          dateField: z.string().max(200).optional(),
+        }).strict(),
         produces: ['text/csv', XLSX_TYPE],
         response: { 200: z.string().describe('the file'), ...errors },
       } as never,
     },
     async (req, reply) => {
-      const { format } = req.query as { format: 'csv' | 'xlsx' }
+      const {
+        format,
+        lang: _lang,
+        dateField,
+        ...dashboard
+      } = req.query as DashboardFilters & {
+        format: 'csv' | 'xlsx'
+        lang?: string
+        dateField?: string
+      }
       const body = req.body as z.output<typeof ReportQuery>
       logSqlLooking(req, body)
-      const r = await withReportTimeout(db, (tx) => runReport(tx, req.ctx, body, { lang: languageOf(req) }))
+      const r = await withReportTimeout(db, (tx) =>
+        runReport(tx, req.ctx, body, { lang: languageOf(req), dashboard, dateField: dateField ?? null }),
+      )
       // Groups by their labels (names, options, buckets), measures as numbers.
       const columns = r.columns.map((c, i) => ({
         header: c.label,

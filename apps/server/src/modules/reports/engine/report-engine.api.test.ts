@@ -421,5 +421,15 @@ describe('report engine', () => {
     const rows = (wb.worksheets[0]!.getSheetValues() as unknown[][]).filter(Boolean).map((r) => r.slice(1))
     expect(rows).toContainEqual([label, 11000])
     expect((await org.admin.post('/api/v1/reports/export?format=pdf', q)).status).toBe(400)
+    // A dashboard widget's export carries the dashboard's filters.
+    const narrowed = await org.admin.post(`/api/v1/reports/export?format=csv&ownerId=${org.sales2.userId}`, q)
+    const local = result.labels.marketScope.local as string
+    expect(
+      String(narrowed.body)
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split(/\r?\n/)
+        .slice(1),
+    ).toEqual([`${local},200`])
   })
 })
