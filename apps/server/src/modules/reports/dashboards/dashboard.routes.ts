@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { serializerCompiler } from 'fastify-type-provider-zod'
 import {
   Dashboard,
   DashboardCreate,
@@ -76,6 +77,12 @@ export function registerDashboardRoutes(app: App, db: Db, deps: DashboardDeps) {
         querystring: DashboardDataQuery,
         response: { 200: DashboardData, ...errors },
       },
+      // The answer is built here to the schema; re-validating it on every (cached) view would cost more
+      // than serving it — so 200 is plain JSON, the other statuses keep the zod serializer.
+      serializerCompiler: (route) =>
+        route.httpStatus === '200'
+          ? (data: unknown) => JSON.stringify(data)
+          : serializerCompiler(route as never),
     },
     async (req) => {
       const { refresh, lang, ...filters } = req.query
