@@ -1,7 +1,18 @@
 // The report engine at scale (issue 17): a grouped aggregate over every account of the workspace through
 // POST /api/v1/reports/run at one client, beside the same aggregate sent straight to the database.
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { BENCH_ADMIN } from './generate'
+import { signIn, startServer } from './http-timing'
+import type { RawSql } from './raw-sql'
+import { ms, type Cell, type Row } from './report'
+import { p50p95 } from './rows'
 import type { Read } from './sql-timing'
 import { summarize, type Load } from './stats'
+import { connect, label, type Target } from './workspace'
+
+type Log = (line: string) => void
 
 /** Accounts by tier: how many, their ARR and their mean health — the health board's first widget. */
 export const REPORT_QUERY = {
@@ -45,4 +56,92 @@ export async function timeReportRun(url: string, token: string, seconds: number)
   }
   const load = summarize(latencies, (performance.now() - started) / 1000, errors)
   return sample ? { ...load, errorSample: sample } : load
+}
+
+/** The budget of the grouped aggregate over the whole scale workspace at one client (p95). */
+export const AGGREGATE_BUDGET_MS = 300
+
+export type ReportTiming = { api: Load; raw: Load; groups: number }
+
+/** The raw statement back to back for `seconds` on one connection. */
+async function timeRaw(raw: RawSql, ws: string, seconds: number): Promise<Load> {
+  const text = REPORT_AGGREGATE.statements[0]!.replace('{ws}', '$1')
+  const latencies: number[] = []
+  const started = performance.now()
+  const until = started + seconds * 1000
+  while (performance.now() < until) {
+    const t0 = performance.now()
+    await raw.query(text, [ws], 'bench_report_aggregate')
+    latencies.push(performance.now() - t0)
+  }
+  return summarize(latencies, (performance.now() - started) / 1000)
+}
+
+/**
+ * The report through the real server (warmed, then `seconds` at one client), then — the server stopped, as
+ * PGlite allows one user of its folder — the same aggregate straight on the database.
+ */
+export async function timeReport(t: Target, seconds: number, log: Log): Promise<ReportTiming> {
+  log(`${label(t)}: timing a grouped report over every account`)
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'openkam-bench-report-'))
+  const server = startServer(
+    t.kind === 'pglite' ? { dataDir: t.dataDir } : { dataDir: scratch, databaseUrl: t.url },
+  )
+  let api: Load
+  let groups = 0
+  try {
+    const { url } = await server.ready
+    const token = await signIn(url, BENCH_ADMIN.email, BENCH_ADMIN.password)
+    const probe = await fetch(`${url}/api/v1/reports/run`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(REPORT_QUERY),
+    })
+    if (!probe.ok) throw new Error(`POST /api/v1/reports/run answered ${probe.status}: ${await probe.text()}`)
+    groups = ((await probe.json()) as { rows: unknown[] }).rows.length
+    await timeReportRun(url, token, 1)
+    api = await timeReportRun(url, token, seconds)
+  } finally {
+    await server.stop()
+    fs.rmSync(scratch, { recursive: true, force: true })
+  }
+  const raw = await connect(t)
+  try {
+    const [{ id: ws } = { id: '' }] = await raw.query<{ id: string }>(
+      'select workspace_id as id from users where email = $1',
+      [BENCH_ADMIN.email],
+    )
+    await timeRaw(raw, ws, 1)
+    const rawLoad = await timeRaw(raw, ws, seconds)
+    log(
+      `  report: API p50 ${ms(api.p50)}, p95 ${ms(api.p95)}; raw SQL p50 ${ms(rawLoad.p50)} (${groups} groups)`,
+    )
+    return { api, raw: rawLoad, groups }
+  } finally {
+    await raw.close()
+  }
+}
+
+/** The report rows of the bench table: the API's aggregate beside raw SQL, and their ratio. */
+export function reportRows(lite?: ReportTiming, pg?: ReportTiming): Row[] {
+  const cell = (r: ReportTiming | undefined, f: (r: ReportTiming) => Cell) => (r ? f(r) : undefined)
+  return [
+    { section: 'Report engine (accounts by tier: count, ARR, mean health; 1 client)' },
+    {
+      what: 'POST /reports/run: p50 · p95',
+      pglite: cell(lite, (r) => ({ value: p50p95(r.api), use: r.api.p95 / AGGREGATE_BUDGET_MS })),
+      postgres: cell(pg, (r) => ({ value: p50p95(r.api), use: r.api.p95 / AGGREGATE_BUDGET_MS })),
+      budget: `p95 < ${AGGREGATE_BUDGET_MS} ms`,
+    },
+    {
+      what: 'same aggregate, raw SQL: p50 · p95',
+      pglite: cell(lite, (r) => ({ value: p50p95(r.raw) })),
+      postgres: cell(pg, (r) => ({ value: p50p95(r.raw) })),
+    },
+    {
+      what: 'API ÷ raw SQL (p50)',
+      pglite: cell(lite, (r) => ({ value: `${(r.api.p50 / r.raw.p50).toFixed(2)}×` })),
+      postgres: cell(pg, (r) => ({ value: `${(r.api.p50 / r.raw.p50).toFixed(2)}×` })),
+    },
+  ]
 }

@@ -11,6 +11,7 @@ import { count, missed, printTable } from './report'
 import { buildRows, type EmbeddedStart } from './rows'
 import { customFieldRows } from './custom-field-rows'
 import { dashboardRows, timeDashboard, type DashboardTiming } from './dashboard-timing'
+import { reportRows, timeReport, type ReportTiming } from './report-timing'
 import { runCustomFieldAlone, runScale, type ScaleResult, type Settings } from './scale'
 
 const root = path.resolve(import.meta.dirname, '..')
@@ -135,6 +136,8 @@ async function main() {
   let start: EmbeddedStart | undefined
   let dashLite: DashboardTiming | undefined
   let dashPg: DashboardTiming | undefined
+  let reportLite: ReportTiming | undefined
+  let reportPg: ReportTiming | undefined
   try {
     if (only !== 'postgres') {
       log('Embedded start to ready')
@@ -149,11 +152,17 @@ async function main() {
         settings.oneSeconds,
         log,
       )
+      reportLite = await timeReport(
+        { kind: 'pglite', dataDir: path.join(dir, 'scale'), sizes: liteSizes },
+        settings.oneSeconds,
+        log,
+      )
     }
     if (only !== 'pglite')
       pg = await onPostgres(pgSizes, async (url) => {
         const r = await runScale({ kind: 'postgres', url, sizes: pgSizes }, settings, log)
         dashPg = await timeDashboard({ kind: 'postgres', url, sizes: pgSizes }, settings.oneSeconds, log)
+        reportPg = await timeReport({ kind: 'postgres', url, sizes: pgSizes }, settings.oneSeconds, log)
         return r
       })
   } finally {
@@ -169,6 +178,7 @@ async function main() {
     ...buildRows(settings, lite, pg, start),
     ...customFieldRows(settings, pg?.customField ?? undefined, pg?.list),
     ...dashboardRows(dashLite, dashPg),
+    ...reportRows(reportLite, reportPg),
   ]
   const noted = incidents([
     ['PGlite', lite],
