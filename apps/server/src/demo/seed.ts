@@ -31,6 +31,7 @@ import { seedCustomFieldDemo, seedSiteVisitDemo } from './demo-custom-fields'
 import { seedSiteVisitRule } from './demo-site-visit-rule'
 import './demo.events'
 import { seedApprovalDemo } from './demo-approvals'
+import { seedMetricsDemo } from './demo-metrics'
 
 export { DEMO_PASSWORD }
 export const DEMO_ADMIN_EMAIL = 'admin@demo.openkam.local'
@@ -121,6 +122,9 @@ export async function seedDemo(
   counts.siteVisits = await seedSiteVisitDemo(tx, ctx, lang)
   counts.siteVisitRules = await seedSiteVisitRule(tx, ctx, lang)
   counts.approvals = await seedApprovalDemo(tx, ctx, lang, users)
+  const metricsDemo = await seedMetricsDemo(tx, ctx, lang)
+  counts.handoffHistory = metricsDemo.handoffs
+  counts.goLives = metricsDemo.goLives
   await events.emit(tx, ctx, [
     { type: 'demo.seeded', entityType: 'workspace', entityId: ctx.ws, payload: { lang, counts } },
   ])

@@ -10,7 +10,14 @@ export type RoiInput = {
   activityCost: number
   campaignCost: number
 }
-export type RoiLabels = { noSegment: string; new: string; existing: string; total: string }
+export type RoiLabels = {
+  noSegment: string
+  new: string
+  existing: string
+  total: string
+  /** A segment key in words (as it is by default). */
+  segment?: (key: string) => string
+}
 
 const cents = (n: number) => Math.round(n * 100) / 100
 
@@ -46,7 +53,7 @@ export function roiOf(groups: RoiInput[], labels: RoiLabels) {
     .map((s) =>
       rowOf(
         s,
-        s ?? labels.noSegment,
+        s === null ? labels.noSegment : (labels.segment?.(s) ?? s),
         groups.filter((g) => g.segment === s),
       ),
     )

@@ -17,6 +17,7 @@ import { signedToGoLive, wonToHandoff } from './metric.repository'
 import type { MetricFilters } from './metric-scope.repository'
 import { northStarProgress } from './north-star.service'
 import { roiOf } from './roi'
+import { segmentLabel } from './segment-label'
 import { atRiskAccounts, healthMovers, roiGroups } from './view.repository'
 
 const DAY = 86_400_000
@@ -83,6 +84,7 @@ async function roiView(
     new: tr(lang, 'New accounts', '新客户'),
     existing: tr(lang, 'Existing customers', '老客户'),
     total: tr(lang, 'All accounts', '全部客户'),
+    segment: (key) => segmentLabel(key, lang),
   })
   return { view: 'roi_of_effort', from: span.from, to: span.to, currency: costs.currency, ...rows }
 }
