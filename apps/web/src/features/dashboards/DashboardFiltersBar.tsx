@@ -87,7 +87,8 @@ export function DashboardFiltersBar({
       />
       <Input.Search
         allowClear
-        placeholder={t('dashboards.filters.segmentPlaceholder')}
+        placeholder={t('dashboards.filters.segment')}
+        title={t('dashboards.filters.segmentPlaceholder')}
         aria-label={t('dashboards.filters.segment')}
         style={{ width: 200 }}
         value={segment}

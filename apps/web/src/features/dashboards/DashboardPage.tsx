@@ -68,7 +68,7 @@ export default function DashboardPage() {
 }
 
 function DashboardView({ dashboard: d }: { dashboard: Dashboard }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const { message, modal } = App.useApp()
   const qc = useQueryClient()
   const navigate = useNavigate()
@@ -129,8 +129,8 @@ function DashboardView({ dashboard: d }: { dashboard: Dashboard }) {
   const refresh = async () => {
     setRefreshing(true)
     try {
-      const fresh = await fetchDashboardData(d.id, filters, true)
-      qc.setQueryData(dashboardKeys.data(d.id, filters), fresh)
+      const fresh = await fetchDashboardData(d.id, filters, i18n.language, true)
+      qc.setQueryData(dashboardKeys.data(d.id, filters, i18n.language), fresh)
       void qc.invalidateQueries({ queryKey: ['north-star', 'progress'] })
       void message.success(t('dashboards.refreshed'))
     } catch (e) {

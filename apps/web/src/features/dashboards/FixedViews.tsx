@@ -163,10 +163,18 @@ function AtRisk({ data }: { data: AtRiskAccountsView }) {
   )
 }
 
+/** A ROI row's name: new and existing customers in the app's language, a segment as it is written. */
+const roiLabel = (r: RoiRow, t: (k: string) => string) =>
+  r.key === 'new' || r.key === 'existing'
+    ? t(`dashboards.roi.${r.key}`)
+    : r.key === null
+      ? t('dashboards.roi.noSegment')
+      : r.label
+
 function Roi({ data, height }: { data: RoiOfEffortView; height: number }) {
   const { t, i18n } = useTranslation()
   const money = (v: number) => formatMoney(v, data.currency, i18n.language)
-  const label = (r: RoiRow) => r.label || t('dashboards.roi.noSegment')
+  const label = (r: RoiRow) => roiLabel(r, t)
   const option = useMemo<ChartOption>(() => {
     const rows = [...data.bySegment, ...data.byCustomerType]
     return {
@@ -175,7 +183,7 @@ function Roi({ data, height }: { data: RoiOfEffortView; height: number }) {
       grid: { left: 8, right: 8, top: 32, bottom: 8, containLabel: true },
       xAxis: {
         type: 'category',
-        data: rows.map((r) => r.label || t('dashboards.roi.noSegment')),
+        data: rows.map((r) => roiLabel(r, t)),
         axisLabel: { interval: 0, overflow: 'truncate', width: 90 },
       },
       yAxis: {

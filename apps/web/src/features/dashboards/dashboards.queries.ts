@@ -1,4 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useTranslation } from 'react-i18next'
 import type {
   Dashboard,
   DashboardCreate,
@@ -44,7 +45,8 @@ export const dashboardKeys = {
   all: ['dashboards'] as const,
   list: ['dashboards', 'list'] as const,
   one: (id: string) => ['dashboards', 'one', id] as const,
-  data: (id: string, filters: DashboardFilters) => ['dashboards', 'data', id, filters] as const,
+  data: (id: string, filters: DashboardFilters, lang: string) =>
+    ['dashboards', 'data', id, lang, filters] as const,
   subscriptions: (dashboardId: string) => ['dashboard-subscriptions', dashboardId] as const,
   reports: ['reports', 'saved', 'all'] as const,
   metrics: ['metrics', 'catalogue'] as const,
@@ -77,17 +79,21 @@ export function useDashboard(id: string) {
 }
 
 /** Every widget's data under the dashboard's filters; `refresh` computes again instead of reading the cache. */
-export function fetchDashboardData(id: string, filters: DashboardFilters, refresh = false) {
+/** The API's language for labels (report groupings, metric names) from the app's. */
+export const apiLang = (lang: string) => (lang.startsWith('zh') ? 'zh-CN' : 'en')
+
+export function fetchDashboardData(id: string, filters: DashboardFilters, lang: string, refresh = false) {
   // Every filter key is sent, empty ones too: an empty value overrides a filter the dashboard saves.
-  const q = new URLSearchParams(filterQuery(filters))
+  const q = new URLSearchParams({ ...filterQuery(filters), lang: apiLang(lang) })
   if (refresh) q.set('refresh', 'true')
   return get<DashboardData>(`/dashboards/${id}/data?${q.toString()}`)
 }
 
 export function useDashboardData(id: string, filters: DashboardFilters, enabled = true) {
+  const { i18n } = useTranslation()
   return useQuery({
-    queryKey: dashboardKeys.data(id, filters),
-    queryFn: () => fetchDashboardData(id, filters),
+    queryKey: dashboardKeys.data(id, filters, i18n.language),
+    queryFn: () => fetchDashboardData(id, filters, i18n.language),
     placeholderData: keepPreviousData,
     enabled,
   })

@@ -163,6 +163,8 @@ export const dashboardsEn = {
     period: '{{from}} to {{to}}',
     chart: 'Revenue and cost by group',
     noCosts: 'Set the hourly rates and campaign spend in Settings → Effort costs for the cost to count.',
+    new: 'New customers',
+    existing: 'Existing customers',
   },
   cycle: {
     wonToHandoff: 'Won → handoff',

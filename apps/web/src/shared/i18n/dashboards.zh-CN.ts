@@ -164,6 +164,8 @@ export const dashboardsZh: typeof dashboardsEn = {
     period: '{{from}} 至 {{to}}',
     chart: '各分组的收入与成本',
     noCosts: '请在“设置 → 投入成本”中设置小时费率和营销费用，成本才会计入。',
+    new: '新客户',
+    existing: '老客户',
   },
   cycle: {
     wonToHandoff: '赢单 → 交接',
