@@ -14,7 +14,11 @@ import { marketingTouches } from '../../marketing'
 import { opportunities } from '../../opportunities'
 import { surveyResponses } from '../../surveys'
 import { userTables } from '../../users'
+import { createWorkspaceFromTemplate, upgradeWorkspaces } from '../../templates'
+import { createWorkspace } from '../../workspaces'
 import { periodSpans } from './metric-period'
+import { findEffortCosts, findNorthStar } from './north-star.repository'
+import { setNorthStar } from './north-star.service'
 
 /*
  * The fixture is written straight into the tables (the dates decide everything, and background work on
@@ -619,5 +623,35 @@ describe('views', () => {
     expect(v.view).toBe('north_star')
     expect(v.metrics.map((m: { key: string }) => m.key)).toContain('nps')
     expect((await org.sales.get('/api/v1/reports/views/pipeline')).status).toBe(400)
+  })
+})
+
+describe('the template part', () => {
+  it('gives an older workspace the default north star and effort costs once, and keeps a cleared north star cleared', async () => {
+    const events = env.rt.events
+    const old = await db().transaction((tx) =>
+      createWorkspace(tx, events, { name: 'Old', slug: `old${Date.now()}`, locale: 'en' }),
+    )
+    const cleared = await db().transaction((tx) =>
+      createWorkspaceFromTemplate(tx, events, { name: 'Cleared', slug: `clr${Date.now()}`, locale: 'en' }),
+    )
+    expect(await findNorthStar(db(), old.ws)).toEqual([])
+    await db().transaction((tx) => setNorthStar(tx, cleared, { metrics: [] }))
+    const mine = await findNorthStar(db(), org.wsId)
+    await upgradeWorkspaces(db(), events)
+    await upgradeWorkspaces(db(), events)
+    expect((await findNorthStar(db(), old.ws)).map((m) => `${m.key}≥${m.target}/${m.period}`)).toEqual([
+      'nps≥40/quarter',
+      'renewal_rate≥85/quarter',
+    ])
+    expect((await findEffortCosts(db(), old.ws))?.hourlyRates).toEqual({
+      sales: 300,
+      csm: 250,
+      presales: 350,
+      sales_manager: 400,
+    })
+    expect(await findNorthStar(db(), cleared.ws)).toEqual([])
+    expect(await findNorthStar(db(), org.wsId)).toEqual(mine)
+    expect((await findEffortCosts(db(), org.wsId))?.campaignSpend).toEqual({ Summit: 10000, Webinar: 3000 })
   })
 })
