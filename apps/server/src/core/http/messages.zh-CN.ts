@@ -348,6 +348,12 @@ export const zhExact: Readonly<Record<string, string>> = {
   'this trigger has no record to submit for approval': '此触发器没有可提交审批的记录',
   'The record has no owner to submit it for approval': '记录没有负责人，无法提交审批',
   'Approvals are not available in this process': '此进程中无法使用审批',
+  // North-star metrics and effort costs (issue 17)
+  'Only administrators may change the north-star metrics': '只有管理员可以修改北极星指标',
+  'Only administrators may change the effort costs': '只有管理员可以修改投入成本',
+  'each metric at most once': '每个指标最多出现一次',
+  'choose at most six north-star metrics': '最多选择六个北极星指标',
+  'an ISO currency code such as CNY': '应为 ISO 货币代码，例如 CNY',
 }
 
 /** Entity labels and collection names as they appear inside messages. */

@@ -465,6 +465,13 @@ describe('north star', () => {
     })
     expect(twice.status).toBe(400)
     expect(JSON.stringify(twice.body)).toContain('each metric at most once')
+    const zh = await env.app.inject({
+      method: 'PUT',
+      url: '/api/v1/north-star',
+      headers: { authorization: `Bearer ${org.manager.token}`, 'accept-language': 'zh-CN' },
+      payload: { metrics: [] },
+    })
+    expect(JSON.parse(zh.body).detail).toBe('只有管理员可以修改北极星指标')
     for (const who of [org.sales, org.manager, org.executive]) {
       expect((await who.put('/api/v1/north-star', { metrics: [] })).status).toBe(403)
     }
