@@ -457,6 +457,10 @@ export const zhPatterns: readonly Pattern[] = [
   [/^The report of this widget was deleted or is not shared with you$/, '此组件的报表已被删除或未与你共享'],
   [/^This widget could not be computed; the error has been logged$/, '此组件无法计算，错误已记录'],
   [
+    /^This widget took too long to compute; narrow the dashboard filters$/,
+    '此组件计算超时，请缩小仪表盘的筛选范围',
+  ],
+  [
     /^The subscriber is no longer active or may no longer read this dashboard$/,
     '订阅人已停用或已无权查看此仪表盘',
   ],

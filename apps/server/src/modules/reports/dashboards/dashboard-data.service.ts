@@ -13,6 +13,8 @@ import { AppError } from '../../../core/errors'
 import { translateMessage } from '../../../core/http/translate-message'
 // eslint-disable-next-line no-restricted-imports -- the engine and the metrics are folders of this module (reports)
 import { runReport, type Lang } from '../engine/report-run.service'
+// eslint-disable-next-line no-restricted-imports -- the engine is a folder of this module (reports)
+import { withReportTimeout } from '../engine/report-builder.routes'
 // eslint-disable-next-line no-restricted-imports -- the engine and the metrics are folders of this module (reports)
 import { computeMetric, computeView } from '../metrics/metric.service'
 import { dashboardCache, stableKey } from './dashboard-cache'
@@ -75,11 +77,17 @@ export const queryOf = (r: SavedReport): ReportQueryParsed => ({
   ...(r.chart?.type === 'kpi' ? { compare: 'previous_period' as const } : {}),
 })
 
+/** PostgreSQL's "canceling statement due to statement timeout". */
+const TIMEOUT = '57014'
+
 type Log = { error(obj: unknown, msg?: string): void }
 
 /** Why a widget has no data: an AppError's message in the reader's language; anything else is logged. */
 const messageOf = (err: unknown, lang: Lang, log: Log | undefined, widget: string): string => {
   if (err instanceof AppError) return translateMessage(err.message, lang)
+  const e = err as { code?: string; cause?: { code?: string } }
+  if (e?.code === TIMEOUT || e?.cause?.code === TIMEOUT)
+    return translateMessage('This widget took too long to compute; narrow the dashboard filters', lang)
   log?.error({ err, widget }, 'dashboard widget failed')
   return translateMessage('This widget could not be computed; the error has been logged', lang)
 }
@@ -101,18 +109,18 @@ async function widgetData(
           id: w.id,
           error: translateMessage('The report of this widget was deleted or is not shared with you', lang),
         }
-      const result = await db.transaction((tx) =>
+      const result = await withReportTimeout(db, (tx) =>
         runReport(tx, ctx, queryOf(report), { lang, dashboard: filters, dateField: report.dateField }),
       )
       return { id: w.id, result }
     }
     if (w.metric) {
-      const metric = await db.transaction((tx) =>
+      const metric = await withReportTimeout(db, (tx) =>
         computeMetric(tx, ctx, w.metric!, metricPeriodOf(filters.period), filters, lang),
       )
       return { id: w.id, metric }
     }
-    const view = await db.transaction((tx) => computeView(tx, ctx, w.view!, filters, lang))
+    const view = await withReportTimeout(db, (tx) => computeView(tx, ctx, w.view!, filters, lang))
     return { id: w.id, view }
   } catch (err) {
     return { id: w.id, error: messageOf(err, lang, log, w.id) }
