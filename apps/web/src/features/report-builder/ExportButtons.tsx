@@ -55,7 +55,7 @@ export function ExportButtons({
           aria-label={`${t('reportBuilder.export')} ${t('reportBuilder.exportPng')}`}
           onClick={() => run(() => void downloadChartPng(name, chartRoot.current))}
         >
-          PNG
+          {t('reportBuilder.exportPng')}
         </Button>
       </Tooltip>
     </Space.Compact>

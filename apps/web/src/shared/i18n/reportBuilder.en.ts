@@ -139,7 +139,7 @@ export const reportBuilderEn = {
   export: 'Export',
   exportCsv: 'CSV',
   exportExcel: 'Excel',
-  exportPng: 'Image (PNG)',
+  exportPng: 'PNG',
   exportFailed: 'The export failed: {{message}}',
   noChartImage: 'Tables, pivots and KPIs have no chart image; export the data instead.',
   list: {

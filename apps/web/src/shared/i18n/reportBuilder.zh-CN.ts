@@ -143,7 +143,7 @@ export const reportBuilderZh: Widen<typeof reportBuilderEn> = {
   export: '导出',
   exportCsv: 'CSV',
   exportExcel: 'Excel',
-  exportPng: '图片（PNG）',
+  exportPng: 'PNG',
   exportFailed: '导出失败：{{message}}',
   noChartImage: '表格、透视表和 KPI 没有图表图片；请导出数据。',
   list: {
