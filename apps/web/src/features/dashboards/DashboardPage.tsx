@@ -301,13 +301,7 @@ function DashboardView({ dashboard: d }: { dashboard: Dashboard }) {
           onDrill={(widget, group, measureIndex) => {
             const report = widget.reportId ? reportMap.get(widget.reportId) : undefined
             if (report)
-              setDrill({
-                report,
-                group,
-                measureIndex,
-                filters,
-                title: titleOf(widget, report, dataMap.get(widget.id)),
-              })
+              setDrill({ report, result: dataMap.get(widget.id)?.result, group, measureIndex, filters })
           }}
           onRename={(w) => setRenaming(w)}
           onRemove={removeWidget}

@@ -1,6 +1,7 @@
 import { useRef, type ReactNode } from 'react'
 import { Alert, Button, Dropdown, Skeleton, type MenuProps } from 'antd'
 import { DragOutlined, MoreOutlined } from '@ant-design/icons'
+import { useNavigate } from 'react-router'
 import { useTranslation } from 'react-i18next'
 import type { DashboardViewData, DashboardWidget, SavedReport } from '@openkam/contract'
 import { EmptyState } from '../../shared/ui/states'
@@ -59,6 +60,7 @@ export function WidgetCard({
   onNudge?: (how: Nudge) => void
 }) {
   const { t } = useTranslation()
+  const navigate = useNavigate()
   const ctx = useFormatContext()
   const body = useRef<HTMLDivElement>(null)
   const title = useWidgetTitle()(w, report, data)
@@ -81,6 +83,9 @@ export function WidgetCard({
           { key: 'csv', label: t('dashboards.widget.exportCsv') },
           { key: 'xlsx', label: t('dashboards.widget.exportXlsx') },
           ...(chartLike ? [{ key: 'png', label: t('dashboards.widget.exportPng') }] : []),
+          ...(report
+            ? [{ type: 'divider' as const }, { key: 'open', label: t('dashboards.widget.openReport') }]
+            : []),
         ]
       : []
   const onMenu: MenuProps['onClick'] = ({ key }) => {
@@ -90,6 +95,7 @@ export function WidgetCard({
     else if (key === 'csv' && result) downloadResultCsv(title, result, ctx)
     else if (key === 'xlsx' && result) downloadResultXlsx(title, result, ctx)
     else if (key === 'png') downloadChartPng(title, body.current)
+    else if (key === 'open' && report) navigate(`/reports/builder/${report.id}`)
   }
 
   let content: ReactNode

@@ -271,12 +271,7 @@ export const dashboardsEn = {
     removeConfirm: 'Delete this subscription?',
     removed: 'Subscription deleted',
   },
-  drill: {
-    title: 'Records behind {{name}}',
-    more: 'Load more',
-    count_one: '{{count}} record shown',
-    count_other: '{{count}} records shown',
-  },
+
   metricNames: {
     nps: 'NPS',
     renewal_rate: 'Renewal rate',

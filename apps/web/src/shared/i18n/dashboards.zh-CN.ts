@@ -271,12 +271,7 @@ export const dashboardsZh: typeof dashboardsEn = {
     removeConfirm: '删除这个订阅？',
     removed: '已删除订阅',
   },
-  drill: {
-    title: '{{name}} 背后的记录',
-    more: '加载更多',
-    count_one: '已显示 {{count}} 条记录',
-    count_other: '已显示 {{count}} 条记录',
-  },
+
   metricNames: {
     nps: 'NPS',
     renewal_rate: '续约率',
