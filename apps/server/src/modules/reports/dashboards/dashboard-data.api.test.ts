@@ -120,6 +120,19 @@ describe('dashboard data', () => {
     expect((await org.finance.get(`/api/v1/dashboards/${hidden.dashboard.id}/data`)).status).toBe(404)
   })
 
+  it("answers the engine's refusal as the widget's error when the report reads a field hidden from the reader", async () => {
+    const { dashboard } = await board({ roles: ['finance'], teams: [] })
+    expect(figures(await data(org.finance, dashboard.id))).toEqual([expect.any(Number), expect.any(Number)])
+    const put = await org.admin.put('/api/v1/roles/finance/field-access', {
+      object: 'opportunities',
+      fields: { amount: 'hidden' },
+    })
+    expect(put.status, JSON.stringify(put.body)).toBe(200)
+    const d = await data(org.finance, dashboard.id)
+    expect(d.widgets[0].result).toBeUndefined()
+    expect(d.widgets[0].error).toMatch(/amount/)
+  })
+
   it('serves a repeated view from the cache until refresh, a change of the dashboard or of its report', async () => {
     const { dashboard, report } = await board()
     const first = await data(org.manager, dashboard.id)

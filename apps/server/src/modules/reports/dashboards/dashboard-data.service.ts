@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import type {
   Dashboard,
   DashboardData,
@@ -146,9 +147,27 @@ export async function widgetsData(
 }
 
 /**
+ * What decides what the person sees: their roles, the scopes and field access those give, and the people
+ * their team scope reaches — a change to any of them (a field hidden from a role) misses the cache.
+ */
+export function visibilityKey(ctx: Ctx): string {
+  const p = ctx.principal
+  return createHash('sha1')
+    .update(
+      stableKey({
+        roles: [...p.roles].sort(),
+        permissions: p.permissions,
+        fieldAccess: p.fieldAccess ?? {},
+        team: [...p.teamUserIds].sort(),
+      }),
+    )
+    .digest('base64url')
+}
+
+/**
  * A dashboard's data for the person (SPEC R-21): each widget over what they may see, with the dashboard's
  * filters (the request's over them). Served from an in-process cache per dashboard version, reader
- * (person and roles), language, filter set and the versions of the reports it shows, for five minutes.
+ * (person, roles, scopes, field access and team), language, filter set and the versions of the reports it shows, for five minutes.
  */
 export async function dashboardData(db: Db, ctx: Ctx, id: string, opts: DataOptions): Promise<DashboardData> {
   const dashboard = await dashboardCollection.get(db, ctx, id)
@@ -160,7 +179,7 @@ export async function dashboardData(db: Db, ctx: Ctx, id: string, opts: DataOpti
     dashboard.id,
     dashboard.version,
     ctx.principal.userId ?? '-',
-    [...ctx.principal.roles].sort().join(','),
+    visibilityKey(ctx),
     opts.lang,
     stableKey(filters),
     [...reports.values()].map((r) => `${r.id}:${r.version}`).join(','),
