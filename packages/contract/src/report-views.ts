@@ -29,11 +29,16 @@ export const MetricCatalogue = z.object({ data: z.array(MetricDefinition) }).met
 export type MetricCatalogue = z.infer<typeof MetricCatalogue>
 
 /** `GET /api/v1/metrics/:key`: the period to compute (the current one, beside the one before) and the dashboard's filters. */
-export const MetricQuery = DashboardFilters.omit({ period: true })
-  .extend({ period: z.enum(metricPeriods).default('quarter') })
-  .meta({ id: 'MetricQuery' })
+export const MetricQuery = DashboardFilters.omit({ period: true }).extend({
+  period: z.enum(metricPeriods).default('quarter'),
+})
 export type MetricQuery = z.input<typeof MetricQuery>
 export const MetricKeyParams = z.object({ key: z.enum(metricKeys) })
+/**
+ * The dashboard's filters as query parameters (views, north-star progress). A copy without the
+ * component id: OpenAPI query parameters cannot point to a shared schema.
+ */
+export const DashboardFiltersQuery = DashboardFilters.extend({})
 
 /** An account as the views list it: who owns it and where it sits. */
 const ViewAccount = z.object({

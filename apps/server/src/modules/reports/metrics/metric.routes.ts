@@ -1,5 +1,5 @@
 import {
-  DashboardFilters,
+  DashboardFiltersQuery,
   DashboardViewData,
   DashboardViewParams,
   EffortCosts,
@@ -64,7 +64,7 @@ export function registerMetricRoutes(app: App, db: Db) {
         summary:
           'A fixed dashboard view: health movers, at-risk accounts, ROI of effort (over `period`, this year by default), cycle times or north-star progress',
         params: DashboardViewParams,
-        querystring: DashboardFilters,
+        querystring: DashboardFiltersQuery,
         response: { 200: DashboardViewData, ...errors },
       },
     },
@@ -101,7 +101,7 @@ export function registerMetricRoutes(app: App, db: Db) {
         tags,
         summary:
           'Progress against each north-star metric: value ÷ target (target ÷ value when lower is better); met, on track (≥ 90%), behind or no data',
-        querystring: DashboardFilters,
+        querystring: DashboardFiltersQuery,
         response: { 200: NorthStarProgress, ...errors },
       },
     },
