@@ -8,11 +8,14 @@ import type { FieldError } from '../../../core/errors'
 import { dashboards } from '../report.table'
 import { forgetDashboard } from './dashboard-cache'
 import { readableReportIds } from './report-access'
-import { EVERYONE, sharedWithSql } from './shared-with'
+// eslint-disable-next-line no-restricted-imports -- the engine is a folder of this module (reports)
+import { sharedWithWhere } from '../engine/sharing'
 
 type Row = Record<string, any>
 
 const noOne: SharedWith = { roles: [], teams: [] }
+/** The role key that shares a record with everyone in the workspace. */
+const EVERYONE = '*'
 
 export const dashboardRecord = (r: Row): Dashboard => {
   const { createdBy: _c, deletedAt: _d, custom: _x, ...base } = baseRecord(r)
@@ -121,7 +124,7 @@ export const dashboardCollection = new Collection<Dashboard, any, any>({
   },
   validate: (tx, ctx, c) => validateDashboard(tx, ctx, c),
   onChange: (ctx, id) => forgetDashboard(ctx.ws, id),
-  sharedWith: (ctx) => sharedWithSql(dashboards.sharedWith, ctx),
+  sharedWith: (ctx) => sharedWithWhere(ctx, dashboards.sharedWith),
   sortable: {
     name: { column: dashboards.name, kind: 'string' },
     updatedAt: { column: dashboards.updatedAt, kind: 'date' },
