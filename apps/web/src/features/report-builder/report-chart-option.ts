@@ -118,7 +118,6 @@ export function buildChartOption(
   const categoryAxis = {
     type: 'category' as const,
     data: categoryNames,
-    name: g1?.col.label,
     axisLabel: chart.horizontal
       ? { width: 140, overflow: 'truncate' as const }
       : {
@@ -128,8 +127,12 @@ export function buildChartOption(
           rotate: categoryNames.length > 8 ? 30 : 0,
         },
   }
+  // One series is named by its measure on the axis; several by the legend.
+  const axisName = series.length === 1 ? series[0]!.name : undefined
   const valueAxis = {
     type: 'value' as const,
+    name: chart.horizontal ? undefined : axisName,
+    nameTextStyle: { align: 'left' as const },
     axisLabel: { formatter: (v: number) => formatAxis(v, axisType, ctx) },
   }
   const typeOf = new Map(series.map((s) => [s.name, s.type]))
@@ -148,7 +151,7 @@ export function buildChartOption(
       },
     },
     legend: series.length > 1 ? { type: 'scroll', top: 0 } : undefined,
-    grid: { left: 8, right: 16, bottom: 8, top: series.length > 1 ? 40 : 24, containLabel: true },
+    grid: { left: 8, right: 24, bottom: 8, top: 40, containLabel: true },
     xAxis: chart.horizontal ? valueAxis : categoryAxis,
     yAxis: chart.horizontal ? { ...categoryAxis, inverse: true } : valueAxis,
     series: series.map((s) =>
@@ -163,7 +166,8 @@ export function buildChartOption(
         : {
             type: 'line' as const,
             name: s.name,
-            data: s.data,
+            // A stacked area needs a figure at every point; a missing group counts nothing there.
+            data: stacked ? s.data.map((v) => v ?? 0) : s.data,
             stack: stacked ? 'total' : undefined,
             areaStyle: chart.type === 'area' ? {} : undefined,
             smooth: false,
