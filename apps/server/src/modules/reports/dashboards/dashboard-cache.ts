@@ -2,8 +2,11 @@ import type { DashboardData } from '@openkam/contract'
 
 export const CACHE_TTL_MS = 5 * 60_000
 export const CACHE_CAP = 500
+/** At most this much answer text (characters of JSON) in the cache, whatever the number of entries. */
+export const CACHE_MAX_CHARS = 64 * 1024 * 1024
 
-type Entry<V> = { value: V; at: number; ws: string; dashboardId: string; reportIds: string[] }
+type Entry<V> = { value: V; at: number; size: number; ws: string; dashboardId: string; reportIds: string[] }
+type Meta<V> = Omit<Entry<V>, 'value' | 'at' | 'size'>
 
 /**
  * A small in-process LRU with a time to live (a Map keeps insertion order: a hit moves its entry to the
@@ -12,38 +15,56 @@ type Entry<V> = { value: V; at: number; ws: string; dashboardId: string; reportI
  */
 export class LruTtl<V> {
   private readonly map = new Map<string, Entry<V>>()
+  private chars = 0
 
   constructor(
     readonly cap = CACHE_CAP,
     readonly ttlMs = CACHE_TTL_MS,
+    readonly maxChars = CACHE_MAX_CHARS,
   ) {}
 
-  get(key: string, now = Date.now()): V | undefined {
+  private remove(key: string) {
     const e = this.map.get(key)
     if (!e) return undefined
     this.map.delete(key)
-    if (now - e.at > this.ttlMs) return undefined
+    this.chars -= e.size
+    return e
+  }
+
+  get(key: string, now = Date.now()): V | undefined {
+    const e = this.remove(key)
+    if (!e || now - e.at > this.ttlMs) return undefined
     this.map.set(key, e)
+    this.chars += e.size
     return e.value
   }
 
-  set(key: string, value: V, meta: Omit<Entry<V>, 'value' | 'at'>, now = Date.now()) {
-    this.map.delete(key)
-    this.map.set(key, { value, at: now, ...meta })
-    while (this.map.size > this.cap) this.map.delete(this.map.keys().next().value!)
+  /** Keeps `value` (of `size` characters as JSON); the least recently used go while over a limit. */
+  set(key: string, value: V, meta: Meta<V>, size = 0, now = Date.now()) {
+    this.remove(key)
+    if (size > this.maxChars) return
+    this.map.set(key, { value, at: now, size, ...meta })
+    this.chars += size
+    while (this.map.size > this.cap || this.chars > this.maxChars) this.remove(this.map.keys().next().value!)
   }
 
   /** Drops the entries `test` picks. */
   drop(test: (e: Omit<Entry<V>, 'value'>) => boolean) {
-    for (const [k, e] of this.map) if (test(e)) this.map.delete(k)
+    for (const [k, e] of [...this.map]) if (test(e)) this.remove(k)
   }
 
   get size() {
     return this.map.size
   }
 
+  /** Characters of JSON held. */
+  get weight() {
+    return this.chars
+  }
+
   clear() {
     this.map.clear()
+    this.chars = 0
   }
 }
 

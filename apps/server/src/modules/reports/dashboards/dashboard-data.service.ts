@@ -191,6 +191,11 @@ export async function dashboardData(db: Db, ctx: Ctx, id: string, opts: DataOpti
   const asOf = new Date().toISOString()
   const widgets = await widgetsData(db, ctx, dashboard, reports, filters, opts.lang, opts.parallel, opts.log)
   const data: DashboardData = { dashboardId: dashboard.id, filters, asOf, cached: false, widgets }
-  dashboardCache.set(key, data, { ws: ctx.ws, dashboardId: dashboard.id, reportIds })
+  dashboardCache.set(
+    key,
+    data,
+    { ws: ctx.ws, dashboardId: dashboard.id, reportIds },
+    JSON.stringify(data).length,
+  )
   return data
 }
