@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { lastMonths, periodSpans, relativeSpan } from './metric-period'
+import { anchorOf, lastMonths, periodSpans, relativeSpan } from './metric-period'
 
 const days = (s: { from: string; to: string }) => `${s.from}…${s.to}`
 
@@ -53,5 +53,21 @@ describe('relativeSpan', () => {
 
   it('answers null for a period it does not know', () => {
     expect(relativeSpan('next_quarter', new Date())).toBeNull()
+  })
+})
+
+describe('anchorOf', () => {
+  const today = new Date('2026-12-05T10:00:00Z')
+  it.each([
+    [undefined, today.toISOString()],
+    ['this_quarter', today.toISOString()],
+    ['last_90_days', today.toISOString()],
+    ['next_30_days', today.toISOString()],
+    ['last_quarter', '2026-09-30T23:59:59.999Z'],
+    ['last_month', '2026-11-30T23:59:59.999Z'],
+    ['last_year', '2025-12-31T23:59:59.999Z'],
+    ['yesterday', '2026-12-04T23:59:59.999Z'],
+  ])('computes a metric filtered to %s at %s', (period, at) => {
+    expect(anchorOf(period, today).toISOString()).toBe(at)
   })
 })

@@ -85,3 +85,14 @@ export function relativeSpan(period: string, today: Date): Span | null {
       return null
   }
 }
+
+/**
+ * The instant a metric is computed at under a dashboard's relative period: today, unless the period
+ * ended before today (`last_quarter`, `yesterday`), then its last instant — so a dashboard filtered to
+ * last quarter shows last quarter's figures beside the quarter before.
+ * @example anchorOf('last_quarter', new Date('2026-12-05')) // → 2026-09-30T23:59:59.999Z
+ */
+export function anchorOf(period: string | undefined, today: Date): Date {
+  const span = period ? relativeSpan(period, today) : null
+  return span && span.end.getTime() <= today.getTime() ? new Date(span.end.getTime() - 1) : today
+}

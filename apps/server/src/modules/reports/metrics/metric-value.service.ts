@@ -3,7 +3,7 @@ import type { Ctx } from '../../../core/context'
 import type { Executor } from '../../../core/db/types'
 import { npsOf } from '../../surveys'
 import { metricCatalogue, type Lang } from './metric-catalogue'
-import { periodSpans, type Span } from './metric-period'
+import { anchorOf, periodSpans, type Span } from './metric-period'
 import {
   bandsAt,
   bandsNow,
@@ -36,7 +36,7 @@ async function figure(
   span: Span,
   f: MetricFilters,
   today: Date,
-  isCurrent: boolean,
+  isNow: boolean,
 ): Promise<Figure> {
   switch (key) {
     case 'nps': {
@@ -70,11 +70,9 @@ async function figure(
     }
     case 'healthy_share':
     case 'at_risk_arr': {
-      // Bands are a state: the current value is today's, the previous one the state when the current
-      // period began (the end of the previous span).
-      const b: BandCounts | null = isCurrent
-        ? await bandsNow(tx, ctx, f)
-        : await bandsAt(tx, ctx, f, span.end)
+      // Bands are a state: today's for the period running now, else the state at the end of the span
+      // (for the previous one: when the current period began), from the health history.
+      const b: BandCounts | null = isNow ? await bandsNow(tx, ctx, f) : await bandsAt(tx, ctx, f, span.end)
       if (!b || !b.scored) return none
       return key === 'healthy_share'
         ? { value: percent(b.healthy, b.scored), sample: b.scored }
@@ -92,12 +90,13 @@ async function figure(
   }
 }
 
-/** The metric's period and filters without the dashboard's relative period, which metrics do not read. */
+/** The filters a metric's queries read: the dashboard's relative period only moves the anchor (anchorOf). */
 const metricFilters = ({ period: _, ...f }: DashboardFilters): MetricFilters => f
 
 /**
- * One metric's value for the current period (and the previous one) over what the caller may see.
- * Percent metrics are 0–100; `today` fixes the clock (tests).
+ * One metric's value for the month, quarter or year holding today (and the one before) over what the
+ * caller may see, narrowed by the dashboard's filters; a dashboard period that ended before today
+ * (`last_quarter`) moves both back (anchorOf). Percent metrics are 0–100; `today` fixes the clock (tests).
  */
 export async function computeMetric(
   tx: Executor,
@@ -108,12 +107,13 @@ export async function computeMetric(
   lang: Lang = 'en',
   today = new Date(),
 ): Promise<MetricValue> {
-  const { current, previous } = periodSpans(period, today)
+  const at = anchorOf(filters.period, today)
+  const { current, previous } = periodSpans(period, at)
   const f = metricFilters(filters)
-  const now = await figure(tx, ctx, key, current, f, today, true)
-  const before = await figure(tx, ctx, key, previous, f, today, false)
+  const now = await figure(tx, ctx, key, current, f, at, at === today)
+  const before = await figure(tx, ctx, key, previous, f, at, false)
   return {
-    ...metricShell(key, period, lang, today),
+    ...metricShell(key, period, lang, at),
     value: now.value,
     previous: before.value,
     sample: now.sample,

@@ -507,6 +507,10 @@ describe('north star', () => {
     expect(byKey.won_to_handoff_days).toMatchObject({ value: 3.5, progress: 0.9143, status: 'on_track' })
     expect(byKey.at_risk_arr).toMatchObject({ value: 50000, progress: 1.2, status: 'met' })
     expect(byKey.first_deal_wins).toMatchObject({ value: null, progress: null, status: 'no_data' })
+    // A dashboard filtered to last quarter shows last quarter's figures.
+    const last = await get(org.sales, '/api/v1/north-star/progress?period=last_quarter')
+    expect(last.metrics[0]).toMatchObject({ key: 'nps', from: P.from, to: P.to, value: 100, previous: null })
+    expect(last.metrics[3]).toMatchObject({ key: 'at_risk_arr', value: 0, status: 'met' })
     const narrowed = await get(org.manager, `/api/v1/north-star/progress?ownerId=${org.sales2.userId}`)
     expect(narrowed.metrics.find((m: { key: string }) => m.key === 'first_deal_wins')).toMatchObject({
       value: 1,
