@@ -17,7 +17,7 @@ import { Chart, type ChartOption } from '../../shared/ui/Chart'
 import { EmptyState } from '../../shared/ui/states'
 import { EnumTag, formatMoney } from '../records/display'
 import { ReportCanvas, type ReportChartOption } from '../report-builder/ReportCanvas'
-import { formatMetric, statusColor } from './metric-format'
+import { formatMetric, statusColor, statusTextColor } from './metric-format'
 
 /** A fixed view's payload, drawn as the view asks (tables linking to accounts, a bar, a line, progress). */
 export function FixedView({ data, height }: { data: DashboardViewData; height: number }) {
@@ -351,7 +351,7 @@ function NorthStarBars({ data }: { data: NorthStarView }) {
               <span>{t(`dashboards.metricNames.${m.key}`, { defaultValue: m.label })}</span>
               <span className="num">
                 {formatMetric(m.value, m.unit, ctx)} / {formatMetric(m.target, m.unit, ctx)} ·{' '}
-                <span style={{ color: statusColor[m.status] }}>
+                <span style={{ color: statusTextColor[m.status] }}>
                   {t(`dashboards.northStar.status.${m.status}`)}
                 </span>
               </span>

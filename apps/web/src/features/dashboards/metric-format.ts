@@ -54,3 +54,11 @@ export const statusColor = {
   behind: '#d4380d',
   no_data: '#8c8c8c',
 } as const
+
+/** The status colours dark enough for small text on white (4.5:1). */
+export const statusTextColor = {
+  met: '#237804',
+  on_track: '#1f56d6',
+  behind: '#ad2102',
+  no_data: '#595959',
+} as const

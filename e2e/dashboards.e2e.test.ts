@@ -1,0 +1,212 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
+import { loadConfig } from '../apps/server/src/core/config'
+import { startRuntime, type Runtime } from '../apps/server/src/runtime'
+import { buildApp } from '../apps/server/src/app'
+import type { App } from '../apps/server/src/core/http/server'
+// @ts-expect-error plain JS build script
+import { buildWeb } from '../apps/web/scripts/build.js'
+import { axeViolations, launchBrowser } from './browser'
+
+const shots = path.resolve('test-results/e2e')
+let rt: Runtime
+let app: App
+let browser: Browser
+let base = ''
+const consoleErrors: string[] = []
+
+beforeAll(async () => {
+  fs.mkdirSync(shots, { recursive: true })
+  await buildWeb({ quiet: true })
+  rt = await startRuntime(loadConfig({ OPENKAM_DATA_DIR: 'memory://', OPENKAM_LOG_LEVEL: 'silent' }), {
+    role: 'embedded',
+    demo: true,
+    lang: 'zh-CN',
+  })
+  app = await buildApp(rt, { logger: false })
+  base = await app.listen({ port: 0, host: '127.0.0.1' })
+  browser = await launchBrowser()
+}, 180_000)
+
+afterAll(async () => {
+  await browser?.close()
+  await app?.close()
+  await rt?.stop()
+})
+
+/** A signed-in page in a fresh context (English, downloads allowed); console errors are collected. */
+async function signedIn(email: string): Promise<{ ctx: BrowserContext; page: Page }> {
+  const ctx = await browser.newContext({
+    locale: 'en-US',
+    viewport: { width: 1440, height: 900 },
+    bypassCSP: true,
+    acceptDownloads: true,
+  })
+  const page = await ctx.newPage()
+  page.on('console', (m) => m.type() === 'error' && consoleErrors.push(`${m.text()} @ ${page.url()}`))
+  page.on('pageerror', (e) => consoleErrors.push(`${e.message} @ ${page.url()}`))
+  await page.goto(base)
+  await page.getByLabel('E-mail').fill(email)
+  await page.getByLabel('Password').fill('openkam-demo')
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await page.getByRole('navigation').waitFor()
+  return { ctx, page }
+}
+
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true })
+
+type DataAnswer = { widgets: { id: string; result?: { rows: unknown[][] }; error?: string }[] }
+/** The sum of a report widget's measure over its rows (tiers), from a dashboard data answer. */
+const total = (d: DataAnswer) => (d.widgets[0]?.result?.rows ?? []).reduce((n, r) => n + Number(r[1] ?? 0), 0)
+
+/** Clicks across the chart's lower part until a bar answers with the drill-down drawer. */
+async function clickABar(page: Page, chart: Locator) {
+  const box = (await chart.boundingBox())!
+  for (const y of [0.85, 0.75])
+    for (let x = box.x + 30; x < box.x + box.width - 10; x += 10) {
+      await page.mouse.click(x, box.y + box.height * y)
+      if (await page.locator('.ant-drawer-open').isVisible()) return
+    }
+  throw new Error('no bar of the chart opened the drill-down')
+}
+
+describe('dashboards in the browser', () => {
+  it("an administrator puts a bar chart of the accounts' ARR by tier on a new dashboard, filters it by owner, drills into a bar, exports the data and sees the north star", async () => {
+    const { page } = await signedIn('admin@demo.openkam.local')
+
+    // The saved report is made through the API (the builder has its own journey).
+    const reportName = `ARR by tier ${Date.now()}`
+    const report = await page.evaluate(
+      (name) =>
+        fetch('/api/v1/reports', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            name,
+            object: 'accounts',
+            groupBy: [{ field: 'tier' }],
+            measures: [{ fn: 'sum', field: 'annualSpend' }],
+            chart: { type: 'bar' },
+          }),
+        }).then((r) => r.json()),
+      reportName,
+    )
+    expect(report.id, JSON.stringify(report)).toBeTruthy()
+
+    // A new dashboard from the list; it opens in edit mode.
+    await page.getByRole('menuitem', { name: 'Dashboards' }).click()
+    await page.getByRole('heading', { name: 'Dashboards', level: 1 }).waitFor()
+    await page.locator('.ant-table-row').first().waitFor()
+    expect(await axeViolations(page)).toEqual([])
+    const dashboardName = `Key accounts ${Date.now()}`
+    await page.getByRole('button', { name: 'New dashboard' }).click()
+    const create = page.getByRole('dialog', { name: 'New dashboard' })
+    await create.getByLabel('Name').fill(dashboardName)
+    await create.getByRole('button', { name: 'Create' }).click()
+    await page.getByRole('heading', { name: dashboardName }).waitFor()
+    expect(page.url()).toMatch(/\/dashboards\/[0-9a-f-]{36}\?edit=1$/)
+    const dashboardId = /dashboards\/([0-9a-f-]{36})/.exec(page.url())![1]!
+    await page.getByText('This dashboard has no widgets yet.').waitFor()
+
+    // Add the saved report as a widget.
+    await page.getByRole('button', { name: 'Add widget' }).first().click()
+    const add = page.getByRole('dialog', { name: 'Add a widget' })
+    await add.getByRole('combobox', { name: 'Report' }).click()
+    await page.keyboard.type(reportName)
+    await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${reportName}"]`).click()
+    const firstData = page.waitForResponse((r) => r.url().includes(`/dashboards/${dashboardId}/data`))
+    await add.getByRole('button', { name: 'Add widget' }).click()
+    await add.waitFor({ state: 'hidden' })
+    const widget = page.getByRole('article', { name: reportName })
+    await widget.waitFor()
+    const all = (await (await firstData).json()) as DataAnswer
+    expect(all.widgets[0]?.error).toBeUndefined()
+    expect(total(all)).toBeGreaterThan(0)
+    const chart = widget.getByRole('img', { name: /Annual spend/ })
+    await chart.waitFor()
+
+    // One step wider from the widget's menu (the keyboard's way to resize): saved with its version.
+    await widget.getByRole('button', { name: `Actions of ${reportName}` }).click()
+    await page.getByRole('menuitem', { name: 'Wider' }).click()
+    await expect
+      .poll(() => page.evaluate((id) => fetch(`/api/v1/dashboards/${id}`).then((r) => r.json()), dashboardId))
+      .toMatchObject({ widgets: [{ reportId: report.id, w: 7 }] })
+    await page.getByRole('button', { name: 'Done' }).click()
+    await page.getByRole('button', { name: 'Edit layout' }).waitFor()
+
+    // The north-star strip: each metric against its target.
+    const strip = page.getByRole('region', { name: 'North-star metrics' })
+    await strip.getByRole('listitem').first().waitFor()
+    await strip
+      .getByText(/Target /)
+      .first()
+      .waitFor()
+    expect(await axeViolations(page)).toEqual([])
+    await shot(page, 'dashboards-01-widget')
+
+    // Filtered by an owner of accounts: the widget answers with less, and the URL keeps the filter.
+    const owner = await page.evaluate(async () => {
+      const accounts = await fetch('/api/v1/accounts?limit=1&sort=-annualSpend').then((r) => r.json())
+      const ownerId = accounts.data[0].ownerId as string
+      const user = await fetch(`/api/v1/users/${ownerId}`).then((r) => r.json())
+      return { id: ownerId, name: user.name as string }
+    })
+    const filtered = page.waitForResponse((r) => r.url().includes(`/data?ownerId=${owner.id}`))
+    await page.getByRole('combobox', { name: 'Owner' }).click()
+    await page.keyboard.type(owner.name)
+    await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${owner.name}"]`).click()
+    const mine = (await (await filtered).json()) as DataAnswer
+    expect(total(mine)).toBeGreaterThan(0)
+    expect(total(mine)).toBeLessThan(total(all))
+    expect(new URL(page.url()).searchParams.get('ownerId')).toBe(owner.id)
+    await chart.waitFor()
+    await page.waitForTimeout(800)
+
+    // A bar drills into exactly the owner's accounts of that tier.
+    await clickABar(page, chart)
+    const drawer = page.locator('.ant-drawer-open')
+    await drawer.getByText(/^Records behind (Strategic|Growth|Essential)$/).waitFor()
+    const rows = drawer.locator('.ant-table-row')
+    await rows.first().waitFor()
+    const links = await rows.getByRole('link').evaluateAll((as) => as.map((a) => a.getAttribute('href')))
+    expect(links.length).toBeGreaterThan(0)
+    const owners = await page.evaluate(
+      (hrefs) =>
+        Promise.all(
+          hrefs.map((h) =>
+            fetch(`/api/v1${h}`)
+              .then((r) => r.json())
+              .then((a) => a.ownerId as string),
+          ),
+        ),
+      links as string[],
+    )
+    expect(new Set(owners)).toEqual(new Set([owner.id]))
+    expect(await axeViolations(page)).toEqual([])
+    await shot(page, 'dashboards-02-drill-down')
+    await drawer.getByRole('button', { name: 'Close' }).click()
+    await drawer.waitFor({ state: 'hidden' })
+
+    // The widget's data as CSV: what the widget shows, tiers by their labels.
+    await widget.getByRole('button', { name: `Actions of ${reportName}` }).click()
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('menuitem', { name: 'Export data (CSV)' }).click(),
+    ])
+    expect(download.suggestedFilename()).toMatch(/\.csv$/)
+    const csv = fs.readFileSync((await download.path())!, 'utf8').replace(/^\ufeff/, '')
+    const lines = csv.trim().split(/\r?\n/)
+    expect(lines[0]).toMatch(/^Tier,/)
+    const sum = lines.slice(1).reduce((n, l) => n + Number(l.split(',').at(-1)), 0)
+    expect(sum).toBeCloseTo(total(mine), 0)
+
+    // Reloaded, the filter is still there.
+    await page.reload()
+    await page.getByRole('heading', { name: dashboardName }).waitFor()
+    await page.getByRole('search', { name: 'Dashboard filters' }).getByText(owner.name).waitFor()
+    expect(consoleErrors).toEqual([])
+  }, 240_000)
+})
