@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loginAs, startTestApp, type Caller, type TestEnv } from '../../../../test/harness'
 import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD, seedDemo } from '../../../demo/seed'
-import { upgradeWorkspaces } from '../../templates'
+import { and, eq } from 'drizzle-orm'
+import { createWorkspaceFromTemplate, upgradeWorkspaces } from '../../templates'
+import { dashboards, savedReports } from '../report.table'
 import { dashboardTemplates, reportTemplates } from './dashboard.defaults'
 
 let env: TestEnv
@@ -33,6 +35,26 @@ describe('built-in dashboards', () => {
     // Every report widget points at a built-in report.
     const ids = new Set(reports.map((r) => r.id))
     for (const d of boards) for (const w of d.widgets) if (w.reportId) expect(ids.has(w.reportId)).toBe(true)
+  })
+
+  it('names them in Chinese in a Chinese workspace', async () => {
+    const db = env.rt.database.db
+    const ctx = await db.transaction((tx) =>
+      createWorkspaceFromTemplate(tx, env.rt.events, {
+        name: '中文工作区',
+        slug: 'zh-dash',
+        locale: 'zh-CN',
+      }),
+    )
+    const names = async (table: typeof dashboards | typeof savedReports, key: string) =>
+      (
+        await db
+          .select({ name: table.name })
+          .from(table)
+          .where(and(eq(table.workspaceId, ctx.ws), eq(table.template, key)))
+      )[0]?.name
+    expect(await names(dashboards, 'health_board')).toBe('客户健康看板')
+    expect(await names(savedReports, 'renewal_rate_by_tier')).toBe('各客户等级的续约率')
   })
 
   it('fills every widget of every built-in dashboard on the demo workspace, without an error', async () => {
