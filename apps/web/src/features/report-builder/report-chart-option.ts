@@ -127,15 +127,24 @@ export function buildChartOption(
           rotate: categoryNames.length > 8 ? 30 : 0,
         },
   }
+  // Shares (ratios, percent fields) beside counts or amounts get an axis of their own, on the right.
+  const isShare = (type: string) => type === 'ratio' || type === 'percent'
+  const mixed =
+    !chart.horizontal && series.some((x) => isShare(x.type)) && series.some((x) => !isShare(x.type))
+  const axisIndex = (x: Series) => (mixed && isShare(x.type) ? 1 : 0)
   // One series is named by its measure on the axis; several by the legend.
   const axisName = series.length === 1 ? series[0]!.name : undefined
-  const valueAxis = {
+  const valueAxis = (type: string, name?: string) => ({
     type: 'value' as const,
-    name: chart.horizontal ? undefined : axisName,
+    name: chart.horizontal ? undefined : name,
     nameTextStyle: { align: 'left' as const },
-    axisLabel: { formatter: (v: number) => formatAxis(v, axisType, ctx) },
-  }
-  const typeOf = new Map(series.map((s) => [s.name, s.type]))
+    axisLabel: { formatter: (v: number) => formatAxis(v, type as never, ctx) },
+  })
+  const mainType = series.find((x) => !isShare(x.type))?.type ?? axisType
+  const shareType = series.find((x) => isShare(x.type))?.type ?? 'ratio'
+  const valueAxes = mixed
+    ? [valueAxis(mainType), { ...valueAxis(shareType), splitLine: { show: false } }]
+    : valueAxis(axisType, axisName)
   const option: ReportChartOption = {
     tooltip: {
       trigger: 'axis',
@@ -145,20 +154,21 @@ export function buildChartOption(
         const head = `<b>${escapeHtml(String(list[0]?.name ?? ''))}</b>`
         const lines = list.map(
           (p) =>
-            `${p.marker ?? ''}${escapeHtml(p.seriesName ?? '')}: ${formatMeasure(p.value, (typeOf.get(p.seriesName ?? '') ?? axisType) as never, ctx)}`,
+            `${p.marker ?? ''}${escapeHtml(p.seriesName ?? '')}: ${formatMeasure(p.value, (series[p.seriesIndex ?? 0]?.type ?? axisType) as never, ctx)}`,
         )
         return [head, ...lines].join('<br/>')
       },
     },
     legend: series.length > 1 ? { type: 'scroll', top: 0 } : undefined,
     grid: { left: 8, right: 24, bottom: 8, top: 40, containLabel: true },
-    xAxis: chart.horizontal ? valueAxis : categoryAxis,
-    yAxis: chart.horizontal ? { ...categoryAxis, inverse: true } : valueAxis,
+    xAxis: chart.horizontal ? valueAxis(axisType) : categoryAxis,
+    yAxis: chart.horizontal ? { ...categoryAxis, inverse: true } : valueAxes,
     series: series.map((s) =>
       kind === 'bar'
         ? {
             type: 'bar' as const,
             name: s.name,
+            yAxisIndex: axisIndex(s),
             data: s.data,
             stack: stacked ? 'total' : undefined,
             barMaxWidth: 36,
@@ -166,6 +176,7 @@ export function buildChartOption(
         : {
             type: 'line' as const,
             name: s.name,
+            yAxisIndex: axisIndex(s),
             // A stacked area needs a figure at every point; a missing group counts nothing there.
             data: stacked ? s.data.map((v) => v ?? 0) : s.data,
             stack: stacked ? 'total' : undefined,

@@ -99,4 +99,16 @@ describe('chart options', () => {
     })
     expect(built.target(1, 1)).toBeNull()
   })
+
+  it('puts a ratio beside a count on an axis of its own', () => {
+    const mixed: ReportResult = {
+      ...result,
+      columns: [...result.columns, { key: 'win_rate', label: 'Win rate', type: 'ratio', role: 'measure' }],
+      rows: [['strategic', 1200000, 0.5]],
+    }
+    const built = buildChartOption(mixed, { type: 'bar' }, ctx)
+    expect((built.option.yAxis as unknown[]).length).toBe(2)
+    expect((built.option.series as { yAxisIndex: number }[]).map((s) => s.yAxisIndex)).toEqual([0, 1])
+    expect(built.target(1, 0)).toEqual({ group: { tier: 'strategic' }, measureIndex: 1 })
+  })
 })
