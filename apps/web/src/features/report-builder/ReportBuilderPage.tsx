@@ -1,5 +1,5 @@
 import { useMemo, useRef, useState } from 'react'
-import { App, Button, Card, Checkbox, Col, InputNumber, Row, Select, Space, Typography } from 'antd'
+import { App, Button, Card, Checkbox, Col, InputNumber, Row, Select, Space, Tag, Typography } from 'antd'
 import { SaveOutlined, UnorderedListOutlined } from '@ant-design/icons'
 import { useNavigate, useParams } from 'react-router'
 import { useTranslation } from 'react-i18next'
@@ -61,6 +61,10 @@ function Builder({ saved }: { saved: SavedReport | undefined }) {
   const result = settled && run.data?.object === settled.object ? run.data : undefined
   const set = (patch: Partial<ReportDraft>) => setDraft((d) => ({ ...d, ...patch }))
   const name = saved?.name ?? t('reportBuilder.newReport')
+  const dirty = useMemo(
+    () => !!saved && JSON.stringify(draftOf(saved)) !== JSON.stringify(draft),
+    [saved, draft],
+  )
   const kpi = draft.chart.type === 'kpi'
   const bars = draft.chart.type === 'bar' || draft.chart.type === 'stacked_bar'
 
@@ -117,7 +121,14 @@ function Builder({ saved }: { saved: SavedReport | undefined }) {
     <div className="rb-page">
       <div className="page-header">
         <div>
-          <h1>{saved ? saved.name : t('reportBuilder.title')}</h1>
+          <h1>
+            {saved ? saved.name : t('reportBuilder.title')}
+            {dirty && (
+              <Tag color="orange" className="rb-unsaved">
+                {t('reportBuilder.unsaved')}
+              </Tag>
+            )}
+          </h1>
           <Typography.Text type="secondary">
             {saved?.description || t('reportBuilder.subtitle')}
           </Typography.Text>
