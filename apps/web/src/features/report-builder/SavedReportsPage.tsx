@@ -131,7 +131,7 @@ export default function SavedReportsPage() {
                       <Button type="link" size="small" onClick={() => void duplicate(r)}>
                         {t('reportBuilder.list.duplicate')}
                       </Button>
-                      <Button color="danger" variant="link" size="small" onClick={() => confirmDelete(r)}>
+                      <Button type="link" size="small" danger onClick={() => confirmDelete(r)}>
                         {t('reportBuilder.list.delete')}
                       </Button>
                     </Space>
