@@ -203,10 +203,43 @@ describe('dashboards in the browser', () => {
     const sum = lines.slice(1).reduce((n, l) => n + Number(l.split(',').at(-1)), 0)
     expect(sum).toBeCloseTo(total(mine), 0)
 
+    // A weekly e-mail summary: subscribed, sent now (or told why not), deleted.
+    await page.getByRole('button', { name: 'Subscribe' }).click()
+    const subs = page.getByRole('dialog', { name: `Subscriptions to ${dashboardName}` })
+    await subs.getByText('You have no subscriptions to this dashboard.').waitFor()
+    await subs.getByRole('button', { name: 'Subscribe' }).click()
+    await subs.getByText('Weekly (Mondays) · 08:00').waitFor()
+    expect(await axeViolations(page)).toEqual([])
+    await subs.getByRole('button', { name: 'Send now: the E-mail summary' }).click()
+    await page
+      .locator('.ant-message')
+      .getByText(/^Sent$|^Nothing was sent: /)
+      .waitFor()
+    await subs.getByRole('button', { name: 'Delete the E-mail subscription' }).click()
+    await page.locator('.ant-popconfirm').getByRole('button', { name: 'Delete' }).click()
+    await subs.getByText('You have no subscriptions to this dashboard.').waitFor()
+    await subs.getByRole('button', { name: 'Close' }).last().click()
+    await subs.waitFor({ state: 'hidden' })
+
     // Reloaded, the filter is still there.
     await page.reload()
     await page.getByRole('heading', { name: dashboardName }).waitFor()
     await page.getByRole('search', { name: 'Dashboard filters' }).getByText(owner.name).waitFor()
+
+    // Settings → North star: the administrator adds the win rate with its target; the strip shows it.
+    await page.goto(`${base}/settings/north-star`)
+    await page.getByText(/^Choose up to six metrics/).waitFor()
+    await page.getByRole('button', { name: 'Add a metric' }).click()
+    const n = await page.getByRole('combobox', { name: /^Metric \d+$/ }).count()
+    await page.getByRole('combobox', { name: `Metric ${n}` }).click()
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="Win rate"]').click()
+    await page.getByRole('spinbutton', { name: `Target ${n}` }).fill('30')
+    expect(await axeViolations(page)).toEqual([])
+    await page.getByRole('button', { name: 'Save' }).click()
+    await page.locator('.ant-message').getByText('North-star metrics saved').waitFor()
+    await shot(page, 'dashboards-03-north-star-settings')
+    await page.getByRole('menuitem', { name: 'Home' }).click()
+    await page.getByRole('region', { name: 'North-star metrics' }).getByText('Win rate').waitFor()
     expect(consoleErrors).toEqual([])
   }, 240_000)
 })

@@ -114,7 +114,11 @@ function NorthStarForm({
                       label={i === 0 ? t('dashboards.northStar.metric') : undefined}
                       rules={[{ required: true, message: t('dashboards.northStar.required') }]}
                       style={{ width: 260, marginBottom: 8 }}
-                      extra={def?.description}
+                      extra={
+                        key
+                          ? t(`dashboards.metricHelp.${key}`, { defaultValue: def?.description })
+                          : undefined
+                      }
                     >
                       <Select
                         aria-label={`${t('dashboards.northStar.metric')} ${i + 1}`}

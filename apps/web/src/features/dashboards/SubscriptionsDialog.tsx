@@ -127,7 +127,20 @@ export function SubscriptionsDialog({
                   aria-label={t('dashboards.subscribe.sendNamed', { channel: channelName(s) })}
                   onClick={() =>
                     m.send.mutate(s, {
-                      onSuccess: () => void message.success(t('dashboards.subscribe.sent')),
+                      onSuccess: (out) => {
+                        // The channel may not be set up (no SMTP server, no robot): say why nothing went.
+                        const problems = out.deliveries.filter(
+                          (d) => d.error || d.status === 'failed' || d.status === 'skipped',
+                        )
+                        if (problems.length)
+                          void message.warning(
+                            t('dashboards.subscribe.notSent', {
+                              reason: problems.map((d) => d.error ?? d.status).join('; '),
+                            }),
+                            8,
+                          )
+                        else void message.success(t('dashboards.subscribe.sent'))
+                      },
                       onError: (e) => void message.error(reason(e)),
                     })
                   }

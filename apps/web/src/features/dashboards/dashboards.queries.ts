@@ -198,6 +198,11 @@ export function useRoles() {
   })
 }
 
+/** What "send now" did on each channel (a channel not set up is skipped with the reason). */
+export type SendOutcome = {
+  deliveries: { id: string; channel: string; userId: string | null; status: string; error: string | null }[]
+}
+
 export type SubscriptionInput = Pick<DashboardSubscription, 'channel' | 'frequency' | 'hour'>
 
 /** The person's own subscriptions to one dashboard. */
@@ -227,7 +232,7 @@ export function useSubscriptionMutations(dashboardId: string) {
       onSuccess: reload,
     }),
     send: useMutation({
-      mutationFn: (s: DashboardSubscription) => post(`/dashboard-subscriptions/${s.id}/send`),
+      mutationFn: (s: DashboardSubscription) => post<SendOutcome>(`/dashboard-subscriptions/${s.id}/send`),
       onSuccess: reload,
     }),
     remove: useMutation({

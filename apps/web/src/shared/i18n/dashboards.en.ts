@@ -262,7 +262,8 @@ export const dashboardsEn = {
     lastSent: 'Last sent {{time}}',
     neverSent: 'Not sent yet',
     sendNow: 'Send now',
-    sendNamed: 'Send the {{channel}} summary now',
+    sendNamed: 'Send now: the {{channel}} summary',
+    notSent: 'Nothing was sent: {{reason}}',
     sent: 'Sent',
     enabled: 'Active',
     toggleNamed: 'Switch the {{channel}} subscription on or off',
@@ -285,5 +286,25 @@ export const dashboardsEn = {
     at_risk_arr: 'At-risk ARR',
     won_to_handoff_days: 'Won → handoff (days)',
     signed_to_golive_days: 'Signed → go-live (days)',
+  },
+  metricHelp: {
+    nps: 'Net Promoter Score of the NPS answers of the period: % promoters (9–10) − % detractors (0–6), each contact counted once with their latest answer.',
+    renewal_rate: 'Renewal opportunities won ÷ renewal opportunities closed (won or lost) in the period.',
+    gross_revenue_retention:
+      'For accounts with contracts in force on the first day of the period: annualised contract value in force now (capped at each account’s starting value) ÷ the value in force at the start.',
+    net_revenue_retention:
+      'For accounts with contracts in force on the first day of the period: annualised contract value in force now, upsell and cross-sell included ÷ the value in force at the start.',
+    expansion_revenue: 'Amount of the upsell and cross-sell opportunities won in the period.',
+    new_business_won: 'Amount of the new-business opportunities won in the period.',
+    first_deal_wins: 'Accounts whose first won opportunity was won in the period.',
+    win_rate: 'Opportunities won ÷ opportunities closed (won or lost) in the period.',
+    healthy_share:
+      'Share of the scored accounts in the healthy band now; the previous value is the share on the first day of the period.',
+    at_risk_arr:
+      'Annual spend of the accounts in the at-risk band now; the previous value uses the bands on the first day of the period.',
+    won_to_handoff_days:
+      'Average days from winning a deal to the salesperson submitting its handoff to the CSM, for handoffs submitted in the period.',
+    signed_to_golive_days:
+      'Average days from a contract’s signing to the customer confirming the go-live milestone, for go-lives confirmed in the period.',
   },
 }
