@@ -70,4 +70,18 @@ describe('report drafts', () => {
     expect(toQuery(emptyDraft(), fields)).toBeNull()
     expect(toQuery({ ...emptyDraft('accounts'), measures: [{ fn: 'avg' }] }, fields)).toBeNull()
   })
+
+  it('sends a field the person cannot see as it is, for the server to name', () => {
+    const d: ReportDraft = {
+      ...emptyDraft('accounts'),
+      filters: [{ field: 'custom.secret', op: 'eq', value: 'x' }],
+      groupBy: [{ field: 'custom.hidden' }],
+      measures: [{ fn: 'sum', field: 'custom.margin' }],
+    }
+    expect(toQuery(d, fields)).toMatchObject({
+      filters: [{ field: 'custom.secret', op: 'eq', value: 'x' }],
+      groupBy: [{ field: 'custom.hidden' }],
+      measures: [{ fn: 'sum', field: 'custom.margin' }],
+    })
+  })
 })

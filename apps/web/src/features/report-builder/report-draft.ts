@@ -109,11 +109,20 @@ export const groupable = (f: ReportFieldInfo) => f.kind !== 'list'
 /** Fields a measure may use. */
 export const measurable = (f: ReportFieldInfo) => fnsFor(f).length > 0
 
+// A saved report may name a field the person can no longer see (field security, a deleted field): it is
+// sent as it is, so that the server's 400 names it instead of the report quietly changing meaning.
+const unknown = (path: string | undefined, fields: Map<string, ReportFieldInfo>) =>
+  !!path && !fields.has(path)
+const keepFilter = (f: ReportFilter, fields: Map<string, ReportFieldInfo>) =>
+  unknown(f.field, fields) || filterReady(f, fields.get(f.field))
+
 const simpleReady = (m: SimpleMeasure, fields: Map<string, ReportFieldInfo>) =>
-  m.fn === 'count' ? true : !!m.field && fnsFor(fields.get(m.field)).includes(m.fn)
+  m.fn === 'count'
+    ? true
+    : !!m.field && (unknown(m.field, fields) || fnsFor(fields.get(m.field)).includes(m.fn))
 
 const cleanSimple = (m: SimpleMeasure, fields: Map<string, ReportFieldInfo>): SimpleMeasure => {
-  const filters = (m.filters ?? []).filter((f) => filterReady(f, fields.get(f.field)))
+  const filters = (m.filters ?? []).filter((f) => keepFilter(f, fields))
   return {
     fn: m.fn,
     ...(m.fn !== 'count' && m.field ? { field: m.field } : {}),
@@ -159,12 +168,13 @@ export function toQuery(d: ReportDraft, fieldList: ReportFieldInfo[]): ReportQue
   const groupBy = kpi
     ? []
     : d.groupBy
-        .filter((g) => fields.has(g.field))
+        .filter((g) => !!g.field)
         .map((g) => {
-          const f = fields.get(g.field)!
+          const f = fields.get(g.field)
+          if (!f) return g
           return isDateKind(f.kind) ? { field: g.field, bucket: g.bucket ?? 'month' } : { field: g.field }
         })
-  const filters = d.filters.filter((f) => filterReady(f, fields.get(f.field)))
+  const filters = d.filters.filter((f) => keepFilter(f, fields))
   return {
     object: d.object,
     filters,
