@@ -11,8 +11,9 @@ import { useFormatContext } from './use-format'
 
 /** The server's message, and each field it names (a 400 says which field is wrong). */
 function errorLines(error: unknown): string[] {
-  if (error instanceof ApiError)
-    return [error.message, ...error.errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message))]
+  // The detail repeats the field errors when there are some; each on its own line reads better.
+  if (error instanceof ApiError && error.errors.length)
+    return error.errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message))
   return [error instanceof Error ? error.message : String(error)]
 }
 
