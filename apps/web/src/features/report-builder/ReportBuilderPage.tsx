@@ -12,7 +12,7 @@ import { ExportButtons } from './ExportButtons'
 import { FilterList } from './FilterList'
 import { GroupByEditor } from './GroupByEditor'
 import { MeasureEditor } from './MeasureEditor'
-import { ReportPreview } from './ReportPreview'
+import { errorLines, ReportPreview } from './ReportPreview'
 import { useReportFields, useRunReport, useSaveReport, useSavedReport } from './report-builder.queries'
 import { draftOf, emptyDraft, toQuery, toSaveBody, type ReportDraft } from './report-draft'
 import { groupLabel } from './report-format'
@@ -91,7 +91,7 @@ function Builder({ saved }: { saved: SavedReport | undefined }) {
       if (r.id !== saved?.id) navigate(`/reports/builder/${r.id}`, { replace: !saved })
     } catch (e) {
       void message.error(
-        e instanceof ApiError && e.status === 409 ? t('reportBuilder.conflict') : (e as Error).message,
+        e instanceof ApiError && e.status === 409 ? t('reportBuilder.conflict') : errorLines(e).join('; '),
       )
     }
   }

@@ -10,7 +10,7 @@ import { ReportView } from './ReportView'
 import { useFormatContext } from './use-format'
 
 /** The server's message, and each field it names (a 400 says which field is wrong). */
-function errorLines(error: unknown): string[] {
+export function errorLines(error: unknown): string[] {
   // The detail repeats the field errors when there are some; each on its own line reads better.
   if (error instanceof ApiError && error.errors.length)
     return error.errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message))
