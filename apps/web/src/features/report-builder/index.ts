@@ -11,3 +11,7 @@ export {
 } from './report-export'
 export { formatMeasure, groupLabel, bucketLabel } from './report-format'
 export { useFormatContext } from './use-format'
+export { ReportCanvas, type ReportChartOption, type ChartClick } from './ReportCanvas'
+export { DrillDrawer, type DrillTarget } from './DrillDrawer'
+export { ExportButtons } from './ExportButtons'
+export { useReportFields, type ReportFieldInfo } from './report-builder.queries'
