@@ -165,7 +165,7 @@ export const reportBuilderZh: Widen<typeof reportBuilderEn> = {
     loadMore: '加载更多',
   },
   drill: {
-    title: '{{label}} 背后的记录',
+    title: '“{{label}}”背后的记录',
     all: '全部记录',
     empty: '没有记录。',
     loadMore: '加载更多',
