@@ -27,7 +27,7 @@ export function FixedView({ data, height }: { data: DashboardViewData; height: n
     case 'at_risk_accounts':
       return <AtRisk data={data} />
     case 'roi_of_effort':
-      return <Roi data={data} height={height} />
+      return <Roi data={data} />
     case 'cycle_times':
       return <CycleTimes data={data} height={height} />
     case 'north_star':
@@ -171,34 +171,53 @@ const roiLabel = (r: RoiRow, t: (k: string) => string) =>
       ? t('dashboards.roi.noSegment')
       : r.label
 
-function Roi({ data, height }: { data: RoiOfEffortView; height: number }) {
+function Roi({ data }: { data: RoiOfEffortView }) {
   const { t, i18n } = useTranslation()
   const money = (v: number) => formatMoney(v, data.currency, i18n.language)
   const label = (r: RoiRow) => roiLabel(r, t)
+  // ROI (revenue ÷ cost) per group: new and existing customers, then the segments that won most.
+  const chartRows = useMemo(
+    () =>
+      [
+        ...data.byCustomerType,
+        ...[...data.bySegment].sort((a, b) => b.revenue - a.revenue).slice(0, 8),
+      ].filter((r) => r.roi !== null),
+    [data],
+  )
   const option = useMemo<ChartOption>(() => {
-    const rows = [...data.bySegment, ...data.byCustomerType]
+    const nf = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1 })
     return {
-      tooltip: { trigger: 'axis' },
-      legend: { top: 0 },
-      grid: { left: 8, right: 8, top: 32, bottom: 8, containLabel: true },
-      xAxis: {
-        type: 'category',
-        data: rows.map((r) => roiLabel(r, t)),
-        axisLabel: { interval: 0, overflow: 'truncate', width: 90 },
-      },
-      yAxis: {
-        type: 'value',
-        axisLabel: {
-          formatter: (v: number) =>
-            formatMetric(v, 'money', { lang: i18n.language, currency: data.currency }),
+      tooltip: {
+        trigger: 'axis',
+        axisPointer: { type: 'shadow' },
+        formatter: (ps: unknown) => {
+          const r = chartRows[(ps as { dataIndex: number }[])[0]?.dataIndex ?? 0]
+          if (!r) return ''
+          const m = (v: number) => formatMoney(v, data.currency, i18n.language)
+          return `${roiLabel(r, t)}<br/>${t('dashboards.roi.roi')}: ${nf.format(r.roi ?? 0)}×<br/>${t('dashboards.roi.revenue')}: ${m(r.revenue)}<br/>${t('dashboards.roi.cost')}: ${m(r.cost)}`
         },
       },
+      grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
+      yAxis: {
+        type: 'category',
+        inverse: true,
+        data: chartRows.map((r) => roiLabel(r, t)),
+        axisLabel: { overflow: 'truncate', width: 120 },
+      },
+      xAxis: { type: 'value', axisLabel: { formatter: (v: number) => `${nf.format(v)}×` } },
       series: [
-        { type: 'bar', name: t('dashboards.roi.revenue'), data: rows.map((r) => r.revenue) },
-        { type: 'bar', name: t('dashboards.roi.cost'), data: rows.map((r) => r.cost) },
+        {
+          type: 'bar',
+          name: t('dashboards.roi.roi'),
+          barMaxWidth: 18,
+          data: chartRows.map((r, i) => ({
+            value: r.roi,
+            itemStyle: { color: i < data.byCustomerType.length ? '#13a8a8' : '#1f56d6' },
+          })),
+        },
       ],
     }
-  }, [data, t, i18n.language])
+  }, [chartRows, data, t, i18n.language])
   const ratio = (v: number | null) =>
     v === null ? '—' : `${new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1 }).format(v)}×`
   const columns = [
@@ -255,15 +274,12 @@ function Roi({ data, height }: { data: RoiOfEffortView; height: number }) {
           {t('dashboards.roi.noCosts')}
         </Typography.Paragraph>
       )}
-      {data.bySegment.length + data.byCustomerType.length > 0 && (
-        <Chart
-          option={option}
-          height={Math.max(160, Math.min(260, height - 120))}
-          ariaLabel={t('dashboards.roi.chart')}
-        />
+      {chartRows.length > 0 && (
+        <Chart option={option} height={chartRows.length * 26 + 40} ariaLabel={t('dashboards.roi.chart')} />
       )}
       <Table
         size="small"
+        scroll={{ x: 'max-content' }}
         rowKey={(r) => `${r.key}:${r.label}`}
         pagination={false}
         columns={columns}
@@ -286,6 +302,7 @@ function Roi({ data, height }: { data: RoiOfEffortView; height: number }) {
       />
       <Table
         size="small"
+        scroll={{ x: 'max-content' }}
         rowKey={(r) => `${r.key}:${r.label}`}
         pagination={false}
         columns={columns}

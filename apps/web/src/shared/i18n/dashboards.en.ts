@@ -161,7 +161,7 @@ export const dashboardsEn = {
     total: 'Total',
     noSegment: 'No segment',
     period: '{{from}} to {{to}}',
-    chart: 'Revenue and cost by group',
+    chart: 'ROI (revenue won ÷ cost) of new and existing customers and of the segments that won most',
     noCosts: 'Set the hourly rates and campaign spend in Settings → Effort costs for the cost to count.',
     new: 'New customers',
     existing: 'Existing customers',

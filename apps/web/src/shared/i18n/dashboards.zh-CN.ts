@@ -162,7 +162,7 @@ export const dashboardsZh: typeof dashboardsEn = {
     total: '合计',
     noSegment: '无细分市场',
     period: '{{from}} 至 {{to}}',
-    chart: '各分组的收入与成本',
+    chart: '新老客户及赢单最多的细分市场的投入产出比（赢单收入 ÷ 成本）',
     noCosts: '请在“设置 → 投入成本”中设置小时费率和营销费用，成本才会计入。',
     new: '新客户',
     existing: '老客户',
