@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react'
-import { App, Button, Dropdown, Form, Input, Modal, Space, Tag, Tooltip, Typography } from 'antd'
+import { App, Button, Dropdown, Form, Input, Modal, Space, Spin, Tag, Tooltip, Typography } from 'antd'
 import {
   ArrowLeftOutlined,
   BellOutlined,
@@ -199,6 +199,7 @@ function DashboardView({ dashboard: d }: { dashboard: Dashboard }) {
           {d.description && <Typography.Text type="secondary">{d.description}</Typography.Text>}
         </div>
         <Space wrap>
+          {data.isFetching && !refreshing && <Spin size="small" />}
           {asOf && (
             <span className="dashboard-asof" aria-live="polite">
               {t('dashboards.asOf', { time: dayjs(asOf).format('YYYY-MM-DD HH:mm') })}
@@ -291,21 +292,24 @@ function DashboardView({ dashboard: d }: { dashboard: Dashboard }) {
           }
         />
       ) : (
-        <DashboardGrid
-          widgets={widgets}
-          reports={reportMap}
-          data={dataMap}
-          loading={data.isLoading || data.isFetching}
-          editing={editing}
-          onLayout={onLayout}
-          onDrill={(widget, group, measureIndex) => {
-            const report = widget.reportId ? reportMap.get(widget.reportId) : undefined
-            if (report)
-              setDrill({ report, result: dataMap.get(widget.id)?.result, group, measureIndex, filters })
-          }}
-          onRename={(w) => setRenaming(w)}
-          onRemove={removeWidget}
-        />
+        // Busy while other filters load (the previous figures stay until then; a spinner shows by "as of").
+        <div aria-busy={data.isFetching}>
+          <DashboardGrid
+            widgets={widgets}
+            reports={reportMap}
+            data={dataMap}
+            loading={data.isLoading || data.isFetching}
+            editing={editing}
+            onLayout={onLayout}
+            onDrill={(widget, group, measureIndex) => {
+              const report = widget.reportId ? reportMap.get(widget.reportId) : undefined
+              if (report)
+                setDrill({ report, result: dataMap.get(widget.id)?.result, group, measureIndex, filters })
+            }}
+            onRename={(w) => setRenaming(w)}
+            onRemove={removeWidget}
+          />
+        </div>
       )}
       <AddWidgetDialog
         open={dialog === 'add'}

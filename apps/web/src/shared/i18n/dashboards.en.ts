@@ -35,7 +35,7 @@ export const dashboardsEn = {
   rename: 'Rename',
   renameTitle: 'Rename the dashboard',
   renamed: 'Renamed',
-  readOnly: 'You can view this dashboard; only its owner can change it.',
+  readOnly: 'You can view this dashboard; its owner and administrators change it.',
   noWidgets: 'This dashboard has no widgets yet.',
   noWidgetsReadOnly: 'This dashboard has no widgets.',
   more: 'More actions',

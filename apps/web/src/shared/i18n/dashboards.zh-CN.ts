@@ -36,7 +36,7 @@ export const dashboardsZh: typeof dashboardsEn = {
   rename: '重命名',
   renameTitle: '重命名仪表盘',
   renamed: '已重命名',
-  readOnly: '你可以查看这个仪表盘，只有其所有者可以修改。',
+  readOnly: '你可以查看这个仪表盘，其所有者和管理员可以修改。',
   noWidgets: '这个仪表盘还没有组件。',
   noWidgetsReadOnly: '这个仪表盘没有组件。',
   more: '更多操作',
