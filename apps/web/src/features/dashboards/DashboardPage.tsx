@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import { App, Button, Dropdown, Form, Input, Modal, Space, Spin, Tag, Tooltip, Typography } from 'antd'
 import {
   ArrowLeftOutlined,
@@ -97,19 +97,28 @@ function DashboardView({ dashboard: d }: { dashboard: Dashboard }) {
   const dataMap = useMemo(() => new Map((data.data?.widgets ?? []).map((w) => [w.id, w])), [data.data])
 
   /** PATCH with the version read; a 409 reloads the dashboard and says so. */
-  const save = async (body: Omit<DashboardUpdate, 'version'>, ok?: string) => {
-    try {
-      await update.mutateAsync({ ...body, version: d.version })
-      if (ok) void message.success(ok)
-      return true
-    } catch (e) {
-      if (e instanceof ApiError && e.status === 409) {
-        void message.warning(t('dashboards.conflict'), 6)
-        await qc.invalidateQueries({ queryKey: dashboardKeys.one(d.id) })
-      } else void message.error(reasonOf(e))
-      setWidgets(d.widgets)
-      return false
+  // Saves run one after the other, each with the version the one before left in the cache (two quick
+  // drags must not refuse each other).
+  const queue = useRef<Promise<unknown>>(Promise.resolve())
+  const save = (body: Omit<DashboardUpdate, 'version'>, ok?: string): Promise<boolean> => {
+    const run = async () => {
+      const current = qc.getQueryData<Dashboard>(dashboardKeys.one(d.id)) ?? d
+      try {
+        await update.mutateAsync({ ...body, version: current.version })
+        if (ok) void message.success(ok)
+        return true
+      } catch (e) {
+        if (e instanceof ApiError && e.status === 409) {
+          void message.warning(t('dashboards.conflict'), 6)
+          await qc.invalidateQueries({ queryKey: dashboardKeys.one(d.id) })
+        } else void message.error(reasonOf(e))
+        setWidgets(qc.getQueryData<Dashboard>(dashboardKeys.one(d.id))?.widgets ?? d.widgets)
+        return false
+      }
     }
+    const next = queue.current.then(run, run)
+    queue.current = next
+    return next
   }
 
   const onLayout = (layout: GridItem[]) => {
