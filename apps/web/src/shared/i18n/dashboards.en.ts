@@ -28,7 +28,7 @@ export const dashboardsEn = {
   edit: 'Edit layout',
   done: 'Done',
   editing:
-    'Drag a widget by its title to move it; drag its lower right corner to resize it. Changes are saved as you go.',
+    'Drag a widget by its title to move it and by its lower right corner to resize it, or use the widget’s menu (⋮) to move or resize it step by step. Changes are saved as you go.',
   saving: 'Saving…',
   saved: 'Layout saved',
   conflict: 'Someone else changed this dashboard meanwhile. It was loaded again; make your change once more.',

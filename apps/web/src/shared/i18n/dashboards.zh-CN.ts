@@ -29,7 +29,8 @@ export const dashboardsZh: typeof dashboardsEn = {
   refreshed: '已重新计算',
   edit: '编辑布局',
   done: '完成',
-  editing: '拖动组件标题栏可移动组件，拖动右下角可调整大小。改动会随时保存。',
+  editing:
+    '拖动组件标题栏可移动组件，拖动右下角可调整大小；也可以用组件的菜单（⋮）逐步移动或调整大小。改动会随时保存。',
   saving: '正在保存…',
   saved: '布局已保存',
   conflict: '其他人刚刚修改了这个仪表盘，已重新加载，请再改一次。',
