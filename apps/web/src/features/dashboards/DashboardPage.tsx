@@ -1,5 +1,5 @@
-import { useEffect, useMemo, useRef, useState } from 'react'
-import { App, Button, Dropdown, Form, Input, Modal, Space, Spin, Tag, Tooltip, Typography } from 'antd'
+import { useEffect, useMemo, useState } from 'react'
+import { App, Button, Dropdown, Space, Spin, Tag, Tooltip, Typography } from 'antd'
 import {
   ArrowLeftOutlined,
   BellOutlined,
@@ -13,7 +13,7 @@ import { useQueryClient } from '@tanstack/react-query'
 import dayjs from 'dayjs'
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router'
 import { useTranslation } from 'react-i18next'
-import type { DashboardUpdate, DashboardWidget, SavedReport, SharedWith } from '@openkam/contract'
+import type { DashboardWidget, SavedReport, SharedWith } from '@openkam/contract'
 import { useAuth } from '../../app/auth'
 import { ApiError } from '../../shared/api/client'
 import { EmptyState, ErrorState, LoadingState } from '../../shared/ui/states'
@@ -42,7 +42,9 @@ import {
   type DashboardFilters,
 } from './dashboards.queries'
 import { DrillDrawer, type DrillTarget } from './DrillDrawer'
+import { NameDialog } from './NameDialog'
 import { NorthStarStrip } from './NorthStarStrip'
+import { useSaveDashboard } from './use-save-dashboard'
 import { ShareDialog } from './ShareDialog'
 import { SubscriptionsDialog } from './SubscriptionsDialog'
 import { useWidgetTitle } from './WidgetCard'
@@ -97,29 +99,7 @@ function DashboardView({ dashboard: d }: { dashboard: Dashboard }) {
   const dataMap = useMemo(() => new Map((data.data?.widgets ?? []).map((w) => [w.id, w])), [data.data])
 
   /** PATCH with the version read; a 409 reloads the dashboard and says so. */
-  // Saves run one after the other, each with the version the one before left in the cache (two quick
-  // drags must not refuse each other).
-  const queue = useRef<Promise<unknown>>(Promise.resolve())
-  const save = (body: Omit<DashboardUpdate, 'version'>, ok?: string): Promise<boolean> => {
-    const run = async () => {
-      const current = qc.getQueryData<Dashboard>(dashboardKeys.one(d.id)) ?? d
-      try {
-        await update.mutateAsync({ ...body, version: current.version })
-        if (ok) void message.success(ok)
-        return true
-      } catch (e) {
-        if (e instanceof ApiError && e.status === 409) {
-          void message.warning(t('dashboards.conflict'), 6)
-          await qc.invalidateQueries({ queryKey: dashboardKeys.one(d.id) })
-        } else void message.error(reasonOf(e))
-        setWidgets(qc.getQueryData<Dashboard>(dashboardKeys.one(d.id))?.widgets ?? d.widgets)
-        return false
-      }
-    }
-    const next = queue.current.then(run, run)
-    queue.current = next
-    return next
-  }
+  const save = useSaveDashboard(d, update, setWidgets)
 
   const onLayout = (layout: GridItem[]) => {
     const next = applyLayout(widgets, layout)
@@ -378,58 +358,5 @@ function DashboardView({ dashboard: d }: { dashboard: Dashboard }) {
       />
       <DrillDrawer target={drill} onClose={() => setDrill(null)} />
     </div>
-  )
-}
-
-/** A one-field dialog for a name (the dashboard's, or a widget's title). */
-function NameDialog({
-  open,
-  title,
-  label,
-  initial,
-  placeholder,
-  required,
-  saving,
-  onSave,
-  onClose,
-}: {
-  open: boolean
-  title: string
-  label: string
-  initial: string
-  placeholder?: string
-  required?: boolean
-  saving: boolean
-  onSave: (v: string) => void
-  onClose: () => void
-}) {
-  const { t } = useTranslation()
-  const [form] = Form.useForm<{ name: string }>()
-  useEffect(() => {
-    if (open) form.setFieldsValue({ name: initial })
-  }, [open, initial, form])
-  return (
-    <Modal
-      open={open}
-      title={title}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={saving}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      forceRender
-    >
-      <Form form={form} layout="vertical" onFinish={(v) => onSave(v.name?.trim() ?? '')}>
-        <Form.Item
-          name="name"
-          label={label}
-          rules={
-            required ? [{ required: true, whitespace: true, message: t('dashboards.nameRequired') }] : []
-          }
-        >
-          <Input maxLength={required ? 200 : 100} placeholder={placeholder} autoFocus />
-        </Form.Item>
-      </Form>
-    </Modal>
   )
 }
