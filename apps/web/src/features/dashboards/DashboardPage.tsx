@@ -1,17 +1,7 @@
 import { useEffect, useMemo, useState } from 'react'
-import { App, Button, Dropdown, Space, Spin, Tag, Tooltip, Typography } from 'antd'
-import {
-  ArrowLeftOutlined,
-  BellOutlined,
-  EditOutlined,
-  MoreOutlined,
-  PlusOutlined,
-  ReloadOutlined,
-  ShareAltOutlined,
-} from '@ant-design/icons'
+import { App, Typography } from 'antd'
 import { useQueryClient } from '@tanstack/react-query'
-import dayjs from 'dayjs'
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router'
+import { useNavigate, useParams, useSearchParams } from 'react-router'
 import { useTranslation } from 'react-i18next'
 import type { DashboardWidget, SavedReport, SharedWith } from '@openkam/contract'
 import { useAuth } from '../../app/auth'
@@ -42,6 +32,7 @@ import {
   type DashboardFilters,
 } from './dashboards.queries'
 import { DrillDrawer, type DrillTarget } from './DrillDrawer'
+import { DashboardHeader, type DialogKind } from './DashboardHeader'
 import { NameDialog } from './NameDialog'
 import { NorthStarStrip } from './NorthStarStrip'
 import { useSaveDashboard } from './use-save-dashboard'
@@ -86,7 +77,7 @@ function DashboardView({ dashboard: d }: { dashboard: Dashboard }) {
   const editing = canEdit && search.get('edit') === '1'
   const [widgets, setWidgets] = useState<DashboardWidget[]>(d.widgets)
   useEffect(() => setWidgets(d.widgets), [d.widgets])
-  const [dialog, setDialog] = useState<null | 'add' | 'share' | 'subscribe' | 'rename'>(null)
+  const [dialog, setDialog] = useState<DialogKind | null>(null)
   const [renaming, setRenaming] = useState<DashboardWidget | null>(null)
   const [shareError, setShareError] = useState<string | null>(null)
   const [drill, setDrill] = useState<DrillTarget | null>(null)
@@ -173,77 +164,21 @@ function DashboardView({ dashboard: d }: { dashboard: Dashboard }) {
     }
   }
 
-  const asOf = data.data?.asOf
-  const shareCount = d.sharedWith.roles.length + d.sharedWith.teams.length
   return (
     <div>
-      <div className="page-header" style={{ flexWrap: 'wrap', gap: 8 }}>
-        <div style={{ minWidth: 0 }}>
-          <Link to="/dashboards" className="dashboard-back">
-            <ArrowLeftOutlined aria-hidden /> {t('dashboards.back')}
-          </Link>
-          <h1 style={{ margin: 0 }}>
-            {d.name} {d.template && <Tag>{t('dashboards.kind.builtin')}</Tag>}
-          </h1>
-          {d.description && <Typography.Text type="secondary">{d.description}</Typography.Text>}
-        </div>
-        <Space wrap>
-          {data.isFetching && !refreshing && <Spin size="small" />}
-          {asOf && (
-            <span className="dashboard-asof" aria-live="polite">
-              {t('dashboards.asOf', { time: dayjs(asOf).format('YYYY-MM-DD HH:mm') })}
-              {data.data?.cached ? ` · ${t('dashboards.cached')}` : ''}
-            </span>
-          )}
-          <Button icon={<ReloadOutlined />} loading={refreshing} onClick={() => void refresh()}>
-            {t('dashboards.refresh')}
-          </Button>
-          {canEdit && editing && (
-            <Button icon={<PlusOutlined />} onClick={() => setDialog('add')}>
-              {t('dashboards.widget.add')}
-            </Button>
-          )}
-          {canEdit && (
-            <Button
-              type={editing ? 'primary' : 'default'}
-              icon={editing ? undefined : <EditOutlined />}
-              onClick={() => setEditing(!editing)}
-            >
-              {editing ? t('dashboards.done') : t('dashboards.edit')}
-            </Button>
-          )}
-          {canEdit && (
-            <Tooltip
-              title={
-                shareCount
-                  ? t('dashboards.share.sharedWith', { count: shareCount })
-                  : t('dashboards.share.notShared')
-              }
-            >
-              <Button icon={<ShareAltOutlined />} onClick={() => setDialog('share')}>
-                {t('dashboards.share.button')}
-              </Button>
-            </Tooltip>
-          )}
-          <Button icon={<BellOutlined />} onClick={() => setDialog('subscribe')}>
-            {t('dashboards.subscribe.button')}
-          </Button>
-          {canEdit && (
-            <Dropdown
-              trigger={['click']}
-              menu={{
-                items: [
-                  { key: 'rename', label: t('dashboards.rename') },
-                  { key: 'delete', danger: true, label: t('dashboards.delete') },
-                ],
-                onClick: ({ key }) => (key === 'rename' ? setDialog('rename') : deleteDashboard()),
-              }}
-            >
-              <Button icon={<MoreOutlined />} aria-label={t('dashboards.more')} />
-            </Dropdown>
-          )}
-        </Space>
-      </div>
+      <DashboardHeader
+        dashboard={d}
+        asOf={data.data?.asOf}
+        cached={!!data.data?.cached}
+        fetching={data.isFetching && !refreshing}
+        refreshing={refreshing}
+        canEdit={canEdit}
+        editing={editing}
+        onRefresh={() => void refresh()}
+        onEditing={setEditing}
+        onDialog={setDialog}
+        onDelete={deleteDashboard}
+      />
       <DashboardFiltersBar
         value={filters}
         onChange={setFilters}
