@@ -1,4 +1,4 @@
-import { useMemo } from 'react'
+import { useMemo, type ReactNode } from 'react'
 import { Table, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import type { RoiOfEffortView, RoiRow } from '@openkam/contract'
@@ -44,7 +44,7 @@ export function RoiView({ data }: { data: RoiOfEffortView }) {
         type: 'category',
         inverse: true,
         data: chartRows.map((r) => roiLabel(r, t)),
-        axisLabel: { overflow: 'truncate', width: 120 },
+        axisLabel: { overflow: 'truncate', width: 170 },
       },
       xAxis: { type: 'value', axisLabel: { formatter: (v: number) => `${nf.format(v)}×` } },
       series: [
@@ -70,7 +70,6 @@ export function RoiView({ data }: { data: RoiOfEffortView }) {
       dataIndex: 'accounts',
       align: 'right' as const,
       className: 'num',
-      responsive: ['lg' as const],
     },
     {
       key: 'revenue',
@@ -86,7 +85,22 @@ export function RoiView({ data }: { data: RoiOfEffortView }) {
       dataIndex: 'activityHours',
       align: 'right' as const,
       className: 'num',
-      responsive: ['xl' as const],
+    },
+    {
+      key: 'activityCost',
+      title: t('dashboards.roi.activityCost'),
+      dataIndex: 'activityCost',
+      align: 'right' as const,
+      className: 'num',
+      render: money,
+    },
+    {
+      key: 'campaignCost',
+      title: t('dashboards.roi.campaignCost'),
+      dataIndex: 'campaignCost',
+      align: 'right' as const,
+      className: 'num',
+      render: money,
     },
     {
       key: 'cost',
@@ -105,6 +119,17 @@ export function RoiView({ data }: { data: RoiOfEffortView }) {
       render: ratio,
     },
   ]
+  const total = data.total
+  const totals: Record<string, ReactNode> = {
+    group: t('dashboards.roi.total'),
+    accounts: total.accounts,
+    revenue: money(total.revenue),
+    hours: total.activityHours,
+    activityCost: money(total.activityCost),
+    campaignCost: money(total.campaignCost),
+    cost: money(total.cost),
+    roi: ratio(total.roi),
+  }
   const noCost = data.total.cost === 0
   return (
     <div>
@@ -128,17 +153,18 @@ export function RoiView({ data }: { data: RoiOfEffortView }) {
         dataSource={data.bySegment}
         title={() => <Typography.Text strong>{t('dashboards.roi.bySegment')}</Typography.Text>}
         summary={() => (
+          // The whole period's totals under each column.
           <Table.Summary.Row>
-            <Table.Summary.Cell index={0}>{t('dashboards.roi.total')}</Table.Summary.Cell>
-            <Table.Summary.Cell index={1} align="right" className="num">
-              {money(data.total.revenue)}
-            </Table.Summary.Cell>
-            <Table.Summary.Cell index={2} align="right" className="num">
-              {money(data.total.cost)}
-            </Table.Summary.Cell>
-            <Table.Summary.Cell index={3} align="right" className="num">
-              {ratio(data.total.roi)}
-            </Table.Summary.Cell>
+            {columns.map((c, n) => (
+              <Table.Summary.Cell
+                key={c.key}
+                index={n}
+                align={n ? 'right' : undefined}
+                className={n ? 'num' : undefined}
+              >
+                {totals[c.key]}
+              </Table.Summary.Cell>
+            ))}
           </Table.Summary.Row>
         )}
       />
