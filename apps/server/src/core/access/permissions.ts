@@ -102,5 +102,8 @@ export function mergeFieldAccess(list: FieldAccessMap[]): FieldAccessMap {
 }
 
 /** What a person may do with one field of an object. */
-export const fieldAccessOf = (p: Pick<Principal, 'fieldAccess'>, object: string, field: string): FieldAccess =>
-  p.fieldAccess?.[object]?.[field] ?? 'edit'
+export const fieldAccessOf = (
+  p: Pick<Principal, 'fieldAccess'>,
+  object: string,
+  field: string,
+): FieldAccess => p.fieldAccess?.[object]?.[field] ?? 'edit'

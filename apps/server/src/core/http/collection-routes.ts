@@ -46,18 +46,20 @@ export function listQuerySchema(
     ...filters,
     ...opts.extra,
   }
-  return z
-    .object(shape)
-    // Custom fields filter as `custom.<key>` (with [gte]/[lte]/…): the collection checks them against the
-    // workspace's definitions; any other unknown parameter is refused as before.
-    .catchall(z.string())
-    .superRefine((q, issue) => {
-      for (const key of Object.keys(q)) {
-        if (!(key in shape) && !CUSTOM_PARAM.test(key)) {
-          issue.addIssue({ code: 'custom', path: [key], message: 'not a known parameter', input: q[key] })
+  return (
+    z
+      .object(shape)
+      // Custom fields filter as `custom.<key>` (with [gte]/[lte]/…): the collection checks them against the
+      // workspace's definitions; any other unknown parameter is refused as before.
+      .catchall(z.string())
+      .superRefine((q, issue) => {
+        for (const key of Object.keys(q)) {
+          if (!(key in shape) && !CUSTOM_PARAM.test(key)) {
+            issue.addIssue({ code: 'custom', path: [key], message: 'not a known parameter', input: q[key] })
+          }
         }
-      }
-    })
+      })
+  )
 }
 
 const CUSTOM_PARAM = /^custom\.[a-z][a-zA-Z0-9_]{0,62}(\[(gte|lte|gt|lt|ne)\])?$/
