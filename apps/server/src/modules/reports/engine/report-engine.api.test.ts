@@ -432,4 +432,21 @@ describe('report engine', () => {
         .slice(1),
     ).toEqual([`${local},200`])
   })
+
+  it('names account segments in words', async () => {
+    const a = await org.admin.post('/api/v1/accounts', {
+      name: 'Segment Co',
+      segment: 'finance:small:retention',
+    })
+    expect(a.status).toBe(201)
+    const res = await org.admin.post('/api/v1/reports/run', {
+      object: 'accounts',
+      filters: [{ field: 'name', op: 'eq', value: 'Segment Co' }],
+      groupBy: [{ field: 'segment' }],
+      measures: [{ fn: 'count' }],
+    })
+    const key = res.body.rows[0][0] as string
+    expect(key.split(':')).toHaveLength(3)
+    expect(res.body.labels.segment[key]).toMatch(/ · /)
+  })
 })

@@ -8,6 +8,8 @@ import { userTables } from '../../users'
 import type { PlanGroup } from './report-compile'
 import type { Lang } from './report-fields'
 import { bucketLabel } from './relative-dates'
+// eslint-disable-next-line no-restricted-imports -- the same module (reports): the segment's words
+import { segmentLabel } from '../metrics/segment-label'
 
 const NONE = { en: '(none)', 'zh-CN': '（空）' } as const
 const YES_NO = { en: ['Yes', 'No'], 'zh-CN': ['是', '否'] } as const
@@ -73,6 +75,9 @@ export async function groupLabels(
         lang,
       )
       for (const v of present) labels[String(v)] = names.get(String(v)) ?? String(v)
+    } else if (f.path === 'segment' || f.path.endsWith('.segment')) {
+      // An account's segment is a key (industry:size:maturity, SPEC R-03): shown in words.
+      for (const v of present) labels[String(v)] = segmentLabel(String(v), lang)
     }
     out[g.key] = labels
   }
