@@ -1,62 +1,12 @@
 import fs from 'node:fs'
-import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
-import { loadConfig } from '../apps/server/src/core/config'
-import { startRuntime, type Runtime } from '../apps/server/src/runtime'
-import { buildApp } from '../apps/server/src/app'
-import type { App } from '../apps/server/src/core/http/server'
-// @ts-expect-error plain JS build script
-import { buildWeb } from '../apps/web/scripts/build.js'
-import { axeViolations, launchBrowser } from './browser'
+import { describe, expect, it } from 'vitest'
+import type { Locator, Page } from 'playwright-core'
+import { axeViolations } from './browser'
+import { base, consoleErrors, shot, signedIn as signIn, useDemoServer } from './demo-server'
 
-const shots = path.resolve('test-results/e2e')
-let rt: Runtime
-let app: App
-let browser: Browser
-let base = ''
-const consoleErrors: string[] = []
-
-beforeAll(async () => {
-  fs.mkdirSync(shots, { recursive: true })
-  await buildWeb({ quiet: true })
-  rt = await startRuntime(loadConfig({ OPENKAM_DATA_DIR: 'memory://', OPENKAM_LOG_LEVEL: 'silent' }), {
-    role: 'embedded',
-    demo: true,
-    lang: 'zh-CN',
-  })
-  app = await buildApp(rt, { logger: false })
-  base = await app.listen({ port: 0, host: '127.0.0.1' })
-  browser = await launchBrowser()
-}, 180_000)
-
-afterAll(async () => {
-  await browser?.close()
-  await app?.close()
-  await rt?.stop()
-})
-
-/** A signed-in page in a fresh context (English, downloads allowed); console errors are collected. */
-async function signedIn(email: string): Promise<{ ctx: BrowserContext; page: Page }> {
-  const ctx = await browser.newContext({
-    locale: 'en-US',
-    viewport: { width: 1440, height: 900 },
-    bypassCSP: true,
-    acceptDownloads: true,
-  })
-  const page = await ctx.newPage()
-  page.on('console', (m) => m.type() === 'error' && consoleErrors.push(`${m.text()} @ ${page.url()}`))
-  page.on('pageerror', (e) => consoleErrors.push(`${e.message} @ ${page.url()}`))
-  await page.goto(base)
-  await page.getByLabel('E-mail').fill(email)
-  await page.getByLabel('Password').fill('openkam-demo')
-  await page.getByRole('button', { name: 'Sign in' }).click()
-  await page.getByRole('navigation').waitFor()
-  return { ctx, page }
-}
-
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true })
+useDemoServer()
+/** A signed-in page in a fresh context (English); console errors are collected and must stay empty. */
+const signedIn = (email: string) => signIn(email, { downloads: true })
 
 /** Opens an antd select and picks the option titled `option` (typing first when the select searches). */
 async function choose(page: Page, select: Locator, option: string, search = false) {

@@ -1,0 +1,68 @@
+// The browser journeys' shared set-up: the built web app on a demo workspace (zh-CN, in memory), one
+// Chromium, and a signed-in page per person. Each journey file calls useDemoServer() once at its top.
+import fs from 'node:fs'
+import path from 'node:path'
+import { afterAll, beforeAll } from 'vitest'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { loadConfig } from '../apps/server/src/core/config'
+import { startRuntime, type Runtime } from '../apps/server/src/runtime'
+import { buildApp } from '../apps/server/src/app'
+import type { App } from '../apps/server/src/core/http/server'
+// @ts-expect-error plain JS build script
+import { buildWeb } from '../apps/web/scripts/build.js'
+import { launchBrowser } from './browser'
+
+export const shots = path.resolve('test-results/e2e')
+let rt: Runtime | undefined
+let app: App | undefined
+/** The running server's address, once `useDemoServer`'s set-up ran. */
+export let base = ''
+export let browser: Browser
+/** Console errors and page errors of every page `signedIn` opened. */
+export const consoleErrors: string[] = []
+
+/** Starts the demo server and the browser before the file's tests, and stops them after. */
+export function useDemoServer() {
+  beforeAll(async () => {
+    fs.mkdirSync(shots, { recursive: true })
+    await buildWeb({ quiet: true })
+    rt = await startRuntime(loadConfig({ OPENKAM_DATA_DIR: 'memory://', OPENKAM_LOG_LEVEL: 'silent' }), {
+      role: 'embedded',
+      demo: true,
+      lang: 'zh-CN',
+    })
+    app = await buildApp(rt, { logger: false })
+    base = await app.listen({ port: 0, host: '127.0.0.1' })
+    browser = await launchBrowser()
+  }, 180_000)
+  afterAll(async () => {
+    await browser?.close()
+    await app?.close()
+    await rt?.stop()
+  })
+}
+
+/** A signed-in page in a fresh context (English); console errors are collected. */
+export async function signedIn(
+  email: string,
+  opts: { viewport?: { width: number; height: number }; downloads?: boolean } = {},
+): Promise<{ ctx: BrowserContext; page: Page }> {
+  const ctx = await browser.newContext({
+    locale: 'en-US',
+    viewport: opts.viewport ?? { width: 1440, height: 900 },
+    bypassCSP: true,
+    ...(opts.downloads ? { acceptDownloads: true } : {}),
+  })
+  const page = await ctx.newPage()
+  page.on('console', (m) => m.type() === 'error' && consoleErrors.push(`${m.text()} @ ${page.url()}`))
+  page.on('pageerror', (e) => consoleErrors.push(`${e.message} @ ${page.url()}`))
+  await page.goto(base)
+  await page.getByLabel('E-mail').fill(email)
+  await page.getByLabel('Password').fill('openkam-demo')
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await page.getByRole('navigation').waitFor()
+  return { ctx, page }
+}
+
+export const shot = (page: Page, name: string) =>
+  page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true })
