@@ -107,4 +107,15 @@ describe('the report builder in the browser', () => {
 
     expect(consoleErrors).toEqual([])
   })
+
+  it('Home lists the salesperson’s own open alerts, each linking to its account', async () => {
+    const { ctx, page } = await signedIn('chen.jie@demo.openkam.local')
+    const items = page.locator('[aria-label="My open alerts"] .ant-list-item')
+    await items.first().waitFor()
+    expect(await items.count()).toBeGreaterThan(0)
+    await items.first().getByRole('link').click()
+    await page.waitForURL(/\/accounts\//)
+    await ctx.close()
+    expect(consoleErrors).toEqual([])
+  })
 })

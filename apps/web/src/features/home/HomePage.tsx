@@ -11,6 +11,7 @@ import { Chart } from '../../shared/ui/Chart'
 import { EmptyState, ErrorState, LoadingState } from '../../shared/ui/states'
 import { EnumTag } from '../records/display'
 import { NorthStarStrip } from '../dashboards/NorthStarStrip'
+import { MyAlertsCard } from './MyAlertsCard'
 import { fetchAll, pipelineChartOption, summariseStages, type Opportunity } from '../reports/data'
 
 type Task = {
@@ -56,11 +57,11 @@ export default function HomePage() {
             <RiskCard />
           </Col>
         )}
-        <Col xs={24} lg={12}>
-          <Card title={t('home.myAlerts')} extra={<Link to="/alerts">{t('home.viewAll')}</Link>}>
-            <EmptyState description={t('home.noAlerts')} />
-          </Card>
-        </Col>
+        {can(me, 'alerts', 'read') && (
+          <Col xs={24} lg={12}>
+            <MyAlertsCard />
+          </Col>
+        )}
       </Row>
     </div>
   )
