@@ -14,6 +14,8 @@ import { launchBrowser } from './browser'
 
 export const shots = path.resolve('test-results/e2e')
 let rt: Runtime | undefined
+/** The demo server's runtime (its database, for journeys that check what the app stored). */
+export const runtime = (): Runtime => rt!
 let app: App | undefined
 /** The running server's address, once `useDemoServer`'s set-up ran. */
 export let base = ''
@@ -42,13 +44,19 @@ export function useDemoServer() {
   })
 }
 
-/** A signed-in page in a fresh context (English); console errors are collected. */
+/** A signed-in page in a fresh context (English unless `locale` says); console errors are collected. */
 export async function signedIn(
   email: string,
-  opts: { viewport?: { width: number; height: number }; downloads?: boolean } = {},
+  opts: {
+    viewport?: { width: number; height: number }
+    downloads?: boolean
+    locale?: 'en-US' | 'zh-CN'
+  } = {},
 ): Promise<{ ctx: BrowserContext; page: Page }> {
+  const en = (opts.locale ?? 'en-US') === 'en-US'
+  // bypassCSP lets the test inject axe-core; the app itself runs under its strict CSP.
   const ctx = await browser.newContext({
-    locale: 'en-US',
+    locale: opts.locale ?? 'en-US',
     viewport: opts.viewport ?? { width: 1440, height: 900 },
     bypassCSP: true,
     ...(opts.downloads ? { acceptDownloads: true } : {}),
@@ -57,9 +65,9 @@ export async function signedIn(
   page.on('console', (m) => m.type() === 'error' && consoleErrors.push(`${m.text()} @ ${page.url()}`))
   page.on('pageerror', (e) => consoleErrors.push(`${e.message} @ ${page.url()}`))
   await page.goto(base)
-  await page.getByLabel('E-mail').fill(email)
-  await page.getByLabel('Password').fill('openkam-demo')
-  await page.getByRole('button', { name: 'Sign in' }).click()
+  await page.getByLabel(en ? 'E-mail' : '邮箱').fill(email)
+  await page.getByLabel(en ? 'Password' : '密码').fill('openkam-demo')
+  await page.getByRole('button', { name: en ? 'Sign in' : '登 录' }).click()
   await page.getByRole('navigation').waitFor()
   return { ctx, page }
 }

@@ -1,67 +1,17 @@
-import fs from 'node:fs'
-import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
 import { sql } from 'drizzle-orm'
-import { loadConfig } from '../apps/server/src/core/config'
-import { startRuntime, type Runtime } from '../apps/server/src/runtime'
-import { buildApp } from '../apps/server/src/app'
-import type { App } from '../apps/server/src/core/http/server'
-// @ts-expect-error plain JS build script
-import { buildWeb } from '../apps/web/scripts/build.js'
-import { axeViolations, launchBrowser } from './browser'
+import { axeViolations } from './browser'
+import { base, browser, consoleErrors, runtime, shot, signedIn as signIn, useDemoServer } from './demo-server'
 
-const shots = path.resolve('test-results/e2e')
-let rt: Runtime
-let app: App
-let browser: Browser
-let base = ''
-const consoleErrors: string[] = []
-
-beforeAll(async () => {
-  fs.mkdirSync(shots, { recursive: true })
-  await buildWeb({ quiet: true })
-  rt = await startRuntime(loadConfig({ OPENKAM_DATA_DIR: 'memory://', OPENKAM_LOG_LEVEL: 'silent' }), {
-    role: 'embedded',
-    demo: true,
-    lang: 'zh-CN',
-  })
-  app = await buildApp(rt, { logger: false })
-  base = await app.listen({ port: 0, host: '127.0.0.1' })
-  browser = await launchBrowser()
-}, 180_000)
-
-afterAll(async () => {
-  await browser?.close()
-  await app?.close()
-  await rt?.stop()
-})
-
+useDemoServer()
 /** A signed-in page in a fresh context; console errors are collected and must stay empty. */
-async function signedIn(
-  locale: 'en-US' | 'zh-CN' = 'en-US',
-  email = 'admin@demo.openkam.local',
-): Promise<{ ctx: BrowserContext; page: Page }> {
-  // bypassCSP lets the test inject axe-core; the app itself runs under its strict CSP.
-  const ctx = await browser.newContext({ locale, viewport: { width: 1280, height: 860 }, bypassCSP: true })
-  const page = await ctx.newPage()
-  page.on('console', (m) => m.type() === 'error' && consoleErrors.push(`${m.text()} @ ${page.url()}`))
-  page.on('pageerror', (e) => consoleErrors.push(`${e.message} @ ${page.url()}`))
-  await page.goto(base)
-  const en = locale === 'en-US'
-  await page.getByLabel(en ? 'E-mail' : '邮箱').fill(email)
-  await page.getByLabel(en ? 'Password' : '密码').fill('openkam-demo')
-  await page.getByRole('button', { name: en ? 'Sign in' : '登 录' }).click()
-  await page.getByRole('navigation').waitFor()
-  return { ctx, page }
-}
+const signedIn = (locale: 'en-US' | 'zh-CN' = 'en-US', email = 'admin@demo.openkam.local') =>
+  signIn(email, { locale, viewport: { width: 1280, height: 860 } })
 
 /** A navigation entry by its whole label ("客户" is not "客户评估"); the icon's name may come before it. */
 const nav = (page: Page, name: string) =>
   page.getByRole('menuitem', { name: new RegExp(`(^|\\s)${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) })
-
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true })
 
 describe('journeys in the browser', () => {
   it('signs in (Chinese by default for a Chinese browser), refusing a wrong password first', async () => {
@@ -346,7 +296,7 @@ describe('journeys in the browser', () => {
     await ctx.close()
 
     // The urgent ticket of a strategic account reached its CSM in the app (WeCom is not set up in the demo).
-    const db = rt.database.db
+    const db = runtime().database.db
     const res = (await db.execute(
       sql`select u.email, n.subject from notifications n join users u on u.workspace_id = n.workspace_id and u.id = n.user_id
           join rule_runs r on r.workspace_id = n.workspace_id and r.id = n.rule_run_id
