@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm'
 import {
   boolean,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -55,6 +56,11 @@ export const healthModels = pgTable(
     bands: jsonb('bands').$type<HealthBands>().notNull().default({ healthy: 80, watch: 60 }),
     /** A metric with no value recorded in this many days is missing (renormalised, score incomplete). */
     lookbackDays: integer('lookback_days').notNull().default(90),
+    /**
+     * The least share (0–1) of the model's weight whose metrics must have a value for the score to get
+     * a band; below it the account's health is `insufficient_data`: no band, no alert, no risk.
+     */
+    minWeightShare: doublePrecision('min_weight_share').notNull().default(0.5),
     publishedAt: tstz('published_at'),
     template: text('template'),
   },
@@ -134,8 +140,11 @@ export const healthSnapshots = pgTable(
     accountId: uuid('account_id').notNull(),
     modelId: uuid('model_id').notNull(),
     modelVersion: integer('model_version').notNull().default(1),
-    score: numeric('score', { precision: 5, scale: 2 }).notNull(),
-    band: text('band').notNull(),
+    /** Null when the status is `insufficient_data` (too little of the model's weight has data). */
+    score: numeric('score', { precision: 5, scale: 2 }),
+    band: text('band'),
+    /** `scored`, or `insufficient_data` when the metrics with data carry less than the model's minWeightShare. */
+    status: text('status').notNull().default('scored'),
     incomplete: boolean('incomplete').notNull().default(false),
     contributions: jsonb('contributions').$type<MetricContribution[]>().notNull().default([]),
     computedAt: tstz('computed_at').notNull(),
