@@ -37,7 +37,9 @@ import { taskCollection } from './modules/tasks'
 import { ticketCollection } from './modules/tickets'
 import { registerAuditRoutes } from './modules/audit'
 import { registerImportRoutes } from './modules/imports'
-import { registerWorkspaceRoutes } from './modules/workspaces'
+import { registerSetupRoutes, registerWorkspaceRoutes } from './modules/workspaces'
+import { createWorkspaceFromTemplate } from './modules/templates'
+import { seedDemo } from './demo/seed'
 import { registerJobRoutes } from './core/jobs/routes'
 import { registerRuleRoutes } from './modules/rules'
 import { registerCustomObjectRoutes, registerFieldAccessRoutes, registerFieldRoutes } from './modules/fields'
@@ -64,6 +66,15 @@ export async function buildApp(rt: Runtime, opts: { logger?: boolean; web?: bool
   registerFieldAccessRoutes(app, db)
   registerCustomObjectRoutes(app, db, { jobs: rt.jobs })
   registerWorkspaceRoutes(app, db)
+  registerSetupRoutes(app, db, {
+    config: rt.config,
+    events: rt.events,
+    templates: {
+      standard: (tx, events, w) =>
+        createWorkspaceFromTemplate(tx, events, { name: w.name, slug: 'default', locale: w.locale }),
+      demo: (tx, events, w) => seedDemo(tx, events, { lang: w.locale, admin: w.admin }),
+    },
+  })
   // Collections served by the shared machinery: list, get, create, update, delete, restore, export.
   const collections = [
     accountCollection,

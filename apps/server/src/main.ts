@@ -8,7 +8,7 @@ import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD, seedDemo } from './demo/seed'
 import { startBoss } from './core/jobs/boss'
 import { OutboxEventSink } from './core/events/bus'
 import { HandlerRegistry } from './core/events/registry'
-import { findWorkspaceBySlug } from './modules/workspaces'
+import { setupStatus, findWorkspaceBySlug } from './modules/workspaces'
 import { importCommand, type ImportCommandOptions } from './modules/imports'
 import { VERSION } from './version'
 
@@ -72,6 +72,8 @@ async function start(opts: { demo?: boolean; apiOnly?: boolean; lang?: 'zh-CN' |
     if (cfg.adminEmail) out(`  or: ${cfg.adminEmail} (OPENKAM_ADMIN_PASSWORD)`)
   } else if (cfg.adminEmail) {
     out(`  sign in as ${cfg.adminEmail} (OPENKAM_ADMIN_PASSWORD)`)
+  } else if ((await setupStatus(rt.database.db)).needed) {
+    out(`  first run: open http://${host}:${port} to create the workspace and its administrator`)
   }
   out('  API description: /api/openapi.json · stop with Ctrl+C')
   // Background work (events, jobs) starts once the server answers.

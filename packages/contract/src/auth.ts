@@ -14,16 +14,24 @@ export const roleKeys = [
 export const RoleKey = z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, 'lower-case letters, digits and _ (2–40)')
 
 export const Scope = z.enum(['none', 'own', 'team', 'all'])
-export const Permissions = z.record(
-  z.string(),
+const ActionScopes = z
+  .object({
+    read: Scope.optional(),
+    create: Scope.optional(),
+    update: Scope.optional(),
+    delete: Scope.optional(),
+  })
+  .strict()
+export const Permissions = z.record(z.string(), ActionScopes)
+/** Permissions as a role editor sends them: each key a resource (collection) key, or * for the rest. */
+export const PermissionsInput = z.record(
   z
-    .object({
-      read: Scope.optional(),
-      create: Scope.optional(),
-      update: Scope.optional(),
-      delete: Scope.optional(),
-    })
-    .strict(),
+    .string()
+    .regex(
+      /^(\*|[a-z][a-zA-Z0-9_-]{0,62})$/,
+      'a resource key (e.g. accounts, alert-rules) or * for the rest',
+    ),
+  ActionScopes,
 )
 
 export const LoginBody = z
@@ -64,7 +72,9 @@ export const Me = User.extend({
 
 export const LoginResponse = z.object({ token: z.string(), expiresAt: Timestamp, user: Me })
 
-const password = z.string().min(8, 'at least 8 characters').max(200)
+/** The password rule everywhere a password is chosen (users, first run). */
+export const Password = z.string().min(8, 'at least 8 characters').max(200)
+const password = Password
 
 export const UserCreate = z
   .object({
@@ -133,7 +143,7 @@ export const RoleCreate = z
     key: RoleKey,
     name: z.string().trim().min(1, 'name is required').max(100),
     description: z.string().max(500).nullable().optional(),
-    permissions: Permissions,
+    permissions: PermissionsInput,
   })
   .strict()
   .meta({ id: 'RoleCreate' })

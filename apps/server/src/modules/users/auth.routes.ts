@@ -1,3 +1,4 @@
+import type { FastifyReply, FastifyRequest } from 'fastify'
 import { z } from 'zod'
 import {
   ApiToken,
@@ -35,6 +36,21 @@ import {
 } from './auth.service'
 import { roleCollection, teamCollection, userCollection } from './user.collections'
 
+/** Puts a new session's token in the HTTP-only cookie the web app signs in with. */
+export function setSessionCookie(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  session: { token: string; expiresAt: string },
+) {
+  reply.setCookie(SESSION_COOKIE, session.token, {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: req.protocol === 'https',
+    path: '/',
+    expires: new Date(session.expiresAt),
+  })
+}
+
 export function registerAuthRoutes(app: App, db: Db, config: Config) {
   const r = app
   const tags = ['auth']
@@ -57,13 +73,7 @@ export function registerAuthRoutes(app: App, db: Db, config: Config) {
         sessionDays: config.sessionDays,
         maxFailures: config.loginMaxFailures,
       })
-      reply.setCookie(SESSION_COOKIE, result.token, {
-        httpOnly: true,
-        sameSite: 'lax',
-        secure: req.protocol === 'https',
-        path: '/',
-        expires: new Date(result.expiresAt),
-      })
+      setSessionCookie(req, reply, result)
       return result
     },
   )

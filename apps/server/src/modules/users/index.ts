@@ -1,4 +1,4 @@
-export { registerAuthRoutes } from './auth.routes'
+export { registerAuthRoutes, setSessionCookie } from './auth.routes'
 export { resolvePrincipal, login, principalByEmail } from './auth.service'
 export { missingUsers, userRefs, userCollection, teamCollection, roleCollection } from './user.collections'
 export { defaultRoles } from './default-roles'
