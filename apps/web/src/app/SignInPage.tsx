@@ -4,6 +4,7 @@ import { useQueryClient } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { ApiError, post } from '../shared/api/client'
 import { LanguageSwitch } from './LanguageSwitch'
+import { SetupPage, useSetupStatus } from '../features/setup'
 
 export default function SignInPage() {
   const { t } = useTranslation()
@@ -13,6 +14,7 @@ export default function SignInPage() {
   )
   const [busy, setBusy] = useState(false)
   const [form] = Form.useForm()
+  const status = useSetupStatus()
 
   const submit = async (values: { email: string; password: string }) => {
     setBusy(true)
@@ -32,6 +34,8 @@ export default function SignInPage() {
     }
   }
 
+  // An empty installation has nobody to sign in: it gets the first-run screen instead (issue 18.6).
+  if (status.data?.needed) return <SetupPage />
   return (
     <main className="signin">
       <div className="signin-lang">
@@ -61,9 +65,11 @@ export default function SignInPage() {
             {t('auth.signIn')}
           </Button>
         </Form>
-        <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0 }}>
-          {t('auth.demoHint')}
-        </Typography.Paragraph>
+        {status.data?.demo && (
+          <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0 }}>
+            {t('auth.demoHint')}
+          </Typography.Paragraph>
+        )}
       </Card>
     </main>
   )
