@@ -9,6 +9,13 @@ import { resource } from './resource'
 
 export const healthBands = ['healthy', 'watch', 'at_risk'] as const
 export type HealthBand = (typeof healthBands)[number]
+/**
+ * `scored`: the score has a band. `insufficient_data`: the metrics with a value carry less than the
+ * model's `minWeightShare` of its weight — no score, no band, no alert, no risk. `unscored`: no model
+ * applies to the account.
+ */
+export const healthStatuses = ['scored', 'insufficient_data', 'unscored'] as const
+export type HealthStatus = (typeof healthStatuses)[number]
 export const healthModelStatuses = ['draft', 'published'] as const
 
 /** A metric key: lower-case letters, digits and underscores (`feature_usage`, `custom_sla_breaches`). */
@@ -26,6 +33,19 @@ export const builtInMetrics = [
   'executive_engagement',
   'buying_committee_coverage',
 ] as const
+
+/** The built-in metrics' names in both languages (the web shows them; the API names missing inputs with them). */
+export const builtInMetricLabels: Record<(typeof builtInMetrics)[number], { en: string; zh: string }> = {
+  feature_usage: { en: 'Feature usage %', zh: '功能使用率 %' },
+  meeting_minutes: { en: 'Meeting minutes (30 d)', zh: '会议时长（30 天）' },
+  issue_feedback: { en: 'Issues & negative feedback (30 d)', zh: '问题与负面反馈（30 天）' },
+  nps: { en: 'NPS', zh: 'NPS 净推荐值' },
+  login_frequency: { en: 'Logins per week', zh: '每周登录次数' },
+  active_user_trend: { en: 'Active user trend %', zh: '活跃用户趋势 %' },
+  payment_timeliness: { en: 'Payments on time %', zh: '按时付款率 %' },
+  executive_engagement: { en: 'Days since economic-buyer contact', zh: '距上次接触经济决策人天数' },
+  buying_committee_coverage: { en: 'Buying committee coverage %', zh: '采购委员会覆盖率 %' },
+}
 
 const finite = z.number({ error: 'must be a number' }).refine(Number.isFinite, 'must be a finite number')
 const point = z.object({ value: finite, score: finite.pipe(z.number().min(0).max(100)) }).strict()
@@ -99,6 +119,14 @@ export const healthModelResource = resource(
     metrics: z.array(HealthModelMetric).min(1, 'at least one metric').max(30),
     bands: HealthBands,
     lookbackDays: z.number().int().min(1).max(730),
+    /**
+     * The least share (0–1) of the model's weight whose metrics must have a value before the score gets
+     * a band (and can raise alerts); default 0.5. Below it the health is `insufficient_data`.
+     */
+    minWeightShare: z
+      .number({ error: 'must be a number between 0 and 1' })
+      .min(0, 'must be a share between 0 and 1 (0.5 = half of the weight)')
+      .max(1, 'must be a share between 0 and 1 (0.5 = half of the weight)'),
   },
   {
     required: ['name', 'metrics'],
@@ -160,10 +188,23 @@ export const HealthOverride = z
   })
   .meta({ id: 'HealthOverride' })
 
+/** A metric of the model that has no value in the look-back window, named in both languages. */
+export const MissingHealthInput = z
+  .object({ metric: z.string(), label: z.object({ en: z.string(), zh: z.string() }), weight: z.number() })
+  .meta({ id: 'MissingHealthInput' })
+export type MissingHealthInput = z.infer<typeof MissingHealthInput>
+
 export const ComputedHealth = z.object({
   score: z.number().nullable(),
   band: z.enum(healthBands).nullable(),
+  status: z.enum(healthStatuses),
   incomplete: z.boolean(),
+  /** The share (0–1) of the model's weight whose metrics have a value. */
+  coverage: z.number().nullable(),
+  /** The model's minimum share for a band (null when no model applies). */
+  minWeightShare: z.number().nullable(),
+  /** The model's metrics with no value, with their names. */
+  missing: z.array(MissingHealthInput),
   contributions: z.array(HealthContribution),
   computedAt: Timestamp.nullable(),
   modelId: Id.nullable(),
@@ -180,8 +221,10 @@ export type AccountHealth = z.infer<typeof AccountHealth>
 export const HealthSnapshot = z
   .object({
     id: Id,
-    score: z.number(),
-    band: z.enum(healthBands),
+    /** Null when the status is `insufficient_data`. */
+    score: z.number().nullable(),
+    band: z.enum(healthBands).nullable(),
+    status: z.enum(['scored', 'insufficient_data']),
     incomplete: z.boolean(),
     contributions: z.array(HealthContribution),
     computedAt: Timestamp,
@@ -227,7 +270,8 @@ export const HealthBoard = z
   .object({
     bands: z.array(
       z.object({
-        band: z.enum([...healthBands, 'unscored']),
+        /** `insufficient_data`: too little of the model's weight has data for a band; `unscored`: no data or no model. */
+        band: z.enum([...healthBands, 'insufficient_data', 'unscored']),
         count: z.number(),
         annualSpend: z.string(),
       }),
@@ -261,7 +305,12 @@ export const HealthBoard = z
 
 export const HealthBacktestBody = z
   .object({
-    model: healthModelResource.Create.pick({ metrics: true, bands: true, lookbackDays: true })
+    model: healthModelResource.Create.pick({
+      metrics: true,
+      bands: true,
+      lookbackDays: true,
+      minWeightShare: true,
+    })
       .partial()
       .optional(),
     daysBefore: z.number().int().min(1).max(365).optional(),
@@ -283,6 +332,7 @@ export const HealthBacktest = z
         asOf: Timestamp,
         score: z.number().nullable(),
         band: z.string().nullable(),
+        status: z.enum(['scored', 'insufficient_data']),
         incomplete: z.boolean(),
       }),
     ),
@@ -293,6 +343,11 @@ export type HealthBacktest = z.infer<typeof HealthBacktest>
 export const HealthPreviewBody = z
   .object({
     accountId: Id,
-    model: healthModelResource.Create.pick({ metrics: true, bands: true, lookbackDays: true }).partial(),
+    model: healthModelResource.Create.pick({
+      metrics: true,
+      bands: true,
+      lookbackDays: true,
+      minWeightShare: true,
+    }).partial(),
   })
   .strict()

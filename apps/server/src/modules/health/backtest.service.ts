@@ -3,7 +3,13 @@ import type { Ctx } from '../../core/context'
 import type { Executor } from '../../core/db/types'
 import { AppError, notFound } from '../../core/errors'
 import { accountCollection } from '../accounts'
-import { checkModel, computeHealth, type MetricValue, type ScoringModel } from './health-score'
+import {
+  checkMinWeightShare,
+  checkModel,
+  computeHealth,
+  type MetricValue,
+  type ScoringModel,
+} from './health-score'
 import { fieldKeyOf } from './field-metric'
 import { fieldMetricErrors } from './field-metric.service'
 import { findModel, newestValuesAsOf, pastOutcomes } from './health.repository'
@@ -26,7 +32,12 @@ export async function backtest(
   if (input.modelId) {
     const row = await findModel(tx, ctx.ws, input.modelId)
     if (!row) throw notFound('Health model')
-    model = { metrics: row.metrics, bands: row.bands, lookbackDays: row.lookbackDays }
+    model = {
+      metrics: row.metrics,
+      bands: row.bands,
+      lookbackDays: row.lookbackDays,
+      minWeightShare: row.minWeightShare,
+    }
   }
   if (input.model)
     model = {
@@ -37,7 +48,11 @@ export async function backtest(
     throw new AppError('invalid', 'invalid_input', 'Send a model to backtest', {
       errors: [{ path: 'model', message: 'is required' }],
     })
-  const errors = [...checkModel(model), ...(await fieldMetricErrors(tx, ctx.ws, model.metrics))]
+  const errors = [
+    ...checkModel(model),
+    ...checkMinWeightShare(model.minWeightShare),
+    ...(await fieldMetricErrors(tx, ctx.ws, model.metrics)),
+  ]
   if (errors.length) throw new AppError('invalid', 'invalid_input', 'The model is not valid', { errors })
   const daysBefore = input.daysBefore ?? 90
   const scope = accountCollection.scope(ctx, 'read')
@@ -72,6 +87,7 @@ export async function backtest(
       asOf: points[i]!.asOf.toISOString(),
       score: r.score,
       band: r.band,
+      status: r.status,
       incomplete: r.incomplete,
     }
   })
@@ -103,7 +119,11 @@ export async function previewModel(
     lookbackDays: 90,
     ...stripUndefined(input.model),
   }
-  const errors = [...checkModel(model), ...(await fieldMetricErrors(tx, ctx.ws, model.metrics))]
+  const errors = [
+    ...checkModel(model),
+    ...checkMinWeightShare(model.minWeightShare),
+    ...(await fieldMetricErrors(tx, ctx.ws, model.metrics)),
+  ]
   if (errors.length) throw new AppError('invalid', 'invalid_input', 'The model is not valid', { errors })
   const scored = await scoreUnder(tx, ctx.ws, model, [input.accountId], new Date())
   return { accountId: input.accountId, ...scored.get(input.accountId)! }

@@ -3,7 +3,7 @@ import { Collection } from '../../core/crud/collection'
 import { otherDefaultError } from '../../core/crud/single-default'
 import { baseRecord, iso } from '../../core/crud/mapping'
 import { fieldMetricErrors } from './field-metric.service'
-import { checkModel } from './health-score'
+import { checkMinWeightShare, checkModel } from './health-score'
 import { healthModels } from './health.table'
 
 type Row = Record<string, any>
@@ -18,15 +18,26 @@ export const healthModelRecord = (r: Row): HealthModel => ({
   metrics: r.metrics ?? [],
   bands: r.bands,
   lookbackDays: r.lookbackDays,
+  minWeightShare: r.minWeightShare ?? 0.5,
   publishedAt: iso(r.publishedAt),
   template: r.template ?? null,
 })
 
-const keys = ['name', 'description', 'status', 'isDefault', 'appliesTo', 'metrics', 'bands', 'lookbackDays']
+const keys = [
+  'name',
+  'description',
+  'status',
+  'isDefault',
+  'appliesTo',
+  'metrics',
+  'bands',
+  'lookbackDays',
+  'minWeightShare',
+]
 
 /**
  * Health models (SPEC R-12) as a configuration collection: administrators edit them, everyone reads them.
- * Weights must sum to exactly 100; one default model at most (and it applies to no tier or segment); a
+ * Weights must sum to exactly 100; the minimum evidence share is 0–1; one default model at most (and it applies to no tier or segment); a
  * metric's `field` must be a number-like custom field of accounts.
  */
 export const healthModelCollection = new Collection<HealthModel, any, any>({
@@ -48,7 +59,7 @@ export const healthModelCollection = new Collection<HealthModel, any, any>({
     return out
   },
   validate: async (tx, ctx, c, before) => {
-    const errors = checkModel({ metrics: c.metrics })
+    const errors = [...checkModel({ metrics: c.metrics }), ...checkMinWeightShare(c.minWeightShare)]
     // Fields are checked when the metrics change, so a field deleted later does not block renaming a model.
     if (!before || JSON.stringify(c.metrics) !== JSON.stringify(before.metrics))
       errors.push(...(await fieldMetricErrors(tx, ctx.ws, c.metrics)))
@@ -87,4 +98,5 @@ const defaults: Row = {
   appliesTo: {},
   bands: { healthy: 80, watch: 60 },
   lookbackDays: 90,
+  minWeightShare: 0.5,
 }

@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import {
   bandOf,
+  checkMinWeightShare,
   checkModel,
   computeHealth,
+  DEFAULT_MIN_WEIGHT_SHARE,
   defaultBands,
   defaultModelMetrics,
   diffContributions,
+  missingMetrics,
   sameResult,
   scoreMetric,
   type ScoringModel,
@@ -113,7 +116,8 @@ describe('computeHealth', () => {
       { meeting_minutes: 1, nps: 1 },
     ]
     for (const v of cases) {
-      const r = computeHealth(model, values(v))
+      // No minimum share here: the 40% of weight of the last case is scored too.
+      const r = computeHealth({ ...model, minWeightShare: 0 }, values(v))
       const sum = r.contributions.reduce((s, c) => s + (c.contribution ?? 0), 0)
       expect(Math.round(sum * 100) / 100).toBe(r.score)
     }
@@ -121,16 +125,88 @@ describe('computeHealth', () => {
 
   it('gives no score when every metric is missing', () => {
     const r = computeHealth(model, {})
-    expect(r).toMatchObject({ score: null, band: null, incomplete: true })
+    expect(r).toMatchObject({
+      score: null,
+      band: null,
+      status: 'insufficient_data',
+      incomplete: true,
+      coverage: 0,
+    })
     expect(r.contributions.every((c) => c.missing)).toBe(true)
   })
 
   it('ignores values of metrics the model does not have', () => {
-    expect(computeHealth(model, values({ feature_usage: 90, login_frequency: 1 }))).toMatchObject({
-      score: 90,
-      band: 'healthy',
-      incomplete: true,
+    expect(
+      computeHealth(
+        model,
+        values({ feature_usage: 90, meeting_minutes: 120, issue_feedback: 0, login_frequency: 1 }),
+      ),
+    ).toMatchObject({ score: 95.56, band: 'healthy', status: 'scored', incomplete: true, coverage: 0.9 })
+    expect(computeHealth(model, values({ login_frequency: 1 }))).toMatchObject({
+      status: 'insufficient_data',
+      coverage: 0,
     })
+  })
+})
+
+describe('the minimum evidence share', () => {
+  it('gives one meeting without a duration (30% of the weight) no score and no band, not 0 at risk', () => {
+    // The defect: meeting_minutes 0 alone was renormalised to 100% → score 0, at risk, a danger alert.
+    const r = computeHealth(model, values({ meeting_minutes: 0 }))
+    expect(r).toMatchObject({ score: null, band: null, status: 'insufficient_data', coverage: 0.3 })
+    expect(missingMetrics(r.contributions)).toEqual(['feature_usage', 'issue_feedback', 'nps'])
+    // The metric that has a value still shows it and its own score, but contributes nothing.
+    expect(r.contributions[1]).toMatchObject({
+      metric: 'meeting_minutes',
+      value: 0,
+      score: 0,
+      contribution: null,
+      missing: false,
+    })
+  })
+
+  it.each([
+    // share of the weight with data, minWeightShare, status
+    [{ feature_usage: 10 }, 0.5, 'insufficient_data'], // 40%
+    [{ feature_usage: 10, nps: 0 }, 0.5, 'scored'], // 50%: the minimum itself is enough
+    [{ feature_usage: 10, nps: 0 }, 0.51, 'insufficient_data'],
+    [{ meeting_minutes: 0 }, 0.3, 'scored'], // 30% with a minimum of 30%
+    [{ meeting_minutes: 0 }, 0, 'scored'], // no minimum: the old renormalisation
+    [{ feature_usage: 1, meeting_minutes: 1, issue_feedback: 1, nps: 1 }, 1, 'scored'],
+    [{ feature_usage: 1, meeting_minutes: 1, issue_feedback: 1 }, 1, 'insufficient_data'],
+  ] as const)('%j with a minimum share of %d is %s', (v, minWeightShare, status) => {
+    const r = computeHealth({ ...model, minWeightShare }, values(v))
+    expect(r.status).toBe(status)
+    expect(r.band === null).toBe(status === 'insufficient_data')
+    expect(r.score === null).toBe(status === 'insufficient_data')
+  })
+
+  it('defaults to half of the weight when the model does not say', () => {
+    expect(DEFAULT_MIN_WEIGHT_SHARE).toBe(0.5)
+    expect(computeHealth(model, values({ feature_usage: 5 })).status).toBe('insufficient_data') // 40%
+    expect(computeHealth(model, values({ feature_usage: 5, nps: 0 })).status).toBe('scored') // 50%
+  })
+
+  it('scores an at-risk account with enough evidence and keeps its band', () => {
+    const r = computeHealth(model, values({ feature_usage: 5, meeting_minutes: 0 }))
+    expect(r).toMatchObject({ status: 'scored', band: 'at_risk', coverage: 0.7, score: 2.86 })
+  })
+
+  it('refuses a share outside 0–1 with a specific message', () => {
+    expect(checkMinWeightShare(0.5)).toEqual([])
+    expect(checkMinWeightShare(undefined)).toEqual([])
+    for (const bad of [-0.1, 1.5, Number.NaN, '0.5'])
+      expect(checkMinWeightShare(bad)).toEqual([
+        { path: 'minWeightShare', message: 'must be a share between 0 and 1 (0.5 = half of the weight)' },
+      ])
+  })
+
+  it('sees a change of status as a different result', () => {
+    const thin = computeHealth(model, values({ meeting_minutes: 0 }))
+    const none = computeHealth(model, {})
+    expect(sameResult(thin, thin)).toBe(true)
+    expect(sameResult(thin, none)).toBe(false)
+    expect(sameResult({ ...none, status: 'scored' }, none)).toBe(false)
   })
 })
 

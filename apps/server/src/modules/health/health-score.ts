@@ -3,18 +3,37 @@ import type { HealthBands, HealthModelMetric, MetricContribution, MetricScoring 
 
 export type Band = 'healthy' | 'watch' | 'at_risk'
 
-/** What scores an account: the model's metrics, bands and look-back. */
-export type ScoringModel = { metrics: HealthModelMetric[]; bands: HealthBands; lookbackDays: number }
+/**
+ * `scored`: enough of the model's weight has data for a score and a band. `insufficient_data`: the
+ * metrics with a value carry less than the model's minimum share of its weight (or none has a value):
+ * no score, no band, so no health alert, no band change and no renewal risk.
+ */
+export type HealthStatus = 'scored' | 'insufficient_data'
+
+/** The least share of a model's weight that must have data when the model does not say (SPEC R-12). */
+export const DEFAULT_MIN_WEIGHT_SHARE = 0.5
+
+/** What scores an account: the model's metrics, bands, look-back and minimum evidence share. */
+export type ScoringModel = {
+  metrics: HealthModelMetric[]
+  bands: HealthBands
+  lookbackDays: number
+  /** 0–1; default DEFAULT_MIN_WEIGHT_SHARE. */
+  minWeightShare?: number | null
+}
 
 /** A metric's newest value within the look-back window. */
 export type MetricValue = { value: number; at: Date | string }
 
 export type HealthResult = {
-  /** Rounded to 2 decimals; null when no metric of the model has a value. */
+  /** Rounded to 2 decimals; null unless the status is `scored`. */
   score: number | null
   band: Band | null
+  status: HealthStatus
   /** True when any metric of the model has no value (its weight was spread over the others). */
   incomplete: boolean
+  /** The share (0–1) of the model's weight whose metrics have a value. */
+  coverage: number
   contributions: MetricContribution[]
 }
 
@@ -62,13 +81,31 @@ export function computeHealth(
 ): HealthResult {
   const present = model.metrics.filter((m) => values[m.metric] !== undefined)
   const presentWeight = present.reduce((s, m) => s + m.weight, 0)
+  const totalWeight = model.metrics.reduce((s, m) => s + m.weight, 0)
   const incomplete = present.length < model.metrics.length
-  if (present.length === 0 || presentWeight <= 0) {
+  const coverage = totalWeight > 0 ? Math.round((presentWeight / totalWeight) * 10_000) / 10_000 : 0
+  const minShare = model.minWeightShare ?? DEFAULT_MIN_WEIGHT_SHARE
+  // Too little evidence (R-12): the metrics that have a value are shown with their own score, but no
+  // score is renormalised from them — one meeting must not make a new account "at risk".
+  if (present.length === 0 || presentWeight <= 0 || coverage + 1e-9 < minShare) {
     return {
       score: null,
       band: null,
+      status: 'insufficient_data',
       incomplete: true,
-      contributions: model.metrics.map((m) => missing(m)),
+      coverage,
+      contributions: model.metrics.map((m) => {
+        const v = values[m.metric]
+        return v
+          ? {
+              ...missing(m),
+              value: v.value,
+              score: round2(scoreMetric(m.scoring, v.value)),
+              at: typeof v.at === 'string' ? v.at : v.at.toISOString(),
+              missing: false,
+            }
+          : missing(m)
+      }),
     }
   }
   const raw = model.metrics.map((m) => {
@@ -92,7 +129,9 @@ export function computeHealth(
   return {
     score,
     band: bandOf(score, model.bands),
+    status: 'scored',
     incomplete,
+    coverage,
     contributions: raw.map((r, i) =>
       r.v
         ? {
@@ -140,14 +179,32 @@ export function checkModel(model: { metrics?: HealthModelMetric[] | null }): Fie
   return errors
 }
 
-/** Whether two results differ in what a snapshot records (score, band, completeness, any metric's figures). */
-export function sameResult(
-  a: { score: number | null; band: string | null; incomplete: boolean; contributions: MetricContribution[] },
-  b: { score: number | null; band: string | null; incomplete: boolean; contributions: MetricContribution[] },
-): boolean {
+/** The keys of the model's metrics that have no value in a result (what is missing for a score). */
+export const missingMetrics = (contributions: MetricContribution[]) =>
+  contributions.filter((c) => c.missing).map((c) => c.metric)
+
+/** The share in 0–1 checked by the API (a specific 400 outside it). */
+export function checkMinWeightShare(v: unknown): FieldError[] {
+  if (v === undefined || v === null) return []
+  return typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 1
+    ? []
+    : [{ path: 'minWeightShare', message: 'must be a share between 0 and 1 (0.5 = half of the weight)' }]
+}
+
+type Comparable = {
+  score: number | null
+  band: string | null
+  status?: string
+  incomplete: boolean
+  contributions: MetricContribution[]
+}
+
+/** Whether two results differ in what a snapshot records (score, band, status, completeness, any metric's figures). */
+export function sameResult(a: Comparable, b: Comparable): boolean {
   const key = (c: MetricContribution[]) =>
     JSON.stringify(c.map((x) => [x.metric, x.weight, x.value, x.score, x.contribution]))
   return (
+    (a.status ?? 'scored') === (b.status ?? 'scored') &&
     a.score === b.score &&
     a.band === b.band &&
     a.incomplete === b.incomplete &&

@@ -90,15 +90,17 @@ export async function latestSnapshots(tx: Executor, ws: string, accountIds: stri
   if (!accountIds.length) return []
   return rowsOf<{
     account_id: string
-    score: string
-    band: string
+    score: string | null
+    band: string | null
+    status: string
     incomplete: boolean
     contributions: MetricContribution[]
     computed_at: Date | string
     model_id: string
   }>(
     await tx.execute(sql`
-      select distinct on (account_id) account_id, score, band, incomplete, contributions, computed_at, model_id
+      select distinct on (account_id) account_id, score, band, status, incomplete, contributions, computed_at,
+        model_id
       from health_snapshots where workspace_id = ${ws} and account_id = ${ids(accountIds)}
       order by account_id, computed_at desc, id desc`),
   )
@@ -108,8 +110,9 @@ export type NewSnapshot = {
   accountId: string
   modelId: string
   modelVersion: number
-  score: number
-  band: string
+  score: number | null
+  band: string | null
+  status: string
   incomplete: boolean
   contributions: MetricContribution[]
   reason: string
@@ -124,8 +127,9 @@ export async function insertSnapshots(tx: Executor, ws: string, rows: NewSnapsho
         accountId: r.accountId,
         modelId: r.modelId,
         modelVersion: r.modelVersion,
-        score: r.score.toFixed(2),
+        score: r.score === null ? null : r.score.toFixed(2),
         band: r.band,
+        status: r.status,
         incomplete: r.incomplete,
         contributions: r.contributions,
         computedAt: at,
@@ -232,11 +236,18 @@ export const snapshotAt = async (tx: Executor, ws: string, accountId: string, at
       .limit(1)
   )[0]
 
-/** The board's band distribution over the accounts the person may read (`visible` narrows). */
+/**
+ * The board's band distribution over the accounts the person may read (`visible` narrows): an account
+ * with no band is `insufficient_data` when its newest snapshot says so (some data, too little), else
+ * `unscored`.
+ */
 export async function bandDistribution(tx: Executor, ws: string, visible: SQL | undefined) {
   return tx
     .select({
-      band: sql<string>`coalesce(${accounts.healthBand}, 'unscored')`,
+      band: sql<string>`coalesce(${accounts.healthBand}, (
+        select case when s.status = 'insufficient_data' then s.status end from health_snapshots s
+        where s.workspace_id = accounts.workspace_id and s.account_id = accounts.id
+        order by s.computed_at desc, s.id desc limit 1), 'unscored')`,
       count: sql<number>`count(*)::int`,
       spend: sql<string>`coalesce(sum(${accounts.annualSpend}), 0)::text`,
     })
@@ -255,6 +266,7 @@ export async function movers(tx: Executor, ws: string, visible: SQL | undefined,
     join lateral (
       select s.score from health_snapshots s
       where s.workspace_id = accounts.workspace_id and s.account_id = accounts.id and s.computed_at <= ${since}
+        and s.score is not null
       order by s.computed_at desc limit 1
     ) p on true
     where accounts.workspace_id = ${ws} and accounts.deleted_at is null and accounts.health_score is not null

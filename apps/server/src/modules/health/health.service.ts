@@ -75,7 +75,7 @@ export function modelFor(
 export async function scoreUnder(
   tx: Executor,
   ws: string,
-  model: Pick<ModelRow, 'metrics' | 'bands' | 'lookbackDays'>,
+  model: Pick<ModelRow, 'metrics' | 'bands' | 'lookbackDays'> & { minWeightShare?: number | null },
   accountIds: string[],
   asOf: Date,
 ): Promise<Map<string, HealthResult>> {
@@ -105,7 +105,9 @@ export type RecomputeStats = { accounts: number; snapshots: number; bandChanges:
  * each model's newest values are read in one pass, and the results are written in bulk. A snapshot is
  * written when the result differs from the newest one (score, band, completeness or any metric), or when
  * the newest is older than HEARTBEAT_DAYS on a nightly run. The stored account health is the effective
- * one (an active override wins); a band change emits `account.health_changed` and an audit entry.
+ * one (an active override wins); a band change emits `account.health_changed` and an audit entry. A
+ * result with too little evidence (`insufficient_data`) stores no score and no band on the account, so
+ * it raises no band change, no at-risk alert and no renewal risk.
  */
 export async function recomputeAccounts(
   tx: Executor,
@@ -141,11 +143,13 @@ export async function recomputeAccounts(
     for (const a of list) {
       const r = scored.get(a.id)!
       results.set(a.id, r)
-      if (r.score === null) continue
       const prev = latest.get(a.id)
+      // An account with no data at all and no history gets no snapshot (nothing to show or trend).
+      if (r.coverage === 0 && !prev) continue
       const prevResult = prev && {
-        score: Number(prev.score),
+        score: prev.score === null ? null : Number(prev.score),
         band: prev.band,
+        status: prev.status,
         incomplete: prev.incomplete,
         contributions: prev.contributions,
       }
@@ -154,14 +158,15 @@ export async function recomputeAccounts(
         !prevResult ||
         !sameResult(prevResult, r) ||
         prev.model_id !== model.id ||
-        (reason === 'nightly' && stale)
+        (reason === 'nightly' && stale && r.status === 'scored')
       )
         snapshots.push({
           accountId: a.id,
           modelId: model.id,
           modelVersion: model.version,
           score: r.score,
-          band: r.band!,
+          band: r.band,
+          status: r.status,
           incomplete: r.incomplete,
           contributions: r.contributions,
           reason,
@@ -169,7 +174,14 @@ export async function recomputeAccounts(
     }
   }
   for (const a of unscored)
-    results.set(a.id, { score: null, band: null, incomplete: true, contributions: [] })
+    results.set(a.id, {
+      score: null,
+      band: null,
+      status: 'insufficient_data',
+      incomplete: true,
+      coverage: 0,
+      contributions: [],
+    })
   await insertSnapshots(tx, ctx.ws, snapshots, now)
   const updates: { id: string; score: number | null; band: string | null }[] = []
   const changes: { a: AccountHealthRow; to: Band | null; score: number | null; overridden: boolean }[] = []

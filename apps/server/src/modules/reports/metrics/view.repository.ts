@@ -47,7 +47,7 @@ export async function healthMovers(
         ${delta}::text as delta, b.band as "bandBefore", ${a.healthBand} as "bandNow"
       from ${a} join lateral (
         select ${h.score} as score, ${h.band} as band from ${h}
-        where ${h.workspaceId} = ${a.workspaceId} and ${h.accountId} = ${a.id}
+        where ${h.workspaceId} = ${a.workspaceId} and ${h.accountId} = ${a.id} and ${h.score} is not null
         order by (${h.computedAt} <= ${at}::timestamptz) desc,
           case when ${h.computedAt} <= ${at}::timestamptz then ${h.computedAt} end desc nulls last, ${h.computedAt}
         limit 1
