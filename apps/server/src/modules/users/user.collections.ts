@@ -1,9 +1,10 @@
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm'
+import { and, count, eq, inArray, isNull, sql } from 'drizzle-orm'
 import type { User } from '@openkam/contract'
 import { Collection } from '../../core/crud/collection'
 import { baseRecord, iso } from '../../core/crud/mapping'
 import { AppError, type FieldError } from '../../core/errors'
 import type { Executor } from '../../core/db/types'
+import { isUuid } from '../../core/ids'
 import type { Ctx } from '../../core/context'
 import { roles, teamMembers, teams, userRoles, users } from './user.table'
 import { hashPassword } from './password'
@@ -236,7 +237,69 @@ export const teamCollection = new Collection<any, any, any>({
   defaultSort: 'name',
 })
 
-export const roleCollection = new Collection<any, any, any>({
+/**
+ * Roles (SPEC R-23) with the role editor's rules: a built-in role is never deleted and the admin role's
+ * permissions never change (nobody could administer the workspace any more); a role someone holds is not
+ * deleted (409 role_in_use, naming how many people). Every change drops the access cache, so it applies
+ * to the next request in this process (ADR: other processes within AccessCache.TTL_MS).
+ */
+class RoleCollection extends Collection<any, any, any> {
+  override async update(tx: Executor, ctx: Ctx, id: string, input: any) {
+    this.scope(ctx, 'update')
+    if ('permissions' in input) {
+      const role = await roleRow(tx, ctx, id)
+      if (role?.key === 'admin') {
+        throw new AppError(
+          'unprocessable',
+          'builtin_role',
+          'The permissions of the administrator role cannot change; copy it to make a narrower role',
+        )
+      }
+    }
+    return super.update(tx, ctx, id, input)
+  }
+
+  override async remove(tx: Executor, ctx: Ctx, id: string, version?: number) {
+    this.scope(ctx, 'delete')
+    const role = await roleRow(tx, ctx, id)
+    if (role?.builtin) {
+      throw new AppError(
+        'unprocessable',
+        'builtin_role',
+        `The built-in role "${role.name}" cannot be deleted; it is part of the workspace template`,
+      )
+    }
+    if (role) {
+      const [held] = await tx
+        .select({ n: count() })
+        .from(userRoles)
+        .innerJoin(users, and(eq(users.workspaceId, userRoles.workspaceId), eq(users.id, userRoles.userId)))
+        .where(and(eq(userRoles.workspaceId, ctx.ws), eq(userRoles.roleId, id), isNull(users.deletedAt)))
+      const n = Number(held?.n ?? 0)
+      if (n > 0) {
+        throw new AppError(
+          'conflict',
+          'role_in_use',
+          `The role "${role.name}" is held by ${n} ${n === 1 ? 'person' : 'people'}; give them another role first`,
+          { users: n },
+        )
+      }
+    }
+    return super.remove(tx, ctx, id, version)
+  }
+}
+
+const roleRow = async (tx: Executor, ctx: Ctx, id: string) =>
+  isUuid(id)
+    ? ((
+        await tx
+          .select({ key: roles.key, name: roles.name, builtin: roles.builtin })
+          .from(roles)
+          .where(and(eq(roles.workspaceId, ctx.ws), eq(roles.id, id)))
+      )[0] ?? null)
+    : null
+
+export const roleCollection = new RoleCollection({
   name: 'roles',
   onChange: dropAccessCache,
   entity: 'role',
