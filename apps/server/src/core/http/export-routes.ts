@@ -5,7 +5,8 @@ import { z } from 'zod'
 import { Problem } from '@openkam/contract'
 import type { Collection, ListQuery } from '../crud/collection'
 import type { Ctx } from '../context'
-import type { Db } from '../db/types'
+import type { Db, Executor } from '../db/types'
+import { messageLanguage } from './language'
 import { listQuerySchema } from './collection-routes'
 import { customFields } from '../crud/custom-fields'
 import { fieldAccessOf } from '../access/permissions'
@@ -18,6 +19,61 @@ const PAGE = 500
 
 type Rec = Record<string, unknown>
 export type ExportColumn = { header: string; get(rec: Rec): unknown }
+
+/**
+ * The columns of an export "as the list shows it" (`columns=` given): headers in the person's language,
+ * names instead of ids, labels instead of option codes, formatted dates and money. The object model
+ * (modules/imports) registers it at start, so that core/ knows no module. `prepare` runs on each page of
+ * records before its rows are written (it looks up the names the page refers to).
+ */
+export type ExportView = (
+  tx: Executor,
+  ctx: Ctx,
+  object: string,
+  paths: string[],
+  opts: { ids: boolean; lang: 'en' | 'zh-CN'; timeZone: string },
+) => Promise<{ columns: ExportColumn[]; prepare(recs: Rec[]): Promise<void> }>
+
+let exportView: ExportView | null = null
+/** Registers how an export shows the list's columns (the runtime does it once at start). */
+export const setExportView = (v: ExportView | null) => {
+  exportView = v
+}
+
+/** The parameters an export takes besides the list's own filters, sort and search. */
+export const exportParams = {
+  format: z.enum(['csv', 'xlsx']).default('csv').describe('csv (UTF-8 with BOM) or xlsx'),
+  columns: z
+    .string()
+    .max(4000)
+    .optional()
+    .describe(
+      "the list's columns in order, comma-separated field paths (name,industry,ownerId,custom.region): the file shows them as the list does — headers in your language, names instead of ids, option labels, formatted dates and money. Without it, one column per stored field with raw values",
+    ),
+  ids: z
+    .enum(['true', 'false'])
+    .optional()
+    .describe(
+      'with columns: also the record id and the raw value of each column under its import name, so the file imports back',
+    ),
+  lang: z.enum(['en', 'zh-CN']).optional().describe('the language of headers and labels; yours by default'),
+  tz: z
+    .string()
+    .max(64)
+    .refine((v) => isTimeZone(v), 'not a known time zone (IANA, e.g. Asia/Shanghai)')
+    .optional()
+    .describe('the time zone of exported times (IANA, e.g. Asia/Shanghai); UTC by default'),
+}
+
+/** Whether `tz` is an IANA time zone this runtime knows. */
+function isTimeZone(tz: string) {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz })
+    return true
+  } catch {
+    return false
+  }
+}
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
@@ -99,6 +155,14 @@ async function* pages(
   }
 }
 
+/** Each page after `prepare` has run on it (the names a view's columns show). */
+async function* prepared(source: AsyncGenerator<Rec[]>, prepare?: (recs: Rec[]) => Promise<void>) {
+  for await (const recs of source) {
+    if (prepare && recs.length) await prepare(recs)
+    yield recs
+  }
+}
+
 export function csvStream(columns: ExportColumn[], source: AsyncGenerator<Rec[]>) {
   return Readable.from(
     (async function* () {
@@ -135,16 +199,13 @@ export function xlsxStream(name: string, columns: ExportColumn[], source: AsyncG
  * with a BOM so that Excel shows Chinese correctly. Register it before the collection's `/:id` routes.
  */
 export function registerExportRoute(app: App, db: Db, c: Collection<any, any, any>, record?: z.ZodObject) {
-  const query = listQuerySchema(c, {
-    paging: false,
-    extra: { format: z.enum(['csv', 'xlsx']).default('csv').describe('csv (UTF-8 with BOM) or xlsx') },
-  })
+  const query = listQuerySchema(c, { paging: false, extra: exportParams })
   app.get(
     `/api/v1/${c.def.name}/export`,
     {
       schema: {
         tags: [c.def.name],
-        summary: `Export ${c.def.name} (the list's filters, sort and search) as CSV or Excel`,
+        summary: `Export ${c.def.name} (the list's filters, sort, search and columns) as CSV or Excel`,
         querystring: query,
         produces: ['text/csv', XLSX_TYPE],
         response: {
@@ -170,17 +231,43 @@ export async function sendExport(
   req: FastifyRequest,
   reply: FastifyReply,
 ) {
-  const { format, ...filters } = req.query as { format: 'csv' | 'xlsx' } & Omit<ListQuery, 'limit'>
+  const {
+    format,
+    columns: paths,
+    ids,
+    lang,
+    tz,
+    ...filters
+  } = req.query as {
+    format: 'csv' | 'xlsx'
+    columns?: string
+    ids?: 'true' | 'false'
+    lang?: 'en' | 'zh-CN'
+    tz?: string
+  } & Omit<ListQuery, 'limit'>
   const q = { ...filters, limit: PAGE } as ListQuery
+  // The columns (and a bad one's 400) before any record is read.
+  const view =
+    paths !== undefined && exportView
+      ? await exportView(
+          db,
+          req.ctx,
+          c.def.name,
+          paths.split(',').map((p) => p.trim()),
+          { ids: ids === 'true', lang: lang ?? messageLanguage(req), timeZone: tz ?? 'UTC' },
+        )
+      : null
   // The first page before any byte is sent, so a bad filter still answers 400 problem+json.
   const first = (await c.list(db, req.ctx, q)) as { data: Rec[]; nextCursor: string | null }
   // Columns of hidden fields are left out altogether (field-level security), not just left empty.
   const visible = (field: string) => fieldAccessOf(req.ctx.principal, c.def.name, field) !== 'hidden'
-  const columns = withCustomColumns(
-    exportColumns(record, first.data).filter((col) => visible(col.header.split('.')[0]!)),
-    (customFields()?.fields(req.ctx.ws, c.def.name) ?? []).filter((f) => visible(`custom.${f.key}`)),
-  )
-  const source = pages(c, db, req.ctx, q, first)
+  const columns =
+    view?.columns ??
+    withCustomColumns(
+      exportColumns(record, first.data).filter((col) => visible(col.header.split('.')[0]!)),
+      (customFields()?.fields(req.ctx.ws, c.def.name) ?? []).filter((f) => visible(`custom.${f.key}`)),
+    )
+  const source = prepared(pages(c, db, req.ctx, q, first), view?.prepare)
   const stamp = new Date().toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-')
   reply
     .header('content-disposition', `attachment; filename="${c.def.name}-${stamp}.${format}"`)

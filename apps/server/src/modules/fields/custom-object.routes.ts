@@ -15,7 +15,7 @@ import type { Db, Executor } from '../../core/db/types'
 import { notFound } from '../../core/errors'
 import type { JobQueue } from '../../core/jobs/jobs'
 import { listQuerySchema } from '../../core/http/collection-routes'
-import { sendExport } from '../../core/http/export-routes'
+import { exportParams, sendExport } from '../../core/http/export-routes'
 import type { App } from '../../core/http/server'
 import {
   createCustomObject,
@@ -147,10 +147,7 @@ export function registerCustomObjectRoutes(app: App, db: Db, deps: { jobs: JobQu
         tags,
         summary: 'Export the records of a custom object as CSV or Excel',
         params: KeyParams,
-        querystring: listQuerySchema(anyRecordCollection(), {
-          paging: false,
-          extra: { format: z.enum(['csv', 'xlsx']).default('csv') },
-        }),
+        querystring: listQuerySchema(anyRecordCollection(), { paging: false, extra: exportParams }),
         produces: ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
         response: { 200: z.string(), 400: Problem, 401: Problem, 403: Problem, 404: Problem },
       } as never,

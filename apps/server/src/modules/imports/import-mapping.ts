@@ -3,6 +3,7 @@ import type { FieldError } from '../../core/errors'
 import { importFields, isBuiltinImport, requiredFields } from './builtin-import-fields'
 import { recordImportFields, recordRequiredFields } from './import-custom'
 import { normalize, type ImportField } from './import-fields'
+import { referenceColumns } from './import-synonyms'
 
 /** A column of the file and the field it fills. */
 export type MappedColumn = { index: number; column: string; field: ImportField }
@@ -60,10 +61,19 @@ export function resolveMapping(
     chosen[i] = field
   }
   const explicit = new Set(chosen.filter((c): c is ImportField => !!c).map((c) => c.key))
+  // A column headed by a field's own key (an export with ids has `industry` beside `行业`, `ownerId` beside
+  // `负责人`) takes that field: columns that only match it (or the record it refers to) by a label are ignored.
+  const byOwnKey = new Set(
+    headers.filter((h, i) => chosen[i] === undefined && byKey.has(h.trim())).map((h) => h.trim()),
+  )
+  const idOf = (key: string) =>
+    Object.entries(referenceColumns).find(([, r]) => r.idColumn && r.columns.some((c) => c.key === key))?.[0]
   headers.forEach((h, i) => {
     if (chosen[i] !== undefined || !h.trim()) return
     const field = byLabel.get(normalize(h))
-    chosen[i] = field && !explicit.has(field.key) ? field : null
+    const ownKey = byKey.has(h.trim())
+    const shadowed = !!field && !ownKey && (byOwnKey.has(field.key) || byOwnKey.has(idOf(field.key) ?? '\0'))
+    chosen[i] = field && !explicit.has(field.key) && !shadowed ? field : null
   })
 
   const mapped: MappedColumn[] = []

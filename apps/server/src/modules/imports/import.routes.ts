@@ -1,3 +1,5 @@
+import { setExportView } from '../../core/http/export-routes'
+import { exportView } from './export-view'
 import multipart from '@fastify/multipart'
 import type { FastifyRequest } from 'fastify'
 import { z } from 'zod'
@@ -88,6 +90,8 @@ function fromJson(body: z.output<typeof ImportJsonRequest>): ImportRequest {
  * Files with more than `backgroundAbove` rows are answered 202 at once and run on in this process.
  */
 export async function registerImportRoutes(app: App, db: Db, opts: { backgroundAbove?: number } = {}) {
+  // Exports with `columns=` show the list's columns as the list does (export-view.ts).
+  setExportView(exportView)
   await app.register(multipart, { limits: { fileSize: MAX_FILE, files: 1, fields: 10 } })
   app.addHook('onClose', settleImports)
   const tags = ['imports']
