@@ -247,7 +247,8 @@ export const activityResource = resource(
   {
     accountId: ref('account', F),
     opportunityId: ref('opportunity', F),
-    contactIds: apiOnly(z.array(Id).max(100)),
+    // Who took part: forms offer the account's contacts; their last contact and the decision map follow.
+    contactIds: field(z.array(Id).max(100, 'at most 100 contacts'), { ui: 'contacts' }),
     kind: field(z.enum(activityKinds), { enum: 'activityKind', ...F }),
     subject: name(300),
     body: text(50_000),

@@ -201,6 +201,7 @@ export const builtinObjects: Record<string, ObjectDescription> = {
       'subject',
       'accountId',
       'opportunityId',
+      'contactIds',
       'occurredAt',
       'durationMinutes',
       'body',

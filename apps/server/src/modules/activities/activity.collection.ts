@@ -1,6 +1,8 @@
-import { sql } from 'drizzle-orm'
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm'
 import { builtinObjects } from '@openkam/contract'
 import { Collection } from '../../core/crud/collection'
+import type { Ctx } from '../../core/context'
+import type { Executor } from '../../core/db/types'
 import { fieldSpecs } from '../../core/crud/field-specs'
 import { allOf, refCheck, rowMapper } from '../../core/crud/mapping'
 import { accountParent } from '../accounts'
@@ -10,6 +12,42 @@ import { userRefs } from '../users'
 import { activities } from './activity.table'
 
 const mapper = rowMapper(activities)
+type Row = Record<string, any>
+const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null)
+
+/**
+ * The contacts and the deal an activity names belong to its account: a meeting at one customer cannot mark
+ * another customer's contact as contacted. Checked when the account, the contacts or the deal change.
+ */
+async function sameAccount(tx: Executor, ctx: Ctx, candidate: Row, before: Row | null) {
+  const accountId = candidate.accountId as string | undefined
+  if (!accountId) return []
+  const moved = !before || before.accountId !== accountId
+  const errors: { path: string; message: string }[] = []
+  const ids: string[] = candidate.contactIds ?? []
+  if (ids.length && (moved || !same(before?.contactIds, ids))) {
+    const rows = await tx
+      .select({ id: contacts.id, accountId: contacts.accountId })
+      .from(contacts)
+      .where(and(eq(contacts.workspaceId, ctx.ws), inArray(contacts.id, ids), isNull(contacts.deletedAt)))
+    for (const r of rows)
+      if (r.accountId !== accountId)
+        errors.push({
+          path: 'contactIds',
+          message: `contact ${r.id} is not a contact of the activity's account`,
+        })
+  }
+  const dealId = candidate.opportunityId as string | null | undefined
+  if (dealId && (moved || before?.opportunityId !== dealId)) {
+    const [r] = await tx
+      .select({ accountId: opportunities.accountId })
+      .from(opportunities)
+      .where(and(eq(opportunities.workspaceId, ctx.ws), eq(opportunities.id, dealId)))
+    if (r && r.accountId !== accountId)
+      errors.push({ path: 'opportunityId', message: "the opportunity is not one of the activity's account" })
+  }
+  return errors
+}
 
 export const activityCollection = new Collection<any, any, any>({
   name: 'activities',
@@ -31,8 +69,12 @@ export const activityCollection = new Collection<any, any, any>({
     userRefs('ownerId'),
     refCheck(contacts, 'contact', 'contactIds'),
     refCheck(opportunities, 'opportunity', 'opportunityId'),
+    sameAccount,
   ),
-  ...fieldSpecs(builtinObjects.activities!, activities),
+  ...fieldSpecs(builtinObjects.activities!, activities, {
+    // `?contactIds=<id>[,<id>]`: the activities naming one of these contacts (a contact's activity feed).
+    filterable: { contactIds: { column: sql`to_jsonb(${activities.contactIds})`, kind: 'uuid', many: true } },
+  }),
   search: [activities.subject, activities.body],
   defaultSort: '-occurredAt',
 })

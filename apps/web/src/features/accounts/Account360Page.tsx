@@ -21,6 +21,7 @@ import { useCollectionMeta } from '../records/useCollectionMeta'
 import { RecordForm } from '../records/RecordForm'
 import { DecisionMap, DecisionMapGapCount } from './DecisionMap'
 import { AccountTimeline } from './Timeline'
+import { ActivityComposerModal, type ComposerKind } from '../activities'
 import { RuleRunsPanel, StartPlaybookButton } from '../automation'
 import { HandoffCard } from '../handoffs/HandoffCard'
 import { LifecycleIndicator } from '../lifecycle/LifecycleIndicator'
@@ -79,6 +80,7 @@ export default function Account360Page() {
   const navigate = useNavigate()
   const [form, setForm] = useState<Form>(null)
   const [editing, setEditing] = useState(false)
+  const [logging, setLogging] = useState<ComposerKind | null>(null)
   const data = useQuery({
     queryKey: ['360', id],
     queryFn: () => get<Record<string, any>>(`/accounts/${id}/360`, { limit: 1 }),
@@ -106,13 +108,8 @@ export default function Account360Page() {
     initial: Record<string, unknown> = {},
     fields?: string[],
   ) => setForm({ collection, title, initial: { accountId: a.id, ...initial }, fields })
-  const logActivity = (kind: 'call' | 'meeting') =>
-    open(
-      'activities',
-      t(kind === 'call' ? 'account360.logCall' : 'account360.logMeeting'),
-      { kind, occurredAt: new Date().toISOString() },
-      ['kind', 'subject', 'occurredAt', 'durationMinutes', 'body'],
-    )
+  // The timeline composer in a dialog: the people met (the account's contacts) and the deal, as well.
+  const logActivity = (kind: 'call' | 'meeting') => setLogging(kind)
   // Records of custom objects pointing at the account (e.g. site visits): a tab per relation field.
   const related = ((d.related ?? []) as RelatedEntry[]).map((entry, _i, all) => {
     const o = customObjects.data?.data.find((x) => x.key === entry.object)
@@ -362,6 +359,16 @@ export default function Account360Page() {
           initial={form.initial}
           fields={form.fields}
           onClose={() => setForm(null)}
+          onSaved={() => void data.refetch()}
+        />
+      )}
+      {logging && (
+        <ActivityComposerModal
+          open
+          accountId={a.id}
+          kind={logging}
+          title={t(logging === 'call' ? 'account360.logCall' : 'account360.logMeeting')}
+          onClose={() => setLogging(null)}
           onSaved={() => void data.refetch()}
         />
       )}

@@ -7,6 +7,8 @@ import { useTranslation } from 'react-i18next'
 import { timelineKindValues } from '@openkam/contract'
 import { get, type Page } from '../../shared/api/client'
 import { EmptyState, ErrorState } from '../../shared/ui/states'
+import { can, useAuth } from '../../app/auth'
+import { ActivityComposer } from '../activities'
 
 type Item = {
   kind: string
@@ -49,9 +51,14 @@ const pathOf: Record<string, string> = {
   task: 'tasks',
 }
 
-/** The merged history of an account, newest first, filtered by kind, loading more as you scroll. */
+/**
+ * The merged history of an account, newest first, filtered by kind, loading more as you scroll; above it
+ * the composer (a note, a call, a meeting with the account's contacts, on one of its deals).
+ */
 export function AccountTimeline({ accountId, onLog }: { accountId: string; onLog?: () => void }) {
   const { t } = useTranslation()
+  const { me } = useAuth()
+  const composer = can(me, 'activities', 'create')
   const [kinds, setKinds] = useState<string[]>([])
   const sentinel = useRef<HTMLDivElement>(null)
   const q = useInfiniteQuery({
@@ -77,6 +84,11 @@ export function AccountTimeline({ accountId, onLog }: { accountId: string; onLog
   const items = q.data?.pages.flatMap((p) => p.data) ?? []
   return (
     <>
+      {composer && (
+        <div className="timeline-composer" style={{ marginBottom: 16 }}>
+          <ActivityComposer compact accountId={accountId} />
+        </div>
+      )}
       <div className="toolbar">
         <Checkbox.Group
           aria-label={t('account360.timeline')}
@@ -90,7 +102,7 @@ export function AccountTimeline({ accountId, onLog }: { accountId: string; onLog
       ) : !q.isLoading && items.length === 0 ? (
         <EmptyState
           description={t('account360.noTimeline')}
-          action={onLog ? { label: t('account360.logMeeting'), onClick: onLog } : undefined}
+          action={onLog && !composer ? { label: t('account360.logMeeting'), onClick: onLog } : undefined}
         />
       ) : (
         <AntTimeline

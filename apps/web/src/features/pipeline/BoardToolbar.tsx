@@ -28,9 +28,12 @@ export function useBoardFilters() {
     closeFrom,
     closeTo,
     pipelineId: params.get('pipeline') ?? undefined,
+    /** Board or table: the same deals and filters either way. */
+    view: params.get('view') === 'table' ? ('table' as const) : ('board' as const),
     filtered: !!(owner || teamId || closeFrom || closeTo),
     setFilter,
-    clear: () => setParams({}, { replace: true }),
+    // Clearing the filters keeps the view (board or table).
+    clear: () => setParams(params.get('view') ? { view: params.get('view')! } : {}, { replace: true }),
   }
 }
 

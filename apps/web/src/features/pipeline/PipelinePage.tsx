@@ -1,5 +1,7 @@
 import { useMemo, useRef, useState } from 'react'
-import { Alert, App, Button, Typography } from 'antd'
+import { Alert, App, Button, Segmented, Space, Typography } from 'antd'
+import { AppstoreOutlined, TableOutlined } from '@ant-design/icons'
+import { Link } from 'react-router'
 import {
   DndContext,
   DragOverlay,
@@ -34,6 +36,7 @@ import {
 } from './board'
 import { BoardToolbar, useBoardFilters } from './BoardToolbar'
 import { CloseDialog } from './CloseDialog'
+import { DealTable } from './DealTable'
 import { GateDialog, type GateRefusal } from './GateDialog'
 import {
   missingBefore,
@@ -248,8 +251,23 @@ export default function PipelinePage() {
       <div className="page-header">
         <div>
           <h1>{t('pipeline.title')}</h1>
-          {canMove && <Typography.Text type="secondary">{t('pipeline.dragHint')}</Typography.Text>}
+          {canMove && filters.view === 'board' && (
+            <Typography.Text type="secondary">{t('pipeline.dragHint')}</Typography.Text>
+          )}
         </div>
+        <Space wrap>
+          <Segmented
+            aria-label={t('pipeline.title')}
+            data-testid="pipeline-view"
+            value={filters.view}
+            onChange={(v) => setFilter('view', v === 'table' ? 'table' : null)}
+            options={[
+              { value: 'board', label: t('activities.deal.view.board'), icon: <AppstoreOutlined /> },
+              { value: 'table', label: t('activities.deal.view.table'), icon: <TableOutlined /> },
+            ]}
+          />
+          <Link to="/opportunities">{t('nav.opportunities')}</Link>
+        </Space>
       </div>
       <BoardToolbar
         filters={filters}
@@ -289,6 +307,8 @@ export default function PipelinePage() {
           error={board.error ?? team.error}
           onRetry={() => void (team.isError ? team.refetch() : board.refetch())}
         />
+      ) : filters.view === 'table' ? (
+        <DealTable rows={rows} stages={stages} userNames={userNames} loading={loading} />
       ) : (
         <DndContext
           sensors={sensors}

@@ -19,6 +19,8 @@ import { BuyingCommitteeCard } from '../accounts/BuyingCommitteeCard'
 import { placeFields, shows } from '../layouts/layout'
 import { useLayout } from '../layouts/layouts.queries'
 import { ApprovalPanel } from '../approvals/ApprovalPanel'
+import { RecordActivities } from '../activities'
+import { DealPanels } from '../pipeline/DealPanels'
 
 /** A record's fields in the layout's sections (each a card with its title and columns), or all in one card. */
 function RecordDetails({
@@ -133,6 +135,10 @@ export default function RecordPage({ collection, id }: { collection: string; id:
       </div>
       <RecordDetails meta={meta} collection={collection} record={r} names={names} />
       {collection === 'leads' && <LeadPanel lead={r as never} />}
+      {collection === 'opportunities' && <DealPanels deal={r as never} />}
+      {collection === 'contacts' && r.accountId && (
+        <RecordActivities accountId={r.accountId} contactId={id} />
+      )}
       {collection === 'opportunities' && <BuyingCommitteeCard opportunity={r as never} />}
       <ApprovalPanel object={collection} recordId={id} />
       <RuleRunsPanel entityId={id} />

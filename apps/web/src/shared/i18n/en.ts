@@ -1,3 +1,4 @@
+import { activitiesEn } from './activities.en'
 import { dashboardsEn } from './dashboards.en'
 import { reportBuilderEn } from './reportBuilder.en'
 import { approvalLinkEn } from './approvalLink.en'
@@ -21,6 +22,7 @@ export const en = {
   surveys: surveysEn,
   health: healthEn,
   decisionMap: decisionMapEn,
+  activities: activitiesEn,
   tiers: tiersEn,
   leadScoring: leadsEn,
   customFields: customFieldsEn,

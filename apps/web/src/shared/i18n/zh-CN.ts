@@ -1,3 +1,4 @@
+import { activitiesZh } from './activities.zh-CN'
 import { dashboardsZh } from './dashboards.zh-CN'
 import { reportBuilderZh } from './reportBuilder.zh-CN'
 import { approvalLinkZh } from './approvalLink.zh-CN'
@@ -22,6 +23,7 @@ export const zhCN: Messages = {
   surveys: surveysZh,
   health: healthZh,
   decisionMap: decisionMapZh,
+  activities: activitiesZh,
   tiers: tiersZh,
   leadScoring: leadsZh,
   customFields: customFieldsZh,

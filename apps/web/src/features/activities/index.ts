@@ -1,0 +1,2 @@
+export { ActivityComposer, ActivityComposerModal, composerKinds, type ComposerKind } from './ActivityComposer'
+export { ActivityList, RecordActivities } from './ActivityFeed'
