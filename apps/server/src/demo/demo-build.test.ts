@@ -180,6 +180,12 @@ describe('the demo data', () => {
     )
     expect(zh.opportunities.length).toBeGreaterThanOrEqual(200)
     expect(keys(zh.opportunities, (o) => o.stage)).toEqual([...opportunityStages].sort())
+    // Every column of the board (open deals only) holds deals, the late stages too (issue 18.9).
+    for (const data of [zh, en]) {
+      const open = data.opportunities.filter((o) => o.status === 'open')
+      expect(keys(open, (o) => o.stage)).toEqual([...opportunityStages].sort())
+      expect(open.filter((o) => o.stage === 'implementation').length).toBeGreaterThanOrEqual(3)
+    }
     expect(keys(zh.opportunities, (o) => o.type)).toEqual([...opportunityTypes].sort())
     expect(keys(zh.opportunities, (o) => o.status)).toEqual(['lost', 'open', 'won'])
     for (const o of zh.opportunities) {

@@ -269,7 +269,34 @@ export function buildDeals(g: Gen, accounts: AccountPlan[]): Deals {
       contract(d, start, start + 364, true, rng.chance(0.5) ? 'draft' : 'pending_approval')
     }
   }
+  lateStages(out, probability)
   return out
+}
+
+/**
+ * Open deals in the pipeline's late stages, so that every column of the board holds some: of the open
+ * upsell and cross-sell deals in negotiation without a contract yet (the add-on was agreed, the quote
+ * accepted), two in five are being implemented and one in five is in account management — both still
+ * open until the customer signs off, at the stage's probability. Chosen in order, without drawing from
+ * the random stream, so the rest of the demo stays as it was.
+ */
+function lateStages(out: Deals, probability: Record<Stage, number>) {
+  const contracted = new Set(out.contracts.map((c) => c.row.opportunityId))
+  const candidates = out.deals.filter(
+    (d) =>
+      d.row.status === 'open' &&
+      d.row.stage === 'negotiation' &&
+      (d.row.type === 'upsell' || d.row.type === 'cross_sell') &&
+      !contracted.has(d.row.id),
+  )
+  candidates.forEach((d, i) => {
+    const stage: Stage | null =
+      i % 5 === 0 || i % 5 === 2 ? 'implementation' : i % 5 === 4 ? 'account_management' : null
+    if (!stage) return
+    d.row.stage = stage
+    d.row.probability = probability[stage]
+    for (const q of out.quotes) if (q.opportunityId === d.row.id) q.status = 'accepted'
+  })
 }
 
 type DealFn = (
