@@ -37,7 +37,7 @@ const manages = (ctx: Ctx) => scopeFor(ctx.principal, 'users', 'update') === 'al
  * Everyone keeps their own views, whatever their role: a view is read by its owner and by those it is
  * shared with (the owner's team, or the workspace), and changed by its owner (or an administrator).
  */
-class ListViewCollection extends Collection<ListView, ListViewCreate, any> {
+class ListViewCollection extends Collection<ListView, ListViewCreate & { ownerId?: string | null }, any> {
   override scope(ctx: Ctx, action: Action): Scope {
     if ((action === 'update' || action === 'delete') && manages(ctx)) return 'all'
     return 'own'
