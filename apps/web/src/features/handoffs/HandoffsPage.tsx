@@ -13,15 +13,23 @@ import { HandoffDeadline, HandoffTags } from './HandoffTags'
 import { HandoffSettingsDrawer } from './HandoffSettingsDrawer'
 import { useHandoffs, type Handoff } from './handoffs.queries'
 
-const views = ['mine', 'toValidate', 'all'] as const
-type View = (typeof views)[number]
+/**
+ * The list's views, the default first: everything the person may see (their own for a salesperson, their
+ * team's for a manager or CSM, all for an administrator or executive), most urgent first; then the
+ * handoffs they must hand over, and those they must validate.
+ */
+const handoffViews = ['all', 'mine', 'toValidate'] as const
+type View = (typeof handoffViews)[number]
 
-/** Handoffs from sales to customer success: mine to hand over, mine to validate, or all I can see. */
+/** The view the address asks for (`?view=`), else the default: all the person can see. */
+const handoffView = (asked: string | null): View => handoffViews.find((v) => v === asked) ?? 'all'
+
+/** Handoffs from sales to customer success: all I can see, mine to hand over, or mine to validate. */
 export default function HandoffsPage() {
   const { t } = useTranslation()
   const { me } = useAuth()
   const [params, setParams] = useSearchParams()
-  const view = (views.find((v) => v === params.get('view')) ?? 'mine') as View
+  const view = handoffView(params.get('view'))
   const status = params.get('status') ?? undefined
   const [settings, setSettings] = useState(false)
   const list = useHandoffs({
@@ -67,8 +75,8 @@ export default function HandoffsPage() {
         <Space wrap>
           <Segmented
             value={view}
-            onChange={(v) => set('view', v === 'mine' ? undefined : String(v))}
-            options={views.map((v) => ({ value: v, label: t(`handoffs.views.${v}`) }))}
+            onChange={(v) => set('view', v === 'all' ? undefined : String(v))}
+            options={handoffViews.map((v) => ({ value: v, label: t(`handoffs.views.${v}`) }))}
           />
           <Select
             allowClear

@@ -1,14 +1,15 @@
-import { Card, List, Space, Typography } from 'antd'
+import { Card, List, Space } from 'antd'
 import { Link } from 'react-router'
 import { useTranslation } from 'react-i18next'
 import { EmptyState } from '../../shared/ui/states'
-import { formatMoney } from '../records/display'
+import { RenewalFacts } from './RenewalFacts'
 import { RiskTag } from './RiskTag'
+import './renewals.css'
 import { useAccountRenewals } from './renewals.queries'
 
 /** The 360° page's renewals card: the account's running contracts by end date, with their renewal work. */
 export function RenewalsCard({ accountId }: { accountId: string }) {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
   const list = useAccountRenewals(accountId)
   const rows = (list.data?.data ?? []).filter((c) => c.daysLeft >= 0)
   return (
@@ -29,19 +30,8 @@ export function RenewalsCard({ accountId }: { accountId: string }) {
           renderItem={(c) => (
             <List.Item style={{ paddingInline: 0 }}>
               <div style={{ width: '100%' }}>
-                <Space style={{ justifyContent: 'space-between', width: '100%' }}>
+                <Space style={{ justifyContent: 'space-between', width: '100%' }} wrap>
                   <Link to={`/contracts/${c.contractId}`}>{c.number}</Link>
-                  <span className="num">
-                    {formatMoney(c.amount.amount, c.amount.currency, i18n.language)}
-                  </span>
-                </Space>
-                <Space style={{ justifyContent: 'space-between', width: '100%' }}>
-                  <Typography.Text
-                    type={c.daysLeft <= 90 ? undefined : 'secondary'}
-                    style={c.daysLeft <= 90 ? { color: '#ad4e00' } : undefined}
-                  >
-                    {t('renewals.endsOn', { date: c.endDate, count: c.daysLeft })}
-                  </Typography.Text>
                   {c.renewalOpportunityId ? (
                     <Link to={`/opportunities/${c.renewalOpportunityId}`}>
                       {t('renewals.renewalOpportunity')}
@@ -50,6 +40,7 @@ export function RenewalsCard({ accountId }: { accountId: string }) {
                     <RiskTag risk={c.risk} />
                   )}
                 </Space>
+                <RenewalFacts contract={c} soonDays={90} />
               </div>
             </List.Item>
           )}

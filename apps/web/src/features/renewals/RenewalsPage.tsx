@@ -4,6 +4,7 @@ import { Link, useSearchParams } from 'react-router'
 import { useTranslation } from 'react-i18next'
 import { ErrorState, LoadingState } from '../../shared/ui/states'
 import { formatMoney } from '../records/display'
+import { RenewalFacts } from './RenewalFacts'
 import { RiskTag } from './RiskTag'
 import { useRenewalBoard, type RenewalBoard } from './renewals.queries'
 import './renewals.css'
@@ -113,18 +114,8 @@ export default function RenewalsPage() {
                             <Link to={`/accounts/${c.accountId}`}>{c.accountName}</Link>
                             <RiskTag risk={c.risk} />
                           </Space>
-                          <Space size={8}>
-                            <Link to={`/contracts/${c.contractId}`}>{c.number}</Link>
-                            <span className="num">
-                              {formatMoney(c.amount.amount, c.amount.currency, i18n.language)}
-                            </span>
-                          </Space>
-                          <Typography.Text
-                            type={c.daysLeft < 30 ? undefined : 'secondary'}
-                            style={c.daysLeft < 30 ? { color: '#cf1322' } : undefined}
-                          >
-                            {t('renewals.endsOn', { date: c.endDate, count: c.daysLeft })}
-                          </Typography.Text>
+                          <Link to={`/contracts/${c.contractId}`}>{c.number}</Link>
+                          <RenewalFacts contract={c} soonDays={30} />
                           <div>
                             {c.renewalOpportunityId ? (
                               <Link to={`/opportunities/${c.renewalOpportunityId}`}>

@@ -187,6 +187,9 @@ export const en = {
     endOfTimeline: 'That is the whole history.',
     noTimeline: 'No history yet. Log a call or a meeting.',
     minutes: 'Minutes',
+    nextRenewal: 'Next renewal',
+    inDays_one: 'in {{count}} day',
+    inDays_other: 'in {{count}} days',
   },
   pipeline: {
     title: 'Pipeline',
@@ -1263,6 +1266,10 @@ export const en = {
     cardTitle: 'Renewals',
     board: 'Renewal board',
     noneForAccount: 'No running contract with an end date.',
+    amount: 'Amount',
+    endDate: 'Ends',
+    daysLeft_one: 'in {{count}} day',
+    daysLeft_other: 'in {{count}} days',
   },
   lifecycle: {
     label: 'Lifecycle stage',

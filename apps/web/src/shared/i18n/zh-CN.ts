@@ -187,6 +187,9 @@ export const zhCN: Messages = {
     endOfTimeline: '以上是全部历史。',
     noTimeline: '还没有历史记录。记录一次电话或会议吧。',
     minutes: '会议纪要',
+    nextRenewal: '下次续约',
+    inDays_one: '{{count}} 天后',
+    inDays_other: '{{count}} 天后',
   },
   pipeline: {
     title: '商机管道',
@@ -1238,6 +1241,10 @@ export const zhCN: Messages = {
     cardTitle: '续约',
     board: '续约看板',
     noneForAccount: '没有设置到期日的执行中合同。',
+    amount: '金额',
+    endDate: '到期日',
+    daysLeft_one: '{{count}} 天后',
+    daysLeft_other: '{{count}} 天后',
   },
   lifecycle: {
     label: '客户生命周期阶段',
