@@ -276,7 +276,7 @@ export function buildDeals(g: Gen, accounts: AccountPlan[]): Deals {
 /**
  * Open deals in the pipeline's late stages, so that every column of the board holds some: of the open
  * upsell and cross-sell deals in negotiation without a contract yet (the add-on was agreed, the quote
- * accepted), two in five are being implemented and one in five is in account management — both still
+ * accepted), half are being implemented and a quarter are in account management — both still
  * open until the customer signs off, at the stage's probability. Chosen in order, without drawing from
  * the random stream, so the rest of the demo stays as it was.
  */
@@ -291,7 +291,7 @@ function lateStages(out: Deals, probability: Record<Stage, number>) {
   )
   candidates.forEach((d, i) => {
     const stage: Stage | null =
-      i % 5 === 0 || i % 5 === 2 ? 'implementation' : i % 5 === 4 ? 'account_management' : null
+      i % 4 === 0 || i % 4 === 2 ? 'implementation' : i % 4 === 1 ? 'account_management' : null
     if (!stage) return
     d.row.stage = stage
     d.row.probability = probability[stage]
