@@ -3,6 +3,7 @@ import { registerAuthRoutes, resolvePrincipal } from './modules/users'
 import { collectionResources, Webhook, WebhookCreate, WebhookUpdate } from '@openkam/contract'
 import { registerCollectionRoutes } from './core/http/collection-routes'
 import { registerExportRoute } from './core/http/export-routes'
+import { registerBulkUpdateRoute } from './core/http/bulk-update-routes'
 import { accountCollection } from './modules/accounts'
 import { activityCollection } from './modules/activities'
 import {
@@ -109,6 +110,7 @@ export async function buildApp(rt: Runtime, opts: { logger?: boolean; web?: bool
   for (const collection of collections) {
     const resource = collectionResources[collection.def.name as keyof typeof collectionResources]
     registerExportRoute(app, db, collection, resource.Record)
+    registerBulkUpdateRoute(app, db, collection, resource.Update)
     registerCollectionRoutes(app, db, collection, resource)
   }
   registerExportRoute(app, db, webhookCollection, Webhook)
