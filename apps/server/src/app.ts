@@ -37,11 +37,13 @@ import { opportunityCollection } from './modules/opportunities'
 import { taskCollection } from './modules/tasks'
 import { ticketCollection } from './modules/tickets'
 import { registerAuditRoutes } from './modules/audit'
+import { registerSearchRoutes } from './modules/search'
 import { registerImportRoutes } from './modules/imports'
 import { registerListViewRoutes } from './modules/list-views'
 import { registerSetupRoutes, registerWorkspaceRoutes } from './modules/workspaces'
 import { createWorkspaceFromTemplate } from './modules/templates'
 import { seedDemo } from './demo/seed'
+import { registerAccountMergeRoutes } from './modules/account-merge'
 import { registerJobRoutes } from './core/jobs/routes'
 import { registerRuleRoutes } from './modules/rules'
 import { registerCustomObjectRoutes, registerFieldAccessRoutes, registerFieldRoutes } from './modules/fields'
@@ -93,6 +95,7 @@ export async function buildApp(rt: Runtime, opts: { logger?: boolean; web?: bool
     taskCollection,
     touchCollection,
   ]
+  registerAccountMergeRoutes(app, db)
   registerMarketingRoutes(app, db)
   registerAccount360Routes(app, db)
   registerDecisionMapRoutes(app, db)
@@ -125,6 +128,7 @@ export async function buildApp(rt: Runtime, opts: { logger?: boolean; web?: bool
   registerPipelineRoutes(app, db)
   registerFileRoutes(app, db)
   registerAuditRoutes(app, db)
+  registerSearchRoutes(app, db)
   registerHandoffRoutes(app, db, { events: rt.events, jobs: rt.jobs })
   registerAlertRoutes(app, db)
   registerRenewalRoutes(app, db)

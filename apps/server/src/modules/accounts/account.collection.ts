@@ -5,6 +5,7 @@ import { fieldSpecs } from '../../core/crud/field-specs'
 import { allOf, refCheck, rowMapper } from '../../core/crud/mapping'
 import type { Executor } from '../../core/db/types'
 import type { Ctx } from '../../core/context'
+import { AppError } from '../../core/errors'
 import { userRefs, userTables } from '../users'
 import { accounts } from './account.table'
 
@@ -16,7 +17,7 @@ const mapper = rowMapper(accounts, {
   hidden: ['potentialTotal', 'potentialClass', 'healthScore', 'healthBand', 'icpFit', 'icpId'],
 })
 
-/** The unified social credit code is unique in a workspace among live accounts. */
+/** The unified social credit code is unique in a workspace among live accounts: 409 duplicate_account. */
 async function uniqueCreditCode(
   tx: Executor,
   ctx: Ctx,
@@ -35,9 +36,20 @@ async function uniqueCreditCode(
         before ? ne(accounts.id, before.id) : undefined,
       ),
     )
-  return dup.length
-    ? [{ path: 'creditCode', message: `already used by account "${dup[0]!.name}" (${dup[0]!.id})` }]
-    : []
+  if (!dup.length) return []
+  // The code names one legal entity (and a unique index keeps it so): open or merge the existing account.
+  const existing = dup[0]!
+  throw new AppError(
+    'conflict',
+    'duplicate_account',
+    `An account with unified social credit code ${c.creditCode} exists already: "${existing.name}" (${existing.id}); open it, or merge the two`,
+    {
+      existing: { id: existing.id, name: existing.name },
+      errors: [
+        { path: 'creditCode', message: `already used by account "${existing.name}" (${existing.id})` },
+      ],
+    },
+  )
 }
 
 export const accountCollection = new Collection<Account, any, any>({

@@ -1,66 +1,9 @@
-/** What a duplicate is a duplicate of: an existing record, or an earlier row of the same file. */
-export type Origin = { id: string; name: string } | { row: number }
+import type { Origin } from '../accounts'
 
-export type AccountKey = { creditCode?: string | null; domain?: string | null; name: string }
-export type AccountMatch = { on: 'creditCode' | 'domain' | 'name'; of: Origin }
+// Accounts are matched by the accounts module (the same rules on create, rename and import).
+export { AccountIndex, sameAccount, type AccountKey, type AccountMatch, type Origin } from '../accounts'
 
 const lower = (s: string) => s.trim().toLowerCase()
-
-/**
- * Accounts are the same when the first identifier both carry agrees: the unified social credit code,
- * else the domain, else the name (ignoring case). Two accounts with different credit codes are never
- * the same, whatever their names.
- * @example sameAccount({ name: 'ACME', domain: 'acme.com' }, { name: 'Acme Ltd', domain: 'acme.com' }) // 'domain'
- */
-export function sameAccount(a: AccountKey, b: AccountKey): AccountMatch['on'] | null {
-  if (a.creditCode && b.creditCode) return a.creditCode === b.creditCode ? 'creditCode' : null
-  if (a.domain && b.domain) return a.domain === b.domain ? 'domain' : null
-  return lower(a.name) === lower(b.name) ? 'name' : null
-}
-
-/** Finds the account a key duplicates among those added, in constant time per lookup. */
-export class AccountIndex {
-  private readonly byCode = new Map<string, Origin>()
-  /** By domain: [accounts without a credit code, with one]. */
-  private readonly byDomain = new Map<string, [Origin[], Origin[]]>()
-  /** By lower-case name: buckets by (has credit code, has domain). */
-  private readonly byName = new Map<string, Origin[][]>()
-
-  add(k: AccountKey, of: Origin): void {
-    if (k.creditCode && !this.byCode.has(k.creditCode)) this.byCode.set(k.creditCode, of)
-    if (k.domain) {
-      const b = this.byDomain.get(k.domain) ?? [[], []]
-      b[k.creditCode ? 1 : 0].push(of)
-      this.byDomain.set(k.domain, b)
-    }
-    const n = lower(k.name)
-    const buckets = this.byName.get(n) ?? [[], [], [], []]
-    buckets[(k.creditCode ? 2 : 0) + (k.domain ? 1 : 0)]!.push(of)
-    this.byName.set(n, buckets)
-  }
-
-  find(k: AccountKey): AccountMatch | null {
-    if (k.creditCode) {
-      const of = this.byCode.get(k.creditCode)
-      if (of) return { on: 'creditCode', of }
-    }
-    if (k.domain) {
-      const [noCode, withCode] = this.byDomain.get(k.domain) ?? [[], []]
-      const of = noCode[0] ?? (k.creditCode ? undefined : withCode[0])
-      if (of) return { on: 'domain', of }
-    }
-    const buckets = this.byName.get(lower(k.name))
-    if (!buckets) return null
-    for (let i = 0; i < 4; i++) {
-      const hasCode = i >= 2
-      const hasDomain = i % 2 === 1
-      if ((hasCode && k.creditCode) || (hasDomain && k.domain)) continue
-      const of = buckets[i]![0]
-      if (of) return { on: 'name', of }
-    }
-    return null
-  }
-}
 
 /**
  * People (contacts, leads) are the same when both have an e-mail and it agrees, else when their name keys

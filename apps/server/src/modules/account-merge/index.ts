@@ -1,0 +1,2 @@
+export { registerAccountMergeRoutes } from './account-merge.routes'
+export { mergeAccounts } from './account-merge.service'
