@@ -1,5 +1,9 @@
-import { Alert, Descriptions, Drawer, List, Select, Tag, Typography } from 'antd'
+import { useState } from 'react'
+import { Alert, Button, Descriptions, Drawer, List, Select, Tag, Typography } from 'antd'
+import { CalendarOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
+import { can, useAuth } from '../../app/auth'
+import { ActivityComposerModal } from '../activities'
 import type { DecisionMap, DecisionMapContact } from './decisionMap.queries'
 
 /**
@@ -20,6 +24,8 @@ export function ContactPanel({
   onInfluences?: (c: DecisionMapContact, influences: string[]) => void
 }) {
   const { t, i18n } = useTranslation()
+  const { me } = useAuth()
+  const [logging, setLogging] = useState(false)
   const c = contact
   const play = c?.buyingRole ? map.playbook[c.buyingRole] : undefined
   const influencedBy = c ? map.contacts.filter((o) => o.influences.includes(c.id)) : []
@@ -107,6 +113,11 @@ export function ContactPanel({
             </>
           )}
           <Typography.Title level={5}>{t('decisionMap.recentActivities')}</Typography.Title>
+          {can(me, 'activities', 'create') && !c.placeholder && (
+            <Button icon={<CalendarOutlined />} onClick={() => setLogging(true)} style={{ marginBottom: 8 }}>
+              {t('activities.composer.logMeeting')}
+            </Button>
+          )}
           <List
             size="small"
             locale={{ emptyText: t('decisionMap.noActivities') }}
@@ -121,6 +132,16 @@ export function ContactPanel({
             )}
           />
         </>
+      )}
+      {c && logging && (
+        <ActivityComposerModal
+          open
+          accountId={map.accountId}
+          kind="meeting"
+          contactIds={[c.id]}
+          title={`${t('activities.composer.logMeeting')} · ${c.name}`}
+          onClose={() => setLogging(false)}
+        />
       )}
     </Drawer>
   )
