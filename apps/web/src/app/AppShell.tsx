@@ -1,7 +1,21 @@
 import { Suspense, useMemo, useState } from 'react'
-import { Avatar, Badge, Button, Dropdown, Layout, Menu, Space, Typography, type MenuProps } from 'antd'
+import {
+  Avatar,
+  Badge,
+  Button,
+  ConfigProvider,
+  Dropdown,
+  Grid,
+  Layout,
+  Menu,
+  Space,
+  Typography,
+  type MenuProps,
+} from 'antd'
 import {
   AuditOutlined,
+  CloseOutlined,
+  MenuOutlined,
   CrownOutlined,
   AimOutlined,
   AlertOutlined,
@@ -54,6 +68,8 @@ export function AppShell() {
   const navigate = useNavigate()
   const location = useLocation()
   const [collapsed, setCollapsed] = useState(false)
+  // On a phone the collapsed menu takes no width at all (antd then shows a small tab to open it).
+  const phone = !Grid.useBreakpoint().sm
   const customObjects = useCustomObjects(!!me)
   const waiting = useWaitingCount(!!me).data ?? 0
 
@@ -156,7 +172,6 @@ export function AppShell() {
           collection: o.key,
         })),
       },
-      { key: '/settings', icon: <SettingOutlined />, label: t('nav.settings') },
     ]
     const allowed = (i: Item): Item | null => {
       if (i.children) {
@@ -179,26 +194,58 @@ export function AppShell() {
         collapsed={collapsed}
         onCollapse={setCollapsed}
         breakpoint="lg"
+        collapsedWidth={phone ? 0 : 80}
+        // On a phone the menu opens from the top bar's button, over the page.
+        trigger={phone ? null : undefined}
         width={212}
         theme="dark"
-        // The menu scrolls on its own beside the page, above the collapse trigger fixed at its bottom.
-        style={{ position: 'sticky', top: 0, height: '100vh', overflowY: 'auto' }}
+        style={{ position: phone ? 'fixed' : 'sticky', top: 0, left: 0, height: '100vh', zIndex: 20 }}
       >
-        <div className="brand">{collapsed ? 'K' : t('app.name')}</div>
-        <nav aria-label={t('app.tagline')} style={{ paddingBottom: 56 }}>
-          <Menu
-            theme="dark"
-            mode="inline"
-            selectedKeys={[selected]}
-            // Commerce opens when one of its pages is shown; the sections stay short otherwise.
-            defaultOpenKeys={commercePaths.includes(selected) ? ['commerce'] : []}
-            items={menuItems(items) as MenuProps['items']}
-            onClick={(e) => navigate(e.key)}
-          />
-        </nav>
+        {/* Compact entries, so every section — Reports included — fits a 900 px high screen; the menu
+            scrolls on its own between the brand and Settings, which stays pinned above the collapse
+            trigger. */}
+        <ConfigProvider theme={{ components: { Menu: { itemHeight: 30, itemMarginBlock: 1 } } }}>
+          <div className={phone ? 'sider-column phone' : 'sider-column'}>
+            <div className="brand">{collapsed ? 'K' : t('app.name')}</div>
+            <nav aria-label={t('app.tagline')} className="sider-nav">
+              <Menu
+                theme="dark"
+                mode="inline"
+                selectedKeys={[selected]}
+                // Commerce opens when one of its pages is shown; the sections stay short otherwise.
+                defaultOpenKeys={commercePaths.includes(selected) ? ['commerce'] : []}
+                items={menuItems(items) as MenuProps['items']}
+                onClick={(e) => {
+                  navigate(e.key)
+                  if (phone) setCollapsed(true)
+                }}
+              />
+            </nav>
+            <Menu
+              theme="dark"
+              mode="inline"
+              className="sider-pinned"
+              selectedKeys={[selected]}
+              items={[{ key: '/settings', icon: <SettingOutlined />, label: t('nav.settings') }]}
+              onClick={(e) => {
+                navigate(e.key)
+                if (phone) setCollapsed(true)
+              }}
+            />
+          </div>
+        </ConfigProvider>
       </Layout.Sider>
       <Layout>
         <Layout.Header className="topbar">
+          {phone && (
+            <Button
+              type="text"
+              icon={collapsed ? <MenuOutlined /> : <CloseOutlined />}
+              aria-label={t(collapsed ? 'nav.openMenu' : 'nav.closeMenu')}
+              aria-expanded={!collapsed}
+              onClick={() => setCollapsed(!collapsed)}
+            />
+          )}
           <GlobalSearch />
           <Space size="middle">
             <LanguageSwitch />

@@ -1,17 +1,27 @@
 import { useEffect, useState } from 'react'
-import { Input, List, Modal, Tag, Typography } from 'antd'
+import { Grid, Input, List, Modal, Space, Tag, Typography } from 'antd'
 import { SearchOutlined } from '@ant-design/icons'
-import { useQuery } from '@tanstack/react-query'
+import { keepPreviousData, useQuery } from '@tanstack/react-query'
+import type { SearchHit } from '@openkam/contract'
 import { useNavigate } from 'react-router'
 import { useTranslation } from 'react-i18next'
-import { get, type Page } from '../shared/api/client'
+import { get } from '../shared/api/client'
+import { useDebounced } from '../features/report-builder/use-debounced'
 
-type Hit = { kind: 'accounts' | 'contacts' | 'opportunities'; id: string; name: string; accountId?: string }
+type Hit = SearchHit
 
-/** Ctrl+K (or ⌘K) opens a search over accounts, contacts and opportunities by name. */
+/** Where a hit opens: accounts at their 360° page, the rest at their record page. */
+const pathOf = (h: Hit) => (h.object === 'accounts' ? `/accounts/${h.id}` : `/${h.object}/${h.id}`)
+
+/**
+ * Ctrl+K (or ⌘K) opens a search over accounts, contacts, leads, opportunities, contracts, quotes,
+ * orders, invoices and tickets — names, numbers, e-mails, phones, credit codes and domains
+ * (`GET /search`); a hit says which field matched.
+ */
 export function GlobalSearch() {
   const { t } = useTranslation()
   const navigate = useNavigate()
+  const phone = !Grid.useBreakpoint().sm
   const [open, setOpen] = useState(false)
   const [q, setQ] = useState('')
   const [active, setActive] = useState(0)
@@ -25,47 +35,27 @@ export function GlobalSearch() {
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
   }, [])
-  const term = q.trim()
+  const term = useDebounced(q.trim(), 200)
   const hits = useQuery({
     queryKey: ['search', term],
     enabled: term.length >= 1,
-    queryFn: async () => {
-      const [a, c, o] = await Promise.all(
-        (['accounts', 'contacts', 'opportunities'] as const).map((k) =>
-          get<Page<{ id: string; name: string; accountId?: string }>>(`/${k}`, { q: term, limit: 5 }).catch(
-            () => ({ data: [] }),
-          ),
-        ),
-      )
-      return [
-        ...a!.data.map((r) => ({ kind: 'accounts' as const, id: r.id, name: r.name })),
-        ...c!.data.map((r) => ({
-          kind: 'contacts' as const,
-          id: r.id,
-          name: r.name,
-          accountId: r.accountId,
-        })),
-        ...o!.data.map((r) => ({
-          kind: 'opportunities' as const,
-          id: r.id,
-          name: r.name,
-          accountId: r.accountId,
-        })),
-      ]
-    },
+    queryFn: async () => (await get<{ data: Hit[] }>('/search', { q: term })).data,
+    placeholderData: keepPreviousData,
   })
-  const list: Hit[] = hits.data ?? []
+  const list: Hit[] = term ? (hits.data ?? []) : []
   const go = (h: Hit) => {
     setOpen(false)
     setQ('')
-    navigate(h.kind === 'accounts' ? `/accounts/${h.id}` : `/${h.kind}/${h.id}`)
+    navigate(pathOf(h))
   }
   return (
     <>
       <Input
         prefix={<SearchOutlined />}
         placeholder={t('common.searchPlaceholder')}
-        suffix={<Typography.Text type="secondary">{t('common.searchHint')}</Typography.Text>}
+        suffix={
+          phone ? undefined : <Typography.Text type="secondary">{t('common.searchHint')}</Typography.Text>
+        }
         onFocus={() => setOpen(true)}
         readOnly
         aria-label={t('common.search')}
@@ -96,18 +86,28 @@ export function GlobalSearch() {
         <List
           style={{ marginTop: 12 }}
           loading={hits.isFetching}
-          locale={{ emptyText: term ? t('common.noResults') : ' ' }}
+          locale={{ emptyText: term ? t('common.noResults') : t('common.searchHelp') }}
           dataSource={list}
           renderItem={(h, i) => (
             <List.Item
               onClick={() => go(h)}
+              aria-selected={i === active}
+              role="option"
               style={{
                 cursor: 'pointer',
                 background: i === active ? '#f0f5ff' : undefined,
                 paddingInline: 8,
               }}
             >
-              <Tag>{t(`nav.${h.kind}`)}</Tag> {h.name}
+              <Space size={8} wrap>
+                <Tag>{t(`nav.${h.object}`)}</Tag>
+                <span>{h.title}</span>
+                {h.matchedField && (
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {h.matchedLabel}: {h.matchedValue}
+                  </Typography.Text>
+                )}
+              </Space>
             </List.Item>
           )}
         />

@@ -1,4 +1,4 @@
-import { useMemo, type CSSProperties } from 'react'
+import { useMemo } from 'react'
 import { App, Card, Checkbox, Col, Row, Tag, Typography } from 'antd'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import dayjs from 'dayjs'
@@ -12,6 +12,9 @@ import { EmptyState, ErrorState, LoadingState } from '../../shared/ui/states'
 import { EnumTag } from '../records/display'
 import { NorthStarStrip } from '../dashboards/NorthStarStrip'
 import { MyAlertsCard } from './MyAlertsCard'
+import { TeamSection, itemStyle, listStyle } from './TeamSection'
+import { CsmSection } from './CsmSection'
+import { useHomeScope } from './home.queries'
 import { fetchAll, pipelineChartOption, summariseStages, type Opportunity } from '../reports/data'
 
 type Task = {
@@ -32,6 +35,8 @@ export default function HomePage() {
   const { t, i18n } = useTranslation()
   const { me } = useAuth()
   const today = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'full' }).format(new Date())
+  const { scope } = useHomeScope(me)
+  const csm = !!me?.roles.includes('csm')
   return (
     <div>
       <div className="page-header">
@@ -41,6 +46,13 @@ export default function HomePage() {
         </div>
       </div>
       <NorthStarStrip />
+      {scope.kind !== 'personal' && <TeamSection scope={scope} />}
+      {csm && <CsmSection />}
+      {scope.kind !== 'personal' || csm ? (
+        <Typography.Title level={2} style={{ fontSize: 16, margin: '0 0 12px' }}>
+          {t('home.myWork')}
+        </Typography.Title>
+      ) : null}
       <Row gutter={[16, 16]}>
         {can(me, 'tasks', 'read') && (
           <Col xs={24} xl={12}>
@@ -235,14 +247,4 @@ function PipelineCard() {
       )}
     </Card>
   )
-}
-
-const listStyle: CSSProperties = { listStyle: 'none', margin: 0, padding: 0 }
-const itemStyle: CSSProperties = {
-  display: 'flex',
-  alignItems: 'center',
-  gap: 10,
-  padding: '8px 8px',
-  borderBottom: '1px solid #f0f0f0',
-  borderRadius: 4,
 }

@@ -1,5 +1,6 @@
 import { activitiesEn } from './activities.en'
 import { dashboardsEn } from './dashboards.en'
+import { listsEn } from './lists.en'
 import { reportBuilderEn } from './reportBuilder.en'
 import { approvalLinkEn } from './approvalLink.en'
 import { approvalsEn } from './approvals.en'
@@ -34,7 +35,10 @@ export const en = {
   qualification: qualificationEn,
   reportBuilder: reportBuilderEn,
   dashboards: dashboardsEn,
+  lists: listsEn,
   nav: {
+    openMenu: 'Open the menu',
+    closeMenu: 'Close the menu',
     groups: { customers: 'Customers', sales: 'Sales', service: 'Service', insight: 'Insight' },
     home: 'Home',
     accounts: 'Accounts',
@@ -74,6 +78,7 @@ export const en = {
     login_throttled: 'Too many failed sign-ins; wait 15 minutes and try again.',
   },
   common: {
+    searchHelp: 'Names, numbers, e-mails, phones, credit codes and domains of accounts, contacts, leads, deals, contracts, quotes, orders, invoices and tickets.',
     language: 'Language',
     search: 'Search',
     searchPlaceholder: 'Search accounts, contacts, opportunities…',
@@ -160,6 +165,41 @@ export const en = {
     taskDoneFailed: 'Could not complete the task: {{reason}}',
     healthScore: 'Health {{score}}',
     noPipeline: 'No open opportunities yet.',
+    myWork: 'My work',
+    team: {
+      company: 'The company at a glance',
+      mine: 'My team at a glance',
+      atRiskArr: 'Annual spend at risk',
+      openPipeline: 'Open pipeline',
+      renewalsDue: 'Renewals due in 90 days',
+      overdueHandoffs: 'Overdue handoffs',
+      handoffsNote: 'Open past their due time',
+      accounts_one: '{{count}} account',
+      accounts_other: '{{count}} accounts',
+      deals_one: '{{count}} deal',
+      deals_other: '{{count}} deals',
+      contracts_one: '{{count}} contract',
+      contracts_other: '{{count}} contracts',
+      pipelineByOwner: 'Open pipeline by owner',
+      atRiskTitle: 'Largest accounts at risk',
+      noAtRisk: 'No account you can see is at risk.',
+      noOwner: 'No owner',
+      renewalsTitle: 'Renewals due in the next 90 days',
+      noRenewals: 'No contract ends in the next 90 days.',
+      handoffsTitle: 'Overdue handoffs',
+      noHandoffs: 'Every handoff is on time.',
+      overdueBy_one: '{{count}} day overdue',
+      overdueBy_other: '{{count}} days overdue',
+    },
+    csm: {
+      title_one: 'The account I look after',
+      title_other: 'The {{count}} accounts I look after',
+      weakest: 'Weakest health first',
+      noAccounts: 'No scored account is assigned to you as CSM.',
+      renewals: 'Their renewals in the next 90 days',
+      tickets: 'My open tickets',
+      noTickets: 'No open ticket is assigned to you.',
+    },
   },
   account360: {
     overview: 'Overview',

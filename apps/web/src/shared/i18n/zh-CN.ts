@@ -1,5 +1,6 @@
 import { activitiesZh } from './activities.zh-CN'
 import { dashboardsZh } from './dashboards.zh-CN'
+import { listsZh } from './lists.zh-CN'
 import { reportBuilderZh } from './reportBuilder.zh-CN'
 import { approvalLinkZh } from './approvalLink.zh-CN'
 import { approvalsZh } from './approvals.zh-CN'
@@ -35,7 +36,10 @@ export const zhCN: Messages = {
   qualification: qualificationZh,
   reportBuilder: reportBuilderZh,
   dashboards: dashboardsZh,
+  lists: listsZh,
   nav: {
+    openMenu: '打开菜单',
+    closeMenu: '关闭菜单',
     groups: { customers: '客户经营', sales: '销售', service: '服务', insight: '洞察' },
     home: '首页',
     accounts: '客户',
@@ -75,6 +79,7 @@ export const zhCN: Messages = {
     login_throttled: '登录失败次数过多，请 15 分钟后再试。',
   },
   common: {
+    searchHelp: '可搜索客户、联系人、线索、商机、合同、报价、订单、发票和工单的名称、编号、邮箱、电话、信用代码和域名。',
     language: '语言',
     search: '搜索',
     searchPlaceholder: '搜索客户、联系人、商机…',
@@ -160,6 +165,41 @@ export const zhCN: Messages = {
     taskDoneFailed: '无法完成任务：{{reason}}',
     healthScore: '健康度 {{score}}',
     noPipeline: '还没有进行中的商机。',
+    myWork: '我的工作',
+    team: {
+      company: '全公司概览',
+      mine: '我的团队概览',
+      atRiskArr: '风险客户年消费额',
+      openPipeline: '在途商机金额',
+      renewalsDue: '90 天内到期续约',
+      overdueHandoffs: '逾期交接',
+      handoffsNote: '超过期限仍未提交',
+      accounts_one: '{{count}} 个客户',
+      accounts_other: '{{count}} 个客户',
+      deals_one: '{{count}} 个商机',
+      deals_other: '{{count}} 个商机',
+      contracts_one: '{{count}} 份合同',
+      contracts_other: '{{count}} 份合同',
+      pipelineByOwner: '按负责人的在途商机',
+      atRiskTitle: '金额最大的风险客户',
+      noAtRisk: '您可见的客户中没有处于风险的。',
+      noOwner: '无负责人',
+      renewalsTitle: '未来 90 天到期的续约',
+      noRenewals: '未来 90 天没有合同到期。',
+      handoffsTitle: '逾期交接',
+      noHandoffs: '所有交接都按时进行。',
+      overdueBy_one: '逾期 {{count}} 天',
+      overdueBy_other: '逾期 {{count}} 天',
+    },
+    csm: {
+      title_one: '我负责的客户',
+      title_other: '我负责的 {{count}} 个客户',
+      weakest: '健康度最低的客户',
+      noAccounts: '还没有分配给您且已评分的客户。',
+      renewals: '这些客户 90 天内的续约',
+      tickets: '我的未结工单',
+      noTickets: '没有分配给您的未结工单。',
+    },
   },
   account360: {
     overview: '概览',
