@@ -143,12 +143,33 @@ export async function seedAlertDemo(tx: Executor, ctx: Ctx, lang: Lang, now = ne
   const shown = [silent, dropA, dropB, surge, overdue, ...risky.slice(1, 3)].map((a) => a.id)
   await evaluateWorkspace(tx, { events: ctx.events }, ws, { now, accountIds: shown })
 
-  // Some alerts already worked on: acknowledged, snoozed and resolved (with an outcome).
   const opened = await tx
     .select({ id: alerts.id, type: alerts.type, accountId: alerts.accountId })
     .from(alerts)
     .where(and(eq(alerts.workspaceId, ws), ne(alerts.status, 'resolved')))
     .orderBy(asc(alerts.createdAt), asc(alerts.id))
+  // The scan above runs now, but the hourly scan would have opened each alert when its condition first
+  // held: the silent account crossed 30 days without a login 10 days ago, the key contacts left 12 days
+  // ago, the surge's third ticket came two days ago, the payment passed 30 days overdue 15 days ago; the
+  // band alerts fell over the last weeks (one within the hour). Their ages are stamped accordingly.
+  const openedDaysAgo: Record<string, number> = {
+    no_login: 10.2,
+    usage_drop_key_contact: 11.6,
+    ticket_surge: 2.1,
+    payment_overdue: 15.3,
+  }
+  const bandDaysAgo = [0.03, 3.4, 8.1, 20.5, 27.2]
+  let band = 0
+  for (const a of opened) {
+    const days =
+      a.type === 'band_at_risk' ? bandDaysAgo[band++ % bandDaysAgo.length]! : (openedDaysAgo[a.type] ?? 1)
+    await tx
+      .update(alerts)
+      .set({ createdAt: at(days), updatedAt: at(days) })
+      .where(and(eq(alerts.workspaceId, ws), eq(alerts.id, a.id)))
+  }
+
+  // Some alerts already worked on: acknowledged, snoozed and resolved (with an outcome).
   const of = (type: string, accountId?: string) =>
     opened.find((a) => a.type === type && (!accountId || a.accountId === accountId))
   const ack = of('payment_overdue', overdue.id)

@@ -36,7 +36,8 @@ function valuesFor(level: number, i: number, month: number) {
 
 /**
  * The health part of the demo (SPEC R-12, R-26, R-27): 12 months of metric values and monthly snapshots
- * for every account, accounts in every band, some with NPS missing (incomplete) and two overrides.
+ * for every account, accounts in every band, some with NPS missing (incomplete), the newest with too
+ * little data for a band (one meeting: insufficient_data) and two overrides.
  * Set-based: values and snapshots are computed in memory and inserted in batches; the current scores
  * are then computed by the engine itself, silently (no events for freshly loaded data).
  */
@@ -57,6 +58,18 @@ export async function seedHealthDemo(tx: Executor, ctx: Ctx, lang: Lang, now = n
     // Strategic accounts lean healthy; every fifth account is at risk, every third on watch.
     const level = i % 5 === 2 ? 0 : i % 3 === 1 ? 1 : a.tier === 'essential' && i % 2 ? 1 : 2
     const noNps = i % 9 === 4
+    // The newest account has had one meeting with no duration logged and nothing else: 30% of the
+    // model's weight has data, under its 50% minimum — "not enough data", no band and no alert.
+    if (i === rows.length - 1 && rows.length > 20) {
+      values.push({
+        accountId: a.id,
+        metric: 'meeting_minutes',
+        value: 0,
+        at: new Date(now.getTime() - DAY),
+        source: 'demo',
+      })
+      return
+    }
     for (let m = 0; m < MONTHS; m++) {
       const at = new Date(now.getTime() - (MONTHS - 1 - m) * 30 * DAY - 2 * DAY)
       const v = valuesFor(level, i, m)

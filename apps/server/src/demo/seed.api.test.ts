@@ -172,6 +172,26 @@ describe('the demo workspace (zh-CN, seeded at start)', () => {
     expect(events[0]!.payload).toMatchObject({ lang: 'zh-CN', counts: { accounts: accounts.length } })
   })
 
+  it('opens its alerts at believable times, minutes to weeks ago, not all at seeding (issue 18.10)', async () => {
+    const list: Rec[] = (await admin.get('/api/v1/alerts?limit=200')).body.data
+    expect(list.length).toBeGreaterThanOrEqual(5)
+    const hours = list.map((a) => (Date.now() - Date.parse(a.createdAt)) / 3_600_000)
+    expect(hours.filter((h) => h < 1).length).toBeLessThanOrEqual(2)
+    expect(hours.some((h) => h >= 24 && h < 7 * 24)).toBe(true)
+    expect(hours.some((h) => h >= 7 * 24)).toBe(true)
+    const payment = list.find((a) => a.type === 'payment_overdue')
+    expect((Date.now() - Date.parse(payment!.createdAt)) / 86_400_000).toBeCloseTo(15.3, 0)
+  })
+
+  it('has an account with too little health data: no band, its missing inputs named (issue 18.3)', async () => {
+    const newest = accounts.at(-1)!
+    expect(newest.health).toBeNull()
+    const h = (await admin.get(`/api/v1/accounts/${newest.id}/health`)).body
+    expect(h).toMatchObject({ status: 'insufficient_data', band: null, coverage: 0.3 })
+    expect(h.missing.map((m: Rec) => m.metric)).toEqual(['feature_usage', 'issue_feedback', 'nps'])
+    expect((await admin.get(`/api/v1/alerts?accountId=${newest.id}`)).body.data).toEqual([])
+  })
+
   it('has contract approvals in every state: waiting at each step, approved, rejected with a reason, recalled, escalated, delegated', async () => {
     const list: Rec[] = (await admin.get('/api/v1/approvals?limit=200')).body.data
     const by = (s: string) => list.filter((a) => a.status === s)

@@ -1,5 +1,7 @@
 import { Space, Tag, Typography } from 'antd'
+import i18n from 'i18next'
 import { useTranslation } from 'react-i18next'
+import { formatAge } from './alert-age'
 import type { Alert } from './alerts.queries'
 
 const severityColor: Record<string, string> = { info: 'blue', warning: 'gold', danger: 'red' }
@@ -28,10 +30,9 @@ export function StatusTag({ status }: { status: string }) {
 export const typeLabel = (t: (k: string, o?: any) => string, type: string) =>
   t(`alerts.types.${type}`, { defaultValue: type })
 
-/** How long the alert has been there, in days (or hours on its first day). */
-export function ageOf(createdAt: string, now = Date.now()) {
-  const h = Math.max(0, Math.floor((now - new Date(createdAt).getTime()) / 3_600_000))
-  return h < 24 ? `${h}h` : `${Math.floor(h / 24)}d`
+/** How long the alert has been there, in minutes, hours, days or months, in the interface language. */
+export function ageOf(createdAt: string, now = Date.now(), lang = i18n.language ?? 'en') {
+  return formatAge(now - new Date(createdAt).getTime(), lang)
 }
 
 const shown = [

@@ -11,6 +11,7 @@ const bandColors: Record<string, string> = {
   healthy: '#52c41a',
   watch: '#faad14',
   at_risk: '#f5222d',
+  insufficient_data: '#8c8c8c',
   unscored: '#bfbfbf',
 }
 
@@ -54,7 +55,11 @@ export default function HealthBoardPage() {
     { title: t('health.boardPage.previous'), dataIndex: 'previousScore' },
     { title: t('health.boardPage.now'), dataIndex: 'score' },
     { title: t('health.delta'), dataIndex: 'delta', render: (v: number) => (v > 0 ? `+${v}` : v) },
-    { title: '', dataIndex: 'band', render: (b: string) => <BandTag band={b} /> },
+    {
+      title: t('health.boardPage.band'),
+      dataIndex: 'band',
+      render: (b: string) => <BandTag band={b} />,
+    },
   ]
   return (
     <div>
@@ -66,11 +71,16 @@ export default function HealthBoardPage() {
       ) : (
         <Row gutter={[16, 16]}>
           {d.bands.map((b) => (
-            <Col xs={12} md={6} key={b.band}>
-              <Card>
-                <Link to={b.band === 'unscored' ? '/accounts' : `/accounts?healthBand=${b.band}`}>
+            <Col flex="1 1 170px" key={b.band}>
+              <Card data-testid={`health-band-${b.band}`}>
+                {b.band === 'unscored' || b.band === 'insufficient_data' ? (
+                  // No band to filter the account list by: these accounts have no score yet.
                   <Statistic title={t(`health.bands.${b.band}`)} value={b.count} />
-                </Link>
+                ) : (
+                  <Link to={`/accounts?healthBand=${b.band}`}>
+                    <Statistic title={t(`health.bands.${b.band}`)} value={b.count} />
+                  </Link>
+                )}
               </Card>
             </Col>
           ))}

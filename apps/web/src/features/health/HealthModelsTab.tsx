@@ -103,6 +103,10 @@ const toMetrics = (rows: MetricRow[], fieldLabel: (field: string) => string | un
     }
   })
 
+/** The form's minimum share in percent as the API's share in 0–1 (0.5 when left empty). */
+const shareOf = (percent: unknown) =>
+  typeof percent === 'number' && Number.isFinite(percent) ? Math.round(percent * 10) / 1000 : 0.5
+
 /** Settings → Health models: the model designer (weights with a live sum, scoring, bands, preview, backtest). */
 export function HealthModelsTab() {
   const { t } = useTranslation()
@@ -211,6 +215,7 @@ function ModelDrawer({
   const [preview, setPreview] = useState<{
     score: number | null
     band: string | null
+    status?: 'scored' | 'insufficient_data'
     incomplete: boolean
   } | null>(null)
   const [backtest, setBacktest] = useState<HealthBacktest | null>(null)
@@ -224,7 +229,12 @@ function ModelDrawer({
   })
   const draft = () => {
     const v = form.getFieldsValue(true)
-    return { metrics: toMetrics(v.metrics ?? [], fieldLabel), bands: v.bands, lookbackDays: v.lookbackDays }
+    return {
+      metrics: toMetrics(v.metrics ?? [], fieldLabel),
+      bands: v.bands,
+      lookbackDays: v.lookbackDays,
+      minWeightShare: shareOf(v.minWeightPercent),
+    }
   }
   const run = async (fn: () => Promise<void>) => {
     setBusy(true)
@@ -248,6 +258,7 @@ function ModelDrawer({
         metrics: toMetrics(form.getFieldsValue(true).metrics ?? v.metrics, fieldLabel),
         bands: v.bands,
         lookbackDays: v.lookbackDays,
+        minWeightShare: shareOf(v.minWeightPercent),
       }
       if (model) await patch(`/health-models/${model.id}`, { ...body, version: model.version })
       else await post('/health-models', body)
@@ -280,6 +291,7 @@ function ModelDrawer({
           tiers: model?.appliesTo?.tiers ?? [],
           segments: model?.appliesTo?.segments ?? [],
           lookbackDays: model?.lookbackDays ?? 90,
+          minWeightPercent: Math.round((model?.minWeightShare ?? 0.5) * 100),
           bands: model?.bands ?? { healthy: 80, watch: 60 },
           metrics: model
             ? toRows(model)
@@ -320,13 +332,31 @@ function ModelDrawer({
           <Form.Item name={['bands', 'watch']} label={t('health.models.watchFrom')}>
             <InputNumber min={0} max={100} />
           </Form.Item>
+          <Form.Item
+            name="minWeightPercent"
+            label={t('health.models.minWeightShare')}
+            tooltip={t('health.models.minWeightShareHelp')}
+            rules={[{ required: true, type: 'number', min: 0, max: 100 }]}
+          >
+            <InputNumber min={0} max={100} addonAfter="%" style={{ width: 120 }} />
+          </Form.Item>
         </Space>
+        <Typography.Paragraph type="secondary" style={{ marginTop: -8 }}>
+          {t('health.models.minWeightShareHelp')}
+        </Typography.Paragraph>
         <Form.List name="metrics">
           {(fields, { add, remove }) => (
             <>
               {fields.map((f) => (
-                <Space key={f.key} wrap align="start">
-                  <Form.Item name={[f.name, 'source']}>
+                <Space
+                  key={f.key}
+                  wrap
+                  align="end"
+                  role="group"
+                  aria-label={`${t('health.metric')} ${f.name + 1}`}
+                  style={{ borderTop: '1px solid #f0f0f0', paddingTop: 8, width: '100%' }}
+                >
+                  <Form.Item name={[f.name, 'source']} label={t('health.models.source')}>
                     <Select
                       style={{ width: 150 }}
                       aria-label={t('health.models.source')}
@@ -337,7 +367,11 @@ function ModelDrawer({
                     />
                   </Form.Item>
                   {rows[f.name]?.source === 'field' ? (
-                    <Form.Item name={[f.name, 'field']} rules={[{ required: true }]}>
+                    <Form.Item
+                      name={[f.name, 'field']}
+                      label={t('health.models.field')}
+                      rules={[{ required: true }]}
+                    >
                       <Select
                         showSearch
                         optionFilterProp="label"
@@ -350,7 +384,11 @@ function ModelDrawer({
                       />
                     </Form.Item>
                   ) : (
-                    <Form.Item name={[f.name, 'metric']} rules={[{ required: true }]}>
+                    <Form.Item
+                      name={[f.name, 'metric']}
+                      label={t('health.metric')}
+                      rules={[{ required: true }]}
+                    >
                       <Select
                         showSearch
                         style={{ width: 220 }}
@@ -359,7 +397,11 @@ function ModelDrawer({
                       />
                     </Form.Item>
                   )}
-                  <Form.Item name={[f.name, 'weight']} rules={[{ required: true }]}>
+                  <Form.Item
+                    name={[f.name, 'weight']}
+                    label={t('health.weight')}
+                    rules={[{ required: true }]}
+                  >
                     <InputNumber
                       min={0.01}
                       max={100}
@@ -368,7 +410,7 @@ function ModelDrawer({
                       aria-label={t('health.weight')}
                     />
                   </Form.Item>
-                  <Form.Item name={[f.name, 'kind']}>
+                  <Form.Item name={[f.name, 'kind']} label={t('health.models.scoring')}>
                     <Select
                       style={{ width: 150 }}
                       aria-label={t('health.models.scoring')}
@@ -380,17 +422,24 @@ function ModelDrawer({
                   </Form.Item>
                   {rows[f.name]?.kind === 'linear' &&
                     (['fromValue', 'fromScore', 'toValue', 'toScore'] as const).map((k) => (
-                      <Form.Item key={k} name={[f.name, k]}>
+                      <Form.Item key={k} name={[f.name, k]} label={t(`health.models.${k}`)}>
                         <InputNumber
-                          placeholder={t(`health.models.${k}`)}
                           aria-label={t(`health.models.${k}`)}
-                          style={{ width: 90 }}
+                          min={k.endsWith('Score') ? 0 : undefined}
+                          max={k.endsWith('Score') ? 100 : undefined}
+                          style={{ width: 130 }}
                         />
                       </Form.Item>
                     ))}
-                  <Button onClick={() => remove(f.name)} aria-label="remove">
-                    ×
-                  </Button>
+                  <Form.Item>
+                    <Button
+                      onClick={() => remove(f.name)}
+                      aria-label={t('health.models.removeMetric')}
+                      title={t('health.models.removeMetric')}
+                    >
+                      ×
+                    </Button>
+                  </Form.Item>
                 </Space>
               ))}
               <Button
@@ -419,6 +468,7 @@ function ModelDrawer({
           showSearch
           optionFilterProp="label"
           placeholder={t('health.models.previewPick')}
+          aria-label={t('health.models.previewPick')}
           style={{ width: 260 }}
           value={previewId}
           onChange={setPreviewId}
@@ -436,8 +486,11 @@ function ModelDrawer({
           {t('health.models.preview')}
         </Button>
         {preview && (
-          <span>
-            {preview.score ?? '—'} <BandTag band={preview.band} />
+          <span data-testid="health-preview">
+            {preview.score ?? '—'}{' '}
+            <BandTag
+              band={preview.band ?? (preview.status === 'insufficient_data' ? 'insufficient_data' : null)}
+            />
             {preview.incomplete && <Tag color="orange">{t('health.incomplete')}</Tag>}
           </span>
         )}

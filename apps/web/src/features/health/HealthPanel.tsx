@@ -36,6 +36,7 @@ const bandColor: Record<string, string> = {
   healthy: 'green',
   watch: 'gold',
   at_risk: 'red',
+  insufficient_data: 'default',
   unscored: 'default',
 }
 
@@ -48,9 +49,49 @@ export function BandTag({ band }: { band: string | null | undefined }) {
 const fmt = (n: number | null | undefined) =>
   n === null || n === undefined ? '—' : String(Math.round(n * 100) / 100)
 
+/** A missing input's name in the interface language. */
+const labelOf = (m: { label: { en: string; zh: string } }, language: string) =>
+  language.startsWith('zh') ? m.label.zh : m.label.en
+/** How a list of names is joined in the interface language. */
+const lang = (language: string) => (language.startsWith('zh') ? '、' : ', ')
+const pct = (share: number | null) => Math.round((share ?? 0) * 100)
+
+/**
+ * Too little data for a score (issue 18.3): says so, how much of the model's weight has data against
+ * the minimum, and which inputs are missing — instead of a 0 and "at risk".
+ */
+function NotEnoughData({ health }: { health: AccountHealth }) {
+  const { t, i18n } = useTranslation()
+  const c = health.computed
+  return (
+    <Space direction="vertical" size={4} style={{ width: '100%' }}>
+      <Typography.Text type="secondary">{t('health.score')}</Typography.Text>
+      <Space wrap>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t('health.insufficient.title')}
+        </Typography.Title>
+        <BandTag band="insufficient_data" />
+      </Space>
+      <Typography.Text>
+        {t('health.insufficient.coverage', { coverage: pct(c.coverage), min: pct(c.minWeightShare) })}
+      </Typography.Text>
+      {c.missing.length > 0 && (
+        <Space size={[4, 4]} wrap aria-label={t('health.insufficient.missing')} role="list">
+          <Typography.Text strong>{t('health.insufficient.missing')}:</Typography.Text>
+          {c.missing.map((m) => (
+            <Tag key={m.metric} role="listitem">
+              {labelOf(m, i18n.language)} · {m.weight}%
+            </Tag>
+          ))}
+        </Space>
+      )}
+    </Space>
+  )
+}
+
 /** The health of an account on its 360° page: score, override beside the computed score, trend, why, what changed. */
 export function HealthPanel({ accountId }: { accountId: string }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const q = useAccountHealth(accountId)
   const history = useHealthHistory(accountId)
   if (q.isLoading)
@@ -66,14 +107,20 @@ export function HealthPanel({ accountId }: { accountId: string }) {
       </Card>
     )
   const h = q.data!
+  const insufficient = h.computed.status === 'insufficient_data'
   return (
     <Card
       title={t('health.title')}
       extra={<OverrideControls accountId={accountId} health={h} />}
       style={{ marginBottom: 16 }}
     >
-      {h.computed.score === null && !h.override ? (
-        <EmptyState description={t('health.noScore')} />
+      {h.computed.status === 'unscored' && !h.override ? (
+        <EmptyState description={t('health.insufficient.noModel')} />
+      ) : insufficient && !h.override ? (
+        <Space direction="vertical" style={{ width: '100%' }} data-testid="health-insufficient">
+          <NotEnoughData health={h} />
+          {h.computed.contributions.some((c) => !c.missing) && <Contributions health={h} />}
+        </Space>
       ) : (
         <Row gutter={[16, 16]}>
           <Col xs={24} md={8}>
@@ -85,11 +132,15 @@ export function HealthPanel({ accountId }: { accountId: string }) {
               />
               {h.override && (
                 <>
-                  <Statistic
-                    title={t('health.computed')}
-                    value={fmt(h.computed.score)}
-                    suffix={<BandTag band={h.computed.band} />}
-                  />
+                  {insufficient ? (
+                    <NotEnoughData health={h} />
+                  ) : (
+                    <Statistic
+                      title={t('health.computed')}
+                      value={fmt(h.computed.score)}
+                      suffix={<BandTag band={h.computed.band} />}
+                    />
+                  )}
                   <Typography.Text type="secondary">
                     “{h.override.reason}” · {t('health.override.until')}{' '}
                     {dayjs(h.override.expiresAt).format('YYYY-MM-DD')}
@@ -97,15 +148,24 @@ export function HealthPanel({ accountId }: { accountId: string }) {
                 </>
               )}
               {h.computed.incomplete && h.computed.score !== null && (
-                <Tooltip title={t('health.incompleteHelp')}>
-                  <Tag color="orange">{t('health.incomplete')}</Tag>
-                </Tooltip>
+                <>
+                  <Tooltip title={t('health.incompleteHelp')}>
+                    <Tag color="orange">{t('health.incomplete')}</Tag>
+                  </Tooltip>
+                  <Typography.Text type="secondary">
+                    {t('health.missingInputs', {
+                      list: h.computed.missing
+                        .map((m) => labelOf(m, i18n.language))
+                        .join(lang(i18n.language)),
+                    })}
+                  </Typography.Text>
+                </>
               )}
             </Space>
           </Col>
           <Col xs={24} md={16}>
             <Typography.Text strong>{t('health.trend')}</Typography.Text>
-            {history.data?.data.length ? (
+            {history.data?.data.some((x) => x.score !== null) ? (
               <HealthTrend
                 data={history.data.data}
                 bands={{ healthy: 80, watch: 60 }}
@@ -143,7 +203,8 @@ function Contributions({ health }: { health: AccountHealth }) {
           {
             title: t('health.weight'),
             dataIndex: 'weight',
-            render: (w: number, c) => (c.missing ? `${w}%` : `${w}% → ${fmt(c.effectiveWeight)}%`),
+            render: (w: number, c) =>
+              c.missing || c.contribution === null ? `${w}%` : `${w}% → ${fmt(c.effectiveWeight)}%`,
           },
           {
             title: t('health.value'),

@@ -30,7 +30,9 @@ export function HealthTrend({
             type: 'line',
             step: 'end',
             showSymbol: data.length < 40,
-            data: data.map((s) => [dayjs(s.computedAt).valueOf(), s.score]),
+            // A snapshot with too little data has no score: a gap in the line, not a fall to 0.
+            connectNulls: false,
+            data: data.map((s) => [dayjs(s.computedAt).valueOf(), s.score ?? null]),
           },
         ],
       }) as unknown as ChartOption,

@@ -12,8 +12,10 @@ import { api, get, post, type Page } from '../../shared/api/client'
 export type { AccountHealth, HealthBacktest, HealthModel }
 export type HealthSnapshot = {
   id: string
-  score: number
-  band: string
+  /** Null when the status is insufficient_data. */
+  score: number | null
+  band: string | null
+  status?: 'scored' | 'insufficient_data'
   incomplete: boolean
   computedAt: string
   reason: string
