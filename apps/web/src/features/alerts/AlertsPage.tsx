@@ -178,8 +178,12 @@ export default function AlertsPage() {
               {
                 title: t('alerts.age'),
                 dataIndex: 'createdAt',
-                width: 80,
-                render: (d: string) => <span title={new Date(d).toLocaleString()}>{ageOf(d)}</span>,
+                width: 110,
+                render: (d: string) => (
+                  <span title={new Date(d).toLocaleString()} data-testid="alert-age">
+                    {ageOf(d)}
+                  </span>
+                ),
               },
               {
                 title: t('alerts.actions'),
