@@ -236,8 +236,7 @@ export function ActivityComposer({
       <div style={{ display: 'flex', gap: 8, justifyContent: 'flex-end', flexWrap: 'wrap' }}>
         {!more && (
           <Button type="link" onClick={() => setMore(true)}>
-            {t('activities.composer.subject')} · {t('activities.composer.when')} ·{' '}
-            {t('activities.composer.duration')}
+            {t('activities.composer.more')}
           </Button>
         )}
         {onCancel && <Button onClick={onCancel}>{t('common.cancel')}</Button>}

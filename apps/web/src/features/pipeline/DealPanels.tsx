@@ -183,21 +183,17 @@ export function StagePath({ deal }: { deal: Deal }) {
       size="small"
       data-testid="stage-path"
       style={{ marginTop: 16 }}
-      extra={
-        <Space wrap>
-          {deal.status === 'won' && <Tag color="success">{t('activities.deal.won')}</Tag>}
-          {deal.status === 'lost' && <Tag color="error">{t('activities.deal.lost')}</Tag>}
-          {pipeline && stages.length > 0 && (
-            <Typography.Text type="secondary">{pipeline.name}</Typography.Text>
-          )}
-          {canMove && (
-            <Button size="small" type="primary" loading={moving} onClick={() => void moveNext()}>
-              {t('activities.deal.nextStage', { stage: next!.name })}
-            </Button>
-          )}
-        </Space>
-      }
     >
+      <Space wrap style={{ marginBottom: 12 }}>
+        {deal.status === 'won' && <Tag color="success">{t('activities.deal.won')}</Tag>}
+        {deal.status === 'lost' && <Tag color="error">{t('activities.deal.lost')}</Tag>}
+        {pipeline && stages.length > 0 && <Typography.Text type="secondary">{pipeline.name}</Typography.Text>}
+        {canMove && (
+          <Button size="small" type="primary" loading={moving} onClick={() => void moveNext()}>
+            {t('activities.deal.nextStage', { stage: next!.name })}
+          </Button>
+        )}
+      </Space>
       <div style={{ overflowX: 'auto', paddingBottom: 4 }}>
         <Steps
           size="small"

@@ -21,6 +21,7 @@ export const activitiesEn = {
     noDeals: 'No open deals',
     emptyNote: 'Write a subject or some notes',
     withNames: '{{kind}} with {{names}}',
+    more: 'Subject, time and duration',
   },
   feed: {
     title: 'Activities',

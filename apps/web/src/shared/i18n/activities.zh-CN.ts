@@ -23,6 +23,7 @@ export const activitiesZh: typeof activitiesEn = {
     noDeals: '没有进行中的商机',
     emptyNote: '请填写主题或纪要',
     withNames: '与{{names}}的{{kind}}',
+    more: '主题、时间与时长',
   },
   feed: {
     title: '活动',
