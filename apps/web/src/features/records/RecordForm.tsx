@@ -12,6 +12,7 @@ import { labelOf, pathOf, recordFields, valueOf, type CollectionMeta, type Field
 import { resources } from './resources'
 import { useCollectionMeta } from './useCollectionMeta'
 import { apiPathOf } from './paths'
+import { DuplicatesModal, MergeModal, findDuplicates, type DuplicateCandidate } from '../account-merge'
 
 type Props = {
   collection: string
@@ -148,6 +149,10 @@ export function RecordForm({ collection, open, onClose, record, initial, fields,
   } | null>(null)
   // The version being edited: the record opened, or the current one after a conflict was reviewed.
   const [base, setBase] = useState(record)
+  /** Accounts that look like the one being saved (issue 18.7): shown before saving, once per save. */
+  const [dupes, setDupes] = useState<DuplicateCandidate[] | null>(null)
+  /** The merge dialog: the other account when chosen from the warning, '' to search for it. */
+  const [mergeWith, setMergeWith] = useState<string | null>(null)
   const layout = useLayout(fields ? undefined : collection)
   const sections = useMemo(
     () => (layout.data && !fields ? placeFields(layout.data.sections, meta) : null),
@@ -163,7 +168,22 @@ export function RecordForm({ collection, open, onClose, record, initial, fields,
     form.setFieldsValue(record ? formValues(shown, record) : (initial ?? {}))
   }, [open, record?.id, record?.version])
 
-  const submit = async () => {
+  /** Likely duplicates of the account being created, or renamed / re-identified; [] when none. */
+  const accountDuplicates = async (body: Record<string, unknown>) => {
+    const keys = ['name', 'creditCode', 'domain', 'website'] as const
+    if (collection !== 'accounts' || (base && !keys.some((k) => k in body))) return []
+    const pick = (k: (typeof keys)[number]) =>
+      ((k in body ? body[k] : base?.[k]) as string | null) || undefined
+    return findDuplicates({
+      name: pick('name'),
+      creditCode: pick('creditCode'),
+      domain: pick('domain'),
+      website: pick('website'),
+      excludeId: base?.id,
+    }).catch(() => [])
+  }
+
+  const submit = async (force = false) => {
     const values = form.getFieldsValue(true) as Record<string, unknown>
     const body: Record<string, unknown> = {}
     const custom: Record<string, unknown> = {}
@@ -192,6 +212,14 @@ export function RecordForm({ collection, open, onClose, record, initial, fields,
     }
     setBusy(true)
     setRefusal(null)
+    if (!force) {
+      const found = await accountDuplicates(body)
+      if (found.length) {
+        setDupes(found)
+        setBusy(false)
+        return
+      }
+    }
     /**
      * A 409 whose current record still has, in every field this form changes, the value the form started
      * from (someone — often the system, e.g. a tier or a score — changed other fields only) is not a
@@ -223,7 +251,11 @@ export function RecordForm({ collection, open, onClose, record, initial, fields,
       onClose()
     } catch (e) {
       if (e instanceof ApiError && e.code.startsWith('approval_')) setRefusal(e.message)
-      if (e instanceof ApiError && e.status === 409 && e.body.current) {
+      const existing = e instanceof ApiError && e.code === 'duplicate_account' ? e.body.existing : null
+      if (existing) {
+        const x = existing as { id: string; name: string }
+        setDupes([{ ...x, creditCode: null, domain: null, ownerId: null, on: 'creditCode', visible: true }])
+      } else if (e instanceof ApiError && e.status === 409 && e.body.current) {
         setConflict({ current: e.body.current as Record<string, any>, mine: body })
       } else if (e instanceof ApiError && e.errors.length) {
         form.setFields(e.errors.map((x) => ({ name: errorName(x.path.split('.')), errors: [x.message] })))
@@ -266,6 +298,9 @@ export function RecordForm({ collection, open, onClose, record, initial, fields,
       destroyOnHidden
       extra={
         <Space>
+          {collection === 'accounts' && base && (
+            <Button onClick={() => setMergeWith('')}>{t('accountMerge.mergeAction')}</Button>
+          )}
           <Button onClick={onClose}>{t('common.cancel')}</Button>
           <Button type="primary" loading={busy} onClick={() => void submit()}>
             {t('common.save')}
@@ -285,6 +320,31 @@ export function RecordForm({ collection, open, onClose, record, initial, fields,
         />
         <button type="submit" hidden aria-hidden tabIndex={-1} />
       </Form>
+      <DuplicatesModal
+        candidates={dupes}
+        onBack={() => setDupes(null)}
+        onSaveAnyway={() => {
+          setDupes(null)
+          void submit(true)
+        }}
+        onMerge={
+          base
+            ? (c) => {
+                setDupes(null)
+                setMergeWith(c.id)
+              }
+            : undefined
+        }
+      />
+      {collection === 'accounts' && base && (
+        <MergeModal
+          open={mergeWith !== null}
+          onClose={() => setMergeWith(null)}
+          accountId={base.id}
+          otherId={mergeWith || undefined}
+          onMerged={onClose}
+        />
+      )}
       <Modal
         open={!!conflict}
         title={t('common.conflictTitle')}
