@@ -166,7 +166,7 @@ export const builtinObjects: Record<string, ObjectDescription> = {
     ],
     columns: ['name', 'company', 'source', 'score', 'status', 'ownerId', 'createdAt'],
     filters: ['status', 'source', 'industry', 'ownerId'],
-    defaultSort: '-updatedAt',
+    defaultSort: '-createdAt',
   }),
   opportunities: builtinObject(opportunityResource, {
     name: 'opportunities',
@@ -190,7 +190,7 @@ export const builtinObjects: Record<string, ObjectDescription> = {
     ],
     columns: ['name', 'accountId', 'amount', 'stage', 'status', 'expectedCloseDate', 'ownerId'],
     filters: ['stage', 'status', 'type', 'ownerId', 'accountId', 'expectedCloseDate'],
-    defaultSort: '-updatedAt',
+    defaultSort: 'expectedCloseDate',
   }),
   activities: builtinObject(activityResource, {
     name: 'activities',
@@ -255,7 +255,7 @@ export const builtinObjects: Record<string, ObjectDescription> = {
     ],
     columns: ['subject', 'accountId', 'type', 'priority', 'status', 'satisfaction', 'createdAt'],
     filters: ['status', 'priority', 'type', 'assigneeId', 'accountId'],
-    defaultSort: '-updatedAt',
+    defaultSort: '-createdAt',
   }),
   'marketing-touches': builtinObject(touchResource, {
     name: 'marketing-touches',
@@ -296,7 +296,7 @@ const commercial = (
     ],
     columns: ['number', 'accountId', 'amount', 'status', ...dates],
     filters: ['status', 'accountId', ...dates],
-    defaultSort: '-updatedAt',
+    defaultSort: `-${dates[0]}`,
   })
 
 builtinObjects.quotes = commercial(quoteResource, 'quotes', ['issueDate', 'validUntil'])

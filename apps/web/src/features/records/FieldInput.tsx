@@ -18,6 +18,10 @@ type Props = {
   recordId?: string
 }
 
+type Named = { id: string; name?: string; title?: string; subject?: string; number?: string }
+/** What names a record of any collection: its name, title, subject or number. */
+const nameOf = (r: Named) => r.name ?? r.title ?? r.subject ?? r.number ?? '…'
+
 /** A select that searches a collection by name as you type. */
 function RemoteSelect({
   collection,
@@ -32,7 +36,7 @@ function RemoteSelect({
   const res = useQuery({
     queryKey: [collection, 'pick', q, filter],
     queryFn: () =>
-      get<Page<{ id: string; name?: string; title?: string }>>(apiPathOf(collection), {
+      get<Page<Named>>(apiPathOf(collection), {
         q,
         limit: 20,
         ...filter,
@@ -46,16 +50,16 @@ function RemoteSelect({
     queryFn: async () =>
       multiple
         ? (
-            await get<Page<{ id: string; name?: string }>>(apiPathOf(collection), {
+            await get<Page<Named>>(apiPathOf(collection), {
               id: missing.join(','),
               limit: 100,
             })
           ).data
-        : [await get<{ id: string; name?: string }>(`${apiPathOf(collection)}/${missing[0]}`)],
+        : [await get<Named>(`${apiPathOf(collection)}/${missing[0]}`)],
   })
   const options = [...(res.data?.data ?? []), ...(current.data ?? [])]
     .filter((r) => r.id !== recordId)
-    .map((r) => ({ value: r.id, label: r.name ?? r.id }))
+    .map((r) => ({ value: r.id, label: nameOf(r) }))
   return (
     <Select
       id={id}
@@ -65,6 +69,8 @@ function RemoteSelect({
       value={multiple ? chosen : (value ?? undefined)}
       onChange={(v) => onChange?.(multiple ? (v ?? []) : (v ?? null))}
       options={options}
+      // Until its name has loaded, a chosen record shows "…", never its id.
+      labelRender={(o) => (o.label === undefined || o.label === o.value ? '…' : o.label)}
       loading={res.isFetching}
       style={{ width: '100%' }}
     />

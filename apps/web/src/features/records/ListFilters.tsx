@@ -66,6 +66,8 @@ export function ListFilters({ meta, q, filters, onChange }: Props) {
                 style={{ minWidth: 150 }}
                 value={filters[key] ?? undefined}
                 onChange={(v) => onChange({ [key]: v ?? null })}
+                // A person's name, never their id, even before the people have loaded.
+                labelRender={(o) => (o.label === undefined || o.label === o.value ? '…' : o.label)}
                 options={[
                   ...(field.custom ? [] : [{ value: 'me', label: t('common.me') }]),
                   ...(users.data?.data ?? []).map((u) => ({ value: u.id, label: u.name })),

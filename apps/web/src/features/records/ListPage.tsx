@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react'
-import { App, Button, Checkbox, Dropdown, Input, Select, Space, Table, Typography } from 'antd'
+import { App, Button, Checkbox, Dropdown, Select, Space, Table, Typography } from 'antd'
 import { DownOutlined, PlusOutlined, SettingOutlined, UploadOutlined } from '@ant-design/icons'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { Link, useNavigate } from 'react-router'
@@ -16,7 +16,9 @@ import { apiPathOf, recordPathOf } from './paths'
 import { useCollectionMeta } from './useCollectionMeta'
 import { ImportModal } from './ImportModal'
 import { RecordForm } from './RecordForm'
-import { savedViews, useListState } from './useListState'
+import { useListState } from './useListState'
+import { ListViews } from './ListViews'
+import { BulkEdit } from './BulkEdit'
 import { showUndo } from '../../shared/ui/undo'
 import { LeadScoreTag } from '../leads'
 
@@ -28,7 +30,7 @@ type Rec = Record<string, any> & { id: string; version: number }
  */
 export default function ListPage({ collection }: { collection: string }) {
   const meta = useCollectionMeta(collection)
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const { me } = useAuth()
   const { message, modal } = App.useApp()
   const qc = useQueryClient()
@@ -41,8 +43,6 @@ export default function ListPage({ collection }: { collection: string }) {
   const importable =
     (importObjects as readonly string[]).includes(collection) || (!!meta && !collections[collection])
   const [assignTo, setAssignTo] = useState<string | null>(null)
-  const [viewName, setViewName] = useState('')
-  const views = savedViews(me?.id ?? 'anon', collection)
   const api = apiPathOf(collection)
 
   const query = {
@@ -130,49 +130,33 @@ export default function ListPage({ collection }: { collection: string }) {
         })
       },
     })
-  const exportUrl = (format: 'csv' | 'xlsx') =>
-    `/api/v1${api}/export${toSearch({ ...state.filters, q: state.q || undefined, sort: state.sort, format })}`
+  /** The list as shown: its columns in order, its filters, sort and search, in the person's language. */
+  const exportUrl = (format: 'csv' | 'xlsx', ids: boolean) =>
+    `/api/v1${api}/export${toSearch({
+      ...state.filters,
+      q: state.q || undefined,
+      sort: state.sort,
+      format,
+      columns: state.columns.filter((c) => fieldOf(meta, c)).join(','),
+      lang: i18n.language === 'zh-CN' ? 'zh-CN' : 'en',
+      tz: Intl.DateTimeFormat().resolvedOptions().timeZone,
+      ...(ids ? { ids: 'true' } : {}),
+    })}`
+  const download = (format: 'csv' | 'xlsx', ids: boolean) => {
+    const a = document.createElement('a')
+    a.href = exportUrl(format, ids)
+    a.download = ''
+    document.body.appendChild(a)
+    a.click()
+    a.remove()
+  }
 
   return (
     <>
       <div className="page-header">
         <Typography.Title level={1}>{title}</Typography.Title>
         <Space wrap>
-          <Dropdown
-            menu={{
-              items: [
-                { key: '__all', label: t('common.defaultView') },
-                ...views.list().map((v) => ({ key: v.name, label: v.name })),
-              ],
-              onClick: (e) => {
-                const v = views.list().find((x) => x.name === e.key)
-                state.replaceAll(v ? Object.fromEntries(new URLSearchParams(v.params)) : {})
-              },
-            }}
-          >
-            <Button>
-              {t('common.views')} <DownOutlined />
-            </Button>
-          </Dropdown>
-          <Space.Compact>
-            <Input
-              placeholder={t('common.viewName')}
-              aria-label={t('common.viewName')}
-              value={viewName}
-              onChange={(e) => setViewName(e.target.value)}
-              style={{ width: 130 }}
-            />
-            <Button
-              disabled={!viewName.trim()}
-              onClick={() => {
-                views.save(viewName.trim(), state.search.toString())
-                setViewName('')
-                message.success(t('common.saved'))
-              }}
-            >
-              {t('common.saveView')}
-            </Button>
-          </Space.Compact>
+          <ListViews collection={collection} state={state} />
           <Dropdown
             trigger={['click']}
             popupRender={() => (
@@ -203,12 +187,32 @@ export default function ListPage({ collection }: { collection: string }) {
             <Button icon={<SettingOutlined />}>{t('common.columns')}</Button>
           </Dropdown>
           <Dropdown
+            trigger={['click']}
             menu={{
               items: [
-                { key: 'csv', label: t('common.exportCsv') },
-                { key: 'xlsx', label: t('common.exportXlsx') },
+                {
+                  type: 'group',
+                  key: 'shown',
+                  label: t('lists.export.asShown'),
+                  children: [
+                    { key: 'csv', label: t('lists.export.csv') },
+                    { key: 'xlsx', label: t('lists.export.xlsx') },
+                  ],
+                },
+                {
+                  type: 'group',
+                  key: 'ids',
+                  label: t('lists.export.withIds'),
+                  children: [
+                    { key: 'csv:ids', label: t('lists.export.csvIds') },
+                    { key: 'xlsx:ids', label: t('lists.export.xlsxIds') },
+                  ],
+                },
               ],
-              onClick: (e) => window.open(exportUrl(e.key as 'csv' | 'xlsx'), '_blank'),
+              onClick: (e) => {
+                const [format, ids] = e.key.split(':') as ['csv' | 'xlsx', string | undefined]
+                download(format, !!ids)
+              },
             }}
           >
             <Button>
@@ -255,6 +259,15 @@ export default function ListPage({ collection }: { collection: string }) {
                 {t('common.assignOwner')}
               </Button>
             </Space.Compact>
+          )}
+          {!!collections[collection] && can(me, collection, 'update') && (
+            <BulkEdit
+              collection={collection}
+              meta={meta}
+              api={api}
+              ids={selected.map((r) => r.id)}
+              onDone={() => setSelected([])}
+            />
           )}
           {can(me, collection, 'delete') && (
             <Button danger onClick={bulkDelete}>
