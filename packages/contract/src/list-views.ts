@@ -74,6 +74,11 @@ export const BulkUpdateRequest = z
             id: Id,
             /** The version read; a record changed since answers 409 naming it. */
             version: z.number().int().optional(),
+            /**
+             * The values the fields must hold now (an undo: those the change left); a record whose fields
+             * were changed since answers 409 `changed_since` naming it.
+             */
+            expect: z.record(z.string(), z.unknown()).optional(),
             set: z.record(z.string(), z.unknown()),
           })
           .strict(),
@@ -106,7 +111,11 @@ export const BulkUpdateResult = z
     /** The body that undoes the change: post it back to the same route. */
     undo: z.object({
       records: z.array(
-        z.object({ id: Id, version: z.number().int(), set: z.record(z.string(), z.unknown()) }),
+        z.object({
+          id: Id,
+          expect: z.record(z.string(), z.unknown()),
+          set: z.record(z.string(), z.unknown()),
+        }),
       ),
     }),
   })

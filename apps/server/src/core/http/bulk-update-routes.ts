@@ -7,7 +7,20 @@ import { AppError } from '../errors'
 import type { App } from './server'
 
 type Rec = Record<string, any>
-type Item = { id: string; version?: number; set: Record<string, unknown> }
+type Item = {
+  id: string
+  version?: number
+  expect?: Record<string, unknown>
+  set: Record<string, unknown>
+}
+
+/** JSON of a value with its keys in order, to compare values as the API gives them. */
+const canonical = (v: unknown): string =>
+  JSON.stringify(v, (_k, x) =>
+    x && typeof x === 'object' && !Array.isArray(x)
+      ? Object.fromEntries(Object.entries(x as Rec).sort(([a], [b]) => a.localeCompare(b)))
+      : x,
+  )
 
 /** A record's name for messages: its name, title, subject or number. */
 const titleOf = (r: Rec): string => String(r.name ?? r.title ?? r.subject ?? r.number ?? r.id)
@@ -71,20 +84,46 @@ export async function bulkUpdate(
   for (const [i, item] of items.entries()) {
     let name: string | null = null
     try {
-      const before = (await c.get(tx, ctx, item.id)) as Rec
-      name = titleOf(before)
-      const parsed = update.safeParse({ ...item.set, version: item.version ?? before.version })
-      if (!parsed.success)
-        throw new AppError('invalid', 'invalid_input', 'Invalid input', {
-          errors: parsed.error.issues.map((x) => ({ path: x.path.join('.'), message: x.message })),
+      // Without a version, the one read; when a background job changed the record between the read
+      // and the write (a derived field), read it again.
+      for (let attempt = 0; ; attempt++) {
+        const before = (await c.get(tx, ctx, item.id)) as Rec
+        name = titleOf(before)
+        if (item.expect) {
+          const changed = Object.keys(item.expect).filter(
+            (k) => canonical(valuesOf(before, { [k]: item.expect![k] })[k]) !== canonical(item.expect![k]),
+          )
+          if (changed.length)
+            throw new AppError('conflict', 'changed_since', `${changed.join(', ')} changed since`, {
+              errors: changed.map((k) => ({ path: k, message: 'changed since' })),
+            })
+        }
+        const parsed = update.safeParse({ ...item.set, version: item.version ?? before.version })
+        if (!parsed.success)
+          throw new AppError('invalid', 'invalid_input', 'Invalid input', {
+            errors: parsed.error.issues.map((x) => ({ path: x.path.join('.'), message: x.message })),
+          })
+        let after: Rec
+        try {
+          after = (await c.update(tx, ctx, item.id, parsed.data as never)) as Rec
+        } catch (e) {
+          if (
+            item.version === undefined &&
+            e instanceof AppError &&
+            e.code === 'version_conflict' &&
+            attempt < 3
+          )
+            continue
+          throw e
+        }
+        changes.push({
+          id: item.id,
+          version: after.version,
+          before: valuesOf(before, item.set),
+          after: valuesOf(after, item.set),
         })
-      const after = (await c.update(tx, ctx, item.id, parsed.data as never)) as Rec
-      changes.push({
-        id: item.id,
-        version: after.version,
-        before: valuesOf(before, item.set),
-        after: valuesOf(after, item.set),
-      })
+        break
+      }
     } catch (e) {
       throw aboutRecord(e, c, i, item.id, name)
     }
@@ -92,13 +131,13 @@ export async function bulkUpdate(
   return {
     updated: changes.length,
     changes,
-    undo: { records: changes.map((ch) => ({ id: ch.id, version: ch.version, set: ch.before })) },
+    undo: { records: changes.map((ch) => ({ id: ch.id, expect: ch.after, set: ch.before })) },
   }
 }
 
 /**
  * POST /api/v1/<collection>/bulk-update: one change for up to 500 records (`{ids, set}`), or a change
- * per record (`{records: [{id, version, set}]}`, e.g. the `undo` of an earlier answer). Register it
+ * per record (`{records: [{id, version?, expect?, set}]}`, e.g. the `undo` of an earlier answer). Register it
  * before the collection's `/:id` routes.
  */
 export function registerBulkUpdateRoute(app: App, db: Db, c: Collection<any, any, any>, update: z.ZodType) {

@@ -55,10 +55,19 @@ describe('POST /api/v1/<collection>/bulk-update', () => {
     const undo = await org.sales.post('/api/v1/accounts/bulk-update', res.body.undo)
     expect(undo.status, JSON.stringify(undo.body)).toBe(200)
     expect((await accounts()).map((a) => a.industry)).toEqual(before.map((a) => a.industry))
-    // An undo of a record changed since is refused (409), naming it, and changes nothing.
-    const again = await org.sales.post('/api/v1/accounts/bulk-update', res.body.undo)
+    // An undo of a record whose field changed since is refused (409), naming it, and changes nothing.
+    const redo = await org.sales.post('/api/v1/accounts/bulk-update', { ids, set: { industry: 'education' } })
+    expect(redo.status).toBe(200)
+    const moved = await org.sales.patch(`/api/v1/accounts/${ids[1]}`, {
+      version: redo.body.changes[1].version,
+      industry: 'saas',
+    })
+    expect(moved.status).toBe(200)
+    const again = await org.sales.post('/api/v1/accounts/bulk-update', redo.body.undo)
     expect(again.status).toBe(409)
-    expect(again.body.record).toMatchObject({ id: ids[0], name: `Bulk 0 ${run}` })
+    expect(again.body.code).toBe('changed_since')
+    expect(again.body.record).toMatchObject({ index: 1, id: ids[1], name: `Bulk 1 ${run}` })
+    expect((await accounts()).map((a) => a.industry)).toEqual(['education', 'saas', 'education'])
   })
 
   it('changes custom fields and money, and refuses a bad value naming the record, changing nothing', async () => {
