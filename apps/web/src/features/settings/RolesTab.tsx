@@ -1,25 +1,26 @@
-import { Table, Tag, Typography } from 'antd'
+import { useState } from 'react'
+import { App, Button, Popconfirm, Space, Table, Tag, Typography } from 'antd'
+import { PlusOutlined } from '@ant-design/icons'
+import { useQueryClient } from '@tanstack/react-query'
 import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import { useAuth } from '../../app/auth'
+import { ApiError, api } from '../../shared/api/client'
 import { ErrorState } from '../../shared/ui/states'
-import { isAdmin, type Action, type Permissions, type RoleRecord, type Scope } from './common'
+import { objectName, useCustomObjects } from '../objects'
+import { isAdmin, scopeOf, type Action, type Permissions, type RoleRecord, type Scope } from './common'
 import { FieldAccessPanel } from './FieldAccessPanel'
+import { RoleEditor, type EditorMode } from './RoleEditor'
+import { resourceLabel } from './roles.messages'
 import { useRoles } from './UsersTab'
 
 const actions: Action[] = ['read', 'create', 'update', 'delete']
-/** Collection names whose translation key under `nav.` differs. */
-const navKeys: Record<string, string> = {
-  'audit-log': 'auditLog',
-  'api-tokens': 'apiTokens',
-  'marketing-touches': 'marketing',
-}
 
 /**
  * One readable line per permission entry, e.g. "Users: read all · create, update, delete none";
  * the catch-all `*` comes last as "Everything else" (or "Everything" when it is the only entry).
  */
-export function permissionLines(perms: Permissions, t: TFunction) {
+export function permissionLines(perms: Permissions, t: TFunction, objectNames: Record<string, string> = {}) {
   const entries = Object.entries(perms).sort(([a], [b]) =>
     a === '*' ? 1 : b === '*' ? -1 : a.localeCompare(b),
   )
@@ -29,7 +30,7 @@ export function permissionLines(perms: Permissions, t: TFunction) {
         ? entries.length > 1
           ? t('settings.everythingElse')
           : t('settings.everything')
-        : t(`nav.${navKeys[collection] ?? collection}`, { defaultValue: collection })
+        : resourceLabel(collection, t, objectNames[collection])
     const groups = new Map<Scope, Action[]>()
     for (const a of actions) {
       const s = acts[a] ?? 'none'
@@ -57,13 +58,47 @@ function describe(r: RoleRecord, t: TFunction) {
 }
 
 export function RolesTab() {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
+  const { message } = App.useApp()
+  const qc = useQueryClient()
   const roles = useRoles()
   const { me } = useAuth()
+  const [editor, setEditor] = useState<EditorMode | null>(null)
+  const objects = useCustomObjects(true)
+  const objectNames = Object.fromEntries(
+    (objects.data?.data ?? []).map((o) => [o.key, objectName(o, i18n.language)]),
+  )
+  const canCreate = scopeOf(me, 'roles', 'create') !== 'none'
+  const canUpdate = scopeOf(me, 'roles', 'update') !== 'none'
+  const canDelete = scopeOf(me, 'roles', 'delete') !== 'none'
+  const remove = async (r: RoleRecord) => {
+    try {
+      await api('DELETE', `/roles/${r.id}`)
+      message.success(t('roleEditor.deleted'))
+      await qc.invalidateQueries({ queryKey: ['roles'] })
+    } catch (e) {
+      message.error(
+        e instanceof ApiError && e.code === 'role_in_use'
+          ? t('roleEditor.inUse')
+          : e instanceof Error
+            ? e.message
+            : String(e),
+      )
+    }
+  }
   if (roles.isError) return <ErrorState error={roles.error} onRetry={() => void roles.refetch()} />
   return (
     <>
-      <Typography.Paragraph type="secondary">{t('settings.rolesHelp')}</Typography.Paragraph>
+      <div className="page-header" style={{ marginBottom: 8 }}>
+        <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
+          {t('settings.rolesHelp')}
+        </Typography.Paragraph>
+        {canCreate && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditor({ kind: 'new' })}>
+            {t('roleEditor.new')}
+          </Button>
+        )}
+      </div>
       <Table<RoleRecord>
         rowKey="id"
         size="middle"
@@ -98,7 +133,7 @@ export function RolesTab() {
             dataIndex: 'permissions',
             render: (_, r) => (
               <ul style={{ margin: 0, paddingInlineStart: 18 }}>
-                {permissionLines(r.permissions, t).map((l) => (
+                {permissionLines(r.permissions, t, objectNames).map((l) => (
                   <li key={l.collection}>
                     <Typography.Text strong>{l.label}</Typography.Text>
                     {t('settings.labelSeparator')}
@@ -108,8 +143,45 @@ export function RolesTab() {
               </ul>
             ),
           },
+          {
+            title: t('roleEditor.actionsCol'),
+            key: 'actions',
+            width: 200,
+            render: (_, r) => (
+              <Space size={4} wrap>
+                {r.builtin || !canUpdate ? (
+                  <Button size="small" onClick={() => setEditor({ kind: 'view', role: r })}>
+                    {t('roleEditor.view')}
+                  </Button>
+                ) : (
+                  <Button size="small" onClick={() => setEditor({ kind: 'edit', role: r })}>
+                    {t('roleEditor.edit')}
+                  </Button>
+                )}
+                {canCreate && (
+                  <Button size="small" onClick={() => setEditor({ kind: 'copy', role: r })}>
+                    {t('roleEditor.copy')}
+                  </Button>
+                )}
+                {!r.builtin && canDelete && (
+                  <Popconfirm
+                    title={t('roleEditor.deleteConfirm', { name: r.name })}
+                    okButtonProps={{ danger: true }}
+                    okText={t('roleEditor.delete')}
+                    cancelText={t('common.cancel')}
+                    onConfirm={() => remove(r)}
+                  >
+                    <Button size="small" danger>
+                      {t('roleEditor.delete')}
+                    </Button>
+                  </Popconfirm>
+                )}
+              </Space>
+            ),
+          },
         ]}
       />
+      <RoleEditor mode={editor} onClose={() => setEditor(null)} />
       {isAdmin(me) && !!roles.data?.data.length && <FieldAccessPanel roles={roles.data.data} />}
     </>
   )
