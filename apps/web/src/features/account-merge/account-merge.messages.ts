@@ -31,6 +31,7 @@ const en = {
   mergedInto: 'Merged into "{{name}}" on {{date}}',
   empty: '(empty)',
   mergeAction: 'Merge with another account…',
+  otherHistory: 'History of the other account',
 }
 
 const zhCN: typeof en = {
@@ -64,6 +65,7 @@ const zhCN: typeof en = {
   mergedInto: '于 {{date}} 并入“{{name}}”',
   empty: '（空）',
   mergeAction: '与其他客户合并…',
+  otherHistory: '另一客户的历史记录',
 }
 
 i18n.addResourceBundle('en', 'translation', { accountMerge: en }, true, true)

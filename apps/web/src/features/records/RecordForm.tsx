@@ -12,7 +12,13 @@ import { labelOf, pathOf, recordFields, valueOf, type CollectionMeta, type Field
 import { resources } from './resources'
 import { useCollectionMeta } from './useCollectionMeta'
 import { apiPathOf } from './paths'
-import { DuplicatesModal, MergeModal, findDuplicates, type DuplicateCandidate } from '../account-merge'
+import {
+  DuplicatesModal,
+  MergeHistory,
+  MergeModal,
+  findDuplicates,
+  type DuplicateCandidate,
+} from '../account-merge'
 
 type Props = {
   collection: string
@@ -309,6 +315,7 @@ export function RecordForm({ collection, open, onClose, record, initial, fields,
       }
     >
       {refusal && <Alert type="warning" showIcon role="alert" title={refusal} style={{ marginBottom: 16 }} />}
+      {collection === 'accounts' && base && <MergeHistory accountId={base.id} />}
       <Form form={form} layout="vertical" onFinish={() => void submit()}>
         <RecordFormFields
           meta={meta}

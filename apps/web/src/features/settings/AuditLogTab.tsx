@@ -4,6 +4,7 @@ import { useInfiniteQuery } from '@tanstack/react-query'
 import dayjs from 'dayjs'
 import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
+import { useSearchParams } from 'react-router'
 import { get, type Page } from '../../shared/api/client'
 import { useUsers } from '../../shared/api/lookups'
 import { ErrorState } from '../../shared/ui/states'
@@ -113,10 +114,14 @@ export function AuditLogTab() {
     () => Object.fromEntries((users.data?.data ?? []).map((u) => [u.id, u.name])),
     [users.data],
   )
+  // One record's history when the address names it (?entityType=account&entityId=…), e.g. from a merge.
+  const [params] = useSearchParams()
+  const entity = { entityType: params.get('entityType'), entityId: params.get('entityId') }
   const log = useInfiniteQuery({
-    queryKey: ['audit-log'],
+    queryKey: ['audit-log', entity],
     initialPageParam: null as string | null,
-    queryFn: ({ pageParam }) => get<Page<Entry>>('/audit-log', { limit: 50, cursor: pageParam ?? undefined }),
+    queryFn: ({ pageParam }) =>
+      get<Page<Entry>>('/audit-log', { limit: 50, cursor: pageParam ?? undefined, ...entity }),
     getNextPageParam: (last) => last.nextCursor,
   })
   const rows = log.data?.pages.flatMap((p) => p.data) ?? []
