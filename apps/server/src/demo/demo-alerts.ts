@@ -139,30 +139,35 @@ export async function seedAlertDemo(tx: Executor, ctx: Ctx, lang: Lang, now = ne
     updatedAt: at(75),
   })
 
-  // Only the scene's accounts are evaluated now (to keep the start fast); the hourly scan finds the rest.
-  const shown = [silent, dropA, dropB, surge, overdue, ...risky.slice(1, 3)].map((a) => a.id)
-  await evaluateWorkspace(tx, { events: ctx.events }, ws, { now, accountIds: shown })
+  // Every account is evaluated now (set-based, one query per rule), so that each alert can be stamped
+  // with when its condition began — the hourly scan would otherwise open the rest at start, all "now".
+  await evaluateWorkspace(tx, { events: ctx.events }, ws, { now })
 
   const opened = await tx
-    .select({ id: alerts.id, type: alerts.type, accountId: alerts.accountId })
+    .select({ id: alerts.id, type: alerts.type, accountId: alerts.accountId, details: alerts.details })
     .from(alerts)
     .where(and(eq(alerts.workspaceId, ws), ne(alerts.status, 'resolved')))
     .orderBy(asc(alerts.createdAt), asc(alerts.id))
   // The scan above runs now, but the hourly scan would have opened each alert when its condition first
-  // held: the silent account crossed 30 days without a login 10 days ago, the key contacts left 12 days
-  // ago, the surge's third ticket came two days ago, the payment passed 30 days overdue 15 days ago; the
-  // band alerts fell over the last weeks (one within the hour). Their ages are stamped accordingly.
-  const openedDaysAgo: Record<string, number> = {
-    no_login: 10.2,
-    usage_drop_key_contact: 11.6,
-    ticket_surge: 2.1,
-    payment_overdue: 15.3,
-  }
-  const bandDaysAgo = [0.03, 3.4, 8.1, 20.5, 27.2]
+  // held: a silent account once 30 days had passed without a login (the silent one: 10 days ago), an
+  // overdue payment once it was 30 days overdue (the scene's: 15 days ago), the usage drops when their key
+  // contacts left (12 days ago), the surge at its third ticket (2 days ago); the band alerts fell over the
+  // last four weeks (one within the hour). Their ages are stamped accordingly.
+  const fixedDaysAgo: Record<string, number> = { usage_drop_key_contact: 11.6, ticket_surge: 2.1 }
   let band = 0
   for (const a of opened) {
+    const e = (a.details ?? {}) as Record<string, unknown>
+    const past = (n: unknown) => Math.max(0.05, Number(n ?? 0) - 30 + 0.3)
     const days =
-      a.type === 'band_at_risk' ? bandDaysAgo[band++ % bandDaysAgo.length]! : (openedDaysAgo[a.type] ?? 1)
+      a.type === 'band_at_risk'
+        ? band++ === 0
+          ? 0.03
+          : 0.2 + ((band * 2.9) % 27)
+        : a.type === 'no_login'
+          ? past(e.daysSinceLogin)
+          : a.type === 'payment_overdue'
+            ? past(e.daysOverdue)
+            : (fixedDaysAgo[a.type] ?? 1)
     await tx
       .update(alerts)
       .set({ createdAt: at(days), updatedAt: at(days) })

@@ -66,12 +66,9 @@ function NotEnoughData({ health }: { health: AccountHealth }) {
   return (
     <Space direction="vertical" size={4} style={{ width: '100%' }}>
       <Typography.Text type="secondary">{t('health.score')}</Typography.Text>
-      <Space wrap>
-        <Typography.Title level={4} style={{ margin: 0 }}>
-          {t('health.insufficient.title')}
-        </Typography.Title>
-        <BandTag band="insufficient_data" />
-      </Space>
+      <Typography.Title level={4} style={{ margin: 0 }}>
+        {t('health.insufficient.title')}
+      </Typography.Title>
       <Typography.Text>
         {t('health.insufficient.coverage', { coverage: pct(c.coverage), min: pct(c.minWeightShare) })}
       </Typography.Text>
