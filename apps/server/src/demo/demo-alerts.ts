@@ -6,7 +6,7 @@ import { accounts } from '../modules/accounts'
 import { acknowledgeAlert, alerts, evaluateWorkspace, resolveAlert, snoozeAlert } from '../modules/alerts'
 import { payments } from '../modules/commerce'
 import { contacts, relationshipSignals } from '../modules/contacts'
-import { usageEvents } from '../modules/health'
+import { recomputeAccounts, refreshDerivedMetrics, usageEvents } from '../modules/health'
 import { tickets } from '../modules/tickets'
 import type { Lang } from './demo-data'
 
@@ -139,6 +139,12 @@ export async function seedAlertDemo(tx: Executor, ctx: Ctx, lang: Lang, now = ne
     updatedAt: at(75),
   })
 
+  // The health inputs settle first: metrics derived from the demo's records (meetings, tickets, the usage
+  // above) replace the seeded values now, silently, rather than in the handlers after the seed — where
+  // every band they move would open an alert stamped "now".
+  const all = list.map((a) => a.id)
+  await refreshDerivedMetrics(tx, ws, all, now)
+  await recomputeAccounts(tx, ctx, all, { reason: 'demo', now, silent: true })
   // Every account is evaluated now (set-based, one query per rule), so that each alert can be stamped
   // with when its condition began — the hourly scan would otherwise open the rest at start, all "now".
   await evaluateWorkspace(tx, { events: ctx.events }, ws, { now })

@@ -13,7 +13,7 @@ export { healthModelCollection } from './health-model.collection'
 export { installHealthTemplate } from './health-template'
 export { registerHealthRoutes } from './health.routes'
 export { bandOf, computeHealth } from './health-score'
-export { recomputeAccounts, recomputeAllHealth } from './health.service'
+export { recomputeAccounts, recomputeAllHealth, refreshDerivedMetrics } from './health.service'
 export { accountHealth } from './health-read.service'
 
 /**
