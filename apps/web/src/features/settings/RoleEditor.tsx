@@ -48,14 +48,20 @@ export function RoleEditor({ mode, onClose }: { mode: EditorMode | null; onClose
     const r = mode.role
     setPerms(structuredClone(r.permissions))
     const name = t(`enums.role.${r.key}`, { defaultValue: r.name })
+    // A built-in role's description in the current language, unless someone changed it.
+    const describe = `settings.roleDescription.${r.key}`
+    const description =
+      r.builtin && t(describe, { lng: 'en', defaultValue: '' }) === r.description
+        ? t(describe)
+        : (r.description ?? '')
     form.setFieldsValue(
       mode.kind === 'copy'
         ? {
             key: `${r.key}_copy`.slice(0, 40),
             name: t('roleEditor.copyOf', { name }),
-            description: r.description ?? '',
+            description,
           }
-        : { key: r.key, name: r.name, description: r.description ?? '' },
+        : { key: r.key, name: mode.kind === 'view' ? name : r.name, description },
     )
   }, [mode])
 
