@@ -23,15 +23,15 @@ export let browser: Browser
 /** Console errors and page errors of every page `signedIn` opened. */
 export const consoleErrors: string[] = []
 
-/** Starts the demo server and the browser before the file's tests, and stops them after. */
-export function useDemoServer() {
+/** Starts the demo server (a Chinese demo workspace unless `lang` says) and the browser before the file's tests, and stops them after. */
+export function useDemoServer(opts: { lang?: 'zh-CN' | 'en' } = {}) {
   beforeAll(async () => {
     fs.mkdirSync(shots, { recursive: true })
     await buildWeb({ quiet: true })
     rt = await startRuntime(loadConfig({ OPENKAM_DATA_DIR: 'memory://', OPENKAM_LOG_LEVEL: 'silent' }), {
       role: 'embedded',
       demo: true,
-      lang: 'zh-CN',
+      lang: opts.lang ?? 'zh-CN',
     })
     app = await buildApp(rt, { logger: false })
     base = await app.listen({ port: 0, host: '127.0.0.1' })
@@ -68,7 +68,8 @@ export async function signedIn(
   await page.getByLabel(en ? 'E-mail' : '邮箱').fill(email)
   await page.getByLabel(en ? 'Password' : '密码').fill('openkam-demo')
   await page.getByRole('button', { name: en ? 'Sign in' : '登 录' }).click()
-  await page.getByRole('navigation').waitFor()
+  // The menu is attached, though hidden behind the top bar's button on a phone.
+  await page.locator('nav').waitFor({ state: 'attached' })
   return { ctx, page }
 }
 

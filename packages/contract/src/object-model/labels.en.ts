@@ -53,6 +53,8 @@ export const fieldLabelsEn = {
   lastContactedAt: 'Last contacted',
   company: 'Company',
   source: 'Source',
+  severity: 'Severity',
+  comment: 'Comment',
   score: 'Score',
   status: 'Status',
   amount: 'Amount',

@@ -53,6 +53,8 @@ export const fieldLabelsZh = {
   lastContactedAt: '最近联系',
   company: '公司',
   source: '来源',
+  severity: '严重程度',
+  comment: '评论',
   score: '评分',
   status: '状态',
   amount: '金额',

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { TFunction } from 'i18next'
+import { ruleEntities } from '@openkam/contract'
+import { en } from '../../shared/i18n/en'
+import { zhCN } from '../../shared/i18n/zh-CN'
 import type { CustomObject } from '../objects/objects.queries'
 import { entityA, entityName, entityNoun, isDeletedObject, rememberObjects } from './rule-entities'
 import { collectionOf, listApiOf, recordPathOf } from './rule-fields'
@@ -37,5 +40,25 @@ describe('custom objects as rule entities', () => {
     expect(isDeletedObject('custom:old_visits')).toBe(true)
     expect(entityName('custom:old_visits', t)).toBe('old_visits')
     expect(isDeletedObject('account')).toBe(false)
+  })
+})
+
+describe('every built-in rule entity is named in both languages', () => {
+  it.each([
+    ['en', en],
+    ['zh-CN', zhCN],
+  ] as const)('%s: a name, a name with its article and a noun for each', (_lang, messages) => {
+    const m = messages as unknown as {
+      settings: { entityTypes: Record<string, string> }
+      automation: { entityA: Record<string, string>; entityNoun: Record<string, string> }
+    }
+    const missing = ruleEntities.flatMap((e) =>
+      [
+        m.settings.entityTypes[e] ? null : `settings.entityTypes.${e}`,
+        m.automation.entityA[e] ? null : `automation.entityA.${e}`,
+        m.automation.entityNoun[e] ? null : `automation.entityNoun.${e}`,
+      ].filter(Boolean),
+    )
+    expect(missing).toEqual([])
   })
 })

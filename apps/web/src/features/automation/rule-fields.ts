@@ -1,4 +1,10 @@
-import { customObjectKeyOf, type RuleEntity } from '@openkam/contract'
+import {
+  alertRuleTypes,
+  alertSeverities,
+  alertStatuses,
+  customObjectKeyOf,
+  type RuleEntity,
+} from '@openkam/contract'
 import type { TFunction } from 'i18next'
 import { collections, fieldOf, labelOf, pathOf, type CollectionMeta, type Field } from '../records/meta'
 
@@ -58,8 +64,37 @@ export const rememberMeta = (collection: string, meta: CollectionMeta | undefine
 
 export const metaOfEntity = (entity: string | undefined | null) => {
   const c = collectionOf(entity)
-  return c ? (live.get(c) ?? collections[c]) : undefined
+  return c ? (live.get(c) ?? collections[c] ?? ruleOnlyMetas[c]) : undefined
 }
+/**
+ * Record types rules watch that are not objects of the object model — alerts and survey answers — with
+ * the fields their rules use, so a trigger on them offers its fields and says "Snoozed → Open" rather
+ * than the stored codes.
+ */
+const ruleOnly = (name: string, fields: Field[]): CollectionMeta => ({
+  name,
+  title: name,
+  fields,
+  columns: [],
+  filters: [],
+  sorts: [],
+  defaultSort: '-createdAt',
+  titleField: fields[0]!.key,
+})
+const ruleOnlyMetas: Record<string, CollectionMeta> = {
+  alerts: ruleOnly('alerts', [
+    { key: 'type', type: 'enum', enum: 'alertType', values: alertRuleTypes },
+    { key: 'severity', type: 'enum', enum: 'alertSeverity', values: alertSeverities },
+    { key: 'status', type: 'enum', enum: 'alertStatus', values: alertStatuses },
+    { key: 'accountId', type: 'account' },
+  ]),
+  'survey-responses': ruleOnly('survey-responses', [
+    { key: 'score', type: 'number', min: 0, max: 10 },
+    { key: 'comment', type: 'textarea' },
+    { key: 'accountId', type: 'account' },
+  ]),
+}
+
 const accountsMeta = () => live.get('accounts') ?? collections.accounts!
 
 /** The fields of a record type (for pickers), without the ones a rule cannot usefully watch. */

@@ -51,3 +51,22 @@ describe('approval triggers and actions in words', () => {
     expect(tIn('zh-CN')('automation.actionTypes.start_approval')).toBe('提交审批')
   })
 })
+
+describe('triggers on alerts and survey answers in words', () => {
+  it('names the alert and its statuses, not their codes', () => {
+    const created: TriggerDraft = { kind: 'record_created', entity: 'alert' }
+    const reopened: TriggerDraft = {
+      kind: 'field_changed',
+      entity: 'alert',
+      field: 'status',
+      from: 'snoozed',
+      to: 'open',
+    }
+    expect(triggerSummary(created, tIn('zh-CN'))).toBe('客户预警创建时')
+    expect(triggerSummary(reopened, tIn('en'))).toBe('When “Status” of an alert changes from Snoozed to Open')
+    expect(triggerSummary(reopened, tIn('zh-CN'))).toBe('客户预警的“状态”从 稍后提醒 变为 待处理 时')
+    expect(triggerSummary({ kind: 'record_created', entity: 'survey_response' }, tIn('zh-CN'))).toBe(
+      '问卷答复创建时',
+    )
+  })
+})

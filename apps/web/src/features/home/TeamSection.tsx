@@ -95,9 +95,8 @@ export function TeamSection({ scope }: { scope: Exclude<HomeScope, { kind: 'pers
                     <span className="num">{formatMoney(a.annualSpend, a.currency, i18n.language)}</span>
                     {a.healthScore !== null && (
                       <Typography.Text
-                        type="danger"
                         className="num"
-                        style={{ minWidth: 64, textAlign: 'right' }}
+                        style={{ minWidth: 64, textAlign: 'right', color: DANGER }}
                       >
                         {t('home.healthScore', { score: Math.round(a.healthScore) })}
                       </Typography.Text>
@@ -139,7 +138,7 @@ function Kpi(props: {
             title={props.label}
             value={props.value}
             loading={props.loading}
-            valueStyle={{ fontSize: 20, color: props.danger ? '#cf1322' : undefined }}
+            valueStyle={{ fontSize: 20, color: props.danger ? DANGER : undefined }}
           />
           {props.note && (
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
@@ -282,7 +281,9 @@ function OverdueHandoffsCard({ query }: { query: ReturnType<typeof useOverdueHan
                     </Typography.Text>
                   </div>
                 </div>
-                <Typography.Text type="danger">{t('home.team.overdueBy', { count: days })}</Typography.Text>
+                <Typography.Text style={{ color: DANGER }}>
+                  {t('home.team.overdueBy', { count: days })}
+                </Typography.Text>
               </li>
             )
           })}
@@ -291,6 +292,9 @@ function OverdueHandoffsCard({ query }: { query: ReturnType<typeof useOverdueHan
     </Card>
   )
 }
+
+/** A red dark enough to read on white (WCAG AA for small text). */
+const DANGER = '#cf1322'
 
 export const listStyle: CSSProperties = { listStyle: 'none', margin: 0, padding: 0 }
 export const itemStyle: CSSProperties = {

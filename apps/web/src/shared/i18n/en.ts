@@ -531,6 +531,8 @@ export const en = {
       workspace: 'Workspace',
       api_token: 'API token',
       import: 'Import',
+      survey_response: 'Survey response',
+      alert: 'Alert',
     },
   },
   gate: {
@@ -650,7 +652,12 @@ export const en = {
     },
   },
   fields: fieldLabelsEn,
-  enums: optionLabelsEn,
+  enums: {
+    ...optionLabelsEn,
+    alertType: alertsEn.types,
+    alertSeverity: alertsEn.severities,
+    alertStatus: alertsEn.statuses,
+  },
   inbox: {
     title: 'Inbox',
     subtitle: 'Open tasks for you and your roles, notifications and reminders.',
@@ -907,6 +914,9 @@ export const en = {
       ticket: 'a ticket',
       task: 'a task',
       marketing_touch: 'a marketing touch',
+      handoff: 'a handoff',
+      survey_response: 'a survey response',
+      alert: 'an alert',
     },
     entityNoun: {
       account: 'account',
@@ -922,6 +932,9 @@ export const en = {
       ticket: 'ticket',
       task: 'task',
       marketing_touch: 'marketing touch',
+      handoff: 'handoff',
+      survey_response: 'survey response',
+      alert: 'alert',
     },
     field: 'Field',
     chooseField: 'Choose a field',

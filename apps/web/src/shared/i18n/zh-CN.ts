@@ -528,6 +528,8 @@ export const zhCN: Messages = {
       workspace: '工作区',
       api_token: 'API 令牌',
       import: '导入',
+      survey_response: '问卷答复',
+      alert: '客户预警',
     },
   },
   gate: {
@@ -646,7 +648,12 @@ export const zhCN: Messages = {
     },
   },
   fields: fieldLabelsZh,
-  enums: optionLabelsZh,
+  enums: {
+    ...optionLabelsZh,
+    alertType: alertsZh.types,
+    alertSeverity: alertsZh.severities,
+    alertStatus: alertsZh.statuses,
+  },
   inbox: {
     title: '收件箱',
     subtitle: '分配给您和您所属角色的待办任务、通知与提醒。',
@@ -889,6 +896,9 @@ export const zhCN: Messages = {
       ticket: '服务工单',
       task: '任务',
       marketing_touch: '营销触点',
+      handoff: '销售交接',
+      survey_response: '问卷答复',
+      alert: '客户预警',
     },
     entityNoun: {
       account: '客户',
@@ -904,6 +914,9 @@ export const zhCN: Messages = {
       ticket: '服务工单',
       task: '任务',
       marketing_touch: '营销触点',
+      handoff: '销售交接',
+      survey_response: '问卷答复',
+      alert: '客户预警',
     },
     field: '字段',
     chooseField: '选择字段',
