@@ -152,6 +152,10 @@ export function HealthModelsTab() {
               t('health.models.everyone'),
           },
           {
+            title: t('health.models.minWeightShare'),
+            render: (_, m) => `${Math.round((m.minWeightShare ?? 0.5) * 100)}%`,
+          },
+          {
             title: t('health.contributions'),
             render: (_, m) =>
               (m.metrics ?? [])
