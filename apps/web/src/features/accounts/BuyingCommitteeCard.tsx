@@ -92,6 +92,7 @@ export function BuyingCommitteeCard({ opportunity }: { opportunity: { id: string
         rowKey="id"
         dataSource={map.contacts}
         pagination={false}
+        scroll={{ x: 'max-content' }}
         onRow={(c) => ({ style: { opacity: c.former ? 0.45 : 1 } })}
         columns={committeeColumns(t, {
           key: 'name',
