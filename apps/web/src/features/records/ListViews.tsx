@@ -182,7 +182,7 @@ export function ListViews({ collection, state }: { collection: string; state: Li
         menu={{ items, onClick, selectable: true, selectedKeys: [currentId ?? '__all'] }}
         trigger={['click']}
       >
-        <Button aria-label={t('lists.views.button')}>
+        <Button>
           {current ? t('lists.views.current', { name: current.name }) : t('lists.views.button')}{' '}
           <DownOutlined />
         </Button>
