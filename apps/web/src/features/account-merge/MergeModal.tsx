@@ -109,11 +109,12 @@ export function MergeModal({ open, onClose, accountId, otherId, onMerged }: Prop
         fields: rows.filter((r) => keeps(r.key, r.field) === merged.id).map((r) => r.key),
       })
       message.success(t('accountMerge.merged', { merged: merged.name, survivor: survivor.name }))
-      await qc.invalidateQueries({ queryKey: ['accounts'] })
-      await qc.invalidateQueries({ queryKey: ['360'] })
       onClose()
       onMerged?.(survivor.id)
-      void navigate(`/accounts/${survivor.id}`)
+      // Leave the merged account's page first: refreshing its queries there would only meet 404s.
+      await navigate(`/accounts/${survivor.id}`)
+      void qc.invalidateQueries({ queryKey: ['accounts'] })
+      void qc.invalidateQueries({ queryKey: ['360'] })
     } catch (e) {
       setError(e instanceof ApiError ? e.message : String(e))
       if (e instanceof ApiError && e.status === 409) void records.refetch()
