@@ -501,6 +501,7 @@ export const en = {
       login: 'Signed in',
       convert: 'Converted',
       handover: 'Handed over',
+      merge: 'Merged',
       password_change: 'Password changed',
       tampered: 'Tampering',
     },

@@ -498,6 +498,7 @@ export const zhCN: Messages = {
       login: '登录',
       convert: '转化',
       handover: '交接',
+      merge: '合并',
       password_change: '修改密码',
       tampered: '篡改',
     },
