@@ -113,6 +113,8 @@ describe('record lists', () => {
     await sales.page.locator('.ant-table-tbody tr.ant-table-row').first().waitFor()
     await sales.page.getByRole('button', { name: '视图' }).click()
     await sales.page.getByText('共享给我的').waitFor()
+    // The demo's own shared view is there too.
+    await sales.page.getByRole('menuitem', { name: '战略客户（全员）' }).waitFor()
     await sales.page.getByRole('menuitem', { name: '能源客户（全员）' }).click()
     await expect.poll(() => new URL(sales.page.url()).searchParams.get('industry')).toBe('energy')
     await sales.page.getByRole('button', { name: '视图：能源客户（全员）' }).waitFor()

@@ -32,6 +32,7 @@ import { seedSiteVisitRule } from './demo-site-visit-rule'
 import './demo.events'
 import { seedApprovalDemo } from './demo-approvals'
 import { seedMetricsDemo } from './demo-metrics'
+import { seedListViewDemo } from './demo-list-views'
 
 export { DEMO_PASSWORD }
 export const DEMO_ADMIN_EMAIL = 'admin@demo.openkam.local'
@@ -125,6 +126,7 @@ export async function seedDemo(
   const metricsDemo = await seedMetricsDemo(tx, ctx, lang)
   counts.handoffHistory = metricsDemo.handoffs
   counts.goLives = metricsDemo.goLives
+  counts.listViews = await seedListViewDemo(tx, ctx, lang, teams)
   await events.emit(tx, ctx, [
     { type: 'demo.seeded', entityType: 'workspace', entityId: ctx.ws, payload: { lang, counts } },
   ])
