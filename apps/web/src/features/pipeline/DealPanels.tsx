@@ -252,8 +252,8 @@ export function StagePath({ deal }: { deal: Deal }) {
           stageName={stageName}
           onCancel={() => setGate(null)}
           onMoved={() => {
+            // The dialog says where the deal went.
             setGate(null)
-            void message.success(t('activities.deal.moved', { stage: stageName(gate.to) }))
             void refresh()
           }}
         />
