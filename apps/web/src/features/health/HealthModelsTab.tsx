@@ -362,7 +362,7 @@ function ModelDrawer({
                 >
                   <Form.Item name={[f.name, 'source']} label={t('health.models.source')}>
                     <Select
-                      style={{ width: 150 }}
+                      style={{ width: 140 }}
                       aria-label={t('health.models.source')}
                       options={[
                         { value: 'metric', label: t('health.models.fromMetric') },
@@ -416,13 +416,22 @@ function ModelDrawer({
                   </Form.Item>
                   <Form.Item name={[f.name, 'kind']} label={t('health.models.scoring')}>
                     <Select
-                      style={{ width: 150 }}
+                      style={{ width: 140 }}
                       aria-label={t('health.models.scoring')}
                       options={[
                         { value: 'identity', label: t('health.models.identity') },
                         { value: 'linear', label: t('health.models.linear') },
                       ]}
                     />
+                  </Form.Item>
+                  <Form.Item>
+                    <Button
+                      onClick={() => remove(f.name)}
+                      aria-label={t('health.models.removeMetric')}
+                      title={t('health.models.removeMetric')}
+                    >
+                      ×
+                    </Button>
                   </Form.Item>
                   {rows[f.name]?.kind === 'linear' &&
                     (['fromValue', 'fromScore', 'toValue', 'toScore'] as const).map((k) => (
@@ -435,15 +444,6 @@ function ModelDrawer({
                         />
                       </Form.Item>
                     ))}
-                  <Form.Item>
-                    <Button
-                      onClick={() => remove(f.name)}
-                      aria-label={t('health.models.removeMetric')}
-                      title={t('health.models.removeMetric')}
-                    >
-                      ×
-                    </Button>
-                  </Form.Item>
                 </Space>
               ))}
               <Button
