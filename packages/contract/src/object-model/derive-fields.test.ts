@@ -142,6 +142,12 @@ describe('built-in fields described once (the wire schema and its annotations)',
     expect(only('x', schema)).toEqual({ key: 'x', required: false, ...type })
   })
 
+  it("lets forms pick an activity's contacts and deal (issue 18.2)", () => {
+    const fields = builtinObjects.activities!.fields
+    expect(fields.find((f) => f.key === 'contactIds')).toMatchObject({ type: 'contacts' })
+    expect(fields.find((f) => f.key === 'opportunityId')).toMatchObject({ type: 'opportunity' })
+  })
+
   it('marks record-only fields and stamps read-only, and the owner editable, when they are described', () => {
     const fields = fieldsOf('things', {
       fields: { stage: field(z.enum(['a']), { readOnly: true, ...F }) },
