@@ -4,7 +4,7 @@ import { DownOutlined, PlusOutlined, SettingOutlined, UploadOutlined } from '@an
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { Link, useNavigate } from 'react-router'
 import { useTranslation } from 'react-i18next'
-import { importObjects } from '@openkam/contract'
+import { importObjects, type BulkUpdateResult } from '@openkam/contract'
 import { del, get, patch, post, toSearch, type Page } from '../../shared/api/client'
 import { useNames, useNamesOf, useTeams, useUsers } from '../../shared/api/lookups'
 import { EmptyState, ErrorState } from '../../shared/ui/states'
@@ -115,6 +115,30 @@ export default function ListPage({ collection }: { collection: string }) {
     if (failed) message.error(`${label}: ${failed}/${results.length} ${t('common.errorTitle')}`)
     await qc.invalidateQueries({ queryKey: [collection] })
     setSelected([])
+  }
+  /** The owner of every selected record in one change (all or nothing), with Undo. */
+  const assignOwner = async () => {
+    try {
+      const res = await post<BulkUpdateResult>(`${api}/bulk-update`, {
+        ids: selected.map((r) => r.id),
+        set: { ownerId: assignTo },
+      })
+      setSelected([])
+      await qc.invalidateQueries({ queryKey: [collection] })
+      showUndo(
+        message,
+        t('lists.bulk.done', { count: res.updated, field: t('fields.ownerId') }),
+        t('common.undo'),
+        async () => {
+          await post(`${api}/bulk-update`, res.undo).catch((e: Error) =>
+            message.error(t('lists.bulk.failed', { reason: e.message })),
+          )
+          await qc.invalidateQueries({ queryKey: [collection] })
+        },
+      )
+    } catch (e) {
+      message.error(t('lists.bulk.failed', { reason: (e as Error).message }))
+    }
   }
   const bulkDelete = () =>
     modal.confirm({
@@ -251,9 +275,11 @@ export default function ListPage({ collection }: { collection: string }) {
               <Button
                 disabled={!assignTo}
                 onClick={() =>
-                  void runBulk(t('common.assignOwner'), (r) =>
-                    patch(`${api}/${r.id}`, { version: r.version, ownerId: assignTo }),
-                  )
+                  collections[collection]
+                    ? void assignOwner()
+                    : void runBulk(t('common.assignOwner'), (r) =>
+                        patch(`${api}/${r.id}`, { version: r.version, ownerId: assignTo }),
+                      )
                 }
               >
                 {t('common.assignOwner')}
