@@ -28,11 +28,11 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 /**
- * Runs axe-core in the page and returns the serious and critical violations. A select's dropdown that is
- * still closing (antd animates it for a moment after a choice) is waited for first, so the page is judged
- * as it rests, not mid-animation.
+ * Runs axe-core in the page (less the parts `opts.exclude` names) and returns the serious and critical
+ * violations. A select's dropdown that is still closing (antd animates it for a moment after a choice) is
+ * waited for first, so the page is judged as it rests, not mid-animation.
  */
-export async function axeViolations(page: Page) {
+export async function axeViolations(page: Page, opts: { exclude?: string[] } = {}) {
   await page
     .locator(
       '.ant-select-dropdown:not(.ant-select-dropdown-hidden), .ant-picker-dropdown:not(.ant-picker-dropdown-hidden)',
@@ -42,8 +42,13 @@ export async function axeViolations(page: Page) {
     .waitFor({ state: 'hidden', timeout: 3000 })
     .catch(() => undefined)
   await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') })
-  const result = await page.evaluate(async () =>
-    (window as unknown as { axe: { run(): Promise<any> } }).axe.run(),
+  // `exclude`: selectors of parts judged elsewhere (e.g. another feature's panel with its own check).
+  const result = await page.evaluate(
+    async (exclude) =>
+      (window as unknown as { axe: { run(context?: unknown): Promise<any> } }).axe.run(
+        exclude.length ? { exclude: exclude.map((s) => [s]) } : document,
+      ),
+    opts.exclude ?? [],
   )
   return (
     result.violations as {

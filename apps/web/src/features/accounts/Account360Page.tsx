@@ -1,38 +1,27 @@
 import { Tabs } from '../../shared/ui/Tabs'
 import { useMemo, useState } from 'react'
-import { Button, Card, Col, Descriptions, Row, Space, Statistic, Table, Tag, Typography } from 'antd'
-import {
-  CalendarOutlined,
-  FileTextOutlined,
-  PhoneOutlined,
-  PlusOutlined,
-  UserAddOutlined,
-} from '@ant-design/icons'
+import { Card, Table, Typography } from 'antd'
 import { useQuery } from '@tanstack/react-query'
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router'
+import { Link, useParams, useSearchParams } from 'react-router'
 import { useTranslation } from 'react-i18next'
 import { get } from '../../shared/api/client'
 import { useTeams, useUsers } from '../../shared/api/lookups'
 import { EmptyState, ErrorState, LoadingState } from '../../shared/ui/states'
 import { can, useAuth } from '../../app/auth'
-import { EnumTag, FieldValue, formatMoney } from '../records/display'
-import { collections, fieldOf, labelOf, pathOf } from '../records/meta'
+import { FieldValue } from '../records/display'
+import { collections, fieldOf } from '../records/meta'
 import { useCollectionMeta } from '../records/useCollectionMeta'
 import { RecordForm } from '../records/RecordForm'
-import { DecisionMap, DecisionMapGapCount } from './DecisionMap'
+import { DecisionMap } from './DecisionMap'
 import { AccountTimeline } from './Timeline'
 import { ActivityComposerModal, type ComposerKind } from '../activities'
-import { RuleRunsPanel, StartPlaybookButton } from '../automation'
-import { HandoffCard } from '../handoffs/HandoffCard'
-import { LifecycleIndicator } from '../lifecycle/LifecycleIndicator'
-import { MilestonesCard } from '../lifecycle/MilestonesCard'
-import { RenewalsCard } from '../renewals/RenewalsCard'
-import { HealthPanel } from '../health/HealthPanel'
+import { RuleRunsPanel } from '../automation'
 import { AlertsCard } from '../alerts/AlertsCard'
-import { scopeOf } from '../settings/common'
-import { AccountTierCard } from '../tiers/AccountTierCard'
-import { QualificationBadges } from '../qualification/QualificationBadges'
 import { objectName, RelatedRecords, useCustomObjects, type RelatedEntry } from '../objects'
+import { AccountHeader } from './AccountHeader'
+import { AccountOverview } from './AccountOverview'
+import { useTabReveal } from './useTabReveal'
+import './account360.css'
 
 type Form = { collection: string; initial: Record<string, unknown>; fields?: string[]; title: string } | null
 
@@ -71,13 +60,16 @@ function Records({
   )
 }
 
-/** The account's 360° page: header, decision map, timeline and every related record, with quick actions. */
+/**
+ * The account's 360° page: a compact header (essentials and quick actions) and the tabs right under it —
+ * overview (fields, health, tier, handoff, renewals, milestones), decision map, timeline and every related
+ * record. `?tab=` chooses the tab and brings it into view, as does every link to a tab.
+ */
 export default function Account360Page() {
   const { id } = useParams()
   const { t, i18n } = useTranslation()
   const { me } = useAuth()
   const [params, setParams] = useSearchParams()
-  const navigate = useNavigate()
   const [form, setForm] = useState<Form>(null)
   const [editing, setEditing] = useState(false)
   const [logging, setLogging] = useState<ComposerKind | null>(null)
@@ -90,6 +82,7 @@ export default function Account360Page() {
   const meta = useCollectionMeta('accounts')!
   const customObjects = useCustomObjects()
   const d = data.data
+  const { ref: tabsRef, reveal } = useTabReveal(!!d, params.get('tab'))
   const names = useMemo<Record<string, string>>(
     () => ({
       ...Object.fromEntries((users.data?.data ?? []).map((u) => [u.id, u.name])),
@@ -137,116 +130,34 @@ export default function Account360Page() {
   const tab = tabs.includes(asked) ? asked : 'overview'
   const commerce = ['contracts', 'orders', 'invoices', 'payments', 'quotes'] as const
 
+  const showTab = (key: string, target?: string) => {
+    setParams({ tab: key }, { replace: true })
+    reveal(target)
+  }
+
   return (
     <>
-      <Card style={{ marginBottom: 16 }}>
-        <div className="page-header" style={{ marginBottom: 8 }}>
-          <div>
-            <Typography.Text type="secondary">
-              <Link to="/accounts">{t('nav.accounts')}</Link>
-            </Typography.Text>
-            <Typography.Title level={1} style={{ margin: '4px 0' }}>
-              {a.name}
-            </Typography.Title>
-            <Space wrap>
-              <QualificationBadges account={a} editable={can(me, 'accounts', 'update')} />
-              {a.industry && <EnumTag group="industry" value={a.industry} />}
-              {a.lifecycleStage && <EnumTag group="lifecycleStage" value={a.lifecycleStage} />}
-              {a.region && <Tag>{a.region}</Tag>}
-            </Space>
-            <LifecycleIndicator accountId={a.id} />
-            <DecisionMapGapCount accountId={a.id} onOpen={() => setParams({ tab: 'decision-map' })} />
-          </div>
-          <Space wrap>
-            {can(me, 'activities', 'create') && (
-              <>
-                <Button icon={<PhoneOutlined />} onClick={() => logActivity('call')}>
-                  {t('account360.logCall')}
-                </Button>
-                <Button icon={<CalendarOutlined />} onClick={() => logActivity('meeting')}>
-                  {t('account360.logMeeting')}
-                </Button>
-              </>
-            )}
-            {can(me, 'tasks', 'create') && (
-              <Button
-                icon={<PlusOutlined />}
-                onClick={() =>
-                  open('tasks', t('account360.addTask'), {}, [
-                    'title',
-                    'assigneeId',
-                    'dueAt',
-                    'priority',
-                    'description',
-                  ])
-                }
-              >
-                {t('account360.addTask')}
-              </Button>
-            )}
-            {can(me, 'contacts', 'create') && (
-              <Button icon={<UserAddOutlined />} onClick={() => open('contacts', t('account360.addContact'))}>
-                {t('account360.addContact')}
-              </Button>
-            )}
-            <StartPlaybookButton relatedType="account" relatedId={a.id} />
-            <Button icon={<FileTextOutlined />} onClick={() => navigate(`/accounts/${a.id}/value-report`)}>
-              {t('valueReport.open')}
-            </Button>
-            {can(me, 'accounts', 'update') && (
-              <Button type="primary" onClick={() => setEditing(true)}>
-                {t('common.edit')}
-              </Button>
-            )}
-          </Space>
-        </div>
-        <Row gutter={[16, 16]}>
-          <Col xs={12} md={6}>
-            <Statistic
-              title={t('account360.arr')}
-              value={
-                a.annualSpend ? formatMoney(a.annualSpend.amount, a.annualSpend.currency, i18n.language) : '—'
-              }
-            />
-          </Col>
-          <Col xs={12} md={6}>
-            <Statistic
-              title={t('account360.potential')}
-              value={
-                d.potential
-                  ? `${d.potential.class} · ${d.potential.total.toFixed(2)}`
-                  : t('account360.noHealth')
-              }
-            />
-          </Col>
-          <Col xs={12} md={6}>
-            <Statistic
-              title={t('account360.health')}
-              value={d.health ? `${Math.round(d.health.score)}` : t('account360.noHealth')}
-              suffix={d.health ? <EnumTag group="healthBand" value={d.health.band} /> : undefined}
-            />
-          </Col>
-          <Col xs={12} md={6}>
-            <Typography.Text type="secondary">{t('fields.ownerId')}</Typography.Text>
-            <div>{names[a.ownerId] ?? '—'}</div>
-            <Typography.Text type="secondary">{t('fields.csmId')}</Typography.Text>
-            <div>{names[a.csmId] ?? '—'}</div>
-          </Col>
-        </Row>
-      </Card>
-      <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
-        <Col xs={24} lg={8}>
-          <HandoffCard accountId={a.id} />
-        </Col>
-        <Col xs={24} lg={8}>
-          <RenewalsCard accountId={a.id} />
-        </Col>
-        <Col xs={24} lg={8}>
-          <MilestonesCard accountId={a.id} contacts={d.contacts} />
-        </Col>
-      </Row>
-      <HealthPanel accountId={a.id} />
-      <Card>
+      <AccountHeader
+        account={a}
+        health={d.health}
+        names={names}
+        onShowTab={showTab}
+        actions={{
+          logCall: () => logActivity('call'),
+          logMeeting: () => logActivity('meeting'),
+          addTask: () =>
+            open('tasks', t('account360.addTask'), {}, [
+              'title',
+              'assigneeId',
+              'dueAt',
+              'priority',
+              'description',
+            ]),
+          addContact: () => open('contacts', t('account360.addContact')),
+          edit: () => setEditing(true),
+        }}
+      />
+      <Card size="small" className="account-tabs" ref={tabsRef} data-testid="account-tabs">
         <Tabs
           activeKey={tab}
           onChange={(k) => setParams({ tab: k }, { replace: true })}
@@ -254,26 +165,7 @@ export default function Account360Page() {
             {
               key: 'overview',
               label: t('account360.overview'),
-              children: (
-                <>
-                  <Descriptions column={{ xs: 1, md: 2, lg: 3 }} size="small" bordered>
-                    {meta.fields
-                      .filter((f) => !['name', 'updatedAt'].includes(f.key))
-                      .map((f) => (
-                        <Descriptions.Item key={pathOf(f)} label={labelOf(f, t)}>
-                          <FieldValue field={f} record={a} names={names} />
-                        </Descriptions.Item>
-                      ))}
-                  </Descriptions>
-                  <Typography.Title level={5} style={{ marginTop: 20 }}>
-                    {t('tiers.title')}
-                  </Typography.Title>
-                  <AccountTierCard
-                    accountId={a.id}
-                    canOverride={scopeOf(me, 'tier_overrides', 'create') !== 'none'}
-                  />
-                </>
-              ),
+              children: <AccountOverview account={a} meta={meta} names={names} contacts={d.contacts} />,
             },
             {
               key: 'decision-map',
@@ -350,7 +242,9 @@ export default function Account360Page() {
           ]}
         />
       </Card>
-      <RuleRunsPanel entityId={a.id} />
+      <div className="account-scroll-x">
+        <RuleRunsPanel entityId={a.id} />
+      </div>
       {form && (
         <RecordForm
           collection={form.collection}

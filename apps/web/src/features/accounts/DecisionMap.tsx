@@ -1,6 +1,8 @@
 import { useState, type DragEvent } from 'react'
+import { WarningOutlined } from '@ant-design/icons'
 import {
   Badge,
+  Button,
   Segmented,
   Space,
   Table,
@@ -24,12 +26,14 @@ import {
 } from './decisionMap.queries'
 import { GapList } from './GapList'
 import { ChartLegend, InfluenceChart } from './InfluenceLinks'
+import { OrgChartViewport } from './OrgChartViewport'
 
+/** Card borders and tag text by stance; dark enough for text on the tags' light tints (WCAG AA). */
 export const stanceColor: Record<string, string> = {
   champion: '#237804',
-  supporter: '#08979c',
-  neutral: '#8c8c8c',
-  skeptic: '#d46b08',
+  supporter: '#006d75',
+  neutral: '#595959',
+  skeptic: '#ad4e00',
   blocker: '#cf1322',
 }
 const DAY_MS = 86_400_000
@@ -172,13 +176,15 @@ function Chart({ map, ...rest }: { map: Map_ } & Omit<NodeProps, 'c' | 'byParent
           {t('decisionMap.topLevel')} · {t('decisionMap.dragHint')}
         </div>
       )}
-      <InfluenceChart contacts={map.contacts}>
-        <ul>
-          {(byParent.get(null) ?? []).map((r) => (
-            <Node key={r.id} c={r} byParent={byParent} {...rest} />
-          ))}
-        </ul>
-      </InfluenceChart>
+      <OrgChartViewport>
+        <InfluenceChart contacts={map.contacts}>
+          <ul>
+            {(byParent.get(null) ?? []).map((r) => (
+              <Node key={r.id} c={r} byParent={byParent} {...rest} />
+            ))}
+          </ul>
+        </InfluenceChart>
+      </OrgChartViewport>
       <ChartLegend />
     </>
   )
@@ -298,20 +304,21 @@ export function DecisionMap({
   )
 }
 
-/** The 360° header's gap count, opening the decision map tab. */
+/** The 360° header's gap count, a button opening the decision map tab. */
 export function DecisionMapGapCount({ accountId, onOpen }: { accountId: string; onOpen: () => void }) {
   const { t } = useTranslation()
   const q = useDecisionMap(accountId)
   const n = q.data?.gaps.length
   if (!n) return null
   return (
-    <Tag
-      color="orange"
-      style={{ cursor: 'pointer', marginTop: 8 }}
+    <Button
+      size="small"
+      icon={<WarningOutlined />}
       onClick={onOpen}
+      style={{ color: '#ad4e00', background: '#fff7e6', borderColor: '#ffd591' }}
       data-testid="dm-gap-count"
     >
       {t('decisionMap.gapCount', { count: n })}
-    </Tag>
+    </Button>
   )
 }

@@ -1,4 +1,4 @@
-import { Alert, Button, List, Space, Tag } from 'antd'
+import { Alert, Button, List, Tag } from 'antd'
 import { UserAddOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
 import type { DecisionMapGap } from './decisionMap.queries'
@@ -31,10 +31,10 @@ export function GapList({ gaps, onAdd }: { gaps: DecisionMapGap[]; onAdd?: (role
                   : []
               }
             >
-              <Space>
-                <Tag color="orange">{t(`decisionMap.codes.${g.code}`)}</Tag>
-                {g.message}
-              </Space>
+              {/* Plain text flow: on a phone the message wraps under its tag instead of being squeezed. */}
+              <div style={{ minWidth: 0 }}>
+                <Tag color="orange">{t(`decisionMap.codes.${g.code}`)}</Tag> {g.message}
+              </div>
             </List.Item>
           )}
         />

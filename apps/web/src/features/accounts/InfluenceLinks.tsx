@@ -29,9 +29,10 @@ function pathBetween(a: Box, b: Box) {
 }
 
 /**
- * The org chart's scrolling box with its "influences" links drawn over the cards as dashed arrows from the
+ * The org chart with its "influences" links drawn over the cards as dashed arrows from the
  * influencer to the person influenced. Cards are found by `data-node-id` and measured after layout and on
- * resize (the box is this component's own element, so it is attached when the layout effect runs).
+ * resize (the box is this component's own element, so it is attached when the layout effect runs), in the
+ * chart's own pixels whatever the zoom.
  */
 export function InfluenceChart({
   contacts,
@@ -47,15 +48,17 @@ export function InfluenceChart({
     if (!el) return
     const measure = () => {
       const frame = el.getBoundingClientRect()
+      // The chart may be zoomed (OrgChartViewport): screen pixels back to the chart's own.
+      const s = el.offsetWidth ? frame.width / el.offsetWidth : 1
       const boxOf = (id: string): Box | null => {
         const n = el.querySelector(`[data-node-id="${id}"]`)
         if (!n) return null
         const r = n.getBoundingClientRect()
         return {
-          x: r.left - frame.left + el.scrollLeft + r.width / 2,
-          y: r.top - frame.top + el.scrollTop + r.height / 2,
-          hw: r.width / 2 + 2,
-          hh: r.height / 2 + 2,
+          x: (r.left - frame.left + r.width / 2) / s,
+          y: (r.top - frame.top + r.height / 2) / s,
+          hw: r.width / s / 2 + 2,
+          hh: r.height / s / 2 + 2,
         }
       }
       const links: Link[] = []
@@ -73,7 +76,7 @@ export function InfluenceChart({
             })
         }
       }
-      setState({ links, w: el.scrollWidth, h: el.scrollHeight })
+      setState({ links, w: el.offsetWidth, h: el.offsetHeight })
     }
     measure()
     const ro = new ResizeObserver(measure)

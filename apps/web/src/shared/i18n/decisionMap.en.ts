@@ -3,7 +3,7 @@ export const decisionMapEn = {
   settings: {
     tab: 'Decision-map playbook',
     intro:
-      'For each buying role, the approach and the materials that work (SPEC R-06). They show beside every contact of that role with the next best action.',
+      'For each buying role, the approach and the materials that work. They show beside every contact of that role with the next best action.',
     approach: 'Recommended approach',
     materials: 'Materials (type one and press Enter)',
     saved: 'Playbook saved',
@@ -23,6 +23,14 @@ export const decisionMapEn = {
   },
   gaps: 'Gaps',
   gapCount: '{{count}} gaps',
+  gapCount_one: '1 gap',
+  zoom: {
+    in: 'Zoom in',
+    out: 'Zoom out',
+    fit: 'Fit the whole chart',
+    hint: 'Drag to move · Ctrl + wheel to zoom',
+    region: 'Org chart: drag or use the arrow keys to move, + and − to zoom',
+  },
   noGaps: 'No gaps: every role is covered and key people are in touch.',
   addAs: 'Add {{role}}',
   chart: 'Org chart',
@@ -70,7 +78,7 @@ export const decisionMapEn = {
   report: {
     tab: 'Coverage gaps',
     intro:
-      'Accounts whose buying committee has gaps (decision map, SPEC R-06), by the thresholds in Settings → Decision-map playbook. Click a gap kind to see only it.',
+      'Accounts whose buying committee has gaps (decision map), by the thresholds in Settings → Decision-map playbook. Click a gap kind to see only it.',
     accounts: 'Accounts with gaps',
     gaps: 'Gaps',
     account: 'Account',

@@ -4,8 +4,7 @@ import type { decisionMapEn } from './decisionMap.en'
 export const decisionMapZh: typeof decisionMapEn = {
   settings: {
     tab: '决策地图打法',
-    intro:
-      '为每种采购角色设定推荐的沟通方式与资料（SPEC R-06），在该角色的每位联系人旁与"下一步最佳行动"一同显示。',
+    intro: '为每种采购角色设定推荐的沟通方式与资料，在该角色的每位联系人旁与"下一步最佳行动"一同显示。',
     approach: '推荐沟通方式',
     materials: '资料（输入后按回车添加）',
     saved: '打法已保存',
@@ -24,6 +23,14 @@ export const decisionMapZh: typeof decisionMapEn = {
   },
   gaps: '缺口',
   gapCount: '{{count}} 个缺口',
+  gapCount_one: '{{count}} 个缺口',
+  zoom: {
+    in: '放大',
+    out: '缩小',
+    fit: '显示整张图',
+    hint: '拖动可移动 · Ctrl + 滚轮可缩放',
+    region: '组织架构图：拖动或用方向键移动，+ 和 − 缩放',
+  },
   noGaps: '没有缺口：各角色均已覆盖，关键人保持联系。',
   addAs: '添加{{role}}',
   chart: '组织架构图',
@@ -69,8 +76,7 @@ export const decisionMapZh: typeof decisionMapEn = {
   },
   report: {
     tab: '决策链缺口',
-    intro:
-      '决策链存在缺口的客户（决策地图，SPEC R-06），阈值见 设置 → 决策地图打法。点击缺口类型可只看该类。',
+    intro: '决策链存在缺口的客户（决策地图），阈值见 设置 → 决策地图打法。点击缺口类型可只看该类。',
     accounts: '有缺口的客户',
     gaps: '缺口',
     account: '客户',
