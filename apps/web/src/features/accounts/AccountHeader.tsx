@@ -17,6 +17,7 @@ import { StartPlaybookButton } from '../automation'
 import { QualificationBadges } from '../qualification/QualificationBadges'
 import { useAccountRenewals } from '../renewals/renewals.queries'
 import { DecisionMapGapCount } from './DecisionMap'
+import { MergeAccountButton } from '../account-merge'
 
 type Account = Record<string, any> & { id: string; name: string }
 
@@ -141,6 +142,7 @@ export function AccountHeader({
           {action(t('valueReport.open'), <FileTextOutlined />, () =>
             navigate(`/accounts/${a.id}/value-report`),
           )}
+          {can(me, 'accounts', 'update') && <MergeAccountButton accountId={a.id} narrow={narrow} />}
           {can(me, 'accounts', 'update') && action(t('common.edit'), <EditOutlined />, actions.edit, true)}
         </Space>
       </div>
