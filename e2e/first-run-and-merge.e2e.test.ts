@@ -91,7 +91,7 @@ describe('duplicates and merge', () => {
     await dialog.getByRole('button', { name: 'Open' }).click()
     await page.waitForURL(`**/accounts/${existing.id}`)
 
-    // Make a twin on purpose ("save anyway" path via the API), then merge it from the account's edit form.
+    // Make a twin on purpose ("save anyway" path via the API), then merge it from the account page's Merge… action.
     const twin = await page.evaluate(
       (name) =>
         fetch('/api/v1/accounts', {
@@ -111,8 +111,7 @@ describe('duplicates and merge', () => {
       twin.id,
     )
     await page.goto(`${base}/accounts/${twin.id}`)
-    await page.getByRole('button', { name: 'Edit' }).first().click()
-    await page.getByRole('button', { name: 'Merge with another account…' }).click()
+    await page.getByTestId('account-merge').click()
     const merge = page.getByRole('dialog', { name: 'Merge two accounts' })
     await merge.getByLabel('Merge with').click()
     await page.keyboard.type(existing.name.slice(0, 4))
