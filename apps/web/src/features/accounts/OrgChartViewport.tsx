@@ -31,7 +31,8 @@ export function OrgChartViewport({ children }: { children: ReactNode }) {
   const zoom = useRef<ReactZoomPanPinchContentRef>(null)
   const content = useRef<HTMLDivElement>(null)
   const outer = useRef<HTMLDivElement>(null)
-  const [height, setHeight] = useState(MIN_HEIGHT)
+  // The window's height and the sizes it was computed from; each new value fits the chart again.
+  const [frame, setFrame] = useState({ height: MIN_HEIGHT, size: '' })
   const fit = (animationTime = 200) => fitChart(zoom.current, animationTime)
 
   // The box is as tall as the chart once fitted to the box's width (within limits), so a wide chart is not
@@ -41,24 +42,23 @@ export function OrgChartViewport({ children }: { children: ReactNode }) {
     const el = content.current
     const wrapper = outer.current
     if (!el || !wrapper) return
-    let frame = 0
-    let last = ''
     const ro = new ResizeObserver(() => {
+      if (!el.offsetWidth) return
       const size = `${el.offsetWidth}x${el.offsetHeight}x${wrapper.clientWidth}`
-      if (size === last || !el.offsetWidth) return
-      last = size
       const scale = Math.min(1, wrapper.clientWidth / el.offsetWidth)
-      setHeight(Math.round(Math.min(MAX_HEIGHT, Math.max(MIN_HEIGHT, el.offsetHeight * scale))))
-      cancelAnimationFrame(frame)
-      frame = requestAnimationFrame(() => fitChart(zoom.current, 0))
+      const height = Math.round(Math.min(MAX_HEIGHT, Math.max(MIN_HEIGHT, el.offsetHeight * scale)))
+      setFrame((f) => (f.size === size ? f : { height, size }))
     })
     ro.observe(el)
     ro.observe(wrapper)
-    return () => {
-      ro.disconnect()
-      cancelAnimationFrame(frame)
-    }
+    return () => ro.disconnect()
   }, [])
+  // Fitted once the window has its new height (after the commit, not before it).
+  useEffect(() => {
+    if (!frame.size) return
+    const id = requestAnimationFrame(() => fitChart(zoom.current, 0))
+    return () => cancelAnimationFrame(id)
+  }, [frame])
 
   // A card reached with Tab is brought into view (the browser's own scrolling would fight the transform).
   const onFocus = (e: React.FocusEvent<HTMLDivElement>) => {
@@ -111,7 +111,7 @@ export function OrgChartViewport({ children }: { children: ReactNode }) {
         </Space>
         <TransformComponent
           wrapperClass="org-viewport-window"
-          wrapperStyle={{ width: '100%', height }}
+          wrapperStyle={{ width: '100%', height: frame.height }}
           wrapperProps={{
             role: 'group',
             'aria-label': t('decisionMap.zoom.region'),
