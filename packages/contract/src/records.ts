@@ -90,7 +90,7 @@ export const accountResource = resource(
     financialHealth: field(z.enum(financialHealths), F),
     annualSpend: field(Money, FS),
     tier: field(z.enum(tiers), FS),
-    segment: field(text(100), F),
+    segment: field(text(100), { ...F, ui: 'segment' }),
     demandMaturity: field(z.enum(demandMaturities), F),
     lifecycleStage: field(z.enum(lifecycleStages), F),
     csmId: ref('user', F),

@@ -12,6 +12,8 @@ export type FieldType =
   | { type: 'user' | 'account' | 'contact' | 'opportunity' | 'team' }
   /** Several contacts of the record's account (ids). */
   | { type: 'contacts' }
+  /** An account segment key (`industry:size:maturity`), shown in words (segmentLabel). */
+  | { type: 'segment' }
 
 export type BuiltinField = FieldType & {
   key: string

@@ -25,6 +25,7 @@ const FILTER_KIND: Partial<Record<BuiltinField['type'], Kind>> = {
   email: 'string',
   url: 'string',
   phone: 'string',
+  segment: 'string',
   enum: 'enum',
   user: 'uuid',
   account: 'uuid',

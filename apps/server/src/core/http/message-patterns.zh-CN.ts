@@ -105,6 +105,11 @@ const size = (op: string, n: string, unit: string) =>
 /** Tried in order; the first that matches and yields a translation wins. */
 export const zhPatterns: readonly Pattern[] = [
   // zod's own messages
+  [
+    /^The record has no (user|role|owner|customer success manager|owner's manager) to give the task to$/,
+    (g) =>
+      `记录没有${at({ user: '用户', role: '角色', owner: '负责人', 'customer success manager': '客户成功经理', "owner's manager": '负责人的经理' }, g[0]!)}，无法分配任务`,
+  ],
   [/^Invalid input: expected (\w+), received undefined$/, (g) => `必填（应为${at(types, g[0]!) ?? g[0]}）`],
   [
     /^Invalid input: expected (\w+), received (\w+)$/,

@@ -97,6 +97,8 @@ describe('translateMessage into zh-CN', () => {
       'a record type (account, contact), or custom:<object key> for a custom object (e.g. custom:site_visits)',
       '应为记录类型（account, contact），或自定义对象的 custom:<对象键>（如 custom:site_visits）',
     ],
+    ['The record has no customer success manager to give the task to', '记录没有客户成功经理，无法分配任务'],
+    ["The record has no owner's manager to give the task to", '记录没有负责人的经理，无法分配任务'],
   ])('translates %j', (english, chinese) => {
     expect(translateMessage(english, 'zh-CN')).toBe(chinese)
   })

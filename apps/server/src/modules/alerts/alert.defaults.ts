@@ -103,10 +103,7 @@ const notifyOwner = (l: Lang) => ({
   type: 'notify' as const,
   to: [{ kind: 'owner' as const }],
   channels: ['in_app' as const, 'email' as const],
-  subject:
-    l === 'en'
-      ? 'Alert ({{record.severity}}): {{account.name}}'
-      : '客户预警（{{record.severity}}）：{{account.name}}',
+  subject: l === 'en' ? 'Alert: {{account.name}}' : '客户预警：{{account.name}}',
   body:
     l === 'en'
       ? '{{account.name}}: {{record.reason}}. Open the alert centre to acknowledge, snooze or resolve it.'

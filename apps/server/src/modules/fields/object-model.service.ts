@@ -42,6 +42,8 @@ const BUILTIN_TYPES: Record<BuiltinField['type'], ObjectFieldType> = {
   opportunity: 'relation',
   team: 'relation',
   contacts: 'relation',
+  // A segment key is text on the wire; people read it in words (segmentLabel).
+  segment: 'text',
 }
 const RELATED: Partial<Record<BuiltinField['type'], { object: string; many?: boolean }>> = {
   account: { object: 'accounts' },

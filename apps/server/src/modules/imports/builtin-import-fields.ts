@@ -34,6 +34,7 @@ const KIND: Partial<Record<BuiltinField['type'], FieldKind>> = {
   email: 'text',
   url: 'text',
   phone: 'text',
+  segment: 'text',
   number: 'int',
   decimal: 'decimal',
   percent: 'decimal',

@@ -17,6 +17,8 @@ import {
 import type { Config } from '../../core/config'
 import type { Db } from '../../core/db/types'
 import type { App } from '../../core/http/server'
+import { messageLanguage } from '../../core/http/language'
+import { translateMessage } from '../../core/http/translate-message'
 import type { JobQueue } from '../../core/jobs/jobs'
 import { testEmail, testWebhook } from './channel-test.service'
 import { inbox } from './inbox.service'
@@ -41,7 +43,15 @@ export function registerNotificationRoutes(app: App, db: Db, deps: { jobs: JobQu
         response: { 200: pageOf(Notification), ...errors },
       },
     },
-    async (req) => listMine(db, req.ctx, req.query),
+    async (req) => {
+      // Delivery errors are kept in English; each reader gets them in their language.
+      const page = await listMine(db, req.ctx, req.query)
+      const lang = messageLanguage(req)
+      return {
+        ...page,
+        data: page.data.map((n) => (n.error ? { ...n, error: translateMessage(n.error, lang) } : n)),
+      }
+    },
   )
   app.get(
     '/api/v1/notifications/unread-count',

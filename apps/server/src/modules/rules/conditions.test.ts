@@ -122,4 +122,13 @@ describe('templates', () => {
       '250000.00 CNY / solution / !',
     )
   })
+
+  it('writes moments as people read them, not in their stored ISO form', () => {
+    const at = {
+      record: { dueAt: '2026-12-04T22:45:17.480Z', day: '2026-12-04', sentAt: '2026-12-05T08:00:00+00:00' },
+    }
+    expect(render('due {{record.dueAt}} ({{record.day}}), sent {{record.sentAt}}', at as never)).toBe(
+      'due 2026-12-04 22:45 UTC (2026-12-04), sent 2026-12-05 08:00 UTC',
+    )
+  })
 })

@@ -201,9 +201,14 @@ export function evaluate(group: ConditionGroup, scope: RuleScope): { matched: bo
   return { matched: walk(group), trace }
 }
 
+/** A moment as people read it in a message: `2026-12-04 22:45 UTC` rather than the stored ISO form. */
+const moment = (d: Date) => `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/
+
 function display(v: unknown): string {
   if (v === null || v === undefined) return ''
-  if (v instanceof Date) return v.toISOString()
+  if (v instanceof Date) return moment(v)
+  if (typeof v === 'string' && ISO_TIME.test(v)) return moment(new Date(v))
   if (typeof v === 'object' && !Array.isArray(v) && 'amount' in v) {
     const m = v as { amount: unknown; currency?: unknown }
     return `${m.amount}${m.currency ? ` ${m.currency}` : ''}`

@@ -15,7 +15,7 @@ import {
 } from 'antd'
 import { useQueryClient } from '@tanstack/react-query'
 import dayjs from 'dayjs'
-import { useTranslation } from 'react-i18next'
+import { Trans, useTranslation } from 'react-i18next'
 import { del, patch, post } from '../../shared/api/client'
 import { EmptyState, ErrorState, LoadingState } from '../../shared/ui/states'
 import { leadKeys, useLeadForms, type LeadForm } from './leads.queries'
@@ -142,7 +142,9 @@ export function LeadFormsCard() {
       style={{ marginTop: 16 }}
       extra={<Button onClick={() => setCreating(true)}>{t('leadScoring.settings.newForm')}</Button>}
     >
-      <Typography.Paragraph type="secondary">{t('leadScoring.settings.formsIntro')}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">
+        <Trans i18nKey="leadScoring.settings.formsIntro" components={{ code: <code /> }} />
+      </Typography.Paragraph>
       {q.isLoading ? (
         <LoadingState rows={2} />
       ) : q.error ? (

@@ -1,6 +1,18 @@
 import { Descriptions, Popover, Space, Tag, Typography } from 'antd'
+import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import type { LeadScoreBreakdown } from './leads.queries'
+
+/** The option groups of the profile factors whose values are codes (industry, source, company e-mail). */
+const factorGroups: Record<string, string> = { industry: 'industry', source: 'leadSource' }
+
+/** A factor's value as people read it: an option's label, yes/no, else as it is (a title, a region). */
+function valueLabel(factor: string, value: string, t: TFunction) {
+  const group = factorGroups[factor]
+  if (group) return t(`enums.${group}.${value}`, { defaultValue: value })
+  if (value === 'true' || value === 'false') return t(value === 'true' ? 'common.yes' : 'common.no')
+  return value
+}
 
 /** The parts of a score (SPEC R-26): profile factors and decayed behaviour, with the threshold. */
 export function ScoreBreakdown({ b }: { b: LeadScoreBreakdown }) {
@@ -21,7 +33,7 @@ export function ScoreBreakdown({ b }: { b: LeadScoreBreakdown }) {
             key={p.factor}
             label={t(`leadScoring.factors.${p.factor}`, { defaultValue: p.factor })}
           >
-            {p.value} · +{p.points}
+            {valueLabel(p.factor, p.value, t)} · +{p.points}
           </Descriptions.Item>
         ))}
       </Descriptions>

@@ -44,7 +44,7 @@ function PointsList({
                     min={0}
                     max={100}
                     aria-label={t('leadScoring.settings.points')}
-                    addonAfter="pts"
+                    addonAfter={t('leadScoring.settings.pointsUnit')}
                   />
                 </Form.Item>
                 <MinusCircleOutlined aria-label={t('common.delete')} onClick={() => remove(f.name)} />

@@ -1,3 +1,4 @@
+import { segmentLabel } from '@openkam/contract'
 import { Tag, Typography } from 'antd'
 import dayjs from 'dayjs'
 import { Link } from 'react-router'
@@ -161,6 +162,8 @@ export function FieldValue({
     case 'user':
     case 'team':
       return <>{names[v] ?? '…'}</>
+    case 'segment':
+      return <>{segmentLabel(String(v), i18n.language.startsWith('zh') ? 'zh-CN' : 'en')}</>
     case 'textarea':
       return <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{v}</Typography.Paragraph>
     default:

@@ -2,13 +2,12 @@ import { useMemo } from 'react'
 import { Button, Table, Tag, Typography } from 'antd'
 import { useInfiniteQuery } from '@tanstack/react-query'
 import dayjs from 'dayjs'
-import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import { useSearchParams } from 'react-router'
 import { get, type Page } from '../../shared/api/client'
 import { useUsers } from '../../shared/api/lookups'
 import { ErrorState } from '../../shared/ui/states'
-import { collections, fieldOf } from '../records/meta'
+import { changesOf, keyLabel, metaOfType, short } from './audit-diff'
 
 type Entry = {
   id: string
@@ -23,12 +22,7 @@ type Entry = {
   requestId: string | null
 }
 
-type Change = { key: string; from?: unknown; to?: unknown; kind: 'changed' | 'added' | 'removed' }
-
 const SHOWN = 3
-const ignored = new Set(['id', 'version', 'createdAt', 'updatedAt', 'createdBy', 'workspaceId'])
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  !!v && typeof v === 'object' && !Array.isArray(v)
 const actionColors: Record<string, string> = {
   create: 'green',
   update: 'blue',
@@ -37,64 +31,26 @@ const actionColors: Record<string, string> = {
   revoke: 'orange',
 }
 
-/** The fields an entry changed (for a create, the values set; for a delete, the values removed). */
-export function changesOf(before: unknown, after: unknown): Change[] {
-  const b = isObject(before) ? before : {}
-  const a = isObject(after) ? after : {}
-  const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((k) => !ignored.has(k))
-  const out: Change[] = []
-  for (const key of keys) {
-    const inB = key in b
-    const inA = key in a
-    if (inB && inA && JSON.stringify(b[key]) === JSON.stringify(a[key])) continue
-    if (!inB && (a[key] === null || a[key] === undefined)) continue
-    out.push({ key, from: b[key], to: a[key], kind: inB && inA ? 'changed' : inA ? 'added' : 'removed' })
-  }
-  return out
-}
-
-/** Record types whose collection differs from `<type>s`. */
-const collectionOf: Record<string, string> = {
-  opportunity: 'opportunities',
-  activity: 'activities',
-  marketing_touch: 'marketing-touches',
-}
-
-/** The translation group of an enum field of a record type (e.g. opportunity.stage → `stage`). */
-function enumGroup(entityType: string, key: string) {
-  const meta = collections[collectionOf[entityType] ?? `${entityType}s`]
-  const field = meta && fieldOf(meta, key)
-  return field?.type === 'enum' ? field.enum : null
-}
-
-/** A value in one short line (enum values translated). */
-function short(v: unknown, t: TFunction, group: string | null) {
-  if (v === null || v === undefined || v === '') return t('common.none')
-  if (group && typeof v === 'string') return t(`enums.${group}.${v}`, { defaultValue: v })
-  if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(v))
-    return dayjs(v).format('YYYY-MM-DD HH:mm')
-  const s = typeof v === 'string' ? v : JSON.stringify(v)
-  return s.length > 48 ? `${s.slice(0, 47)}…` : s
-}
-
-function Diff({ entry }: { entry: Entry }) {
+function Diff({ entry, names }: { entry: Entry; names: Record<string, string> }) {
   const { t } = useTranslation()
   const changes = changesOf(entry.before, entry.after)
+  const meta = metaOfType(entry.entityType)
+  const custom = Object.fromEntries(
+    (meta?.fields ?? []).filter((f) => f.custom && f.label).map((f) => [f.key, f.label!]),
+  )
   if (!changes.length) return <Typography.Text type="secondary">—</Typography.Text>
   return (
     <div style={{ fontSize: 12, lineHeight: 1.6 }}>
       {changes.slice(0, SHOWN).map((c) => {
-        const group = enumGroup(entry.entityType, c.key)
+        const opts = { meta, key: c.key, names }
         return (
           <div key={c.key} style={{ wordBreak: 'break-word' }}>
-            <Typography.Text type="secondary">
-              {t(`fields.${c.key}`, { defaultValue: c.key })}:{' '}
-            </Typography.Text>
+            <Typography.Text type="secondary">{keyLabel(c.key, t, custom)}: </Typography.Text>
             {c.kind !== 'added' && (
-              <Typography.Text delete={c.kind === 'changed'}>{short(c.from, t, group)}</Typography.Text>
+              <Typography.Text delete={c.kind === 'changed'}>{short(c.from, t, opts)}</Typography.Text>
             )}
             {c.kind === 'changed' && ' → '}
-            {c.kind !== 'removed' && <Typography.Text>{short(c.to, t, group)}</Typography.Text>}
+            {c.kind !== 'removed' && <Typography.Text>{short(c.to, t, opts)}</Typography.Text>}
           </div>
         )
       })}
@@ -196,7 +152,7 @@ export function AuditLogTab() {
             width: 110,
             render: (v: string) => t(`settings.entityTypes.${v}`, { defaultValue: v }),
           },
-          { title: t('settings.changes'), key: 'diff', render: (_, e) => <Diff entry={e} /> },
+          { title: t('settings.changes'), key: 'diff', render: (_, e) => <Diff entry={e} names={names} /> },
         ]}
       />
       <div style={{ textAlign: 'center', marginTop: 12 }}>

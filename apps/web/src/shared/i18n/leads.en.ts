@@ -60,6 +60,7 @@ export const leadsEn = {
     regions: 'Regions',
     sources: 'Sources',
     points: 'Points',
+    pointsUnit: 'pts',
     add: 'Add',
     routing: 'Routing',
     routingEnabled: 'Route hot leads automatically',
@@ -74,7 +75,7 @@ export const leadsEn = {
     saved: 'Saved; open leads are being rescored.',
     forms: 'Capture forms',
     formsIntro:
-      'A form posts to its endpoint without signing in. Leave the hidden field "homepage" empty: robots fill it and are dropped. Each address may send 10 a minute; each form has an hourly limit.',
+      'A form posts to its endpoint without signing in. Leave the hidden field <code>homepage</code> empty: robots fill it and are dropped. Each address may send 10 a minute; each form has an hourly limit.',
     newForm: 'New form',
     formName: 'Form name',
     source: 'Lead source',

@@ -62,6 +62,7 @@ export const leadsZh: LeadsMessages = {
     regions: '地区',
     sources: '来源',
     points: '分值',
+    pointsUnit: '分',
     add: '添加',
     routing: '分配',
     routingEnabled: '自动分配高意向线索',
@@ -76,7 +77,7 @@ export const leadsZh: LeadsMessages = {
     saved: '已保存；正在重新计算未转化线索的评分。',
     forms: '采集表单',
     formsIntro:
-      '表单无需登录即可提交到其接口地址。隐藏字段 "homepage" 请保持为空：机器人会填写它，其提交将被丢弃。每个 IP 每分钟最多提交 10 次，每个表单另有每小时上限。',
+      '表单无需登录即可提交到其接口地址。隐藏字段 <code>homepage</code> 请保持为空：机器人会填写它，其提交将被丢弃。每个 IP 每分钟最多提交 10 次，每个表单另有每小时上限。',
     newForm: '新建表单',
     formName: '表单名称',
     source: '线索来源',

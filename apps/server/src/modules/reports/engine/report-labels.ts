@@ -1,3 +1,4 @@
+import { segmentLabel } from '@openkam/contract'
 import { and, eq, inArray } from 'drizzle-orm'
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core'
 import type { Ctx } from '../../../core/context'
@@ -8,8 +9,6 @@ import { userTables } from '../../users'
 import type { PlanGroup } from './report-compile'
 import type { Lang } from './report-fields'
 import { bucketLabel } from './relative-dates'
-// eslint-disable-next-line no-restricted-imports -- the same module (reports): the segment's words
-import { segmentLabel } from '../metrics/segment-label'
 
 const NONE = { en: '(none)', 'zh-CN': '（空）' } as const
 const YES_NO = { en: ['Yes', 'No'], 'zh-CN': ['是', '否'] } as const

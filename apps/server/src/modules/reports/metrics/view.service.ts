@@ -1,3 +1,4 @@
+import { segmentLabel } from '@openkam/contract'
 import type {
   AtRiskAccountsView,
   CycleTimesView,
@@ -17,7 +18,6 @@ import { signedToGoLive, wonToHandoff } from './metric.repository'
 import type { MetricFilters } from './metric-scope.repository'
 import { northStarProgress } from './north-star.service'
 import { roiOf } from './roi'
-import { segmentLabel } from './segment-label'
 import { atRiskAccounts, healthMovers, roiGroups } from './view.repository'
 
 const DAY = 86_400_000

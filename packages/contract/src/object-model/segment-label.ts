@@ -1,5 +1,7 @@
-import { optionLabelsEn, optionLabelsZh } from '@openkam/contract'
-import type { Lang } from './metric-catalogue'
+import { optionLabelsEn } from './labels.en'
+import { optionLabelsZh } from './labels.zh-CN'
+
+type Lang = 'en' | 'zh-CN'
 
 const unknownSize = { en: 'size unknown', 'zh-CN': '规模未知' }
 
