@@ -129,4 +129,33 @@ describe('POST /api/v1/<collection>/bulk-update', () => {
     ).toBe(403)
     expect(await accounts()).toEqual(now)
   })
+
+  it('works on the records of a custom object', async () => {
+    const made = await org.admin.post('/api/v1/objects', {
+      key: 'site_visits',
+      label: 'Site visit',
+      pluralLabel: 'Site visits',
+      fields: [{ key: 'rating', label: 'Rating', type: 'number', min: 1, max: 5 }],
+    })
+    expect(made.status, JSON.stringify(made.body)).toBe(201)
+    const visits: string[] = []
+    for (const name of ['Visit A', 'Visit B']) {
+      const r = await org.admin.post('/api/v1/objects/site_visits/records', { name, custom: { rating: 2 } })
+      expect(r.status).toBe(201)
+      visits.push(r.body.id)
+    }
+    const url = '/api/v1/objects/site_visits/records/bulk-update'
+    const bad = await org.admin.post(url, { ids: visits, set: { custom: { rating: 9 } } })
+    expect(bad.status).toBe(400)
+    expect(bad.body.record).toMatchObject({ index: 0, name: 'Visit A' })
+    const ok = await org.admin.post(url, { ids: visits, set: { custom: { rating: 5 } } })
+    expect(ok.status, JSON.stringify(ok.body)).toBe(200)
+    const ratings = async () =>
+      ((await org.admin.get('/api/v1/objects/site_visits/records?sort=name')).body.data as any[]).map(
+        (r) => r.custom.rating,
+      )
+    expect(await ratings()).toEqual([5, 5])
+    expect((await org.admin.post(url, ok.body.undo)).status).toBe(200)
+    expect(await ratings()).toEqual([2, 2])
+  })
 })

@@ -6,6 +6,8 @@ import {
   CustomRecord,
   CustomRecordCreate,
   CustomRecordUpdate,
+  BulkUpdateRequest,
+  BulkUpdateResult,
   pageOf,
   Problem,
   VersionBody,
@@ -16,6 +18,7 @@ import { notFound } from '../../core/errors'
 import type { JobQueue } from '../../core/jobs/jobs'
 import { listQuerySchema } from '../../core/http/collection-routes'
 import { exportParams, sendExport } from '../../core/http/export-routes'
+import { bulkUpdate } from '../../core/http/bulk-update-routes'
 import type { App } from '../../core/http/server'
 import {
   createCustomObject,
@@ -159,6 +162,29 @@ export function registerCustomObjectRoutes(app: App, db: Db, deps: { jobs: JobQu
         CustomRecord,
         req,
         reply,
+      ),
+  )
+  app.post(
+    `${base}/bulk-update`,
+    {
+      schema: {
+        tags,
+        summary:
+          'Change several records of a custom object at once (all or nothing), with the change set to undo it',
+        params: KeyParams,
+        body: BulkUpdateRequest,
+        response: { 200: BulkUpdateResult, ...errors },
+      },
+    },
+    async (req) =>
+      db.transaction(async (tx) =>
+        bulkUpdate(
+          tx,
+          req.ctx,
+          await records(tx, req.ctx, (req.params as { key: string }).key),
+          CustomRecordUpdate,
+          req.body as never,
+        ),
       ),
   )
   app.post(

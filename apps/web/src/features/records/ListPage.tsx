@@ -5,7 +5,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { Link, useNavigate } from 'react-router'
 import { useTranslation } from 'react-i18next'
 import { importObjects, type BulkUpdateResult } from '@openkam/contract'
-import { del, get, patch, post, toSearch, type Page } from '../../shared/api/client'
+import { del, get, post, toSearch, type Page } from '../../shared/api/client'
 import { useNames, useNamesOf, useTeams, useUsers } from '../../shared/api/lookups'
 import { EmptyState, ErrorState } from '../../shared/ui/states'
 import { can, useAuth } from '../../app/auth'
@@ -272,21 +272,12 @@ export default function ListPage({ collection }: { collection: string }) {
                   .filter((u) => u.active)
                   .map((u) => ({ value: u.id, label: u.name }))}
               />
-              <Button
-                disabled={!assignTo}
-                onClick={() =>
-                  collections[collection]
-                    ? void assignOwner()
-                    : void runBulk(t('common.assignOwner'), (r) =>
-                        patch(`${api}/${r.id}`, { version: r.version, ownerId: assignTo }),
-                      )
-                }
-              >
+              <Button disabled={!assignTo} onClick={() => void assignOwner()}>
                 {t('common.assignOwner')}
               </Button>
             </Space.Compact>
           )}
-          {!!collections[collection] && can(me, collection, 'update') && (
+          {can(me, collection, 'update') && (
             <BulkEdit
               collection={collection}
               meta={meta}
