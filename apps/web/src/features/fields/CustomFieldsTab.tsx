@@ -163,7 +163,7 @@ export function CustomFieldsTab() {
                         ...optionTagStyle(o.color),
                         ...(o.retired ? { textDecoration: 'line-through' } : {}),
                       }}
-                      title={o.retired ? t('customFields.form.retired') : o.value}
+                      title={o.retired ? t('customFields.form.retired') : undefined}
                     >
                       {o.labels?.[i18n.language.startsWith('zh') ? 'zh-CN' : 'en'] ?? o.label}
                     </Tag>

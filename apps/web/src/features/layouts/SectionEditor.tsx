@@ -168,7 +168,11 @@ export function SectionEditor(p: Props) {
     >
       <Space wrap size={[12, 8]} style={{ marginBottom: 8 }}>
         <Input
-          prefix={<Typography.Text type="secondary">EN</Typography.Text>}
+          prefix={
+            <Typography.Text type="secondary" data-walk-exempt>
+              EN
+            </Typography.Text>
+          }
           aria-label={t('layouts.titleEn', { index: p.index + 1 })}
           status={p.problems.includes('title') ? 'error' : undefined}
           value={s.titles.en}
@@ -177,7 +181,11 @@ export function SectionEditor(p: Props) {
           onChange={(e) => p.onChange({ ...s, titles: { ...s.titles, en: e.target.value } })}
         />
         <Input
-          prefix={<Typography.Text type="secondary">中文</Typography.Text>}
+          prefix={
+            <Typography.Text type="secondary" data-walk-exempt>
+              中文
+            </Typography.Text>
+          }
           aria-label={t('layouts.titleZh', { index: p.index + 1 })}
           status={p.problems.includes('title') ? 'error' : undefined}
           value={s.titles['zh-CN']}

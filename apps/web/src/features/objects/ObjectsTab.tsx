@@ -111,8 +111,9 @@ export function ObjectsTab() {
             {
               title: t('objects.columns.otherNames'),
               key: 'names',
+              // The names in each language, side by side on purpose (the page walk leaves them be).
               render: (_, o) => (
-                <Typography.Text type="secondary">
+                <Typography.Text type="secondary" data-walk-exempt>
                   {[o.labels.en, o.labels['zh-CN']]
                     .filter((n) => !!n)
                     .map((n) => [n!.one, n!.many].filter(Boolean).join(' / '))
