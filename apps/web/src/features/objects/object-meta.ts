@@ -43,7 +43,8 @@ export function metaOfObject(schema: ObjectSchema, lang: string): CollectionMeta
     title: titleKeyOf(schema.key),
     titleField: schema.titleField,
     fields,
-    columns: [schema.titleField, ...shown.map(path), 'ownerId'].filter((k) =>
+    // Last updated is the default sort, so it is shown (issue 18: no list sorted by a hidden field).
+    columns: [schema.titleField, ...shown.map(path), 'ownerId', 'updatedAt'].filter((k) =>
       fields.some((f) => path(f) === k),
     ),
     filters: fields
