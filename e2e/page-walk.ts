@@ -79,6 +79,12 @@ const SHARED_WORDS = new Set(
     'EN',
     'SAP',
     'Oracle',
+    // Key names.
+    'Tab',
+    'Enter',
+    'Esc',
+    'Shift',
+    'Alt',
   ].map((w) => w.toLowerCase()),
 )
 

@@ -102,9 +102,24 @@ const size = (op: string, n: string, unit: string) =>
         ? `必须正好 ${n} ${unit}`
         : null
 
+const channelNames: Record<string, string> = {
+  webhook: 'Webhook',
+  'WeCom robot': '企业微信机器人',
+  'DingTalk robot': '钉钉机器人',
+  'Feishu robot': '飞书机器人',
+}
+
 /** Tried in order; the first that matches and yields a translation wins. */
 export const zhPatterns: readonly Pattern[] = [
   // zod's own messages
+  [
+    /^No (webhook|WeCom robot|DingTalk robot|Feishu robot) is configured — add one in Settings → Channels$/,
+    (g) => `尚未配置${at(channelNames, g[0]!) ?? g[0]}，请在 设置 → 渠道 中添加`,
+  ],
+  [
+    /^The (webhook|WeCom robot|DingTalk robot|Feishu robot) "(.+)" is disabled — enable it in Settings → Channels$/,
+    (g) => `${at(channelNames, g[0]!) ?? g[0]}「${g[1]}」已停用，请在 设置 → 渠道 中启用`,
+  ],
   [
     /^The record has no (user|role|owner|customer success manager|owner's manager) to give the task to$/,
     (g) =>

@@ -99,6 +99,14 @@ describe('translateMessage into zh-CN', () => {
     ],
     ['The record has no customer success manager to give the task to', '记录没有客户成功经理，无法分配任务'],
     ["The record has no owner's manager to give the task to", '记录没有负责人的经理，无法分配任务'],
+    [
+      'No WeCom robot is configured — add one in Settings → Channels',
+      '尚未配置企业微信机器人，请在 设置 → 渠道 中添加',
+    ],
+    [
+      'The webhook "CRM sync" is disabled — enable it in Settings → Channels',
+      'Webhook「CRM sync」已停用，请在 设置 → 渠道 中启用',
+    ],
   ])('translates %j', (english, chinese) => {
     expect(translateMessage(english, 'zh-CN')).toBe(chinese)
   })

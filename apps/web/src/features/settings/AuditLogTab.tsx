@@ -7,7 +7,7 @@ import { useSearchParams } from 'react-router'
 import { get, type Page } from '../../shared/api/client'
 import { useUsers } from '../../shared/api/lookups'
 import { ErrorState } from '../../shared/ui/states'
-import { changesOf, keyLabel, metaOfType, short } from './audit-diff'
+import { changesOf, isCode, keyLabel, metaOfType, short } from './audit-diff'
 
 type Entry = {
   id: string
@@ -31,6 +31,12 @@ const actionColors: Record<string, string> = {
   revoke: 'orange',
 }
 
+const Value = ({ text, deleted }: { text: string; deleted?: boolean }) => (
+  <Typography.Text delete={deleted} code={isCode(text)}>
+    {text}
+  </Typography.Text>
+)
+
 function Diff({ entry, names }: { entry: Entry; names: Record<string, string> }) {
   const { t } = useTranslation()
   const changes = changesOf(entry.before, entry.after)
@@ -46,11 +52,9 @@ function Diff({ entry, names }: { entry: Entry; names: Record<string, string> })
         return (
           <div key={c.key} style={{ wordBreak: 'break-word' }}>
             <Typography.Text type="secondary">{keyLabel(c.key, t, custom)}: </Typography.Text>
-            {c.kind !== 'added' && (
-              <Typography.Text delete={c.kind === 'changed'}>{short(c.from, t, opts)}</Typography.Text>
-            )}
+            {c.kind !== 'added' && <Value text={short(c.from, t, opts)} deleted={c.kind === 'changed'} />}
             {c.kind === 'changed' && ' → '}
-            {c.kind !== 'removed' && <Typography.Text>{short(c.to, t, opts)}</Typography.Text>}
+            {c.kind !== 'removed' && <Value text={short(c.to, t, opts)} />}
           </div>
         )
       })}

@@ -62,6 +62,9 @@ export function keyLabel(key: string, t: TFunction, customLabels: Record<string,
   })
 }
 
+/** A value still in its stored form (a status or key the trail cannot name): shown as code. */
+export const isCode = (s: string) => /^-?[a-zA-Z][\w-]*$/.test(s) && /[a-z]/.test(s)
+
 /**
  * A value in one short line: options by their labels, moments formatted, yes/no, people by name, other
  * records and lists as a count, objects as how many values they hold — never an id or JSON.
@@ -77,6 +80,11 @@ export function short(
   if (typeof v === 'string') {
     if (field?.type === 'enum') return t(`enums.${field.enum}.${v}`, { defaultValue: v })
     if (ID.test(v)) return opts.names?.[v] ?? t('settings.auditKeys.aRecord')
+    // A field key (a sort such as -createdAt, a column) by its label; a collection by its name.
+    const named = opts.meta && fieldOf(opts.meta, v.replace(/^-/, ''))
+    if (named)
+      return `${t(`fields.${named.key}`, { defaultValue: named.label ?? named.key })}${v.startsWith('-') ? ' ↓' : ''}`
+    if (collections[v]) return t(`nav.${v}`, { defaultValue: v })
     if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(v)) return dayjs(v).format('YYYY-MM-DD HH:mm')
     return v.length > 48 ? `${v.slice(0, 47)}…` : v
   }

@@ -555,6 +555,8 @@ export const en = {
       workspace: 'Workspace',
       api_token: 'API token',
       import: 'Import',
+      list_view: 'List view',
+      account_merge: 'Account merge',
       survey_response: 'Survey response',
       alert: 'Alert',
     },

@@ -552,6 +552,8 @@ export const zhCN: Messages = {
       workspace: '工作区',
       api_token: 'API 令牌',
       import: '导入',
+      list_view: '列表视图',
+      account_merge: '客户合并',
       survey_response: '问卷答复',
       alert: '客户预警',
     },
