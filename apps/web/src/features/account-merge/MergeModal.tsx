@@ -111,10 +111,14 @@ export function MergeModal({ open, onClose, accountId, otherId, onMerged }: Prop
       message.success(t('accountMerge.merged', { merged: merged.name, survivor: survivor.name }))
       onClose()
       onMerged?.(survivor.id)
-      // Leave the merged account's page first: refreshing its queries there would only meet 404s.
       await navigate(`/accounts/${survivor.id}`)
-      void qc.invalidateQueries({ queryKey: ['accounts'] })
-      void qc.invalidateQueries({ queryKey: ['360'] })
+      // Refresh what shows accounts, except the merged account's own queries: it is in the trash now and
+      // asking for it again would only meet 404s.
+      void qc.invalidateQueries({
+        predicate: (q) =>
+          ['accounts', '360'].includes(String(q.queryKey[0])) &&
+          !JSON.stringify(q.queryKey).includes(merged.id),
+      })
     } catch (e) {
       setError(e instanceof ApiError ? e.message : String(e))
       if (e instanceof ApiError && e.status === 409) void records.refetch()
