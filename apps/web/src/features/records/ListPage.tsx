@@ -85,6 +85,7 @@ export default function ListPage({ collection }: { collection: string }) {
   if (!meta) return <ErrorState error={new Error(`Unknown list: ${collection}`)} />
   const title = t(`nav.${meta.title}`)
   const sortKey = state.sort.replace(/^-/, '')
+  const sortField = fieldOf(meta, sortKey)
   const columns = state.columns
     .map((key) => fieldOf(meta, key))
     .filter((f) => !!f)
@@ -256,6 +257,14 @@ export default function ListPage({ collection }: { collection: string }) {
         </Space>
       </div>
       <ListFilters meta={meta} q={state.q} filters={state.filters} onChange={(c) => state.update(c)} />
+      {/* Sorted by a field no column shows (the person hid it): said above the table instead. */}
+      {sortField && !state.columns.includes(sortKey) && (
+        <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+          {t(state.sort.startsWith('-') ? 'lists.sortedByDesc' : 'lists.sortedByAsc', {
+            field: labelOf(sortField, t),
+          })}
+        </Typography.Paragraph>
+      )}
       {selected.length > 0 && (
         <div className="toolbar" role="region" aria-label={t('common.actions')}>
           <Typography.Text strong>{t('common.selected', { count: selected.length })}</Typography.Text>

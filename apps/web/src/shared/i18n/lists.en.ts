@@ -1,5 +1,7 @@
 /** Record lists: export, saved views, bulk edit (issue 18). */
 export const listsEn = {
+  sortedByAsc: 'Sorted by {{field}}, ascending',
+  sortedByDesc: 'Sorted by {{field}}, descending',
   export: {
     asShown: 'As shown',
     csv: 'CSV',

@@ -2,6 +2,8 @@ import type { listsEn } from './lists.en'
 
 /** 记录列表：导出、保存的视图、批量编辑（issue 18）。 */
 export const listsZh: typeof listsEn = {
+  sortedByAsc: '按{{field}}升序排列',
+  sortedByDesc: '按{{field}}降序排列',
   export: {
     asShown: '按当前显示',
     csv: 'CSV',
