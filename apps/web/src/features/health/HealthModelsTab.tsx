@@ -352,99 +352,104 @@ function ModelDrawer({
           {(fields, { add, remove }) => (
             <>
               {fields.map((f) => (
-                <Space
+                <div
                   key={f.key}
-                  wrap
-                  align="end"
                   role="group"
                   aria-label={`${t('health.metric')} ${f.name + 1}`}
-                  style={{ borderTop: '1px solid #f0f0f0', paddingTop: 8, width: '100%' }}
+                  style={{ borderTop: '1px solid #f0f0f0', paddingTop: 8 }}
                 >
-                  <Form.Item name={[f.name, 'source']} label={t('health.models.source')}>
-                    <Select
-                      style={{ width: 140 }}
-                      aria-label={t('health.models.source')}
-                      options={[
-                        { value: 'metric', label: t('health.models.fromMetric') },
-                        { value: 'field', label: t('health.models.fromField') },
-                      ]}
-                    />
-                  </Form.Item>
-                  {rows[f.name]?.source === 'field' ? (
-                    <Form.Item
-                      name={[f.name, 'field']}
-                      label={t('health.models.field')}
-                      rules={[{ required: true }]}
-                    >
-                      <Select
-                        showSearch
-                        optionFilterProp="label"
-                        style={{ width: 220 }}
-                        aria-label={t('health.models.field')}
-                        placeholder={t('health.models.field')}
-                        loading={numberFields.isLoading}
-                        notFoundContent={t('health.models.noNumberFields')}
-                        options={fieldOptions}
-                      />
-                    </Form.Item>
-                  ) : (
-                    <Form.Item
-                      name={[f.name, 'metric']}
-                      label={t('health.metric')}
-                      rules={[{ required: true }]}
-                    >
-                      <Select
-                        showSearch
-                        style={{ width: 220 }}
-                        aria-label={t('health.metric')}
-                        options={builtInMetrics.map((m) => ({ value: m, label: t(`health.metrics.${m}`) }))}
-                      />
-                    </Form.Item>
-                  )}
-                  <Form.Item
-                    name={[f.name, 'weight']}
-                    label={t('health.weight')}
-                    rules={[{ required: true }]}
-                  >
-                    <InputNumber
-                      min={0.01}
-                      max={100}
-                      addonAfter="%"
-                      style={{ width: 110 }}
-                      aria-label={t('health.weight')}
-                    />
-                  </Form.Item>
-                  <Form.Item name={[f.name, 'kind']} label={t('health.models.scoring')}>
-                    <Select
-                      style={{ width: 140 }}
-                      aria-label={t('health.models.scoring')}
-                      options={[
-                        { value: 'identity', label: t('health.models.identity') },
-                        { value: 'linear', label: t('health.models.linear') },
-                      ]}
-                    />
-                  </Form.Item>
-                  <Form.Item>
+                  <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
+                    <Typography.Text strong>
+                      {t('health.metric')} {f.name + 1}
+                    </Typography.Text>
                     <Button
+                      size="small"
+                      type="text"
                       onClick={() => remove(f.name)}
-                      aria-label={t('health.models.removeMetric')}
+                      aria-label={`${t('health.models.removeMetric')} ${f.name + 1}`}
                       title={t('health.models.removeMetric')}
                     >
                       ×
                     </Button>
-                  </Form.Item>
-                  {rows[f.name]?.kind === 'linear' &&
-                    (['fromValue', 'fromScore', 'toValue', 'toScore'] as const).map((k) => (
-                      <Form.Item key={k} name={[f.name, k]} label={t(`health.models.${k}`)}>
-                        <InputNumber
-                          aria-label={t(`health.models.${k}`)}
-                          min={k.endsWith('Score') ? 0 : undefined}
-                          max={k.endsWith('Score') ? 100 : undefined}
-                          style={{ width: 130 }}
+                  </div>
+                  <Space wrap align="end">
+                    <Form.Item name={[f.name, 'source']} label={t('health.models.source')}>
+                      <Select
+                        style={{ width: 140 }}
+                        aria-label={t('health.models.source')}
+                        options={[
+                          { value: 'metric', label: t('health.models.fromMetric') },
+                          { value: 'field', label: t('health.models.fromField') },
+                        ]}
+                      />
+                    </Form.Item>
+                    {rows[f.name]?.source === 'field' ? (
+                      <Form.Item
+                        name={[f.name, 'field']}
+                        label={t('health.models.field')}
+                        rules={[{ required: true }]}
+                      >
+                        <Select
+                          showSearch
+                          optionFilterProp="label"
+                          style={{ width: 220 }}
+                          aria-label={t('health.models.field')}
+                          placeholder={t('health.models.field')}
+                          loading={numberFields.isLoading}
+                          notFoundContent={t('health.models.noNumberFields')}
+                          options={fieldOptions}
                         />
                       </Form.Item>
-                    ))}
-                </Space>
+                    ) : (
+                      <Form.Item
+                        name={[f.name, 'metric']}
+                        label={t('health.metric')}
+                        rules={[{ required: true }]}
+                      >
+                        <Select
+                          showSearch
+                          style={{ width: 220 }}
+                          aria-label={t('health.metric')}
+                          options={builtInMetrics.map((m) => ({ value: m, label: t(`health.metrics.${m}`) }))}
+                        />
+                      </Form.Item>
+                    )}
+                    <Form.Item
+                      name={[f.name, 'weight']}
+                      label={t('health.weight')}
+                      rules={[{ required: true }]}
+                    >
+                      <InputNumber
+                        min={0.01}
+                        max={100}
+                        addonAfter="%"
+                        style={{ width: 110 }}
+                        aria-label={t('health.weight')}
+                      />
+                    </Form.Item>
+                    <Form.Item name={[f.name, 'kind']} label={t('health.models.scoring')}>
+                      <Select
+                        style={{ width: 140 }}
+                        aria-label={t('health.models.scoring')}
+                        options={[
+                          { value: 'identity', label: t('health.models.identity') },
+                          { value: 'linear', label: t('health.models.linear') },
+                        ]}
+                      />
+                    </Form.Item>
+                    {rows[f.name]?.kind === 'linear' &&
+                      (['fromValue', 'fromScore', 'toValue', 'toScore'] as const).map((k) => (
+                        <Form.Item key={k} name={[f.name, k]} label={t(`health.models.${k}`)}>
+                          <InputNumber
+                            aria-label={t(`health.models.${k}`)}
+                            min={k.endsWith('Score') ? 0 : undefined}
+                            max={k.endsWith('Score') ? 100 : undefined}
+                            style={{ width: 130 }}
+                          />
+                        </Form.Item>
+                      ))}
+                  </Space>
+                </div>
               ))}
               <Button
                 onClick={() => add({ source: 'metric', metric: undefined, weight: 10, kind: 'identity' })}
