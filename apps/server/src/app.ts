@@ -38,7 +38,6 @@ import { taskCollection } from './modules/tasks'
 import { ticketCollection } from './modules/tickets'
 import { registerAuditRoutes } from './modules/audit'
 import { registerSearchRoutes } from './modules/search'
-import { registerSearchRoutes } from './modules/search'
 import { registerImportRoutes } from './modules/imports'
 import { registerListViewRoutes } from './modules/list-views'
 import { registerSetupRoutes, registerWorkspaceRoutes } from './modules/workspaces'
@@ -129,7 +128,6 @@ export async function buildApp(rt: Runtime, opts: { logger?: boolean; web?: bool
   registerPipelineRoutes(app, db)
   registerFileRoutes(app, db)
   registerAuditRoutes(app, db)
-  registerSearchRoutes(app, db)
   registerSearchRoutes(app, db)
   registerHandoffRoutes(app, db, { events: rt.events, jobs: rt.jobs })
   registerAlertRoutes(app, db)
