@@ -86,7 +86,9 @@ export function AccountTierCard({ accountId, canOverride }: { accountId: string;
       render: (_: unknown, c: TierChange) => (
         <>
           {t(`tiers.change.reasons.${reasonKey(c)}`)}
-          {c.note && <Typography.Text type="secondary">：{c.note}</Typography.Text>}
+          {c.note && (
+            <Typography.Text type="secondary">{t('tiers.change.withNote', { note: c.note })}</Typography.Text>
+          )}
         </>
       ),
     },

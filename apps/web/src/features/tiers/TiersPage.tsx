@@ -40,7 +40,8 @@ export default function TiersPage() {
       title: t('tiers.change.reason'),
       key: 'reason',
       render: (_: unknown, c: TierChange) =>
-        t(`tiers.change.reasons.${reasonKey(c)}`) + (c.note ? `：${c.note}` : ''),
+        t(`tiers.change.reasons.${reasonKey(c)}`) +
+        (c.note ? t('tiers.change.withNote', { note: c.note }) : ''),
     },
     {
       title: t('tiers.change.spend'),

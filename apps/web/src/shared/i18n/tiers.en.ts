@@ -23,6 +23,7 @@ export const tiersEn = {
     spend: 'Annual spend',
     package: 'Package',
     at: 'When',
+    withNote: ': {{note}}',
     reasons: {
       evaluation: 'Spend evaluation',
       industry_leader: 'Industry leader',

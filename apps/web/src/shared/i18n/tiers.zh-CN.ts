@@ -25,6 +25,7 @@ export const tiersZh: TiersMessages = {
     spend: '年度采购额',
     package: '服务包',
     at: '时间',
+    withNote: '：{{note}}',
     reasons: {
       evaluation: '按采购额评估',
       industry_leader: '行业龙头',
