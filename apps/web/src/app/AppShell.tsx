@@ -44,6 +44,7 @@ import { useTranslation } from 'react-i18next'
 import { can, useAuth } from './auth'
 import { GlobalSearch } from './GlobalSearch'
 import { LanguageSwitch } from './LanguageSwitch'
+import { KeyboardShortcuts } from '../shared/ui/shortcuts'
 import { NotificationBell } from '../features/inbox/NotificationBell'
 import { LoadingState } from '../shared/ui/states'
 import { objectName, ObjectIcon, useCustomObjects } from '../features/objects'
@@ -248,6 +249,7 @@ export function AppShell() {
           )}
           <GlobalSearch />
           <Space size="middle">
+            <KeyboardShortcuts />
             <LanguageSwitch />
             <NotificationBell />
             <Dropdown

@@ -25,6 +25,7 @@ export function ListFilters({ meta, q, filters, onChange }: Props) {
         defaultValue={q}
         placeholder={t('common.search')}
         aria-label={t('common.search')}
+        data-list-search
         onSearch={(v) => onChange({ q: v })}
         style={{ width: 220 }}
       />

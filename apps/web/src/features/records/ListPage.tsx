@@ -1,4 +1,5 @@
-import { useMemo, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
+import { rememberListOrder, useShortcut } from '../../shared/ui/shortcuts'
 import { App, Button, Checkbox, Dropdown, Select, Space, Table, Typography } from 'antd'
 import { DownOutlined, PlusOutlined, SettingOutlined, UploadOutlined } from '@ant-design/icons'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
@@ -59,6 +60,16 @@ export default function ListPage({ collection }: { collection: string }) {
     placeholderData: (prev) => prev,
   })
   const rows = list.data?.data ?? []
+  // The order of the records shown, for J / K on a record page; N makes a record, / finds one.
+  useEffect(() => {
+    if (list.data)
+      rememberListOrder(
+        collection,
+        list.data.data.map((r) => r.id as string),
+      )
+  }, [collection, list.data])
+  useShortcut('n', () => setCreating(true), can(me, collection, 'create'))
+  useShortcut('/', () => document.querySelector<HTMLInputElement>('[data-list-search]')?.focus())
   const refIds = (type: string) =>
     meta ? rows.flatMap((r) => meta.fields.filter((f) => f.type === type).map((f) => r[f.key] as string)) : []
   const users = useUsers()

@@ -3,6 +3,7 @@ import { Alert, App, Button, Drawer, Form, Modal, Space, Table, type FormInstanc
 import { useQueryClient } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { ApiError, patch, post } from '../../shared/api/client'
+import { useShortcut } from '../../shared/ui/shortcuts'
 import { FormSections, widthFor } from '../layouts/FormSections'
 import { placeFields, shows, type PlacedSection } from '../layouts/layout'
 import { useLayout } from '../layouts/layouts.queries'
@@ -147,6 +148,7 @@ export function RecordForm({ collection, open, onClose, record, initial, fields,
   const meta = useCollectionMeta(collection)!
   const [form] = Form.useForm()
   const [busy, setBusy] = useState(false)
+  useShortcut('mod+s', () => form.submit(), open)
   /** A refusal of the whole change (e.g. approval_pending: the record waits for approval), shown above the form. */
   const [refusal, setRefusal] = useState<string | null>(null)
   const [conflict, setConflict] = useState<{

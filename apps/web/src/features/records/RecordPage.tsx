@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { neighbourOf, useShortcut } from '../../shared/ui/shortcuts'
 import { App, Button, Card, Descriptions, Space, Typography } from 'antd'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { Link, useNavigate } from 'react-router'
@@ -76,6 +77,13 @@ export default function RecordPage({ collection, id }: { collection: string; id:
   const qc = useQueryClient()
   const navigate = useNavigate()
   const [editing, setEditing] = useState(false)
+  const step = (by: 1 | -1) => {
+    const next = neighbourOf(collection, id, by)
+    if (next) navigate(recordPathOf(collection, next))
+  }
+  useShortcut('j', () => step(1))
+  useShortcut('k', () => step(-1))
+  useShortcut('e', () => setEditing(true), can(me, collection, 'update'))
   const rec = useQuery({
     queryKey: [collection, 'one', id],
     queryFn: () => get<Record<string, any>>(`${apiPathOf(collection)}/${id}`),
