@@ -72,6 +72,10 @@ describe.each(['en-US', 'zh-CN'] as const)('Home by role (%s)', (locale: Locale)
     expect((await items(page, w.atRisk)).length).toBeGreaterThan(0)
     expect((await items(page, w.renewals)).length).toBeGreaterThan(0)
     expect((await items(page, w.handoffs)).length).toBeGreaterThan(0)
+    // Each overdue handoff names its account and salesperson once they loaded, never an id or "…".
+    await expect
+      .poll(async () => (await items(page, w.handoffs)).join(' '), { timeout: 15_000 })
+      .not.toMatch(/…|[0-9a-f]{8}-/)
     // Every KPI shows a figure, not a placeholder.
     for (const kpi of await page.locator('.ant-statistic-content-value').allInnerTexts())
       expect(kpi).toMatch(/\d/)

@@ -3,7 +3,7 @@ import { Card, Col, Progress, Row, Statistic, Typography } from 'antd'
 import { Link } from 'react-router'
 import { useTranslation } from 'react-i18next'
 import { useAuth } from '../../app/auth'
-import { useNames } from '../../shared/api/lookups'
+import { useNames, useUsers } from '../../shared/api/lookups'
 import { EmptyState, ErrorState, LoadingState } from '../../shared/ui/states'
 import { formatMoney } from '../records/display'
 import { RiskTag } from '../renewals/RiskTag'
@@ -261,10 +261,9 @@ function OverdueHandoffsCard({ query }: { query: ReturnType<typeof useOverdueHan
     'accounts',
     rows.map((h) => h.accountId),
   )
-  const people = useNames(
-    'users',
-    rows.map((h) => h.salesOwnerId),
-  )
+  // People by name from the directory (users are not a records collection for name lookups).
+  const users = useUsers()
+  const people = { data: Object.fromEntries((users.data?.data ?? []).map((u) => [u.id, u.name])) }
   return (
     <Card title={t('home.team.handoffsTitle')} extra={<Link to="/handoffs">{t('home.viewAll')}</Link>}>
       <Loaded q={query} isEmpty={!rows.length} empty={t('home.team.noHandoffs')}>
