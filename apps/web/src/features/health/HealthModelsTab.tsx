@@ -273,7 +273,7 @@ function ModelDrawer({
   return (
     <Drawer
       open
-      width={760}
+      width="min(760px, 100vw)"
       title={model ? t('health.models.edit') : t('health.models.new')}
       onClose={onClose}
       extra={
