@@ -80,7 +80,8 @@ describe.each(['en-US', 'zh-CN'] as const)('Home by role (%s)', (locale: Locale)
     for (const kpi of await page.locator('.ant-statistic-content-value').allInnerTexts())
       expect(kpi).toMatch(/\d/)
     await shot(page, `home-executive-${locale}`)
-    expect(await axeViolations(page)).toEqual([])
+    const violations = await axeViolations(page)
+    expect(violations, violations.join('\n')).toEqual([])
     await ctx.close()
   }, 120_000)
 
@@ -146,7 +147,7 @@ describe('the app shell', () => {
     // Choosing an entry closes the menu again.
     await p.getByRole('button', { name: 'Open the menu' }).waitFor()
     await phone.ctx.close()
-    expect(consoleErrors).toEqual([])
+    expect(consoleErrors, consoleErrors.join('\n')).toEqual([])
   })
 
   it('lists its keyboard shortcuts and keeps them: ? help, N new, J / K next and previous, E edit, Ctrl+S save, G H home', async () => {
@@ -182,6 +183,6 @@ describe('the app shell', () => {
     await page.keyboard.press('h')
     await page.waitForURL((u) => u.pathname === '/')
     await ctx.close()
-    expect(consoleErrors).toEqual([])
+    expect(consoleErrors, consoleErrors.join('\n')).toEqual([])
   })
 })

@@ -1,10 +1,11 @@
-import { Card, List, Space, Typography } from 'antd'
+import { Card, Space, Typography } from 'antd'
 import { Link } from 'react-router'
 import { useTranslation } from 'react-i18next'
 import { useNames } from '../../shared/api/lookups'
 import { EmptyState, ErrorState, LoadingState } from '../../shared/ui/states'
 import { ageOf, SeverityTag, typeLabel } from '../alerts/AlertParts'
 import { useAlerts } from '../alerts/alerts.queries'
+import { itemStyle, listStyle } from './TeamSection'
 
 /** Home: the person's unresolved alerts (open or acknowledged), newest first, each linking to its account. */
 export function MyAlertsCard() {
@@ -24,11 +25,9 @@ export function MyAlertsCard() {
       ) : !rows.length ? (
         <EmptyState description={t('home.noAlerts')} />
       ) : (
-        <List
-          aria-label={t('home.myAlerts')}
-          dataSource={rows}
-          renderItem={(a) => (
-            <List.Item key={a.id}>
+        <ul aria-label={t('home.myAlerts')} style={listStyle}>
+          {rows.map((a) => (
+            <li key={a.id} style={{ ...itemStyle, display: 'block' }}>
               <Space direction="vertical" size={2}>
                 <Space size={4} wrap>
                   <SeverityTag severity={a.severity ?? 'info'} />
@@ -40,9 +39,9 @@ export function MyAlertsCard() {
                 )}
                 <Typography.Text type="secondary">{a.reason}</Typography.Text>
               </Space>
-            </List.Item>
-          )}
-        />
+            </li>
+          ))}
+        </ul>
       )}
     </Card>
   )
