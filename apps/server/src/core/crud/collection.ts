@@ -69,6 +69,11 @@ export type CollectionDef<Rec, Create, Update> = {
   label: string
   table: BusinessTable
   toRecord(row: Row): Rec
+  /**
+   * The record as the reader gets it from the list and get routes, with messages the server stored in
+   * English (e.g. why a playbook did not start) in the reader's language.
+   */
+  localize?(rec: Rec, lang: 'en' | 'zh-CN'): Rec
   /** Wire input → column values (without ownerId, custom and version, which are handled here). */
   toColumns(input: Partial<Create & Update>): Row
   sortable: Record<string, FieldSpec>

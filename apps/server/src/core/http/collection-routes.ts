@@ -5,6 +5,7 @@ import { IdParams, pageOf, Problem, VersionBody } from '@openkam/contract'
 import type { Collection } from '../crud/collection'
 import type { Db } from '../db/types'
 import { recordSerializer } from './record-serializer'
+import { messageLanguage } from './language'
 import type { App } from './server'
 
 const errorResponses = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem, 422: Problem }
@@ -99,7 +100,13 @@ export function registerCollectionRoutes(
       },
       serializerCompiler: readSerializer(true),
     },
-    async (req) => c.list(db, req.ctx, req.query as never),
+    async (req) => {
+      const page = await c.list(db, req.ctx, req.query as never)
+      const localize = c.def.localize
+      if (!localize) return page
+      const lang = messageLanguage(req)
+      return { ...page, data: page.data.map((rec) => localize(rec, lang)) }
+    },
   )
   r.post(
     base,
@@ -127,9 +134,11 @@ export function registerCollectionRoutes(
     },
     async (req) => {
       const { id } = req.params as { id: string }
-      return (req.query as { deleted: string }).deleted === 'include'
-        ? c.getAny(db, req.ctx, id)
-        : c.get(db, req.ctx, id)
+      const rec =
+        (req.query as { deleted: string }).deleted === 'include'
+          ? await c.getAny(db, req.ctx, id)
+          : await c.get(db, req.ctx, id)
+      return c.def.localize ? c.def.localize(rec, messageLanguage(req)) : rec
     },
   )
   r.patch(

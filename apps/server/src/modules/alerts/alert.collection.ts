@@ -1,4 +1,5 @@
 import { and, eq, isNull, ne } from 'drizzle-orm'
+import { translateMessage } from '../../core/http/translate-message'
 import { alertRuleParams, alertRuleTypes, alertSeverities, alertStatuses } from '@openkam/contract'
 import type { AlertRuleType } from '@openkam/contract'
 import { Collection } from '../../core/crud/collection'
@@ -66,6 +67,13 @@ export const alertCollection = new AlertCollection({
   table: alerts,
   parent: accountParent(alerts.accountId),
   toRecord: alertMapper.toRecord,
+  // Why a playbook did not start is kept in English; each reader gets it in their language.
+  localize: (rec, lang) => {
+    const d = rec.details as Record<string, unknown> | null
+    return d && typeof d.playbookError === 'string'
+      ? { ...rec, details: { ...d, playbookError: translateMessage(d.playbookError, lang) } }
+      : rec
+  },
   toColumns: alertMapper.toColumns,
   derive: (_patch, before) => (before ? {} : { status: 'open' }),
   validate: allOf(userRefs('ownerId')),
