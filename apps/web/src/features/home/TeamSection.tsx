@@ -128,11 +128,7 @@ function Kpi(props: {
 }) {
   return (
     <Col xs={12} lg={6}>
-      <Link
-        to={props.to}
-        aria-label={props.label}
-        style={{ display: 'block', color: 'inherit', height: '100%' }}
-      >
+      <Link to={props.to} style={{ display: 'block', color: 'inherit', height: '100%' }}>
         <Card size="small" hoverable style={{ height: '100%' }}>
           <Statistic
             title={props.label}

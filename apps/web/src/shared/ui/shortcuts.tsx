@@ -12,6 +12,12 @@ const typing = (e: KeyboardEvent) => {
   )
 }
 
+/** Whether a dialog is shown (antd keeps closed ones in the page, hidden). */
+const dialogOpen = () =>
+  [...document.querySelectorAll('.ant-modal-wrap, .ant-drawer-open')].some(
+    (el) => getComputedStyle(el).display !== 'none',
+  )
+
 /**
  * Calls `handler` on `key` (a letter, `?`, or `mod+s` for Ctrl/⌘+S) while the component is shown.
  * Plain keys are ignored while the person types in a field or a dialog is open; `mod+` keys work anywhere.
@@ -27,8 +33,7 @@ export function useShortcut(key: string, handler: (e: KeyboardEvent) => void, en
       if (e.key.toLowerCase() !== k.toLowerCase() && e.key !== k) return
       if (mod) {
         if (!(e.ctrlKey || e.metaKey)) return
-      } else if (e.ctrlKey || e.metaKey || e.altKey || typing(e) || document.querySelector('.ant-modal-wrap'))
-        return
+      } else if (e.ctrlKey || e.metaKey || e.altKey || typing(e) || dialogOpen()) return
       e.preventDefault()
       ref.current(e)
     }
