@@ -159,14 +159,16 @@ describe('the app shell', () => {
     await help.waitFor({ state: 'hidden' })
 
     await page.goto(`${page.url().split('/').slice(0, 3).join('/')}/contacts`)
-    const links = page.locator('.ant-table-row a[href^="/contacts/"]')
-    await links.nth(1).waitFor()
-    const [first, second] = [await links.nth(0).getAttribute('href'), await links.nth(1).getAttribute('href')]
+    // Each row's own link (a row may also link the contact it reports to).
+    const rowLink = (i: number) =>
+      page.locator('.ant-table-row').nth(i).locator('a[href^="/contacts/"]').first()
+    await rowLink(1).waitFor()
+    const [first, second] = [await rowLink(0).getAttribute('href'), await rowLink(1).getAttribute('href')]
     await page.keyboard.press('n')
     await page.getByRole('dialog').waitFor()
     await page.keyboard.press('Escape')
     await page.getByRole('dialog').waitFor({ state: 'hidden' })
-    await links.nth(0).click()
+    await rowLink(0).click()
     await page.waitForURL(`**${first}`)
     await page.getByRole('heading', { level: 1 }).waitFor()
     await page.keyboard.press('j')

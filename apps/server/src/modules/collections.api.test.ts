@@ -370,7 +370,9 @@ describe('records that belong to an account', () => {
     const code = '91440300MA5G3X7P1Q'
     expect((await org.admin.post('/api/v1/accounts', { name: 'One', creditCode: code })).status).toBe(201)
     const dup = await org.admin.post('/api/v1/accounts', { name: 'Two', creditCode: code })
-    expect(dup.status).toBe(400)
+    // A duplicate is a 409 (API.md), naming the account that has the code.
+    expect(dup.status).toBe(409)
+    expect(dup.body.code).toBe('duplicate_account')
     expect(dup.body.errors[0].path).toBe('creditCode')
   })
 })
