@@ -484,8 +484,8 @@ export const en = {
       sales: 'Works their own accounts and pipeline',
       presales: "Sees their team's records to support deals; changes their own",
       csm: "Sees their team's accounts; changes the ones they look after",
-      finance: 'Reads every account for billing and payments',
-      legal: 'Reads every account for contracts',
+      finance: 'Reads every account for billing and payments; keeps contracts, invoices and payments',
+      legal: 'Reads every account for contracts; drafts and amends the contracts',
     },
     tokensHelp: 'Tokens let scripts and integrations call the API as you.',
     tokensHelpAdmin:
