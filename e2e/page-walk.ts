@@ -281,17 +281,42 @@ export async function pagesToWalk(page: Page): Promise<string[]> {
   return pages
 }
 
-/** The walk as a test: every page for the administrator, in the demo workspace's own language. */
+/**
+ * Administrators' settings pages that still scroll sideways at 390 px (forms with wide rows, tables
+ * without their own frame) — issue 18 keeps them open; take a page out of this list once it fits.
+ */
+const NOT_YET_ON_A_PHONE = [
+  '/settings/roles',
+  '/settings/lead-scoring',
+  '/settings/icp',
+  '/settings/form-layouts',
+  '/settings/playbooks',
+  '/settings/pipelines',
+  '/settings/api-tokens',
+  '/settings/channels',
+]
+
+/**
+ * The walk as a test: every page for the administrator, in the demo workspace's own language — the
+ * English one on a phone (390×844), where no page may scroll sideways as a whole.
+ */
 export function walkEveryPage(lang: 'en' | 'zh-CN') {
   const en = lang === 'en'
-  describe(`every page in ${en ? 'English' : 'Chinese'}`, () => {
-    it(`shows no id, translation key, code or ${en ? 'Chinese character' : 'English word'}`, async () => {
-      const { page, ctx } = await signedIn('admin@demo.openkam.local', { locale: en ? 'en-US' : 'zh-CN' })
+  describe(`every page in ${en ? 'English, on a phone' : 'Chinese'}`, () => {
+    it(`shows no id, translation key, code or ${en ? 'Chinese character, and fits the phone' : 'English word'}`, async () => {
+      const { page, ctx } = await signedIn('admin@demo.openkam.local', {
+        locale: en ? 'en-US' : 'zh-CN',
+        ...(en ? { viewport: { width: 390, height: 844 } } : {}),
+      })
       const found: Finding[] = []
       for (const path of await pagesToWalk(page)) {
         await page.goto(`${base}${path}`)
         await settled(page)
         found.push(...(await findingsOn(page, lang)))
+        if (en && !NOT_YET_ON_A_PHONE.includes(path)) {
+          const width = await page.evaluate(() => document.scrollingElement!.scrollWidth)
+          if (width > 390) found.push({ page: path, kind: 'wider than the phone', text: `${width} px` })
+        }
       }
       await ctx.close()
       if (process.env.WALK_REPORT) console.log(JSON.stringify(found, null, 1))
