@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
-import { Button, Modal, Table, Typography } from 'antd'
+import { Button, Modal, Typography } from 'antd'
 import { QuestionCircleOutlined } from '@ant-design/icons'
 import { useNavigate } from 'react-router'
 import { useTranslation } from 'react-i18next'
@@ -132,16 +132,23 @@ export function KeyboardShortcuts() {
         onClick={() => setOpen(true)}
       />
       <Modal open={open} onCancel={() => setOpen(false)} footer={null} title={t('shortcuts.title')}>
-        <Table<{ combo: string; action: string }>
-          size="small"
-          pagination={false}
-          rowKey="combo"
-          dataSource={shortcuts.map(([combo, action]) => ({ combo, action }))}
-          columns={[
-            { title: t('shortcuts.keys'), key: 'keys', width: 170, render: (_, r) => keys(r.combo) },
-            { title: t('shortcuts.does'), key: 'does', render: (_, r) => t(`shortcuts.actions.${r.action}`) },
-          ]}
-        />
+        {/* A plain table: the help panel must not pull antd's Table into every first visit. */}
+        <table className="shortcut-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('shortcuts.keys')}</th>
+              <th scope="col">{t('shortcuts.does')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {shortcuts.map(([combo, action]) => (
+              <tr key={combo}>
+                <td>{keys(combo)}</td>
+                <td>{t(`shortcuts.actions.${action}`)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       </Modal>
     </>
   )
