@@ -170,11 +170,14 @@ describe('the app shell', () => {
     await page.getByRole('dialog').waitFor({ state: 'hidden' })
     await rowLink(0).click()
     await page.waitForURL(`**${first}`)
-    await page.getByRole('heading', { level: 1 }).waitFor()
+    // The record page itself (its Edit button), not the list still shown while the page loads.
+    await page.getByRole('button', { name: 'Edit', exact: true }).waitFor()
     await page.keyboard.press('j')
     await page.waitForURL(`**${second}`)
+    await page.getByRole('button', { name: 'Edit', exact: true }).waitFor()
     await page.keyboard.press('k')
     await page.waitForURL(`**${first}`)
+    await page.getByRole('button', { name: 'Edit', exact: true }).waitFor()
     // E opens the form; Ctrl+S saves it unchanged and closes it.
     await page.keyboard.press('e')
     const form = page.getByRole('dialog')
