@@ -182,7 +182,7 @@ describe('the app shell', () => {
           await page.keyboard.press('k')
           return new URL(page.url()).pathname
         },
-        { timeout: 20_000, intervals: [500] },
+        { timeout: 20_000, interval: 500 },
       )
       .toBe(first)
     await page.getByRole('button', { name: 'Edit', exact: true }).waitFor()
