@@ -110,7 +110,7 @@ describe('the report builder in the browser', () => {
 
   it('Home lists the salesperson’s own open alerts, each linking to its account', async () => {
     const { ctx, page } = await signedIn('chen.jie@demo.openkam.local')
-    const items = page.locator('[aria-label="My open alerts"] .ant-list-item')
+    const items = page.getByRole('list', { name: 'My open alerts', exact: true }).locator('li')
     await items.first().waitFor()
     expect(await items.count()).toBeGreaterThan(0)
     await items.first().getByRole('link').click()
