@@ -1,9 +1,13 @@
+import os from 'node:os'
 import { defineConfig } from 'vitest/config'
 
 const api = ['apps/server/src/**/*.api.test.ts']
 
 export default defineConfig({
   test: {
+    // At least two files at a time: the suites mostly wait (on PostgreSQL, the job queue, the browser), so a
+    // 2-core machine runs two about as fast as one (vitest's default there would be one).
+    maxWorkers: Math.max(2, os.availableParallelism()),
     reporters: ['default', './test/summary-reporter.ts'],
     projects: [
       {
@@ -40,6 +44,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['e2e/**/*.e2e.test.ts'],
+          globalSetup: ['e2e/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 90_000,
         },

@@ -1,4 +1,4 @@
-// The browser journeys' shared set-up: the built web app on a demo workspace (zh-CN, in memory), one
+// The browser journeys' shared set-up: the web app (built once by e2e/global-setup.ts) on a demo workspace (zh-CN, in memory), one
 // Chromium, and a signed-in page per person. Each journey file calls useDemoServer() once at its top.
 import fs from 'node:fs'
 import path from 'node:path'
@@ -8,8 +8,6 @@ import { loadConfig } from '../apps/server/src/core/config'
 import { startRuntime, type Runtime } from '../apps/server/src/runtime'
 import { buildApp } from '../apps/server/src/app'
 import type { App } from '../apps/server/src/core/http/server'
-// @ts-expect-error plain JS build script
-import { buildWeb } from '../apps/web/scripts/build.js'
 import { launchBrowser } from './browser'
 
 export const shots = path.resolve('test-results/e2e')
@@ -27,7 +25,6 @@ export const consoleErrors: string[] = []
 export function useDemoServer(opts: { lang?: 'zh-CN' | 'en' } = {}) {
   beforeAll(async () => {
     fs.mkdirSync(shots, { recursive: true })
-    await buildWeb({ quiet: true })
     rt = await startRuntime(loadConfig({ OPENKAM_DATA_DIR: 'memory://', OPENKAM_LOG_LEVEL: 'silent' }), {
       role: 'embedded',
       demo: true,
@@ -59,6 +56,8 @@ export async function signedIn(
     locale: opts.locale ?? 'en-US',
     viewport: opts.viewport ?? { width: 1440, height: 900 },
     bypassCSP: true,
+    // Transitions off (the app honours the system setting), so no check reads a colour or a size mid-animation.
+    reducedMotion: 'reduce',
     ...(opts.downloads ? { acceptDownloads: true } : {}),
   })
   const page = await ctx.newPage()

@@ -32,7 +32,11 @@ afterAll(async () => {
 
 describe('first run', () => {
   it('shows the setup screen on an empty installation, creates the workspace and signs the administrator in', async () => {
-    const ctx: BrowserContext = await browser.newContext({ locale: 'zh-CN', viewport: phone })
+    const ctx: BrowserContext = await browser.newContext({
+      locale: 'zh-CN',
+      viewport: phone,
+      reducedMotion: 'reduce',
+    })
     const page = await ctx.newPage()
     await page.goto(emptyBase)
     await page.getByRole('heading', { name: '初始化 OpenKAM' }).waitFor()
@@ -63,7 +67,7 @@ describe('first run', () => {
   }, 120_000)
 
   it('shows the demo login on the demo installation', async () => {
-    const ctx = await browser.newContext({ locale: 'en-US', viewport: desktop })
+    const ctx = await browser.newContext({ locale: 'en-US', viewport: desktop, reducedMotion: 'reduce' })
     const page = await ctx.newPage()
     await page.goto(base)
     await page.getByText('Demo: admin@demo.openkam.local / openkam-demo').waitFor()

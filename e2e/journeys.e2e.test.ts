@@ -15,7 +15,7 @@ const nav = (page: Page, name: string) =>
 
 describe('journeys in the browser', () => {
   it('signs in (Chinese by default for a Chinese browser), refusing a wrong password first', async () => {
-    const ctx = await browser.newContext({ locale: 'zh-CN', bypassCSP: true })
+    const ctx = await browser.newContext({ locale: 'zh-CN', bypassCSP: true, reducedMotion: 'reduce' })
     const page = await ctx.newPage()
     await page.goto(base)
     await page.getByRole('heading', { name: '登录 OpenKAM' }).waitFor()

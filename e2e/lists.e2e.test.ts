@@ -32,10 +32,13 @@ async function column(page: Page, header: string) {
 async function pick(page: Page, id: string, label: string) {
   await page.locator(`#${id}`).click()
   await page.locator(`#${id}`).fill(label)
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label })
-    .first()
-    .click()
+  // The option named exactly `label` (another field's name may contain it).
+  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${label}"]`).click()
+  await expect
+    .poll(() =>
+      page.locator(`#${id}`).locator('xpath=ancestor::div[contains(@class,"ant-select")][1]').innerText(),
+    )
+    .toContain(label)
 }
 
 describe('record lists', () => {

@@ -168,12 +168,13 @@ export async function makeOrg(env: TestEnv, slug = `w${newId().slice(-8)}`): Pro
 
 /**
  * Polls `check` every 100 ms until it returns something truthy (asynchronous work: events, jobs,
- * deliveries) and returns that value; fails after `ms`.
+ * deliveries) and returns that value; fails after `ms` (generous: a loaded CI machine
+ * runs the job queue late, and a poll that succeeds costs nothing more).
  * @example const run = await waitFor(async () => (await org.admin.get(url)).body.data[0])
  */
 export async function waitFor<T>(
   check: () => T | Promise<T>,
-  ms = 20_000,
+  ms = 45_000,
 ): Promise<Exclude<T, false | null | undefined>> {
   const end = Date.now() + ms
   for (;;) {

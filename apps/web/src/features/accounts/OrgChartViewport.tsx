@@ -3,6 +3,7 @@ import { Button, Space, Tooltip } from 'antd'
 import { CompressOutlined, MinusOutlined, PlusOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
 import { TransformComponent, TransformWrapper, type ReactZoomPanPinchContentRef } from 'react-zoom-pan-pinch'
+import { motionMs } from '../../shared/ui/motion'
 import './decision-map.css'
 
 const MIN_SCALE = 0.05
@@ -33,7 +34,7 @@ export function OrgChartViewport({ children }: { children: ReactNode }) {
   const outer = useRef<HTMLDivElement>(null)
   // The window's height and the sizes it was computed from; each new value fits the chart again.
   const [frame, setFrame] = useState({ height: MIN_HEIGHT, size: '' })
-  const fit = (animationTime = 200) => fitChart(zoom.current, animationTime)
+  const fit = (animationTime = motionMs(200)) => fitChart(zoom.current, animationTime)
 
   // The box is as tall as the chart once fitted to the box's width (within limits), so a wide chart is not
   // left floating in empty space; a new size of the chart (a card added, moved or removed) or of the box
@@ -71,7 +72,7 @@ export function OrgChartViewport({ children }: { children: ReactNode }) {
     const r = target.getBoundingClientRect()
     const dx = r.left < w.left + 8 ? w.left + 8 - r.left : r.right > w.right - 8 ? w.right - 8 - r.right : 0
     const dy = r.top < w.top + 8 ? w.top + 8 - r.top : r.bottom > w.bottom - 8 ? w.bottom - 8 - r.bottom : 0
-    if (dx || dy) void zoom.current?.panBy(dx, dy)
+    if (dx || dy) void zoom.current?.panBy(dx, dy, motionMs(200))
   }
 
   const tool = (label: string, icon: ReactNode, onClick: () => void, testId: string) => (
@@ -97,13 +98,13 @@ export function OrgChartViewport({ children }: { children: ReactNode }) {
           {tool(
             t('decisionMap.zoom.in'),
             <PlusOutlined />,
-            () => void zoom.current?.zoomIn(0.25),
+            () => void zoom.current?.zoomIn(0.25, motionMs(200)),
             'dm-zoom-in',
           )}
           {tool(
             t('decisionMap.zoom.out'),
             <MinusOutlined />,
-            () => void zoom.current?.zoomOut(0.25),
+            () => void zoom.current?.zoomOut(0.25, motionMs(200)),
             'dm-zoom-out',
           )}
           {tool(t('decisionMap.zoom.fit'), <CompressOutlined />, () => fit(), 'dm-zoom-fit')}
