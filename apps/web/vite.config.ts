@@ -13,7 +13,9 @@ export default defineConfig({
       output: {
         manualChunks(id) {
           if (id.includes('node_modules/echarts') || id.includes('node_modules/zrender')) return 'echarts'
-          if (id.includes('node_modules/react') || id.includes('node_modules/scheduler')) return 'react'
+          // React itself only: a prefix match would pull react-router, react-i18next and react-zoom-pan-pinch
+          // (the 360° page's) into every first visit.
+          if (/node_modules\/(react|react-dom|scheduler)\//.test(id)) return 'react'
           return undefined
         },
       },

@@ -6,7 +6,7 @@ import zhCN from 'antd/locale/zh_CN'
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { RouterProvider } from 'react-router'
 import { useTranslation } from 'react-i18next'
-import './shared/i18n/i18n'
+import { i18nReady } from './shared/i18n/i18n'
 import './styles.css'
 import { AuthProvider, useAuth } from './app/auth'
 import { router } from './app/router'
@@ -90,8 +90,11 @@ function Root() {
   )
 }
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <Root />
-  </StrictMode>,
+// The first language's texts arrive first (one small request), so no screen shows before its words.
+void i18nReady.then(() =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <Root />
+    </StrictMode>,
+  ),
 )

@@ -248,7 +248,7 @@ export function AppShell() {
             />
           )}
           <GlobalSearch />
-          <Space size="middle">
+          <Space size={phone ? 4 : 'middle'} className="topbar-tools">
             <KeyboardShortcuts />
             <LanguageSwitch />
             <NotificationBell />

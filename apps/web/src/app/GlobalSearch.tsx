@@ -59,6 +59,7 @@ export function GlobalSearch() {
         onFocus={() => setOpen(true)}
         readOnly
         aria-label={t('common.search')}
+        className="topbar-search"
         style={{ maxWidth: 420 }}
       />
       <Modal

@@ -16,6 +16,7 @@ export function LanguageSwitch() {
           { value: 'zh-CN', label: '中文' },
           { value: 'en', label: 'English' },
         ]}
+        className="language-switch"
         style={{ width: 100 }}
       />
     </span>

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react'
+import { Grid, Select } from 'antd'
 import { PlaybookSettingsTab } from '../accounts/PlaybookSettingsTab'
 import { Tabs } from '../../shared/ui/Tabs'
 import { Navigate, useNavigate, useParams } from 'react-router'
@@ -34,6 +35,7 @@ export default function SettingsPage() {
   const { me } = useAuth()
   const navigate = useNavigate()
   const rest = useParams()['*'] ?? ''
+  const phone = !Grid.useBreakpoint().sm
   const tabs: TabDef[] = [
     { key: 'workspace', label: t('nav.workspace'), render: () => <WorkspaceTab /> },
     ...(can(me, 'users', 'read')
@@ -92,6 +94,24 @@ export default function SettingsPage() {
   const key = rest.split('/')[0] ?? ''
   const current = tabs.find((x) => x.key === key)
   if (!current) return <Navigate to={`/settings/${tabs[0]!.key}`} replace />
+  if (phone)
+    // On a phone a column of eighteen sections would leave the content half the width: a picker instead.
+    return (
+      <div>
+        <div className="page-header">
+          <h1>{t('nav.settings')}</h1>
+        </div>
+        <Select
+          aria-label={t('settings.section')}
+          value={current.key}
+          onChange={(k: string) => navigate(`/settings/${k}`)}
+          options={tabs.map((x) => ({ value: x.key, label: x.label }))}
+          style={{ width: '100%', marginBottom: 16 }}
+          data-testid="settings-section"
+        />
+        <div key={current.key}>{current.render()}</div>
+      </div>
+    )
   return (
     <div>
       <div className="page-header">

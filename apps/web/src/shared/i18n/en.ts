@@ -424,6 +424,7 @@ export const en = {
   },
   alerts: alertsEn,
   settings: {
+    section: 'Settings section',
     workspaceName: 'Workspace name',
     defaultLanguage: 'Default language',
     currency: 'Currency',

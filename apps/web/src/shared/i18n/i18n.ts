@@ -3,8 +3,6 @@ import { initReactI18next } from 'react-i18next'
 import dayjs from 'dayjs'
 import 'dayjs/locale/zh-cn'
 import relativeTime from 'dayjs/plugin/relativeTime'
-import { en } from './en'
-import { zhCN } from './zh-CN'
 
 dayjs.extend(relativeTime)
 
@@ -18,7 +16,22 @@ export function initialLang(): Lang {
   return navigator.language.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en'
 }
 
-export function setLang(lang: Lang) {
+/**
+ * Each language's texts are a chunk of their own, fetched when first needed: a first visit loads one
+ * language, not both; switching fetches the other once.
+ */
+const bundles: Record<Lang, () => Promise<Record<string, unknown>>> = {
+  en: () => import('./en').then((m) => m.en),
+  'zh-CN': () => import('./zh-CN').then((m) => m.zhCN),
+}
+
+async function ensureLoaded(lang: Lang) {
+  if (i18n.hasResourceBundle(lang, 'translation')) return
+  i18n.addResourceBundle(lang, 'translation', await bundles[lang]())
+}
+
+export async function setLang(lang: Lang) {
+  await ensureLoaded(lang)
   localStorage.setItem(KEY, lang)
   document.documentElement.lang = lang
   dayjs.locale(lang === 'zh-CN' ? 'zh-cn' : 'en')
@@ -26,15 +39,20 @@ export function setLang(lang: Lang) {
 }
 
 const lang = initialLang()
-void i18n.use(initReactI18next).init({
-  resources: { en: { translation: en }, 'zh-CN': { translation: zhCN } },
-  lng: lang,
-  fallbackLng: 'en',
-  interpolation: { escapeValue: false },
-  returnNull: false,
-  showSupportNotice: false,
-})
 document.documentElement.lang = lang
 dayjs.locale(lang === 'zh-CN' ? 'zh-cn' : 'en')
+
+/** Resolves once the first language's texts are in; the app renders after it (main.tsx). */
+export const i18nReady: Promise<unknown> = bundles[lang]().then((translation) =>
+  i18n.use(initReactI18next).init({
+    resources: { [lang]: { translation } },
+    lng: lang,
+    // Every key exists in both languages (a unit test checks), so there is no fallback to fetch.
+    fallbackLng: false,
+    interpolation: { escapeValue: false },
+    returnNull: false,
+    showSupportNotice: false,
+  }),
+)
 
 export { i18n }

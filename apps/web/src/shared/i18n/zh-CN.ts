@@ -423,6 +423,7 @@ export const zhCN: Messages = {
   },
   alerts: alertsZh,
   settings: {
+    section: '设置项',
     workspaceName: '工作区名称',
     defaultLanguage: '默认语言',
     currency: '币种',

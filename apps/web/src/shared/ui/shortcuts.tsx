@@ -126,6 +126,8 @@ export function KeyboardShortcuts() {
     <>
       <Button
         type="text"
+        // A phone has no keyboard to speak of: the help stays off its narrow top bar.
+        className="hide-phone"
         icon={<QuestionCircleOutlined />}
         aria-label={t('shortcuts.open')}
         title={t('shortcuts.open')}
