@@ -205,6 +205,18 @@ export const zhPatterns: readonly Pattern[] = [
   [/^No built-in object "(.*)"$/s, '没有内置对象 "$1"'],
   [/^No job named (.+)$/s, '没有名为 $1 的后台任务'],
   [/^already used by account "(.*)" \((.+)\)$/s, '已被客户 "$1"（$2）使用'],
+  [
+    /^An account with unified social credit code (\S+) exists already: "(.*)" \((.+)\); open it, or merge the two$/s,
+    '统一社会信用代码为 $1 的客户已存在："$2"（$3）；请打开它，或合并这两个客户',
+  ],
+  [
+    /^The built-in role "(.*)" cannot be deleted; it is part of the workspace template$/s,
+    '内置角色 "$1" 不能删除：它是工作区模板的一部分',
+  ],
+  [
+    /^The role "(.*)" is held by (\d+) (?:person|people); give them another role first$/s,
+    '角色 "$1" 仍有 $2 人在用；请先为他们换一个角色',
+  ],
   [/^([^;:]+) is required$/, (g, h) => `${h.noun(g[0]!)}必填`],
   // Not found
   [/^([^;:]+) was not found$/, (g, h) => `未找到${h.noun(g[0]!)}`],

@@ -6,6 +6,10 @@ export const zhExact: Readonly<Record<string, string>> = {
   // Validation, the generic machinery
   'is required': '必填',
   'must not be empty': '不能为空',
+  'This installation is set up already; sign in, or ask an administrator for an account':
+    '此安装已完成设置；请登录，或向管理员申请账号',
+  'The permissions of the administrator role cannot change; copy it to make a narrower role':
+    '管理员角色的权限不能修改；可复制它来创建权限更窄的角色',
   invalid: '无效',
   unknown: '未知',
   'name is required': '名称必填',

@@ -107,6 +107,22 @@ describe('translateMessage into zh-CN', () => {
       'The webhook "CRM sync" is disabled — enable it in Settings → Channels',
       'Webhook「CRM sync」已停用，请在 设置 → 渠道 中启用',
     ],
+    [
+      'An account with unified social credit code 91320100MA1W8X5T2K exists already: "南京驰远燃气集团有限公司" (0190a1b2-c3d4); open it, or merge the two',
+      '统一社会信用代码为 91320100MA1W8X5T2K 的客户已存在："南京驰远燃气集团有限公司"（0190a1b2-c3d4）；请打开它，或合并这两个客户',
+    ],
+    [
+      'The built-in role "Finance" cannot be deleted; it is part of the workspace template',
+      '内置角色 "Finance" 不能删除：它是工作区模板的一部分',
+    ],
+    [
+      'The role "Key account lead" is held by 2 people; give them another role first',
+      '角色 "Key account lead" 仍有 2 人在用；请先为他们换一个角色',
+    ],
+    [
+      'This installation is set up already; sign in, or ask an administrator for an account',
+      '此安装已完成设置；请登录，或向管理员申请账号',
+    ],
   ])('translates %j', (english, chinese) => {
     expect(translateMessage(english, 'zh-CN')).toBe(chinese)
   })

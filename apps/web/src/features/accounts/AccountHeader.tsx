@@ -18,6 +18,7 @@ import { QualificationBadges } from '../qualification/QualificationBadges'
 import { useAccountRenewals } from '../renewals/renewals.queries'
 import { DecisionMapGapCount } from './DecisionMap'
 import { MergeAccountButton } from '../account-merge'
+import { useAccountHealth } from '../health/health.queries'
 
 type Account = Record<string, any> & { id: string; name: string }
 
@@ -40,15 +41,22 @@ function Fact({ label, children, testId }: { label: string; children: ReactNode;
   )
 }
 
-/** The health score and band as a small badge; a click shows the health panel on the overview. */
+/**
+ * The health score and band as a small badge; a click shows the health panel on the overview. An account
+ * without a score asks its health record why: too little data ("Not enough data") or none at all.
+ */
 function HealthBadge({
+  accountId,
   health,
   onOpen,
 }: {
+  accountId: string
   health: { score: number; band: string | null } | null
   onOpen: () => void
 }) {
   const { t } = useTranslation()
+  const record = useAccountHealth(accountId, { enabled: !health })
+  const thin = !health && record.data?.status === 'insufficient_data'
   return (
     <Button size="small" icon={<HeartOutlined />} onClick={onOpen} data-testid="account-health-badge">
       {health ? (
@@ -56,6 +64,8 @@ function HealthBadge({
           <span className="num">{Math.round(health.score)}</span>
           {health.band && <EnumTag group="healthBand" value={health.band} />}
         </>
+      ) : thin ? (
+        t('health.bands.insufficient_data')
       ) : (
         t('account360.noHealth')
       )}
@@ -151,7 +161,7 @@ export function AccountHeader({
         {a.lifecycleStage && <EnumTag group="lifecycleStage" value={a.lifecycleStage} />}
         {a.industry && <EnumTag group="industry" value={a.industry} />}
         {a.region && <Tag>{a.region}</Tag>}
-        <HealthBadge health={health} onOpen={() => onShowTab('overview', 'account-health')} />
+        <HealthBadge accountId={a.id} health={health} onOpen={() => onShowTab('overview', 'account-health')} />
         <DecisionMapGapCount accountId={a.id} onOpen={() => onShowTab('decision-map')} />
       </Space>
       <dl className="account-facts">

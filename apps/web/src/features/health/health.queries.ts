@@ -56,8 +56,12 @@ export const healthKeys = {
   numberFields: () => ['health', 'number-fields'] as const,
 }
 
-export const useAccountHealth = (id: string) =>
-  useQuery({ queryKey: healthKeys.account(id), queryFn: () => get<AccountHealth>(`/accounts/${id}/health`) })
+export const useAccountHealth = (id: string, opts: { enabled?: boolean } = {}) =>
+  useQuery({
+    queryKey: healthKeys.account(id),
+    queryFn: () => get<AccountHealth>(`/accounts/${id}/health`),
+    enabled: opts.enabled ?? true,
+  })
 
 export const useHealthHistory = (id: string) =>
   useQuery({
