@@ -336,6 +336,17 @@ export const paymentResource = commerce('Payment', paymentStatuses, {
 export const ticketTypes = ['question', 'incident', 'problem', 'feature_request', 'complaint'] as const
 export const ticketPriorities = ['low', 'normal', 'high', 'urgent'] as const
 export const ticketStatuses = ['new', 'open', 'pending', 'resolved', 'closed'] as const
+/** Where a ticket stands against its tier's service levels: `paused` while it waits on the customer. */
+export const slaStatuses = ['ok', 'at_risk', 'breached', 'paused'] as const
+/** Why a ticket went to whom: the routing rule (or none), the assignment strategy and the reason in words. */
+export const TicketRouting = z
+  .object({
+    ruleId: Id.nullable(),
+    ruleName: z.string().nullable(),
+    strategy: z.enum(['round_robin', 'least_open', 'named']).nullable(),
+    reason: z.string(),
+  })
+  .meta({ id: 'TicketRouting' })
 export const ticketResource = resource(
   'Ticket',
   {
@@ -352,7 +363,22 @@ export const ticketResource = resource(
     channel: apiOnly(z.enum(['portal', 'email', 'phone', 'chat', 'onsite'])),
     resolvedAt: apiOnly(Timestamp),
   },
-  { required: ['accountId', 'subject'], base: { createdAt: FS, updatedAt: S } },
+  {
+    required: ['accountId', 'subject'],
+    readOnly: {
+      /** `TK-10001`…, per workspace, given on create. */
+      number: field(z.string().nullable(), FS),
+      // Service levels from the account's tier (service desk): due times, the first agent reply, status.
+      firstResponseDueAt: field(Timestamp.nullable(), FS),
+      resolutionDueAt: field(Timestamp.nullable(), FS),
+      firstRespondedAt: field(Timestamp.nullable(), F),
+      slaStatus: field(z.enum(slaStatuses).nullable(), { enum: 'slaStatus', ...FS }),
+      slaPausedAt: apiOnly(Timestamp.nullable()),
+      slaPausedMinutes: apiOnly(z.number().int().nullable()),
+      routedBy: apiOnly(TicketRouting.nullable()),
+    },
+    base: { createdAt: FS, updatedAt: S },
+  },
 )
 
 export const taskStatuses = ['open', 'done', 'cancelled'] as const

@@ -33,6 +33,7 @@ import './demo.events'
 import { seedApprovalDemo } from './demo-approvals'
 import { seedMetricsDemo } from './demo-metrics'
 import { seedListViewDemo } from './demo-list-views'
+import { numberUnnumberedTickets } from '../modules/tickets'
 
 export { DEMO_PASSWORD }
 export const DEMO_ADMIN_EMAIL = 'admin@demo.openkam.local'
@@ -127,6 +128,8 @@ export async function seedDemo(
   counts.handoffHistory = metricsDemo.handoffs
   counts.goLives = metricsDemo.goLives
   counts.listViews = await seedListViewDemo(tx, ctx, lang, teams)
+  // The demo's tickets were written in bulk: they get their numbers in the order they were opened.
+  await numberUnnumberedTickets(tx, ctx.ws)
   await events.emit(tx, ctx, [
     { type: 'demo.seeded', entityType: 'workspace', entityId: ctx.ws, payload: { lang, counts } },
   ])

@@ -103,6 +103,13 @@ export type CollectionDef<Rec, Create, Update> = {
   onChange?(ctx: Ctx, id: string): void
   /** Derives columns from a change, e.g. completedAt when a task becomes done. Returns extra columns. */
   derive?(patch: Row, before: Row | null): Row
+  /**
+   * Columns a new, checked row gets from the database just before it is inserted, in the same
+   * transaction (e.g. a ticket's number from its counter, its routing and service-level due times).
+   */
+  beforeInsert?(tx: Executor, ctx: Ctx, row: Row): Promise<Row>
+  /** Columns a checked change gets from the database just before it is stored (e.g. due times moved). */
+  beforeUpdate?(tx: Executor, ctx: Ctx, patch: Row, before: Row): Promise<Row>
   /** Business validation of the candidate row; return field errors to refuse with 400. */
   validate?(tx: Executor, ctx: Ctx, candidate: Row, before: Row | null): Promise<FieldError[]>
   /**
@@ -587,6 +594,7 @@ export class Collection<
       changes: input as Record<string, unknown>,
     })
     await this.check(tx, ctx, row, null)
+    if (this.def.beforeInsert) Object.assign(row, await this.def.beforeInsert(tx, ctx, row))
     const [inserted] = (await tx
       .insert(this.t)
       .values(row as any)
@@ -653,6 +661,7 @@ export class Collection<
       )
     }
     await this.check(tx, ctx, candidate, before)
+    if (this.def.beforeUpdate) Object.assign(patch, await this.def.beforeUpdate(tx, ctx, patch, before))
     const t = this.t
     const [updated] = (await tx
       .update(t)

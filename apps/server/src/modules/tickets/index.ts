@@ -1,2 +1,3 @@
 export { ticketCollection } from './ticket.collection'
-export { tickets } from './ticket.table'
+export { tickets, ticketCounters } from './ticket.table'
+export { nextTicketNumber, numberUnnumberedTickets } from './ticket-number'

@@ -5,6 +5,7 @@ import { allOf, refCheck, rowMapper } from '../../core/crud/mapping'
 import { accountParent } from '../accounts'
 import { contacts } from '../contacts'
 import { userRefs, userTables } from '../users'
+import { nextTicketNumber } from './ticket-number'
 import { tickets } from './ticket.table'
 
 const mapper = rowMapper(tickets)
@@ -25,12 +26,13 @@ export const ticketCollection = new Collection<any, any, any>({
       : patch.status && !closed(patch.status) && closed(before?.status)
         ? { resolvedAt: null }
         : {},
+  beforeInsert: async (tx, ctx) => ({ number: await nextTicketNumber(tx, ctx.ws) }),
   validate: allOf(
     userRefs('ownerId', 'assigneeId'),
     refCheck(contacts, 'contact', 'contactId'),
     refCheck(userTables.teams, 'team', 'teamId'),
   ),
   ...fieldSpecs(builtinObjects.tickets!, tickets),
-  search: [tickets.subject, tickets.body],
+  search: [tickets.number, tickets.subject, tickets.body],
   defaultSort: '-updatedAt',
 })

@@ -1,4 +1,14 @@
-import { index, integer, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core'
+import {
+  bigint,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core'
 import { businessColumns, tstz } from '../../core/db/columns'
 
 export const tickets = pgTable(
@@ -17,6 +27,23 @@ export const tickets = pgTable(
     satisfaction: integer('satisfaction'),
     channel: text('channel'),
     resolvedAt: tstz('resolved_at'),
+    /** `TK-10001`…: per workspace, from ticket_counters, given on create. */
+    number: text('number'),
+    // Service levels (service desk): due times from the account's tier, the first agent reply, status,
+    // and the pause while the ticket waits on the customer.
+    firstResponseDueAt: tstz('first_response_due_at'),
+    resolutionDueAt: tstz('resolution_due_at'),
+    firstRespondedAt: tstz('first_responded_at'),
+    slaStatus: text('sla_status'),
+    slaPausedAt: tstz('sla_paused_at'),
+    slaPausedMinutes: integer('sla_paused_minutes').notNull().default(0),
+    /** Which routing rule sent the ticket to whom, and why. */
+    routedBy: jsonb('routed_by').$type<{
+      ruleId: string | null
+      ruleName: string | null
+      strategy: 'round_robin' | 'least_open' | 'named' | null
+      reason: string
+    }>(),
   },
   (t) => [
     primaryKey({ columns: [t.workspaceId, t.id] }),
@@ -24,5 +51,13 @@ export const tickets = pgTable(
     index('tickets_status_idx').on(t.workspaceId, t.status, t.priority),
     index('tickets_assignee_idx').on(t.workspaceId, t.assigneeId),
     index('tickets_updated_idx').on(t.workspaceId, t.updatedAt, t.id),
+    uniqueIndex('tickets_number_idx').on(t.workspaceId, t.number),
+    index('tickets_sla_idx').on(t.workspaceId, t.slaStatus, t.resolutionDueAt),
   ],
 )
+
+/** The last ticket number given in each workspace (a row lock serialises concurrent creates). */
+export const ticketCounters = pgTable('ticket_counters', {
+  workspaceId: uuid('workspace_id').primaryKey(),
+  last: bigint('last', { mode: 'number' }).notNull(),
+})
