@@ -83,10 +83,12 @@ export const notificationDigests = pgTable(
   (t) => [primaryKey({ columns: [t.workspaceId, t.userId, t.day] })],
 )
 
-/** Per-workspace notification settings: SMTP (password kept here, never returned) and the digest hour. */
+/** Per-workspace notification settings: SMTP and SMS (secrets kept here, never returned) and the digest hour. */
 export const notificationSettings = pgTable('notification_settings', {
   workspaceId: uuid('workspace_id').primaryKey(),
   smtp: jsonb('smtp').$type<Record<string, unknown> | null>(),
+  /** SMS provider (Aliyun or Tencent Cloud), with its secret key (never returned). */
+  sms: jsonb('sms').$type<Record<string, unknown> | null>(),
   digestHour: integer('digest_hour').notNull().default(8),
   /** Where people open OpenKAM, to make links in e-mails and robot messages absolute. */
   appUrl: text('app_url'),
