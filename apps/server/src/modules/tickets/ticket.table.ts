@@ -25,6 +25,9 @@ export const tickets = pgTable(
     assigneeId: uuid('assignee_id'),
     teamId: uuid('team_id'),
     satisfaction: integer('satisfaction'),
+    /** The contact's comment with their satisfaction rating, and when they rated (satisfaction/). */
+    satisfactionComment: text('satisfaction_comment'),
+    satisfactionAt: tstz('satisfaction_at'),
     channel: text('channel'),
     resolvedAt: tstz('resolved_at'),
     /** `TK-10001`…: per workspace, from ticket_counters, given on create. */
