@@ -52,6 +52,7 @@ import { registerFileRoutes, registerPipelineRoutes } from './modules/pipelines'
 import { defaultWebDir, type Runtime } from './runtime'
 import { VERSION } from './version'
 import { registerApprovalRoutes } from './modules/approvals'
+import { registerRatingRoutes, registerTicketMessageRoutes } from './modules/tickets'
 
 /** The HTTP application: the kernel from core/ with every module's routes. */
 export async function buildApp(rt: Runtime, opts: { logger?: boolean; web?: boolean } = {}): Promise<App> {
@@ -127,6 +128,9 @@ export async function buildApp(rt: Runtime, opts: { logger?: boolean; web?: bool
   registerListViewRoutes(app, db)
   registerPipelineRoutes(app, db)
   registerFileRoutes(app, db)
+  // A ticket's conversation, and the public satisfaction link.
+  registerTicketMessageRoutes(app, db)
+  registerRatingRoutes(app, db, { events: rt.events })
   registerAuditRoutes(app, db)
   registerSearchRoutes(app, db)
   registerHandoffRoutes(app, db, { events: rt.events, jobs: rt.jobs })

@@ -33,6 +33,7 @@ import { builtinCollections, customFieldsProvider, fieldJobs, rollupHandler } fr
 import { setCustomFields } from './core/crud/custom-fields'
 import { approvalFileAccess, approvalGuard, approvalJobs, approvalStarterFor } from './modules/approvals'
 import { addFileAccess } from './modules/pipelines'
+import { conversationHandlers, satisfactionHandlers, ticketFileAccess } from './modules/tickets'
 import { dashboardJobs } from './modules/reports'
 import { addWriteGuard } from './core/crud/write-guards'
 
@@ -86,6 +87,8 @@ export const moduleHandlers = (deps: ModuleDeps): EventHandler[] => [
   ...tierHandlers(deps),
   ...leadHandlers(deps),
   rollupHandler(),
+  ...conversationHandlers(deps),
+  ...satisfactionHandlers(deps),
 ]
 
 /** The background jobs of the modules. */
@@ -126,6 +129,7 @@ export async function startRuntime(config: Config, opts: RuntimeOptions): Promis
   setEntityObjects(new Map(Object.values(builtinCollections).map((c) => [c.def.entity, c.def.name])))
   addWriteGuard(approvalGuard)
   addFileAccess(approvalFileAccess)
+  addFileAccess(ticketFileAccess)
   const database = await openDatabase(config)
   let ready = false
   let boss: PgBoss | undefined

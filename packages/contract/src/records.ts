@@ -376,6 +376,9 @@ export const ticketResource = resource(
       slaPausedAt: apiOnly(Timestamp.nullable()),
       slaPausedMinutes: apiOnly(z.number().int().nullable()),
       routedBy: apiOnly(TicketRouting.nullable()),
+      // The contact's satisfaction rating (satisfaction link or portal): their comment and when.
+      satisfactionComment: field(z.string().nullable(), F),
+      satisfactionAt: field(Timestamp.nullable(), FS),
     },
     base: { createdAt: FS, updatedAt: S },
   },

@@ -84,6 +84,8 @@ export const fieldLabelsEn = {
   method: 'Method',
   priority: 'Priority',
   satisfaction: 'Satisfaction',
+  satisfactionComment: 'Satisfaction comment',
+  satisfactionAt: 'Rated',
   firstResponseDueAt: 'First response due',
   resolutionDueAt: 'Resolution due',
   firstRespondedAt: 'First response',

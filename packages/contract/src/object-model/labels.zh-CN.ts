@@ -84,6 +84,8 @@ export const fieldLabelsZh = {
   method: '方式',
   priority: '优先级',
   satisfaction: '满意度',
+  satisfactionComment: '满意度评价',
+  satisfactionAt: '评分时间',
   firstResponseDueAt: '首次响应截止',
   resolutionDueAt: '解决截止',
   firstRespondedAt: '首次响应时间',

@@ -48,13 +48,16 @@ export async function deriveMetrics(
         group by account_id`),
     ),
   )
-  // issue_feedback: tickets opened in the last 30 days plus tickets closed with satisfaction ≤ 2 in them.
+  // issue_feedback: tickets opened in the last 30 days plus tickets rated 1–2 (of 5) in them (closed in
+  // them, for ratings without a time).
   push(
     rowsOf<R>(
       await tx.execute(sql`
         select account_id, 'issue_feedback' as metric,
           count(*) filter (where created_at > ${d30} and created_at <= ${now})
-          + count(*) filter (where satisfaction <= 2 and coalesce(resolved_at, updated_at) > ${d30}) as value
+          + count(*) filter (where satisfaction <= 2
+            and coalesce(satisfaction_at, resolved_at, updated_at) > ${d30}
+            and coalesce(satisfaction_at, resolved_at, updated_at) <= ${now}) as value
         from tickets
         where workspace_id = ${ws} and account_id = ${ids} and deleted_at is null
         group by account_id`),

@@ -9,6 +9,7 @@ import { installPipelineTemplate } from '../pipelines'
 import { installHealthTemplate } from '../health'
 import { installQualificationTemplate } from '../qualification'
 import { surveyRuleTemplates } from '../surveys'
+import { ticketRatingRuleTemplates } from '../tickets'
 import { installTierTemplate } from '../tiers'
 import { installAutomationTemplate, installRuleTemplates } from '../rules'
 import { addMissingRolePermissions } from '../users'
@@ -40,6 +41,10 @@ const templateParts: { key: string; install(tx: Executor, ctx: Ctx, lang: Lang):
   { key: 'approvals', install: installApprovalTemplate },
   { key: 'dashboards', install: installDashboardTemplate },
   { key: 'north_star', install: installNorthStarTemplate },
+  {
+    key: 'ticket_rating_rules',
+    install: (tx, ctx, l) => installRuleTemplates(tx, ctx, ticketRatingRuleTemplates(l)),
+  },
 ]
 
 /**
