@@ -35,7 +35,7 @@ import {
 import { registerMarketingRoutes, touchCollection } from './modules/marketing'
 import { opportunityCollection } from './modules/opportunities'
 import { taskCollection } from './modules/tasks'
-import { ticketCollection } from './modules/tickets'
+import { registerTicketRoutingRoutes, ticketCollection } from './modules/tickets'
 import { registerAuditRoutes } from './modules/audit'
 import { registerSearchRoutes } from './modules/search'
 import { registerImportRoutes } from './modules/imports'
@@ -143,6 +143,7 @@ export async function buildApp(rt: Runtime, opts: { logger?: boolean; web?: bool
   registerSurveyRoutes(app, db, { events: rt.events, jobs: rt.jobs })
   registerRuleRoutes(app, db, { events: rt.events, jobs: rt.jobs, config: rt.config })
   registerApprovalRoutes(app, db, { jobs: rt.jobs, events: rt.events })
+  registerTicketRoutingRoutes(app, db)
   registerJobRoutes(app, rt.jobRegistry, {
     db,
     jobs: rt.jobs,

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm'
+import { and, eq, gt, inArray, lte } from 'drizzle-orm'
 import { recordAudit } from '../../core/audit/audit'
 import type { Ctx } from '../../core/context'
 import type { Executor } from '../../core/db/types'
@@ -75,4 +75,24 @@ export async function clearDelegation(tx: Executor, ctx: Ctx) {
     .delete(approvalDelegations)
     .where(and(eq(approvalDelegations.workspaceId, ctx.ws), eq(approvalDelegations.userId, userId)))
   await recordAudit(tx, ctx, [{ action: 'delete', entityType: 'approval_delegation', entityId: userId }])
+}
+
+/**
+ * Of these people, those away now: a delegation of their approvals is in force (from ≤ now < until).
+ * Ticket routing passes them over.
+ */
+export async function awayUserIds(tx: Executor, ws: string, ids: string[], now = new Date()) {
+  if (!ids.length) return new Set<string>()
+  const rows = await tx
+    .select({ userId: approvalDelegations.userId })
+    .from(approvalDelegations)
+    .where(
+      and(
+        eq(approvalDelegations.workspaceId, ws),
+        inArray(approvalDelegations.userId, ids),
+        lte(approvalDelegations.startsAt, now),
+        gt(approvalDelegations.endsAt, now),
+      ),
+    )
+  return new Set(rows.map((r) => r.userId))
 }

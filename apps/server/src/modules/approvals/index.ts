@@ -14,6 +14,7 @@ export {
   approvalFileAccess,
 } from './approval.service'
 export { scanApprovalDeadlines } from './approval.scan'
+export { awayUserIds } from './delegation.service'
 export * as approvalTables from './approval.table'
 
 /** Deadlines of pending steps: reminders and escalations every minute, and on demand (`approvals_scan`). */

@@ -95,6 +95,22 @@ function checkConditions(entity: RuleTarget | null, g: ConditionGroup, at: strin
   }
 }
 
+/**
+ * Checks the fields a condition group names on an entity's records (and their account's), e.g. for
+ * ticket routing rules; errors are at `<at>.all.0.field`…
+ */
+export async function checkConditionGroup(
+  tx: Executor,
+  ws: string,
+  entity: RuleTarget,
+  group: ConditionGroup,
+  at: string,
+): Promise<FieldError[]> {
+  const ck: Check = { custom: await customDefsOf(tx, ws), errors: [] }
+  checkConditions(entity, group, at, ck)
+  return ck.errors
+}
+
 function checkRecipient(
   t: RuleTrigger,
   r: Recipient,

@@ -18,3 +18,4 @@ export {
   sendRatingLink,
   ticketRatingRuleTemplates,
 } from './satisfaction'
+export { registerTicketRoutingRoutes, routingRuleCollection, ticketRoutingRules } from './routing'

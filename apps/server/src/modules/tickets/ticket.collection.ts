@@ -6,6 +6,7 @@ import { accountParent } from '../accounts'
 import { contacts } from '../contacts'
 import { userRefs, userTables } from '../users'
 import { nextTicketNumber } from './ticket-number'
+import { reasonIn, routeNewTicket } from './routing'
 import { tickets } from './ticket.table'
 
 const mapper = rowMapper(tickets)
@@ -26,7 +27,16 @@ export const ticketCollection = new Collection<any, any, any>({
       : patch.status && !closed(patch.status) && closed(before?.status)
         ? { resolvedAt: null }
         : {},
-  beforeInsert: async (tx, ctx) => ({ number: await nextTicketNumber(tx, ctx.ws) }),
+  beforeInsert: async (tx, ctx, row) => ({
+    number: await nextTicketNumber(tx, ctx.ws),
+    // Routing (service desk): the first matching rule sets the team and the assignee, and says why.
+    ...(await routeNewTicket(tx, ctx, row)),
+  }),
+  // Why the ticket went to whom is stored in English; each reader gets it in their language.
+  localize: (rec, lang) =>
+    rec.routedBy
+      ? { ...rec, routedBy: { ...rec.routedBy, reason: reasonIn(rec.routedBy.reason, lang) } }
+      : rec,
   validate: allOf(
     userRefs('ownerId', 'assigneeId'),
     refCheck(contacts, 'contact', 'contactId'),

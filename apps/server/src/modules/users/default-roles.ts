@@ -28,6 +28,7 @@ const directory = {
   'segment-settings': readOnly,
   'field-definitions': readOnly,
   'approval-flows': readOnly,
+  'ticket-routing-rules': readOnly,
   reports: personal,
   dashboards: personal,
   'dashboard-subscriptions': personal,

@@ -1,0 +1,5 @@
+export { routeNewTicket } from './routing.service'
+export { reasonIn } from './routing'
+export { routingRuleCollection, validateRoutingRule } from './routing-rule.collection'
+export { registerTicketRoutingRoutes, reorderRoutingRules } from './routing.routes'
+export { ticketRoutingRules } from './routing-rule.table'
