@@ -40,8 +40,13 @@ const download = (who: Caller, id: string) =>
     headers: { authorization: `Bearer ${who.token}` },
   })
 const messages = (who: Caller, query = '') => who.get(`/api/v1/tickets/${ticket.id}/messages${query}`)
+/** The replies e-mailed to an address (other mails, e.g. the acknowledgement of a new ticket, left out). */
 const mailsTo = (to: string) =>
-  smtp.messages.filter((m) => (Array.isArray(m.to) ? m.to : [m.to]).some((a) => a?.text.includes(to)))
+  smtp.messages.filter(
+    (m) =>
+      m.subject?.includes('] Re: ') &&
+      (Array.isArray(m.to) ? m.to : [m.to]).some((a) => a?.text.includes(to)),
+  )
 
 beforeAll(async () => {
   env = await startTestApp()
