@@ -26,6 +26,7 @@ import { registerHealthRoutes } from './modules/health'
 import { registerSurveyRoutes } from './modules/surveys'
 import { registerQualificationRoutes } from './modules/qualification'
 import { registerTierRoutes } from './modules/tiers'
+import { registerBusinessCalendarRoutes } from './modules/tickets'
 import {
   registerDashboardRoutes,
   registerMetricRoutes,
@@ -139,6 +140,7 @@ export async function buildApp(rt: Runtime, opts: { logger?: boolean; web?: bool
   registerHealthRoutes(app, db)
   registerQualificationRoutes(app, db)
   registerTierRoutes(app, db)
+  registerBusinessCalendarRoutes(app, db)
   registerLifecycleRoutes(app, db, { events: rt.events, jobs: rt.jobs })
   registerSurveyRoutes(app, db, { events: rt.events, jobs: rt.jobs })
   registerRuleRoutes(app, db, { events: rt.events, jobs: rt.jobs, config: rt.config })

@@ -28,6 +28,7 @@ import { renewalJobs } from './modules/renewals'
 import { healthHandlers, healthJobs } from './modules/health'
 import { qualificationHandlers, qualificationJobs } from './modules/qualification'
 import { tierHandlers, tierJobs } from './modules/tiers'
+import { slaSweepJob } from './modules/tickets'
 import { leadHandlers, leadJobs } from './modules/leads'
 import { builtinCollections, customFieldsProvider, fieldJobs, rollupHandler } from './modules/fields'
 import { setCustomFields } from './core/crud/custom-fields'
@@ -103,6 +104,7 @@ export const moduleJobs = (): JobDef[] => [
   ...healthJobs(),
   ...qualificationJobs(),
   ...tierJobs(),
+  slaSweepJob,
   ...leadJobs(),
   ...fieldJobs(),
   ...approvalJobs(),

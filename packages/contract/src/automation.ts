@@ -177,6 +177,10 @@ export const Recipient = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('csm') }),
   /** The manager of the record's owner (or of a task's assignee). */
   z.object({ kind: z.literal('manager') }),
+  /** The record's assignee (a ticket's or a task's). */
+  z.object({ kind: z.literal('assignee') }),
+  /** The manager of the record's team (a ticket's `teamId`). */
+  z.object({ kind: z.literal('team_manager') }),
 ])
 export type Recipient = z.infer<typeof Recipient>
 

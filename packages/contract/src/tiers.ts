@@ -23,8 +23,23 @@ export const TierEntitlements = z
     dedicatedCsm: z.boolean(),
     team1PlusN: z.boolean().describe('a dedicated CSM plus product, engineering and industry experts'),
     quarterlyReview: z.boolean().describe('a quarterly needs review'),
-    responseHours: z.number().int().min(1, 'at least 1 hour').max(720, 'at most 720 hours'),
+    responseHours: z
+      .number()
+      .int()
+      .min(1, 'at least 1 hour')
+      .max(720, 'at most 720 hours')
+      .describe("a ticket's first-response target, in business hours"),
+    resolutionHours: z
+      .number()
+      .int()
+      .min(1, 'at least 1 hour')
+      .max(2160, 'at most 2160 hours')
+      .describe("a ticket's resolution target, in business hours"),
     selfService: z.boolean().describe('self-service and automated support'),
+  })
+  .refine((e) => e.resolutionHours >= e.responseHours, {
+    message: 'the resolution time must be at least the response time',
+    path: ['resolutionHours'],
   })
   .meta({ id: 'TierEntitlements' })
 

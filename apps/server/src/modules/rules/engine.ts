@@ -22,7 +22,7 @@ import type { JobQueue } from '../../core/jobs/jobs'
 import { accountCollection } from '../accounts'
 import { callWebhook, notify } from '../notifications'
 import { taskCollection } from '../tasks'
-import { managerOf, peopleByIds, peopleWithRole, teamMemberIds } from '../users'
+import { managerOf, peopleByIds, peopleWithRole, teamManagerOf, teamMemberIds } from '../users'
 import {
   equal,
   evaluate,
@@ -143,6 +143,15 @@ async function resolveRecipient(env: Env, r: Recipient): Promise<{ userIds: stri
       const m = o ? await managerOf(env.tx, env.ws, o) : null
       return { userIds: m ? [m] : [] }
     }
+    case 'assignee': {
+      const a = env.scope.record?.assigneeId as string | null | undefined
+      return { userIds: a ? [a] : [] }
+    }
+    case 'team_manager': {
+      const team = env.scope.record?.teamId as string | null | undefined
+      const m = team ? await teamManagerOf(env.tx, env.ws, team) : null
+      return { userIds: m ? [m] : [] }
+    }
   }
 }
 
@@ -152,6 +161,8 @@ const who: Record<Recipient['kind'], string> = {
   owner: 'owner',
   csm: 'customer success manager',
   manager: "owner's manager",
+  assignee: 'assignee',
+  team_manager: "team's manager",
 }
 
 async function names(env: Env, ids: string[]) {

@@ -119,7 +119,7 @@ function checkRecipient(
   userIds: Set<string>,
 ) {
   if (r.kind === 'user') userIds.add(r.userId)
-  if ((r.kind === 'owner' || r.kind === 'csm' || r.kind === 'manager') && recordless(t))
+  if (r.kind !== 'user' && r.kind !== 'role' && recordless(t))
     errors.push({ path: at, message: `this trigger has no record, so there is no ${r.kind} to address` })
 }
 

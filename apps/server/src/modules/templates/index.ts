@@ -11,6 +11,7 @@ import { installQualificationTemplate } from '../qualification'
 import { surveyRuleTemplates } from '../surveys'
 import { ticketRatingRuleTemplates } from '../tickets'
 import { installTierTemplate } from '../tiers'
+import { slaRuleTemplates } from '../tickets'
 import { installAutomationTemplate, installRuleTemplates } from '../rules'
 import { addMissingRolePermissions } from '../users'
 import { installApprovalTemplate } from '../approvals'
@@ -41,6 +42,7 @@ const templateParts: { key: string; install(tx: Executor, ctx: Ctx, lang: Lang):
   { key: 'approvals', install: installApprovalTemplate },
   { key: 'dashboards', install: installDashboardTemplate },
   { key: 'north_star', install: installNorthStarTemplate },
+  { key: 'ticket_sla_rules', install: (tx, ctx, l) => installRuleTemplates(tx, ctx, slaRuleTemplates(l)) },
   {
     key: 'ticket_rating_rules',
     install: (tx, ctx, l) => installRuleTemplates(tx, ctx, ticketRatingRuleTemplates(l)),

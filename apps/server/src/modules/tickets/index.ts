@@ -1,6 +1,18 @@
 export { ticketCollection } from './ticket.collection'
 export { tickets, ticketCounters } from './ticket.table'
 export { nextTicketNumber, numberUnnumberedTickets } from './ticket-number'
+// Service levels (service desk): business calendar, due times, pauses, warnings and breaches.
+export {
+  businessCalendars,
+  calendarOf,
+  recordFirstResponse,
+  registerBusinessCalendarRoutes,
+  setSlaClock,
+  slaRuleTemplates,
+  slaSweepJob,
+  sweepServiceLevels,
+  ticketSlaEvents,
+} from './sla'
 // Conversation and satisfaction (service desk).
 export {
   addMessage,

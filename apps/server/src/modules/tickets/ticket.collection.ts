@@ -6,6 +6,7 @@ import { accountParent } from '../accounts'
 import { contacts } from '../contacts'
 import { userRefs, userTables } from '../users'
 import { nextTicketNumber } from './ticket-number'
+import { slaOnInsert, slaOnUpdate } from './sla/sla.hooks'
 import { reasonIn, routeNewTicket } from './routing'
 import { tickets } from './ticket.table'
 
@@ -31,7 +32,11 @@ export const ticketCollection = new Collection<any, any, any>({
     number: await nextTicketNumber(tx, ctx.ws),
     // Routing (service desk): the first matching rule sets the team and the assignee, and says why.
     ...(await routeNewTicket(tx, ctx, row)),
+    // Service levels (sla/): due times from the account's tier and the business calendar.
+    ...(await slaOnInsert(tx, ctx, row)),
   }),
+  // Service levels (sla/): pending pauses the clock, leaving it resumes it, resolving stops it.
+  beforeUpdate: (tx, ctx, patch, before) => slaOnUpdate(tx, ctx, patch, before),
   // Why the ticket went to whom is stored in English; each reader gets it in their language.
   localize: (rec, lang) =>
     rec.routedBy

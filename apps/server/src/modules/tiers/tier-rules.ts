@@ -44,13 +44,14 @@ export const defaultPackages = (l: Lang): TierPackage[] => [
     name: l === 'en' ? 'Strategic: 1+N team' : '战略客户：1+N 专属服务',
     description:
       l === 'en'
-        ? 'A dedicated CSM plus product, engineering and industry experts; quarterly business reviews; 4-hour response.'
-        : '专属客户成功经理 + 产品、技术、行业专家组成的服务团队；季度业务复盘；4 小时响应。',
+        ? 'A dedicated CSM plus product, engineering and industry experts; quarterly business reviews; first response within 1 business hour, resolution within 8.'
+        : '专属客户成功经理 + 产品、技术、行业专家组成的服务团队；季度业务复盘；1 个工作小时内首次响应，8 个工作小时内解决。',
     entitlements: {
       dedicatedCsm: true,
       team1PlusN: true,
       quarterlyReview: true,
-      responseHours: 4,
+      responseHours: 1,
+      resolutionHours: 8,
       selfService: true,
     },
   },
@@ -59,13 +60,14 @@ export const defaultPackages = (l: Lang): TierPackage[] => [
     name: l === 'en' ? 'Growth: standard service' : '成长客户：标准服务包',
     description:
       l === 'en'
-        ? 'A named CSM, the standard service package and a quarterly needs review; next-business-day response.'
-        : '指定客户成功经理、标准服务包与季度需求回顾；次工作日响应。',
+        ? 'A named CSM, the standard service package and a quarterly needs review; first response within 4 business hours, resolution within 24.'
+        : '指定客户成功经理、标准服务包与季度需求回顾；4 个工作小时内首次响应，24 个工作小时内解决。',
     entitlements: {
       dedicatedCsm: true,
       team1PlusN: false,
       quarterlyReview: true,
-      responseHours: 24,
+      responseHours: 4,
+      resolutionHours: 24,
       selfService: true,
     },
   },
@@ -74,13 +76,14 @@ export const defaultPackages = (l: Lang): TierPackage[] => [
     name: l === 'en' ? 'Essential: self-service' : '基础客户：自助服务',
     description:
       l === 'en'
-        ? 'Self-service help centre, community and automated support; 72-hour response.'
-        : '自助帮助中心、社区与自动化支持；72 小时响应。',
+        ? 'Self-service help centre, community and automated support; first response within 24 business hours, resolution within 72.'
+        : '自助帮助中心、社区与自动化支持；24 个工作小时内首次响应，72 个工作小时内解决。',
     entitlements: {
       dedicatedCsm: false,
       team1PlusN: false,
       quarterlyReview: false,
-      responseHours: 72,
+      responseHours: 24,
+      resolutionHours: 72,
       selfService: true,
     },
   },

@@ -14,7 +14,7 @@ const decode = (s: string): Recipient =>
     ? { kind: 'user', userId: s.slice(5) }
     : s.startsWith('role:')
       ? { kind: 'role', role: s.slice(5) }
-      : { kind: s as 'owner' | 'csm' | 'manager' }
+      : { kind: s as 'owner' | 'csm' | 'manager' | 'assignee' | 'team_manager' }
 
 /** "Record owner", "Legal (role)", "Li Wei": a recipient in words. */
 export function recipientLabel(r: Recipient | undefined, t: TFunction, names: Record<string, string> = {}) {
@@ -34,7 +34,7 @@ function useRecipientOptions(current: Recipient[]) {
     return [
       {
         label: t('automation.recipient.fromRecord'),
-        options: (['owner', 'csm', 'manager'] as const).map((k) => ({
+        options: (['owner', 'csm', 'manager', 'assignee', 'team_manager'] as const).map((k) => ({
           value: k,
           label: t(`automation.recipient.${k}`),
         })),

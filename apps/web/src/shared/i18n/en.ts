@@ -1123,6 +1123,8 @@ export const en = {
       owner: 'Record owner',
       csm: 'Customer success manager',
       manager: 'Owner’s manager',
+      assignee: 'Assignee',
+      team_manager: 'Team’s manager',
       users: 'People',
       roles: 'Roles',
       roleNamed: 'Everyone with the role {{role}}',

@@ -1103,6 +1103,8 @@ export const zhCN: Messages = {
       owner: '记录负责人',
       csm: '客户成功经理',
       manager: '负责人的上级',
+      assignee: '处理人',
+      team_manager: '所属团队的经理',
       users: '人员',
       roles: '角色',
       roleNamed: '角色“{{role}}”的所有人',
