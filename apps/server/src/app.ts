@@ -53,6 +53,7 @@ import { registerFileRoutes, registerPipelineRoutes } from './modules/pipelines'
 import { defaultWebDir, type Runtime } from './runtime'
 import { VERSION } from './version'
 import { registerApprovalRoutes } from './modules/approvals'
+import { registerAcknowledgementRoutes } from './modules/tickets'
 import { registerRatingRoutes, registerTicketMessageRoutes } from './modules/tickets'
 
 /** The HTTP application: the kernel from core/ with every module's routes. */
@@ -129,6 +130,7 @@ export async function buildApp(rt: Runtime, opts: { logger?: boolean; web?: bool
   registerListViewRoutes(app, db)
   registerPipelineRoutes(app, db)
   registerFileRoutes(app, db)
+  registerAcknowledgementRoutes(app, db)
   // A ticket's conversation, and the public satisfaction link.
   registerTicketMessageRoutes(app, db)
   registerRatingRoutes(app, db, { events: rt.events })

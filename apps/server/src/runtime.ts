@@ -36,6 +36,7 @@ import { approvalFileAccess, approvalGuard, approvalJobs, approvalStarterFor } f
 import { addFileAccess } from './modules/pipelines'
 import { conversationHandlers, satisfactionHandlers, ticketFileAccess } from './modules/tickets'
 import { dashboardJobs } from './modules/reports'
+import { acknowledgementHandler } from './modules/tickets'
 import { addWriteGuard } from './core/crud/write-guards'
 
 export type Runtime = {
@@ -88,6 +89,7 @@ export const moduleHandlers = (deps: ModuleDeps): EventHandler[] => [
   ...tierHandlers(deps),
   ...leadHandlers(deps),
   rollupHandler(),
+  acknowledgementHandler(deps),
   ...conversationHandlers(deps),
   ...satisfactionHandlers(deps),
 ]

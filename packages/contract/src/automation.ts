@@ -186,6 +186,9 @@ export type Recipient = z.infer<typeof Recipient>
 
 export const notificationChannels = ['in_app', 'email', 'wecom', 'dingtalk', 'feishu', 'webhook'] as const
 export type NotificationChannel = (typeof notificationChannels)[number]
+/** The channels a delivery row may use: the notification channels and SMS (texts to a ticket's contact). */
+export const deliveryChannels = [...notificationChannels, 'sms'] as const
+export type DeliveryChannel = (typeof deliveryChannels)[number]
 
 /** Text with `{{record.name}}`, `{{account.name}}`, `{{before.stage}}`, `{{payload.x}}` placeholders. */
 const template = (max: number) => z.string().min(1, 'must not be empty').max(max)
@@ -422,7 +425,7 @@ export const Notification = z
     id: Id,
     userId: Id.nullable(),
     role: z.string().nullable(),
-    channel: z.enum(notificationChannels),
+    channel: z.enum(deliveryChannels),
     subject: z.string(),
     body: z.string(),
     /** Where the notification points, e.g. `/opportunities/<id>`. */
@@ -506,6 +509,49 @@ export const SmtpSettings = z
     from: z.string().min(3).max(200),
   })
   .strict()
+export const smsProviders = ['aliyun', 'tencent'] as const
+/**
+ * Workspace SMS settings (Aliyun SMS or Tencent Cloud SMS). The secret is write-only: left out, the stored
+ * one is kept. The template is the acknowledgement's: Aliyun `${number}`, `${subject}`; Tencent `{1}`, `{2}`.
+ */
+export const SmsSettings = z
+  .object({
+    provider: z.enum(smsProviders, { error: 'must be aliyun or tencent' }),
+    enabled: z.boolean().default(true),
+    accessKeyId: z.string().trim().min(1, 'must not be empty').max(200),
+    accessKeySecret: z.string().max(200).optional(),
+    signName: z.string().trim().min(1, 'must not be empty').max(50),
+    templateCode: z.string().trim().min(1, 'must not be empty').max(50),
+    region: z
+      .string()
+      .trim()
+      .regex(/^[a-z]{2,}(-[a-z0-9]+)+$/, 'must be a region such as ap-guangzhou')
+      .max(50)
+      .nullable()
+      .optional(),
+    sdkAppId: z
+      .string()
+      .trim()
+      .regex(/^\d{5,20}$/, 'must be the SDK AppID, digits only')
+      .nullable()
+      .optional(),
+    baseUrl: z
+      .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+      .max(300)
+      .nullable()
+      .optional(),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    if (v.provider === 'tencent' && !v.sdkAppId)
+      ctx.addIssue({ code: 'custom', path: ['sdkAppId'], message: 'Tencent Cloud SMS needs the SDK AppID' })
+    if (v.provider === 'tencent' && !/^\d+$/.test(v.templateCode))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['templateCode'],
+        message: 'a Tencent Cloud template ID is digits only',
+      })
+  })
 export const NotificationSettings = z
   .object({
     smtp: SmtpSettings.nullable(),
@@ -555,10 +601,23 @@ export const SmtpSettingsView = z.object({
   from: z.string(),
   hasPassword: z.boolean(),
 })
+/** The workspace's SMS settings as read back: the secret never leaves the server. */
+export const SmsSettingsView = z.object({
+  provider: z.enum(smsProviders),
+  enabled: z.boolean(),
+  accessKeyId: z.string(),
+  hasSecret: z.boolean(),
+  signName: z.string(),
+  templateCode: z.string(),
+  region: z.string().nullable(),
+  sdkAppId: z.string().nullable(),
+  baseUrl: z.string().nullable(),
+})
 /** `GET /notification-settings`: SMTP (without its password) and the digest hour, with the version to send back. */
 export const NotificationSettingsView = z
   .object({
     smtp: SmtpSettingsView.nullable(),
+    sms: SmsSettingsView.nullable(),
     digestHour: z.number().int().min(0).max(23),
     /** The address people open OpenKAM at; links in e-mails and robot messages start with it. */
     appUrl: z.string().nullable(),
@@ -574,6 +633,8 @@ export const NotificationSettingsUpdate = z
   .object({
     version: z.number({ error: 'version is required: send the version you read' }).int().min(1),
     smtp: SmtpSettings.nullable().optional(),
+    /** `null` removes SMS; without `accessKeySecret` the stored secret is kept. */
+    sms: SmsSettings.nullable().optional(),
     digestHour: NotificationSettings.shape.digestHour.optional(),
     appUrl: z
       .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
@@ -597,7 +658,7 @@ export const NotificationListQuery = z
     limit: z.coerce.number().int().min(1).max(500, 'at most 500').default(50),
     cursor: z.string().optional().describe('nextCursor of the previous page'),
     unread: z.enum(['true', 'false']).optional().describe('only unread (true) or only read (false)'),
-    channel: z.enum(notificationChannels).optional().describe('default in_app, unless all=true'),
+    channel: z.enum(deliveryChannels).optional().describe('default in_app, unless all=true'),
     status: z.enum(deliveryStatuses).optional(),
     ruleRunId: Id.optional(),
     all: z
@@ -610,6 +671,50 @@ export const NotificationListQuery = z
 export const UnreadCount = z.object({ unread: z.number().int() }).meta({ id: 'UnreadCount' })
 export const ReadAllResult = z.object({ updated: z.number().int() })
 export const TestEmailRequest = z.object({ to: z.email('must be an e-mail address') }).strict()
+export const TestSmsRequest = z
+  .object({
+    to: z
+      .string()
+      .trim()
+      .regex(
+        /^(\+|00)?[0-9][0-9 ()-]{5,20}$/,
+        'must be a mobile number: 11 digits in mainland China, else + and the country code',
+      ),
+  })
+  .strict()
+
+/** One address a ticket's acknowledgement went to, with how the delivery went. */
+export const AcknowledgementDelivery = z.object({
+  channel: z.enum(['email', 'sms']),
+  to: z.string(),
+  status: z.enum(deliveryStatuses),
+  error: z.string().nullable(),
+  attempts: z.number().int(),
+  sentAt: Timestamp.nullable(),
+})
+/**
+ * `GET /tickets/:id/acknowledgement`: how the contact was told the ticket was received. `status` is
+ * `none` before the acknowledgement ran (or for tickets written in bulk), `skipped` when there was nobody
+ * or nothing to send to (see `skipped`), else the deliveries' outcome.
+ */
+export const TicketAcknowledgement = z
+  .object({
+    ticketId: Id,
+    status: z.enum(['none', 'skipped', 'pending', 'sent', 'partly_sent', 'failed']),
+    createdAt: Timestamp.nullable(),
+    /** When the last delivery went out (the time the contact was told). */
+    acknowledgedAt: Timestamp.nullable(),
+    deliveries: z.array(AcknowledgementDelivery),
+    /** Channels not used: no contact on the ticket, no e-mail address, no phone, or a phone that takes no texts. */
+    skipped: z.array(
+      z.object({
+        channel: z.enum(['email', 'sms']),
+        reason: z.enum(['no_contact', 'no_email', 'no_phone', 'not_mobile']),
+      }),
+    ),
+  })
+  .meta({ id: 'TicketAcknowledgement' })
+export type TicketAcknowledgement = z.infer<typeof TicketAcknowledgement>
 /** The outcome of a test message: `status` is the HTTP status of the receiver, if it answered. */
 export const DeliveryTestResult = z
   .object({ ok: z.boolean(), status: z.number().int().optional(), error: z.string().optional() })

@@ -68,6 +68,7 @@ const scopes: Record<string, string> = {
   nobody: '无人',
 }
 const adminTasks: Record<string, string> = {
+  'send test texts': '发送测试短信',
   'apply definition files': '应用定义文件',
   'change lead scoring': '修改线索评分',
   'change the gap rules': '修改缺口规则',
@@ -481,6 +482,18 @@ export const zhPatterns: readonly Pattern[] = [
   [/^no such role: (.+)$/s, '没有该角色：$1'],
   [/^not a file you uploaded: (.+)$/s, '不是你上传的文件：$1'],
   [/^no such team: (.+)$/s, '没有该团队：$1'],
+  // SMS providers' refusals keep the provider's own code and message.
+  [/^Aliyun SMS refused the message \(([^)]+)\): (.*)$/s, '阿里云短信拒绝了此短信（$1）：$2'],
+  [
+    /^Tencent Cloud SMS refused the message to (\S+) \(([^)]+)\): (.*)$/s,
+    '腾讯云短信拒绝了发往 $1 的短信（$2）：$3',
+  ],
+  [/^Tencent Cloud SMS refused the message \(([^)]+)\): (.*)$/s, '腾讯云短信拒绝了此短信（$1）：$2'],
+  [
+    /^(Aliyun SMS|Tencent Cloud SMS) answered HTTP (\d+)(.*)$/s,
+    (g) => `${g[0] === 'Aliyun SMS' ? '阿里云短信' : '腾讯云短信'}应答 HTTP ${g[1]}${g[2]}`,
+  ],
+  [/^The SMS address "(.*)" is not a URL$/s, '短信接口地址 "$1" 不是 URL'],
   // Dashboards (issue 17.4)
   [/^another widget has the id (.+)$/s, '另一个组件已使用 ID $1'],
   [/^no saved report you may read has the id (.+)$/s, '没有你可以查看的 ID 为 $1 的已保存报表'],

@@ -286,6 +286,27 @@ export const zhExact: Readonly<Record<string, string>> = {
   'This milestone is already confirmed by the customer': '此里程碑已由客户确认',
   'E-mail is not set up for this workspace — add the SMTP server in Settings → Channels':
     '此工作区尚未设置电子邮件 — 请在 设置 → 渠道 中添加 SMTP 服务器',
+  // SMS channel and ticket acknowledgement (service desk)
+  'SMS is not set up for this workspace — add the provider in Settings → Channels':
+    '此工作区尚未设置短信 — 请在 设置 → 渠道 中添加短信服务商',
+  'SMS is not set up for this workspace — save the SMS provider first':
+    '此工作区尚未设置短信 — 请先保存短信服务商',
+  'SMS is switched off in Settings → Channels': '短信已在 设置 → 渠道 中关闭',
+  'SMS was switched off before the text went out': '短信在发出前已被关闭',
+  'SMS was removed from Settings → Channels before the text went out':
+    '短信设置在发出前已从 设置 → 渠道 中移除',
+  'SMS cannot be switched on without the secret key': '没有密钥无法开启短信',
+  'give the secret of this access key': '请填写此访问密钥的 Secret',
+  'The number cannot take a text message': '该号码无法接收短信',
+  'must be a mobile number: 11 digits in mainland China, else + and the country code':
+    '必须是手机号码：中国大陆为 11 位数字，其他地区请以 + 和国家代码开头',
+  'must be aliyun or tencent': '必须是 aliyun 或 tencent',
+  'must be a region such as ap-guangzhou': '必须是地域，例如 ap-guangzhou',
+  'must be the SDK AppID, digits only': '必须是 SDK AppID（仅数字）',
+  'Tencent Cloud SMS needs the SDK AppID': '腾讯云短信需要 SDK AppID',
+  'a Tencent Cloud template ID is digits only': '腾讯云模板 ID 只能是数字',
+  'Tencent Cloud SMS answered without a send status': '腾讯云短信的应答中没有发送状态',
+  'The delivery record is missing': '投递记录缺失',
   // Customers' confirmation and survey links
   'A newer confirmation link was sent for this milestone; please use the most recent e-mail.':
     '此里程碑已发送了更新的确认链接；请使用最新的邮件。',

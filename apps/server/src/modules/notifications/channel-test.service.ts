@@ -1,9 +1,11 @@
 import type { Ctx } from '../../core/context'
 import type { Executor } from '../../core/db/types'
+import { AppError } from '../../core/errors'
 import { newId } from '../../core/ids'
 import { sendEmail } from './channels/email.sender'
 import { postToEndpoint } from './channels/http.sender'
 import { testMessage } from './channels/messages'
+import { mobileNumber, sendSms } from './channels/sms/sms.sender'
 import { findWebhook } from './notification.repository'
 import { workspaceLocale } from './notify.service'
 import { loadSettings, requireAdmin } from './settings.service'
@@ -48,4 +50,35 @@ export async function testEmail(db: Executor, ctx: Ctx, to: string, timeoutMs: n
     timeoutMs,
   )
   return { ok: r.ok, ...(r.error ? { error: r.error } : {}) }
+}
+
+/**
+ * Sends a test text through the workspace's SMS provider now (administrators), with the acknowledgement
+ * template and sample values (`TK-10000`, "Test message"); also while SMS is switched off, to try it first.
+ */
+export async function testSms(db: Executor, ctx: Ctx, to: string, timeoutMs: number): Promise<TestResult> {
+  requireAdmin(ctx, 'send test texts')
+  const number = mobileNumber(to)
+  if (!number)
+    throw new AppError('invalid', 'invalid_input', 'The number cannot take a text message', {
+      errors: [
+        {
+          path: 'to',
+          message: 'must be a mobile number: 11 digits in mainland China, else + and the country code',
+        },
+      ],
+    })
+  const { sms } = await loadSettings(db, ctx.ws)
+  if (!sms) return { ok: false, error: 'SMS is not set up for this workspace — save the SMS provider first' }
+  const lang = langOf(await workspaceLocale(db, ctx.ws))
+  const r = await sendSms(
+    sms,
+    { to: number, params: { number: 'TK-10000', subject: t(lang, 'testSmsSubject') } },
+    { timeoutMs },
+  )
+  return {
+    ok: r.ok,
+    ...(r.status !== undefined ? { status: r.status } : {}),
+    ...(r.error ? { error: r.error } : {}),
+  }
 }

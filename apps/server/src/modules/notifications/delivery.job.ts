@@ -2,6 +2,7 @@ import type { Config } from '../../core/config'
 import type { Executor } from '../../core/db/types'
 import type { JobContext, JobDef } from '../../core/jobs/jobs'
 import { sendEmail, type Mail } from './channels/email.sender'
+import { sendSms, type SmsMessage } from './channels/sms/sms.sender'
 import { postToEndpoint, type SendResult } from './channels/http.sender'
 import {
   claimForSending,
@@ -28,6 +29,18 @@ async function send(db: Executor, row: NotificationRow, config: Config): Promise
         error: 'E-mail is not set up for this workspace — add the SMTP server in Settings → Channels',
       }
     return sendEmail(smtp, payload as Mail, config.webhookTimeoutMs)
+  }
+  if (row.channel === 'sms') {
+    const { sms } = await loadSettings(db, row.workspaceId)
+    if (!sms)
+      return {
+        ok: false,
+        permanent: true,
+        error: 'SMS was removed from Settings → Channels before the text went out',
+      }
+    if (!sms.enabled)
+      return { ok: false, permanent: true, error: 'SMS was switched off before the text went out' }
+    return sendSms(sms, payload as SmsMessage, { timeoutMs: config.webhookTimeoutMs })
   }
   let endpoint: { kind: string; url: string; secret: string | null }
   if (row.webhookId) {

@@ -150,6 +150,15 @@ export const markAllRead = async (tx: Executor, ws: string, userId: string) =>
       .returning({ id: notifications.id })
   ).length
 
+/** Delivery rows by id (e.g. the ones a ticket's acknowledgement made). */
+export const notificationsByIds = (tx: Executor, ws: string, ids: string[]) =>
+  ids.length === 0
+    ? Promise.resolve([] as NotificationRow[])
+    : tx
+        .select()
+        .from(notifications)
+        .where(and(eq(notifications.workspaceId, ws), inArray(notifications.id, ids)))
+
 export const notificationsOfRuns = (tx: Executor, ws: string, runIds: string[]) =>
   runIds.length === 0
     ? Promise.resolve([])

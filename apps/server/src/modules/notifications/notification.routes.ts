@@ -12,6 +12,7 @@ import {
   Problem,
   ReadAllResult,
   TestEmailRequest,
+  TestSmsRequest,
   UnreadCount,
 } from '@openkam/contract'
 import type { Config } from '../../core/config'
@@ -20,7 +21,7 @@ import type { App } from '../../core/http/server'
 import { messageLanguage } from '../../core/http/language'
 import { translateMessage } from '../../core/http/translate-message'
 import type { JobQueue } from '../../core/jobs/jobs'
-import { testEmail, testWebhook } from './channel-test.service'
+import { testEmail, testSms, testWebhook } from './channel-test.service'
 import { inbox } from './inbox.service'
 import { listMine, myUnreadCount, readAll, readOne } from './notification.service'
 import { getMyPreferences, getSettings, updateMyPreferences, updateSettings } from './settings.service'
@@ -103,7 +104,7 @@ export function registerNotificationRoutes(app: App, db: Db, deps: { jobs: JobQu
     {
       schema: {
         tags,
-        summary: 'The workspace e-mail (SMTP) settings, digest hour and app URL (administrators)',
+        summary: 'The workspace e-mail (SMTP) and SMS settings, digest hour and app URL (administrators)',
         response: { 200: NotificationSettingsView, ...errors },
       },
     },
@@ -133,6 +134,19 @@ export function registerNotificationRoutes(app: App, db: Db, deps: { jobs: JobQu
       },
     },
     async (req) => testEmail(db, req.ctx, req.body.to, deps.config.webhookTimeoutMs),
+  )
+  app.post(
+    '/api/v1/notification-settings/test-sms',
+    {
+      schema: {
+        tags,
+        summary:
+          'Send a test text through the saved SMS provider, with the acknowledgement template (administrators)',
+        body: TestSmsRequest,
+        response: { 200: DeliveryTestResult, ...errors },
+      },
+    },
+    async (req) => testSms(db, req.ctx, req.body.to, deps.config.webhookTimeoutMs),
   )
   app.get(
     '/api/v1/me/notification-preferences',

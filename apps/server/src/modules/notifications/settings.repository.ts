@@ -13,6 +13,7 @@ export const saveSettings = async (
   ws: string,
   values: {
     smtp: Record<string, unknown> | null
+    sms: Record<string, unknown> | null
     digestHour: number
     appUrl: string | null
     version: number
@@ -27,6 +28,7 @@ export const saveSettings = async (
         target: notificationSettings.workspaceId,
         set: {
           smtp: sql`excluded.smtp`,
+          sms: sql`excluded.sms`,
           digestHour: sql`excluded.digest_hour`,
           appUrl: sql`excluded.app_url`,
           version: sql`excluded.version`,

@@ -11,10 +11,12 @@ import type { Ctx } from '../../core/context'
 import type { Executor } from '../../core/db/types'
 import { AppError } from '../../core/errors'
 import type { Smtp } from './channels/email.sender'
+import type { SmsConfig } from './channels/sms/sms.sender'
 import { findPreferences, findSettings, savePreferences, saveSettings } from './settings.repository'
 
 export type StoredSettings = {
   smtp: Smtp | null
+  sms: SmsConfig | null
   digestHour: number
   appUrl: string | null
   version: number
@@ -28,6 +30,7 @@ export async function loadSettings(tx: Executor, ws: string, forUpdate = false):
   const row = await findSettings(tx, ws, forUpdate)
   return {
     smtp: (row?.smtp as Smtp | null | undefined) ?? null,
+    sms: (row?.sms as SmsConfig | null | undefined) ?? null,
     digestHour: row?.digestHour ?? DEFAULT_DIGEST_HOUR,
     appUrl: row?.appUrl ?? null,
     version: row?.version ?? 1,
@@ -47,6 +50,19 @@ export const settingsView = (s: StoredSettings): z.infer<typeof NotificationSett
         hasPassword: !!s.smtp.password,
       }
     : null,
+  sms: s.sms
+    ? {
+        provider: s.sms.provider,
+        enabled: s.sms.enabled,
+        accessKeyId: s.sms.accessKeyId,
+        hasSecret: !!s.sms.accessKeySecret,
+        signName: s.sms.signName,
+        templateCode: s.sms.templateCode,
+        region: s.sms.region ?? null,
+        sdkAppId: s.sms.sdkAppId ?? null,
+        baseUrl: s.sms.baseUrl ?? null,
+      }
+    : null,
   digestHour: s.digestHour,
   appUrl: s.appUrl,
   version: s.version,
@@ -63,7 +79,7 @@ export async function getSettings(tx: Executor, ctx: Ctx) {
   return settingsView(await loadSettings(tx, ctx.ws))
 }
 
-/** Changes SMTP, the digest hour or the app URL (administrators; a stale version answers 409). */
+/** Changes SMTP, SMS, the digest hour or the app URL (administrators; a stale version answers 409). */
 export async function updateSettings(
   tx: Executor,
   ctx: Ctx,
@@ -88,11 +104,35 @@ export async function updateSettings(
       input.smtp.password === undefined ? (current.smtp?.password ?? null) : input.smtp.password || null
     smtp = { ...input.smtp, user: input.smtp.user || null, password }
   }
+  let sms = current.sms
+  if (input.sms === null) sms = null
+  else if (input.sms) {
+    // Like the SMTP password: no secret keeps the stored one (for the same key id), an empty one clears it.
+    const kept =
+      current.sms?.accessKeyId === input.sms.accessKeyId ? (current.sms?.accessKeySecret ?? null) : null
+    const secret = input.sms.accessKeySecret === undefined ? kept : input.sms.accessKeySecret || null
+    sms = {
+      provider: input.sms.provider,
+      enabled: input.sms.enabled,
+      accessKeyId: input.sms.accessKeyId,
+      accessKeySecret: secret,
+      signName: input.sms.signName,
+      templateCode: input.sms.templateCode,
+      region: input.sms.provider === 'tencent' ? (input.sms.region ?? 'ap-guangzhou') : null,
+      sdkAppId: input.sms.provider === 'tencent' ? (input.sms.sdkAppId ?? null) : null,
+      baseUrl: input.sms.baseUrl ?? null,
+    }
+    if (sms.enabled && !sms.accessKeySecret)
+      throw new AppError('invalid', 'invalid_input', 'SMS cannot be switched on without the secret key', {
+        errors: [{ path: 'sms.accessKeySecret', message: 'give the secret of this access key' }],
+      })
+  }
   const row = await saveSettings(
     tx,
     ctx.ws,
     {
       smtp: smtp as Record<string, unknown> | null,
+      sms: sms as Record<string, unknown> | null,
       digestHour: input.digestHour ?? current.digestHour,
       appUrl: input.appUrl === undefined ? current.appUrl : input.appUrl,
       version: current.version + 1,
@@ -101,12 +141,14 @@ export async function updateSettings(
   )
   const after = settingsView({
     smtp: (row.smtp as Smtp | null) ?? null,
+    sms: (row.sms as SmsConfig | null) ?? null,
     digestHour: row.digestHour,
     appUrl: row.appUrl,
     version: row.version,
     updatedAt: row.updatedAt,
   })
   const passwordChanged = (current.smtp?.password ?? null) !== (smtp?.password ?? null)
+  const smsSecretChanged = (current.sms?.accessKeySecret ?? null) !== (sms?.accessKeySecret ?? null)
   const d = diff(before, after)
   await recordAudit(tx, ctx, [
     {
@@ -114,7 +156,11 @@ export async function updateSettings(
       entityType: 'notification_settings',
       entityId: ctx.ws,
       before: d.before,
-      after: { ...d.after, ...(passwordChanged ? { passwordChanged: true } : {}) },
+      after: {
+        ...d.after,
+        ...(passwordChanged ? { passwordChanged: true } : {}),
+        ...(smsSecretChanged ? { smsSecretChanged: true } : {}),
+      },
     },
   ])
   return after

@@ -33,6 +33,7 @@ const texts = {
     en: 'This is a test message from OpenKAM. If you can read it, the channel works.',
     'zh-CN': '这是一条来自 OpenKAM 的测试消息。能看到它，说明此渠道配置正确。',
   },
+  testSmsSubject: { en: 'Test message', 'zh-CN': '测试短信' },
 } as const
 
 export type TextKey = keyof typeof texts

@@ -13,6 +13,8 @@ export {
   sweepServiceLevels,
   ticketSlaEvents,
 } from './sla'
+// Acknowledgement (service desk): the contact hears at once that the ticket was received.
+export { acknowledgementHandler, registerAcknowledgementRoutes, ticketAcknowledgements } from './acknowledge'
 // Conversation and satisfaction (service desk).
 export {
   addMessage,

@@ -3,8 +3,9 @@ import { tstz } from '../../../core/db/columns'
 
 /** One address a ticket's acknowledgement went to; the outcome is the delivery row (notifications.id). */
 export type AcknowledgementDelivery = { channel: 'email' | 'sms'; to: string; notificationId: string }
-/** A channel the acknowledgement did not use, and why (kept in English, translated on read). */
-export type AcknowledgementSkip = { channel: 'email' | 'sms'; reason: string }
+/** Why a channel was not used: no contact, no e-mail address, no phone, or a phone that takes no texts. */
+export type AcknowledgementSkipReason = 'no_contact' | 'no_email' | 'no_phone' | 'not_mobile'
+export type AcknowledgementSkip = { channel: 'email' | 'sms'; reason: AcknowledgementSkipReason }
 
 /**
  * The acknowledgement of each new ticket to its contact: one row per ticket (the key makes a second
