@@ -55,6 +55,7 @@ import { VERSION } from './version'
 import { registerApprovalRoutes } from './modules/approvals'
 import { registerAcknowledgementRoutes } from './modules/tickets'
 import { registerRatingRoutes, registerTicketMessageRoutes } from './modules/tickets'
+import { registerPortalRoutes } from './modules/portal'
 
 /** The HTTP application: the kernel from core/ with every module's routes. */
 export async function buildApp(rt: Runtime, opts: { logger?: boolean; web?: boolean } = {}): Promise<App> {
@@ -145,6 +146,7 @@ export async function buildApp(rt: Runtime, opts: { logger?: boolean; web?: bool
   registerBusinessCalendarRoutes(app, db)
   registerLifecycleRoutes(app, db, { events: rt.events, jobs: rt.jobs })
   registerSurveyRoutes(app, db, { events: rt.events, jobs: rt.jobs })
+  registerPortalRoutes(app, db, { events: rt.events, jobs: rt.jobs })
   registerRuleRoutes(app, db, { events: rt.events, jobs: rt.jobs, config: rt.config })
   registerApprovalRoutes(app, db, { jobs: rt.jobs, events: rt.events })
   registerTicketRoutingRoutes(app, db)

@@ -286,6 +286,7 @@ export function registerRuleRoutes(app: App, db: Db, deps: EngineDeps) {
       schema: {
         tags,
         summary: 'Inbound webhook: fires a rule with a webhook trigger (the URL holds its secret key)',
+        security: [],
         params: z.object({ id: z.string(), key: z.string() }),
         body: z
           .record(z.string(), z.unknown())

@@ -81,7 +81,12 @@ export function registerAuthRoutes(app: App, db: Db, config: Config) {
     '/api/v1/auth/logout',
     {
       config: { public: true },
-      schema: { tags, summary: 'Sign out (ends this session)', response: { 204: z.null() } },
+      schema: {
+        tags,
+        summary: 'Sign out (ends this session, if any; never 401)',
+        security: [],
+        response: { 204: z.null() },
+      },
     },
     async (req, reply) => {
       const token = tokenOf(req)

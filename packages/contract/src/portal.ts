@@ -1,0 +1,59 @@
+import { z } from 'zod'
+import { Id, Timestamp } from './common'
+import { ticketPriorities, ticketStatuses, ticketTypes } from './records'
+
+/** Asks for a one-time sign-in link to the customer portal (answered 202 whether or not the address is known). */
+export const PortalSignIn = z
+  .object({
+    email: z.email('must be an e-mail address').transform((s) => s.toLowerCase()),
+    lang: z.enum(['zh-CN', 'en']).optional(),
+  })
+  .strict()
+  .meta({ id: 'PortalSignIn' })
+
+/** Exchanges the e-mailed link's token for a portal session (cookie). */
+export const PortalSessionStart = z
+  .object({ token: z.string().min(20, 'not a sign-in link').max(200, 'not a sign-in link') })
+  .strict()
+  .meta({ id: 'PortalSessionStart' })
+
+export const PortalMe = z
+  .object({
+    workspace: z.object({ name: z.string(), slug: z.string() }),
+    contact: z.object({ id: Id, name: z.string(), email: z.string().nullable() }),
+    account: z.object({ id: Id, name: z.string() }),
+  })
+  .meta({ id: 'PortalMe' })
+
+/** A ticket as its customer sees it: no internal fields (assignee, team, routing, internal notes). */
+export const PortalTicket = z
+  .object({
+    id: Id,
+    number: z.string().nullable(),
+    subject: z.string(),
+    body: z.string().nullable(),
+    type: z.enum(ticketTypes),
+    priority: z.enum(ticketPriorities),
+    status: z.enum(ticketStatuses),
+    satisfaction: z.number().int().nullable(),
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+    resolvedAt: Timestamp.nullable(),
+    contactName: z.string().nullable(),
+  })
+  .meta({ id: 'PortalTicket' })
+
+export const PortalTicketCreate = z
+  .object({
+    subject: z.string().trim().min(1, 'is required').max(300, 'at most 300 characters'),
+    body: z.string().trim().max(50_000, 'at most 50000 characters').optional(),
+    type: z.enum(ticketTypes).default('question'),
+    priority: z.enum(ticketPriorities).default('normal'),
+  })
+  .strict()
+  .meta({ id: 'PortalTicketCreate' })
+
+export const PortalRating = z
+  .object({ score: z.number().int().min(1, 'from 1 to 5').max(5, 'from 1 to 5') })
+  .strict()
+  .meta({ id: 'PortalRating' })
