@@ -1,7 +1,6 @@
 import { z } from 'zod'
 import { ConditionGroup } from './automation'
-import { Id } from './common'
-import { resource } from './resource'
+import { Id, RecordBase, Version } from './common'
 
 /**
  * Ticket routing (service desk): ordered rules that send every new ticket to a team or a person. The
@@ -27,26 +26,47 @@ export const RoutingAssign = z
   .meta({ id: 'RoutingAssign' })
 export type RoutingAssign = z.infer<typeof RoutingAssign>
 
-export const ticketRoutingRuleResource = resource(
-  'TicketRoutingRule',
-  {
-    name: z.string().trim().min(1, 'must not be empty').max(200),
-    /** Position in the list (1 first); a new rule goes last unless given. */
-    order: z.number().int().min(1).max(10_000),
-    enabled: z.boolean(),
-    /**
-     * The rule engine's condition language on the ticket (`type`, `priority`, `channel`, `custom.<key>`)
-     * and its account (`account.tier`, `account.segment`, `account.custom.<key>`); empty = every ticket.
-     */
-    condition: ConditionGroup,
-    assign: RoutingAssign,
-  },
-  { required: ['name', 'assign'] },
-)
-export const TicketRoutingRule = ticketRoutingRuleResource.Record
+const ruleFields = {
+  name: z.string().trim().min(1, 'must not be empty').max(200),
+  /** Position in the list (1 first); a new rule goes last unless given. */
+  order: z.number().int().min(1).max(10_000),
+  enabled: z.boolean(),
+  /**
+   * The rule engine's condition language on the ticket (`type`, `priority`, `channel`, `custom.<key>`)
+   * and its account (`account.tier`, `account.segment`, `account.custom.<key>`); empty = every ticket.
+   */
+  condition: ConditionGroup,
+  assign: RoutingAssign,
+}
+export const TicketRoutingRule = RecordBase.extend(ruleFields).meta({ id: 'TicketRoutingRule' })
 export type TicketRoutingRule = z.infer<typeof TicketRoutingRule>
-export const TicketRoutingRuleCreate = ticketRoutingRuleResource.Create
-export const TicketRoutingRuleUpdate = ticketRoutingRuleResource.Update
+export const TicketRoutingRuleCreate = z
+  .object({
+    ...ruleFields,
+    order: ruleFields.order.optional(),
+    enabled: ruleFields.enabled.default(true),
+    condition: ConditionGroup.default({}),
+    ownerId: Id.nullable().optional(),
+  })
+  .strict()
+  .meta({ id: 'TicketRoutingRuleCreate' })
+export const TicketRoutingRuleUpdate = z
+  .object({
+    version: Version,
+    name: ruleFields.name.optional(),
+    order: ruleFields.order.optional(),
+    enabled: ruleFields.enabled.optional(),
+    condition: ConditionGroup.optional(),
+    assign: RoutingAssign.optional(),
+    ownerId: Id.nullable().optional(),
+  })
+  .strict()
+  .meta({ id: 'TicketRoutingRuleUpdate' })
+export const ticketRoutingRuleResource = {
+  Record: TicketRoutingRule,
+  Create: TicketRoutingRuleCreate,
+  Update: TicketRoutingRuleUpdate,
+}
 
 /** Puts the rules in this order (every rule of the workspace, each once). */
 export const TicketRoutingReorder = z

@@ -15,6 +15,7 @@ import {
 import { useRuleCustomFields } from './rule-custom-fields'
 import { conditionFieldGroups, fieldOfPath, isDateField, type FieldGroup } from './rule-fields'
 import { ValueInput } from './ValueInput'
+import type { Field } from '../records/meta'
 
 const rowStyle = { display: 'flex', gap: 8, alignItems: 'flex-start', flexWrap: 'wrap' } as const
 const nestedStyle = {
@@ -25,7 +26,11 @@ const nestedStyle = {
   borderRadius: 4,
 } as const
 
-type Ctx = { entity?: string; groups: FieldGroup[] }
+/** `extra`: fields the object model does not list but the API has (e.g. a ticket's channel). */
+type Ctx = { entity?: string; groups: FieldGroup[]; extra?: Field[] }
+
+const fieldIn = (ctx: Ctx, path: string) =>
+  ctx.extra?.find((f) => f.key === path) ?? fieldOfPath(ctx.entity, path)
 
 const orderOps: ConditionOp[] = ['gt', 'gte', 'lt', 'lte']
 /** Custom field types the server will not order (greater/less): choices, yes/no, links. */
@@ -36,7 +41,7 @@ const unordered = new Set(['bool', 'enum', 'multi_select', 'relation', 'user', '
  * custom field, greater/less only where its type has an order (the server refuses the others).
  */
 function opsFor(ctx: Ctx, field: string): ConditionOp[] {
-  const f = field ? fieldOfPath(ctx.entity, field) : undefined
+  const f = field ? fieldIn(ctx, field) : undefined
   return conditionOps.filter(
     (op) =>
       (!dayOps.includes(op) || !f || isDateField(f)) &&
@@ -58,7 +63,7 @@ function ConditionRow({
   onRemove: () => void
 }) {
   const { t } = useTranslation()
-  const field = cond.field ? fieldOfPath(ctx.entity, cond.field) : undefined
+  const field = cond.field ? fieldIn(ctx, cond.field) : undefined
   const known = ctx.groups.some((g) => g.options.some((o) => o.value === cond.field))
   const groups =
     cond.field && !known && ctx.groups.length
@@ -236,6 +241,7 @@ export function ConditionsSection({
   entity,
   withBefore,
   path = 'conditions',
+  extraFields,
 }: {
   group: GroupDraft
   onChange: (g: GroupDraft) => void
@@ -243,9 +249,17 @@ export function ConditionsSection({
   withBefore: boolean
   /** The ids' prefix, distinct for each editor on one page (the approval designer has one per step). */
   path?: string
+  /** Fields beside the object model's, offered first (with their labels and options). */
+  extraFields?: (Field & { label: string })[]
 }) {
   const { t } = useTranslation()
   useRuleCustomFields(entity)
-  const ctx: Ctx = { entity, groups: conditionFieldGroups(entity, withBefore, t) }
+  const groups = conditionFieldGroups(entity, withBefore, t)
+  if (extraFields?.length && groups[0])
+    groups[0] = {
+      ...groups[0],
+      options: [...extraFields.map((f) => ({ value: f.key, label: f.label })), ...groups[0].options],
+    }
+  const ctx: Ctx = { entity, groups, extra: extraFields }
   return <GroupEditor group={group} path={path} ctx={ctx} depth={0} onChange={onChange} />
 }

@@ -22,6 +22,7 @@ import { useLayout } from '../layouts/layouts.queries'
 import { ApprovalPanel } from '../approvals/ApprovalPanel'
 import { RecordActivities } from '../activities'
 import { DealPanels } from '../pipeline/DealPanels'
+import { RoutedByNote } from '../tickets/routing'
 
 /** A record's fields in the layout's sections (each a card with its title and columns), or all in one card. */
 function RecordDetails({
@@ -142,6 +143,7 @@ export default function RecordPage({ collection, id }: { collection: string; id:
         </Space>
       </div>
       <RecordDetails meta={meta} collection={collection} record={r} names={names} />
+      {collection === 'tickets' && <RoutedByNote ticket={r} names={names} />}
       {collection === 'leads' && <LeadPanel lead={r as never} />}
       {collection === 'opportunities' && <DealPanels deal={r as never} />}
       {collection === 'contacts' && r.accountId && (

@@ -26,6 +26,7 @@ import { ObjectsTab } from '../objects'
 import { LayoutsTab } from '../layouts'
 import { ApprovalFlowsTab } from '../approvals/ApprovalFlowsTab'
 import { EffortCostsTab, NorthStarSettingsTab } from '../dashboards'
+import { TicketRoutingTab } from '../tickets/routing'
 
 type TabDef = { key: string; label: string; render: () => ReactNode }
 
@@ -57,6 +58,9 @@ export default function SettingsPage() {
       : []),
     ...(isAdmin(me)
       ? [{ key: 'approvals', label: t('approvals.flows.tab'), render: () => <ApprovalFlowsTab /> }]
+      : []),
+    ...(can(me, 'ticket-routing-rules', 'read')
+      ? [{ key: 'ticket-routing', label: t('ticketRouting.tab'), render: () => <TicketRoutingTab /> }]
       : []),
     ...(can(me, 'playbooks', 'read')
       ? [{ key: 'playbooks', label: t('playbooks.tab'), render: () => <PlaybooksTab /> }]

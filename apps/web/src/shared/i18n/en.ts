@@ -12,6 +12,7 @@ import { decisionMapEn } from './decisionMap.en'
 import { surveysEn } from './surveys.en'
 import { healthEn } from './health.en'
 import { tiersEn } from './tiers.en'
+import { ticketRoutingEn } from './ticketRouting.en'
 import { leadsEn } from './leads.en'
 import { qualificationEn } from './qualification.en'
 import { alertsEn } from './alerts.en'
@@ -25,6 +26,7 @@ export const en = {
   decisionMap: decisionMapEn,
   activities: activitiesEn,
   tiers: tiersEn,
+  ticketRouting: ticketRoutingEn,
   leadScoring: leadsEn,
   customFields: customFieldsEn,
   approvals: approvalsEn,

@@ -13,6 +13,7 @@ import type { Messages } from './en'
 import { surveysZh } from './surveys.zh-CN'
 import { healthZh } from './health.zh-CN'
 import { tiersZh } from './tiers.zh-CN'
+import { ticketRoutingZh } from './ticketRouting.zh-CN'
 import { leadsZh } from './leads.zh-CN'
 import { qualificationZh } from './qualification.zh-CN'
 import { alertsZh } from './alerts.zh-CN'
@@ -26,6 +27,7 @@ export const zhCN: Messages = {
   decisionMap: decisionMapZh,
   activities: activitiesZh,
   tiers: tiersZh,
+  ticketRouting: ticketRoutingZh,
   leadScoring: leadsZh,
   customFields: customFieldsZh,
   approvals: approvalsZh,

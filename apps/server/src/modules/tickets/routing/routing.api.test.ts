@@ -113,7 +113,7 @@ describe('ticket routing conditions', () => {
         strategy: 'named',
         reason: 'named person',
       })
-      const miss = await ticket({ ...no, ...(no.accountId ? { accountId: essential } : {}) })
+      const miss = await ticket({ ...no, ...('accountId' in no ? { accountId: essential } : {}) })
       expect(miss.assigneeId).toBeNull()
       expect(miss.routedBy).toEqual({
         ruleId: null,

@@ -1,0 +1,62 @@
+import type { ticketRoutingEn } from './ticketRouting.en'
+
+/** 工单分派的中文文案（设置 → 工单分派、工单页面）。 */
+export const ticketRoutingZh: typeof ticketRoutingEn = {
+  tab: '工单分派',
+  help: '每张新工单（来自门户、API、邮件或导入）都按顺序经过这些规则；第一条匹配且已启用的规则决定由谁处理。没有规则匹配的工单保持未分派。',
+  new: '新建规则',
+  empty: '还没有分派规则：新工单在有人认领之前都是未分派状态。',
+  readOnly: '只有管理员可以修改分派规则。',
+  columns: { order: '顺序', name: '规则', when: '条件', target: '分派给', enabled: '启用', actions: '操作' },
+  always: '所有工单',
+  and: ' 且 ',
+  or: ' 或 ',
+  moveUp: '上移“{{name}}”',
+  moveDown: '下移“{{name}}”',
+  toggle: '启用或停用“{{name}}”',
+  edit: '编辑“{{name}}”',
+  deleteConfirm: '删除规则“{{name}}”？',
+  deleteHelp: '新工单将不再按此规则分派；已分派的工单保留其处理人。',
+  deleted: '已删除规则“{{name}}”',
+  failed: '无法保存：{{reason}}',
+  target: {
+    team: '{{team}} · {{strategy}}',
+    user: '{{user}}',
+    userInTeam: '{{user}}（{{team}}）',
+    unknown: '（未知）',
+  },
+  strategies: {
+    round_robin: '轮流分派',
+    least_open: '未结工单最少',
+  },
+  strategyHelp: {
+    round_robin: '成员按姓名顺序轮流处理；已停用的成员和外出（已委托审批）的成员会被跳过。',
+    least_open: '分派给新建、处理中或等待中工单最少的可用成员；数量相同时按姓名排在前面的优先。',
+  },
+  drawer: {
+    newTitle: '新建分派规则',
+    editTitle: '分派规则“{{name}}”',
+    name: '名称',
+    enabled: '启用',
+    conditions: '当工单满足',
+    conditionsHelp:
+      '可使用工单的字段（类型、优先级、渠道、自定义字段）及其客户的字段（客户等级、细分、自定义字段）。不设条件：所有工单。',
+    target: '分派给',
+    kind: '目标',
+    kinds: { team: '团队', user: '指定人员' },
+    team: '团队',
+    strategy: '团队内分派方式',
+    user: '人员',
+    alsoTeam: '工单所属团队（可选）',
+    chooseTeam: '选择团队',
+    chooseUser: '选择人员',
+    channel: '渠道',
+  },
+  channels: { portal: '门户', email: '邮件', phone: '电话', chat: '在线聊天', onsite: '现场' },
+  routed: {
+    title: '分派',
+    byRule: '按规则“{{rule}}”分派给 {{to}}：{{reason}}',
+    noRule: '未分派：{{reason}}',
+    nobody: '无人',
+  },
+}
