@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react'
 import { Button, Card, Select, Table, Tag, Tooltip, Typography } from 'antd'
 import { ReloadOutlined } from '@ant-design/icons'
-import { deliveryStatuses, notificationChannels } from '@openkam/contract'
+import { deliveryChannels, deliveryStatuses } from '@openkam/contract'
 import dayjs from 'dayjs'
 import { useTranslation } from 'react-i18next'
 import { useUsers } from '../../shared/api/lookups'
@@ -64,7 +64,7 @@ export function DeliveryLog() {
           style={{ width: 180 }}
           value={filter.channel}
           onChange={(v?: string) => setFilter((f) => ({ ...f, channel: v }))}
-          options={notificationChannels.map((c) => ({ value: c, label: t(`channels.channel.${c}`) }))}
+          options={deliveryChannels.map((c) => ({ value: c, label: t(`channels.channel.${c}`) }))}
         />
       </div>
       {log.isError && !rows.length ? (

@@ -28,7 +28,12 @@ export const kindTones: Record<string, Tone> = {
   feishu: 'cyan',
   webhook: 'grey',
 }
-export const channelTones: Record<string, Tone> = { ...kindTones, in_app: 'purple', email: 'geekblue' }
+export const channelTones: Record<string, Tone> = {
+  ...kindTones,
+  in_app: 'purple',
+  email: 'geekblue',
+  sms: 'cyan',
+}
 export const statusTones: Record<string, Tone> = {
   sent: 'green',
   failed: 'red',

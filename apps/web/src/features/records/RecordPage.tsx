@@ -23,6 +23,7 @@ import { ApprovalPanel } from '../approvals/ApprovalPanel'
 import { RecordActivities } from '../activities'
 import { DealPanels } from '../pipeline/DealPanels'
 import { RoutedByNote } from '../tickets/routing'
+import { TicketAcknowledgementCard } from '../tickets/acknowledge/TicketAcknowledgementCard'
 
 /** A record's fields in the layout's sections (each a card with its title and columns), or all in one card. */
 function RecordDetails({
@@ -146,6 +147,7 @@ export default function RecordPage({ collection, id }: { collection: string; id:
       {collection === 'tickets' && <RoutedByNote ticket={r} names={names} />}
       {collection === 'leads' && <LeadPanel lead={r as never} />}
       {collection === 'opportunities' && <DealPanels deal={r as never} />}
+      {collection === 'tickets' && <TicketAcknowledgementCard ticket={r as never} />}
       {collection === 'contacts' && r.accountId && (
         <RecordActivities accountId={r.accountId} contactId={id} />
       )}

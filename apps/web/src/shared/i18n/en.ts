@@ -13,6 +13,7 @@ import { surveysEn } from './surveys.en'
 import { healthEn } from './health.en'
 import { tiersEn } from './tiers.en'
 import { ticketRoutingEn } from './ticketRouting.en'
+import { smsEn } from './sms.en'
 import { leadsEn } from './leads.en'
 import { qualificationEn } from './qualification.en'
 import { alertsEn } from './alerts.en'
@@ -27,6 +28,7 @@ export const en = {
   activities: activitiesEn,
   tiers: tiersEn,
   ticketRouting: ticketRoutingEn,
+  sms: smsEn,
   leadScoring: leadsEn,
   customFields: customFieldsEn,
   approvals: approvalsEn,
@@ -866,6 +868,7 @@ export const en = {
       dingtalk: 'DingTalk',
       feishu: 'Feishu',
       webhook: 'Webhook',
+      sms: 'SMS',
     },
     recipient: 'Recipient',
     toRole: 'Role: {{role}}',

@@ -14,6 +14,7 @@ import { surveysZh } from './surveys.zh-CN'
 import { healthZh } from './health.zh-CN'
 import { tiersZh } from './tiers.zh-CN'
 import { ticketRoutingZh } from './ticketRouting.zh-CN'
+import { smsZhCN } from './sms.zh-CN'
 import { leadsZh } from './leads.zh-CN'
 import { qualificationZh } from './qualification.zh-CN'
 import { alertsZh } from './alerts.zh-CN'
@@ -28,6 +29,7 @@ export const zhCN: Messages = {
   activities: activitiesZh,
   tiers: tiersZh,
   ticketRouting: ticketRoutingZh,
+  sms: smsZhCN,
   leadScoring: leadsZh,
   customFields: customFieldsZh,
   approvals: approvalsZh,
@@ -856,6 +858,7 @@ export const zhCN: Messages = {
       dingtalk: '钉钉',
       feishu: '飞书',
       webhook: 'Webhook',
+      sms: '短信',
     },
     recipient: '接收者',
     toRole: '角色：{{role}}',
