@@ -17,6 +17,7 @@ const SignInPage = lazy(() => import('./app/SignInPage'))
 const ConfirmMilestonePage = lazy(() => import('./features/lifecycle/ConfirmMilestonePage'))
 const SurveyAnswerPage = lazy(() => import('./features/surveys/SurveyAnswerPage'))
 const ApproveByLinkPage = lazy(() => import('./features/approval-link/ApproveByLinkPage'))
+const TicketRatingPage = lazy(() => import('./features/tickets/satisfaction/TicketRatingPage'))
 
 /** The customer's milestone confirmation link: a public page, outside sign-in and the app shell. */
 const confirmToken = /^\/confirm\/([^/]+)\/?$/.exec(window.location.pathname)?.[1]
@@ -24,6 +25,8 @@ const confirmToken = /^\/confirm\/([^/]+)\/?$/.exec(window.location.pathname)?.[
 const surveyToken = /^\/survey\/([^/]+)\/?$/.exec(window.location.pathname)?.[1]
 /** An approver's e-mailed decision link: public, single-use. */
 const approveToken = /^\/approve\/([^/]+)\/?$/.exec(window.location.pathname)?.[1]
+/** A contact's link to rate how their resolved ticket was handled: public, single-use. */
+const rateToken = /^\/rate\/([^/]+)\/?$/.exec(window.location.pathname)?.[1]
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false, staleTime: 15_000 } },
@@ -47,6 +50,12 @@ function Gate() {
     return (
       <Suspense fallback={<LoadingState rows={6} />}>
         <ApproveByLinkPage token={decodeURIComponent(approveToken)} />
+      </Suspense>
+    )
+  if (rateToken)
+    return (
+      <Suspense fallback={<LoadingState rows={6} />}>
+        <TicketRatingPage token={decodeURIComponent(rateToken)} />
       </Suspense>
     )
   if (loading) return <LoadingState rows={10} />

@@ -60,6 +60,7 @@ export const PublicTicketRating = z
     expiresAt: Timestamp,
   })
   .meta({ id: 'PublicTicketRating' })
+export type PublicTicketRating = z.infer<typeof PublicTicketRating>
 
 /** The contact's rating of how their ticket was handled: 1 (very poor) to 5 (very good). */
 export const TicketRatingAnswer = z
@@ -73,7 +74,9 @@ export const TicketRatingAnswer = z
   })
   .strict()
   .meta({ id: 'TicketRatingAnswer' })
+export type TicketRatingAnswer = z.infer<typeof TicketRatingAnswer>
 
 export const TicketRated = z
   .object({ score: z.number().int(), ratedAt: Timestamp })
   .meta({ id: 'TicketRated' })
+export type TicketRated = z.infer<typeof TicketRated>

@@ -11,6 +11,7 @@ import {
 import { loginAs, startTestApp, type Caller, type TestEnv } from '../../test/harness'
 import { outbox } from '../core/events/outbox.table'
 import { findWorkspaceBySlug } from '../modules/workspaces'
+import { ticketMessages } from '../modules/tickets'
 import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD, seedDemo } from './seed'
 
 type Rec = Record<string, any>
@@ -153,6 +154,22 @@ describe('the demo workspace (zh-CN, seeded at start)', () => {
     const touches = await all(admin, '/api/v1/marketing-touches')
     expect(touches.length).toBeGreaterThanOrEqual(1000)
     expect(new Set(touches.map((t) => t.kind)).size).toBe(6)
+  })
+
+  it("has ticket conversations (replies, internal notes, the contact's answers) and ratings with their time", async () => {
+    const rows = await env.rt.database.db.select().from(ticketMessages)
+    const threads = new Set(rows.map((r) => r.ticketId))
+    expect(threads.size).toBeGreaterThanOrEqual(10)
+    const kinds = new Set(rows.map((r) => (r.authorContactId ? 'contact' : r.visibility)))
+    expect(kinds).toEqual(new Set(['public', 'internal', 'contact']))
+    const thread = await admin.get(`/api/v1/tickets/${rows[0]!.ticketId}/messages`)
+    expect(thread.status).toBe(200)
+    expect(thread.body.data.length).toBeGreaterThanOrEqual(2)
+    const ticket = (await admin.get(`/api/v1/tickets/${rows[0]!.ticketId}`)).body
+    expect(ticket.firstRespondedAt).not.toBeNull()
+    const rated = (await all(admin, '/api/v1/tickets')).filter((t) => t.satisfaction !== null)
+    expect(rated.every((t) => t.satisfactionAt && t.satisfactionAt >= t.resolvedAt)).toBe(true)
+    expect(rated.filter((t) => t.satisfactionComment).length).toBeGreaterThan(10)
   })
 
   it('lets each salesperson see their own book, and records audit entries and one demo.seeded event', async () => {

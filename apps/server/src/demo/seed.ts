@@ -33,6 +33,7 @@ import './demo.events'
 import { seedApprovalDemo } from './demo-approvals'
 import { seedMetricsDemo } from './demo-metrics'
 import { seedListViewDemo } from './demo-list-views'
+import { seedTicketConversationDemo } from './demo-ticket-conversations'
 import { numberUnnumberedTickets } from '../modules/tickets'
 
 export { DEMO_PASSWORD }
@@ -130,6 +131,7 @@ export async function seedDemo(
   counts.listViews = await seedListViewDemo(tx, ctx, lang, teams)
   // The demo's tickets were written in bulk: they get their numbers in the order they were opened.
   await numberUnnumberedTickets(tx, ctx.ws)
+  counts.ticketMessages = (await seedTicketConversationDemo(tx, ctx, lang)).messages
   await events.emit(tx, ctx, [
     { type: 'demo.seeded', entityType: 'workspace', entityId: ctx.ws, payload: { lang, counts } },
   ])

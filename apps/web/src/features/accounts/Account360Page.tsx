@@ -22,6 +22,7 @@ import { AccountHeader } from './AccountHeader'
 import { AccountOverview } from './AccountOverview'
 import { useTabReveal } from './useTabReveal'
 import './account360.css'
+import { SatisfactionAverage } from '../tickets/satisfaction/TicketSatisfaction'
 
 type Form = { collection: string; initial: Record<string, unknown>; fields?: string[]; title: string } | null
 
@@ -203,7 +204,12 @@ export default function Account360Page() {
             {
               key: 'tickets',
               label: `${t('account360.tickets')} (${d.tickets.length})`,
-              children: <Records collection="tickets" rows={d.tickets} names={names} />,
+              children: (
+                <>
+                  <SatisfactionAverage tickets={d.tickets} />
+                  <Records collection="tickets" rows={d.tickets} names={names} />
+                </>
+              ),
             },
             {
               key: 'marketing',

@@ -22,6 +22,8 @@ import { useLayout } from '../layouts/layouts.queries'
 import { ApprovalPanel } from '../approvals/ApprovalPanel'
 import { RecordActivities } from '../activities'
 import { DealPanels } from '../pipeline/DealPanels'
+import { TicketConversation } from '../tickets/conversation/TicketConversation'
+import { TicketSatisfaction } from '../tickets/satisfaction/TicketSatisfaction'
 import { RoutedByNote } from '../tickets/routing'
 import { TicketAcknowledgementCard } from '../tickets/acknowledge/TicketAcknowledgementCard'
 
@@ -147,6 +149,8 @@ export default function RecordPage({ collection, id }: { collection: string; id:
       {collection === 'tickets' && <RoutedByNote ticket={r} names={names} />}
       {collection === 'leads' && <LeadPanel lead={r as never} />}
       {collection === 'opportunities' && <DealPanels deal={r as never} />}
+      {collection === 'tickets' && <TicketSatisfaction ticket={r as never} />}
+      {collection === 'tickets' && <TicketConversation ticket={r as never} />}
       {collection === 'tickets' && <TicketAcknowledgementCard ticket={r as never} />}
       {collection === 'contacts' && r.accountId && (
         <RecordActivities accountId={r.accountId} contactId={id} />

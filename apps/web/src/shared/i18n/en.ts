@@ -10,6 +10,7 @@ import { ruleObjectsEn } from './ruleObjects.en'
 import { customFieldsEn } from './fields.en'
 import { decisionMapEn } from './decisionMap.en'
 import { surveysEn } from './surveys.en'
+import { ticketConversationEn } from './ticketConversation.en'
 import { healthEn } from './health.en'
 import { tiersEn } from './tiers.en'
 import { ticketRoutingEn } from './ticketRouting.en'
@@ -23,6 +24,7 @@ import { fieldLabelsEn, optionLabelsEn } from '@openkam/contract'
 export const en = {
   app: { name: 'OpenKAM', tagline: 'Key-account management' },
   surveys: surveysEn,
+  ticketConversation: ticketConversationEn,
   health: healthEn,
   decisionMap: decisionMapEn,
   activities: activitiesEn,

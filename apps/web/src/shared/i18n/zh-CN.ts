@@ -11,6 +11,7 @@ import { customFieldsZh } from './fields.zh-CN'
 import { decisionMapZh } from './decisionMap.zh-CN'
 import type { Messages } from './en'
 import { surveysZh } from './surveys.zh-CN'
+import { ticketConversationZh } from './ticketConversation.zh-CN'
 import { healthZh } from './health.zh-CN'
 import { tiersZh } from './tiers.zh-CN'
 import { ticketRoutingZh } from './ticketRouting.zh-CN'
@@ -24,6 +25,7 @@ import { fieldLabelsZh, optionLabelsZh } from '@openkam/contract'
 export const zhCN: Messages = {
   app: { name: 'OpenKAM', tagline: '大客户管理' },
   surveys: surveysZh,
+  ticketConversation: ticketConversationZh,
   health: healthZh,
   decisionMap: decisionMapZh,
   activities: activitiesZh,
