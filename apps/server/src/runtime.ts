@@ -89,8 +89,6 @@ export const moduleHandlers = (deps: ModuleDeps): EventHandler[] => [
   ...tierHandlers(deps),
   ...leadHandlers(deps),
   rollupHandler(),
-  ...conversationHandlers(deps),
-  ...satisfactionHandlers(deps),
   acknowledgementHandler(deps),
   ...conversationHandlers(deps),
   ...satisfactionHandlers(deps),

@@ -42,10 +42,6 @@ const templateParts: { key: string; install(tx: Executor, ctx: Ctx, lang: Lang):
   { key: 'approvals', install: installApprovalTemplate },
   { key: 'dashboards', install: installDashboardTemplate },
   { key: 'north_star', install: installNorthStarTemplate },
-  {
-    key: 'ticket_rating_rules',
-    install: (tx, ctx, l) => installRuleTemplates(tx, ctx, ticketRatingRuleTemplates(l)),
-  },
   { key: 'ticket_sla_rules', install: (tx, ctx, l) => installRuleTemplates(tx, ctx, slaRuleTemplates(l)) },
   {
     key: 'ticket_rating_rules',

@@ -1,6 +1,9 @@
 export { ticketCollection } from './ticket.collection'
 export { tickets, ticketCounters } from './ticket.table'
 export { nextTicketNumber, numberUnnumberedTickets } from './ticket-number'
+// Acknowledgement (service desk): the contact hears at once that the ticket was received.
+export { acknowledgementHandler, registerAcknowledgementRoutes, ticketAcknowledgements } from './acknowledge'
+export { registerTicketRoutingRoutes, routingRuleCollection, ticketRoutingRules } from './routing'
 // Conversation and satisfaction (service desk).
 export {
   addMessage,
@@ -30,23 +33,3 @@ export {
   sweepServiceLevels,
   ticketSlaEvents,
 } from './sla'
-// Acknowledgement (service desk): the contact hears at once that the ticket was received.
-export { acknowledgementHandler, registerAcknowledgementRoutes, ticketAcknowledgements } from './acknowledge'
-// Conversation and satisfaction (service desk).
-export {
-  addMessage,
-  conversationHandlers,
-  pageOfMessages,
-  registerTicketMessageRoutes,
-  ticketFileAccess,
-  ticketMessages,
-  type MessageAuthor,
-} from './conversation'
-export {
-  rateTicket,
-  registerRatingRoutes,
-  satisfactionHandlers,
-  sendRatingLink,
-  ticketRatingRuleTemplates,
-} from './satisfaction'
-export { registerTicketRoutingRoutes, routingRuleCollection, ticketRoutingRules } from './routing'
