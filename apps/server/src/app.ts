@@ -53,7 +53,6 @@ import { registerFileRoutes, registerPipelineRoutes } from './modules/pipelines'
 import { defaultWebDir, type Runtime } from './runtime'
 import { VERSION } from './version'
 import { registerApprovalRoutes } from './modules/approvals'
-import { registerRatingRoutes, registerTicketMessageRoutes } from './modules/tickets'
 import { registerAcknowledgementRoutes } from './modules/tickets'
 import { registerRatingRoutes, registerTicketMessageRoutes } from './modules/tickets'
 import { registerPortalRoutes } from './modules/portal'
@@ -132,9 +131,6 @@ export async function buildApp(rt: Runtime, opts: { logger?: boolean; web?: bool
   registerListViewRoutes(app, db)
   registerPipelineRoutes(app, db)
   registerFileRoutes(app, db)
-  // A ticket's conversation, and the public satisfaction link.
-  registerTicketMessageRoutes(app, db)
-  registerRatingRoutes(app, db, { events: rt.events })
   registerAcknowledgementRoutes(app, db)
   // A ticket's conversation, and the public satisfaction link.
   registerTicketMessageRoutes(app, db)
