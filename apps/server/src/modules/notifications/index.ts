@@ -16,6 +16,8 @@ export {
 export { registerNotificationRoutes } from './notification.routes'
 export { absoluteAppLink, emailAddress } from './address.service'
 export { textAddress, deliveriesByIds } from './address-delivery.service'
+export { saveSmsSettings } from './settings.repository'
+export type { SmsConfig } from './channels/sms/sms.sender'
 export { mobileNumber, type MobileNumber } from './channels/sms/sms.sender'
 export { t as notificationText } from './texts'
 export { webhookCollection } from './webhook.collection'

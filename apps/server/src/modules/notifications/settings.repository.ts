@@ -39,6 +39,13 @@ export const saveSettings = async (
       .returning()
   )[0]!
 
+/** Writes only the SMS settings (e.g. the demo's sample values), leaving the rest as it is. */
+export const saveSmsSettings = (tx: Executor, ws: string, sms: Record<string, unknown> | null) =>
+  tx
+    .insert(notificationSettings)
+    .values({ workspaceId: ws, sms, updatedAt: new Date() })
+    .onConflictDoUpdate({ target: notificationSettings.workspaceId, set: { sms, updatedAt: new Date() } })
+
 export const findPreferences = (tx: Executor, ws: string, userIds: string[]) =>
   userIds.length === 0
     ? Promise.resolve([])
