@@ -35,6 +35,7 @@ import { seedMetricsDemo } from './demo-metrics'
 import { seedListViewDemo } from './demo-list-views'
 import { seedTicketConversationDemo } from './demo-ticket-conversations'
 import { numberUnnumberedTickets } from '../modules/tickets'
+import { seedSmsDemo } from './demo-sms'
 
 export { DEMO_PASSWORD }
 export const DEMO_ADMIN_EMAIL = 'admin@demo.openkam.local'
@@ -131,6 +132,8 @@ export async function seedDemo(
   counts.listViews = await seedListViewDemo(tx, ctx, lang, teams)
   // The demo's tickets were written in bulk: they get their numbers in the order they were opened.
   await numberUnnumberedTickets(tx, ctx.ws)
+  // SMS filled with sample values and switched off: no real provider behind the demo.
+  await seedSmsDemo(tx, ctx.ws, lang)
   counts.ticketMessages = (await seedTicketConversationDemo(tx, ctx, lang)).messages
   await events.emit(tx, ctx, [
     { type: 'demo.seeded', entityType: 'workspace', entityId: ctx.ws, payload: { lang, counts } },
