@@ -1,6 +1,18 @@
 export { ticketCollection } from './ticket.collection'
 export { tickets, ticketCounters } from './ticket.table'
 export { nextTicketNumber, numberUnnumberedTickets } from './ticket-number'
+// Service levels (service desk): business calendar, due times, pauses, warnings and breaches.
+export {
+  businessCalendars,
+  calendarOf,
+  recordFirstResponse,
+  registerBusinessCalendarRoutes,
+  setSlaClock,
+  slaRuleTemplates,
+  slaSweepJob,
+  sweepServiceLevels,
+  ticketSlaEvents,
+} from './sla'
 // Acknowledgement (service desk): the contact hears at once that the ticket was received.
 export { acknowledgementHandler, registerAcknowledgementRoutes, ticketAcknowledgements } from './acknowledge'
 export { registerTicketRoutingRoutes, routingRuleCollection, ticketRoutingRules } from './routing'

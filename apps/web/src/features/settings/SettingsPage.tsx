@@ -26,6 +26,7 @@ import { ObjectsTab } from '../objects'
 import { LayoutsTab } from '../layouts'
 import { ApprovalFlowsTab } from '../approvals/ApprovalFlowsTab'
 import { EffortCostsTab, NorthStarSettingsTab } from '../dashboards'
+import { ServiceLevelsTab } from '../tickets/sla/ServiceLevelsTab'
 import { TicketRoutingTab } from '../tickets/routing'
 
 type TabDef = { key: string; label: string; render: () => ReactNode }
@@ -83,6 +84,7 @@ export default function SettingsPage() {
       render: () => <PlaybookSettingsTab />,
     },
     { key: 'tiers', label: t('tiers.rules.tab'), render: () => <TierRulesTab /> },
+    { key: 'service-levels', label: t('serviceLevels.tab'), render: () => <ServiceLevelsTab /> },
     { key: 'north-star', label: t('dashboards.northStar.tab'), render: () => <NorthStarSettingsTab /> },
     { key: 'effort-costs', label: t('dashboards.effort.tab'), render: () => <EffortCostsTab /> },
     { key: 'lead-scoring', label: t('leadScoring.settings.tab'), render: () => <LeadScoringTab /> },

@@ -149,6 +149,15 @@ export function TierRulesTab() {
                     </Form.Item>
                   ),
                 },
+                {
+                  title: t('tiers.rules.resolutionHours'),
+                  key: 'resolutionHours',
+                  render: (_, f) => (
+                    <Form.Item name={[f.name, 'entitlements', 'resolutionHours']} noStyle>
+                      <InputNumber min={1} max={2160} aria-label={t('tiers.rules.resolutionHours')} />
+                    </Form.Item>
+                  ),
+                },
               ]}
             />
           )}

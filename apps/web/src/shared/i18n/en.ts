@@ -13,6 +13,7 @@ import { surveysEn } from './surveys.en'
 import { ticketConversationEn } from './ticketConversation.en'
 import { healthEn } from './health.en'
 import { tiersEn } from './tiers.en'
+import { serviceLevelsEn } from './serviceLevels.en'
 import { ticketRoutingEn } from './ticketRouting.en'
 import { smsEn } from './sms.en'
 import { leadsEn } from './leads.en'
@@ -29,6 +30,7 @@ export const en = {
   decisionMap: decisionMapEn,
   activities: activitiesEn,
   tiers: tiersEn,
+  serviceLevels: serviceLevelsEn,
   ticketRouting: ticketRoutingEn,
   sms: smsEn,
   leadScoring: leadsEn,

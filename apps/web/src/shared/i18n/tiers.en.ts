@@ -63,7 +63,8 @@ export const tiersEn = {
     dedicatedCsm: 'Dedicated CSM',
     team1PlusN: '1+N team',
     quarterlyReview: 'Quarterly needs review',
-    responseHours: 'Response time (hours)',
+    responseHours: 'First response (business hours)',
+    resolutionHours: 'Resolution (business hours)',
     selfService: 'Self-service',
     tasksHint:
       'The tasks each package starts are the rules "Strategic tier", "Growth tier" and "Essential tier" in Settings → Automation.',

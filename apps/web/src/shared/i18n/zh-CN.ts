@@ -14,6 +14,7 @@ import { surveysZh } from './surveys.zh-CN'
 import { ticketConversationZh } from './ticketConversation.zh-CN'
 import { healthZh } from './health.zh-CN'
 import { tiersZh } from './tiers.zh-CN'
+import { serviceLevelsZh } from './serviceLevels.zh-CN'
 import { ticketRoutingZh } from './ticketRouting.zh-CN'
 import { smsZhCN } from './sms.zh-CN'
 import { leadsZh } from './leads.zh-CN'
@@ -30,6 +31,7 @@ export const zhCN: Messages = {
   decisionMap: decisionMapZh,
   activities: activitiesZh,
   tiers: tiersZh,
+  serviceLevels: serviceLevelsZh,
   ticketRouting: ticketRoutingZh,
   sms: smsZhCN,
   leadScoring: leadsZh,
