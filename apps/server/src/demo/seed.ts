@@ -33,6 +33,7 @@ import './demo.events'
 import { seedApprovalDemo } from './demo-approvals'
 import { seedMetricsDemo } from './demo-metrics'
 import { seedListViewDemo } from './demo-list-views'
+import { seedTicketRoutingDemo } from './demo-ticket-routing'
 import { seedTicketConversationDemo } from './demo-ticket-conversations'
 import { numberUnnumberedTickets } from '../modules/tickets'
 import { seedSmsDemo } from './demo-sms'
@@ -106,6 +107,8 @@ export async function seedDemo(
     tasks: await insertRows(tx, ctx, tasks, 'task', data.tasks),
     marketingTouches: await insertRows(tx, ctx, marketingTouches, 'marketing_touch', data.touches),
   }
+  // Routing rules before the scenes that open tickets: those are routed as any new ticket is.
+  counts.ticketRoutingRules = await seedTicketRoutingDemo(tx, ctx, lang, users)
   counts.pipeline = await seedPipelineDemo(tx, ctx, data.opportunities, lang, users)
   counts.automationScenes = Object.values(await playAutomationScenes(tx, ctx, lang)).reduce(
     (a, b) => a + b,
