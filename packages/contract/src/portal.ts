@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { Id, Timestamp } from './common'
 import { ticketPriorities, ticketStatuses, ticketTypes } from './records'
+export { TicketRatingAnswer as PortalRating } from './ticket-conversation'
 
 /** Asks for a one-time sign-in link to the customer portal (answered 202 whether or not the address is known). */
 export const PortalSignIn = z
@@ -53,7 +54,18 @@ export const PortalTicketCreate = z
   .strict()
   .meta({ id: 'PortalTicketCreate' })
 
-export const PortalRating = z
-  .object({ score: z.number().int().min(1, 'from 1 to 5').max(5, 'from 1 to 5') })
+/** A message as the customer sees it in the portal (public replies only; who wrote it, never internal ids). */
+export const PortalMessage = z
+  .object({
+    id: Id,
+    body: z.string(),
+    fromCustomer: z.boolean(),
+    authorName: z.string().nullable(),
+    createdAt: Timestamp,
+  })
+  .meta({ id: 'PortalMessage' })
+
+export const PortalMessageCreate = z
+  .object({ body: z.string().trim().min(1, 'must not be empty').max(20_000, 'at most 20000 characters') })
   .strict()
-  .meta({ id: 'PortalRating' })
+  .meta({ id: 'PortalMessageCreate' })

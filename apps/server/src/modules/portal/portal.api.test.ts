@@ -22,8 +22,8 @@ async function portal(method: string, url: string, secret?: string, body?: unkno
   return { status: res.statusCode, body: res.body ? JSON.parse(res.body) : null, headers: res.headers }
 }
 
-/** Forgets the links asked for so far, so the per-address limit does not hold back the next one. */
-const forgetLinks = () => env.rt.database.db.execute(sql`delete from portal_links where used_at is null`)
+/** Forgets the links asked for so far, so the per-address limit (3 in 15 minutes) does not hold back the next one. */
+const forgetLinks = () => env.rt.database.db.execute(sql`delete from portal_links`)
 
 /** Asks for a link for `email` and returns the token from the e-mail that arrives. */
 async function linkFor(email: string): Promise<string> {
@@ -112,7 +112,7 @@ describe('portal sign-in', () => {
   })
 
   it('sends at most three links per address in fifteen minutes', async () => {
-    await env.rt.database.db.execute(sql`delete from portal_links`)
+    await forgetLinks()
     const before = smtp.messages.length
     for (let i = 0; i < 5; i++)
       expect((await portal('POST', `${base()}/sign-in`, undefined, { email: EMAIL })).status).toBe(202)
@@ -184,8 +184,34 @@ describe('portal tickets', () => {
       (await portal('POST', `${base()}/tickets/${t.id}/rating`, s, { score: 4 })).body.satisfaction,
     ).toBe(4)
     const twice = await portal('POST', `${base()}/tickets/${t.id}/rating`, s, { score: 1 })
-    expect([twice.status, twice.body.code]).toEqual([409, 'already_rated'])
+    expect([twice.status, twice.body.code]).toEqual([410, 'rating_used'])
     expect((await org.admin.get(`/api/v1/tickets/${t.id}`)).body.satisfaction).toBe(4)
+  })
+})
+
+describe('portal conversation', () => {
+  it("shows the agents' public replies, never internal notes, and takes the customer's reply", async () => {
+    const s = await signIn()
+    const t = (await portal('POST', `${base()}/tickets`, s, { subject: 'Sync stopped' })).body
+    const agent = (visibility: string, body: string) =>
+      org.admin.post(`/api/v1/tickets/${t.id}/messages`, { visibility, body })
+    expect((await agent('internal', 'Looks like the nightly job; check the logs')).status).toBe(201)
+    expect((await agent('public', 'We are on it; a fix is coming today')).status).toBe(201)
+    const seen = await portal('GET', `${base()}/tickets/${t.id}/messages`, s)
+    expect(seen.body.data.map((m: any) => [m.body, m.fromCustomer])).toEqual([
+      ['We are on it; a fix is coming today', false],
+    ])
+    const reply = await portal('POST', `${base()}/tickets/${t.id}/messages`, s, { body: 'Thank you!' })
+    expect(reply.status, JSON.stringify(reply.body)).toBe(201)
+    expect(reply.body.data.at(-1)).toMatchObject({
+      body: 'Thank you!',
+      fromCustomer: true,
+      authorName: '李娜',
+    })
+    const inside = (await org.admin.get(`/api/v1/tickets/${t.id}/messages`)).body.data
+    expect(inside.at(-1)).toMatchObject({ visibility: 'public', authorContactId: mine.contactId })
+    expect((await portal('POST', `${base()}/tickets/${t.id}/messages`, s, { body: ' ' })).status).toBe(400)
+    expect((await portal('GET', `${base()}/tickets/${theirs.ticketId}/messages`, s)).status).toBe(404)
   })
 })
 

@@ -2,6 +2,8 @@ import { z } from 'zod'
 import type { FastifyRequest } from 'fastify'
 import {
   PortalMe,
+  PortalMessage,
+  PortalMessageCreate,
   PortalRating,
   PortalSessionStart,
   PortalSignIn,
@@ -16,10 +18,12 @@ import {
   endPortalSession,
   moveTicketFromPortal,
   portalMe,
+  portalMessages,
   portalTicket,
   portalTickets,
   portalVisitor,
   rateTicketFromPortal,
+  replyFromPortal,
   requestPortalLink,
   startPortalSession,
   submitPortalTicket,
@@ -231,6 +235,43 @@ export function registerPortalRoutes(app: App, db: Db, deps: PortalDeps) {
     async (req) => {
       const v = await visitor(req)
       return db.transaction((tx) => rateTicketFromPortal(tx, v, deps.events, req.params.id, req.body))
+    },
+  )
+
+  app.get(
+    '/api/v1/portal/:workspace/tickets/:id/messages',
+    {
+      config: open(120),
+      schema: {
+        tags,
+        summary: "The ticket's public replies, oldest first (internal notes never show here)",
+        security: [],
+        params: SlugId,
+        response: { 200: z.object({ data: z.array(PortalMessage) }), ...errors },
+      },
+    },
+    async (req) => portalMessages(db, await visitor(req), req.params.id),
+  )
+
+  app.post(
+    '/api/v1/portal/:workspace/tickets/:id/messages',
+    {
+      config: open(30),
+      schema: {
+        tags,
+        summary: 'Reply on the ticket (a resolved or pending ticket opens again); returns the conversation',
+        security: [],
+        params: SlugId,
+        body: PortalMessageCreate,
+        response: { 201: z.object({ data: z.array(PortalMessage) }), ...errors },
+      },
+    },
+    async (req, reply) => {
+      const v = await visitor(req)
+      const out = await db.transaction((tx) =>
+        replyFromPortal(tx, v, deps.events, req.params.id, req.body.body),
+      )
+      return reply.code(201).send(out)
     },
   )
 }

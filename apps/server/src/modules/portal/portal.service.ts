@@ -1,7 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm'
 import type { z } from 'zod'
-import type { PortalMe, PortalRating, PortalTicket, PortalTicketCreate } from '@openkam/contract'
+import type {
+  PortalMe,
+  PortalMessage,
+  PortalRating,
+  PortalTicket,
+  PortalTicketCreate,
+} from '@openkam/contract'
 import { systemPrincipal } from '../../core/access/permissions'
 import type { Ctx } from '../../core/context'
 import type { Executor } from '../../core/db/types'
@@ -12,7 +18,7 @@ import type { JobQueue } from '../../core/jobs/jobs'
 import { accounts } from '../accounts'
 import { contacts } from '../contacts'
 import { emailAddress } from '../notifications'
-import { ticketCollection, tickets } from '../tickets'
+import { addMessage, pageOfMessages, rateTicket, ticketCollection, tickets } from '../tickets'
 import { findWorkspaceBySlug } from '../workspaces'
 import { portalLinkText } from './portal-texts'
 import { portalLinks, portalSessions } from './portal.table'
@@ -302,7 +308,7 @@ export async function moveTicketFromPortal(
   return portalTicket(tx, v, id)
 }
 
-/** The customer's rating of a resolved or closed ticket, once. */
+/** The customer's rating of a resolved or closed ticket, once (the ticket module's rating: rules, health). */
 export async function rateTicketFromPortal(
   tx: Executor,
   v: PortalVisitor,
@@ -313,11 +319,53 @@ export async function rateTicketFromPortal(
   const { t } = await ownTicket(tx, v, id, true)
   if (t.status !== 'resolved' && t.status !== 'closed')
     throw new AppError('conflict', 'ticket_state', 'A ticket can be rated once it is resolved')
-  if (t.satisfaction !== null)
-    throw new AppError('conflict', 'already_rated', 'This ticket has been rated already')
-  await ticketCollection.update(tx, systemCtx(v, events), id, {
-    version: t.version,
-    satisfaction: input.score,
-  } as never)
+  await rateTicket(tx, systemCtx(v, events), id, input)
   return portalTicket(tx, v, id)
+}
+
+/** The ticket's public conversation, oldest first (internal notes never reach the portal). */
+export async function portalMessages(
+  tx: Executor,
+  v: PortalVisitor,
+  id: string,
+): Promise<{ data: z.infer<typeof PortalMessage>[] }> {
+  await ownTicket(tx, v, id)
+  const page = await pageOfMessages(tx, v.ws, id, { limit: 500, publicOnly: true })
+  return {
+    data: page.data
+      .filter((m) => m.visibility === 'public')
+      .map((m) => ({
+        id: m.id,
+        body: m.body,
+        fromCustomer: m.authorContactId !== null,
+        authorName: m.authorName,
+        createdAt: m.createdAt,
+      })),
+  }
+}
+
+/** The customer's reply on their ticket: a public message by the contact (a resolved ticket reopens). */
+export async function replyFromPortal(
+  tx: Executor,
+  v: PortalVisitor,
+  events: EventSink,
+  id: string,
+  body: string,
+) {
+  const { t } = await ownTicket(tx, v, id, true)
+  await addMessage(
+    tx,
+    systemCtx(v, events),
+    id,
+    { visibility: 'public', body },
+    { kind: 'contact', contactId: v.contactId },
+  )
+  if (t.status === 'resolved' || t.status === 'pending') {
+    const cur = await ownTicket(tx, v, id)
+    await ticketCollection.update(tx, systemCtx(v, events), id, {
+      version: cur.t.version,
+      status: 'open',
+    } as never)
+  }
+  return portalMessages(tx, v, id)
 }
