@@ -48,25 +48,6 @@ export async function messagesOf(
     .limit(opts.limit)
 }
 
-/** Whether an agent already replied publicly on the ticket (before this message). */
-export async function hasAgentReply(tx: Executor, ws: string, ticketId: string, except: string) {
-  const m = ticketMessages
-  const rows = await tx
-    .select({ id: m.id })
-    .from(m)
-    .where(
-      and(
-        eq(m.workspaceId, ws),
-        eq(m.ticketId, ticketId),
-        eq(m.visibility, 'public'),
-        sql`${m.authorUserId} is not null`,
-        sql`${m.id} <> ${except}`,
-      ),
-    )
-    .limit(1)
-  return rows.length > 0
-}
-
 export async function setMessageEmail(
   tx: Executor,
   ws: string,

@@ -5,12 +5,12 @@ import type { Ctx } from '../../../core/context'
 import type { Executor } from '../../../core/db/types'
 import { AppError, notFound } from '../../../core/errors'
 import { isUuid, newId } from '../../../core/ids'
+import { recordFirstResponse } from '../sla'
 import { ticketCollection } from '../ticket.collection'
 import {
   contactsByIds,
   filesMeta,
   findTicket,
-  hasAgentReply,
   insertMessage,
   messagesOf,
   ticketsWithFile,
@@ -119,23 +119,18 @@ export async function addMessage(
       },
     },
   ])
-  if (author.kind === 'user' && input.visibility === 'public')
-    await markFirstResponse(tx, ctx, ticket, row, now)
+  if (author.kind === 'user' && input.visibility === 'public') await markFirstResponse(tx, ctx, ticket, now)
   return message!
 }
 
 /**
- * The first public reply by an agent is the ticket's first response, and a `new` ticket becomes `open`.
- * The SLA part (tickets/sla) owns first-response bookkeeping: when it exports
- * `recordFirstResponse(tx, ws, ticketId, at)`, call that for `firstRespondedAt` instead of setting it here.
+ * The first public reply by an agent is the ticket's first response (the SLA part records it, and marks a
+ * late one breached), and a `new` ticket becomes `open` (an audited change with its event).
  */
-async function markFirstResponse(tx: Executor, ctx: Ctx, ticket: Row, msg: MessageRow, at: Date) {
-  const patch: Row = {}
-  if (!ticket.firstRespondedAt && !(await hasAgentReply(tx, ctx.ws, ticket.id, msg.id)))
-    patch.firstRespondedAt = at.toISOString()
-  if (ticket.status === 'new') patch.status = 'open'
-  if (!Object.keys(patch).length) return
-  await ticketCollection.update(tx, ctx, ticket.id, { ...patch, version: ticket.version })
+async function markFirstResponse(tx: Executor, ctx: Ctx, ticket: Row, at: Date) {
+  await recordFirstResponse(tx, ctx.ws, ticket.id, at)
+  if (ticket.status === 'new')
+    await ticketCollection.update(tx, ctx, ticket.id, { status: 'open', version: ticket.version })
 }
 
 const cursorOf = (m: MessageRow) =>
