@@ -3,7 +3,7 @@ import type { z } from 'zod'
 
 type RuleInput = z.input<typeof RuleCreate>
 
-const task = (l: 'zh-CN' | 'en', assignee: 'owner' | 'csm') => ({
+const task = (l: 'zh-CN' | 'en', assignee: 'assignee' | 'csm') => ({
   type: 'create_task' as const,
   task: {
     title:
@@ -23,8 +23,7 @@ const task = (l: 'zh-CN' | 'en', assignee: 'owner' | 'csm') => ({
 /**
  * The follow-up of a low ticket rating (1–2 of 5) that every workspace starts with (editable in Settings →
  * Automation): the ticket's assignee gets a task due in 2 days with the comment, or, for a ticket nobody
- * was assigned, the account's customer success manager. (A ticket's "owner" in the rule engine is its
- * assignee.)
+ * was assigned, the account's customer success manager.
  */
 export const ticketRatingRuleTemplates = (l: 'zh-CN' | 'en'): { key: string; rule: RuleInput }[] => [
   {
@@ -43,7 +42,7 @@ export const ticketRatingRuleTemplates = (l: 'zh-CN' | 'en'): { key: string; rul
           { field: 'assigneeId', op: 'is_not_empty' },
         ],
       },
-      actions: [task(l, 'owner')],
+      actions: [task(l, 'assignee')],
     },
   },
   {
