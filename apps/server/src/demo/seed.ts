@@ -36,6 +36,7 @@ import { seedListViewDemo } from './demo-list-views'
 import { seedTicketRoutingDemo } from './demo-ticket-routing'
 import { seedTicketConversationDemo } from './demo-ticket-conversations'
 import { numberUnnumberedTickets } from '../modules/tickets'
+import { seedServiceLevels } from '../modules/tickets'
 import { seedSmsDemo } from './demo-sms'
 
 export { DEMO_PASSWORD }
@@ -138,6 +139,9 @@ export async function seedDemo(
   // SMS filled with sample values and switched off: no real provider behind the demo.
   await seedSmsDemo(tx, ctx.ws, lang)
   counts.ticketMessages = (await seedTicketConversationDemo(tx, ctx, lang)).messages
+  // Service levels of the tickets written in bulk: due times from their tiers; met, at risk or breached now.
+  const sla = await seedServiceLevels(tx, ctx, new Date())
+  counts.serviceLevelTickets = Object.values(sla).reduce((a, b) => a + b, 0)
   await events.emit(tx, ctx, [
     { type: 'demo.seeded', entityType: 'workspace', entityId: ctx.ws, payload: { lang, counts } },
   ])

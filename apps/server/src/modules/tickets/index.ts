@@ -7,6 +7,19 @@ export {
   calendarOf,
   recordFirstResponse,
   registerBusinessCalendarRoutes,
+  seedServiceLevels,
+  setSlaClock,
+  slaRuleTemplates,
+  slaSweepJob,
+  sweepServiceLevels,
+  ticketSlaEvents,
+} from './sla'
+// Service levels (service desk): business calendar, due times, pauses, warnings and breaches.
+export {
+  businessCalendars,
+  calendarOf,
+  recordFirstResponse,
+  registerBusinessCalendarRoutes,
   setSlaClock,
   slaRuleTemplates,
   slaSweepJob,
