@@ -1,31 +1,6 @@
 export { ticketCollection } from './ticket.collection'
 export { tickets, ticketCounters } from './ticket.table'
 export { nextTicketNumber, numberUnnumberedTickets } from './ticket-number'
-// Service levels (service desk): business calendar, due times, pauses, warnings and breaches.
-export {
-  businessCalendars,
-  calendarOf,
-  recordFirstResponse,
-  registerBusinessCalendarRoutes,
-  seedServiceLevels,
-  setSlaClock,
-  slaRuleTemplates,
-  slaSweepJob,
-  sweepServiceLevels,
-  ticketSlaEvents,
-} from './sla'
-// Service levels (service desk): business calendar, due times, pauses, warnings and breaches.
-export {
-  businessCalendars,
-  calendarOf,
-  recordFirstResponse,
-  registerBusinessCalendarRoutes,
-  setSlaClock,
-  slaRuleTemplates,
-  slaSweepJob,
-  sweepServiceLevels,
-  ticketSlaEvents,
-} from './sla'
 // Acknowledgement (service desk): the contact hears at once that the ticket was received.
 export { acknowledgementHandler, registerAcknowledgementRoutes, ticketAcknowledgements } from './acknowledge'
 export { registerTicketRoutingRoutes, routingRuleCollection, ticketRoutingRules } from './routing'
@@ -52,6 +27,7 @@ export {
   calendarOf,
   recordFirstResponse,
   registerBusinessCalendarRoutes,
+  seedServiceLevels,
   setSlaClock,
   slaRuleTemplates,
   slaSweepJob,
