@@ -187,7 +187,14 @@ export function SmsCard() {
           <Button onClick={() => setEditing(true)}>{t('sms.setUp')}</Button>
         </Space>
       ) : (
-        <Form form={form} layout="vertical" requiredMark={false} onFinish={submit} style={{ maxWidth: 640 }}>
+        <Form
+          form={form}
+          name="sms"
+          layout="vertical"
+          requiredMark={false}
+          onFinish={submit}
+          style={{ maxWidth: 640 }}
+        >
           <Form.Item
             name="enabled"
             label={t('sms.enabled')}
