@@ -26,7 +26,7 @@ function cli(args: string[], env: Record<string, string | undefined>): Proc {
   }
 }
 
-const waitForOutput = async (p: Proc, re: RegExp, ms = 45_000) => {
+const waitForOutput = async (p: Proc, re: RegExp, ms = 120_000) => {
   const end = Date.now() + ms
   while (Date.now() < end) {
     const m = re.exec(p.out())
@@ -65,7 +65,7 @@ describe('openkam start --demo', () => {
     p.kill('SIGTERM')
     expect(await p.exited).toBe(0)
     expect(p.out()).toMatch(/Stopped cleanly/)
-  }, 90_000)
+  }, 180_000)
 })
 
 describe.runIf(dbKind === 'pglite')('the embedded data folder', () => {
@@ -81,7 +81,7 @@ describe.runIf(dbKind === 'pglite')('the embedded data folder', () => {
     expect(await first.exited).toBe(0)
     const again = cli(['migrate'], { OPENKAM_DATA_DIR: dir })
     expect(await again.exited).toBe(0)
-  }, 90_000)
+  }, 180_000)
 
   it('seeds the demo workspace once, in the language asked for', async () => {
     const dir = tmpDir()
