@@ -16,10 +16,16 @@ export const useTicketMessages = (ticketId: string) =>
       get<Page<TicketMessage>>(`/tickets/${ticketId}/messages`, { limit: 100, cursor: pageParam }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
-    // A public reply's e-mail is sent in the background: look again shortly while one is on its way.
+    // A public reply's e-mail is sent in the background: look again shortly while a recent one is on its way.
     refetchInterval: (q) =>
       q.state.data?.pages.some((p) =>
-        p.data.some((m) => m.visibility === 'public' && m.authorUserId && !m.emailStatus),
+        p.data.some(
+          (m) =>
+            m.visibility === 'public' &&
+            m.authorUserId &&
+            !m.emailStatus &&
+            Date.now() - Date.parse(m.createdAt) < 120_000,
+        ),
       )
         ? 2000
         : false,

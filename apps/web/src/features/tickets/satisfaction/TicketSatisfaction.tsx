@@ -20,7 +20,7 @@ export function TicketSatisfaction({ ticket }: { ticket: Rated }) {
         <Typography.Text type="secondary">{t('ticketConversation.satisfaction.notRated')}</Typography.Text>
       ) : (
         <>
-          <Rate disabled value={ticket.satisfaction} aria-hidden="true" />{' '}
+          <Rate disabled value={ticket.satisfaction} aria-hidden="true" style={{ fontSize: 16 }} />{' '}
           <Typography.Text strong data-testid="ticket-satisfaction">
             {t('ticketConversation.satisfaction.rated', {
               score: ticket.satisfaction,
@@ -55,7 +55,13 @@ export function SatisfactionAverage({ tickets }: { tickets: { satisfaction: numb
   const low = rated.filter((s) => s <= 2).length
   return (
     <Typography.Paragraph data-testid="satisfaction-average">
-      <Rate disabled allowHalf value={Math.round(average * 2) / 2} aria-hidden="true" />{' '}
+      <Rate
+        disabled
+        allowHalf
+        value={Math.round(average * 2) / 2}
+        aria-hidden="true"
+        style={{ fontSize: 16 }}
+      />{' '}
       <Typography.Text strong>
         {t('ticketConversation.satisfaction.average', { average: average.toFixed(1), count: rated.length })}
       </Typography.Text>
