@@ -112,6 +112,17 @@ const channelNames: Record<string, string> = {
 
 /** Tried in order; the first that matches and yields a translation wins. */
 export const zhPatterns: readonly Pattern[] = [
+  // Ticket conversation and satisfaction
+  [
+    /^no such file of yours: (.+) — upload it first \(POST \/files\)$/,
+    '没有你上传的文件：$1 — 请先上传（POST /files）',
+  ],
+  [
+    /^This ticket was already rated on (\d{4}-\d{2}-\d{2})\. Thank you — nothing more is needed\.$/,
+    '此工单已于 $1 评分。感谢你，无需再次操作。',
+  ],
+  [/^This ticket was already rated on (\d{4}-\d{2}-\d{2})\.$/, '此工单已于 $1 评分。'],
+  [/^This rating link expired on (\d{4}-\d{2}-\d{2})\.$/, '此评分链接已于 $1 失效。'],
   // Service levels
   [
     /^(\d{4}-\d{2}-\d{2}) is listed twice in (holidays|workdays)$/,

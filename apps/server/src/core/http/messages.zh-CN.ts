@@ -3,6 +3,18 @@
  * with variable parts are templates in message-patterns.zh-CN.ts. A message found in neither stays English.
  */
 export const zhExact: Readonly<Record<string, string>> = {
+  // Ticket conversation and satisfaction
+  'public (reply to the customer) or internal (note)': '请选择 public（回复客户）或 internal（内部备注）',
+  'at most 10 files a message': '每条消息最多 10 个文件',
+  'a customer writes public messages only': '客户只能发送公开消息',
+  'Your role may read this ticket but not reply on it': '你的角色可以查看此工单，但不能回复',
+  'Replies are written by people: sign in as a user': '回复须由具体的人发出：请以用户身份登录',
+  'score must be a whole number from 1 to 5': '评分须为 1 到 5 的整数',
+  'not a cursor of this list': '不是此列表的分页游标',
+  'This rating link is not valid. Check that it was copied completely.':
+    '此评分链接无效，请确认已从邮件中完整复制。',
+  'This ticket was withdrawn by the service team.': '此工单已被服务团队撤回。',
+  'This ticket was already rated.': '此工单已评分。',
   // Service levels: the business calendar and the tier targets
   'the end must be after the start': '结束时间必须晚于开始时间',
   'a time such as 09:00 (24:00 for midnight at the end)':

@@ -211,4 +211,30 @@ describe('ticket conversation', () => {
     expect(res.status).toBe(400)
     expect((await messages(org.sales)).body.data).toHaveLength(3)
   })
+
+  it('says what was wrong in Chinese to a Chinese reader', async () => {
+    const res = await env.app.inject({
+      method: 'POST',
+      url: `/api/v1/tickets/${ticket.id}/messages`,
+      headers: { authorization: `Bearer ${org.sales.token}`, 'accept-language': 'zh-CN' },
+      payload: { visibility: 'everyone', body: 'hi', fileIds: ['0190aaaa-0000-7000-8000-000000000000'] },
+    })
+    expect(res.statusCode).toBe(400)
+    expect(res.json().errors.find((e: any) => e.path === 'visibility').message).toBe(
+      '请选择 public（回复客户）或 internal（内部备注）',
+    )
+    const file = await org.sales.post(`/api/v1/tickets/${ticket.id}/messages`, {
+      visibility: 'public',
+      body: 'hi',
+      fileIds: ['0190aaaa-0000-7000-8000-000000000000'],
+    })
+    expect(file.body.errors[0].message).toMatch(/^no such file of yours/)
+    const zh = await env.app.inject({
+      method: 'POST',
+      url: `/api/v1/tickets/${ticket.id}/messages`,
+      headers: { authorization: `Bearer ${org.sales.token}`, 'accept-language': 'zh-CN' },
+      payload: { visibility: 'public', body: 'hi', fileIds: ['0190aaaa-0000-7000-8000-000000000000'] },
+    })
+    expect(zh.json().errors[0].message).toMatch(/^没有你上传的文件/)
+  })
 })
