@@ -118,8 +118,6 @@ function ownerIdOf(env: Env): string | null {
   const r = env.scope.record
   if (!r) return null
   if (env.entity === 'task') return (r.assigneeId as string) ?? (r.ownerId as string) ?? null
-  // A ticket's owner, for rules, is the person handling it.
-  if (env.entity === 'ticket' && r.assigneeId) return r.assigneeId as string
   return (r.ownerId as string) ?? (env.scope.account?.ownerId as string) ?? null
 }
 
