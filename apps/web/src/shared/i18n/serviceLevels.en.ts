@@ -17,8 +17,6 @@ export const serviceLevelsEn = {
     sun: 'Sunday',
   },
   worked: '{{day}} is a working day',
-  on: 'Worked',
-  off: 'Off',
   from: '{{day}} from',
   to: '{{day}} until',
   holidays: 'Holidays',

@@ -19,8 +19,6 @@ export const serviceLevelsZh: typeof serviceLevelsEn = {
     sun: '星期日',
   },
   worked: '{{day}}是工作日',
-  on: '上班',
-  off: '休息',
   from: '{{day}}开始时间',
   to: '{{day}}结束时间',
   holidays: '节假日',

@@ -144,7 +144,10 @@ export function ServiceLevelsTab() {
   return (
     <Card>
       <Typography.Paragraph type="secondary">
-        {t('serviceLevels.intro')} <Link to="/settings/tiers">{t('serviceLevels.targetsLink')}</Link>
+        {t('serviceLevels.intro')}{' '}
+        <Link to="/settings/tiers" style={{ textDecoration: 'underline' }}>
+          {t('serviceLevels.targetsLink')}
+        </Link>
       </Typography.Paragraph>
       <Form form={form} layout="vertical" disabled={!admin} onFinish={(v) => void save(v)}>
         <Form.Item
@@ -167,8 +170,6 @@ export function ServiceLevelsTab() {
                   <Form.Item name={[f.name, 'worked']} valuePropName="checked" noStyle>
                     <Switch
                       aria-label={t('serviceLevels.worked', { day: t(`serviceLevels.days.${days[i]!}`) })}
-                      checkedChildren={t('serviceLevels.on')}
-                      unCheckedChildren={t('serviceLevels.off')}
                     />
                   </Form.Item>
                   <Form.Item noStyle shouldUpdate>
