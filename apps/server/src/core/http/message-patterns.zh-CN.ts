@@ -112,19 +112,6 @@ const channelNames: Record<string, string> = {
 
 /** Tried in order; the first that matches and yields a translation wins. */
 export const zhPatterns: readonly Pattern[] = [
-  // Service levels
-  [
-    /^(\d{4}-\d{2}-\d{2}) is listed twice in (holidays|workdays)$/,
-    (g) => `${g[0]} 在${g[1] === 'holidays' ? '节假日' : '调休上班日'}中出现了两次`,
-  ],
-  [
-    /^(\d{4}-\d{2}-\d{2}) is both a holiday and an extra working day; keep one$/,
-    '$1 既是节假日又是调休上班日；请只保留一个',
-  ],
-  [
-    /^The record has no (assignee|team's manager) to give the task to$/,
-    (g) => `记录没有${g[0] === 'assignee' ? '处理人' : '所属团队的经理'}，无法分配任务`,
-  ],
   // Ticket conversation and satisfaction
   [
     /^no such file of yours: (.+) — upload it first \(POST \/files\)$/,

@@ -3,19 +3,6 @@
  * with variable parts are templates in message-patterns.zh-CN.ts. A message found in neither stays English.
  */
 export const zhExact: Readonly<Record<string, string>> = {
-  // Service levels: the business calendar and the tier targets
-  'the end must be after the start': '结束时间必须晚于开始时间',
-  'a time such as 09:00 (24:00 for midnight at the end)':
-    '请填写时间，例如 09:00（一天结束时的午夜写 24:00）',
-  'a date that exists, as YYYY-MM-DD (e.g. 2026-10-01)':
-    '请填写存在的日期，格式为 YYYY-MM-DD（例如 2026-10-01）',
-  'an IANA time zone such as Asia/Shanghai': '请填写 IANA 时区，例如 Asia/Shanghai',
-  'give seven days, Monday first (null for a day off)': '请给出七天，从星期一开始（休息日为 null）',
-  'at least one weekday needs working hours': '至少一天需要有工作时间',
-  'the resolution time must be at least the response time': '解决时限不能短于首次响应时限',
-  'Only administrators may change the business calendar': '只有管理员可以修改工作日历',
-  'The business calendar changed since you read it; reload it and apply your change again':
-    '工作日历在你读取后已被修改；请重新加载后再修改',
   // Ticket conversation and satisfaction
   'public (reply to the customer) or internal (note)': '请选择 public（回复客户）或 internal（内部备注）',
   'at most 10 files a message': '每条消息最多 10 个文件',
