@@ -220,6 +220,7 @@ export async function pagesToWalk(page: Page): Promise<string[]> {
     'form-layouts',
     'automation',
     'approvals',
+    'ticket-routing',
     'playbooks',
     'alert-rules',
     'pipelines',
