@@ -523,6 +523,8 @@ export const zhPatterns: readonly Pattern[] = [
   [/^no saved report you may read has the id (.+)$/s, '没有你可以查看的 ID 为 $1 的已保存报表'],
   [/^no dashboard you may read has the id (.+)$/s, '没有你可以查看的 ID 为 $1 的仪表盘'],
   [/^no such user in this workspace: (.+)$/s, '此工作区中没有该用户：$1'],
+  [/^(.+) is deactivated: choose an active person$/s, '$1 已停用：请选择在职的人员'],
+  [/^list every rule; missing: (.+)$/s, '请列出所有规则；缺少：$1'],
   [/^The report of this widget was deleted or is not shared with you$/, '此组件的报表已被删除或未与你共享'],
   [/^This widget could not be computed; the error has been logged$/, '此组件无法计算，错误已记录'],
   [

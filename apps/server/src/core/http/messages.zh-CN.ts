@@ -149,6 +149,18 @@ export const zhExact: Readonly<Record<string, string>> = {
   'no such user in this workspace': '此工作区中没有该用户',
   'no such contact in this workspace': '此工作区中没有该联系人',
   'no such team in this workspace': '此工作区中没有该团队',
+  // Ticket routing rules (modules/tickets/routing).
+  'name the team that takes these tickets': '请指定接收这些工单的团队',
+  'choose how the team shares them: round_robin or least_open':
+    '请选择团队内的分派方式：round_robin（轮流）或 least_open（未结工单最少）',
+  'a team target names no person; use kind "user" for a person':
+    '分派给团队时不指定人员；指定人员请用 kind "user"',
+  'name the person who takes these tickets': '请指定接收这些工单的人员',
+  'a strategy shares tickets within a team: use kind "team" with a teamId':
+    '分派方式只用于团队内分配：请用 kind "team" 并指定 teamId',
+  'The new order must list every routing rule once': '新的顺序必须列出每条分派规则，且每条只列一次',
+  'no such routing rule in this workspace': '此工作区中没有该分派规则',
+  'listed twice': '重复列出',
   'no such account in this workspace': '此工作区中没有该客户',
   'no such pipeline in this workspace': '此工作区中没有该销售流程',
   'no such scoring model in this workspace': '此工作区中没有该评分模型',
@@ -465,6 +477,8 @@ export const zhNouns: Readonly<Record<string, string>> = {
   payments: '回款',
   'approval flow': '审批流程',
   'approval-flows': '审批流程',
+  'routing rule': '分派规则',
+  'ticket-routing-rules': '工单分派规则',
   report: '报表',
   reports: '报表',
   dashboard: '仪表盘',

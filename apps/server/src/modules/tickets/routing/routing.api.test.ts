@@ -307,6 +307,23 @@ describe('ticket routing rules refused', () => {
     })
   })
 
+  it('says what is wrong in Chinese to a Chinese reader', async () => {
+    const res = await env.app.inject({
+      method: 'POST',
+      url: URL,
+      headers: { authorization: `Bearer ${org.admin.token}`, 'accept-language': 'zh-CN' },
+      payload: { name: 'Bad', assign: { kind: 'team' } },
+    })
+    expect(res.statusCode).toBe(400)
+    expect(JSON.parse(res.body).errors).toEqual([
+      { path: 'assign.teamId', message: '请指定接收这些工单的团队' },
+      {
+        path: 'assign.strategy',
+        message: '请选择团队内的分派方式：round_robin（轮流）或 least_open（未结工单最少）',
+      },
+    ])
+  })
+
   it('lets other roles read the rules but not change them', async () => {
     expect((await org.sales.get(URL)).status).toBe(200)
     expect((await org.sales.post(URL, { name: 'Mine', assign: toUser(agents.ann) })).status).toBe(403)
