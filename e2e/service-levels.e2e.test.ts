@@ -43,7 +43,7 @@ describe('service levels in the browser', () => {
     expect(cal.workdays).toContainEqual({ date: '2026-12-12', name: 'Stocktake' })
 
     await page.goto(`${base}/settings/tiers`)
-    await page.getByRole('columnheader', { name: 'Resolution (business hours)' }).waitFor()
+    await page.getByRole('columnheader', { name: 'Resolution (h)' }).waitFor()
     const resolution = page.getByLabel('Resolution (business hours)')
     expect(await resolution.count()).toBe(3)
     expect(await resolution.first().inputValue()).toBe('8')

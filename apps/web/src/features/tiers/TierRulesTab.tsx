@@ -114,7 +114,7 @@ export function TierRulesTab() {
                   key: 'name',
                   render: (_, f) => (
                     <Form.Item name={[f.name, 'name']} noStyle rules={[{ required: true }]}>
-                      <Input aria-label={t('tiers.rules.packageName')} style={{ minWidth: 180 }} />
+                      <Input aria-label={t('tiers.rules.packageName')} style={{ minWidth: 150 }} />
                     </Form.Item>
                   ),
                 },
@@ -126,7 +126,7 @@ export function TierRulesTab() {
                       <Input.TextArea
                         aria-label={t('tiers.rules.description')}
                         autoSize
-                        style={{ minWidth: 220 }}
+                        style={{ minWidth: 170 }}
                       />
                     </Form.Item>
                   ),
@@ -141,20 +141,30 @@ export function TierRulesTab() {
                   ),
                 })),
                 {
-                  title: t('tiers.rules.responseHours'),
+                  title: t('tiers.rules.responseShort'),
                   key: 'responseHours',
                   render: (_, f) => (
                     <Form.Item name={[f.name, 'entitlements', 'responseHours']} noStyle>
-                      <InputNumber min={1} max={720} aria-label={t('tiers.rules.responseHours')} />
+                      <InputNumber
+                        min={1}
+                        max={720}
+                        style={{ width: 72 }}
+                        aria-label={t('tiers.rules.responseHours')}
+                      />
                     </Form.Item>
                   ),
                 },
                 {
-                  title: t('tiers.rules.resolutionHours'),
+                  title: t('tiers.rules.resolutionShort'),
                   key: 'resolutionHours',
                   render: (_, f) => (
                     <Form.Item name={[f.name, 'entitlements', 'resolutionHours']} noStyle>
-                      <InputNumber min={1} max={2160} aria-label={t('tiers.rules.resolutionHours')} />
+                      <InputNumber
+                        min={1}
+                        max={2160}
+                        style={{ width: 72 }}
+                        aria-label={t('tiers.rules.resolutionHours')}
+                      />
                     </Form.Item>
                   ),
                 },
@@ -162,7 +172,8 @@ export function TierRulesTab() {
             />
           )}
         </Form.List>
-        <Alert style={{ marginTop: 16 }} type="info" message={t('tiers.rules.tasksHint')} />
+        <Alert style={{ marginTop: 16 }} type="info" message={t('tiers.rules.hoursHint')} />
+        <Alert style={{ marginTop: 8 }} type="info" message={t('tiers.rules.tasksHint')} />
         {admin && (
           <Button style={{ marginTop: 16 }} type="primary" htmlType="submit">
             {t('common.save')}

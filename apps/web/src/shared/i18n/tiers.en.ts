@@ -65,6 +65,10 @@ export const tiersEn = {
     quarterlyReview: 'Quarterly needs review',
     responseHours: 'First response (business hours)',
     resolutionHours: 'Resolution (business hours)',
+    responseShort: 'Response (h)',
+    resolutionShort: 'Resolution (h)',
+    hoursHint:
+      'Response and resolution are tickets’ targets in business hours, counted in the calendar of Settings → Service levels.',
     selfService: 'Self-service',
     tasksHint:
       'The tasks each package starts are the rules "Strategic tier", "Growth tier" and "Essential tier" in Settings → Automation.',
