@@ -27,7 +27,7 @@ const nestedStyle = {
 } as const
 
 /** `extra`: fields the object model does not list but the API has (e.g. a ticket's channel). */
-type Ctx = { entity?: string; groups: FieldGroup[]; extra?: Field[] }
+type Ctx = { entity?: string; groups: FieldGroup[]; extra?: Field[]; emptyText?: string }
 
 const fieldIn = (ctx: Ctx, path: string) =>
   ctx.extra?.find((f) => f.key === path) ?? fieldOfPath(ctx.entity, path)
@@ -191,7 +191,7 @@ function GroupEditor({
       </Space>
       {group.items.length === 0 && (
         <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
-          {depth ? t('automation.emptyGroup') : t('automation.noConditions')}
+          {depth ? t('automation.emptyGroup') : (ctx.emptyText ?? t('automation.noConditions'))}
         </Typography.Paragraph>
       )}
       {group.items.map((item, i) =>
@@ -242,6 +242,7 @@ export function ConditionsSection({
   withBefore,
   path = 'conditions',
   extraFields,
+  emptyText,
 }: {
   group: GroupDraft
   onChange: (g: GroupDraft) => void
@@ -251,6 +252,8 @@ export function ConditionsSection({
   path?: string
   /** Fields beside the object model's, offered first (with their labels and options). */
   extraFields?: (Field & { label: string })[]
+  /** What an empty list of conditions means here (a rule: it runs on every trigger). */
+  emptyText?: string
 }) {
   const { t } = useTranslation()
   useRuleCustomFields(entity)
@@ -260,6 +263,6 @@ export function ConditionsSection({
       ...groups[0],
       options: [...extraFields.map((f) => ({ value: f.key, label: f.label })), ...groups[0].options],
     }
-  const ctx: Ctx = { entity, groups, extra: extraFields }
+  const ctx: Ctx = { entity, groups, extra: extraFields, emptyText }
   return <GroupEditor group={group} path={path} ctx={ctx} depth={0} onChange={onChange} />
 }

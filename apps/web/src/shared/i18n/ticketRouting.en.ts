@@ -14,6 +14,7 @@ export const ticketRoutingEn = {
     actions: 'Actions',
   },
   always: 'Every ticket',
+  noConditions: 'No conditions: every ticket matches.',
   and: ' and ',
   or: ' or ',
   moveUp: 'Move “{{name}}” up',

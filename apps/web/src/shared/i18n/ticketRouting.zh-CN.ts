@@ -9,6 +9,7 @@ export const ticketRoutingZh: typeof ticketRoutingEn = {
   readOnly: '只有管理员可以修改分派规则。',
   columns: { order: '顺序', name: '规则', when: '条件', target: '分派给', enabled: '启用', actions: '操作' },
   always: '所有工单',
+  noConditions: '未设条件：所有工单都匹配。',
   and: ' 且 ',
   or: ' 或 ',
   moveUp: '上移“{{name}}”',

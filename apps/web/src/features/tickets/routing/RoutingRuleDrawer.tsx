@@ -123,6 +123,7 @@ export function RoutingRuleDrawer({
             withBefore={false}
             path="condition"
             extraFields={extra}
+            emptyText={t('ticketRouting.noConditions')}
           />
           <Divider titlePlacement="start">{t('ticketRouting.drawer.target')}</Divider>
           <Form.Item label={t('ticketRouting.drawer.kind')} {...itemProps('assign.kind')}>
