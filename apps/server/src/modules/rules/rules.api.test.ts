@@ -56,10 +56,10 @@ describe('automation rules', () => {
 
   it('ships the template rules and playbooks with every new workspace', async () => {
     // The pipeline's SOP task rules (sop_<stage>), the handoff escalations (handoff_*) and the survey
-    // follow-up (survey_*) and the alert notifications (alert_*) belong to the pipelines, handoffs, surveys
-    // and alerts modules, tested there.
+    // follow-up (survey_*), the alert notifications (alert_*) and the service desk's (ticket_*) belong to
+    // the pipelines, handoffs, surveys, alerts and tickets modules, tested there.
     const rules = (await org.admin.get('/api/v1/rules?limit=50')).body.data.filter(
-      (r: any) => !/^(sop|handoff|survey|alert|tier)_/.test(r.template ?? ''),
+      (r: any) => !/^(sop|handoff|survey|alert|tier|ticket)_/.test(r.template ?? ''),
     )
     expect(rules.map((r: any) => r.template).sort()).toEqual([
       'negotiation_contract',
