@@ -18,6 +18,7 @@ const ConfirmMilestonePage = lazy(() => import('./features/lifecycle/ConfirmMile
 const SurveyAnswerPage = lazy(() => import('./features/surveys/SurveyAnswerPage'))
 const ApproveByLinkPage = lazy(() => import('./features/approval-link/ApproveByLinkPage'))
 const TicketRatingPage = lazy(() => import('./features/tickets/satisfaction/TicketRatingPage'))
+const PortalApp = lazy(() => import('./features/portal/PortalApp'))
 
 /** The customer's milestone confirmation link: a public page, outside sign-in and the app shell. */
 const confirmToken = /^\/confirm\/([^/]+)\/?$/.exec(window.location.pathname)?.[1]
@@ -27,6 +28,8 @@ const surveyToken = /^\/survey\/([^/]+)\/?$/.exec(window.location.pathname)?.[1]
 const approveToken = /^\/approve\/([^/]+)\/?$/.exec(window.location.pathname)?.[1]
 /** A contact's link to rate how their resolved ticket was handled: public, single-use. */
 const rateToken = /^\/rate\/([^/]+)\/?$/.exec(window.location.pathname)?.[1]
+/** The customer portal (/portal/<workspace>/…): its own sign-in and pages, outside the staff app. */
+const portalSlug = /^\/portal\/([^/]+)/.exec(window.location.pathname)?.[1]
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false, staleTime: 15_000 } },
@@ -50,6 +53,12 @@ function Gate() {
     return (
       <Suspense fallback={<LoadingState rows={6} />}>
         <ApproveByLinkPage token={decodeURIComponent(approveToken)} />
+      </Suspense>
+    )
+  if (portalSlug)
+    return (
+      <Suspense fallback={<LoadingState rows={6} />}>
+        <PortalApp slug={decodeURIComponent(portalSlug)} />
       </Suspense>
     )
   if (rateToken)

@@ -9,11 +9,40 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v))
 
 const MIGRATION_LOCK = 4_242_001
 
+/** PostgreSQL's answers that mean "nothing was done; the same transaction may well succeed if run again". */
+const RETRYABLE = new Set(['40P01', '40001']) // deadlock detected, serialization failure
+const ATTEMPTS = 3
+
+/**
+ * Runs a transaction again (up to three times, after a short random pause) when PostgreSQL aborted it
+ * for a deadlock or a serialization failure: the server rolled it back whole, so the request's work is
+ * simply redone, instead of a 500 for a collision with background work on the same rows. A transaction
+ * body must therefore keep side effects outside the database (e-mails, HTTP) out of it — which the
+ * outbox already ensures. Nested transactions (savepoints) are not retried on their own.
+ */
+export function retryOnConflict(db: Db): Db {
+  const run = db.transaction.bind(db) as (...a: unknown[]) => Promise<unknown>
+  ;(db as { transaction: unknown }).transaction = async (...args: unknown[]) => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await run(...args)
+      } catch (err) {
+        const code =
+          (err as { code?: string; cause?: { code?: string } }).code ??
+          (err as { cause?: { code?: string } }).cause?.code
+        if (!code || !RETRYABLE.has(code) || attempt >= ATTEMPTS) throw err
+        await new Promise((r) => setTimeout(r, 20 + Math.random() * 80 * attempt))
+      }
+    }
+  }
+  return db
+}
+
 /** Opens a pool on a PostgreSQL server. */
 export async function openPostgres(connectionString: string, poolSize = 10): Promise<Database> {
   const pool = new pg.Pool({ connectionString, max: poolSize, idleTimeoutMillis: 30_000 })
   pool.on('error', (err) => console.error('PostgreSQL pool error:', err.message))
-  const db = drizzle(pool) as unknown as Db
+  const db = retryOnConflict(drizzle(pool) as unknown as Db)
   let closed = false
   return {
     kind: 'postgres',

@@ -1,3 +1,4 @@
+import { newSectionTitles } from '../../shared/i18n/both-languages'
 import { useEffect, useMemo, useState } from 'react'
 import { Alert, App, Button, Card, Col, Form, Row, Select, Space, Tag, Typography } from 'antd'
 import { PlusOutlined } from '@ant-design/icons'
@@ -268,17 +269,7 @@ export function LayoutsTab() {
               )}
             </DragOverlay>
           </DndContext>
-          <Button
-            icon={<PlusOutlined />}
-            onClick={() =>
-              setDraft(
-                addSection(draft, {
-                  en: t('layouts.newSection', { lng: 'en' }),
-                  'zh-CN': t('layouts.newSection', { lng: 'zh-CN' }),
-                }),
-              )
-            }
-          >
+          <Button icon={<PlusOutlined />} onClick={() => setDraft(addSection(draft, newSectionTitles))}>
             {t('layouts.addSection')}
           </Button>
         </Col>

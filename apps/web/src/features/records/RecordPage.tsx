@@ -22,10 +22,10 @@ import { useLayout } from '../layouts/layouts.queries'
 import { ApprovalPanel } from '../approvals/ApprovalPanel'
 import { RecordActivities } from '../activities'
 import { DealPanels } from '../pipeline/DealPanels'
+import { TicketAcknowledgementCard } from '../tickets/acknowledge/TicketAcknowledgementCard'
 import { TicketConversation } from '../tickets/conversation/TicketConversation'
 import { TicketSatisfaction } from '../tickets/satisfaction/TicketSatisfaction'
 import { RoutedByNote } from '../tickets/routing'
-import { TicketAcknowledgementCard } from '../tickets/acknowledge/TicketAcknowledgementCard'
 
 /** A record's fields in the layout's sections (each a card with its title and columns), or all in one card. */
 function RecordDetails({
@@ -149,9 +149,9 @@ export default function RecordPage({ collection, id }: { collection: string; id:
       {collection === 'tickets' && <RoutedByNote ticket={r} names={names} />}
       {collection === 'leads' && <LeadPanel lead={r as never} />}
       {collection === 'opportunities' && <DealPanels deal={r as never} />}
+      {collection === 'tickets' && <TicketAcknowledgementCard ticket={r as never} />}
       {collection === 'tickets' && <TicketSatisfaction ticket={r as never} />}
       {collection === 'tickets' && <TicketConversation ticket={r as never} />}
-      {collection === 'tickets' && <TicketAcknowledgementCard ticket={r as never} />}
       {collection === 'contacts' && r.accountId && (
         <RecordActivities accountId={r.accountId} contactId={id} />
       )}

@@ -1,3 +1,4 @@
+import { roleDescriptionsEn } from '../../shared/i18n/both-languages'
 import { useEffect, useState } from 'react'
 import { Alert, App, Button, Drawer, Form, Input, Select, Space, Table, Tag, Typography } from 'antd'
 import { useQueryClient } from '@tanstack/react-query'
@@ -51,7 +52,7 @@ export function RoleEditor({ mode, onClose }: { mode: EditorMode | null; onClose
     // A built-in role's description in the current language, unless someone changed it.
     const describe = `settings.roleDescription.${r.key}`
     const description =
-      r.builtin && t(describe, { lng: 'en', defaultValue: '' }) === r.description
+      r.builtin && (roleDescriptionsEn as Record<string, string>)[r.key] === r.description
         ? t(describe)
         : (r.description ?? '')
     form.setFieldsValue(

@@ -1,3 +1,4 @@
+import { roleDescriptionsEn } from '../../shared/i18n/both-languages'
 import { useState } from 'react'
 import { App, Button, Popconfirm, Space, Table, Tag, Typography } from 'antd'
 import { PlusOutlined } from '@ant-design/icons'
@@ -54,7 +55,8 @@ export function permissionLines(perms: Permissions, t: TFunction, objectNames: R
 /** A built-in role's description in the current language, unless someone has changed it. */
 function describe(r: RoleRecord, t: TFunction) {
   const key = `settings.roleDescription.${r.key}`
-  return r.builtin && t(key, { lng: 'en', defaultValue: '' }) === r.description ? t(key) : r.description
+  const stock = (roleDescriptionsEn as Record<string, string>)[r.key]
+  return r.builtin && stock === r.description ? t(key) : r.description
 }
 
 export function RolesTab() {

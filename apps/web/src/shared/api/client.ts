@@ -38,7 +38,8 @@ export async function api<T = any>(method: string, path: string, body?: unknown,
   const text = await res.text()
   const data = text ? JSON.parse(text) : null
   if (!res.ok) {
-    if (res.status === 401 && !path.startsWith('/auth/')) onUnauthorized?.()
+    // The portal's 401 means "sign in to the portal", not that the staff session ended.
+    if (res.status === 401 && !path.startsWith('/auth/') && !path.startsWith('/portal/')) onUnauthorized?.()
     throw new ApiError(
       res.status,
       data?.code ?? 'error',

@@ -1,3 +1,5 @@
+import { roleDescriptionsEn } from './both-languages'
+import { portalEn } from './portal.en'
 import { activitiesEn } from './activities.en'
 import { dashboardsEn } from './dashboards.en'
 import { listsEn } from './lists.en'
@@ -14,8 +16,8 @@ import { ticketConversationEn } from './ticketConversation.en'
 import { healthEn } from './health.en'
 import { tiersEn } from './tiers.en'
 import { serviceLevelsEn } from './serviceLevels.en'
-import { ticketRoutingEn } from './ticketRouting.en'
 import { smsEn } from './sms.en'
+import { ticketRoutingEn } from './ticketRouting.en'
 import { leadsEn } from './leads.en'
 import { qualificationEn } from './qualification.en'
 import { alertsEn } from './alerts.en'
@@ -25,14 +27,15 @@ import { fieldLabelsEn, optionLabelsEn } from '@openkam/contract'
 export const en = {
   app: { name: 'OpenKAM', tagline: 'Key-account management' },
   surveys: surveysEn,
+  portal: portalEn,
   ticketConversation: ticketConversationEn,
   health: healthEn,
   decisionMap: decisionMapEn,
   activities: activitiesEn,
   tiers: tiersEn,
   serviceLevels: serviceLevelsEn,
-  ticketRouting: ticketRoutingEn,
   sms: smsEn,
+  ticketRouting: ticketRoutingEn,
   leadScoring: leadsEn,
   customFields: customFieldsEn,
   approvals: approvalsEn,
@@ -486,16 +489,7 @@ export const en = {
       team: 'full access to their team’s records',
       all: 'full access',
     },
-    roleDescription: {
-      admin: 'Everything, including users, roles and settings',
-      executive: 'Sees every record; changes only their own',
-      sales_manager: 'Sees and manages the records of the teams they lead or belong to',
-      sales: 'Works their own accounts and pipeline',
-      presales: "Sees their team's records to support deals; changes their own",
-      csm: "Sees their team's accounts; changes the ones they look after",
-      finance: 'Reads every account for billing and payments; keeps contracts, invoices and payments',
-      legal: 'Reads every account for contracts; drafts and amends the contracts',
-    },
+    roleDescription: roleDescriptionsEn,
     tokensHelp: 'Tokens let scripts and integrations call the API as you.',
     tokensHelpAdmin:
       'Tokens let scripts and integrations call the API as the person who made them. You see everyone’s.',

@@ -1,3 +1,4 @@
+import { newSectionTitles } from './both-languages'
 /** English messages of form layouts (Settings → Form layouts) and field access (Settings → Roles); layouts.zh-CN.ts mirrors it. */
 export const layoutsEn = {
   tab: 'Form layouts',
@@ -26,7 +27,7 @@ export const layoutsEn = {
   fieldsOf: 'Fields of {{section}}',
   dropHere: 'No fields yet: drag fields here, or pick this section in a field’s menu.',
   addSection: 'Add a section',
-  newSection: 'New section',
+  newSection: newSectionTitles.en,
   preview: 'Preview',
   previewHint: 'Nothing you type here is saved',
   emptySection: 'This section has no fields yet.',

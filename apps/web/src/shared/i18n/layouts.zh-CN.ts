@@ -1,3 +1,4 @@
+import { newSectionTitles } from './both-languages'
 import type { layoutsEn } from './layouts.en'
 
 /** 表单布局（设置 → 表单布局）与字段权限（设置 → 角色）的中文文案，与 layouts.en.ts 一一对应。 */
@@ -28,7 +29,7 @@ export const layoutsZh: typeof layoutsEn = {
   fieldsOf: '{{section}} 的字段',
   dropHere: '还没有字段：把字段拖到这里，或在字段的分组菜单中选择本分组。',
   addSection: '添加分组',
-  newSection: '新分组',
+  newSection: newSectionTitles['zh-CN'],
   preview: '预览',
   previewHint: '此处填写的内容不会保存',
   emptySection: '该分组还没有字段。',

@@ -1,3 +1,4 @@
+import { portalZh } from './portal.zh-CN'
 import { activitiesZh } from './activities.zh-CN'
 import { dashboardsZh } from './dashboards.zh-CN'
 import { listsZh } from './lists.zh-CN'
@@ -15,8 +16,8 @@ import { ticketConversationZh } from './ticketConversation.zh-CN'
 import { healthZh } from './health.zh-CN'
 import { tiersZh } from './tiers.zh-CN'
 import { serviceLevelsZh } from './serviceLevels.zh-CN'
-import { ticketRoutingZh } from './ticketRouting.zh-CN'
 import { smsZhCN } from './sms.zh-CN'
+import { ticketRoutingZh } from './ticketRouting.zh-CN'
 import { leadsZh } from './leads.zh-CN'
 import { qualificationZh } from './qualification.zh-CN'
 import { alertsZh } from './alerts.zh-CN'
@@ -26,14 +27,15 @@ import { fieldLabelsZh, optionLabelsZh } from '@openkam/contract'
 export const zhCN: Messages = {
   app: { name: 'OpenKAM', tagline: '大客户管理' },
   surveys: surveysZh,
+  portal: portalZh,
   ticketConversation: ticketConversationZh,
   health: healthZh,
   decisionMap: decisionMapZh,
   activities: activitiesZh,
   tiers: tiersZh,
   serviceLevels: serviceLevelsZh,
-  ticketRouting: ticketRoutingZh,
   sms: smsZhCN,
+  ticketRouting: ticketRoutingZh,
   leadScoring: leadsZh,
   customFields: customFieldsZh,
   approvals: approvalsZh,
