@@ -51,9 +51,7 @@ describe('health on thin evidence, the model editor and alert ages (issue 18.3, 
         for (const m of w.missing) expect(text).toContain(m)
         expect(text).toMatch(/30%/)
         // The header's badge says the same, not "not scored yet".
-        await expect
-          .poll(() => page.getByTestId('account-health-badge').innerText())
-          .toContain(w.title)
+        await expect.poll(() => page.getByTestId('account-health-badge').innerText()).toContain(w.title)
         await panel.scrollIntoViewIfNeeded()
         await shot(page, `health-insufficient-${locale}-${viewport.width}`)
         await page

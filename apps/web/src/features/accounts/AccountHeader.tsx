@@ -161,7 +161,11 @@ export function AccountHeader({
         {a.lifecycleStage && <EnumTag group="lifecycleStage" value={a.lifecycleStage} />}
         {a.industry && <EnumTag group="industry" value={a.industry} />}
         {a.region && <Tag>{a.region}</Tag>}
-        <HealthBadge accountId={a.id} health={health} onOpen={() => onShowTab('overview', 'account-health')} />
+        <HealthBadge
+          accountId={a.id}
+          health={health}
+          onOpen={() => onShowTab('overview', 'account-health')}
+        />
         <DecisionMapGapCount accountId={a.id} onOpen={() => onShowTab('decision-map')} />
       </Space>
       <dl className="account-facts">

@@ -27,7 +27,12 @@ describe('routing rule drafts', () => {
   it('reads a stored rule back into the same body', () => {
     const cond = { all: [{ field: 'priority', op: 'eq' as const, value: 'urgent' }] }
     const r = rule({ kind: 'team', teamId: 't', strategy: 'round_robin' }, cond)
-    expect(routingBody(routingDraft(r))).toEqual({ name: 'R', enabled: true, condition: cond, assign: r.assign })
+    expect(routingBody(routingDraft(r))).toEqual({
+      name: 'R',
+      enabled: true,
+      condition: cond,
+      assign: r.assign,
+    })
   })
 
   it('moves a rule one place, and not past either end', () => {
