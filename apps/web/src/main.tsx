@@ -91,6 +91,8 @@ function Root() {
           borderRadius: 6,
           colorTextSecondary: '#545a63',
           colorTextDescription: '#545a63',
+          // Labels (descriptions, table captions) stay readable: 4.5:1 on white, not antd's #8c8c8c.
+          colorTextTertiary: '#646a73',
           colorTextPlaceholder: '#6b717a',
           // Respect the system's "reduce motion": no antd transitions or animations then.
           motion: !reducedMotion(),

@@ -100,32 +100,30 @@ export default function SettingsPage() {
   const key = rest.split('/')[0] ?? ''
   const current = tabs.find((x) => x.key === key)
   if (!current) return <Navigate to={`/settings/${tabs[0]!.key}`} replace />
-  if (phone)
-    // On a phone a column of eighteen sections would leave the content half the width: a picker instead.
-    return (
-      <div>
-        <div className="page-header">
-          <h1>{t('nav.settings')}</h1>
-        </div>
-        <Select
-          aria-label={t('settings.section')}
-          value={current.key}
-          onChange={(k: string) => navigate(`/settings/${k}`)}
-          options={tabs.map((x) => ({ value: x.key, label: x.label }))}
-          style={{ width: '100%', marginBottom: 16 }}
-          data-testid="settings-section"
-        />
-        <div key={current.key}>{current.render()}</div>
-      </div>
-    )
   return (
     <div>
       <div className="page-header">
         <h1>{t('nav.settings')}</h1>
       </div>
       <Tabs
-        // Eighteen sections: a column beside the content instead of a row that overflows into a menu.
-        tabPosition="left"
+        // Eighteen sections: a column beside the content instead of a row that overflows into a menu; on
+        // a phone a picker above it (the same Tabs, so the section's content is never remounted when the
+        // screen's width class changes, which would lose what is being edited).
+        tabPosition={phone ? 'top' : 'left'}
+        renderTabBar={
+          phone
+            ? () => (
+                <Select
+                  aria-label={t('settings.section')}
+                  value={current.key}
+                  onChange={(k: string) => navigate(`/settings/${k}`)}
+                  options={tabs.map((x) => ({ value: x.key, label: x.label }))}
+                  style={{ width: '100%', marginBottom: 16 }}
+                  data-testid="settings-section"
+                />
+              )
+            : undefined
+        }
         activeKey={current.key}
         onChange={(k) => navigate(`/settings/${k}`)}
         destroyOnHidden

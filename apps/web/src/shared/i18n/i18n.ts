@@ -25,9 +25,13 @@ const bundles: Record<Lang, () => Promise<Record<string, unknown>>> = {
   'zh-CN': () => import('./zh-CN').then((m) => m.zhCN),
 }
 
+/** The languages whose texts are in (i18next may hold an empty store for a language it was asked about). */
+const loaded = new Set<Lang>()
+
 async function ensureLoaded(lang: Lang) {
-  if (i18n.hasResourceBundle(lang, 'translation')) return
-  i18n.addResourceBundle(lang, 'translation', await bundles[lang]())
+  if (loaded.has(lang)) return
+  i18n.addResourceBundle(lang, 'translation', await bundles[lang](), true, true)
+  loaded.add(lang)
 }
 
 export async function setLang(lang: Lang) {
@@ -43,8 +47,9 @@ document.documentElement.lang = lang
 dayjs.locale(lang === 'zh-CN' ? 'zh-cn' : 'en')
 
 /** Resolves once the first language's texts are in; the app renders after it (main.tsx). */
-export const i18nReady: Promise<unknown> = bundles[lang]().then((translation) =>
-  i18n.use(initReactI18next).init({
+export const i18nReady: Promise<unknown> = bundles[lang]().then((translation) => {
+  loaded.add(lang)
+  return i18n.use(initReactI18next).init({
     resources: { [lang]: { translation } },
     lng: lang,
     // Every key exists in both languages (a unit test checks), so there is no fallback to fetch.
@@ -52,7 +57,7 @@ export const i18nReady: Promise<unknown> = bundles[lang]().then((translation) =>
     interpolation: { escapeValue: false },
     returnNull: false,
     showSupportNotice: false,
-  }),
-)
+  })
+})
 
 export { i18n }

@@ -5,15 +5,15 @@ export const smsEn = {
   enabled: 'Send texts',
   enabledHelp: 'Off keeps the settings but sends nothing (the acknowledgement then goes by e-mail only).',
   provider: 'Provider',
-  providers: { aliyun: 'Aliyun SMS (阿里云短信)', tencent: 'Tencent Cloud SMS (腾讯云短信)' },
+  providers: { aliyun: 'Aliyun SMS', tencent: 'Tencent Cloud SMS' },
   accessKeyId: { aliyun: 'AccessKey ID', tencent: 'SecretId' },
   accessKeySecret: { aliyun: 'AccessKey secret', tencent: 'SecretKey' },
   secretHelp:
     'A key of a sub-account (RAM user / CAM user) that may only send SMS. Stored on the server, never shown again.',
   secretKept: 'A secret is stored. Leave this empty to keep it (a new key ID needs its secret).',
   clearSecret: 'Remove the stored secret',
-  signName: 'Signature (签名)',
-  signNameHelp: 'The approved signature shown in 【】 before the text, without the brackets.',
+  signName: 'Signature',
+  signNameHelp: 'The approved signature shown in brackets before the text, without the brackets.',
   templateCode: { aliyun: 'Template code', tencent: 'Template ID' },
   templateHelp: {
     aliyun:
