@@ -248,7 +248,7 @@ export function SmsCard() {
             <Form.Item
               name="templateCode"
               label={t(`sms.templateCode.${provider}`)}
-              extra={t(`sms.templateHelp.${provider}`)}
+              extra={withVariables(t(`sms.templateHelp.${provider}`))}
               style={{ flex: '1 1 260px' }}
               rules={[{ required: true, whitespace: true, message: t('channels.required') }]}
             >
@@ -365,4 +365,9 @@ function TestSms({ disabled }: { disabled: boolean }) {
       )}
     </div>
   )
+}
+
+/** A help text whose template variables (`${number}`, `{1}`) show as code: they are typed as they are. */
+function withVariables(text: string) {
+  return text.split(/(\$\{\w+\}|\{\d+\})/).map((part, i) => (i % 2 ? <code key={i}>{part}</code> : part))
 }
