@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm'
+import { and, asc, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { makeOrg, startTestApp, waitFor, type Org, type TestEnv } from '../../../../test/harness'
 import { outbox } from '../../../core/events/outbox.table'
@@ -42,6 +42,7 @@ const eventsOf = async (id: string, type: string) =>
       .select()
       .from(outbox)
       .where(and(eq(outbox.entityId, id), eq(outbox.type, type)))
+      .orderBy(asc(outbox.createdAt))
   ).map((e) => e.payload as { target?: string; changed?: string[]; record?: { slaStatus?: string } })
 
 describe('ticket service levels', () => {
