@@ -9,6 +9,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core'
+import { sql } from 'drizzle-orm'
 import { businessColumns, tstz } from '../../core/db/columns'
 
 export const tickets = pgTable(
@@ -40,6 +41,13 @@ export const tickets = pgTable(
     slaStatus: text('sla_status'),
     slaPausedAt: tstz('sla_paused_at'),
     slaPausedMinutes: integer('sla_paused_minutes').notNull().default(0),
+    /**
+     * What is due next (the agents' queue sorts by it): the first response until it is given, then the
+     * resolution; nothing while the clock is paused (waiting on the customer) or once resolved.
+     */
+    nextDueAt: tstz('next_due_at').generatedAlwaysAs(
+      sql`case when status in ('resolved', 'closed') or sla_paused_at is not null then null when first_responded_at is null then first_response_due_at else resolution_due_at end`,
+    ),
     /** Which routing rule sent the ticket to whom, and why. */
     routedBy: jsonb('routed_by').$type<{
       ruleId: string | null
@@ -56,6 +64,7 @@ export const tickets = pgTable(
     index('tickets_updated_idx').on(t.workspaceId, t.updatedAt, t.id),
     uniqueIndex('tickets_number_idx').on(t.workspaceId, t.number),
     index('tickets_sla_idx').on(t.workspaceId, t.slaStatus, t.resolutionDueAt),
+    index('tickets_queue_idx').on(t.workspaceId, t.teamId, t.nextDueAt, t.id),
   ],
 )
 

@@ -1,0 +1,2 @@
+ALTER TABLE "tickets" ADD COLUMN "next_due_at" timestamp with time zone GENERATED ALWAYS AS (case when status in ('resolved', 'closed') or sla_paused_at is not null then null when first_responded_at is null then first_response_due_at else resolution_due_at end) STORED;--> statement-breakpoint
+CREATE INDEX "tickets_queue_idx" ON "tickets" USING btree ("workspace_id","team_id","next_due_at","id");
