@@ -80,6 +80,8 @@ export const files = pgTable(
     content: bytea('content').notNull(),
     createdAt: tstz('created_at').notNull(),
     createdBy: uuid('created_by'),
+    /** A customer's contact who uploaded it through the portal (then `createdBy` is null). */
+    createdByContactId: uuid('created_by_contact_id'),
   },
   (t) => [primaryKey({ columns: [t.workspaceId, t.id] })],
 )
