@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { Id, Timestamp } from './common'
 import { ticketPriorities, ticketStatuses, ticketTypes } from './records'
+import { TicketMessageFile } from './ticket-conversation'
 export { TicketRatingAnswer as PortalRating } from './ticket-conversation'
 
 /** Asks for a one-time sign-in link to the customer portal (answered 202 whether or not the address is known). */
@@ -50,6 +51,8 @@ export const PortalTicketCreate = z
     body: z.string().trim().max(50_000, 'at most 50000 characters').optional(),
     type: z.enum(ticketTypes).default('question'),
     priority: z.enum(ticketPriorities).default('normal'),
+    /** Files the contact uploaded (POST /portal/<workspace>/files), shown with the ticket's first message. */
+    fileIds: z.array(Id).max(10, 'at most 10 files a message').optional(),
   })
   .strict()
   .meta({ id: 'PortalTicketCreate' })
@@ -61,11 +64,24 @@ export const PortalMessage = z
     body: z.string(),
     fromCustomer: z.boolean(),
     authorName: z.string().nullable(),
+    /** Attachments, each downloadable at GET /portal/<workspace>/files/:id. */
+    files: z.array(TicketMessageFile),
     createdAt: Timestamp,
   })
   .meta({ id: 'PortalMessage' })
 
+/** A file the contact uploaded in the portal, to attach to a new ticket or a reply (by `fileIds`). */
+export const PortalFile = TicketMessageFile.meta({ id: 'PortalFile' })
+
+/** The customer's reply: words, files (uploaded first), or both. */
 export const PortalMessageCreate = z
-  .object({ body: z.string().trim().min(1, 'must not be empty').max(20_000, 'at most 20000 characters') })
+  .object({
+    body: z.string().trim().max(20_000, 'at most 20000 characters').default(''),
+    fileIds: z.array(Id).max(10, 'at most 10 files a message').optional(),
+  })
   .strict()
+  .refine((v) => v.body.length > 0 || (v.fileIds?.length ?? 0) > 0, {
+    path: ['body'],
+    message: 'must not be empty',
+  })
   .meta({ id: 'PortalMessageCreate' })

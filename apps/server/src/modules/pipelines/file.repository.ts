@@ -10,6 +10,7 @@ const meta = {
   contentType: files.contentType,
   createdAt: files.createdAt,
   createdBy: files.createdBy,
+  createdByContactId: files.createdByContactId,
 }
 
 export const fileRecord = (r: {
@@ -19,7 +20,14 @@ export const fileRecord = (r: {
   contentType: string
   createdAt: Date
   createdBy: string | null
-}): StoredFile => ({ ...r, createdAt: r.createdAt.toISOString() })
+}): StoredFile => ({
+  id: r.id,
+  name: r.name,
+  size: r.size,
+  contentType: r.contentType,
+  createdAt: r.createdAt.toISOString(),
+  createdBy: r.createdBy,
+})
 
 export async function insertFile(tx: Executor, row: Omit<typeof files.$inferInsert, 'id'> & { id: string }) {
   await tx.insert(files).values(row)

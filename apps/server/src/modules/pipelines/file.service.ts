@@ -33,11 +33,16 @@ export function addFileAccess(access: { read: FileReader; upload?: (ctx: Ctx) =>
   if (access.upload && !uploaders.includes(access.upload)) uploaders.push(access.upload)
 }
 
-/** Stores a checked upload (see file-type.ts) and answers its metadata. */
+/**
+ * Stores a checked upload (see file-upload.ts) and answers its metadata. The uploader is the signed-in
+ * person, or `by.contactId` for a customer's contact in the portal (then `createdBy` is null, and only
+ * that contact — or whoever may read what it is later attached to — may open it).
+ */
 export async function storeFile(
   tx: Executor,
   ctx: Ctx,
   file: { name: string; content: Buffer; type: { ext: FileExt; contentType: string } },
+  by: { contactId?: string } = {},
 ): Promise<StoredFile> {
   const row = {
     id: newId(),
@@ -48,12 +53,18 @@ export async function storeFile(
     sha256: createHash('sha256').update(file.content).digest('hex'),
     content: file.content,
     createdAt: new Date(),
-    createdBy: ctx.principal.userId,
+    createdBy: by.contactId ? null : ctx.principal.userId,
+    createdByContactId: by.contactId ?? null,
   }
   await insertFile(tx, row)
   const rec = fileRecord(row)
   await recordAudit(tx, ctx, [
-    { action: 'upload', entityType: 'file', entityId: row.id, after: { ...rec, sha256: row.sha256 } },
+    {
+      action: 'upload',
+      entityType: 'file',
+      entityId: row.id,
+      after: { ...rec, sha256: row.sha256, ...(by.contactId ? { createdByContactId: by.contactId } : {}) },
+    },
   ])
   return rec
 }
@@ -78,10 +89,26 @@ export async function mayDownload(
 }
 
 /** A file with its bytes, for someone allowed to download it; 404 for everyone else. */
-export async function readFile(tx: Executor, ctx: Ctx, id: string) {
-  const meta = isUuid(id) ? await fileMeta(tx, ctx.ws, id) : null
-  if (!meta || !(await mayDownload(tx, ctx, meta))) throw notFound('File')
-  const content = await fileContent(tx, ctx.ws, id)
+export const readFile = (tx: Executor, ctx: Ctx, id: string) =>
+  openFile(tx, ctx.ws, id, (meta) => mayDownload(tx, ctx, meta))
+
+/**
+ * A file of the workspace with its bytes when `allowed` says yes to its metadata; 404 otherwise (a file
+ * one may not open is not told apart from none). Other ways in (the customer portal) bring their own check.
+ */
+export async function openFile(
+  tx: Executor,
+  ws: string,
+  id: string,
+  allowed: (meta: {
+    id: string
+    createdBy: string | null
+    createdByContactId: string | null
+  }) => Promise<boolean>,
+) {
+  const meta = isUuid(id) ? await fileMeta(tx, ws, id) : null
+  if (!meta || !(await allowed(meta))) throw notFound('File')
+  const content = await fileContent(tx, ws, id)
   if (!content) throw notFound('File')
   return { meta: fileRecord(meta), content }
 }

@@ -1,6 +1,8 @@
 import { z } from 'zod'
 import type { FastifyRequest } from 'fastify'
 import {
+  MAX_FILE_BYTES,
+  PortalFile,
   PortalMe,
   PortalMessage,
   PortalMessageCreate,
@@ -12,12 +14,14 @@ import {
   Problem,
 } from '@openkam/contract'
 import { AppError } from '../../core/errors'
+import { UPLOAD_BODY_LIMIT, receiveUpload, sendFile } from '../pipelines'
 import type { App } from '../../core/http/server'
 import type { Db } from '../../core/db/types'
 import {
   endPortalSession,
   moveTicketFromPortal,
   portalMe,
+  portalFile,
   portalMessages,
   portalTicket,
   portalTickets,
@@ -27,6 +31,7 @@ import {
   requestPortalLink,
   startPortalSession,
   submitPortalTicket,
+  uploadFromPortal,
   type PortalDeps,
   type PortalVisitor,
 } from './portal.service'
@@ -36,6 +41,7 @@ export const PORTAL_COOKIE = 'openkam_portal'
 const COOKIE_PATH = '/api/v1/portal/'
 
 const errors = { 400: Problem, 401: Problem, 404: Problem, 409: Problem, 410: Problem }
+const fileErrors = { 400: Problem, 401: Problem, 404: Problem, 413: Problem, 415: Problem }
 const tags = ['portal']
 const Slug = z.object({ workspace: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'not a portal address') })
 const SlugId = Slug.extend({ id: z.uuid({ error: 'must be an id (UUID)' }) })
@@ -259,7 +265,8 @@ export function registerPortalRoutes(app: App, db: Db, deps: PortalDeps) {
       config: open(30),
       schema: {
         tags,
-        summary: 'Reply on the ticket (a resolved or pending ticket opens again); returns the conversation',
+        summary:
+          'Reply on the ticket, with words and/or files uploaded first (a resolved or pending ticket opens again); returns the conversation',
         security: [],
         params: SlugId,
         body: PortalMessageCreate,
@@ -268,10 +275,53 @@ export function registerPortalRoutes(app: App, db: Db, deps: PortalDeps) {
     },
     async (req, reply) => {
       const v = await visitor(req)
-      const out = await db.transaction((tx) =>
-        replyFromPortal(tx, v, deps.events, req.params.id, req.body.body),
-      )
+      const out = await db.transaction((tx) => replyFromPortal(tx, v, deps.events, req.params.id, req.body))
       return reply.code(201).send(out)
+    },
+  )
+
+  app.post(
+    '/api/v1/portal/:workspace/files',
+    {
+      config: open(30),
+      bodyLimit: UPLOAD_BODY_LIMIT,
+      schema: {
+        tags,
+        summary: `Upload a file (multipart/form-data, part "file", at most ${MAX_FILE_BYTES / 1024 / 1024} MB) to attach to a new ticket or a reply by its id`,
+        description:
+          'The same types and limits as the internal upload: too large 413; another type, or content that does not match the extension, 415. Until it is attached, only its uploader can open it.',
+        security: [],
+        params: Slug,
+        consumes: ['multipart/form-data'],
+        response: { 201: PortalFile, ...fileErrors },
+      },
+    },
+    async (req, reply) => {
+      const v = await visitor(req)
+      const upload = await receiveUpload(req, reply)
+      if (!upload) return reply
+      const f = await db.transaction((tx) => uploadFromPortal(tx, v, deps.events, upload))
+      return reply.code(201).send(f)
+    },
+  )
+
+  app.get(
+    '/api/v1/portal/:workspace/files/:id',
+    {
+      config: open(120),
+      schema: {
+        tags,
+        summary:
+          "Download a file of a public reply on one of the account's tickets, or one's own upload (404 for any other)",
+        security: [],
+        params: SlugId,
+        response: { 200: z.string().describe('the file'), ...fileErrors },
+      } as never,
+    },
+    async (req, reply) => {
+      const v = await visitor(req as never)
+      const { meta, content } = await portalFile(db, v, (req.params as { id: string }).id)
+      return sendFile(reply, meta, content)
     },
   )
 }

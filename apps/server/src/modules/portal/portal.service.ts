@@ -1,9 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto'
-import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm'
+import { and, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm'
 import type { z } from 'zod'
 import type {
   PortalMe,
   PortalMessage,
+  PortalMessageCreate,
   PortalRating,
   PortalTicket,
   PortalTicketCreate,
@@ -18,7 +19,15 @@ import type { JobQueue } from '../../core/jobs/jobs'
 import { accounts } from '../accounts'
 import { contacts } from '../contacts'
 import { emailAddress } from '../notifications'
-import { addMessage, pageOfMessages, rateTicket, ticketCollection, tickets } from '../tickets'
+import { openFile, storeFile, type Upload } from '../pipelines'
+import {
+  addMessage,
+  pageOfMessages,
+  rateTicket,
+  ticketCollection,
+  tickets,
+  ticketsShowingFile,
+} from '../tickets'
 import { findWorkspaceBySlug } from '../workspaces'
 import { portalLinkText } from './portal-texts'
 import { portalLinks, portalSessions } from './portal.table'
@@ -279,6 +288,16 @@ export async function submitPortalTicket(
     status: 'new',
     channel: 'portal',
   } as never)) as { id: string }
+  // The files come with the ticket as the contact's first message (a ticket has no files of its own);
+  // a file that is not the contact's own upload refuses the whole submission.
+  if (input.fileIds?.length)
+    await addMessage(
+      tx,
+      systemCtx(v, events),
+      rec.id,
+      { visibility: 'public', body: '', fileIds: input.fileIds },
+      { kind: 'contact', contactId: v.contactId },
+    )
   return portalTicket(tx, v, rec.id)
 }
 
@@ -339,6 +358,7 @@ export async function portalMessages(
         body: m.body,
         fromCustomer: m.authorContactId !== null,
         authorName: m.authorName,
+        files: m.files,
         createdAt: m.createdAt,
       })),
   }
@@ -350,14 +370,14 @@ export async function replyFromPortal(
   v: PortalVisitor,
   events: EventSink,
   id: string,
-  body: string,
+  input: z.infer<typeof PortalMessageCreate>,
 ) {
   const { t } = await ownTicket(tx, v, id, true)
   await addMessage(
     tx,
     systemCtx(v, events),
     id,
-    { visibility: 'public', body },
+    { visibility: 'public', body: input.body, fileIds: input.fileIds },
     { kind: 'contact', contactId: v.contactId },
   )
   if (t.status === 'resolved' || t.status === 'pending') {
@@ -368,4 +388,35 @@ export async function replyFromPortal(
     } as never)
   }
   return portalMessages(tx, v, id)
+}
+
+/** A file the contact uploads, to attach to a new ticket or a reply; theirs alone until attached. */
+export async function uploadFromPortal(tx: Executor, v: PortalVisitor, events: EventSink, upload: Upload) {
+  const f = await storeFile(tx, systemCtx(v, events), upload, { contactId: v.contactId })
+  return { id: f.id, name: f.name, size: f.size, contentType: f.contentType }
+}
+
+/**
+ * A file for the portal visitor: their own upload, or one attached to a public reply on a ticket of their
+ * account (never an internal note's file, nor another account's); 404 for anything else.
+ */
+export function portalFile(tx: Executor, v: PortalVisitor, id: string) {
+  return openFile(tx, v.ws, id, async (f) => {
+    if (f.createdByContactId === v.contactId) return true
+    const ids = await ticketsShowingFile(tx, v.ws, f.id)
+    if (!ids.length) return false
+    const [own] = await tx
+      .select({ id: tickets.id })
+      .from(tickets)
+      .where(
+        and(
+          eq(tickets.workspaceId, v.ws),
+          inArray(tickets.id, ids),
+          eq(tickets.accountId, v.accountId),
+          isNull(tickets.deletedAt),
+        ),
+      )
+      .limit(1)
+    return !!own
+  })
 }

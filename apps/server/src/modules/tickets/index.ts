@@ -12,6 +12,7 @@ export {
   registerTicketMessageRoutes,
   ticketFileAccess,
   ticketMessages,
+  ticketsShowingFile,
   type MessageAuthor,
 } from './conversation'
 export {

@@ -10,6 +10,7 @@ export {
   listMessages,
   pageOfMessages,
   ticketFileAccess,
+  ticketsShowingFile,
   type MessageAuthor,
 } from './ticket-message.service'
 export { registerTicketMessageRoutes } from './ticket-message.routes'

@@ -73,7 +73,14 @@ export async function filesMeta(tx: Executor, ws: string, ids: string[]) {
   if (!ids.length) return []
   const f = pipelineTables.files
   return tx
-    .select({ id: f.id, name: f.name, size: f.size, contentType: f.contentType, createdBy: f.createdBy })
+    .select({
+      id: f.id,
+      name: f.name,
+      size: f.size,
+      contentType: f.contentType,
+      createdBy: f.createdBy,
+      createdByContactId: f.createdByContactId,
+    })
     .from(f)
     .where(and(eq(f.workspaceId, ws), inArray(f.id, ids)))
 }
@@ -96,11 +103,23 @@ export async function contactsByIds(tx: Executor, ws: string, ids: string[]) {
 }
 
 /** The tickets whose messages carry a file. */
-export async function ticketsWithFile(tx: Executor, ws: string, fileId: string): Promise<string[]> {
+export async function ticketsWithFile(
+  tx: Executor,
+  ws: string,
+  fileId: string,
+  opts: { publicOnly?: boolean } = {},
+): Promise<string[]> {
   const m = ticketMessages
   const rows = await tx
     .selectDistinct({ id: m.ticketId })
     .from(m)
-    .where(and(eq(m.workspaceId, ws), isNull(m.deletedAt), sql`${m.fileIds} @> array[${fileId}]::uuid[]`))
+    .where(
+      and(
+        eq(m.workspaceId, ws),
+        isNull(m.deletedAt),
+        sql`${m.fileIds} @> array[${fileId}]::uuid[]`,
+        opts.publicOnly ? eq(m.visibility, 'public') : undefined,
+      ),
+    )
   return rows.map((r) => r.id)
 }

@@ -70,10 +70,14 @@ export async function addMessage(
   const fileIds = [...new Set(input.fileIds ?? [])]
   if (fileIds.length) {
     const found = new Map((await filesMeta(tx, ctx.ws, fileIds)).map((f) => [f.id, f]))
-    // An agent attaches the files they uploaded: attaching someone else's would open it to the ticket's readers.
+    // One attaches the files one uploaded (an agent, or the contact in the portal): attaching someone
+    // else's would open it to the ticket's readers — and a contact's to the customer.
     const bad = fileIds.filter((id) => {
       const f = found.get(id)
-      return !f || (author.kind === 'user' && f.createdBy !== author.userId)
+      return (
+        !f ||
+        (author.kind === 'user' ? f.createdBy !== author.userId : f.createdByContactId !== author.contactId)
+      )
     })
     if (bad.length)
       throw invalid('fileIds', `no such file of yours: ${bad.join(', ')} — upload it first (POST /files)`)
@@ -205,6 +209,13 @@ async function toMessages(tx: Executor, ws: string, rows: MessageRow[]): Promise
     createdAt: r.createdAt.toISOString(),
   }))
 }
+
+/**
+ * The tickets on whose public replies a file is attached (what a customer may see of it; internal notes'
+ * files never count).
+ */
+export const ticketsShowingFile = (tx: Executor, ws: string, fileId: string) =>
+  ticketsWithFile(tx, ws, fileId, { publicOnly: true })
 
 /**
  * Files attached to ticket messages open to whoever may read the ticket, and people who may change
