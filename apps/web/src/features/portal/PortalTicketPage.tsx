@@ -5,6 +5,13 @@ import { useTranslation } from 'react-i18next'
 import { EnumTag } from '../records/display'
 import { ApiError } from '../../shared/api/client'
 import { LoadingState } from '../../shared/ui/states'
+import {
+  PortalAttach,
+  PortalMessageFiles,
+  stillUploading,
+  uploadedIds,
+  type Attached,
+} from './PortalAttachments'
 import { portalApi, usePortalMessages, usePortalRefresh, usePortalTicket } from './portal.queries'
 
 type Props = { slug: string; id: string; go: (to: string) => void; root: string }
@@ -16,6 +23,7 @@ export function PortalTicketPage({ slug, id, go, root }: Props) {
   const messages = usePortalMessages(slug, id)
   const refresh = usePortalRefresh(slug)
   const [reply, setReply] = useState('')
+  const [files, setFiles] = useState<Attached[]>([])
   const [score, setScore] = useState(0)
   const [comment, setComment] = useState('')
   const [busy, setBusy] = useState<string | null>(null)
@@ -36,9 +44,15 @@ export function PortalTicketPage({ slug, id, go, root }: Props) {
       setBusy(null)
     }
   }
+  const fileIds = uploadedIds(files)
+  const uploading = stillUploading(files)
+  const canSend = (!!reply.trim() || fileIds.length > 0) && !uploading
   const send = async () => {
-    if (!reply.trim()) return
-    if (await act('reply', () => api.reply(id, reply.trim()))) setReply('')
+    if (!canSend) return
+    if (await act('reply', () => api.reply(id, reply.trim(), fileIds))) {
+      setReply('')
+      setFiles([])
+    }
   }
 
   if (ticket.isLoading) return <LoadingState rows={5} />
@@ -168,7 +182,8 @@ export function PortalTicketPage({ slug, id, go, root }: Props) {
                 <Typography.Text type="secondary">
                   {dayjs(m.createdAt).format('YYYY-MM-DD HH:mm')}
                 </Typography.Text>
-                <div className="portal-msg-body">{m.body}</div>
+                {m.body && <div className="portal-msg-body">{m.body}</div>}
+                <PortalMessageFiles slug={slug} files={m.files} />
               </div>
             ))}
           </div>
@@ -185,16 +200,14 @@ export function PortalTicketPage({ slug, id, go, root }: Props) {
           aria-label={t('portal.reply')}
           style={{ marginTop: 12 }}
         />
-        <Space style={{ marginTop: 8 }}>
-          <Button
-            type="primary"
-            disabled={!reply.trim()}
-            loading={busy === 'reply'}
-            onClick={() => void send()}
-          >
+        <PortalAttach slug={slug} files={files} setFiles={setFiles} disabled={busy === 'reply'} />
+        <Space style={{ marginTop: 8 }} wrap>
+          <Button type="primary" disabled={!canSend} loading={busy === 'reply'} onClick={() => void send()}>
             {t('portal.send')}
           </Button>
-          <Typography.Text type="secondary">{t('portal.sendHint')}</Typography.Text>
+          <Typography.Text type="secondary">
+            {uploading ? t('portal.files.uploading') : t('portal.sendHint')}
+          </Typography.Text>
         </Space>
       </Card>
     </Space>

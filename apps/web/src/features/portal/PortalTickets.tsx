@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next'
 import { EnumTag } from '../records/display'
 import { ApiError } from '../../shared/api/client'
 import { LoadingState } from '../../shared/ui/states'
+import { PortalAttach, stillUploading, uploadedIds, type Attached } from './PortalAttachments'
 import { portalApi, usePortalRefresh, usePortalTickets, type PortalMe } from './portal.queries'
 
 type Nav = { slug: string; go: (to: string) => void; root: string }
@@ -82,17 +83,27 @@ export function PortalNewTicket({ slug, go, root }: Nav) {
   const [form] = Form.useForm()
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
+  const [files, setFiles] = useState<Attached[]>([])
+  const uploading = stillUploading(files)
   const refresh = usePortalRefresh(slug)
   const submit = async (v: { subject: string; body?: string; type: string; priority: string }) => {
+    if (uploading) return setError(t('portal.files.uploading'))
     setBusy(true)
     setError(null)
     try {
-      const made = await portalApi(slug).submit({ ...v, body: v.body?.trim() || undefined })
+      const fileIds = uploadedIds(files)
+      const made = await portalApi(slug).submit({
+        ...v,
+        body: v.body?.trim() || undefined,
+        ...(fileIds.length ? { fileIds } : {}),
+      })
       refresh()
       void message.success(t('portal.submitted', { number: made.number ?? '' }))
       go(`${root}/tickets/${made.id}`)
     } catch (e) {
-      if (e instanceof ApiError && e.errors.length)
+      if (e instanceof ApiError && e.errors.some((x) => x.path === 'fileIds'))
+        setError(t('portal.files.notYours'))
+      else if (e instanceof ApiError && e.errors.length)
         form.setFields(e.errors.map((x) => ({ name: x.path, errors: [x.message] })))
       else setError(e instanceof Error ? e.message : String(e))
     } finally {
@@ -136,7 +147,10 @@ export function PortalNewTicket({ slug, go, root }: Nav) {
             />
           </Form.Item>
         </Space>
-        <Button type="primary" htmlType="submit" loading={busy}>
+        <Form.Item label={t('portal.attachments')}>
+          <PortalAttach slug={slug} files={files} setFiles={setFiles} disabled={busy} />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" loading={busy} disabled={uploading}>
           {t('portal.submit')}
         </Button>
       </Form>

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import { api } from '../../shared/api/client'
+import { ApiError, api } from '../../shared/api/client'
 
 export type PortalMe = {
   workspace: { name: string; slug: string }
@@ -20,11 +20,13 @@ export type PortalTicket = {
   resolvedAt: string | null
   contactName: string | null
 }
+export type PortalFile = { id: string; name: string; size: number; contentType: string }
 export type PortalMessage = {
   id: string
   body: string
   fromCustomer: boolean
   authorName: string | null
+  files: PortalFile[]
   createdAt: string
 }
 
@@ -39,16 +41,61 @@ export const portalApi = (slug: string) => {
     tickets: () =>
       api<{ data: PortalTicket[]; hasMore: boolean }>('GET', `${base}/tickets`, undefined, { limit: 100 }),
     ticket: (id: string) => api<PortalTicket>('GET', `${base}/tickets/${id}`),
-    submit: (body: { subject: string; body?: string; type: string; priority: string }) =>
+    submit: (body: { subject: string; body?: string; type: string; priority: string; fileIds?: string[] }) =>
       api<PortalTicket>('POST', `${base}/tickets`, body),
     messages: (id: string) => api<{ data: PortalMessage[] }>('GET', `${base}/tickets/${id}/messages`),
-    reply: (id: string, body: string) =>
-      api<{ data: PortalMessage[] }>('POST', `${base}/tickets/${id}/messages`, { body }),
+    reply: (id: string, body: string, fileIds: string[] = []) =>
+      api<{ data: PortalMessage[] }>('POST', `${base}/tickets/${id}/messages`, {
+        body,
+        ...(fileIds.length ? { fileIds } : {}),
+      }),
+    /** Where a file of the conversation (or one's own upload) downloads. */
+    fileUrl: (fileId: string) => `/api/v1${base}/files/${fileId}`,
+    upload: (file: File, onProgress?: (percent: number) => void) =>
+      uploadWithProgress(`/api/v1${base}/files`, file, onProgress),
     move: (id: string, action: 'confirm' | 'reopen') =>
       api<PortalTicket>('POST', `${base}/tickets/${id}/${action}`),
     rate: (id: string, score: number, comment?: string) =>
       api<PortalTicket>('POST', `${base}/tickets/${id}/rating`, { score, ...(comment ? { comment } : {}) }),
   }
+}
+
+/**
+ * Uploads one file (multipart, part "file") reporting progress — fetch cannot tell upload progress, so
+ * XMLHttpRequest; throws ApiError with the server's problem (413 too large, 415 type) like `api`.
+ */
+function uploadWithProgress(url: string, file: File, onProgress?: (percent: number) => void) {
+  return new Promise<PortalFile>((resolve, reject) => {
+    const xhr = new XMLHttpRequest()
+    xhr.open('POST', url)
+    xhr.withCredentials = true
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) onProgress?.(Math.round((e.loaded / e.total) * 100))
+    }
+    xhr.onload = () => {
+      let data: any = null
+      try {
+        data = xhr.responseText ? JSON.parse(xhr.responseText) : null
+      } catch {
+        data = null
+      }
+      if (xhr.status >= 200 && xhr.status < 300) resolve(data as PortalFile)
+      else
+        reject(
+          new ApiError(
+            xhr.status,
+            data?.code ?? 'error',
+            data?.detail ?? xhr.statusText,
+            data?.errors ?? [],
+            data ?? {},
+          ),
+        )
+    }
+    xhr.onerror = () => reject(new ApiError(0, 'network', 'network error'))
+    const form = new FormData()
+    form.append('file', file, file.name)
+    xhr.send(form)
+  })
 }
 
 const keys = {

@@ -46,7 +46,7 @@ function Message({ m }: { m: TicketMessage }) {
           <time dateTime={m.createdAt}>{dayjs(m.createdAt).format('YYYY-MM-DD HH:mm')}</time>
         </Typography.Text>
       </div>
-      <div className="ticket-msg-body">{m.body}</div>
+      {m.body && <div className="ticket-msg-body">{m.body}</div>}
       {m.files.length > 0 && (
         <ul className="ticket-msg-files">
           {m.files.map((f) => (
