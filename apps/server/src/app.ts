@@ -37,6 +37,7 @@ import { registerMarketingRoutes, touchCollection } from './modules/marketing'
 import { opportunityCollection } from './modules/opportunities'
 import { taskCollection } from './modules/tasks'
 import { registerTicketRoutingRoutes, ticketCollection } from './modules/tickets'
+import { registerTicketQueueRoutes } from './modules/ticket-queue'
 import { registerAuditRoutes } from './modules/audit'
 import { registerSearchRoutes } from './modules/search'
 import { registerImportRoutes } from './modules/imports'
@@ -56,6 +57,7 @@ import { registerApprovalRoutes } from './modules/approvals'
 import { registerAcknowledgementRoutes } from './modules/tickets'
 import { registerRatingRoutes, registerTicketMessageRoutes } from './modules/tickets'
 import { registerPortalRoutes } from './modules/portal'
+import { registerEmailIntakeRoutes } from './modules/tickets'
 
 /** The HTTP application: the kernel from core/ with every module's routes. */
 export async function buildApp(rt: Runtime, opts: { logger?: boolean; web?: boolean } = {}): Promise<App> {
@@ -150,6 +152,9 @@ export async function buildApp(rt: Runtime, opts: { logger?: boolean; web?: bool
   registerRuleRoutes(app, db, { events: rt.events, jobs: rt.jobs, config: rt.config })
   registerApprovalRoutes(app, db, { jobs: rt.jobs, events: rt.events })
   registerTicketRoutingRoutes(app, db)
+  // Tickets from e-mail: the inbound endpoint (its own token, message/rfc822 only) and its settings.
+  registerEmailIntakeRoutes(app, db, { events: rt.events })
+  registerTicketQueueRoutes(app, db)
   registerJobRoutes(app, rt.jobRegistry, {
     db,
     jobs: rt.jobs,

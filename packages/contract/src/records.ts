@@ -373,6 +373,8 @@ export const ticketResource = resource(
       resolutionDueAt: field(Timestamp.nullable(), FS),
       firstRespondedAt: field(Timestamp.nullable(), F),
       slaStatus: field(z.enum(slaStatuses).nullable(), { enum: 'slaStatus', ...FS }),
+      /** What is due next: the first response until given, then the resolution; null while paused or done. */
+      nextDueAt: field(Timestamp.nullable(), FS),
       slaPausedAt: apiOnly(Timestamp.nullable()),
       slaPausedMinutes: apiOnly(z.number().int().nullable()),
       routedBy: apiOnly(TicketRouting.nullable()),

@@ -32,6 +32,7 @@ import {
   SettingOutlined,
   SmileOutlined,
   CustomerServiceOutlined,
+  FieldTimeOutlined,
   HeartOutlined,
   LogoutOutlined,
   MessageOutlined,
@@ -145,6 +146,12 @@ export function AppShell() {
       group('service', [
         { key: '/handoffs', icon: <SwapOutlined />, label: t('handoffs.title'), collection: 'handoffs' },
         { key: '/renewals', icon: <SyncOutlined />, label: t('renewals.title'), collection: 'contracts' },
+        {
+          key: '/ticket-queue',
+          icon: <FieldTimeOutlined />,
+          label: t('ticketQueue.title'),
+          collection: 'tickets',
+        },
         {
           key: '/tickets',
           icon: <CustomerServiceOutlined />,

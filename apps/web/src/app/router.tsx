@@ -10,6 +10,7 @@ const PipelinePage = lazy(() => import('../features/pipeline/PipelinePage'))
 const ReportsPage = lazy(() => import('../features/reports/ReportsPage'))
 const AlertsPage = lazy(() => import('../features/alerts/AlertsPage'))
 const SettingsPage = lazy(() => import('../features/settings/SettingsPage'))
+const TicketQueuePage = lazy(() => import('../features/tickets/queue/TicketQueuePage'))
 const InboxPage = lazy(() => import('../features/inbox/InboxPage'))
 const RuleDesignerPage = lazy(() => import('../features/automation/RuleDesignerPage'))
 const HandoffsPage = lazy(() => import('../features/handoffs/HandoffsPage'))
@@ -55,6 +56,7 @@ export const router = createBrowserRouter([
       { path: 'handoffs/:id', element: <HandoffPage /> },
       { path: 'renewals', element: <RenewalsPage /> },
       { path: 'surveys', element: <SurveysPage /> },
+      { path: 'ticket-queue', element: <TicketQueuePage /> },
       { path: 'health', element: <HealthBoardPage /> },
       { path: 'tiers', element: <TiersPage /> },
       { path: 'leads', element: <LeadsPage /> },

@@ -86,6 +86,7 @@ export const fieldLabelsEn = {
   satisfaction: 'Satisfaction',
   satisfactionComment: 'Satisfaction comment',
   satisfactionAt: 'Rated',
+  nextDueAt: 'Next due',
   firstResponseDueAt: 'First response due',
   resolutionDueAt: 'Resolution due',
   firstRespondedAt: 'First response',

@@ -86,6 +86,7 @@ export const fieldLabelsZh = {
   satisfaction: '满意度',
   satisfactionComment: '满意度评价',
   satisfactionAt: '评分时间',
+  nextDueAt: '下一截止',
   firstResponseDueAt: '首次响应截止',
   resolutionDueAt: '解决截止',
   firstRespondedAt: '首次响应时间',

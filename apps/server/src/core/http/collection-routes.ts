@@ -13,7 +13,7 @@ const errorResponses = { 400: Problem, 401: Problem, 403: Problem, 404: Problem,
 /** The list query schema of a collection: paging, sort, search, trash, and its filters (strict). */
 export function listQuerySchema(
   c: Collection<any, any, any>,
-  opts: { paging?: boolean; extra?: Record<string, z.ZodType> } = {},
+  opts: { paging?: boolean; extra?: Record<string, z.ZodType>; defaultSort?: string } = {},
 ) {
   const { sortable, filterable, defaultSort } = c.def
   const sortKeys = Object.keys(sortable).flatMap((k) => [k, `-${k}`]) as [string, ...string[]]
@@ -40,7 +40,7 @@ export function listQuerySchema(
       : {}),
     sort: z
       .union([z.enum(sortKeys), z.string().regex(/^-?custom\.[a-z][a-zA-Z0-9_]{0,62}$/)])
-      .default(defaultSort)
+      .default(opts.defaultSort ?? defaultSort)
       .describe('field, or -field for descending; custom fields as custom.<key>'),
     q: z.string().max(200).optional().describe('search text'),
     deleted: z.enum(['exclude', 'only', 'include']).default('exclude').describe('show deleted records'),

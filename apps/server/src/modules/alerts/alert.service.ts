@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql } from 'drizzle-orm'
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm'
 import { defaultAlertOutcomes, type Alert } from '@openkam/contract'
 import { scopeFor, systemPrincipal } from '../../core/access/permissions'
 import type { Ctx } from '../../core/context'
@@ -220,4 +220,35 @@ export async function unresolvedAlertsOf(tx: Executor, ctx: Ctx, accountId: stri
     status: 'open,acknowledged,snoozed',
   })
   return page.data as Alert[]
+}
+
+/**
+ * Open and acknowledged alerts per account, of those the person may see (an agents' queue shows them
+ * beside each ticket): `{ [accountId]: { open, danger } }`. Empty for a role that may not read alerts.
+ */
+export async function openAlertCounts(
+  tx: Executor,
+  ctx: Ctx,
+  accountIds: string[],
+): Promise<Record<string, { open: number; danger: number }>> {
+  const scope = scopeFor(ctx.principal, 'alerts', 'read')
+  if (!accountIds.length || scope === 'none') return {}
+  const rows = await tx
+    .select({
+      accountId: alerts.accountId,
+      open: sql<number>`count(*)::int`,
+      danger: sql<number>`(count(*) filter (where ${alerts.severity} = 'danger'))::int`,
+    })
+    .from(alerts)
+    .where(
+      and(
+        eq(alerts.workspaceId, ctx.ws),
+        inArray(alerts.accountId, accountIds),
+        inArray(alerts.status, ['open', 'acknowledged']),
+        isNull(alerts.deletedAt),
+        alertCollection.visibility(ctx, scope),
+      ),
+    )
+    .groupBy(alerts.accountId)
+  return Object.fromEntries(rows.map((r) => [r.accountId, { open: r.open, danger: r.danger }]))
 }

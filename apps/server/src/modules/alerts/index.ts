@@ -10,7 +10,14 @@ export { alerts, alertRules, alertSettings } from './alert.table'
 export { registerAlertRoutes } from './alert.routes'
 export { installAlertTemplate, alertRuleTemplates, defaultAlertRules } from './alert.defaults'
 export { evaluateAlerts, evaluateWorkspace, type AlertDeps } from './alert.evaluate'
-export { unresolvedAlertsOf, acknowledgeAlert, snoozeAlert, resolveAlert, reopenAlert } from './alert.service'
+export {
+  unresolvedAlertsOf,
+  openAlertCounts,
+  acknowledgeAlert,
+  snoozeAlert,
+  resolveAlert,
+  reopenAlert,
+} from './alert.service'
 
 /** The event handlers of the alerts module: immediate alerts on health band and key-contact signals. */
 export const alertHandlers = (deps: AlertDeps): EventHandler[] => [alertOnSignalsHandler(deps)]

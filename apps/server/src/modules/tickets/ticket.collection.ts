@@ -10,7 +10,7 @@ import { slaOnInsert, slaOnUpdate } from './sla/sla.hooks'
 import { reasonIn, routeNewTicket } from './routing'
 import { tickets } from './ticket.table'
 
-const mapper = rowMapper(tickets)
+const mapper = rowMapper(tickets, { readOnly: ['nextDueAt'] })
 const closed = (s: unknown) => s === 'resolved' || s === 'closed'
 
 export const ticketCollection = new Collection<any, any, any>({

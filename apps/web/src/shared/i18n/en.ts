@@ -17,6 +17,7 @@ import { healthEn } from './health.en'
 import { tiersEn } from './tiers.en'
 import { serviceLevelsEn } from './serviceLevels.en'
 import { smsEn } from './sms.en'
+import { ticketQueueEn } from './ticketQueue.en'
 import { ticketRoutingEn } from './ticketRouting.en'
 import { leadsEn } from './leads.en'
 import { qualificationEn } from './qualification.en'
@@ -36,6 +37,7 @@ export const en = {
   serviceLevels: serviceLevelsEn,
   sms: smsEn,
   ticketRouting: ticketRoutingEn,
+  ticketQueue: ticketQueueEn,
   leadScoring: leadsEn,
   customFields: customFieldsEn,
   approvals: approvalsEn,

@@ -17,6 +17,7 @@ import { healthZh } from './health.zh-CN'
 import { tiersZh } from './tiers.zh-CN'
 import { serviceLevelsZh } from './serviceLevels.zh-CN'
 import { smsZhCN } from './sms.zh-CN'
+import { ticketQueueZh } from './ticketQueue.zh-CN'
 import { ticketRoutingZh } from './ticketRouting.zh-CN'
 import { leadsZh } from './leads.zh-CN'
 import { qualificationZh } from './qualification.zh-CN'
@@ -36,6 +37,7 @@ export const zhCN: Messages = {
   serviceLevels: serviceLevelsZh,
   sms: smsZhCN,
   ticketRouting: ticketRoutingZh,
+  ticketQueue: ticketQueueZh,
   leadScoring: leadsZh,
   customFields: customFieldsZh,
   approvals: approvalsZh,
