@@ -15,6 +15,18 @@ export const zhExact: Readonly<Record<string, string>> = {
     '此评分链接无效，请确认已从邮件中完整复制。',
   'This ticket was withdrawn by the service team.': '此工单已被服务团队撤回。',
   'This ticket was already rated.': '此工单已评分。',
+  // Tickets from e-mail: the inbound endpoint and its settings
+  'Only administrators may see the inbound e-mail settings': '只有管理员可以查看邮件收件设置',
+  'Only administrators may generate the inbound e-mail token': '只有管理员可以生成邮件收件令牌',
+  'Only administrators may read the inbound e-mail log': '只有管理员可以查看邮件收件记录',
+  "Send the workspace's inbound e-mail token in the x-openkam-token header (or ?token=); an administrator generates it in Settings → Channels":
+    '请在 x-openkam-token 请求头（或 ?token= 参数）中提供工作区的收件令牌；管理员可在"设置 → 通知渠道"中生成',
+  'The e-mail is empty: send the raw message as the body': '邮件为空：请将原始邮件作为请求体发送',
+  'the raw e-mail (RFC 822)': '原始邮件（RFC 822）',
+  'The e-mail is larger than 25 MB; the mail server should bounce it to the sender':
+    '邮件超过 25 MB；邮件服务器应将其退回给发件人',
+  'Send the raw e-mail (RFC 822) as the request body with Content-Type: message/rfc822':
+    '请以 Content-Type: message/rfc822 将原始邮件（RFC 822）作为请求体发送',
   // Service levels: the business calendar and the tier targets
   'the end must be after the start': '结束时间必须晚于开始时间',
   'a time such as 09:00 (24:00 for midnight at the end)':

@@ -23,3 +23,5 @@ export * as pipelineTables from './pipeline.table'
 export { fileMeta } from './file.repository'
 export { addFileAccess, openFile, storeFile } from './file.service'
 export { UPLOAD_BODY_LIMIT, receiveUpload, sendFile, type Upload } from './file-upload'
+// The upload checks, for files that arrive another way (e-mail attachments of the service desk).
+export { checkFileType, safeFileName } from './file-type'

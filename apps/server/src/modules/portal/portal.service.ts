@@ -21,6 +21,7 @@ import { contacts } from '../contacts'
 import { emailAddress } from '../notifications'
 import { openFile, storeFile, type Upload } from '../pipelines'
 import {
+  addContactMessage,
   addMessage,
   pageOfMessages,
   rateTicket,
@@ -372,21 +373,12 @@ export async function replyFromPortal(
   id: string,
   input: z.infer<typeof PortalMessageCreate>,
 ) {
-  const { t } = await ownTicket(tx, v, id, true)
-  await addMessage(
-    tx,
-    systemCtx(v, events),
-    id,
-    { visibility: 'public', body: input.body, fileIds: input.fileIds },
-    { kind: 'contact', contactId: v.contactId },
-  )
-  if (t.status === 'resolved' || t.status === 'pending') {
-    const cur = await ownTicket(tx, v, id)
-    await ticketCollection.update(tx, systemCtx(v, events), id, {
-      version: cur.t.version,
-      status: 'open',
-    } as never)
-  }
+  await ownTicket(tx, v, id, true)
+  // The conversation's one way for a customer's message (the e-mail intake uses it too).
+  await addContactMessage(tx, systemCtx(v, events), id, v.contactId, {
+    body: input.body,
+    fileIds: input.fileIds,
+  })
   return portalMessages(tx, v, id)
 }
 

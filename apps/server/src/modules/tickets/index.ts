@@ -35,3 +35,6 @@ export {
   sweepServiceLevels,
   ticketSlaEvents,
 } from './sla'
+// Tickets from e-mail (service desk): the inbound endpoint, its token and its intake log.
+export { addContactMessage } from './conversation'
+export { registerEmailIntakeRoutes, ticketEmailIntake, ticketEmailIntakeLog } from './email-intake'

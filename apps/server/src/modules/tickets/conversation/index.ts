@@ -20,3 +20,5 @@ export { langOfWorkspace, ticketContact } from './reply-mail.handler'
 export const conversationHandlers = (deps: { jobs: JobQueue; events: EventSink }): EventHandler[] => [
   replyMailHandler(deps),
 ]
+// The customer's message on their ticket (portal, e-mail): a public message; a waiting ticket reopens.
+export { addContactMessage } from './contact-message'

@@ -22,6 +22,16 @@ export async function findTicket(tx: Executor, ws: string, id: string, where?: S
   return r ?? null
 }
 
+/** A ticket of the workspace (not deleted), its row locked until the transaction ends, or null. */
+export async function lockTicket(tx: Executor, ws: string, id: string) {
+  const [r] = await tx
+    .select()
+    .from(tickets)
+    .where(and(eq(tickets.workspaceId, ws), eq(tickets.id, id), isNull(tickets.deletedAt)))
+    .for('update')
+  return r ?? null
+}
+
 /** A page of a ticket's messages, oldest first, after the cursor's (createdAt, id). */
 export async function messagesOf(
   tx: Executor,
