@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto'
 import { and, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm'
 import type { Ctx } from '../core/context'
 import type { Executor } from '../core/db/types'
 import { newId } from '../core/ids'
 import { contacts } from '../modules/contacts'
+import { pipelineTables } from '../modules/pipelines'
 import { ticketMessages, tickets } from '../modules/tickets'
 import type { Lang } from './demo-data'
 import { Rng } from './demo-random'
@@ -10,7 +12,13 @@ import { Rng } from './demo-random'
 const HOUR = 3_600_000
 const t = (lang: Lang, zh: string, en: string) => (lang === 'en' ? en : zh)
 
-type Step = { who: 'agent' | 'contact' | 'note'; after: number; text: (l: Lang) => string }
+/** A step of a conversation; `file` is a text file the writer attached (the contact's log, from the portal). */
+type Step = {
+  who: 'agent' | 'contact' | 'note'
+  after: number
+  text: (l: Lang) => string
+  file?: { name: string; content: string }
+}
 
 /** Conversations as support has them: replies to the customer, notes between colleagues, the customer's answers. */
 const scripts: Step[][] = [
@@ -39,11 +47,17 @@ const scripts: Step[][] = [
       who: 'contact',
       after: 5,
       text: (l) =>
-        t(
-          l,
-          '日志已通过邮件发送，问题是从周一更新后开始的。',
-          'Log sent by e-mail — it started after Monday’s update.',
-        ),
+        t(l, '日志已附上，问题是从周一更新后开始的。', 'Log attached — it started after Monday’s update.'),
+      file: {
+        name: 'device-log.txt',
+        content: [
+          '2026-03-02 09:14:07 INFO  client 5.8.2 started',
+          '2026-03-02 09:14:09 WARN  sync: certificate chain changed',
+          '2026-03-02 09:14:11 ERROR sync: handshake failed (code 0x80092013), retrying in 30 s',
+          '2026-03-02 09:14:41 ERROR sync: handshake failed (code 0x80092013), giving up',
+          '',
+        ].join('\n'),
+      },
     },
     {
       who: 'agent',
@@ -134,6 +148,7 @@ export async function seedTicketConversationDemo(tx: Executor, ctx: Ctx, lang: L
     .orderBy(desc(tickets.createdAt))
     .limit(12)
   const rows: (typeof ticketMessages.$inferInsert)[] = []
+  const files: (typeof pipelineTables.files.$inferInsert)[] = []
   for (const [i, tk] of recent.entries()) {
     const script = scripts[i % scripts.length]!
     const end = (tk.resolvedAt ?? new Date(now)).getTime()
@@ -142,6 +157,23 @@ export async function seedTicketConversationDemo(tx: Executor, ctx: Ctx, lang: L
       const at = new Date(Math.min(tk.createdAt.getTime() + s.after * HOUR, end - 60_000))
       if (at.getTime() <= tk.createdAt.getTime()) continue
       if (s.who === 'agent' && !firstReply) firstReply = at
+      const content = s.file ? Buffer.from(s.file.content, 'utf8') : null
+      const file =
+        s.file && content
+          ? {
+              id: newId(),
+              workspaceId: ctx.ws,
+              name: s.file.name,
+              size: content.length,
+              contentType: 'text/plain',
+              sha256: createHash('sha256').update(content).digest('hex'),
+              content,
+              createdAt: at,
+              createdBy: s.who === 'contact' ? null : tk.assigneeId,
+              createdByContactId: s.who === 'contact' ? tk.contactId : null,
+            }
+          : null
+      if (file) files.push(file)
       rows.push({
         id: newId(),
         workspaceId: ctx.ws,
@@ -153,7 +185,7 @@ export async function seedTicketConversationDemo(tx: Executor, ctx: Ctx, lang: L
         body: s.text(lang),
         authorUserId: s.who === 'contact' ? null : tk.assigneeId,
         authorContactId: s.who === 'contact' ? tk.contactId : null,
-        fileIds: [],
+        fileIds: file ? [file.id] : [],
         emailStatus: s.who === 'agent' ? 'queued' : null,
         emailedAt: s.who === 'agent' ? at : null,
       })
@@ -188,6 +220,7 @@ export async function seedTicketConversationDemo(tx: Executor, ctx: Ctx, lang: L
       if (email) r.emailedTo = email
       else Object.assign(r, { emailStatus: 'no_email', emailedAt: null })
     }
+  if (files.length) await tx.insert(pipelineTables.files).values(files)
   if (rows.length) await tx.insert(ticketMessages).values(rows)
 
   // Ratings: when (a day or two after resolution) and, now and then, what the contact wrote.

@@ -167,6 +167,11 @@ describe('the demo workspace (zh-CN, seeded at start)', () => {
     expect(thread.body.data.length).toBeGreaterThanOrEqual(2)
     const ticket = (await admin.get(`/api/v1/tickets/${rows[0]!.ticketId}`)).body
     expect(ticket.firstRespondedAt).not.toBeNull()
+    // Some customers attached a log (as from the portal): the agent opens it on the ticket.
+    const withLog = rows.find((r) => r.authorContactId && r.fileIds.length)!
+    expect(withLog, 'a contact message with a file').toBeTruthy()
+    const log = await admin.get(`/api/v1/files/${withLog.fileIds[0]}`)
+    expect([log.status, log.headers['content-type']]).toEqual([200, 'text/plain'])
     const rated = (await all(admin, '/api/v1/tickets')).filter((t) => t.satisfaction !== null)
     expect(rated.every((t) => t.satisfactionAt && t.satisfactionAt >= t.resolvedAt)).toBe(true)
     expect(rated.filter((t) => t.satisfactionComment).length).toBeGreaterThan(10)
