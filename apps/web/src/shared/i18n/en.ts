@@ -17,6 +17,7 @@ import { healthEn } from './health.en'
 import { tiersEn } from './tiers.en'
 import { serviceLevelsEn } from './serviceLevels.en'
 import { smsEn } from './sms.en'
+import { emailIntakeEn } from './emailIntake.en'
 import { ticketQueueEn } from './ticketQueue.en'
 import { ticketRoutingEn } from './ticketRouting.en'
 import { leadsEn } from './leads.en'
@@ -36,6 +37,7 @@ export const en = {
   tiers: tiersEn,
   serviceLevels: serviceLevelsEn,
   sms: smsEn,
+  emailIntake: emailIntakeEn,
   ticketRouting: ticketRoutingEn,
   ticketQueue: ticketQueueEn,
   leadScoring: leadsEn,

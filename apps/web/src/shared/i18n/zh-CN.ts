@@ -17,6 +17,7 @@ import { healthZh } from './health.zh-CN'
 import { tiersZh } from './tiers.zh-CN'
 import { serviceLevelsZh } from './serviceLevels.zh-CN'
 import { smsZhCN } from './sms.zh-CN'
+import { emailIntakeZhCN } from './emailIntake.zh-CN'
 import { ticketQueueZh } from './ticketQueue.zh-CN'
 import { ticketRoutingZh } from './ticketRouting.zh-CN'
 import { leadsZh } from './leads.zh-CN'
@@ -36,6 +37,7 @@ export const zhCN: Messages = {
   tiers: tiersZh,
   serviceLevels: serviceLevelsZh,
   sms: smsZhCN,
+  emailIntake: emailIntakeZhCN,
   ticketRouting: ticketRoutingZh,
   ticketQueue: ticketQueueZh,
   leadScoring: leadsZh,
