@@ -103,22 +103,41 @@ describe('the customer portal and the service desk', () => {
     const agentUser = (await api(admin.page, 'GET', `/users/${ticket.assigneeId}`)).body
     await admin.ctx.close()
     const agent = await signedIn(agentUser.email)
-    await agent.page.goto(`${base}/tickets?assigneeId=${ticket.assigneeId}&sort=-createdAt`)
-    const first = agent.page.locator('.ant-table-tbody tr.ant-table-row').first()
-    await expect.poll(() => first.innerText()).toContain(subject)
-    await agent.page.goto(`${base}/tickets/${ticket.id}`)
+    // The agent's queue, their own tickets: the new one is there, what is due first on top, with its
+    // first-response countdown and the customer's tier beside it.
+    await agent.page.goto(`${base}/ticket-queue`)
+    await agent.page.getByRole('heading', { name: 'Ticket queue' }).waitFor()
+    await agent.page.locator('.queue-views').getByText('Mine').click()
+    await expect.poll(() => new URL(agent.page.url()).searchParams.get('view')).toBe('mine')
+    const row = agent.page.locator('.ant-table-tbody tr.ant-table-row', { hasText: subject })
+    await row.waitFor()
+    await expect.poll(() => row.innerText()).toMatch(/First response/)
+    expect(await row.innerText()).toMatch(/Strategic/)
+    const queued = (await api(agent.page, 'GET', '/ticket-queue?assigneeId=me&limit=100')).body.data as any[]
+    const at = queued.findIndex((x) => x.id === ticket.id)
+    expect(at, 'the new ticket is in the agent’s queue').toBeGreaterThanOrEqual(0)
+    // Above it only what is due no later than it.
+    for (const x of queued.slice(0, at)) expect(x.nextDueAt <= queued[at].nextDueAt).toBe(true)
+    await shot(agent.page, 'portal-03-agent-queue')
+    await row.getByRole('link', { name: new RegExp(subject) }).click()
     await agent.page
       .getByRole('textbox', { name: 'Reply to customer' })
       .fill('我们已定位到接口网关证书过期，正在更换，预计 30 分钟内恢复。')
     await agent.page.getByRole('button', { name: 'Send reply' }).click()
     await agent.page.getByText('预计 30 分钟内恢复').first().waitFor()
-    const cur = (await api(agent.page, 'GET', `/tickets/${ticket.id}`)).body
-    expect(cur.firstRespondedAt).toBeTruthy()
-    expect(
-      (await api(agent.page, 'PATCH', `/tickets/${ticket.id}`, { version: cur.version, status: 'resolved' }))
-        .status,
-    ).toBe(200)
-    await shot(agent.page, 'portal-03-agent-ticket')
+    expect((await api(agent.page, 'GET', `/tickets/${ticket.id}`)).body.firstRespondedAt).toBeTruthy()
+    // Resolved in the ticket's edit form.
+    await agent.page.getByRole('button', { name: 'Edit', exact: true }).click()
+    const drawer = agent.page.locator('.ant-drawer')
+    await drawer.getByLabel('Status').click()
+    await agent.page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="Resolved"]').click()
+    await drawer.getByRole('button', { name: 'Save' }).click()
+    await expect
+      .poll(async () => (await api(agent.page, 'GET', `/tickets/${ticket.id}`)).body.status, {
+        timeout: 15_000,
+      })
+      .toBe('resolved')
+    await shot(agent.page, 'portal-04-agent-resolved')
     await agent.ctx.close()
 
     // The contact reads the reply, confirms it is solved and rates it.
@@ -129,7 +148,7 @@ describe('the customer portal and the service desk', () => {
     await rating.locator('.ant-rate-star').nth(4).click()
     await rating.getByRole('button', { name: '提交评价' }).click()
     await rating.getByText('您的评分：5 / 5').waitFor()
-    await shot(page, 'portal-04-rated-390')
+    await shot(page, 'portal-05-rated-390')
     expect(await axeViolations(page)).toEqual([])
     await ctx.close()
   }, 240_000)

@@ -33,6 +33,7 @@ export function spanText(ms: number, t: TFunction) {
 type Ticket = {
   nextDueAt: string | null
   slaStatus: string | null
+  slaPausedAt?: string | null
   firstRespondedAt: string | null
 }
 
@@ -42,13 +43,18 @@ type Ticket = {
  */
 export function SlaCountdown({ ticket, now }: { ticket: Ticket; now: number }) {
   const { t } = useTranslation()
-  if (ticket.slaStatus === 'paused')
+  if (ticket.slaStatus === 'paused' || ticket.slaPausedAt)
     return (
       <Tooltip title={t('ticketQueue.pausedHelp')}>
         <Tag>{t('ticketQueue.paused')}</Tag>
       </Tooltip>
     )
-  if (!ticket.nextDueAt) return <Typography.Text type="secondary">{t('ticketQueue.noSla')}</Typography.Text>
+  if (!ticket.nextDueAt)
+    return ticket.slaStatus === 'breached' ? (
+      <Tag color="red">{t('enums.slaStatus.breached')}</Tag>
+    ) : (
+      <Typography.Text type="secondary">{t('ticketQueue.noSla')}</Typography.Text>
+    )
   const left = new Date(ticket.nextDueAt).getTime() - now
   const late = left < 0 || ticket.slaStatus === 'breached'
   const text =

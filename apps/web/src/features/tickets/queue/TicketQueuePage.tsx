@@ -68,8 +68,10 @@ export default function TicketQueuePage() {
   const now = useNow()
   const [selected, setSelected] = useState<string[]>([])
 
-  // The person's own team is the default: the first they manage or belong to, else every team.
-  const ownTeam = teams.data?.data.find((x) => x.managerId === me?.id || x.memberIds.includes(me?.id ?? ''))
+  // The person's own team is the default: the first they lead, else the first they belong to, else all.
+  const ownTeam =
+    teams.data?.data.find((x) => x.managerId === me?.id) ??
+    teams.data?.data.find((x) => x.memberIds.includes(me?.id ?? ''))
   const teamParam = params.get('team')
   const teamId = teamParam === ALL ? null : (teamParam ?? ownTeam?.id ?? null)
   const view = (QUEUE_VIEWS as readonly string[]).includes(params.get('view') ?? '')
