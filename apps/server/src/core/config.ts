@@ -33,6 +33,10 @@ const ConfigSchema = z.object({
   OPENKAM_RETRY_BASE_SECONDS: z.coerce.number().min(0.1).max(3600).default(30),
   OPENKAM_RETRY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
   OPENKAM_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  OPENKAM_SECRET_KEY: z
+    .string()
+    .refine((v) => v === '' || Buffer.from(v, 'base64').length === 32, 'must be 32 bytes in base64')
+    .optional(),
 })
 
 export type Config = Readonly<{
@@ -53,6 +57,8 @@ export type Config = Readonly<{
   /** Attempts before a delivery or rule action is marked failed. */
   retryMaxAttempts: number
   webhookTimeoutMs: number
+  /** Base64 of the 32-byte key that seals stored secrets; unset → a key file in the data directory. */
+  secretKey: string | undefined
 }>
 
 export class ConfigError extends Error {}
@@ -91,6 +97,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: Partial<Config> = 
     retryBaseSeconds: e.OPENKAM_RETRY_BASE_SECONDS,
     retryMaxAttempts: e.OPENKAM_RETRY_MAX_ATTEMPTS,
     webhookTimeoutMs: e.OPENKAM_WEBHOOK_TIMEOUT_MS,
+    secretKey: e.OPENKAM_SECRET_KEY || undefined,
     ...overrides,
   })
 }
