@@ -1,3 +1,5 @@
+import type { TokenScopes } from './token-scope'
+
 /** Record visibility and the right to act: none < own < team < all. */
 export const scopes = ['none', 'own', 'team', 'all'] as const
 export type Scope = (typeof scopes)[number]
@@ -12,6 +14,8 @@ export type Principal = {
   workspaceId: string
   userId: string | null
   tokenId?: string
+  /** An API token's scopes; its `permissions` are already narrowed to them, and routes outside them are refused. */
+  tokenScopes?: TokenScopes
   roles: string[]
   permissions: Permissions
   /**

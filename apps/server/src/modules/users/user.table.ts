@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm'
 import { boolean, index, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { businessColumns, tstz } from '../../core/db/columns'
+import type { TokenScopes } from '../../core/access/token-scope'
 
 export const users = pgTable(
   'users',
@@ -110,6 +111,8 @@ export const apiTokens = pgTable(
     name: text('name').notNull(),
     tokenHash: text('token_hash').notNull(),
     prefix: text('prefix').notNull(),
+    /** Per object (or `*`), `read` or `write`; null for tokens made before scopes: everything the role allows. */
+    scopes: jsonb('scopes').$type<TokenScopes>(),
     expiresAt: tstz('expires_at'),
     lastUsedAt: tstz('last_used_at'),
     revokedAt: tstz('revoked_at'),
