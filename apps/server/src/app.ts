@@ -58,7 +58,6 @@ import { registerAcknowledgementRoutes } from './modules/tickets'
 import { registerRatingRoutes, registerTicketMessageRoutes } from './modules/tickets'
 import { registerPortalRoutes } from './modules/portal'
 import { registerEmailIntakeRoutes } from './modules/tickets'
-import { registerEmailIntakeRoutes } from './modules/tickets'
 
 /** The HTTP application: the kernel from core/ with every module's routes. */
 export async function buildApp(rt: Runtime, opts: { logger?: boolean; web?: boolean } = {}): Promise<App> {
@@ -153,8 +152,6 @@ export async function buildApp(rt: Runtime, opts: { logger?: boolean; web?: bool
   registerRuleRoutes(app, db, { events: rt.events, jobs: rt.jobs, config: rt.config })
   registerApprovalRoutes(app, db, { jobs: rt.jobs, events: rt.events })
   registerTicketRoutingRoutes(app, db)
-  // Tickets from e-mail: the inbound endpoint (its own token, message/rfc822 only) and its settings.
-  registerEmailIntakeRoutes(app, db, { events: rt.events })
   // Tickets from e-mail: the inbound endpoint (its own token, message/rfc822 only) and its settings.
   registerEmailIntakeRoutes(app, db, { events: rt.events })
   registerTicketQueueRoutes(app, db)
