@@ -185,6 +185,17 @@ describe('the inbound endpoint', () => {
     expect((await log('?limit=200')).data.filter((e: any) => e.ticketId === a.json().ticketId)).toHaveLength(
       1,
     )
+    // Two deliveries at the same time: one wins, the other waits for it and repeats its outcome.
+    const twice = await raw({
+      from: 'wang.fang@customer.test',
+      subject: 'Fan noise',
+      messageId: msgId(),
+      text: 'Loud',
+    })
+    const both = await Promise.all([inbound(twice), inbound(twice)])
+    expect(both.map((r) => r.statusCode).sort()).toEqual([200, 201])
+    expect(new Set(both.map((r) => r.json().ticketId)).size).toBe(1)
+    expect(await ticketsOf(bigCo)).toHaveLength(before + 2)
   })
 
   it.each([

@@ -245,7 +245,7 @@ export async function receiveEmail(
             ws.lang,
             files.kept.map((f) => f.name),
           )
-        : subject)
+        : subject || noSubject(ws.lang))
     const message = await addContactMessage(tx, ctx, ticket.id, contact.id, {
       body: clip(body, 20_000),
       fileIds: files.kept.map((f) => f.id),
