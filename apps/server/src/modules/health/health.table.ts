@@ -117,6 +117,21 @@ export const usageEvents = pgTable(
   ],
 )
 
+/**
+ * Accounts whose usage events arrived since their derived metrics were last refreshed: one row per account
+ * however many events came, `version` bumped by each later batch. The refresh job removes a row only if its
+ * version is still the one it read, so a batch that arrives while the job runs is refreshed again.
+ */
+export const healthRefreshPending = pgTable(
+  'health_refresh_pending',
+  {
+    workspaceId: uuid('workspace_id').notNull(),
+    accountId: uuid('account_id').notNull(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.accountId] })],
+)
+
 export type MetricContribution = {
   metric: string
   /** Weight in percent as configured. */
