@@ -4,7 +4,7 @@ import { MailOutlined, ReloadOutlined } from '@ant-design/icons'
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import type { EmailIntakeLogEntry, EmailIntakeSettings, EmailIntakeToken } from '@openkam/contract'
 import dayjs from 'dayjs'
-import { useTranslation } from 'react-i18next'
+import { Trans, useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { get, post, type Page } from '../../shared/api/client'
 import { ErrorState, LoadingState } from '../../shared/ui/states'
@@ -79,7 +79,7 @@ export function EmailIntakeCard() {
       data-testid="email-intake-card"
     >
       <Typography.Paragraph type="secondary" style={{ maxWidth: 760 }}>
-        {t('emailIntake.help')}
+        <Trans i18nKey="emailIntake.help" components={{ code: <code style={{ whiteSpace: 'nowrap' }} /> }} />
       </Typography.Paragraph>
       {settings.isLoading ? (
         <LoadingState rows={3} />
@@ -93,7 +93,11 @@ export function EmailIntakeCard() {
                 {url}
               </Typography.Text>
               <Typography.Paragraph type="secondary" style={{ margin: '4px 0 0' }}>
-                {t('emailIntake.endpointHelp', { mb: Math.round(s.maxBytes / 1024 / 1024) })}
+                <Trans
+                  i18nKey="emailIntake.endpointHelp"
+                  values={{ mb: Math.round(s.maxBytes / 1024 / 1024) }}
+                  components={{ code: <code /> }}
+                />
               </Typography.Paragraph>
             </div>
           </Descriptions.Item>
@@ -108,7 +112,11 @@ export function EmailIntakeCard() {
                   : t('emailIntake.noToken')}
               </Typography.Paragraph>
               <Typography.Paragraph type="secondary" style={{ margin: '4px 0 8px' }}>
-                {t('emailIntake.tokenHeader', { header: s.tokenHeader })}
+                <Trans
+                  i18nKey="emailIntake.tokenHeader"
+                  values={{ header: s.tokenHeader }}
+                  components={{ code: <code /> }}
+                />
               </Typography.Paragraph>
               <Button
                 type={s.configured ? 'default' : 'primary'}
@@ -221,7 +229,7 @@ export function EmailIntakeCard() {
               width: 280,
               render: (_, e) => (
                 <div style={{ minWidth: 0 }}>
-                  <Tag style={toneStyle(outcomeTone[e.outcome])}>
+                  <Tag style={{ ...toneStyle(outcomeTone[e.outcome]), marginInlineEnd: 8 }}>
                     {t(`emailIntake.outcomes.${e.outcome}`)}
                   </Tag>
                   {e.ticketId ? (

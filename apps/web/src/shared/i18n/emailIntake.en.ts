@@ -1,12 +1,12 @@
 /** Tickets from e-mail: the inbound endpoint's card in Settings → Channels. */
 export const emailIntakeEn = {
   title: 'Incoming e-mail',
-  help: 'Customers’ e-mails to your support address become tickets: give this address to your mail provider’s inbound webhook (or pipe mail to it from your own mail server). An e-mail from an active contact of a customer account opens a ticket — numbered, routed and acknowledged like any other — or, when its subject carries one of their tickets’ numbers (TK-10042), is added to that ticket as the customer’s reply. Anything else is not turned into a ticket and is listed below with the reason.',
+  help: 'Customers’ e-mails to your support address become tickets: give this address to your mail provider’s inbound webhook (or pipe mail to it from your own mail server). An e-mail from an active contact of a customer account opens a ticket — numbered, routed and acknowledged like any other — or, when its subject carries one of their tickets’ numbers (<code>TK-10042</code>), is added to that ticket as the customer’s reply. Anything else is not turned into a ticket and is listed below with the reason.',
   endpoint: 'Address to post e-mails to',
   endpointHelp:
-    'POST each raw e-mail (RFC 822) as the request body with Content-Type: message/rfc822, at most {{mb}} MB.',
+    'POST each raw e-mail (<code>RFC 822</code>) as the request body with <code>Content-Type: message/rfc822</code>, at most {{mb}} MB.',
   tokenLabel: 'Token',
-  tokenHeader: 'Send it in the {{header}} header, or as ?token= in the address.',
+  tokenHeader: 'Send it in the <code>{{header}}</code> header, or as <code>?token=</code> in the address.',
   tokenSet: 'A token is set (ends in …{{hint}}, generated {{at}}).',
   noToken: 'No token yet: the address accepts nothing until you generate one.',
   generate: 'Generate token',

@@ -3,12 +3,12 @@ import type { emailIntakeEn } from './emailIntake.en'
 /** 邮件收件：设置 → 通知渠道中的收件地址卡片。 */
 export const emailIntakeZhCN: typeof emailIntakeEn = {
   title: '邮件收件',
-  help: '客户发到支持邮箱的邮件会成为工单：把下面的地址填到邮件服务商的收信转发（Webhook）中，或由自己的邮件服务器转投到这里。客户账户的在职联系人发来的邮件会新建工单（与其他工单一样编号、分派并发送受理通知）；主题中带有其工单号（如 TK-10042）时，则作为客户回复加入该工单。其他邮件不会生成工单，并在下方列出原因。',
+  help: '客户发到支持邮箱的邮件会成为工单：把下面的地址填到邮件服务商的收信转发（Webhook）中，或由自己的邮件服务器转投到这里。客户账户的在职联系人发来的邮件会新建工单（与其他工单一样编号、分派并发送受理通知）；主题中带有其工单号（如 <code>TK-10042</code>）时，则作为客户回复加入该工单。其他邮件不会生成工单，并在下方列出原因。',
   endpoint: '邮件投递地址',
   endpointHelp:
-    '以 POST 发送每封原始邮件（RFC 822）作为请求体，Content-Type 为 message/rfc822，不超过 {{mb}} MB。',
+    '以 POST 发送每封原始邮件（<code>RFC 822</code>）作为请求体，<code>Content-Type</code> 为 <code>message/rfc822</code>，不超过 {{mb}} 兆字节。',
   tokenLabel: '令牌',
-  tokenHeader: '放在 {{header}} 请求头中，或作为地址中的 ?token= 参数。',
+  tokenHeader: '放在 <code>{{header}}</code> 请求头中，或作为地址中的 <code>?token=</code> 参数。',
   tokenSet: '已设置令牌（末尾为 …{{hint}}，生成于 {{at}}）。',
   noToken: '尚未生成令牌：生成之前，此地址不接收任何邮件。',
   generate: '生成令牌',
@@ -41,7 +41,7 @@ export const emailIntakeZhCN: typeof emailIntakeEn = {
   skipped: '未保存的附件：{{files}}',
   skippedReasons: {
     type: '文件类型不支持',
-    size: '超过 10 MB',
+    size: '超过 10 兆字节',
     empty: '空文件',
     count: '超过 10 个文件',
   },
