@@ -43,7 +43,7 @@ import { registerSearchRoutes } from './modules/search'
 import { registerImportRoutes } from './modules/imports'
 import { registerListViewRoutes } from './modules/list-views'
 import { registerSetupRoutes, registerWorkspaceRoutes } from './modules/workspaces'
-import { createWorkspaceFromTemplate } from './modules/templates'
+import { createWorkspaceFromBuiltIn, registerTemplateRoutes } from './modules/templates'
 import { seedDemo } from './demo/seed'
 import { registerAccountMergeRoutes } from './modules/account-merge'
 import { registerJobRoutes } from './core/jobs/routes'
@@ -76,12 +76,23 @@ export async function buildApp(rt: Runtime, opts: { logger?: boolean; web?: bool
   registerFieldAccessRoutes(app, db)
   registerCustomObjectRoutes(app, db, { jobs: rt.jobs })
   registerWorkspaceRoutes(app, db)
+  registerTemplateRoutes(app, db, { jobs: rt.jobs })
   registerSetupRoutes(app, db, {
     config: rt.config,
     events: rt.events,
     templates: {
       standard: (tx, events, w) =>
-        createWorkspaceFromTemplate(tx, events, { name: w.name, slug: 'default', locale: w.locale }),
+        createWorkspaceFromBuiltIn(tx, events, rt.jobs, 'standard', {
+          name: w.name,
+          slug: 'default',
+          locale: w.locale,
+        }),
+      saas: (tx, events, w) =>
+        createWorkspaceFromBuiltIn(tx, events, rt.jobs, 'saas', {
+          name: w.name,
+          slug: 'default',
+          locale: w.locale,
+        }),
       demo: (tx, events, w) => seedDemo(tx, events, { lang: w.locale, admin: w.admin }),
     },
   })

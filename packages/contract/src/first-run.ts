@@ -1,8 +1,8 @@
 import { z } from 'zod'
 import { Password } from './auth'
 
-/** The workspace templates a first run can start from (both install the default KAM template, SPEC R-32). */
-export const workspaceTemplates = ['standard', 'demo'] as const
+/** The workspace templates a first run can start from (standard and demo install the default KAM template; saas the SaaS template file over it, SPEC R-32). */
+export const workspaceTemplates = ['standard', 'saas', 'demo'] as const
 
 /** `GET /api/v1/setup`: whether the installation still needs its first workspace, and whether the demo exists. */
 export const SetupStatus = z

@@ -17,6 +17,12 @@ import { addMissingRolePermissions } from '../users'
 import { installApprovalTemplate } from '../approvals'
 import { installDashboardTemplate, installNorthStarTemplate } from '../reports'
 import { createWorkspace, workspaces, type NewWorkspace } from '../workspaces'
+import type { JobQueue } from '../../core/jobs/jobs'
+import { builtInFile } from './builtin-templates'
+import { importTemplate } from './template-file.service'
+
+export { registerTemplateRoutes } from './template.routes'
+export { builtInTemplates } from './builtin-templates'
 
 type Lang = NewWorkspace['locale']
 
@@ -62,6 +68,23 @@ export async function createWorkspaceFromTemplate(
 ): Promise<Ctx> {
   const ctx = await createWorkspace(tx, events, input)
   for (const part of templateParts) await part.install(tx, ctx, input.locale)
+  return ctx
+}
+
+/**
+ * A new workspace from a built-in template: the default template, then (for any other) its template file
+ * for the workspace's language imported over it — the same import as an uploaded file (docs/templates.md).
+ */
+export async function createWorkspaceFromBuiltIn(
+  tx: Executor,
+  events: EventSink,
+  jobs: JobQueue,
+  template: string,
+  input: NewWorkspace,
+): Promise<Ctx> {
+  const ctx = await createWorkspaceFromTemplate(tx, events, input)
+  const file = builtInFile(template, input.locale)
+  if (file) await importTemplate(tx, ctx, { jobs }, file, true)
   return ctx
 }
 

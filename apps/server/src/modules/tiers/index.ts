@@ -8,7 +8,7 @@ import { tiersEvaluateJob } from './tier.jobs'
 export { tierRules, accountTiers, accountTierChanges } from './tier.table'
 export { registerTierRoutes } from './tier.routes'
 export { installTierTemplate, tierRuleTemplates } from './tier-template'
-export { loadTierRules } from './tier-settings.service'
+export { loadTierRules, saveTierRules } from './tier-settings.service'
 export { evaluateTiers, evaluateAllTiers, TIER_OVERRIDE_PERMISSION } from './tier.service'
 export { tierFor, defaultPackages } from './tier-rules'
 

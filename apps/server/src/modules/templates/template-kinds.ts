@@ -1,0 +1,151 @@
+import {
+  alertRuleResource,
+  ApprovalFlowCreate,
+  DashboardCreate,
+  healthModelResource,
+  icpResource,
+  ObjectDefinitionFile,
+  PipelineCreate,
+  PlaybookCreate,
+  RuleCreate,
+  SavedReportCreate,
+  scoringModelResource,
+  TicketRoutingRuleCreate,
+  TierRulesUpdate,
+} from '@openkam/contract'
+import type { z } from 'zod'
+import { alertRuleCollection } from '../alerts'
+import { approvalFlowCollection } from '../approvals'
+import { exportDefinitionFile, importDefinitionFile, loadCustomObjects, objectKeys } from '../fields'
+import { healthModelCollection } from '../health'
+import { createPipeline, pipelineCollection, updatePipeline } from '../pipelines'
+import { icpCollection, scoringModelCollection } from '../qualification'
+import { dashboardCollection, savedReportCollection } from '../reports'
+import { playbookCollection, ruleCollection } from '../rules'
+import { routingRuleCollection } from '../tickets'
+import { evaluateTiers, loadTierRules, saveTierRules } from '../tiers'
+import { AppError } from '../../core/errors'
+import { collectionKind, issuesOf, type Item, type KindDef } from './template-kind'
+
+type Shape = z.ZodObject<z.ZodRawShape>
+const shape = (s: unknown) => s as Shape
+
+/** Each object's custom fields and form layout, and the custom objects themselves (the fields module's file). */
+const objects: KindDef = {
+  kind: 'objects',
+  async read(tx, ctx) {
+    const custom = await loadCustomObjects(tx, ctx.ws)
+    const out = []
+    for (const key of await objectKeys(tx, ctx.ws)) {
+      const f = await exportDefinitionFile(tx, ctx, key)
+      if (!custom.has(key) && !f.fields.length && !f.layout) continue
+      out.push({
+        key,
+        id: custom.get(key)?.id ?? key,
+        version: 0,
+        item: { key, object: f.object, fields: f.fields, layout: f.layout },
+      })
+    }
+    return out
+  },
+  check(item) {
+    const { key: _k, ...rest } = item
+    const r = ObjectDefinitionFile.safeParse({ format: 'openkam.object.v1', ...rest })
+    const errors = r.success ? [] : issuesOf(r.error)
+    if (r.success && r.data.object.key !== item.key)
+      errors.push({ path: 'object.key', message: `must be the item's key (${item.key})` })
+    return errors
+  },
+  async write(tx, ctx, deps, item) {
+    if (!deps.jobs) throw new Error('field definitions need the job queue')
+    const { key, ...rest } = item
+    await importDefinitionFile(tx, ctx, deps.jobs, { format: 'openkam.object.v1', ...rest } as never)
+    return (await loadCustomObjects(tx, ctx.ws)).get(key)?.id ?? key
+  },
+}
+
+/** The tier thresholds and the service package of each tier: one item per workspace. */
+const tierRules: KindDef = {
+  kind: 'tier_rules',
+  async read(tx, ctx) {
+    const { version, updatedAt: _u, ...rules } = await loadTierRules(tx, ctx.ws)
+    return [{ key: 'tier_rules', id: ctx.ws, version, item: { key: 'tier_rules', ...rules } }]
+  },
+  check(item) {
+    const { key, ...rest } = item
+    const r = TierRulesUpdate.safeParse({ version: 1, ...rest })
+    const errors = r.success ? [] : issuesOf(r.error)
+    if (key !== 'tier_rules')
+      errors.push({ path: 'key', message: 'the tier rules are one item keyed tier_rules' })
+    return errors
+  },
+  async write(tx, ctx, _deps, item, current) {
+    const { key: _k, ...rest } = item
+    await saveTierRules(tx, ctx, TierRulesUpdate.parse({ ...rest, version: current?.version ?? 1 }))
+    await evaluateTiers(tx, ctx, { reason: 'rules_changed' })
+    return ctx.ws
+  },
+}
+
+const defaultFirst = (items: Item[]) =>
+  [...items].sort((a, b) => Number(!!b.isDefault) - Number(!!a.isDefault))
+
+/**
+ * Every kind a template file carries, in the order an import applies them: a kind comes after the kinds
+ * its items refer to (rules after pipelines and playbooks, dashboards after reports).
+ */
+export const templateKindDefs: KindDef[] = [
+  objects,
+  collectionKind({
+    kind: 'pipelines',
+    collection: pipelineCollection,
+    schema: shape(PipelineCreate),
+    create: createPipeline as never,
+    update: updatePipeline,
+    order: defaultFirst,
+  }),
+  collectionKind({ kind: 'playbooks', collection: playbookCollection, schema: shape(PlaybookCreate) }),
+  collectionKind({
+    kind: 'rules',
+    collection: ruleCollection,
+    schema: shape(RuleCreate),
+    // A pipeline's SOP rules follow its stages: the pipeline brings them, the file does not carry them.
+    include: (r) => !String(r.template ?? '').startsWith('sop_'),
+  }),
+  collectionKind({
+    kind: 'health_models',
+    collection: healthModelCollection,
+    schema: shape(healthModelResource.Create),
+    order: defaultFirst,
+  }),
+  collectionKind({
+    kind: 'scoring_models',
+    collection: scoringModelCollection,
+    schema: shape(scoringModelResource.Create),
+  }),
+  collectionKind({ kind: 'icps', collection: icpCollection, schema: shape(icpResource.Create) }),
+  collectionKind({
+    kind: 'alert_rules',
+    collection: alertRuleCollection,
+    schema: shape(alertRuleResource.Create),
+  }),
+  collectionKind({
+    kind: 'approval_flows',
+    collection: approvalFlowCollection,
+    schema: shape(ApprovalFlowCreate),
+  }),
+  tierRules,
+  collectionKind({ kind: 'reports', collection: savedReportCollection, schema: shape(SavedReportCreate) }),
+  collectionKind({ kind: 'dashboards', collection: dashboardCollection, schema: shape(DashboardCreate) }),
+  collectionKind({
+    kind: 'ticket_routing_rules',
+    collection: routingRuleCollection,
+    schema: shape(TicketRoutingRuleCreate),
+  }),
+]
+
+export const kindDef = (kind: string) => {
+  const d = templateKindDefs.find((k) => k.kind === kind)
+  if (!d) throw new AppError('invalid', 'invalid_input', `Unknown kind ${kind}`)
+  return d
+}
