@@ -1,6 +1,10 @@
 import type { JobDef } from '../../core/jobs/jobs'
 import { recomputeAllHealth, refreshDerivedMetrics, recomputeAccounts, systemCtx } from './health.service'
-import { HEALTH_ACCOUNTS_JOB } from './metric.repository'
+import { HEALTH_ACCOUNTS_JOB, HEALTH_PENDING_JOB, requestPendingRefresh } from './metric.repository'
+import { hasPendingAccounts, pendingAccounts, settleRefreshed } from './refresh-pending.repository'
+
+/** Accounts refreshed per run of the pending refresh (one transaction). */
+export const PENDING_PAGE = 1000
 
 /**
  * Every account's health, nightly at 03:00 Asia/Shanghai, and on demand (`{job: "health_recompute"}`,
@@ -26,5 +30,31 @@ export const healthAccountsJob: JobDef<{ ws: string; accountIds: string[] }> = {
       await refreshDerivedMetrics(tx, data.ws, data.accountIds)
       return recomputeAccounts(tx, systemCtx(data.ws, ctx.events), data.accountIds, { reason: 'input' })
     })
+  },
+}
+
+/**
+ * The accounts whose usage events arrived (health_refresh_pending): their derived metrics refreshed and
+ * their health recomputed once per run however many batches came, a page per run. Accounts still waiting
+ * afterwards (a next page, or batches that came meanwhile) queue another run.
+ */
+export const healthPendingRefreshJob: JobDef<{ ws: string }> = {
+  name: HEALTH_PENDING_JOB,
+  retryLimit: 3,
+  handle: async (data, ctx) => {
+    if (!data?.ws) return null
+    const ws = data.ws
+    const page = await pendingAccounts(ctx.db, ws, PENDING_PAGE)
+    if (!page.length) return { accounts: 0 }
+    const ids = page.map((p) => p.accountId)
+    const out = await ctx.db.transaction(async (tx) => {
+      await refreshDerivedMetrics(tx, ws, ids)
+      const r = await recomputeAccounts(tx, systemCtx(ws, ctx.events), ids, { reason: 'input' })
+      await settleRefreshed(tx, ws, page)
+      return r
+    })
+    if (await hasPendingAccounts(ctx.db, ws))
+      await requestPendingRefresh(null, ws, page.length === PENDING_PAGE ? 0 : 2)
+    return out
   },
 }

@@ -3,7 +3,7 @@ import type { EventHandler } from '../../core/events/registry'
 import type { EventSink } from '../../core/events/bus'
 import type { JobDef, JobQueue } from '../../core/jobs/jobs'
 import { healthInputsHandler } from './health.handler'
-import { healthAccountsJob, healthRecomputeJob } from './health.jobs'
+import { healthAccountsJob, healthPendingRefreshJob, healthRecomputeJob } from './health.jobs'
 import { useRecomputeQueue } from './metric.repository'
 
 export { healthModels, metricValues, usageEvents, healthSnapshots, healthOverrides } from './health.table'
@@ -25,6 +25,9 @@ export const healthHandlers = (deps: { events: EventSink; jobs: JobQueue }): Eve
   return [healthInputsHandler(deps)]
 }
 
-/** The jobs of the health module: the nightly recompute (manual too) and the per-account recompute. */
-export const healthJobs = (): JobDef[] => [healthRecomputeJob, healthAccountsJob]
+/**
+ * The jobs of the health module: the nightly recompute (manual too), the per-account recompute and the
+ * refresh of the accounts whose usage events arrived.
+ */
+export const healthJobs = (): JobDef[] => [healthRecomputeJob, healthAccountsJob, healthPendingRefreshJob]
 export { recordMetricsSilently } from './demo-support'

@@ -61,6 +61,18 @@ export async function requestRecompute(tx: Executor, ws: string, accountIds: str
     )
 }
 
+/** The job that refreshes the accounts waiting in health_refresh_pending (usage events arrived). */
+export const HEALTH_PENDING_JOB = 'health_pending_refresh'
+
+/**
+ * Queues the refresh of a workspace's waiting accounts in the caller's transaction, two seconds later so
+ * that the batches of a burst are refreshed together. Without a queue the nightly recompute catches up.
+ */
+export async function requestPendingRefresh(tx: Executor | null, ws: string, startAfterSeconds = 2) {
+  if (!recomputeQueue) return
+  await recomputeQueue.send(tx, HEALTH_PENDING_JOB, { ws }, { startAfterSeconds })
+}
+
 /**
  * Records metric values (one row each, kept as history) and queues the recompute of their accounts'
  * health. Call it inside the transaction of the change that produced the value; other modules (surveys,

@@ -5,7 +5,8 @@ import { AppError } from '../../core/errors'
 import { newId } from '../../core/ids'
 import { accountCollection, accounts } from '../accounts'
 import { recomputeAccounts } from './health.service'
-import { insertMetricValues, requestRecompute } from './metric.repository'
+import { insertMetricValues, requestPendingRefresh } from './metric.repository'
+import { markRefreshPending } from './refresh-pending.repository'
 
 /** How far in the future a posted time may be (clock skew between systems). */
 export const SKEW_MS = 5 * 60_000
@@ -64,10 +65,15 @@ export async function postMetrics(
   return { recorded: list.length }
 }
 
+/** Events written per INSERT: arrays of this many values a column. */
+const INSERT_CHUNK = 5000
+
 /**
- * Ingests usage events (at most 10,000 a call): every account must exist and be visible, else 400 names
- * the rows; events with an `eventId` already received are skipped (idempotent). The accounts' usage
- * metrics are derived and their health recomputed by a job shortly after.
+ * Ingests usage events (at most 10,000 a call) in one transaction: every account must exist and be visible,
+ * else 400 names the rows and nothing is recorded. The events are written with one multi-row INSERT … SELECT
+ * FROM unnest(column arrays) per 5,000, skipping those whose `eventId` was received before or earlier in the
+ * same call (idempotent). The accounts touched are marked as waiting for a refresh; a job refreshes their
+ * derived usage metrics and health once for all the batches of a burst, after the answer.
  */
 export async function ingestUsageEvents(tx: Executor, ctx: Ctx, events: UsageEventIn[]) {
   const scope = accountCollection.scope(ctx, 'read')
@@ -104,26 +110,23 @@ export async function ingestUsageEvents(tx: Executor, ctx: Ctx, events: UsageEve
       },
     )
   let accepted = 0
-  for (let i = 0; i < events.length; i += 2000) {
-    const chunk = events.slice(i, i + 2000).map((e) => ({
-      id: newId(),
-      account_id: e.accountId,
-      type: e.type,
-      actor: e.actor ?? null,
-      feature: e.feature ?? null,
-      at: e.at,
-      event_id: e.eventId ?? null,
-    }))
-    accepted += rowsOf<{ id: string }>(
+  for (let i = 0; i < events.length; i += INSERT_CHUNK) {
+    const chunk = events.slice(i, i + INSERT_CHUNK)
+    const col = <T>(f: (e: UsageEventIn) => T) => sql.param(chunk.map(f))
+    const [r] = rowsOf<{ n: number }>(
       await tx.execute(sql`
-        insert into usage_events (id, workspace_id, account_id, type, actor, feature, at, event_id, received_at)
-        select v.id, ${ctx.ws}, v.account_id, v.type, v.actor, v.feature, v.at, v.event_id, now()
-        from jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb)
-          as v(id uuid, account_id uuid, type text, actor text, feature text, at timestamptz, event_id text)
-        on conflict (workspace_id, event_id) where event_id is not null do nothing
-        returning id`),
-    ).length
+      with ins as (insert into usage_events (id, workspace_id, account_id, type, actor, feature, at, event_id, received_at)
+      select v.id, ${ctx.ws}, v.account_id, v.type, v.actor, v.feature, v.at, v.event_id, now()
+      from unnest(${col(() => newId())}::uuid[], ${col((e) => e.accountId)}::uuid[], ${col((e) => e.type)}::text[],
+        ${col((e) => e.actor ?? null)}::text[], ${col((e) => e.feature ?? null)}::text[],
+        ${col((e) => e.at)}::timestamptz[], ${col((e) => e.eventId ?? null)}::text[])
+        as v(id, account_id, type, actor, feature, at, event_id)
+      on conflict (workspace_id, event_id) where event_id is not null do nothing
+      returning 1)
+      select count(*)::int as n from ins`),
+    )
+    accepted += Number(r?.n ?? 0)
   }
-  await requestRecompute(tx, ctx.ws, ids)
+  if (await markRefreshPending(tx, ctx.ws, ids)) await requestPendingRefresh(tx, ctx.ws)
   return { received: events.length, accepted, duplicates: events.length - accepted }
 }
