@@ -20,6 +20,7 @@ import { RolesTab } from './RolesTab'
 import { TeamsTab } from './TeamsTab'
 import { UsersTab } from './UsersTab'
 import { WorkspaceTab } from './WorkspaceTab'
+import { TemplateTab } from './TemplateTab'
 import { isAdmin, scopeOf } from './common'
 import { CustomFieldsTab } from '../fields'
 import { ObjectsTab } from '../objects'
@@ -54,6 +55,9 @@ export default function SettingsPage() {
       : []),
     ...(isAdmin(me) ? [{ key: 'objects', label: t('objects.tab'), render: () => <ObjectsTab /> }] : []),
     ...(isAdmin(me) ? [{ key: 'form-layouts', label: t('layouts.tab'), render: () => <LayoutsTab /> }] : []),
+    ...(isAdmin(me)
+      ? [{ key: 'template', label: t('workspaceTemplate.tab'), render: () => <TemplateTab /> }]
+      : []),
     ...(can(me, 'rules', 'read')
       ? [{ key: 'automation', label: t('automation.tab'), render: () => <AutomationTab /> }]
       : []),

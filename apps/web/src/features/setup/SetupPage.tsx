@@ -10,7 +10,7 @@ import './setup.messages'
 type Values = {
   workspaceName: string
   locale: Lang
-  template: 'standard' | 'demo'
+  template: 'standard' | 'saas' | 'demo'
   adminName: string
   email: string
   password: string
@@ -82,7 +82,8 @@ export function SetupPage() {
           </Form.Item>
           <Form.Item name="template" label={t('setup.template')} extra={t(`setup.templateHelp.${template}`)}>
             <Radio.Group
-              options={(['standard', 'demo'] as const).map((v) => ({
+              style={{ display: 'flex', flexDirection: 'column', gap: 4 }}
+              options={(['standard', 'saas', 'demo'] as const).map((v) => ({
                 value: v,
                 label: t(`setup.templates.${v}`),
               }))}

@@ -11,11 +11,13 @@ const en = {
   template: 'Template',
   templates: {
     standard: 'Standard KAM template (empty)',
+    saas: 'SaaS company template (empty)',
     demo: 'Standard KAM template with sample data',
   },
   templateHelp: {
     standard:
       'Pipeline stages and deliverables, scoring and health models, tiers, alert and handoff rules, approvals and dashboards — no records.',
+    saas: 'The standard template with a subscription sales pipeline (trial, proof of value, terms, onboarding, adoption and renewal), a usage-weighted health model and tiers by annual recurring revenue — no records.',
     demo: 'The same template plus about 90 sample accounts and people in every role (password openkam-demo) to try things out.',
   },
   admin: 'First administrator',
@@ -42,11 +44,13 @@ const zhCN: typeof en = {
   template: '模板',
   templates: {
     standard: '标准大客户管理模板（空白）',
+    saas: 'SaaS 企业模板（空白）',
     demo: '标准大客户管理模板（含示例数据）',
   },
   templateHelp: {
     standard:
       '包含销售阶段与交付物、评分与健康模型、客户分级、预警与交接规则、审批流和仪表盘，不含业务记录。',
+    saas: '在标准模板基础上采用订阅制销售流程（试用、价值验证、条款谈判、上线、使用推广与续约）、以使用数据为主的健康度模型和按年度经常性收入（ARR）划分的客户层级，不含业务记录。',
     demo: '同一模板，另加约 90 家示例客户和各角色示例人员（密码 openkam-demo），便于试用。',
   },
   admin: '第一位管理员',
