@@ -186,7 +186,8 @@ export async function main(argv: string[]) {
     .requiredOption('--file <path>', 'the .csv or .xlsx file')
     .option('--mapping <path>', 'a JSON file {"column header": "field"}')
     .option('--valid-rows', 'import the valid rows even if others are refused (default: all or nothing)')
-    .option('--on-duplicate <action>', 'report (default) or skip duplicates')
+    .option('--on-duplicate <action>', 'report (default), skip, or update the existing records')
+    .option('--source <name>', 'a saved column mapping (Settings → Data → Import history) by name')
     .option('--dry-run', 'validate and report only')
     .action(importFile)
   try {

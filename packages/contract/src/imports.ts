@@ -170,7 +170,11 @@ export const ImportMappingSourceCreate = z
   .object({
     name: mappingName.describe('the source, e.g. "Salesforce accounts"'),
     object: ImportObject,
-    headers: headerList.describe("the file's column headers: a file with the same set gets this mapping"),
+    headers: headerList
+      .optional()
+      .describe(
+        "the file's column headers: a file with the same set gets this mapping (default: the mapping's)",
+      ),
     mapping: ImportMapping,
   })
   .strict()

@@ -9,7 +9,8 @@ const filledBy = new Map(
 )
 
 /** The record field a column fills, as field-level security names it (`annualSpend`, `custom.<key>`). */
-const fieldOf = (key: string) => filledBy.get(key) ?? (key.startsWith('custom.') ? key : key.split('.')[0]!)
+export const fieldOf = (key: string) =>
+  filledBy.get(key) ?? (key.startsWith('custom.') ? key : key.split('.')[0]!)
 
 /**
  * Refuses (403 `field_not_writable`, before anything is read or written) a file with columns that fill

@@ -42,7 +42,7 @@ describe.runIf(dbKind === 'pglite')('openkam import', () => {
     const ok = await openkam('import', ...as, '--file', good, '--mapping', mapping)
     expect(ok.out).toMatch(/Importing 2 accounts from good\.csv/)
     expect(ok.out).toMatch(/validating: 2\/2 rows/)
-    expect(ok.out).toMatch(/Done in [\d.]+ s: 2 created, 0 duplicates skipped, 0 refused of 2 rows/)
+    expect(ok.out).toMatch(/Done in [\d.]+ s: 2 created, 0 updated, 0 duplicates skipped, 0 refused of 2 rows/)
     expect(ok.code).toBe(0)
 
     const bad = file('bad.csv', 'name,industry\n,retail\nCLI Three,mining\nCLI Four,saas\nCLI One,\n')
@@ -56,14 +56,14 @@ describe.runIf(dbKind === 'pglite')('openkam import', () => {
     const some = await openkam('import', ...as, '--file', bad, '--valid-rows', '--dry-run')
     expect(some.out).toMatch(/Dry run: 1 of 4 rows would be imported/)
     const valid = await openkam('import', ...as, '--file', bad, '--valid-rows')
-    expect(valid.out).toMatch(/1 created, 1 duplicates skipped, 2 refused of 4 rows/)
+    expect(valid.out).toMatch(/1 created, 0 updated, 1 duplicates skipped, 2 refused of 4 rows/)
     expect(valid.code).toBe(1)
 
     const leadFile = file('leads.csv', '姓名,公司,邮箱\nCLI Lead,CLI Lead Co,cli.lead@cli-lead.cn\n')
     const leadsAs = [...as.slice(0, -1), 'leads']
     const leads = await openkam('import', ...leadsAs, '--file', leadFile)
     expect(leads.out).toMatch(/Importing 1 leads from leads\.csv/)
-    expect(leads.out).toMatch(/Done in [\d.]+ s: 1 created, 0 duplicates skipped, 0 refused of 1 rows/)
+    expect(leads.out).toMatch(/Done in [\d.]+ s: 1 created, 0 updated, 0 duplicates skipped, 0 refused of 1 rows/)
     expect(leads.code).toBe(0)
     const widgets = await openkam('import', ...as.slice(0, -1), 'widgets', '--file', leadFile)
     expect(widgets.code).toBe(1)

@@ -29,11 +29,13 @@ export type Validation = {
   report: ImportReportEntry[]
   failed: number
   skippedDuplicates: number
+  /** onDuplicate `update`: rows that match an existing record, with its id. */
+  updates: { p: Prepared; id: string }[]
 }
 
 export type ValidateOptions = {
   mode: ImportMode
-  onDuplicate: 'report' | 'skip'
+  onDuplicate: 'report' | 'skip' | 'update'
   /** Called after each chunk of rows with the number validated so far. */
   progress?: (processed: number) => Promise<void>
 }
@@ -85,14 +87,22 @@ export async function validateRows(
 
   await checkUniqueCustom(tx, ctx, object, defs, mapped, rows)
   const good = rows.filter((p) => p.data)
+  // Rows that duplicate an existing record: the record's id (for onDuplicate `update`).
+  const existing = new Map<number, string>()
   const dupes =
     object === 'accounts'
-      ? await accountDuplicates(tx, ctx, good, mapped)
+      ? await accountDuplicates(tx, ctx, good, mapped, existing)
       : object === 'contacts'
-        ? await contactDuplicates(tx, ctx, good, mapped)
+        ? await contactDuplicates(tx, ctx, good, mapped, existing)
         : object === 'leads'
-          ? await leadDuplicates(tx, ctx, good, mapped)
+          ? await leadDuplicates(tx, ctx, good, mapped, existing)
           : new Map<number, ImportReportEntry>()
+  const updates =
+    opts.onDuplicate === 'update'
+      ? good.filter((p) => existing.has(p.row)).map((p) => ({ p, id: existing.get(p.row)! }))
+      : []
+  for (const u of updates) dupes.delete(u.p.row)
+  const updating = new Set(updates.map((u) => u.p.row))
   const dupIsError = opts.mode === 'all_or_nothing' && opts.onDuplicate === 'report'
   const report = rows.flatMap((p) => {
     const dup = dupes.get(p.row)
@@ -103,10 +113,11 @@ export async function validateRows(
   report.sort((a, b) => a.row - b.row || at(a) - at(b))
   const invalidRows = rows.filter((p) => p.errors.length > 0).length
   return {
-    accepted: good.filter((p) => !dupes.has(p.row)),
+    accepted: good.filter((p) => !dupes.has(p.row) && !updating.has(p.row)),
     report,
     failed: invalidRows + (dupIsError ? dupes.size : 0),
     skippedDuplicates: dupIsError ? 0 : dupes.size,
+    updates,
   }
 }
 
@@ -143,7 +154,13 @@ function reachable(
 
 const onWords = { creditCode: 'credit code', domain: 'domain', name: 'name', email: 'e-mail' } as const
 
-async function accountDuplicates(tx: Executor, ctx: Ctx, good: Prepared[], mapped: MappedColumn[]) {
+async function accountDuplicates(
+  tx: Executor,
+  ctx: Ctx,
+  good: Prepared[],
+  mapped: MappedColumn[],
+  existing: Map<number, string>,
+) {
   const keyOf = (d: Record<string, any>) => ({
     creditCode: d.creditCode ?? null,
     domain: d.domain ?? null,
@@ -162,6 +179,7 @@ async function accountDuplicates(tx: Executor, ctx: Ctx, good: Prepared[], mappe
     const key = keys[i]!
     const m = index.find(key)
     if (!m) return index.add(key, { row: p.row })
+    if ('id' in m.of) existing.set(p.row, m.of.id)
     dupes.set(
       p.row,
       entry(
@@ -176,12 +194,16 @@ async function accountDuplicates(tx: Executor, ctx: Ctx, good: Prepared[], mappe
   return dupes
 }
 
-async function contactDuplicates(tx: Executor, ctx: Ctx, good: Prepared[], mapped: MappedColumn[]) {
-  const existing = await findContactsOf(tx, ctx.ws, [
-    ...new Set(good.map((p) => p.data!.accountId as string)),
-  ])
+async function contactDuplicates(
+  tx: Executor,
+  ctx: Ctx,
+  good: Prepared[],
+  mapped: MappedColumn[],
+  existing: Map<number, string>,
+) {
+  const known = await findContactsOf(tx, ctx.ws, [...new Set(good.map((p) => p.data!.accountId as string))])
   const index = new ContactIndex()
-  for (const c of existing) index.add(c, { id: c.id, name: c.name })
+  for (const c of known) index.add(c, { id: c.id, name: c.name })
   const dupes = new Map<number, ImportReportEntry>()
   for (const p of good) {
     const key = { accountId: p.data!.accountId, email: p.data!.email ?? null, name: p.data!.name }
@@ -190,6 +212,7 @@ async function contactDuplicates(tx: Executor, ctx: Ctx, good: Prepared[], mappe
       index.add(key, { row: p.row })
       continue
     }
+    if ('id' in m.of) existing.set(p.row, m.of.id)
     dupes.set(
       p.row,
       entry(
@@ -204,7 +227,13 @@ async function contactDuplicates(tx: Executor, ctx: Ctx, good: Prepared[], mappe
   return dupes
 }
 
-async function leadDuplicates(tx: Executor, ctx: Ctx, good: Prepared[], mapped: MappedColumn[]) {
+async function leadDuplicates(
+  tx: Executor,
+  ctx: Ctx,
+  good: Prepared[],
+  mapped: MappedColumn[],
+  existing: Map<number, string>,
+) {
   const keys = good.map((p) => ({
     email: (p.data!.email as string | null) ?? null,
     company: (p.data!.company as string | null) ?? null,
@@ -223,6 +252,7 @@ async function leadDuplicates(tx: Executor, ctx: Ctx, good: Prepared[], mapped: 
     if (!m) return index.add(key, { row: p.row })
     const same =
       m.on === 'email' ? 'e-mail' : key.company ? 'company and name' : 'name (neither has a company)'
+    if ('id' in m.of) existing.set(p.row, m.of.id)
     dupes.set(
       p.row,
       entry(

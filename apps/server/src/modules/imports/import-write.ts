@@ -56,12 +56,20 @@ export async function writeRows(
   ctx: Ctx,
   object: ImportObject,
   accepted: Prepared[],
-  summary: { importId: string; fileName: string; failed: number; skippedDuplicates: number },
-): Promise<number> {
+  summary: {
+    importId: string
+    fileName: string
+    failed: number
+    skippedDuplicates: number
+    updated?: number
+  },
+): Promise<string[]> {
   const c = collectionFor(object)
-  if (isBuiltinImport(object)) await insertBuiltin(tx, ctx, c, accepted)
+  const ids: string[] = []
+  if (isBuiltinImport(object)) ids.push(...(await insertBuiltin(tx, ctx, c, accepted)))
   // The raw custom values: formulas are computed again, and a computed value may not be sent.
-  else for (const p of accepted) await c.create(tx, ctx, { ...p.data!, custom: p.input.custom })
+  else
+    for (const p of accepted) ids.push((await c.create(tx, ctx, { ...p.data!, custom: p.input.custom })).id)
   await ctx.events.emit(tx, ctx, [
     {
       type: 'import.completed',
@@ -72,15 +80,17 @@ export async function writeRows(
         object,
         fileName: summary.fileName,
         created: accepted.length,
+        updated: summary.updated ?? 0,
         skippedDuplicates: summary.skippedDuplicates,
         failed: summary.failed,
       },
     },
   ])
-  return accepted.length
+  return ids
 }
 
 async function insertBuiltin(tx: Executor, ctx: Ctx, c: Collection<any, any, any>, accepted: Prepared[]) {
+  const ids: string[] = []
   const makeRow = rowMaker(c.def.table)
   const now = new Date()
   const latest = new Map<string, Date>()
@@ -101,6 +111,7 @@ async function insertBuiltin(tx: Executor, ctx: Ctx, c: Collection<any, any, any
       return row
     })
     await insertRows(tx, c.def.table, rows, BATCH)
+    for (const r of rows) ids.push(r.id as string)
     await recordCreations(
       tx,
       ctx,
@@ -115,4 +126,5 @@ async function insertBuiltin(tx: Executor, ctx: Ctx, c: Collection<any, any, any
     }
   }
   await touchContacts(tx, ctx.ws, latest)
+  return ids
 }

@@ -20,6 +20,8 @@ export type ImportCommandOptions = {
   validRows?: boolean
   dryRun?: boolean
   onDuplicate?: string
+  /** A saved mapping by name (or id). */
+  source?: string
 }
 
 const usage = (message: string) => new AppError('invalid', 'usage', message)
@@ -54,8 +56,8 @@ export async function importCommand(
   opts: ImportCommandOptions,
   out: (line: string) => void,
 ): Promise<number> {
-  if (opts.onDuplicate && !['report', 'skip'].includes(opts.onDuplicate))
-    throw usage('--on-duplicate must be report or skip')
+  if (opts.onDuplicate && !['report', 'skip', 'update'].includes(opts.onDuplicate))
+    throw usage('--on-duplicate must be report, skip or update')
   const ws = await findWorkspaceBySlug(db, opts.workspace)
   if (!ws) throw usage(`No workspace with the slug "${opts.workspace}"`)
   // The built-in objects the importer takes, or one of the workspace's custom objects (by key).
@@ -85,8 +87,10 @@ export async function importCommand(
       content,
       mapping: readMapping(opts.mapping),
       mode: opts.validRows ? 'valid_rows' : 'all_or_nothing',
-      onDuplicate: opts.onDuplicate === 'skip' ? 'skip' : 'report',
+      onDuplicate: opts.onDuplicate === 'skip' || opts.onDuplicate === 'update' ? opts.onDuplicate : 'report',
       dryRun: Boolean(opts.dryRun),
+      source: opts.source,
+      channel: 'cli',
     },
     { onProgress: progress },
   )
@@ -94,7 +98,7 @@ export async function importCommand(
   const r = await done
   const seconds = ((Date.now() - started) / 1000).toFixed(1)
   out(
-    `${r.status === 'done' ? 'Done' : 'Failed'} in ${seconds} s: ${r.created} created, ` +
+    `${r.status === 'done' ? 'Done' : 'Failed'} in ${seconds} s: ${r.created} created, ${r.updated} updated, ` +
       `${r.skippedDuplicates} duplicates skipped, ${r.failed} refused of ${r.total} rows.`,
   )
   if (r.message) out(r.message)

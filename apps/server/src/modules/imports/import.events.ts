@@ -8,6 +8,8 @@ declare module '../../core/events/types' {
       object: ImportObject
       fileName: string
       created: number
+      /** Existing records the import changed (onDuplicate `update`). */
+      updated: number
       skippedDuplicates: number
       failed: number
     }

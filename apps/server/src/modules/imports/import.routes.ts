@@ -10,8 +10,17 @@ import {
   ImportJsonRequest,
   ImportListQuery,
   ImportMapping,
+  ImportMappingSource,
+  ImportMappingSourceCreate,
+  ImportMappingSourceUpdate,
+  ImportPreview,
+  ImportUndoResult,
   Problem,
 } from '@openkam/contract'
+import { registerCollectionRoutes } from '../../core/http/collection-routes'
+import { importMappingCollection } from './import-mappings'
+import { previewImport } from './import-preview'
+import { previewUndo, undoImport } from './import-undo'
 import { AppError, type FieldError } from '../../core/errors'
 import type { App } from '../../core/http/server'
 import type { Db } from '../../core/db/types'
@@ -20,7 +29,7 @@ import { getImport, listImportsFor, settleImports, startImport, type ImportReque
 import { importObjectProblem } from './import-objects'
 
 const MAX_FILE = 50 * 1024 * 1024
-const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 413: Problem }
+const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem, 413: Problem }
 
 const invalid = (errs: FieldError[]) =>
   new AppError('invalid', 'invalid_input', `Invalid ${errs.map((e) => e.path).join(', ')}`, { errors: errs })
@@ -57,13 +66,14 @@ async function fromMultipart(db: Db, req: FastifyRequest): Promise<ImportRequest
     }
   }
   if (errs.length || !parsed.success || !file) throw invalid(errs)
-  const { object, mode, onDuplicate, dryRun } = parsed.data
+  const { object, mode, onDuplicate, dryRun, source } = parsed.data
   return {
     object,
     mode,
     onDuplicate,
     dryRun: dryRun === 'true',
     mapping,
+    source,
     fileName: file.name,
     content: file.content,
   }
@@ -80,6 +90,7 @@ function fromJson(body: z.output<typeof ImportJsonRequest>): ImportRequest {
     onDuplicate: body.onDuplicate,
     dryRun: body.dryRun,
     mapping: body.mapping,
+    source: body.source,
     fileName: body.fileName ?? `${body.object}.${formatOf(content)}`,
     content,
   }
@@ -89,12 +100,24 @@ function fromJson(body: z.output<typeof ImportJsonRequest>): ImportRequest {
  * POST /imports (multipart or JSON), GET /imports/:id (progress and report) and GET /imports.
  * Files with more than `backgroundAbove` rows are answered 202 at once and run on in this process.
  */
-export async function registerImportRoutes(app: App, db: Db, opts: { backgroundAbove?: number } = {}) {
+export async function registerImportRoutes(
+  app: App,
+  db: Db,
+  opts: { backgroundAbove?: number; undoBackgroundAbove?: number } = {},
+) {
   // Exports with `columns=` show the list's columns as the list does (export-view.ts).
   setExportView(exportView)
   await app.register(multipart, { limits: { fileSize: MAX_FILE, files: 1, fields: 10 } })
   app.addHook('onClose', settleImports)
   const tags = ['imports']
+  const requestOf = async (req: FastifyRequest) =>
+    req.isMultipart()
+      ? await fromMultipart(db, req)
+      : req.body
+        ? fromJson(req.body as z.output<typeof ImportJsonRequest>)
+        : (() => {
+            throw invalid([{ path: 'body', message: 'send multipart/form-data with a file, or a JSON body' }])
+          })()
   app.post(
     '/api/v1/imports',
     {
@@ -112,15 +135,7 @@ export async function registerImportRoutes(app: App, db: Db, opts: { backgroundA
       },
     },
     async (req, reply) => {
-      const input = req.isMultipart()
-        ? await fromMultipart(db, req)
-        : req.body
-          ? fromJson(req.body)
-          : (() => {
-              throw invalid([
-                { path: 'body', message: 'send multipart/form-data with a file, or a JSON body' },
-              ])
-            })()
+      const input = await requestOf(req)
       const started = await startImport(db, req.ctx, input, {
         backgroundAbove: opts.backgroundAbove ?? 2_000,
       })
@@ -152,4 +167,63 @@ export async function registerImportRoutes(app: App, db: Db, opts: { backgroundA
     },
     async (req) => getImport(db, req.ctx, req.params.id),
   )
+  app.post(
+    '/api/v1/imports/preview',
+    {
+      bodyLimit: MAX_FILE * 1.4,
+      schema: {
+        tags,
+        summary:
+          "How a file's columns would map (saved mapping, your choices, the importer's guess); writes nothing",
+        description:
+          'The same request as POST /imports (multipart or JSON; mode, onDuplicate and dryRun are ignored). ' +
+          "A saved mapping named by `source`, or saved for the file's exact set of headers, comes first.",
+        body: ImportJsonRequest.nullish(),
+        response: { 200: ImportPreview, ...errors },
+      },
+    },
+    async (req) => previewImport(db, req.ctx, await requestOf(req)),
+  )
+  app.get(
+    '/api/v1/imports/:id/undo-preview',
+    {
+      schema: {
+        tags,
+        summary: 'What undoing the import would do now: records deleted, fields put back, records left alone',
+        params: IdParams,
+        response: { 200: ImportUndoResult, ...errors },
+      },
+    },
+    async (req) => previewUndo(db, req.ctx, req.params.id),
+  )
+  app.post(
+    '/api/v1/imports/:id/undo',
+    {
+      schema: {
+        tags,
+        summary: 'Undo an import: delete the records it created, put back the fields it changed',
+        description:
+          'Records the import created go to the trash (restorable; audit kept); fields it changed on existing ' +
+          'records get their previous values back. A record changed since the import is left alone and listed in ' +
+          '`undo.skippedRecords` with the reason. The person who ran the import or an administrator may undo it. ' +
+          'Large imports answer 202 and are undone in batches (follow `undo.processed` of `undo.total` at ' +
+          'GET /imports/{id}); a second undo changes nothing.',
+        params: IdParams,
+        response: { 200: Import, 202: Import, ...errors },
+      },
+    },
+    async (req, reply) => {
+      const started = await undoImport(db, req.ctx, req.params.id, {
+        backgroundAbove: opts.undoBackgroundAbove ?? 2_000,
+      })
+      if (started.background) return reply.code(202).send(started.record)
+      return reply.code(200).send(await started.done)
+    },
+  )
+  // Saved column mappings per source: the standard collection routes.
+  registerCollectionRoutes(app, db, importMappingCollection, {
+    Record: ImportMappingSource,
+    Create: ImportMappingSourceCreate,
+    Update: ImportMappingSourceUpdate,
+  })
 }

@@ -1,11 +1,11 @@
-import { inArray, sql, type SQL } from 'drizzle-orm'
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm'
 import type { Import, ImportMode, ImportObject } from '@openkam/contract'
 import { scopeFor } from '../../core/access/permissions'
 import { AppError, notFound } from '../../core/errors'
 import { iso } from '../../core/crud/mapping'
 import { isUuid, newId } from '../../core/ids'
 import type { Ctx } from '../../core/context'
-import type { Db } from '../../core/db/types'
+import type { Db, Executor } from '../../core/db/types'
 import { parseFile, type ParsedFile } from './import-file'
 import { resolveMapping, type MappedColumn } from './import-mapping'
 import { customImportFields } from './import-custom'
@@ -25,6 +25,10 @@ import {
   type ImportRow,
 } from './import.repository'
 import { imports } from './import.table'
+import { recordItems, type NewItem } from './import-items'
+import { updateExisting } from './import-update'
+import { combineMappings, findSavedMapping } from './import-mappings'
+import { userTables } from '../users'
 import './import.events'
 
 export type ImportRequest = {
@@ -33,8 +37,12 @@ export type ImportRequest = {
   content: Buffer
   mapping?: Record<string, string | null>
   mode: ImportMode
-  onDuplicate: 'report' | 'skip'
+  onDuplicate: 'report' | 'skip' | 'update'
   dryRun: boolean
+  /** A saved mapping by id or name (else one matching the file's headers is used, when there is one). */
+  source?: string
+  /** Where the import came from; by default the web for a signed-in person, the API for a token. */
+  channel?: Import['channel']
 }
 
 export type StartOptions = {
@@ -54,8 +62,11 @@ export const settleImports = async () => {
   await Promise.allSettled([...running])
 }
 
-export const toImport = (r: ImportRow): Import => ({
+export const toImport = (r: ImportRow, createdByName: string | null = null): Import => ({
   ...r,
+  createdByName,
+  channel: r.channel as Import['channel'],
+  undoState: r.undoState as Import['undoState'],
   object: r.object as Import['object'],
   format: r.format as Import['format'],
   mode: r.mode as Import['mode'],
@@ -83,7 +94,14 @@ export async function startImport(db: Db, ctx: Ctx, req: ImportRequest, opts: St
   const file = await parseFile(req.content, req.fileName)
   const defs = (await loadDefinitions(db, ctx.ws)).get(req.object) ?? []
   const custom = customImportFields(defs, { customObject: !isBuiltinImport(req.object) })
-  const m = resolveMapping(req.object, file.headers, req.mapping, custom)
+  // A saved mapping of the same source goes in front of the importer's own guess; the request's wins.
+  const saved = await findSavedMapping(db, ctx.ws, req.object, file.headers, req.source)
+  const m = resolveMapping(
+    req.object,
+    file.headers,
+    combineMappings(file.headers, saved, req.mapping),
+    custom,
+  )
   if (m.errors.length) {
     const why = `The columns cannot be mapped: ${m.errors[0]!.message}`
     throw new AppError('invalid', 'invalid_mapping', why, { errors: m.errors })
@@ -107,6 +125,9 @@ export async function startImport(db: Db, ctx: Ctx, req: ImportRequest, opts: St
     columns: m.columns,
     total: file.rows.length,
     startedAt: now,
+    channel: req.channel ?? (ctx.principal.kind === 'user' ? 'web' : 'api'),
+    sourceId: saved?.id ?? null,
+    sourceName: saved?.name ?? null,
   })
   const done = runImport(db, ctx, row, file, m.mapped, req, opts.onProgress)
   running.add(done)
@@ -146,7 +167,7 @@ async function runImport(
     })
     const counts = {
       processed: job.total,
-      valid: v.accepted.length,
+      valid: v.accepted.length + v.updates.length,
       failed: v.failed,
       skippedDuplicates: v.skippedDuplicates,
       errorCount: v.report.length,
@@ -158,7 +179,7 @@ async function runImport(
       return await save({
         ...finished,
         status: 'done',
-        message: `Dry run: ${v.accepted.length} of ${job.total} rows would be imported${v.failed ? `; ${refused}` : ''}. Nothing was written.`,
+        message: `Dry run: ${v.accepted.length} of ${job.total} rows would be imported${v.updates.length ? `, ${v.updates.length} would update existing records` : ''}${v.failed ? `; ${refused}` : ''}. Nothing was written.`,
       })
     }
     if (req.mode === 'all_or_nothing' && v.failed > 0) {
@@ -170,22 +191,48 @@ async function runImport(
     }
     await save({ status: 'importing', processed: job.total })
     const rec = await db.transaction(async (tx) => {
-      const created = v.accepted.length
-        ? await writeRows(tx, ctx, req.object, v.accepted, {
-            importId: job.id,
-            fileName: job.fileName,
-            failed: v.failed,
-            skippedDuplicates: v.skippedDuplicates,
-          })
-        : 0
+      // Existing records first (onDuplicate update): a refused one fails its row, and the counts follow.
+      const upd = await updateExisting(tx, ctx, req.object, v.updates, mapped)
+      const failed = v.failed + upd.failed.length
+      const nowRefused = `${failed} of ${job.total} rows were refused`
+      if (req.mode === 'all_or_nothing' && upd.failed.length) {
+        throw new AppError(
+          'invalid',
+          'invalid_input',
+          `${nowRefused}; nothing was imported. ${upd.failed[0]!.message}`,
+        )
+      }
+      const ids =
+        v.accepted.length || upd.items.length
+          ? await writeRows(tx, ctx, req.object, v.accepted, {
+              importId: job.id,
+              fileName: job.fileName,
+              failed,
+              skippedDuplicates: v.skippedDuplicates,
+              updated: upd.items.length,
+            })
+          : []
+      const items: NewItem[] = [
+        ...ids.map((id) => ({ entityId: id, action: 'created' as const, version: 1 })),
+        ...upd.items,
+      ]
+      await recordItems(tx, ctx.ws, job.id, items)
+      const created = ids.length
+      const updated = upd.items.length
       const skipped = v.skippedDuplicates ? `, ${v.skippedDuplicates} duplicates skipped` : ''
+      const changed = updated ? `, ${updated} existing updated` : ''
+      const report = [...v.report, ...upd.failed].sort((a, b) => a.row - b.row)
       return save(
         {
           ...finished,
+          failed,
+          errorCount: report.length,
+          errors: report.slice(0, REPORT_CAP),
           finishedAt: new Date(),
           created,
-          status: created === 0 && v.failed > 0 ? 'failed' : 'done',
-          message: `${created} ${req.object} imported${skipped}${v.failed ? `; ${refused}` : ''}.`,
+          updated,
+          status: created === 0 && updated === 0 && failed > 0 ? 'failed' : 'done',
+          message: `${created} ${req.object} imported${changed}${skipped}${failed ? `; ${nowRefused}` : ''}.`,
         },
         tx,
       )
@@ -223,7 +270,21 @@ export async function getImport(db: Db, ctx: Ctx, id: string): Promise<Import> {
   await failStaleImports(db, ctx.ws, staleBefore())
   const row = await findImport(db, ctx.ws, id, visible(ctx))
   if (!row) throw notFound('Import')
-  return toImport(row)
+  return (await withNames(db, ctx.ws, [row]))[0]!
+}
+
+/** Imports with the name of the person who ran each. */
+export async function withNames(db: Executor, ws: string, rows: ImportRow[]): Promise<Import[]> {
+  const ids = [...new Set(rows.map((r) => r.createdBy).filter((x): x is string => !!x))]
+  const u = userTables.users
+  const names = ids.length
+    ? await db
+        .select({ id: u.id, name: u.name })
+        .from(u)
+        .where(and(eq(u.workspaceId, ws), inArray(u.id, ids)))
+    : []
+  const byId = new Map(names.map((n) => [n.id, n.name]))
+  return rows.map((r) => toImport(r, r.createdBy ? (byId.get(r.createdBy) ?? null) : null))
 }
 
 export async function listImportsFor(
@@ -235,5 +296,5 @@ export async function listImportsFor(
   const rows = await listImports(db, ctx.ws, q, visible(ctx))
   const more = rows.length > q.limit
   const page = more ? rows.slice(0, q.limit) : rows
-  return { data: page.map(toImport), nextCursor: more ? page.at(-1)!.id : null }
+  return { data: await withNames(db, ctx.ws, page), nextCursor: more ? page.at(-1)!.id : null }
 }
