@@ -42,7 +42,9 @@ describe.runIf(dbKind === 'pglite')('openkam import', () => {
     const ok = await openkam('import', ...as, '--file', good, '--mapping', mapping)
     expect(ok.out).toMatch(/Importing 2 accounts from good\.csv/)
     expect(ok.out).toMatch(/validating: 2\/2 rows/)
-    expect(ok.out).toMatch(/Done in [\d.]+ s: 2 created, 0 updated, 0 duplicates skipped, 0 refused of 2 rows/)
+    expect(ok.out).toMatch(
+      /Done in [\d.]+ s: 2 created, 0 updated, 0 duplicates skipped, 0 refused of 2 rows/,
+    )
     expect(ok.code).toBe(0)
 
     const bad = file('bad.csv', 'name,industry\n,retail\nCLI Three,mining\nCLI Four,saas\nCLI One,\n')
@@ -63,7 +65,9 @@ describe.runIf(dbKind === 'pglite')('openkam import', () => {
     const leadsAs = [...as.slice(0, -1), 'leads']
     const leads = await openkam('import', ...leadsAs, '--file', leadFile)
     expect(leads.out).toMatch(/Importing 1 leads from leads\.csv/)
-    expect(leads.out).toMatch(/Done in [\d.]+ s: 1 created, 0 updated, 0 duplicates skipped, 0 refused of 1 rows/)
+    expect(leads.out).toMatch(
+      /Done in [\d.]+ s: 1 created, 0 updated, 0 duplicates skipped, 0 refused of 1 rows/,
+    )
     expect(leads.code).toBe(0)
     const widgets = await openkam('import', ...as.slice(0, -1), 'widgets', '--file', leadFile)
     expect(widgets.code).toBe(1)
