@@ -17,8 +17,10 @@ import {
 import { InboxOutlined } from '@ant-design/icons'
 import { useQueryClient } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router'
 import { ApiError, get } from '../../shared/api/client'
 import { useObjectSchema } from '../fields/fields.queries'
+import { ImportMappingStep, type MappingChoice } from '../imports/ImportMappingStep'
 
 type ImportRec = {
   id: string
@@ -26,6 +28,7 @@ type ImportRec = {
   total: number
   processed: number
   created: number
+  updated: number
   skippedDuplicates: number
   failed: number
   errorCount: number
@@ -83,6 +86,8 @@ export function ImportModal({
   const [file, setFile] = useState<File | null>(null)
   const [mode, setMode] = useState<'all_or_nothing' | 'valid_rows'>('all_or_nothing')
   const [skipDuplicates, setSkipDuplicates] = useState(false)
+  const [updateDuplicates, setUpdateDuplicates] = useState(false)
+  const [choice, setChoice] = useState<MappingChoice | null>(null)
   const [dryRun, setDryRun] = useState(false)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
@@ -99,6 +104,7 @@ export function ImportModal({
 
   const reset = () => {
     setFile(null)
+    setChoice(null)
     setResult(null)
     setError(null)
   }
@@ -110,8 +116,11 @@ export function ImportModal({
       const form = new FormData()
       form.append('object', collection)
       form.append('mode', mode)
-      form.append('onDuplicate', skipDuplicates ? 'skip' : 'report')
+      form.append('onDuplicate', updateDuplicates ? 'update' : skipDuplicates ? 'skip' : 'report')
       form.append('dryRun', String(dryRun))
+      // The columns as mapped in the dialog (a saved mapping, the guess, or the person's edits).
+      if (choice) form.append('mapping', JSON.stringify(choice.mapping))
+      if (choice?.source) form.append('source', choice.source)
       form.append('file', file)
       const res = await fetch('/api/v1/imports', { method: 'POST', body: form, credentials: 'same-origin' })
       const body = await res.json()
@@ -161,11 +170,17 @@ export function ImportModal({
       }}
       footer={
         result ? (
-          <Button onClick={reset}>{t('imports.another')}</Button>
+          <Space>
+            <Link to={`/settings/import-history?object=${collection}`}>{t('importHistory.openHistory')}</Link>
+            <Button onClick={reset}>{t('imports.another')}</Button>
+          </Space>
         ) : (
-          <Button type="primary" disabled={!file} loading={busy} onClick={() => void submit()}>
-            {dryRun ? t('imports.check') : t('imports.start')}
-          </Button>
+          <Space>
+            <Link to={`/settings/import-history?object=${collection}`}>{t('importHistory.openHistory')}</Link>
+            <Button type="primary" disabled={!file} loading={busy} onClick={() => void submit()}>
+              {dryRun ? t('imports.check') : t('imports.start')}
+            </Button>
+          </Space>
         )
       }
     >
@@ -176,9 +191,13 @@ export function ImportModal({
             maxCount={1}
             beforeUpload={(f) => {
               setFile(f)
+              setChoice(null)
               return false
             }}
-            onRemove={() => setFile(null)}
+            onRemove={() => {
+              setFile(null)
+              setChoice(null)
+            }}
             fileList={file ? [{ uid: '1', name: file.name, status: 'done' }] : []}
           >
             <p className="ant-upload-drag-icon">
@@ -187,7 +206,16 @@ export function ImportModal({
             <p>{t('imports.drop')}</p>
             <Typography.Text type="secondary">{t('imports.hint')}</Typography.Text>
           </Upload.Dragger>
-          {columns && (
+          {file && (
+            <ImportMappingStep
+              key={`${file.name}:${file.size}:${file.lastModified}`}
+              collection={collection}
+              file={file}
+              fieldLabel={fieldLabel}
+              onChange={setChoice}
+            />
+          )}
+          {columns && !file && (
             <div>
               <Typography.Text type="secondary">
                 {t('imports.columns')} ({t('imports.requiredMark')}):{' '}
@@ -209,8 +237,23 @@ export function ImportModal({
             <Radio value="valid_rows">{t('imports.validRows')}</Radio>
           </Radio.Group>
           <Space>
-            <Checkbox checked={skipDuplicates} onChange={(e) => setSkipDuplicates(e.target.checked)}>
+            <Checkbox
+              checked={skipDuplicates}
+              onChange={(e) => {
+                setSkipDuplicates(e.target.checked)
+                if (e.target.checked) setUpdateDuplicates(false)
+              }}
+            >
               {t('imports.skipDuplicates')}
+            </Checkbox>
+            <Checkbox
+              checked={updateDuplicates}
+              onChange={(e) => {
+                setUpdateDuplicates(e.target.checked)
+                if (e.target.checked) setSkipDuplicates(false)
+              }}
+            >
+              {t('importHistory.updateDuplicates')}
             </Checkbox>
             <Checkbox checked={dryRun} onChange={(e) => setDryRun(e.target.checked)}>
               {t('imports.dryRun')}
@@ -229,9 +272,10 @@ export function ImportModal({
             showIcon
             title={result.message ?? result.status}
           />
-          <Descriptions size="small" column={4}>
+          <Descriptions size="small" column={{ xs: 2, sm: 5 }}>
             <Descriptions.Item label={t('imports.total')}>{result.total}</Descriptions.Item>
             <Descriptions.Item label={t('imports.created')}>{result.created}</Descriptions.Item>
+            <Descriptions.Item label={t('importHistory.updated')}>{result.updated ?? 0}</Descriptions.Item>
             <Descriptions.Item label={t('imports.skipped')}>{result.skippedDuplicates}</Descriptions.Item>
             <Descriptions.Item label={t('imports.failed')}>{result.failed}</Descriptions.Item>
           </Descriptions>

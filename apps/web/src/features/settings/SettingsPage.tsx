@@ -29,6 +29,7 @@ import { ApprovalFlowsTab } from '../approvals/ApprovalFlowsTab'
 import { EffortCostsTab, NorthStarSettingsTab } from '../dashboards'
 import { ServiceLevelsTab } from '../tickets/sla/ServiceLevelsTab'
 import { TicketRoutingTab } from '../tickets/routing'
+import { ImportHistoryTab } from '../imports'
 
 type TabDef = { key: string; label: string; render: () => ReactNode }
 
@@ -93,6 +94,7 @@ export default function SettingsPage() {
     { key: 'effort-costs', label: t('dashboards.effort.tab'), render: () => <EffortCostsTab /> },
     { key: 'lead-scoring', label: t('leadScoring.settings.tab'), render: () => <LeadScoringTab /> },
     { key: 'api-tokens', label: t('nav.apiTokens'), render: () => <ApiTokensTab /> },
+    { key: 'import-history', label: t('importHistory.tab'), render: () => <ImportHistoryTab /> },
     ...(scopeOf(me, 'webhooks', 'update') === 'all'
       ? [{ key: 'channels', label: t('channels.tab'), render: () => <ChannelsTab /> }]
       : []),

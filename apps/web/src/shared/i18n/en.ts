@@ -18,6 +18,7 @@ import { tiersEn } from './tiers.en'
 import { serviceLevelsEn } from './serviceLevels.en'
 import { smsEn } from './sms.en'
 import { emailIntakeEn } from './emailIntake.en'
+import { importHistoryEn } from './importHistory.en'
 import { ticketQueueEn } from './ticketQueue.en'
 import { ticketRoutingEn } from './ticketRouting.en'
 import { leadsEn } from './leads.en'
@@ -38,6 +39,7 @@ export const en = {
   serviceLevels: serviceLevelsEn,
   sms: smsEn,
   emailIntake: emailIntakeEn,
+  importHistory: importHistoryEn,
   ticketRouting: ticketRoutingEn,
   ticketQueue: ticketQueueEn,
   leadScoring: leadsEn,

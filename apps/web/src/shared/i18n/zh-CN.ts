@@ -18,6 +18,7 @@ import { tiersZh } from './tiers.zh-CN'
 import { serviceLevelsZh } from './serviceLevels.zh-CN'
 import { smsZhCN } from './sms.zh-CN'
 import { emailIntakeZhCN } from './emailIntake.zh-CN'
+import { importHistoryZhCN } from './importHistory.zh-CN'
 import { ticketQueueZh } from './ticketQueue.zh-CN'
 import { ticketRoutingZh } from './ticketRouting.zh-CN'
 import { leadsZh } from './leads.zh-CN'
@@ -38,6 +39,7 @@ export const zhCN: Messages = {
   serviceLevels: serviceLevelsZh,
   sms: smsZhCN,
   emailIntake: emailIntakeZhCN,
+  importHistory: importHistoryZhCN,
   ticketRouting: ticketRoutingZh,
   ticketQueue: ticketQueueZh,
   leadScoring: leadsZh,

@@ -1,0 +1,2 @@
+export { ImportHistoryTab } from './ImportHistoryTab'
+export { ImportMappingStep } from './ImportMappingStep'
