@@ -17,6 +17,8 @@ const running = new Map<string, Promise<Import>>()
 export type UndoOptions = {
   /** Imports that touched more records than this are undone after the answer (202), batch by batch. */
   backgroundAbove?: number
+  /** Records a batch (one transaction) deals with; 200 by default. */
+  batch?: number
 }
 
 /** Administrators, and the person who ran the import, may undo it. */
@@ -145,20 +147,26 @@ export async function undoImport(
   const total = counts.created + counts.updated
   const start = job.undo ?? emptyResult(total)
   const started = await updateImport(db, ctx.ws, job.id, { undoState: 'undoing', undo: start })
-  const done = runUndo(db, ctx, started, start).finally(() => running.delete(job.id))
+  const done = runUndo(db, ctx, started, start, opts.batch ?? BATCH).finally(() => running.delete(job.id))
   running.set(job.id, done)
   done.catch((err) => console.error(`undo of import ${job.id} stopped:`, err))
   return { record: await name(started), background: total > (opts.backgroundAbove ?? Infinity), done }
 }
 
-async function runUndo(db: Db, ctx: Ctx, job: ImportRow, start: ImportUndoResult): Promise<Import> {
+async function runUndo(
+  db: Db,
+  ctx: Ctx,
+  job: ImportRow,
+  start: ImportUndoResult,
+  size: number,
+): Promise<Import> {
   const c = collectionFor(job.object)
   let result = start
   for (;;) {
     // Counted on a copy: a batch whose transaction fails (and is tried again) counts nothing twice.
     const batch = await db.transaction(async (tx) => {
       const r = { ...result, skippedRecords: [...result.skippedRecords] }
-      const items = await pendingItems(tx, ctx.ws, job.id, BATCH)
+      const items = await pendingItems(tx, ctx.ws, job.id, size)
       const live = await current(
         tx,
         ctx.ws,
@@ -188,7 +196,7 @@ async function runUndo(db: Db, ctx: Ctx, job: ImportRow, start: ImportUndoResult
         await markItem(tx, ctx.ws, job.id, item.seq, outcome)
       }
       if (items.length) await updateImport(tx, ctx.ws, job.id, { undo: r })
-      return { r, last: items.length < BATCH }
+      return { r, last: items.length < size }
     })
     result = batch.r
     if (batch.last) break

@@ -4,6 +4,8 @@ import { makeOrg, startTestApp, type Caller, type Org, type TestEnv } from '../.
 import { auditLog } from '../../core/audit/audit.table'
 import { outbox } from '../../core/events/outbox.table'
 import { accounts } from '../accounts'
+import { principalByEmail } from '../users'
+import { undoImport } from './import-undo'
 import { uploadFile } from './test-upload'
 
 let env: TestEnv
@@ -147,25 +149,27 @@ describe('undo of a whole import', () => {
     expect((await byName(names.kept)).employees).toBe(10)
   })
 
-  it('undoes an import of more records than one batch, and a dry run has nothing to undo', async () => {
-    const rows = Array.from({ length: 250 }, (_, i) => `Bulk ${run} ${i}`)
+  it('undoes a large import after answering, batch by batch; a dry run has nothing to undo', async () => {
+    const rows = Array.from({ length: 7 }, (_, i) => `Bulk ${run} ${i}`)
     const res = await upload(org.admin, { object: 'accounts' }, 'bulk.csv', ['Name', ...rows].join('\n'))
-    expect(res.body).toMatchObject({ status: 'done', created: 250 })
-    const undo = await env.app.inject({
-      method: 'POST',
-      url: `/api/v1/imports/${res.body.id}/undo`,
-      headers: { authorization: `Bearer ${org.admin.token}` },
-    })
-    expect(undo.statusCode).toBe(200)
-    expect(undo.json().undo).toMatchObject({ total: 250, processed: 250, deleted: 250 })
-    const live = await db()
-      .select({ id: accounts.id })
+    expect(res.body).toMatchObject({ status: 'done', created: 7 })
+    const principal = (await principalByEmail(db(), org.wsId, `admin@${org.slug}.test`))!
+    const ctx = { ws: org.wsId, principal, events: env.rt.events }
+    // As the route does above 2,000 records: answered at once, undone in batches (3 records each here).
+    const started = await undoImport(db(), ctx, res.body.id, { backgroundAbove: 5, batch: 3 })
+    expect(started.background).toBe(true)
+    expect(started.record).toMatchObject({ undoState: 'undoing', undo: { total: 7, processed: 0 } })
+    // Asked again (while it runs, or after): one undo, each record deleted once.
+    const again = await undoImport(db(), ctx, res.body.id, { backgroundAbove: 5, batch: 3 })
+    const done = await started.done
+    expect((await again.done).undo).toMatchObject({ processed: 7, deleted: 7 })
+    expect(done).toMatchObject({ undoState: 'undone', undo: { total: 7, processed: 7, deleted: 7 } })
+    const left = await db()
+      .select({ deletedAt: accounts.deletedAt })
       .from(accounts)
       .where(and(eq(accounts.workspaceId, org.wsId), inArray(accounts.name, rows)))
-    expect(live).toHaveLength(250)
-    expect(
-      (await db().select().from(accounts).where(inArray(accounts.name, rows))).every((r) => r.deletedAt),
-    ).toBe(true)
+    expect(left).toHaveLength(7)
+    expect(left.every((r) => r.deletedAt)).toBe(true)
 
     const dry = await upload(org.admin, { object: 'accounts', dryRun: 'true' }, 'dry.csv', `Name\nDry ${run}`)
     const refused = await org.admin.post(`/api/v1/imports/${dry.body.id}/undo`)
