@@ -48,7 +48,12 @@ import { seedDemo } from './demo/seed'
 import { registerAccountMergeRoutes } from './modules/account-merge'
 import { registerJobRoutes } from './core/jobs/routes'
 import { registerRuleRoutes } from './modules/rules'
-import { registerCustomObjectRoutes, registerFieldAccessRoutes, registerFieldRoutes } from './modules/fields'
+import {
+  objectKeys,
+  registerCustomObjectRoutes,
+  registerFieldAccessRoutes,
+  registerFieldRoutes,
+} from './modules/fields'
 import { registerNotificationRoutes, webhookCollection } from './modules/notifications'
 import { registerFileRoutes, registerPipelineRoutes } from './modules/pipelines'
 import { defaultWebDir, type Runtime } from './runtime'
@@ -71,7 +76,7 @@ export async function buildApp(rt: Runtime, opts: { logger?: boolean; web?: bool
     logger: opts.logger,
     webDir: opts.web === false ? undefined : (rt.config.webDir ?? defaultWebDir()),
   })
-  registerAuthRoutes(app, db, rt.config)
+  registerAuthRoutes(app, db, rt.config, { objectKeys })
   registerFieldRoutes(app, db, { jobs: rt.jobs })
   registerFieldAccessRoutes(app, db)
   registerCustomObjectRoutes(app, db, { jobs: rt.jobs })

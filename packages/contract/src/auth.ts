@@ -154,12 +154,25 @@ export const RoleUpdate = RoleCreate.omit({ key: true })
   .strict()
   .meta({ id: 'RoleUpdate' })
 
+/**
+ * An API token's scopes (SPEC R-22): per object of the object model (a built-in collection or a custom
+ * object's key), or `*` for every object and route the owner's role allows; `read` or `write` (read and
+ * write). A token never has more than its owner's role allows.
+ */
+export const TokenScopes = z
+  .record(z.string().regex(/^(\*|[a-z][a-z0-9_-]{0,62})$/, 'an object key or *'), z.enum(['read', 'write']))
+  .refine((s) => Object.keys(s).length > 0, 'give at least one object (or *)')
+  .refine((s) => Object.keys(s).length <= 100, 'at most 100 objects')
+  .meta({ id: 'TokenScopes', example: { accounts: 'write', contacts: 'read' } })
+export type TokenScopes = z.infer<typeof TokenScopes>
+
 export const ApiToken = z
   .object({
     id: Id,
     name: z.string(),
     prefix: z.string(),
     userId: Id,
+    scopes: TokenScopes,
     createdAt: Timestamp,
     expiresAt: Timestamp.nullable(),
     lastUsedAt: Timestamp.nullable(),
@@ -171,6 +184,7 @@ export const ApiTokenCreate = z
   .object({
     name: z.string().trim().min(1, 'name is required').max(100),
     expiresAt: Timestamp.nullable().optional(),
+    scopes: TokenScopes.optional().describe('default { "*": "write" }: everything the role allows'),
   })
   .strict()
 

@@ -268,6 +268,26 @@ export const zhPatterns: readonly Pattern[] = [
     /^Your role may not (read|create|update|delete) (custom fields|objects) \(administrators may\)$/,
     (g) => `你的角色不能${at(verbs, g[0]!)}${g[1] === 'objects' ? '对象' : '自定义字段'}（管理员可以）`,
   ],
+  // API token scopes (SPEC R-22): "This token may only read and write tasks; read accounts, contacts"
+  [/^no object (\S+) in this workspace$/, '此工作区没有对象 $1'],
+  [/^your role may not read (\S+)$/, (g, h) => `你的角色不能读取${h.noun(g[0]!)}`],
+  [
+    /^your role may not change (\S+); give it read$/,
+    (g, h) => `你的角色不能修改${h.noun(g[0]!)}，请设为只读`,
+  ],
+  [/^This token may only (.+)$/s, (g, h) => `此令牌只能${tokenScopesZh(g[0]!, h)}`],
+  [
+    /^The token's scopes are not allowed: no object (\S+) in this workspace$/,
+    '令牌范围不允许：此工作区没有对象 $1',
+  ],
+  [
+    /^The token's scopes are not allowed: your role may not read (\S+)$/,
+    (g, h) => `令牌范围不允许：你的角色不能读取${h.noun(g[0]!)}`,
+  ],
+  [
+    /^The token's scopes are not allowed: your role may not change (\S+); give it read$/,
+    (g, h) => `令牌范围不允许：你的角色不能修改${h.noun(g[0]!)}，请设为只读`,
+  ],
   [
     /^Your role may not waive (.+): ask someone with the role (.+)$/s,
     '你的角色不能豁免 $1：请找具有 $2 角色的人',
@@ -536,3 +556,20 @@ export const zhPatterns: readonly Pattern[] = [
     '订阅人已停用或已无权查看此仪表盘',
   ],
 ]
+
+/** "read and write tasks; read accounts, contacts" → "读写 任务；读取 客户、联系人". */
+function tokenScopesZh(text: string, h: Helpers): string {
+  const names = (list: string) =>
+    list
+      .split(', ')
+      .map((k) => (k === 'everything the role allows' ? '角色允许的全部内容' : h.noun(k)))
+      .join('、')
+  return text
+    .split('; ')
+    .map((part) =>
+      part.startsWith('read and write ')
+        ? `读写${names(part.slice('read and write '.length))}`
+        : `读取${names(part.replace(/^read /, ''))}`,
+    )
+    .join('；')
+}

@@ -3,6 +3,10 @@
  * with variable parts are templates in message-patterns.zh-CN.ts. A message found in neither stays English.
  */
 export const zhExact: Readonly<Record<string, string>> = {
+  // API token scopes
+  'an object key or *': '须为对象键或 *',
+  'give at least one object (or *)': '请至少选择一个对象（或 *）',
+  'at most 100 objects': '最多 100 个对象',
   // Ticket conversation and satisfaction
   'public (reply to the customer) or internal (note)': '请选择 public（回复客户）或 internal（内部备注）',
   'at most 10 files a message': '每条消息最多 10 个文件',

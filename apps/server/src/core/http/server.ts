@@ -26,9 +26,12 @@ import type { Config } from '../config'
 import type { EventSink } from '../events/bus'
 import type { Principal } from '../access/permissions'
 import { errorHandler, sendProblem } from './problem'
+import { builtinObjects } from '@openkam/contract'
+import { tokenScopeRefusal } from '../access/token-scope'
 import './request-context'
 
 export const SESSION_COOKIE = 'openkam_session'
+const BUILTIN_OBJECTS: ReadonlySet<string> = new Set(Object.keys(builtinObjects))
 
 export type RegisteredRoute = { method: string; url: string; hidden: boolean }
 
@@ -208,6 +211,14 @@ export async function createHttpServer(opts: HttpOptions) {
       )
     }
     req.ctx = { ws: principal.workspaceId, principal, requestId: req.id, events: opts.events }
+    // An API token's scopes (SPEC R-22), checked here so that every route is covered.
+    const scopes = principal.tokenScopes
+    const pattern = req.routeOptions.url
+    const refusal =
+      scopes &&
+      pattern &&
+      tokenScopeRefusal(scopes, req.method, pattern, req.params as never, BUILTIN_OBJECTS)
+    if (refusal) throw new AppError('forbidden', 'token_scope', refusal, { scopes })
   })
 
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }))

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm'
 import type { Executor } from '../../core/db/types'
 import type { FieldAccessMap, Permissions } from '../../core/access/permissions'
+import type { TokenScopes } from '../../core/access/token-scope'
 
 export type AccessRow = {
   userId: string
@@ -46,18 +47,27 @@ export async function findSessionUser(
   return res.rows[0] ?? null
 }
 
+export type ApiTokenOwner = {
+  userId: string
+  tokenId: string
+  scopes: TokenScopes | null
+  /** Whether the last use recorded is more than a minute ago (or none): then it is recorded again. */
+  staleUse: boolean
+}
+
 /** The owner of a live API token (not revoked or expired, active user), or null. */
 export async function findApiTokenUser(
   tx: Executor,
   ws: string,
   tokenHash: string,
-): Promise<{ userId: string; tokenId: string } | null> {
+): Promise<ApiTokenOwner | null> {
   const res = (await tx.execute(sql`
-    select k.user_id as "userId", k.id as "tokenId" from api_tokens k
+    select k.user_id as "userId", k.id as "tokenId", k.scopes, (k.last_used_at is null or k.last_used_at < now() - interval '1 minute') as "staleUse"
+    from api_tokens k
     join users u on u.workspace_id = k.workspace_id and u.id = k.user_id and u.active and u.deleted_at is null
     where k.workspace_id = ${ws} and k.token_hash = ${tokenHash} and k.revoked_at is null
       and k.deleted_at is null and (k.expires_at is null or k.expires_at > now())`)) as unknown as {
-    rows: { userId: string; tokenId: string }[]
+    rows: ApiTokenOwner[]
   }
   return res.rows[0] ?? null
 }

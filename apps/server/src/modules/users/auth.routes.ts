@@ -27,6 +27,7 @@ import type { Db } from '../../core/db/types'
 import {
   changePassword,
   createApiToken,
+  type ObjectKeys,
   listApiTokens,
   login,
   logout,
@@ -51,7 +52,7 @@ export function setSessionCookie(
   })
 }
 
-export function registerAuthRoutes(app: App, db: Db, config: Config) {
+export function registerAuthRoutes(app: App, db: Db, config: Config, deps: { objectKeys: ObjectKeys }) {
   const r = app
   const tags = ['auth']
   r.post(
@@ -163,7 +164,9 @@ export function registerAuthRoutes(app: App, db: Db, config: Config) {
       },
     },
     async (req, reply) =>
-      reply.code(201).send(await db.transaction((tx) => createApiToken(tx, req.ctx, req.body))),
+      reply
+        .code(201)
+        .send(await db.transaction((tx) => createApiToken(tx, req.ctx, req.body, deps.objectKeys))),
   )
   r.delete(
     '/api/v1/api-tokens/:id',

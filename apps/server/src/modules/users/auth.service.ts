@@ -1,7 +1,8 @@
 import { and, count, desc, eq, gt, isNull, sql } from 'drizzle-orm'
 import { AppError } from '../../core/errors'
-import { mergeFieldAccess, mergePermissions, type Principal } from '../../core/access/permissions'
+import { mergeFieldAccess, mergePermissions, scopeFor, type Principal } from '../../core/access/permissions'
 import { recordAudit } from '../../core/audit/audit'
+import { FULL_SCOPE, narrowPermissions, type TokenScopes } from '../../core/access/token-scope'
 import { isUuid, newId } from '../../core/ids'
 import type { Ctx } from '../../core/context'
 import type { Db, Executor } from '../../core/db/types'
@@ -64,17 +65,16 @@ export async function resolvePrincipal(db: Db, token: string): Promise<Principal
   const k = await findApiTokenUser(db, ws, hash)
   const a = k && (await accessOf(db, ws, k.userId, k.tokenId))
   if (!a || !k) return null
-  await db
-    .update(apiTokens)
-    .set({ lastUsedAt: new Date() })
-    .where(
-      and(
-        eq(apiTokens.workspaceId, ws),
-        eq(apiTokens.id, k.tokenId),
-        sql`(${apiTokens.lastUsedAt} is null or ${apiTokens.lastUsedAt} < now() - interval '1 minute')`,
-      ),
-    )
-  return toPrincipal(ws, a, 'api_token')
+  // The last use is recorded at most once a minute per token, not on every request.
+  if (k.staleUse) {
+    await db
+      .update(apiTokens)
+      .set({ lastUsedAt: new Date() })
+      .where(and(eq(apiTokens.workspaceId, ws), eq(apiTokens.id, k.tokenId)))
+  }
+  const p = toPrincipal(ws, a, 'api_token')
+  const scopes = k.scopes ?? FULL_SCOPE
+  return { ...p, tokenScopes: scopes, permissions: narrowPermissions(p.permissions, scopes) }
 }
 
 /** The principal of an active user found by e-mail, for commands run on the server itself (no session). */
@@ -210,6 +210,9 @@ export async function me(db: Executor, principal: Principal) {
   }
 }
 
+/** The object keys of a workspace (built-in and custom), from the fields module (given at registration). */
+export type ObjectKeys = (tx: Executor, ws: string) => Promise<string[]>
+
 const tokenRecord = (r: typeof apiTokens.$inferSelect) => ({
   id: r.id,
   name: r.name,
@@ -219,13 +222,44 @@ const tokenRecord = (r: typeof apiTokens.$inferSelect) => ({
   expiresAt: r.expiresAt?.toISOString() ?? null,
   lastUsedAt: r.lastUsedAt?.toISOString() ?? null,
   revokedAt: r.revokedAt?.toISOString() ?? null,
+  scopes: r.scopes ?? FULL_SCOPE,
 })
+
+/**
+ * Checks a new token's scopes: each an object of the workspace (or `*`) that the owner's role may read, and
+ * may change when the scope is `write` — a token never has more than its owner's role.
+ */
+async function checkScopes(tx: Executor, ctx: Ctx, scopes: TokenScopes, objects: ObjectKeys) {
+  const known = new Set(await objects(tx, ctx.ws))
+  const errors: { path: string; message: string }[] = []
+  for (const [key, access] of Object.entries(scopes)) {
+    if (key === '*') continue
+    const path = `scopes.${key}`
+    if (!known.has(key)) errors.push({ path, message: `no object ${key} in this workspace` })
+    else if (scopeFor(ctx.principal, key, 'read') === 'none')
+      errors.push({ path, message: `your role may not read ${key}` })
+    else if (access === 'write' && writeActions.every((a) => scopeFor(ctx.principal, key, a) === 'none'))
+      errors.push({ path, message: `your role may not change ${key}; give it read` })
+  }
+  if (errors.length) {
+    throw new AppError(
+      'invalid',
+      'invalid_input',
+      `The token's scopes are not allowed: ${errors[0]!.message}`,
+      {
+        errors,
+      },
+    )
+  }
+}
+const writeActions = ['create', 'update', 'delete'] as const
 
 /** A new API token for the signed-in person; the secret is returned once and stored only as a hash. */
 export async function createApiToken(
   tx: Executor,
   ctx: Ctx,
-  input: { name: string; expiresAt?: string | null },
+  input: { name: string; expiresAt?: string | null; scopes?: TokenScopes },
+  objects: ObjectKeys,
 ) {
   if (!ctx.principal.userId || ctx.principal.kind !== 'user') {
     throw new AppError(
@@ -240,6 +274,8 @@ export async function createApiToken(
       errors: [{ path: 'expiresAt', message: 'must be in the future' }],
     })
   }
+  const scopes = input.scopes ?? FULL_SCOPE
+  await checkScopes(tx, ctx, scopes, objects)
   const token = makeToken('api', ctx.ws)
   const now = new Date()
   const [row] = await tx
@@ -256,6 +292,7 @@ export async function createApiToken(
       tokenHash: hashToken(token),
       prefix: token.slice(0, 12),
       expiresAt,
+      scopes,
     })
     .returning()
   const rec = tokenRecord(row!)
