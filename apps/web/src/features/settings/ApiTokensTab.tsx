@@ -1,6 +1,21 @@
 import { useMemo, useState } from 'react'
-import { Alert, App, Button, DatePicker, Form, Input, Modal, Popconfirm, Table, Tag, Typography } from 'antd'
-import { CopyOutlined, PlusOutlined } from '@ant-design/icons'
+import {
+  Alert,
+  App,
+  Button,
+  DatePicker,
+  Form,
+  Input,
+  Modal,
+  Popconfirm,
+  Radio,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd'
+import { CopyOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import dayjs, { type Dayjs } from 'dayjs'
 import { useTranslation } from 'react-i18next'
@@ -8,7 +23,18 @@ import { useAuth } from '../../app/auth'
 import { del, get, post, type Page } from '../../shared/api/client'
 import { useUsers } from '../../shared/api/lookups'
 import { ErrorState } from '../../shared/ui/states'
+import { useObjectList } from '../layouts/layouts.queries'
 import { applyApiError, dateTime, isAdmin } from './common'
+import './apiTokens.messages'
+
+type Access = 'read' | 'write'
+type TokenForm = {
+  name: string
+  expiresAt?: Dayjs | null
+  mode: 'all' | 'some'
+  allAccess: Access
+  objects?: { key?: string; access: Access }[]
+}
 
 type Token = {
   id: string
@@ -19,6 +45,36 @@ type Token = {
   expiresAt: string | null
   lastUsedAt: string | null
   revokedAt: string | null
+  /** Per object key (or `*`): read only, or read and write. */
+  scopes: Record<string, Access>
+}
+
+/** Object key → its plural label in the reader's language. */
+function useObjectLabels() {
+  const objects = useObjectList()
+  return useMemo(
+    () => ({
+      list: objects.data?.data ?? [],
+      label: (key: string) => objects.data?.data.find((o) => o.key === key)?.pluralLabel ?? key,
+    }),
+    [objects.data],
+  )
+}
+
+/** A token's scopes as tags: "Accounts · read", "Everything · read & write". */
+function ScopeTags({ scopes }: { scopes: Record<string, Access> }) {
+  const { t } = useTranslation()
+  const { label } = useObjectLabels()
+  return (
+    <Space size={[4, 4]} wrap>
+      {Object.entries(scopes).map(([key, access]) => (
+        <Tag key={key} color={access === 'write' ? 'blue' : undefined}>
+          {key === '*' ? t('apiTokens.allObjects') : label(key)} ·{' '}
+          {access === 'write' ? t('apiTokens.writeTag') : t('apiTokens.readTag')}
+        </Tag>
+      ))}
+    </Space>
+  )
 }
 
 export function ApiTokensTab() {
@@ -68,7 +124,7 @@ export function ApiTokensTab() {
         loading={tokens.isLoading}
         dataSource={tokens.data?.data ?? []}
         pagination={{ pageSize: 50, hideOnSinglePage: true }}
-        scroll={{ x: 860 }}
+        scroll={{ x: 1060 }}
         locale={{ emptyText: t('settings.noTokens') }}
         columns={[
           { title: t('settings.tokenName'), dataIndex: 'name', render: (v: string) => <strong>{v}</strong> },
@@ -86,6 +142,11 @@ export function ApiTokensTab() {
                 },
               ]
             : []),
+          {
+            title: t('apiTokens.scopes'),
+            key: 'scopes',
+            render: (_: unknown, x: Token) => <ScopeTags scopes={x.scopes} />,
+          },
           {
             title: t('fields.createdAt'),
             dataIndex: 'createdAt',
@@ -133,14 +194,21 @@ function NewTokenModal({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation()
   const { message } = App.useApp()
   const qc = useQueryClient()
-  const [form] = Form.useForm<{ name: string; expiresAt?: Dayjs | null }>()
+  const [form] = Form.useForm<TokenForm>()
+  const mode = Form.useWatch('mode', form)
+  const chosen = Form.useWatch('objects', form)
+  const objects = useObjectLabels()
   const [problem, setProblem] = useState<string | null>(null)
   const [secret, setSecret] = useState<string | null>(null)
   const create = useMutation({
-    mutationFn: (v: { name: string; expiresAt?: Dayjs | null }) =>
+    mutationFn: (v: TokenForm) =>
       post<Token & { token: string }>('/api-tokens', {
         name: v.name,
         expiresAt: v.expiresAt ? v.expiresAt.endOf('day').toISOString() : null,
+        scopes:
+          v.mode === 'all'
+            ? { '*': v.allAccess }
+            : Object.fromEntries((v.objects ?? []).filter((o) => o.key).map((o) => [o.key, o.access])),
       }),
     onMutate: () => setProblem(null),
     onSuccess: (tok) => {
@@ -149,6 +217,74 @@ function NewTokenModal({ onClose }: { onClose: () => void }) {
     },
     onError: (e) => setProblem(applyApiError(form, e, ['name', 'expiresAt'])),
   })
+  const submit = (v: TokenForm) => {
+    if (v.mode === 'some' && !(v.objects ?? []).some((o) => o.key)) setProblem(t('apiTokens.noObjects'))
+    else create.mutate(v)
+  }
+  const taken = new Set((chosen ?? []).map((o) => o?.key).filter(Boolean))
+  const accessChoice = (
+    <Radio.Group optionType="button" buttonStyle="solid">
+      <Radio.Button value="read">{t('apiTokens.read')}</Radio.Button>
+      <Radio.Button value="write">{t('apiTokens.write')}</Radio.Button>
+    </Radio.Group>
+  )
+  const scopeEditor = (
+    <>
+      <Form.Item name="mode" label={t('apiTokens.scopeMode')} extra={t('apiTokens.scopesHelp')}>
+        <Radio.Group>
+          <Radio value="all">{t('apiTokens.scopeAll')}</Radio>
+          <Radio value="some">{t('apiTokens.scopeSome')}</Radio>
+        </Radio.Group>
+      </Form.Item>
+      {mode === 'some' ? (
+        <Form.List name="objects">
+          {(rows, { add, remove }) => (
+            <div>
+              {rows.map((row) => {
+                const key = chosen?.[row.name]?.key
+                return (
+                  <Space key={row.key} align="start" wrap style={{ display: 'flex', marginBottom: 8 }}>
+                    <Form.Item name={[row.name, 'key']} noStyle>
+                      <Select
+                        showSearch={{ optionFilterProp: 'label' }}
+                        placeholder={t('apiTokens.pickObject')}
+                        aria-label={t('apiTokens.object')}
+                        style={{ width: 200 }}
+                        options={objects.list.map((o) => ({
+                          value: o.key,
+                          label: o.pluralLabel,
+                          disabled: o.key !== key && taken.has(o.key),
+                        }))}
+                      />
+                    </Form.Item>
+                    <Form.Item name={[row.name, 'access']} noStyle>
+                      {accessChoice}
+                    </Form.Item>
+                    <Button
+                      icon={<DeleteOutlined />}
+                      aria-label={t('apiTokens.removeObject', { name: key ? objects.label(key) : '' })}
+                      onClick={() => remove(row.name)}
+                    />
+                  </Space>
+                )
+              })}
+              <Button
+                icon={<PlusOutlined />}
+                onClick={() => add({ access: 'read' })}
+                style={{ marginBottom: 16 }}
+              >
+                {t('apiTokens.addObject')}
+              </Button>
+            </div>
+          )}
+        </Form.List>
+      ) : (
+        <Form.Item name="allAccess" label={t('apiTokens.access')}>
+          {accessChoice}
+        </Form.Item>
+      )}
+    </>
+  )
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(secret ?? '')
@@ -199,7 +335,13 @@ function NewTokenModal({ onClose }: { onClose: () => void }) {
       destroyOnHidden
     >
       {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 16 }} />}
-      <Form form={form} layout="vertical" requiredMark={false} onFinish={(v) => create.mutate(v)}>
+      <Form
+        form={form}
+        layout="vertical"
+        requiredMark={false}
+        initialValues={{ mode: 'all', allAccess: 'write', objects: [{ access: 'read' }] }}
+        onFinish={submit}
+      >
         <Form.Item
           name="name"
           label={t('settings.tokenName')}
@@ -211,6 +353,7 @@ function NewTokenModal({ onClose }: { onClose: () => void }) {
         <Form.Item name="expiresAt" label={t('settings.expires')} extra={t('settings.expiresHelp')}>
           <DatePicker disabledDate={(d) => d.isBefore(dayjs(), 'day')} style={{ width: 200 }} />
         </Form.Item>
+        {scopeEditor}
       </Form>
     </Modal>
   )
