@@ -145,7 +145,7 @@ describe('the customer portal and the service desk', () => {
     await page.getByTestId('portal-thread').getByText('预计 30 分钟内恢复').waitFor()
     await page.getByRole('button', { name: '是的，已解决' }).click()
     const rating = page.getByTestId('portal-rating')
-    await rating.locator('.ant-rate-star').nth(4).click()
+    await rating.getByRole('radio', { name: '5' }).click()
     await rating.getByRole('button', { name: '提交评价' }).click()
     await rating.getByText('您的评分：5 / 5').waitFor()
     await shot(page, 'portal-05-rated-390')

@@ -1,7 +1,9 @@
 import { useState } from 'react'
-import { Alert, Button, Card, Descriptions, Empty, Input, Rate, Result, Space, Typography } from 'antd'
+import { Alert, Button, Card, Descriptions, Empty, Input, Result, Space, Typography } from 'antd'
 import dayjs from 'dayjs'
 import { useTranslation } from 'react-i18next'
+import { ScoreForm } from '../surveys/ScoreForm'
+import { fivePointBand, useRatingTexts } from '../tickets/satisfaction/rating-texts'
 import { EnumTag } from '../records/display'
 import { ApiError } from '../../shared/api/client'
 import { LoadingState } from '../../shared/ui/states'
@@ -19,13 +21,12 @@ type Props = { slug: string; id: string; go: (to: string) => void; root: string 
 /** A ticket as its customer sees it: the facts, the public conversation, a reply, and the resolution steps. */
 export function PortalTicketPage({ slug, id, go, root }: Props) {
   const { t } = useTranslation()
+  const ratingTexts = useRatingTexts()
   const ticket = usePortalTicket(slug, id)
   const messages = usePortalMessages(slug, id)
   const refresh = usePortalRefresh(slug)
   const [reply, setReply] = useState('')
   const [files, setFiles] = useState<Attached[]>([])
-  const [score, setScore] = useState(0)
-  const [comment, setComment] = useState('')
   const [busy, setBusy] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
   const api = portalApi(slug)
@@ -125,34 +126,23 @@ export function PortalTicketPage({ slug, id, go, root }: Props) {
       )}
 
       {done && (
-        <Card className="portal-card" title={t('portal.rateAsk')} data-testid="portal-rating">
+        <Card
+          className="portal-card"
+          title={<span id="portal-rate-question">{t('portal.rateAsk')}</span>}
+          data-testid="portal-rating"
+        >
           {x.satisfaction ? (
             <Typography.Text>{t('portal.rated', { score: x.satisfaction })}</Typography.Text>
           ) : (
-            <Space direction="vertical" style={{ width: '100%' }}>
-              <Rate
-                value={score}
-                onChange={setScore}
-                tooltips={['1', '2', '3', '4', '5'].map((k) => t(`portal.scores.${k}`))}
-                aria-label={t('portal.rateAsk')}
-              />
-              <Input.TextArea
-                rows={2}
-                maxLength={2000}
-                value={comment}
-                onChange={(e) => setComment(e.target.value)}
-                placeholder={t('portal.rateComment')}
-                aria-label={t('portal.rateComment')}
-              />
-              <Button
-                type="primary"
-                disabled={!score}
-                loading={busy === 'rate'}
-                onClick={() => void act('rate', () => api.rate(id, score, comment.trim() || undefined))}
-              >
-                {t('portal.rate')}
-              </Button>
-            </Space>
+            <ScoreForm
+              compact
+              scores={[1, 2, 3, 4, 5]}
+              band={fivePointBand}
+              labelledBy="portal-rate-question"
+              texts={{ ...ratingTexts, comment: t('portal.rateComment'), submit: t('portal.rate') }}
+              pending={busy === 'rate'}
+              onSubmit={(score, comment) => act('rate', () => api.rate(id, score, comment))}
+            />
           )}
           {x.status === 'closed' && (
             <div style={{ marginTop: 12 }}>

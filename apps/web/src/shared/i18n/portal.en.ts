@@ -50,7 +50,6 @@ export const portalEn = {
   rateComment: 'Anything to add? (optional)',
   rate: 'Send rating',
   rated: 'You rated this {{score}} of 5. Thank you!',
-  scores: { '1': 'Very poor', '2': 'Poor', '3': 'Fair', '4': 'Good', '5': 'Very good' },
   notFound: 'This ticket was not found among your account’s tickets.',
   error: 'Something went wrong: {{message}}',
   attachments: 'Attachments',

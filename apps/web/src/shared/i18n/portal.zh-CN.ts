@@ -49,7 +49,6 @@ export const portalZh = {
   rateComment: '还有补充吗？（选填）',
   rate: '提交评价',
   rated: '您的评分：{{score}} / 5。谢谢！',
-  scores: { '1': '很不满意', '2': '不满意', '3': '一般', '4': '满意', '5': '非常满意' },
   notFound: '在您客户的工单中没有找到这张工单。',
   error: '出错了：{{message}}',
   attachments: '附件',
