@@ -33,6 +33,7 @@ import './demo.events'
 import { seedApprovalDemo } from './demo-approvals'
 import { seedMetricsDemo } from './demo-metrics'
 import { seedListViewDemo } from './demo-list-views'
+import { seedImportMappingDemo } from './demo-import-mappings'
 import { seedTicketRoutingDemo } from './demo-ticket-routing'
 import { seedTicketConversationDemo } from './demo-ticket-conversations'
 import { numberUnnumberedTickets } from '../modules/tickets'
@@ -134,6 +135,7 @@ export async function seedDemo(
   counts.handoffHistory = metricsDemo.handoffs
   counts.goLives = metricsDemo.goLives
   counts.listViews = await seedListViewDemo(tx, ctx, lang, teams)
+  counts.importMappings = await seedImportMappingDemo(tx, ctx, lang)
   // The demo's tickets were written in bulk: they get their numbers in the order they were opened.
   await numberUnnumberedTickets(tx, ctx.ws)
   // SMS filled with sample values and switched off: no real provider behind the demo.

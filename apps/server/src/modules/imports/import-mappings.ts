@@ -10,8 +10,20 @@ import { isUuid } from '../../core/ids'
 import { normalize } from './import-fields'
 import { importObjectProblem } from './import-objects'
 import { importMappings } from './import.table'
+import { loadDefinitions } from '../fields'
+import { importFields, isBuiltinImport } from './builtin-import-fields'
+import { customImportFields, recordImportFields } from './import-custom'
 
 type Row = Record<string, any>
+
+/** The fields a column of the object may fill (as the importer takes them). */
+async function fieldsOf(tx: Executor, ws: string, object: string): Promise<Set<string>> {
+  const defs = (await loadDefinitions(tx, ws)).get(object) ?? []
+  const builtin = isBuiltinImport(object)
+  const custom = customImportFields(defs, { customObject: !builtin })
+  const base = isBuiltinImport(object) ? importFields[object] : recordImportFields
+  return new Set([...base, ...custom].map((f) => f.key))
+}
 
 /**
  * A file's set of column headers as one key: normalized (case, spaces and punctuation ignored), without
@@ -72,6 +84,13 @@ export const importMappingCollection = new ImportMappingCollection({
     if (problem) errors.push({ path: 'object', message: problem })
     if (!Object.keys(c.mapping ?? {}).length)
       errors.push({ path: 'mapping', message: 'map at least one column' })
+    else if (!problem) {
+      const fields = await fieldsOf(tx, ctx.ws, c.object)
+      for (const [header, key] of Object.entries(c.mapping as Record<string, string | null>)) {
+        if (key && !fields.has(key))
+          errors.push({ path: `mapping.${header}`, message: `"${key}" is not a field of ${c.object}` })
+      }
+    }
     const [twin] = await tx
       .select({ id: importMappings.id })
       .from(importMappings)

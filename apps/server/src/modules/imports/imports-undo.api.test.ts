@@ -246,6 +246,15 @@ describe('saved column mappings per source', () => {
       mapping: { a: 'name' },
     })
     expect(bad.status).toBe(400)
+    const unknownField = await org.sales.post('/api/v1/import-mappings', {
+      name: `Bad ${run}`,
+      object: 'accounts',
+      mapping: { Firma: 'nonsense' },
+    })
+    expect(unknownField.status).toBe(400)
+    expect(unknownField.body.errors).toEqual([
+      { path: 'mapping.Firma', message: '"nonsense" is not a field of accounts' },
+    ])
     const list = await org.sales2.get('/api/v1/import-mappings?object=accounts')
     expect(list.body.data.map((m: { name: string }) => m.name)).toContain(`CRM ${run}`)
     const foreign = await org.sales2.patch(`/api/v1/import-mappings/${made.body.id}`, {
