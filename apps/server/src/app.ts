@@ -63,6 +63,7 @@ import { registerAcknowledgementRoutes } from './modules/tickets'
 import { registerRatingRoutes, registerTicketMessageRoutes } from './modules/tickets'
 import { registerPortalRoutes } from './modules/portal'
 import { registerEmailIntakeRoutes } from './modules/tickets'
+import { registerFinanceRoutes } from './modules/finance'
 
 /** The HTTP application: the kernel from core/ with every module's routes. */
 export async function buildApp(rt: Runtime, opts: { logger?: boolean; web?: boolean } = {}): Promise<App> {
@@ -171,6 +172,8 @@ export async function buildApp(rt: Runtime, opts: { logger?: boolean; web?: bool
   // Tickets from e-mail: the inbound endpoint (its own token, message/rfc822 only) and its settings.
   registerEmailIntakeRoutes(app, db, { events: rt.events })
   registerTicketQueueRoutes(app, db)
+  // Settings → Integrations: the finance connector (Kingdee / Yonyou).
+  registerFinanceRoutes(app, db, { config: rt.config, events: rt.events, jobs: rt.jobs })
   registerJobRoutes(app, rt.jobRegistry, {
     db,
     jobs: rt.jobs,

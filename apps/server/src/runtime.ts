@@ -38,6 +38,7 @@ import { conversationHandlers, satisfactionHandlers, ticketFileAccess } from './
 import { dashboardJobs } from './modules/reports'
 import { acknowledgementHandler } from './modules/tickets'
 import { addWriteGuard } from './core/crud/write-guards'
+import { financeHandlers, financeJobs } from './modules/finance'
 
 export type Runtime = {
   config: Config
@@ -92,6 +93,7 @@ export const moduleHandlers = (deps: ModuleDeps): EventHandler[] => [
   acknowledgementHandler(deps),
   ...conversationHandlers(deps),
   ...satisfactionHandlers(deps),
+  ...financeHandlers(deps),
 ]
 
 /** The background jobs of the modules. */
@@ -111,6 +113,7 @@ export const moduleJobs = (): JobDef[] => [
   ...fieldJobs(),
   ...approvalJobs(),
   ...dashboardJobs(),
+  ...financeJobs(),
 ]
 
 /**
