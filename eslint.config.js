@@ -9,6 +9,7 @@ export default tseslint.config(
       '**/.openkam/**',
       'apps/server/drizzle/**',
       'apps/web/src/**/*.js',
+      'packages/client/src/schema.d.ts',
     ],
   },
   js.configs.recommended,
