@@ -58,6 +58,8 @@ export const TemplateKindPlan = z
     unchanged: z.array(z.string()),
     /** Items the workspace has that the file does not name: an import leaves them as they are. */
     left: z.array(z.string()),
+    /** The names of items whose key is not their name (a template key such as `sop`). */
+    names: z.record(z.string(), z.string()).default({}),
   })
   .meta({ id: 'TemplateKindPlan' })
 

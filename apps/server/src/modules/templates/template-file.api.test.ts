@@ -123,6 +123,10 @@ describe('workspace template files', () => {
     expect(preview.body.applied).toBe(false)
     const pipelines = preview.body.kinds.find((k: { kind: string }) => k.kind === 'pipelines')
     expect(pipelines.created).toEqual(file.objects.pipelines.map((p: { key: string }) => p.key))
+    // A template key (sop) comes with the pipeline's name, for people to read.
+    expect(pipelines.names.sop).toBe(
+      file.objects.pipelines.find((p: { key: string }) => p.key === 'sop').name,
+    )
     expect((await empty.get('/api/v1/pipelines')).body.data).toEqual([])
 
     const imported = await empty.post('/api/v1/workspace-template/import', file)

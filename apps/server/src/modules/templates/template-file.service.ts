@@ -218,11 +218,22 @@ export async function importTemplate(
     const current = apply ? await d.read(tx, ctx) : all.get(d.kind)!
     const byKey = new Map(current.map((c) => [c.key, c]))
     const items = file.objects[d.kind]! as Item[]
-    const step = { kind: d.kind, created: [] as string[], changed: [] as string[], unchanged: [] as string[] }
+    const step = {
+      kind: d.kind,
+      created: [] as string[],
+      changed: [] as string[],
+      unchanged: [] as string[],
+      names: {} as Record<string, string>,
+    }
+    const name = (key: string, it: Item | undefined) => {
+      if (typeof it?.name === 'string' && it.name !== key) step.names[key] = it.name
+    }
+    for (const c of current) name(c.key, c.item)
     for (const raw of d.order ? d.order(items) : items) {
       const at = `objects.${d.kind}.${items.indexOf(raw)}`
       const item = resolve(raw, at, lookup, [])
       const have = byKey.get(item.key)
+      name(item.key, item)
       if (have && !differs(item, have.item)) {
         step.unchanged.push(item.key)
         continue

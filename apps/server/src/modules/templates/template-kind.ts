@@ -65,7 +65,7 @@ export function collectionKind(o: {
   // A kind whose items have a key of their own (alert rules) is keyed by it.
   const ownKey = fields.includes('key')
   // A null the create schema would refuse (an optional field the record shows as null) stays out of the item.
-  const nullable = new Set(fields.filter((f) => o.schema.shape[f]!.safeParse(null).success))
+  const nullable = new Set(fields.filter((f) => (o.schema.shape[f] as z.ZodType).safeParse(null).success))
   const table = o.collection.def.table as never as Rec
   return {
     kind: o.kind,

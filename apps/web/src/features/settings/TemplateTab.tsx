@@ -10,10 +10,13 @@ import './template.messages'
 type KindPlan = TemplatePlan['kinds'][number]
 type Failure = { message: string; errors: { path: string; message: string }[] }
 
-/** Names in a cell: how many, then the first few. */
-function Names({ list }: { list: string[] }) {
+/** Names in a cell: how many, then the first few (by name where the key is a template key). */
+function Names({ list, names }: { list: string[]; names: Record<string, string> }) {
   if (!list.length) return <Typography.Text type="secondary">0</Typography.Text>
-  const shown = list.slice(0, 4).join(', ')
+  const shown = list
+    .slice(0, 4)
+    .map((k) => names[k] ?? k)
+    .join(', ')
   return (
     <span>
       <strong>{list.length}</strong>{' '}
@@ -25,28 +28,45 @@ function Names({ list }: { list: string[] }) {
   )
 }
 
+/** The kinds the file creates or changes something in; the rest summed up in one line below. */
 function PlanTable({ plan }: { plan: TemplatePlan }) {
   const { t } = useTranslation()
+  const moving = plan.kinds.filter((k) => k.created.length || k.changed.length)
+  const unchanged = plan.kinds.reduce((n, k) => n + k.unchanged.length, 0)
+  const left = plan.kinds.reduce((n, k) => n + k.left.length, 0)
   return (
-    <Table<KindPlan>
-      size="small"
-      rowKey="kind"
-      pagination={false}
-      scroll={{ x: 720 }}
-      dataSource={plan.kinds}
-      columns={[
-        {
-          title: t('workspaceTemplate.kind'),
-          dataIndex: 'kind',
-          width: 200,
-          render: (k: string) => t(`workspaceTemplate.kinds.${k}`, { defaultValue: k }),
-        },
-        { title: t('workspaceTemplate.created'), render: (_, r) => <Names list={r.created} /> },
-        { title: t('workspaceTemplate.changed'), render: (_, r) => <Names list={r.changed} /> },
-        { title: t('workspaceTemplate.unchanged'), width: 90, render: (_, r) => r.unchanged.length },
-        { title: t('workspaceTemplate.left'), width: 120, render: (_, r) => r.left.length },
-      ]}
-    />
+    <>
+      <Table<KindPlan>
+        size="small"
+        rowKey="kind"
+        pagination={false}
+        dataSource={moving}
+        columns={[
+          {
+            title: t('workspaceTemplate.kind'),
+            dataIndex: 'kind',
+            render: (k: string) => t(`workspaceTemplate.kinds.${k}`, { defaultValue: k }),
+          },
+          {
+            title: t('workspaceTemplate.created'),
+            render: (_, r) => <Names list={r.created} names={r.names ?? {}} />,
+          },
+          {
+            title: t('workspaceTemplate.changed'),
+            render: (_, r) => <Names list={r.changed} names={r.names ?? {}} />,
+          },
+          {
+            title: t('workspaceTemplate.unchanged'),
+            responsive: ['md'],
+            render: (_, r) => r.unchanged.length,
+          },
+          { title: t('workspaceTemplate.left'), responsive: ['md'], render: (_, r) => r.left.length },
+        ]}
+      />
+      <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
+        {t('workspaceTemplate.summary', { unchanged, left })}
+      </Typography.Paragraph>
+    </>
   )
 }
 

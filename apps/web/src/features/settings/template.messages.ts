@@ -18,6 +18,8 @@ const en = {
   changed: 'Changed',
   unchanged: 'Unchanged',
   left: 'Kept (not in the file)',
+  summary:
+    'All kinds together: {{unchanged}} items unchanged, {{left}} items of the workspace not in the file (kept as they are).',
   nothing: 'The workspace already has this configuration: importing it changes nothing.',
   notes: 'The exporting workspace left these out (they named its people or teams):',
   confirm: 'Import',
@@ -58,6 +60,7 @@ const zhCN: typeof en = {
   changed: '修改',
   unchanged: '不变',
   left: '保留（文件中没有）',
+  summary: '合计：{{unchanged}} 项不变，{{left}} 项为工作空间已有而文件中没有（保持不变）。',
   nothing: '工作空间已是此配置，导入不会产生任何变更。',
   notes: '导出时以下内容因涉及原工作空间的人员或团队而被略去：',
   confirm: '导入',
