@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import { Alert, App, Button, Input, Select, Space, Spin, Table, Tag, Typography } from 'antd'
+import { Alert, App, Button, Input, Select, Space, Spin, Tag, Typography } from 'antd'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { patch, post } from '../../shared/api/client'
@@ -116,37 +116,43 @@ export function ImportMappingStep({
       {!edited && p.errors.length > 0 && (
         <Alert type="warning" showIcon title={p.errors.map((e) => e.message).join(' · ')} />
       )}
-      <Table
-        size="small"
-        rowKey="column"
-        dataSource={p.columns}
-        pagination={{ pageSize: 8, hideOnSinglePage: true }}
-        columns={[
-          { title: t('imports.column'), dataIndex: 'column', width: '40%', ellipsis: true },
-          {
-            title: t('imports.field'),
-            key: 'field',
-            render: (_, c) => (
-              <Space size={4} wrap>
-                <Select
-                  aria-label={c.column}
-                  showSearch
-                  optionFilterProp="label"
-                  style={{ minWidth: 200 }}
-                  value={mapping[c.column] ?? ''}
-                  options={options}
-                  onChange={(v: string) => {
-                    setMapping((m) => ({ ...m, [c.column]: v || null }))
-                    setEdited(true)
-                  }}
-                />
-                {c.from === 'saved' && <Tag color="blue">{t('importHistory.fromSavedHint')}</Tag>}
-                {c.from === 'guess' && <Tag>{t('importHistory.guessed')}</Tag>}
-              </Space>
-            ),
-          },
-        ]}
-      />
+      {/* A list, not a table: one line per column (two on a phone), scrolling when the file is wide. */}
+      <div style={{ maxHeight: 320, overflowY: 'auto' }}>
+        {p.columns.map((c) => (
+          <div
+            key={c.column}
+            data-testid="import-mapping-row"
+            style={{
+              display: 'flex',
+              flexWrap: 'wrap',
+              alignItems: 'center',
+              gap: 8,
+              padding: '4px 0',
+              borderBottom: '1px solid rgba(5, 5, 5, 0.06)',
+            }}
+          >
+            <Typography.Text ellipsis style={{ flex: '1 1 160px', minWidth: 0 }} title={c.column}>
+              {c.column}
+            </Typography.Text>
+            <Space size={4} style={{ flex: '2 1 240px' }}>
+              <Select
+                aria-label={c.column}
+                showSearch
+                optionFilterProp="label"
+                style={{ width: 240, maxWidth: '60vw' }}
+                value={mapping[c.column] ?? ''}
+                options={options}
+                onChange={(v: string) => {
+                  setMapping((m) => ({ ...m, [c.column]: v || null }))
+                  setEdited(true)
+                }}
+              />
+              {c.from === 'saved' && <Tag color="blue">{t('importHistory.fromSavedHint')}</Tag>}
+              {c.from === 'guess' && <Tag>{t('importHistory.guessed')}</Tag>}
+            </Space>
+          </div>
+        ))}
+      </div>
       <Space wrap>
         <Input
           aria-label={t('importHistory.saveAs')}
