@@ -1,5 +1,6 @@
 import os from 'node:os'
 import { defineConfig } from 'vitest/config'
+import { LongestFirstSequencer } from './test/longest-first-sequencer'
 
 const api = ['apps/server/src/**/*.api.test.ts']
 
@@ -8,6 +9,8 @@ export default defineConfig({
     // At least two files at a time: the suites mostly wait (on PostgreSQL, the job queue, the browser), so a
     // 2-core machine runs two about as fast as one (vitest's default there would be one).
     maxWorkers: Math.max(2, os.availableParallelism()),
+    // Longest files first across the projects, so neither worker idles at the end (test/longest-first-sequencer.ts).
+    sequence: { sequencer: LongestFirstSequencer },
     reporters: ['default', './test/summary-reporter.ts'],
     projects: [
       {
@@ -26,6 +29,7 @@ export default defineConfig({
           name: 'api-pglite',
           include: api,
           env: { OPENKAM_TEST_DB: 'pglite' },
+          globalSetup: ['apps/server/test/demo-snapshot-setup.ts'],
           testTimeout: 90_000,
           hookTimeout: 60_000,
         },

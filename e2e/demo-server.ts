@@ -1,5 +1,7 @@
 // The browser journeys' shared set-up: the web app (built once by e2e/global-setup.ts) on a demo workspace (zh-CN, in memory), one
-// Chromium, and a signed-in page per person. Each journey file calls useDemoServer() once at its top.
+// Chromium, and a signed-in page per person. Each journey file calls useDemoServer() once at its top. The demo
+// is seeded once per run and language, and each file's server starts from a copy of it in a database of its own
+// (apps/server/test/demo-snapshot.ts).
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll } from 'vitest'
@@ -8,6 +10,7 @@ import { loadConfig } from '../apps/server/src/core/config'
 import { startRuntime, type Runtime } from '../apps/server/src/runtime'
 import { buildApp } from '../apps/server/src/app'
 import type { App } from '../apps/server/src/core/http/server'
+import { demoSnapshot } from '../apps/server/test/demo-snapshot'
 import { launchBrowser } from './browser'
 
 export const shots = path.resolve('test-results/e2e')
@@ -25,10 +28,12 @@ export const consoleErrors: string[] = []
 export function useDemoServer(opts: { lang?: 'zh-CN' | 'en' } = {}) {
   beforeAll(async () => {
     fs.mkdirSync(shots, { recursive: true })
+    const lang = opts.lang ?? 'zh-CN'
     rt = await startRuntime(loadConfig({ OPENKAM_DATA_DIR: 'memory://', OPENKAM_LOG_LEVEL: 'silent' }), {
       role: 'embedded',
       demo: true,
-      lang: opts.lang ?? 'zh-CN',
+      lang,
+      initialData: await demoSnapshot(lang),
     })
     app = await buildApp(rt, { logger: false })
     base = await app.listen({ port: 0, host: '127.0.0.1' })

@@ -71,6 +71,11 @@ export type RuntimeOptions = {
    * not delay it being ready.
    */
   deferBackground?: boolean
+  /**
+   * Embedded database only: a dumped data folder (`Database.dumpDataDir`) the new in-memory database starts
+   * from — tests start from a demo workspace seeded once per run, as a restarted server would find it.
+   */
+  initialData?: Blob
 }
 
 /** What modules' event handlers need beyond the transaction they run in. */
@@ -137,7 +142,7 @@ export async function startRuntime(config: Config, opts: RuntimeOptions): Promis
   addWriteGuard(approvalGuard)
   addFileAccess(approvalFileAccess)
   addFileAccess(ticketFileAccess)
-  const database = await openDatabase(config)
+  const database = await openDatabase(config, { initialData: opts.initialData })
   let ready = false
   let boss: PgBoss | undefined
   try {

@@ -3,6 +3,7 @@ import { loadConfig } from '../src/core/config'
 import { openPostgres } from '../src/core/db/postgres'
 import { startBoss } from '../src/core/jobs/boss'
 import { adminQuery, startCluster, type Cluster } from './pg-cluster'
+import { demoTemplateName } from './demo-snapshot'
 
 export const TEMPLATE_DB = 'openkam_template'
 
@@ -23,6 +24,9 @@ export default async function setup(project: TestProject) {
     cluster = await startCluster()
     url = cluster.url
   }
+  // The demo's template databases of an earlier run (demo-snapshot.ts) hold an earlier demo: made again.
+  for (const lang of ['zh-CN', 'en'] as const)
+    await adminQuery(url, `drop database if exists ${demoTemplateName(lang)}`)
   await adminQuery(url, `drop database if exists ${TEMPLATE_DB}`)
   await adminQuery(url, `create database ${TEMPLATE_DB}`)
   const database = await openPostgres(`${url}/${TEMPLATE_DB}`, 2)

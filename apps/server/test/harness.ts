@@ -10,16 +10,22 @@ import { teamCollection, userCollection } from '../src/modules/users'
 import { newId } from '../src/core/ids'
 import { adminQuery } from './pg-cluster'
 import { TEMPLATE_DB } from './global-setup'
+import { demoDatabase, demoSnapshot, demoSnapshotsOn, type DemoLang } from './demo-snapshot'
+import { seedDemo } from '../src/demo/seed'
 
 export const dbKind = (process.env.OPENKAM_TEST_DB ?? 'pglite') as 'pglite' | 'postgres'
 export const PASSWORD = 'correct horse battery'
 
-/** A fresh database for this test file: PGlite in memory, or a clone of the migrated PostgreSQL template. */
-export async function testDatabaseUrl(): Promise<string | undefined> {
+/**
+ * A fresh database for this test file: PGlite in memory, or a clone of the migrated PostgreSQL template —
+ * with `demo`, a clone of the template database holding the seeded demo workspace (demo-snapshot.ts).
+ */
+export async function testDatabaseUrl(demo?: DemoLang): Promise<string | undefined> {
   if (dbKind !== 'postgres') return undefined
   const base = inject('pgUrl')
   const name = `t_${newId().replaceAll('-', '').slice(-16)}`
-  await adminQuery(base, `create database ${name} template ${TEMPLATE_DB}`)
+  if (demo && demoSnapshotsOn()) await demoDatabase(base, TEMPLATE_DB, name, demo)
+  else await adminQuery(base, `create database ${name} template ${TEMPLATE_DB}`)
   return `${base}/${name}`
 }
 
@@ -36,9 +42,17 @@ export async function startTestApp(
     jobs?: JobDef[]
     env?: Record<string, string>
     role?: 'embedded' | 'api'
+    /**
+     * The demo workspace in this language, as `seedDemo` makes it, in the file's own database: a copy of the
+     * run's seeded demo (demo-snapshot.ts), or seeded here when the project keeps no snapshot. Its events are
+     * queued for the modules' handlers, so it does not go with extra `handlers`.
+     */
+    demo?: DemoLang
   } = {},
 ): Promise<TestEnv> {
-  const url = await testDatabaseUrl()
+  if (opts.demo && opts.handlers?.length) throw new Error('startTestApp: `demo` with extra handlers')
+  const url = await testDatabaseUrl(opts.demo)
+  const initialData = opts.demo && !url ? await demoSnapshot(opts.demo) : undefined
   const config = loadConfig({
     OPENKAM_DATA_DIR: 'memory://',
     OPENKAM_LOG_LEVEL: 'silent',
@@ -50,7 +64,10 @@ export async function startTestApp(
     handlers: opts.handlers,
     jobs: opts.jobs,
     pollingIntervalSeconds: 0.5,
+    initialData,
   })
+  if (opts.demo && !initialData && !(url && demoSnapshotsOn()))
+    await rt.database.db.transaction((tx) => seedDemo(tx, rt.events, { lang: opts.demo! }))
   const app = await buildApp(rt, { logger: false, web: false })
   return {
     app,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loginAs, startTestApp, waitFor, type Caller, type TestEnv } from '../../test/harness'
-import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD, seedDemo } from './seed'
+import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD } from './seed'
 
 describe.each([
   ['en', 'ERP in use', 'Site visits'],
@@ -10,8 +10,7 @@ describe.each([
   let admin: Caller
 
   beforeAll(async () => {
-    env = await startTestApp()
-    await env.rt.database.db.transaction((tx) => seedDemo(tx, env.rt.events, { lang }))
+    env = await startTestApp({ demo: lang })
     admin = await loginAs(env.app, DEMO_ADMIN_EMAIL, DEMO_PASSWORD)
   }, 120_000)
   afterAll(() => env?.close())

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loginAs, startTestApp, type Caller, type TestEnv } from '../../test/harness'
-import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD, seedDemo } from './seed'
+import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD } from './seed'
 import { sql } from 'drizzle-orm'
 import { opportunityCommitteeMembers } from '../modules/decision-map'
 import { contacts } from '../modules/contacts'
@@ -10,8 +10,7 @@ describe('the decision-map demo', () => {
   let admin: Caller
 
   beforeAll(async () => {
-    env = await startTestApp()
-    await env.rt.database.db.transaction((tx) => seedDemo(tx, env.rt.events, { lang: 'en' }))
+    env = await startTestApp({ demo: 'en' })
     admin = await loginAs(env.app, DEMO_ADMIN_EMAIL, DEMO_PASSWORD)
   }, 120_000)
   afterAll(() => env?.close())

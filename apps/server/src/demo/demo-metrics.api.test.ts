@@ -1,14 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { metricKeys } from '@openkam/contract'
 import { loginAs, startTestApp, type Caller, type TestEnv } from '../../test/harness'
-import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD, seedDemo } from './seed'
+import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD } from './seed'
 
 let env: TestEnv
 let admin: Caller
 
 beforeAll(async () => {
-  env = await startTestApp()
-  await env.rt.database.db.transaction((tx) => seedDemo(tx, env.rt.events, { lang: 'zh-CN' }))
+  env = await startTestApp({ demo: 'zh-CN' })
   admin = await loginAs(env.app, DEMO_ADMIN_EMAIL, DEMO_PASSWORD)
 }, 300_000)
 

@@ -12,8 +12,12 @@ import type { Database, Db, SqlAdapter } from './types'
 /**
  * Opens the embedded database. `dataDir` undefined means in memory (tests).
  * A folder is locked for this process: a second process gets a clear error instead of a corrupt database.
+ * `initialData`: a data folder dumped by `dumpDataDir()` that a new database starts from (tests).
  */
-export async function openPglite(dataDir: string | undefined): Promise<Database> {
+export async function openPglite(
+  dataDir: string | undefined,
+  opts: { initialData?: Blob } = {},
+): Promise<Database> {
   let release: (() => Promise<void>) | undefined
   if (dataDir) {
     fs.mkdirSync(dataDir, { recursive: true })
@@ -40,7 +44,7 @@ export async function openPglite(dataDir: string | undefined): Promise<Database>
   }
   // A new database starts from the migrated template when there is one (see pglite-template.ts).
   const fresh = !dataDir || !fs.existsSync(path.join(dataDir, 'PG_VERSION'))
-  const template = fresh ? readTemplate() : undefined
+  const template = fresh ? (opts.initialData ?? readTemplate()) : undefined
   const client = new PGlite(dataDir ?? 'memory://', template ? { loadDataDir: template } : undefined)
   await client.waitReady
   const db = drizzle(client) as unknown as Db
@@ -63,6 +67,11 @@ export async function openPglite(dataDir: string | undefined): Promise<Database>
       await migrate(drizzle(client), { migrationsFolder: migrationsFolder() })
     },
     ...(fresh && !template ? { saveTemplate: () => writeTemplate(client) } : {}),
+    async dumpDataDir() {
+      // A checkpoint first, so that a database started from the dump has no write-ahead log to replay.
+      await client.exec('checkpoint')
+      return client.dumpDataDir('none')
+    },
     async close() {
       if (closed) return
       closed = true

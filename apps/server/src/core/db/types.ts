@@ -28,5 +28,10 @@ export interface Database {
    * next new database. The runtime calls it once the schema and the job queues exist (pglite-template.ts).
    */
   saveTemplate?(): Promise<void>
+  /**
+   * Embedded only: the whole data folder as a tar (after a checkpoint), for `RuntimeOptions.initialData` —
+   * tests seed the demo workspace once per run and start each file's database from a copy.
+   */
+  dumpDataDir?(): Promise<Blob>
   close(): Promise<void>
 }

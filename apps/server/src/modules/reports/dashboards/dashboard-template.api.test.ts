@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loginAs, startTestApp, type Caller, type TestEnv } from '../../../../test/harness'
-import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD, seedDemo } from '../../../demo/seed'
+import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD } from '../../../demo/seed'
 import { and, eq } from 'drizzle-orm'
 import { createWorkspaceFromTemplate, upgradeWorkspaces } from '../../templates'
 import { dashboards, savedReports } from '../report.table'
@@ -10,8 +10,7 @@ let env: TestEnv
 let admin: Caller
 
 beforeAll(async () => {
-  env = await startTestApp()
-  await env.rt.database.db.transaction((tx) => seedDemo(tx, env.rt.events, { lang: 'en' }))
+  env = await startTestApp({ demo: 'en' })
   admin = await loginAs(env.app, DEMO_ADMIN_EMAIL, DEMO_PASSWORD)
 }, 180_000)
 afterAll(async () => env?.close())
