@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import nodemailer from 'nodemailer'
+import type Mail from 'nodemailer/lib/mailer'
 import { axeViolations } from './browser'
 import path from 'node:path'
 import { base, shot, shots, signedIn, useDemoServer } from './demo-server'
@@ -14,11 +15,11 @@ const api = (page: Page, path: string) =>
   page.evaluate(async (p) => (await fetch(`/api/v1${p}`)).json(), path)
 
 const composer = nodemailer.createTransport({ streamTransport: true, buffer: true })
-const post = async (token: string, m: nodemailer.SendMailOptions) =>
+const post = async (token: string, m: Mail.Options) =>
   fetch(`${base}/api/v1/inbound-email/demo`, {
     method: 'POST',
     headers: { 'content-type': 'message/rfc822', 'x-openkam-token': token },
-    body: (await composer.sendMail(m)).message as Buffer,
+    body: new Uint8Array((await composer.sendMail(m)).message as Buffer),
   })
 
 describe('tickets from e-mail', () => {

@@ -17,13 +17,13 @@ import type { EventSink } from '../../../core/events/bus'
 import { AppError } from '../../../core/errors'
 import { errorHandler, sendProblem } from '../../../core/http/problem'
 import type { App } from '../../../core/http/server'
+import { receiveEmail } from './email-intake.service'
 import {
   authenticateInbound,
   generateIntakeToken,
   intakeLog,
   intakeSettings,
-  receiveEmail,
-} from './email-intake.service'
+} from './intake-settings.service'
 import { parseMail } from './parse-mail'
 
 const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem }

@@ -1,33 +1,19 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
-import {
-  INBOUND_EMAIL_TOKEN_HEADER,
-  MAX_FILE_BYTES,
-  MAX_INBOUND_EMAIL_BYTES,
-  type EmailIntakeLogEntry,
-  type EmailIntakeResult,
-  type EmailIntakeSettings,
-  type EmailIntakeToken,
-} from '@openkam/contract'
-import { scopeFor, systemPrincipal } from '../../../core/access/permissions'
+import { MAX_FILE_BYTES, type EmailIntakeResult } from '@openkam/contract'
+import { systemPrincipal } from '../../../core/access/permissions'
 import { recordAudit } from '../../../core/audit/audit'
 import type { Ctx } from '../../../core/context'
 import type { Executor } from '../../../core/db/types'
 import type { EventSink } from '../../../core/events/bus'
-import { AppError } from '../../../core/errors'
-import { isUuid, newId } from '../../../core/ids'
+import { newId } from '../../../core/ids'
 import { checkFileType, safeFileName, storeFile } from '../../pipelines'
-import { findWorkspaceBySlug, getWorkspace } from '../../workspaces'
 import { addContactMessage, addMessage } from '../conversation'
 import { ticketCollection } from '../ticket.collection'
 import { attachedFiles, noSubject } from './email-intake-texts'
 import {
   claimMessage,
   contactsByEmail,
-  findIntake,
   finishLogEntry,
   logEntryByKey,
-  logPage,
-  saveIntakeToken,
   ticketByNumber,
   ticketNumbers,
   type IntakeLogRow,
@@ -39,86 +25,6 @@ import './email-intake.events'
 
 /** At most this many files of one e-mail are kept (a ticket message's limit). */
 const MAX_FILES = 10
-
-const hash = (token: string) => createHash('sha256').update(token, 'utf8').digest()
-export const intakePath = (slug: string) => `/api/v1/inbound-email/${slug}`
-
-function requireAdmin(ctx: Ctx, what: string) {
-  if (scopeFor(ctx.principal, 'workspace', 'update') !== 'all')
-    throw new AppError('forbidden', 'forbidden', `Only administrators may ${what}`)
-}
-
-const slugOf = async (tx: Executor, ctx: Ctx) => (await getWorkspace(tx, ctx)).slug
-
-const settingsOf = (
-  slug: string,
-  row: { tokenHint: string; createdAt: Date } | null,
-): EmailIntakeSettings => ({
-  path: intakePath(slug),
-  tokenHeader: INBOUND_EMAIL_TOKEN_HEADER,
-  configured: !!row,
-  tokenHint: row?.tokenHint ?? null,
-  tokenCreatedAt: row?.createdAt.toISOString() ?? null,
-  maxBytes: MAX_INBOUND_EMAIL_BYTES,
-})
-
-/** The endpoint's address and whether a token is set (administrators). */
-export async function intakeSettings(tx: Executor, ctx: Ctx): Promise<EmailIntakeSettings> {
-  requireAdmin(ctx, 'see the inbound e-mail settings')
-  return settingsOf(await slugOf(tx, ctx), await findIntake(tx, ctx.ws))
-}
-
-/**
- * A new secret token for the inbound endpoint (administrators): answered this once, kept as its SHA-256;
- * the previous token stops working at once.
- */
-export async function generateIntakeToken(tx: Executor, ctx: Ctx): Promise<EmailIntakeToken> {
-  requireAdmin(ctx, 'generate the inbound e-mail token')
-  const token = `okin_${randomBytes(24).toString('base64url')}`
-  const before = await findIntake(tx, ctx.ws)
-  const row = await saveIntakeToken(tx, {
-    workspaceId: ctx.ws,
-    tokenHash: hash(token).toString('hex'),
-    tokenHint: token.slice(-4),
-    createdAt: new Date(),
-    createdBy: ctx.principal.userId,
-  })
-  await recordAudit(tx, ctx, [
-    {
-      action: before ? 'regenerate_token' : 'generate_token',
-      entityType: 'inbound_email',
-      entityId: ctx.ws,
-      before: before ? { tokenHint: before.tokenHint } : undefined,
-      after: { tokenHint: row.tokenHint },
-    },
-  ])
-  await ctx.events.emit(tx, ctx, [
-    {
-      type: 'inbound_email.token_generated',
-      entityType: 'inbound_email',
-      entityId: ctx.ws,
-      payload: { tokenHint: row.tokenHint },
-    },
-  ])
-  return { ...settingsOf(await slugOf(tx, ctx), row), token }
-}
-
-const unauthorized = () =>
-  new AppError(
-    'unauthenticated',
-    'unauthenticated',
-    `Send the workspace's inbound e-mail token in the ${INBOUND_EMAIL_TOKEN_HEADER} header (or ?token=); an administrator generates it in Settings → Channels`,
-  )
-
-/** The workspace of an inbound address whose token matches; 401 otherwise (an unknown address alike). */
-export async function authenticateInbound(tx: Executor, slug: string, token: string | undefined) {
-  if (!token || token.length > 200) throw unauthorized()
-  const ws = await findWorkspaceBySlug(tx, slug)
-  const intake = ws ? await findIntake(tx, ws.id) : null
-  const given = hash(token)
-  if (!ws || !intake || !timingSafeEqual(given, Buffer.from(intake.tokenHash, 'hex'))) throw unauthorized()
-  return { id: ws.id, slug: ws.slug, lang: ws.locale === 'en' ? ('en' as const) : ('zh-CN' as const) }
-}
 
 const resultOf = (
   row: Pick<IntakeLogRow, 'outcome' | 'reason' | 'ticketId' | 'ticketMessageId'>,
@@ -303,46 +209,4 @@ export async function receiveEmail(
     },
     ticket.number,
   )
-}
-
-const cursorOf = (r: IntakeLogRow) =>
-  Buffer.from(`${r.receivedAt.toISOString()}|${r.id}`, 'utf8').toString('base64url')
-const readCursor = (c: string) => {
-  const [at, id] = Buffer.from(c, 'base64url').toString('utf8').split('|')
-  const d = new Date(at ?? '')
-  if (!id || !isUuid(id) || Number.isNaN(d.getTime()))
-    throw new AppError('invalid', 'invalid_input', 'Invalid cursor: not a cursor of this list', {
-      errors: [{ path: 'cursor', message: 'not a cursor of this list' }],
-    })
-  return { at: d, id }
-}
-
-/** The intake log, newest first, a page at a time (administrators). */
-export async function intakeLog(
-  tx: Executor,
-  ctx: Ctx,
-  q: { limit: number; cursor?: string },
-): Promise<{ data: EmailIntakeLogEntry[]; nextCursor: string | null }> {
-  requireAdmin(ctx, 'read the inbound e-mail log')
-  const rows = await logPage(tx, ctx.ws, {
-    limit: q.limit + 1,
-    before: q.cursor ? readCursor(q.cursor) : undefined,
-  })
-  const page = rows.slice(0, q.limit)
-  return {
-    data: page.map(({ log, ticketNumber, contactName }) => ({
-      id: log.id,
-      receivedAt: log.receivedAt.toISOString(),
-      from: log.fromAddress,
-      subject: log.subject,
-      outcome: log.outcome as EmailIntakeLogEntry['outcome'],
-      reason: log.reason as EmailIntakeLogEntry['reason'],
-      ticketId: log.ticketId,
-      ticketNumber: log.ticketId ? ticketNumber : null,
-      contactId: log.contactId,
-      contactName: log.contactId ? contactName : null,
-      skippedFiles: log.skippedAttachments,
-    })),
-    nextCursor: rows.length > q.limit ? cursorOf(page.at(-1)!.log) : null,
-  }
 }
