@@ -58,17 +58,19 @@ export class OutboxEventSink implements EventSink {
         createdAt: now,
       })),
     )
-    const db = adapterFor(tx)
-    for (const event of full) {
-      for (const handler of this.registry.forEvent(event.type)) {
-        await this.boss.send(queueOf(handler.name), event, {
-          db,
-          retryLimit: handler.retryLimit ?? 5,
-          retryDelay: handler.retryDelaySeconds ?? 2,
-          retryBackoff: true,
-        } as PgBoss.SendOptions)
-      }
-    }
+    // Every handler's job of every event in one INSERT (a recompute that moves many accounts' bands emits
+    // hundreds of events at once; one statement per job made that the slowest part of it).
+    const jobs: PgBoss.JobInsert[] = full.flatMap((event) =>
+      this.registry.forEvent(event.type).map((handler) => ({
+        name: queueOf(handler.name),
+        data: event,
+        retryLimit: handler.retryLimit ?? 5,
+        retryDelay: handler.retryDelaySeconds ?? 2,
+        retryBackoff: true,
+      })),
+    )
+    for (let i = 0; i < jobs.length; i += 1000)
+      await this.boss.insert(jobs.slice(i, i + 1000), { db: adapterFor(tx) })
     return full
   }
 }
