@@ -20,6 +20,7 @@ export const templateKinds = [
   'alert_rules',
   'approval_flows',
   'tier_rules',
+  'business_calendar',
   'reports',
   'dashboards',
   'ticket_routing_rules',

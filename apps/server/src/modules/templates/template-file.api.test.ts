@@ -44,6 +44,7 @@ async function versions(c: Caller) {
     for (const r of res.body.data) out[`${url}/${r.id}`] = r.version
   }
   out.tiers = (await c.get('/api/v1/tier-rules')).body.version
+  out.calendar = (await c.get('/api/v1/business-calendar')).body.version
   return out
 }
 
@@ -77,6 +78,16 @@ beforeAll(async () => {
     assign: { kind: 'user', userId: org.sales.userId },
   })
   expect(routing.status, JSON.stringify(routing.body)).toBe(201)
+  const calendar = (await org.admin.get('/api/v1/business-calendar')).body
+  const saved = await org.admin.put('/api/v1/business-calendar', {
+    version: calendar.version,
+    timeZone: 'Europe/Berlin',
+    week: calendar.week,
+    holidays: [],
+    workdays: [],
+    extraDayHours: calendar.extraDayHours,
+  })
+  expect(saved.status, JSON.stringify(saved.body)).toBe(200)
   empty = await emptyWorkspace(`tpl${Date.now().toString(36)}`)
 }, 120_000)
 afterAll(() => env?.close())
@@ -140,6 +151,7 @@ describe('workspace template files', () => {
       expect(b.body.objects[kind], kind).toEqual(file.objects[kind])
     expect(Object.keys(b.body.objects).sort()).toEqual(Object.keys(file.objects).sort())
     expect(b.body.notes).toEqual([])
+    expect((await empty.get('/api/v1/business-calendar')).body.timeZone).toBe('Europe/Berlin')
     // The stage rules the pipeline brings work in the new workspace too.
     const sop = (await empty.get('/api/v1/rules?template=sop_solution')).body.data
     expect(sop).toHaveLength(1)

@@ -120,3 +120,38 @@ export function collectionKind(o: {
     },
   }
 }
+
+/**
+ * A kind with exactly one item per workspace (settings with a version, e.g. the tier rules): `load` gives
+ * the current settings (the defaults until saved), `save` stores a change (with the version read), `after`
+ * runs what a change in Settings runs too.
+ */
+export function singletonKind<S extends { version: number }>(o: {
+  kind: TemplateKind
+  load(tx: Executor, ws: string): Promise<S & { updatedAt?: unknown }>
+  schema: Shape
+  save(tx: Executor, ctx: Ctx, input: never): Promise<unknown>
+  after?(tx: Executor, ctx: Ctx): Promise<unknown>
+}): KindDef {
+  const key = o.kind
+  return {
+    kind: o.kind,
+    async read(tx, ctx) {
+      const { version, updatedAt: _u, ...rest } = await o.load(tx, ctx.ws)
+      return [{ key, id: ctx.ws, version, item: { key, ...rest } }]
+    },
+    check(item) {
+      const { key: k, ...rest } = item
+      const r = o.schema.safeParse({ ...rest, version: 1 })
+      const errors = r.success ? [] : issuesOf(r.error)
+      if (k !== key) errors.push({ path: 'key', message: `this kind has one item, keyed ${key}` })
+      return errors
+    },
+    async write(tx, ctx, _deps, item, current) {
+      const { key: _k, ...rest } = item
+      await o.save(tx, ctx, o.schema.parse({ ...rest, version: current?.version ?? 1 }) as never)
+      await o.after?.(tx, ctx)
+      return ctx.ws
+    },
+  }
+}

@@ -1,5 +1,6 @@
 import {
   alertRuleResource,
+  BusinessCalendarUpdate,
   ApprovalFlowCreate,
   DashboardCreate,
   healthModelResource,
@@ -22,10 +23,10 @@ import { createPipeline, pipelineCollection, updatePipeline } from '../pipelines
 import { icpCollection, scoringModelCollection } from '../qualification'
 import { dashboardCollection, savedReportCollection } from '../reports'
 import { playbookCollection, ruleCollection } from '../rules'
-import { routingRuleCollection } from '../tickets'
+import { loadBusinessCalendar, routingRuleCollection, saveBusinessCalendar } from '../tickets'
 import { evaluateTiers, loadTierRules, saveTierRules } from '../tiers'
 import { AppError } from '../../core/errors'
-import { collectionKind, issuesOf, type Item, type KindDef } from './template-kind'
+import { collectionKind, issuesOf, singletonKind, type Item, type KindDef } from './template-kind'
 
 type Shape = z.ZodObject<z.ZodRawShape>
 const shape = (s: unknown) => s as Shape
@@ -61,29 +62,6 @@ const objects: KindDef = {
     const { key, ...rest } = item
     await importDefinitionFile(tx, ctx, deps.jobs, { format: 'openkam.object.v1', ...rest } as never)
     return (await loadCustomObjects(tx, ctx.ws)).get(key)?.id ?? key
-  },
-}
-
-/** The tier thresholds and the service package of each tier: one item per workspace. */
-const tierRules: KindDef = {
-  kind: 'tier_rules',
-  async read(tx, ctx) {
-    const { version, updatedAt: _u, ...rules } = await loadTierRules(tx, ctx.ws)
-    return [{ key: 'tier_rules', id: ctx.ws, version, item: { key: 'tier_rules', ...rules } }]
-  },
-  check(item) {
-    const { key, ...rest } = item
-    const r = TierRulesUpdate.safeParse({ version: 1, ...rest })
-    const errors = r.success ? [] : issuesOf(r.error)
-    if (key !== 'tier_rules')
-      errors.push({ path: 'key', message: 'the tier rules are one item keyed tier_rules' })
-    return errors
-  },
-  async write(tx, ctx, _deps, item, current) {
-    const { key: _k, ...rest } = item
-    await saveTierRules(tx, ctx, TierRulesUpdate.parse({ ...rest, version: current?.version ?? 1 }))
-    await evaluateTiers(tx, ctx, { reason: 'rules_changed' })
-    return ctx.ws
   },
 }
 
@@ -134,7 +112,19 @@ export const templateKindDefs: KindDef[] = [
     collection: approvalFlowCollection,
     schema: shape(ApprovalFlowCreate),
   }),
-  tierRules,
+  singletonKind({
+    kind: 'tier_rules',
+    load: loadTierRules,
+    schema: shape(TierRulesUpdate),
+    save: saveTierRules,
+    after: (tx, ctx) => evaluateTiers(tx, ctx, { reason: 'rules_changed' }),
+  }),
+  singletonKind({
+    kind: 'business_calendar',
+    load: loadBusinessCalendar,
+    schema: shape(BusinessCalendarUpdate),
+    save: saveBusinessCalendar,
+  }),
   collectionKind({ kind: 'reports', collection: savedReportCollection, schema: shape(SavedReportCreate) }),
   collectionKind({ kind: 'dashboards', collection: dashboardCollection, schema: shape(DashboardCreate) }),
   collectionKind({

@@ -26,6 +26,8 @@ export {
 export {
   businessCalendars,
   calendarOf,
+  loadBusinessCalendar,
+  saveBusinessCalendar,
   recordFirstResponse,
   registerBusinessCalendarRoutes,
   seedServiceLevels,

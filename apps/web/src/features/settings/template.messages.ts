@@ -4,7 +4,7 @@ const en = {
   tab: 'Template',
   exportTitle: 'Export the configuration',
   exportIntro:
-    'Downloads this workspace’s whole configuration as one template file: pipelines with their stages and deliverables, custom fields, objects and form layouts, automation rules and playbooks, health and scoring models, ICPs, alert rules, approval flows, tier rules and packages, reports and dashboards, ticket routing rules. No records, people or secrets.',
+    'Downloads this workspace’s whole configuration as one template file: pipelines with their stages and deliverables, custom fields, objects and form layouts, automation rules and playbooks, health and scoring models, ICPs, alert rules, approval flows, tier rules and packages, the business calendar, reports and dashboards, ticket routing rules. No records, people or secrets.',
   download: 'Download template file',
   importTitle: 'Import a template file',
   importIntro:
@@ -36,6 +36,7 @@ const en = {
     alert_rules: 'Alert rules',
     approval_flows: 'Approval flows',
     tier_rules: 'Tier rules and packages',
+    business_calendar: 'Business calendar',
     reports: 'Reports',
     dashboards: 'Dashboards',
     ticket_routing_rules: 'Ticket routing rules',
@@ -46,7 +47,7 @@ const zhCN: typeof en = {
   tab: '模板',
   exportTitle: '导出配置',
   exportIntro:
-    '将本工作空间的全部配置下载为一个模板文件：销售流程及其阶段与交付物、自定义字段、自定义对象与表单布局、自动化规则与剧本、健康度与评分模型、理想客户画像、预警规则、审批流、客户分级规则与服务包、报表与仪表盘、工单分派规则。不含业务记录、人员和密钥。',
+    '将本工作空间的全部配置下载为一个模板文件：销售流程及其阶段与交付物、自定义字段、自定义对象与表单布局、自动化规则与剧本、健康度与评分模型、理想客户画像、预警规则、审批流、客户分级规则与服务包、工作日历、报表与仪表盘、工单分派规则。不含业务记录、人员和密钥。',
   download: '下载模板文件',
   importTitle: '导入模板文件',
   importIntro:
@@ -77,6 +78,7 @@ const zhCN: typeof en = {
     alert_rules: '预警规则',
     approval_flows: '审批流',
     tier_rules: '客户分级规则与服务包',
+    business_calendar: '工作日历',
     reports: '报表',
     dashboards: '仪表盘',
     ticket_routing_rules: '工单分派规则',

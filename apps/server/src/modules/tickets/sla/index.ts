@@ -1,6 +1,6 @@
 export { businessCalendars, ticketSlaEvents } from './sla.table'
 export { registerBusinessCalendarRoutes } from './calendar.routes'
-export { loadBusinessCalendar, defaultCalendar } from './calendar.service'
+export { loadBusinessCalendar, saveBusinessCalendar, defaultCalendar } from './calendar.service'
 export { slaOnInsert, slaOnUpdate, recordFirstResponse, targetsFor, calendarOf } from './sla.hooks'
 export { sweepServiceLevels, slaSweepJob } from './sla.sweep'
 export { slaRuleTemplates } from './sla-rules'
