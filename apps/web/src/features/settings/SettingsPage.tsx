@@ -30,6 +30,7 @@ import { EffortCostsTab, NorthStarSettingsTab } from '../dashboards'
 import { ServiceLevelsTab } from '../tickets/sla/ServiceLevelsTab'
 import { TicketRoutingTab } from '../tickets/routing'
 import { ImportHistoryTab } from '../imports'
+import { IntegrationsTab } from '../integrations'
 
 type TabDef = { key: string; label: string; render: () => ReactNode }
 
@@ -97,6 +98,9 @@ export default function SettingsPage() {
     { key: 'import-history', label: t('importHistory.tab'), render: () => <ImportHistoryTab /> },
     ...(scopeOf(me, 'webhooks', 'update') === 'all'
       ? [{ key: 'channels', label: t('channels.tab'), render: () => <ChannelsTab /> }]
+      : []),
+    ...(isAdmin(me)
+      ? [{ key: 'integrations', label: t('integrations.tab'), render: () => <IntegrationsTab /> }]
       : []),
     { key: 'my-notifications', label: t('notifications.myTab'), render: () => <MyNotificationsTab /> },
     ...(scopeOf(me, 'audit-log', 'read') === 'all'

@@ -18,6 +18,7 @@ import { tiersEn } from './tiers.en'
 import { serviceLevelsEn } from './serviceLevels.en'
 import { smsEn } from './sms.en'
 import { emailIntakeEn } from './emailIntake.en'
+import { integrationsEn } from './integrations.en'
 import { importHistoryEn } from './importHistory.en'
 import { ticketQueueEn } from './ticketQueue.en'
 import { ticketRoutingEn } from './ticketRouting.en'
@@ -39,6 +40,7 @@ export const en = {
   serviceLevels: serviceLevelsEn,
   sms: smsEn,
   emailIntake: emailIntakeEn,
+  integrations: integrationsEn,
   importHistory: importHistoryEn,
   ticketRouting: ticketRoutingEn,
   ticketQueue: ticketQueueEn,

@@ -18,6 +18,7 @@ import { tiersZh } from './tiers.zh-CN'
 import { serviceLevelsZh } from './serviceLevels.zh-CN'
 import { smsZhCN } from './sms.zh-CN'
 import { emailIntakeZhCN } from './emailIntake.zh-CN'
+import { integrationsZhCN } from './integrations.zh-CN'
 import { importHistoryZhCN } from './importHistory.zh-CN'
 import { ticketQueueZh } from './ticketQueue.zh-CN'
 import { ticketRoutingZh } from './ticketRouting.zh-CN'
@@ -39,6 +40,7 @@ export const zhCN: Messages = {
   serviceLevels: serviceLevelsZh,
   sms: smsZhCN,
   emailIntake: emailIntakeZhCN,
+  integrations: integrationsZhCN,
   importHistory: importHistoryZhCN,
   ticketRouting: ticketRoutingZh,
   ticketQueue: ticketQueueZh,
