@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, sql } from 'drizzle-orm'
+import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm'
 import type { Executor } from '../../core/db/types'
 import { insertRows } from './import.repository'
 import { importItems } from './import.table'
@@ -27,12 +27,17 @@ export async function recordItems(tx: Executor, ws: string, importId: string, it
 }
 
 /** The next records an undo has not dealt with yet, in the order the import touched them. */
-export function pendingItems(tx: Executor, ws: string, importId: string, limit: number) {
+export function pendingItems(tx: Executor, ws: string, importId: string, limit: number, afterSeq = -1) {
   return tx
     .select()
     .from(importItems)
     .where(
-      and(eq(importItems.workspaceId, ws), eq(importItems.importId, importId), isNull(importItems.undone)),
+      and(
+        eq(importItems.workspaceId, ws),
+        eq(importItems.importId, importId),
+        isNull(importItems.undone),
+        gt(importItems.seq, afterSeq),
+      ),
     )
     .orderBy(asc(importItems.seq))
     .limit(limit)

@@ -1,4 +1,5 @@
-import { and, eq, inArray } from 'drizzle-orm'
+import { and, eq, gt, inArray, ne, sql } from 'drizzle-orm'
+import { auditLog } from '../../core/audit/audit.table'
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core'
 import type { Import, ImportUndoResult, ImportUndoSkip } from '@openkam/contract'
 import { scopeFor } from '../../core/access/permissions'
@@ -32,18 +33,37 @@ function checkMayUndo(ctx: Ctx, job: ImportRow) {
   )
 }
 
-type Live = { id: string; version: number; deletedAt: Date | null }
+type Live = { id: string; version: number; deletedAt: Date | null; changedAt?: Date }
 
-/** The records' current version and deletion, straight from the object's table. */
-async function current(tx: Executor, ws: string, object: string, ids: string[]): Promise<Map<string, Live>> {
-  const t = collectionFor(object).def.table as unknown as PgTable & Record<string, AnyPgColumn>
-  const rows = ids.length
-    ? ((await tx
-        .select({ id: t.id!, version: t.version!, deletedAt: t.deletedAt! })
-        .from(t)
-        .where(and(eq(t.workspaceId!, ws), inArray(t.id!, ids)))) as Live[])
-    : []
-  return new Map(rows.map((r) => [r.id, r]))
+/**
+ * The records' current version and deletion, straight from the object's table, and when a person (not
+ * the system's own handlers — scoring, tiers, routing — reacting to the import) last changed each after
+ * the import, from the audit log.
+ */
+async function current(tx: Executor, ctx: Ctx, job: ImportRow, ids: string[]): Promise<Map<string, Live>> {
+  if (!ids.length) return new Map()
+  const c = collectionFor(job.object)
+  const t = c.def.table as unknown as PgTable & Record<string, AnyPgColumn>
+  const rows = (await tx
+    .select({ id: t.id!, version: t.version!, deletedAt: t.deletedAt! })
+    .from(t)
+    .where(and(eq(t.workspaceId!, ctx.ws), inArray(t.id!, ids)))) as Live[]
+  const since = job.finishedAt ?? job.updatedAt
+  const changes = await tx
+    .select({ id: auditLog.entityId, at: sql<string>`max(${auditLog.at})` })
+    .from(auditLog)
+    .where(
+      and(
+        eq(auditLog.workspaceId, ctx.ws),
+        eq(auditLog.entityType, c.def.entity),
+        inArray(auditLog.entityId, ids),
+        gt(auditLog.at, since),
+        ne(auditLog.actorType, 'system'),
+      ),
+    )
+    .groupBy(auditLog.entityId)
+  const changedAt = new Map(changes.map((r) => [r.id, new Date(r.at)]))
+  return new Map(rows.map((r) => [r.id, { ...r, changedAt: changedAt.get(r.id) }]))
 }
 
 /** Why the undo leaves a record alone, or null when it may delete (created) or put back (updated) it. */
@@ -51,8 +71,8 @@ function blocker(item: ImportItem, live: Live | undefined): string | null {
   if (!live) return 'the record no longer exists'
   if (item.action === 'created' && live.deletedAt) return 'already deleted since the import'
   if (item.action === 'updated' && live.deletedAt) return 'deleted since the import'
-  if (live.version !== item.version)
-    return `changed since the import (version ${item.version} then, ${live.version} now); left as it is`
+  if (live.changedAt)
+    return `changed since the import (last on ${live.changedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC); left as it is`
   return null
 }
 
@@ -77,12 +97,12 @@ export async function previewUndo(db: Db, ctx: Ctx, id: string): Promise<ImportU
   if (job.undoState === 'undone') return { ...result, ...job.undo! }
   let after = -1
   for (;;) {
-    const items = (await pendingItems(db, ctx.ws, job.id, 5_000)).filter((i) => i.seq > after)
+    const items = await pendingItems(db, ctx.ws, job.id, 5_000, after)
     if (!items.length) break
     const live = await current(
       db,
-      ctx.ws,
-      job.object,
+      ctx,
+      job,
       items.map((i) => i.entityId),
     )
     for (const item of items) {
@@ -169,8 +189,8 @@ async function runUndo(
       const items = await pendingItems(tx, ctx.ws, job.id, size)
       const live = await current(
         tx,
-        ctx.ws,
-        job.object,
+        ctx,
+        job,
         items.map((i) => i.entityId),
       )
       for (const item of items) {
@@ -182,8 +202,10 @@ async function runUndo(
           try {
             // Each in a savepoint: a record the person may not change is reported, the rest go on.
             await tx.transaction(async (sp) => {
-              if (item.action === 'created') await c.remove(sp, ctx, item.entityId, item.version)
-              else await c.update(sp, ctx, item.entityId, { ...item.before, version: item.version })
+              // The version as it is now: the system's own handlers may have moved it since the import.
+              const version = live.get(item.entityId)!.version
+              if (item.action === 'created') await c.remove(sp, ctx, item.entityId, version)
+              else await c.update(sp, ctx, item.entityId, { ...item.before, version })
             })
             outcome = item.action === 'created' ? 'deleted' : 'restored'
             if (outcome === 'deleted') r.deleted++
