@@ -4,6 +4,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { markdownTable, missed, type Row } from './report'
 import type { ScaleResult, Settings } from './scale'
+import { usageSection } from './usage-rows'
+import type { UsageIngestion } from './usage-timing'
 
 export type RunInfo = {
   rows: Row[]
@@ -18,6 +20,8 @@ export type RunInfo = {
   load: { min: number; max: number }
   /** What went wrong during the run: servers stopped from outside, failed API answers. */
   incidents: string[]
+  /** Usage ingestion through the API beside COPY (PostgreSQL). */
+  usage?: UsageIngestion
 }
 
 function pgliteVersion(root: string) {
@@ -140,8 +144,15 @@ export function performanceDoc(run: RunInfo, root: string): string {
     '`BENCH_SECONDS`, `BENCH_ONE_SECONDS`, `BENCH_CLIENTS`, `BENCH_IMPORT_ROWS`, `BENCH_ONLY=pglite|postgres`;',
     '`BENCH_ONLY=custom-field` runs the PostgreSQL workspace and the custom-field scenario alone (about 3 min',
     'instead of the whole run) and prints its rows without rewriting this file;',
+    '`BENCH_ONLY=usage` runs the usage ingestion alone on a small PostgreSQL workspace (`BENCH_USAGE_ACCOUNTS`,',
+    'default 2,000; `BENCH_USAGE_CLIENTS`, `BENCH_USAGE_BATCH`, `BENCH_USAGE_SECONDS`, `BENCH_USAGE_COPY_ROWS`) and',
+    'rewrites only its section below;',
     '`DATABASE_URL` runs the PostgreSQL part on that server (in a database `openkam_bench`, dropped afterwards).',
     '',
+    ...usageSection(
+      run.usage,
+      `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC with the run above`,
+    ),
     ...(pg
       ? [
           '## Query plans on PostgreSQL',

@@ -5,6 +5,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { adminQuery, startCluster } from '../apps/server/test/pg-cluster'
 import type { Sizes } from './generate'
+import { generate } from './workspace'
 import { startServer } from './http-timing'
 import { performanceDoc } from './performance-doc'
 import { count, missed, printTable } from './report'
@@ -13,6 +14,8 @@ import { customFieldRows } from './custom-field-rows'
 import { dashboardRows, timeDashboard, type DashboardTiming } from './dashboard-timing'
 import { reportRows, timeReport, type ReportTiming } from './report-timing'
 import { runCustomFieldAlone, runScale, type ScaleResult, type Settings } from './scale'
+import { spliceUsageSection, usageHeads, usageRows, usageSection } from './usage-rows'
+import { runUsageIngestion, type UsageIngestion, type UsageSettings } from './usage-timing'
 
 const root = path.resolve(import.meta.dirname, '..')
 const log = (line: string) => console.log(line)
@@ -42,9 +45,15 @@ const settings: Settings = {
   clients: envNumber('BENCH_CLIENTS', 50),
   importRows: envNumber('BENCH_IMPORT_ROWS', 100_000),
 }
+const usageSettings: UsageSettings = {
+  clients: envNumber('BENCH_USAGE_CLIENTS', 4),
+  batch: envNumber('BENCH_USAGE_BATCH', 1000),
+  seconds: envNumber('BENCH_USAGE_SECONDS', 15),
+  copyRows: envNumber('BENCH_USAGE_COPY_ROWS', 200_000),
+}
 const only = process.env.BENCH_ONLY
-if (only && !['pglite', 'postgres', 'custom-field'].includes(only))
-  throw new Error('BENCH_ONLY must be pglite, postgres or custom-field')
+if (only && !['pglite', 'postgres', 'custom-field', 'usage'].includes(only))
+  throw new Error('BENCH_ONLY must be pglite, postgres, custom-field or usage')
 
 /** Embedded start to ready: once on a new data folder (migrations + demo seed), once on the same folder again. */
 async function embeddedStart(dir: string): Promise<EmbeddedStart> {
@@ -123,6 +132,43 @@ async function customFieldAlone() {
   )
 }
 
+/**
+ * BENCH_ONLY=usage: a small PostgreSQL workspace (BENCH_USAGE_ACCOUNTS accounts, default 2,000) and the usage
+ * ingestion alone, printed; its section of docs/performance.md is replaced, the rest left as it is.
+ */
+async function usageAlone() {
+  const started = performance.now()
+  const accounts = envNumber('BENCH_USAGE_ACCOUNTS', 2000)
+  const loads: number[] = [os.loadavg()[0]!]
+  const sampler = setInterval(() => loads.push(os.loadavg()[0]!), 5000)
+  sampler.unref()
+  const z: Sizes = { accounts, contacts: 0, activities: 0, opportunities: 0, tickets: 0 }
+  const u = await onPostgres(z, async (url) => {
+    await generate({ kind: 'postgres', url, sizes: z }, log)
+    return runUsageIngestion({ ...usageSettings, dbUrl: url, accounts }, log)
+  })
+  clearInterval(sampler)
+  const rows = usageRows(u)
+  console.log('\nOpenKAM bench, usage ingestion alone — use = budget ÷ measured; < 1.00 is within budget\n')
+  console.log(printTable(rows, usageHeads(u)))
+  const misses = missed(rows)
+  console.log(
+    misses.length ? `\nBudgets missed:\n${misses.map((m) => `  - ${m}`).join('\n')}` : '\nNo budget missed.',
+  )
+  const file = path.join(root, 'docs/performance.md')
+  const cores = os.cpus().length
+  const [lo, hi] = [Math.min(...loads), Math.max(...loads)]
+  const when =
+    `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC by \`BENCH_ONLY=usage\` on its own ` +
+    `${count(accounts)}-account workspace (throwaway cluster as above); load average (1 min) ` +
+    `${lo.toFixed(1)}–${hi.toFixed(1)} on ${cores} cores` +
+    (hi > cores ? ' — other work was running on the machine' : '')
+  fs.writeFileSync(file, spliceUsageSection(fs.readFileSync(file, 'utf8'), usageSection(u, when)))
+  console.log(
+    `\nTotal run time ${((performance.now() - started) / 60_000).toFixed(1)} min; the usage section of docs/performance.md rewritten`,
+  )
+}
+
 async function main() {
   const started = performance.now()
   const loads: number[] = [os.loadavg()[0]!]
@@ -138,6 +184,7 @@ async function main() {
   let dashPg: DashboardTiming | undefined
   let reportLite: ReportTiming | undefined
   let reportPg: ReportTiming | undefined
+  let usage: UsageIngestion | undefined
   try {
     if (only !== 'postgres') {
       log('Embedded start to ready')
@@ -163,6 +210,7 @@ async function main() {
         const r = await runScale({ kind: 'postgres', url, sizes: pgSizes }, settings, log)
         dashPg = await timeDashboard({ kind: 'postgres', url, sizes: pgSizes }, settings.oneSeconds, log)
         reportPg = await timeReport({ kind: 'postgres', url, sizes: pgSizes }, settings.oneSeconds, log)
+        usage = await runUsageIngestion({ ...usageSettings, dbUrl: url, accounts: 10_000 }, log)
         return r
       })
   } finally {
@@ -189,7 +237,8 @@ async function main() {
     '\nOpenKAM bench — use = measured ÷ budget (floors: budget ÷ measured); < 1.00 is within budget\n',
   )
   console.log(printTable(rows, heads))
-  const misses = missed(rows)
+  if (usage) console.log(`\n${printTable(usageRows(usage), usageHeads(usage))}`)
+  const misses = missed([...rows, ...usageRows(usage)])
   console.log(
     misses.length ? `\nBudgets missed:\n${misses.map((m) => `  - ${m}`).join('\n')}` : '\nNo budget missed.',
   )
@@ -209,6 +258,7 @@ async function main() {
       cluster: !process.env.DATABASE_URL,
       load,
       incidents: noted,
+      usage,
     },
     root,
   )
@@ -216,4 +266,4 @@ async function main() {
   console.log('wrote docs/performance.md')
 }
 
-await (only === 'custom-field' ? customFieldAlone() : main())
+await (only === 'custom-field' ? customFieldAlone() : only === 'usage' ? usageAlone() : main())
