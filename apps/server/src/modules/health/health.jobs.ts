@@ -54,7 +54,7 @@ export const healthPendingRefreshJob: JobDef<{ ws: string }> = {
       return r
     })
     if (await hasPendingAccounts(ctx.db, ws))
-      await requestPendingRefresh(null, ws, page.length === PENDING_PAGE ? 0 : 2)
+      await requestPendingRefresh(null, ws, page.length === PENDING_PAGE ? 0 : undefined)
     return out
   },
 }

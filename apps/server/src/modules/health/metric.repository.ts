@@ -64,11 +64,19 @@ export async function requestRecompute(tx: Executor, ws: string, accountIds: str
 /** The job that refreshes the accounts waiting in health_refresh_pending (usage events arrived). */
 export const HEALTH_PENDING_JOB = 'health_pending_refresh'
 
+/** Seconds between refreshes of the waiting accounts while usage events keep arriving. */
+export const PENDING_DEBOUNCE_SECONDS = 5
+
 /**
- * Queues the refresh of a workspace's waiting accounts in the caller's transaction, two seconds later so
- * that the batches of a burst are refreshed together. Without a queue the nightly recompute catches up.
+ * Queues the refresh of a workspace's waiting accounts in the caller's transaction, a few seconds later so
+ * that the batches of a burst are refreshed together (each run refreshes every waiting account once).
+ * Without a queue the nightly recompute catches up.
  */
-export async function requestPendingRefresh(tx: Executor | null, ws: string, startAfterSeconds = 2) {
+export async function requestPendingRefresh(
+  tx: Executor | null,
+  ws: string,
+  startAfterSeconds = PENDING_DEBOUNCE_SECONDS,
+) {
   if (!recomputeQueue) return
   await recomputeQueue.send(tx, HEALTH_PENDING_JOB, { ws }, { startAfterSeconds })
 }
