@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import { Alert, Modal, Progress, Space, Spin, Table, Typography } from 'antd'
+import { Alert, Button, Modal, Progress, Space, Spin, Table, Typography } from 'antd'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { get, post } from '../../shared/api/client'
@@ -48,10 +48,24 @@ export function UndoImportModal({ rec, onClose }: { rec: Import; onClose: () => 
       open
       title={t('importHistory.undoTitle', { file: rec.fileName })}
       onCancel={onClose}
-      okText={t('importHistory.undoConfirm')}
-      okButtonProps={{ danger: true, loading: busy, disabled: !p || !!nothing || !!job, hidden: !!job }}
-      cancelText={job ? t('common.close') : t('common.cancel')}
-      onOk={() => void undo()}
+      footer={
+        job ? (
+          <Button onClick={onClose}>{t('common.close')}</Button>
+        ) : (
+          <Space>
+            <Button onClick={onClose}>{t('common.cancel')}</Button>
+            <Button
+              danger
+              type="primary"
+              loading={busy}
+              disabled={!p || !!nothing}
+              onClick={() => void undo()}
+            >
+              {t('importHistory.undoConfirm')}
+            </Button>
+          </Space>
+        )
+      }
       width={640}
     >
       <Space direction="vertical" style={{ width: '100%' }}>
