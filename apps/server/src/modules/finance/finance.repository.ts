@@ -141,30 +141,38 @@ export const logPage = (
     .limit(limit + 1)
 }
 
-export const findReceipt = async (tx: Executor, ws: string, provider: string, externalId: string) =>
-  (
-    await tx
-      .select()
-      .from(financeReceipts)
-      .where(
-        and(
-          eq(financeReceipts.workspaceId, ws),
-          eq(financeReceipts.provider, provider),
-          eq(financeReceipts.externalId, externalId),
-        ),
-      )
-  )[0] ?? null
-
-export async function saveReceipt(tx: Executor, row: typeof financeReceipts.$inferInsert) {
-  const { workspaceId: _w, id: _i, provider: _p, externalId: _e, ...set } = row
-  await tx
-    .insert(financeReceipts)
-    .values(row)
-    .onConflictDoUpdate({
-      target: [financeReceipts.workspaceId, financeReceipts.provider, financeReceipts.externalId],
-      set,
-    })
+/**
+ * Takes a receipt for this transaction: a new one is inserted (a concurrent pull of the same receipt
+ * waits, then finds it); a known unmatched one is locked to be matched again; an applied one answers null.
+ */
+export async function claimReceipt(tx: Executor, row: typeof financeReceipts.$inferInsert) {
+  const added = await tx.insert(financeReceipts).values(row).onConflictDoNothing().returning()
+  if (added[0]) return { row: added[0], seen: false }
+  const again = await tx
+    .update(financeReceipts)
+    .set({ state: 'unmatched' })
+    .where(
+      and(
+        eq(financeReceipts.workspaceId, row.workspaceId),
+        eq(financeReceipts.provider, row.provider),
+        eq(financeReceipts.externalId, row.externalId),
+        eq(financeReceipts.state, 'unmatched'),
+      ),
+    )
+    .returning()
+  return again[0] ? { row: again[0], seen: true } : null
 }
+
+export const finishReceipt = (
+  tx: Executor,
+  ws: string,
+  id: string,
+  set: Pick<ReceiptRow, 'state' | 'contractId' | 'paymentIds'>,
+) =>
+  tx
+    .update(financeReceipts)
+    .set(set)
+    .where(and(eq(financeReceipts.workspaceId, ws), eq(financeReceipts.id, id)))
 
 export const receiptsOf = (tx: Executor, ws: string) =>
   tx.select().from(financeReceipts).where(eq(financeReceipts.workspaceId, ws))

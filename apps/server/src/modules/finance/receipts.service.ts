@@ -11,13 +11,13 @@ import type { CallRecord, Receipt } from './connector'
 import { connectorFor, logRows } from './finance-settings.service'
 import {
   contractByNumber,
-  findReceipt,
+  claimReceipt,
+  finishReceipt,
   findSettings,
   insertLog,
   invoicesOfContract,
   overdueInvoices,
   paidByInvoice,
-  saveReceipt,
   updatePullState,
 } from './finance.repository'
 
@@ -82,27 +82,23 @@ export async function pullReceipts(deps: PullDeps, ws: string, now = new Date())
  * receipt already applied is left alone; an unmatched one is tried again (its contract may be new).
  */
 export async function applyReceipt(tx: Executor, ctx: Ctx, provider: string, r: Receipt) {
-  const before = await findReceipt(tx, ctx.ws, provider, r.externalId)
-  if (before?.state === 'applied') return 'seen' as const
-  const contract = r.sourceNumber ? await contractByNumber(tx, ctx.ws, r.sourceNumber) : null
-  const row = {
+  const claimed = await claimReceipt(tx, {
     workspaceId: ctx.ws,
-    id: before?.id ?? newId(),
+    id: newId(),
     provider,
     externalId: r.externalId,
     billNumber: r.billNumber,
     sourceNumber: r.sourceNumber,
-    contractId: contract?.id ?? null,
+    contractId: null,
     amount: r.amount,
     currency: r.currency,
     receivedOn: r.date,
-    paymentIds: [] as string[],
+    paymentIds: [],
     state: 'unmatched',
-  }
-  if (!contract) {
-    await saveReceipt(tx, row)
-    return before ? ('seen' as const) : ('unmatched' as const)
-  }
+  })
+  if (!claimed) return 'seen' as const
+  const contract = r.sourceNumber ? await contractByNumber(tx, ctx.ws, r.sourceNumber) : null
+  if (!contract) return claimed.seen ? ('seen' as const) : ('unmatched' as const)
   const plan = (await invoicesOfContract(tx, ctx.ws, contract.id)).filter(
     (i) => !['void', 'paid'].includes(i.status),
   )
@@ -122,6 +118,7 @@ export async function applyReceipt(tx: Executor, ctx: Ctx, provider: string, r: 
     left -= take
   }
   if (left > 0) parts.push({ invoice: null, amount: left, full: true })
+  const paymentIds: string[] = []
   for (const [i, p] of parts.entries()) {
     const payment = await paymentCollection.create(tx, ctx, {
       accountId: contract.accountId,
@@ -136,14 +133,14 @@ export async function applyReceipt(tx: Executor, ctx: Ctx, provider: string, r: 
       method: 'bank_transfer',
       notes: `${provider === 'kingdee' ? 'Kingdee' : 'Yonyou'} receipt ${r.billNumber}`,
     })
-    row.paymentIds.push(payment.id)
+    paymentIds.push(payment.id)
     if (p.invoice)
       await invoiceCollection.update(tx, ctx, p.invoice.id, {
         version: p.invoice.version,
         status: p.full ? 'paid' : 'partially_paid',
       })
   }
-  await saveReceipt(tx, { ...row, state: 'applied' })
+  await finishReceipt(tx, ctx.ws, claimed.row.id, { state: 'applied', contractId: contract.id, paymentIds })
   return 'applied' as const
 }
 
