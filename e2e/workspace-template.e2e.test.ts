@@ -33,7 +33,7 @@ describe('workspace template files in the browser', () => {
     await upload()
     const preview = page.getByTestId('template-preview')
     await preview.getByRole('cell', { name: 'Pipelines' }).waitFor()
-    await preview.getByText(changed.objects.pipelines[0].key).first().waitFor()
+    await preview.getByText('E2E renamed pipeline').first().waitFor()
     await shot(page, 'workspace-template-01-preview')
     await preview.getByRole('button', { name: 'Import' }).click()
     const result = page.getByTestId('template-result')
