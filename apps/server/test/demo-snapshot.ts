@@ -155,10 +155,12 @@ export async function demoDatabase(
   lang: DemoLang,
 ): Promise<void> {
   const demo = demoTemplateName(lang)
+  // One lock per language: a file cloning the English demo does not wait for the Chinese one's seeding.
+  const lock = DEMO_TEMPLATE_LOCK + (lang === 'en' ? 1 : 0)
   const admin = new pg.Client({ connectionString: `${baseUrl}/postgres` })
   await admin.connect()
   try {
-    await admin.query('select pg_advisory_lock($1)', [DEMO_TEMPLATE_LOCK])
+    await admin.query('select pg_advisory_lock($1)', [lock])
     const found = await admin.query<{ made: string | null }>(
       `select shobj_description(oid, 'pg_database') as made from pg_database where datname = $1`,
       [demo],
@@ -180,7 +182,7 @@ export async function demoDatabase(
     }
     await admin.query(`create database ${name} template ${demo}`)
   } finally {
-    await admin.query('select pg_advisory_unlock($1)', [DEMO_TEMPLATE_LOCK]).catch(() => undefined)
+    await admin.query('select pg_advisory_unlock($1)', [lock]).catch(() => undefined)
     await admin.end()
   }
 }
