@@ -3,6 +3,13 @@
  * with variable parts are templates in message-patterns.zh-CN.ts. A message found in neither stays English.
  */
 export const zhExact: Readonly<Record<string, string>> = {
+  // Finance connector (Settings → Integrations)
+  'Enter the credentials before enabling the connector': '请先填写凭据，再启用财务系统连接',
+  'required to enable the connector': '启用连接前须填写',
+  'must be an http:// or https:// address': '须为 http:// 或 https:// 地址',
+  'Enable the finance connector first (Settings → Integrations)': '请先启用财务系统连接（设置 → 集成）',
+  'Save the finance connector settings first': '请先保存财务系统连接设置',
+  'Enter the finance system credentials first': '请先填写财务系统凭据',
   // API token scopes
   'an object key or *': '须为对象键或 *',
   'give at least one object (or *)': '请至少选择一个对象（或 *）',

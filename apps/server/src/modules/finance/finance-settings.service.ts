@@ -55,7 +55,7 @@ export async function saveFinanceSettings(
       : null
   if (input.enabled && !sealed)
     throw new AppError('invalid', 'invalid_input', 'Enter the credentials before enabling the connector', {
-      errors: [{ path: 'credentials', message: `are required to enable ${input.provider}` }],
+      errors: [{ path: 'credentials', message: 'required to enable the connector' }],
     })
   const now = new Date()
   await saveSettings(tx, {

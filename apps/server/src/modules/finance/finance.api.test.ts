@@ -162,7 +162,9 @@ describe('settings', () => {
       admin().put('/api/v1/integrations/finance', { provider: 'kingdee', baseUrl: kd.url, enabled: true }),
     )
     expect(noCreds.status).toBe(400)
-    expect(noCreds.body.errors).toEqual([{ path: 'credentials', message: 'are required to enable kingdee' }])
+    expect(noCreds.body.errors).toEqual([
+      { path: 'credentials', message: 'required to enable the connector' },
+    ])
     const badUrl = await keep(
       admin().put('/api/v1/integrations/finance', {
         provider: 'kingdee',
