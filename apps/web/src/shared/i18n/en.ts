@@ -565,6 +565,9 @@ export const en = {
       merge: 'Merged',
       password_change: 'Password changed',
       tampered: 'Tampering',
+      finance_push: 'Sent to the finance system',
+      finance_synced: 'Receivable in the finance system',
+      finance_failed: 'Receivable failed',
     },
     entityTypes: {
       account: 'Account',

@@ -570,6 +570,9 @@ export const zhCN: Messages = {
       merge: '合并',
       password_change: '修改密码',
       tampered: '篡改',
+      finance_push: '发送到财务系统',
+      finance_synced: '已在财务系统生成应收单',
+      finance_failed: '应收单发送失败',
     },
     entityTypes: {
       account: '客户',
