@@ -86,5 +86,5 @@ describe.runIf(dbKind === 'pglite')('openkam import', () => {
     )
     expect(stranger.code).toBe(1)
     expect(stranger.out).toMatch(/No active user nobody@x\.test in this workspace/)
-  }, 120_000)
+  }, 300_000) // eight processes, each opening the embedded database: minutes on a loaded machine
 })
