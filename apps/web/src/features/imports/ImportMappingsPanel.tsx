@@ -12,6 +12,9 @@ export function ImportMappingsPanel() {
   const { message } = App.useApp()
   const qc = useQueryClient()
   const list = useImportMappings()
+  /** A field's name in the UI language (import-only fields such as the owner's e-mail have their own). */
+  const fieldLabel = (key: string) =>
+    t(`imports.fields.${key}`, { defaultValue: t(`fields.${key.split('.')[0]}`, { defaultValue: key }) })
   const [renaming, setRenaming] = useState<ImportMappingSource | null>(null)
   const [name, setName] = useState('')
   const [error, setError] = useState<string | null>(null)
@@ -64,7 +67,7 @@ export function ImportMappingsPanel() {
             render: (_, m) => (
               <Typography.Text type="secondary">
                 {Object.entries(m.mapping)
-                  .map(([h, f]) => `${h} → ${f ?? t('importHistory.ignore')}`)
+                  .map(([h, f]) => `${h} → ${f ? fieldLabel(f) : t('importHistory.ignore')}`)
                   .join(', ')}
               </Typography.Text>
             ),

@@ -10,7 +10,7 @@ export const integrationsEn = {
     notConfiguredHelp:
       'No finance system is connected yet. Enter the address and credentials of your Kingdee K3 Cloud or Yonyou YonBIP system, test the connection, then enable it.',
     provider: 'System',
-    providers: { kingdee: 'Kingdee 金蝶云星空 (K3 Cloud WebAPI)', yonyou: 'Yonyou 用友 YonBIP (open API)' },
+    providers: { kingdee: 'Kingdee K3 Cloud (WebAPI)', yonyou: 'Yonyou YonBIP (open API)' },
     baseUrl: 'Address',
     baseUrlRequired: 'Enter the address of the finance system',
     baseUrlHelp: {
@@ -25,7 +25,7 @@ export const integrationsEn = {
     credentialsEnter: 'Stored encrypted and never shown again once saved.',
     optional: 'optional',
     fields: {
-      acctId: 'Data centre ID (账套 ID)',
+      acctId: 'Data centre ID (the account set)',
       username: 'Integration user',
       appId: 'App ID',
       appSecret: 'App secret',

@@ -5,7 +5,7 @@ export const serviceLevelsEn = {
     'Tickets’ first-response and resolution due times are counted in business hours: only the working hours below, in this time zone, skipping holidays and counting extra working days. The targets per tier are set in',
   targetsLink: 'Settings → Service tiers.',
   timeZone: 'Time zone',
-  timeZoneHelp: 'An IANA time zone, e.g. Asia/Shanghai.',
+  timeZoneHelp: 'An IANA time zone, e.g.',
   week: 'Working hours',
   days: {
     mon: 'Monday',
@@ -21,7 +21,7 @@ export const serviceLevelsEn = {
   to: '{{day}} until',
   holidays: 'Holidays',
   holidaysHelp: 'Days off although their weekday is worked. The clock does not run on them.',
-  workdays: 'Extra working days (调休)',
+  workdays: 'Extra working days (swapped weekends)',
   workdaysHelp:
     'Days worked although their weekday is off, e.g. a Saturday swapped for a holiday bridge day.',
   extraDayHours: 'Hours on an extra working day',

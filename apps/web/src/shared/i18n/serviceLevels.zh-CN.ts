@@ -7,7 +7,7 @@ export const serviceLevelsZh: typeof serviceLevelsEn = {
     '工单的首次响应和解决截止时间按工作时间计算：只计下列工作时段（按此时区），跳过节假日，并计入调休上班日。各客户层级的时限在',
   targetsLink: '设置 → 服务分层 中设置。',
   timeZone: '时区',
-  timeZoneHelp: 'IANA 时区，例如 Asia/Shanghai。',
+  timeZoneHelp: 'IANA 时区，例如',
   week: '工作时间',
   days: {
     mon: '星期一',

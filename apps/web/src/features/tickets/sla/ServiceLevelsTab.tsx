@@ -153,7 +153,11 @@ export function ServiceLevelsTab() {
         <Form.Item
           name="timeZone"
           label={t('serviceLevels.timeZone')}
-          extra={t('serviceLevels.timeZoneHelp')}
+          extra={
+            <>
+              {t('serviceLevels.timeZoneHelp')} <code>Asia/Shanghai</code>
+            </>
+          }
           rules={[{ required: true }]}
         >
           <Input style={{ maxWidth: 260 }} />
