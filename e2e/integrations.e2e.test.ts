@@ -13,7 +13,11 @@ describe('Settings → Integrations', () => {
     await page.getByLabel('Address').fill('https://erp.example.com/k3cloud/')
     await page.getByRole('switch').click()
     await page.getByRole('button', { name: 'Save' }).click()
-    await page.getByText('Enter the credentials before enabling the connector').first().waitFor()
+    // The server speaks the person's own language (the demo's people are Chinese), whatever the UI's.
+    await page
+      .getByText(/Enter the credentials before enabling the connector|请先填写凭据，再启用财务系统连接/)
+      .first()
+      .waitFor()
     await shot(page, 'integrations-01-not-configured')
     // Nothing was saved.
     const s = await page.evaluate(() => fetch('/api/v1/integrations/finance').then((r) => r.json()))

@@ -15,26 +15,35 @@ export async function accountReferencingColumns(tx: Executor) {
   const res = await tx.execute(sql`
     select c.table_name as "table", c.column_name as "column",
       exists (select 1 from information_schema.columns v where v.table_schema = c.table_schema
-        and v.table_name = c.table_name and v.column_name = 'version') as "versioned"
+        and v.table_name = c.table_name and v.column_name = 'version') as "versioned",
+      exists (select 1 from information_schema.columns u where u.table_schema = c.table_schema
+        and u.table_name = c.table_name and u.column_name = 'updated_at') as "dated"
     from information_schema.columns c
     where c.table_schema = current_schema() and c.column_name like '%account_id' and c.udt_name = 'uuid'
       and exists (select 1 from information_schema.columns w where w.table_schema = c.table_schema
         and w.table_name = c.table_name and w.column_name = 'workspace_id')
     order by c.table_name, c.column_name`)
-  return rowsOf(res) as { table: string; column: string; versioned: boolean }[]
+  return rowsOf(res) as { table: string; column: string; versioned: boolean; dated: boolean }[]
 }
 
 /** Points one column's rows from the merged account at the survivor; the number of rows moved. */
 export async function repoint(
   tx: Executor,
-  ref: { table: string; column: string; versioned: boolean },
+  ref: { table: string; column: string; versioned: boolean; dated: boolean },
   ws: string,
   from: string,
   to: string,
 ): Promise<number> {
   const t = sql.identifier(ref.table)
   const c = sql.identifier(ref.column)
-  const bump = ref.versioned ? sql`, version = version + 1, updated_at = now()` : sql``
+  // A version is bumped and a change time set where the table keeps them (not every versioned table has both).
+  const bump = sql.join(
+    [
+      ...(ref.versioned ? [sql`, version = version + 1`] : []),
+      ...(ref.dated ? [sql`, updated_at = now()`] : []),
+    ],
+    sql``,
+  )
   const res = await tx.execute(
     sql`update ${t} set ${c} = ${to}${bump} where workspace_id = ${ws} and ${c} = ${from} returning 1 as moved`,
   )
