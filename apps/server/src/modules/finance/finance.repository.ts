@@ -261,6 +261,29 @@ export const approvedContracts = (tx: Executor, ws: string) =>
       ),
     )
 
+/**
+ * The earliest date a receipt still owed to a synced contract can carry: the signing or issue date of
+ * its oldest unpaid invoice (a receipt is often entered in the finance system long after its date).
+ */
+export async function oldestOpenReceivable(tx: Executor, ws: string): Promise<string | null> {
+  const [row] = await tx
+    .select({ at: sql<string | null>`min(least(${invoices.issueDate}, ${contracts.signedDate}))` })
+    .from(invoices)
+    .innerJoin(
+      financeSyncs,
+      and(eq(financeSyncs.workspaceId, ws), eq(financeSyncs.contractId, invoices.contractId)),
+    )
+    .innerJoin(contracts, and(eq(contracts.workspaceId, ws), eq(contracts.id, invoices.contractId)))
+    .where(
+      and(
+        eq(invoices.workspaceId, ws),
+        isNull(invoices.deletedAt),
+        inArray(invoices.status, ['issued', 'partially_paid', 'overdue']),
+      ),
+    )
+  return row?.at ? String(row.at).slice(0, 10) : null
+}
+
 /** Unpaid invoices of synced contracts past their due date. */
 export const overdueInvoices = (tx: Executor, ws: string, today: string) =>
   tx

@@ -17,6 +17,7 @@ import {
   insertLog,
   invoicesOfContract,
   overdueInvoices,
+  oldestOpenReceivable,
   paidByInvoice,
   updatePullState,
 } from './finance.repository'
@@ -29,8 +30,7 @@ const money = (c: number) => (c / 100).toFixed(2)
 export type PullDeps = { db: Db; events: EventSink; config: Config }
 
 /**
- * Fetches the audited receipts since the last pull (a week back, for receipts audited late; each is
- * taken once) and records them as payments; then marks unpaid invoices past due as overdue. No
+ * Fetches the audited receipts since the last pull (see receiptsFrom; each is taken once) and records them as payments; then marks unpaid invoices past due as overdue. No
  * transaction is held while the finance system answers. A disabled connector pulls nothing.
  */
 export async function pullReceipts(deps: PullDeps, ws: string, now = new Date()): Promise<FinancePullResult> {
@@ -42,7 +42,7 @@ export async function pullReceipts(deps: PullDeps, ws: string, now = new Date())
       'Enable the finance connector first (Settings → Integrations)',
     )
   const calls: CallRecord[] = []
-  const since = settings.receiptsSince ?? day(new Date(now.getTime() - 365 * DAY))
+  const since = await receiptsFrom(deps.db, ws, settings.receiptsSince, now)
   let receipts: Receipt[]
   try {
     receipts = await connectorFor(settings, deps.config, (c) => calls.push(c)).fetchReceipts(since)
@@ -74,6 +74,18 @@ export async function pullReceipts(deps: PullDeps, ws: string, now = new Date())
     })
   })
   return { fetched: receipts.length, applied, unmatched }
+}
+
+/**
+ * From which date to ask for receipts: a week before the last pull, or earlier when an unpaid invoice
+ * of a synced contract is older (its receipt may carry any date since) — never more than a year back.
+ * Receipts already taken are recognised and skipped, so asking again costs nothing but the transfer.
+ */
+async function receiptsFrom(db: Db, ws: string, watermark: string | null, now: Date) {
+  const yearBack = day(new Date(now.getTime() - 365 * DAY))
+  const open = await db.transaction((tx) => oldestOpenReceivable(tx, ws))
+  const from = [watermark ?? yearBack, open ?? '9999'].sort()[0]!
+  return from < yearBack ? yearBack : from
 }
 
 /**
