@@ -8,6 +8,7 @@ import { OutboxEventSink, type EventSink } from './core/events/bus'
 import { ensureQueues, startDispatcher } from './core/events/dispatcher'
 import { HandlerRegistry, type EventHandler } from './core/events/registry'
 import { startBoss, type BossRole } from './core/jobs/boss'
+import { installWakeTrigger, wakeWorkersOnCommit } from './core/jobs/wake'
 import {
   BossJobQueue,
   ensureJobQueues,
@@ -158,20 +159,25 @@ export async function startRuntime(config: Config, opts: RuntimeOptions): Promis
       registry.register(h)
     await ensureQueues(boss, registry)
     await ensureJobQueues(boss, jobRegistry)
+    await installWakeTrigger(database)
     // A new embedded database without a template becomes the next one's (schema, job queues; no data yet).
     await database.saveTemplate?.()
     const b0 = boss
+    let stopWaking: (() => Promise<void>) | undefined
     let background: Promise<void> | undefined
     const startBackground = () =>
       (background ??= (async () => {
         if (opts.role === 'api') return
-        await startDispatcher(b0, database.db, registry, log, opts.pollingIntervalSeconds)
-        await startJobWorkers(
-          b0,
-          jobRegistry,
-          { db: database.db, jobs, events, config, log },
-          opts.pollingIntervalSeconds,
-        )
+        const workers = new Map([
+          ...(await startDispatcher(b0, database.db, registry, log, opts.pollingIntervalSeconds)),
+          ...(await startJobWorkers(
+            b0,
+            jobRegistry,
+            { db: database.db, jobs, events, config, log },
+            opts.pollingIntervalSeconds,
+          )),
+        ])
+        stopWaking = await wakeWorkersOnCommit(database, b0, workers)
       })())
     if (!opts.deferBackground) await startBackground()
     if (opts.role !== 'worker') {
@@ -201,6 +207,7 @@ export async function startRuntime(config: Config, opts: RuntimeOptions): Promis
       stop() {
         ready = false
         stopping ??= (async () => {
+          await stopWaking?.().catch(() => undefined)
           await b.stop({ graceful: true, wait: true, timeout: 30_000 })
           await database.close()
         })()

@@ -48,6 +48,8 @@ export async function startTestApp(
      * queued for the modules' handlers, so it does not go with extra `handlers`.
      */
     demo?: DemoLang
+    /** How often idle workers poll (default: the product's; new jobs wake them at once either way). */
+    pollingIntervalSeconds?: number
   } = {},
 ): Promise<TestEnv> {
   if (opts.demo && opts.handlers?.length) throw new Error('startTestApp: `demo` with extra handlers')
@@ -63,7 +65,7 @@ export async function startTestApp(
     role: opts.role ?? 'embedded',
     handlers: opts.handlers,
     jobs: opts.jobs,
-    pollingIntervalSeconds: 0.5,
+    pollingIntervalSeconds: opts.pollingIntervalSeconds,
     initialData,
   })
   if (opts.demo && !initialData && !(url && demoSnapshotsOn()))

@@ -63,6 +63,12 @@ export async function openPglite(
     async ping() {
       await client.query('select 1')
     },
+    async listen(channel, cb) {
+      const stop = await client.listen(channel, cb)
+      return async () => {
+        if (!closed) await stop()
+      }
+    },
     async migrate() {
       await migrate(drizzle(client), { migrationsFolder: migrationsFolder() })
     },

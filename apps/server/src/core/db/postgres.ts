@@ -2,6 +2,7 @@ import pg from 'pg'
 import { drizzle } from 'drizzle-orm/node-postgres'
 import { migrate } from 'drizzle-orm/node-postgres/migrator'
 import { migrationsFolder } from './paths'
+import { PgListener } from './pg-listener'
 import type { Database, Db } from './types'
 
 // Keep numeric (money) as strings and timestamps as Date; bigint counts as numbers.
@@ -43,6 +44,7 @@ export async function openPostgres(connectionString: string, poolSize = 10): Pro
   const pool = new pg.Pool({ connectionString, max: poolSize, idleTimeoutMillis: 30_000 })
   pool.on('error', (err) => console.error('PostgreSQL pool error:', err.message))
   const db = retryOnConflict(drizzle(pool) as unknown as Db)
+  const listener = new PgListener(connectionString)
   let closed = false
   return {
     kind: 'postgres',
@@ -51,6 +53,7 @@ export async function openPostgres(connectionString: string, poolSize = 10): Pro
     async ping() {
       await pool.query('select 1')
     },
+    listen: (channel, cb) => listener.listen(channel, cb),
     async migrate() {
       const client = await pool.connect()
       try {
@@ -64,6 +67,7 @@ export async function openPostgres(connectionString: string, poolSize = 10): Pro
     async close() {
       if (closed) return
       closed = true
+      await listener.close()
       await pool.end()
     },
   }

@@ -21,6 +21,12 @@ export interface Database {
   readonly boss: { db: SqlAdapter } | { connectionString: string }
   /** Runs a trivial query; throws when the database does not answer. */
   ping(): Promise<void>
+  /**
+   * `LISTEN` on a channel: `cb` gets the payload of every `pg_notify` committed on it, by this process or
+   * (on PostgreSQL) any other. Returns the way to stop. Notifications can be missed across a reconnect,
+   * so a listener is a shortcut beside a slower fallback, never the only way.
+   */
+  listen(channel: string, cb: (payload: string) => void): Promise<() => Promise<void>>
   /** Runs migrations under a lock so that several processes may start at once. */
   migrate(): Promise<void>
   /**

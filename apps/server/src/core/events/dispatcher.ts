@@ -36,18 +36,22 @@ export async function runHandler(
   })
 }
 
-/** Starts pg-boss workers for every handler. pg-boss retries a failed job with backoff. */
+/**
+ * Starts pg-boss workers for every handler; returns each queue's worker id (to wake it, core/jobs/wake.ts).
+ * pg-boss retries a failed job with backoff.
+ */
 export async function startDispatcher(
   boss: PgBoss,
   db: Db,
   registry: HandlerRegistry,
   log: Log,
-  pollingIntervalSeconds = 0.5,
+  pollingIntervalSeconds = POLLING_SECONDS,
 ) {
   await ensureQueues(boss, registry)
+  const workers = new Map<string, string>()
   for (const handler of registry.all()) {
     const queue = queueOf(handler.name)
-    await boss.work<DomainEvent>(queue, { batchSize: BATCH, pollingIntervalSeconds }, async (jobs) => {
+    const id = await boss.work<DomainEvent>(queue, { batchSize: BATCH, pollingIntervalSeconds }, async (jobs) => {
       // One by one, each in its own transaction; a failure fails (and retries) only its own job.
       for (const job of jobs) {
         const t0 = performance.now()
@@ -66,7 +70,9 @@ export async function startDispatcher(
         }
       }
     })
+    workers.set(queue, id)
   }
+  return workers
 }
 
 /**
@@ -74,3 +80,9 @@ export async function startDispatcher(
  * cap a queue at two events a second; a batch keeps up with bursts while each event stays its own unit.
  */
 export const BATCH = 25
+
+/**
+ * How often an idle worker looks for jobs nobody announced: retries and delayed jobs coming due, and
+ * jobs committed while this process was not listening. New jobs wake their worker at once (wake.ts).
+ */
+export const POLLING_SECONDS = 2

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { sql } from 'drizzle-orm'
-import { makeOrg, startTestApp, type Org, type TestEnv, waitFor } from '../../../test/harness'
+import { startRuntime } from '../../runtime'
+import { dbKind, makeOrg, startTestApp, type Org, type TestEnv, waitFor } from '../../../test/harness'
 import type { JobDef } from './jobs'
 
 describe('background jobs', () => {
@@ -71,5 +72,44 @@ describe('background jobs', () => {
     const unknown = await org.admin.post('/api/v1/jobs/run', { job: 'no_such_job' })
     expect(unknown.status).toBe(400)
     expect(unknown.body.errors[0].message).toContain('test_manual')
+  })
+})
+
+describe('new jobs wake their worker on commit (no waiting for the next poll)', () => {
+  const seen: string[] = []
+  const probe: JobDef<{ key: string }> = {
+    name: 'test.wake',
+    async handle(data) {
+      seen.push(data.key)
+    },
+  }
+  let env: TestEnv
+  beforeAll(async () => {
+    // Workers that would poll only once a minute: a job handled sooner was announced.
+    env = await startTestApp({ jobs: [probe], pollingIntervalSeconds: 60 })
+    await new Promise((r) => setTimeout(r, 1000)) // past the workers' first (immediate) poll
+  })
+  afterAll(() => env?.close())
+
+  it('a job committed in a transaction runs at once; one rolled back never does', async () => {
+    await env.rt.database.db.transaction((tx) => env.rt.jobs.send(tx, 'test.wake', { key: 'committed' }))
+    await expect(
+      env.rt.database.db.transaction(async (tx) => {
+        await env.rt.jobs.send(tx, 'test.wake', { key: 'rolled back' })
+        throw new Error('roll back')
+      }),
+    ).rejects.toThrow('roll back')
+    await waitFor(() => seen.includes('committed'), 20_000)
+    expect(seen).toEqual(['committed'])
+  })
+
+  it.runIf(dbKind === 'postgres')('a job sent by another process (an API server) wakes this one', async () => {
+    const api = await startRuntime(env.config, { role: 'api', jobs: [probe] })
+    try {
+      await api.jobs.send(null, 'test.wake', { key: 'from the API process' })
+      await waitFor(() => seen.includes('from the API process'), 20_000)
+    } finally {
+      await api.stop()
+    }
   })
 })

@@ -3,7 +3,7 @@ import type { Config } from '../config'
 import { adapterFor } from '../db/raw-sql'
 import type { Db, Executor } from '../db/types'
 import type { EventSink } from '../events/bus'
-import { BATCH } from '../events/dispatcher'
+import { BATCH, POLLING_SECONDS } from '../events/dispatcher'
 
 type Log = { info(obj: unknown, msg?: string): void; error(obj: unknown, msg?: string): void }
 
@@ -86,16 +86,20 @@ export async function ensureJobQueues(boss: PgBoss, registry: JobRegistry) {
   }
 }
 
-/** Starts workers for every job and (re)installs the cron schedules. Background processes only. */
+/**
+ * Starts workers for every job and (re)installs the cron schedules; returns each queue's worker id (to
+ * wake it, wake.ts). Background processes only.
+ */
 export async function startJobWorkers(
   boss: PgBoss,
   registry: JobRegistry,
   ctx: JobContext,
-  pollingIntervalSeconds = 0.5,
+  pollingIntervalSeconds = POLLING_SECONDS,
 ) {
+  const workers = new Map<string, string>()
   for (const job of registry.all()) {
     const queue = jobQueueOf(job.name)
-    await boss.work(queue, { batchSize: BATCH, pollingIntervalSeconds }, async (jobs) => {
+    const id = await boss.work(queue, { batchSize: BATCH, pollingIntervalSeconds }, async (jobs) => {
       // One by one; a failure fails (and retries) only its own job.
       for (const j of jobs) {
         const t0 = performance.now()
@@ -109,7 +113,9 @@ export async function startJobWorkers(
         }
       }
     })
+    workers.set(queue, id)
     if (job.cron) await boss.schedule(jobQueueOf(job.name), job.cron, {}, { tz: 'UTC' })
     else await boss.unschedule(jobQueueOf(job.name)).catch(() => undefined)
   }
+  return workers
 }
