@@ -18,6 +18,7 @@ import {
   type JobQueue,
 } from './core/jobs/jobs'
 import { bootstrap } from './bootstrap'
+import { listenForAccessChanges } from './modules/users'
 import { ruleJobs, rulesApprovalHandler, rulesEngineHandler, setApprovalStarter } from './modules/rules'
 import { notificationHandlers, notificationJobs, setEntityObjects } from './modules/notifications'
 import { taskJobs } from './modules/tasks'
@@ -160,6 +161,7 @@ export async function startRuntime(config: Config, opts: RuntimeOptions): Promis
     await ensureQueues(boss, registry)
     await ensureJobQueues(boss, jobRegistry)
     await installWakeTrigger(database)
+    const stopAccessListener = await listenForAccessChanges(database)
     // A new embedded database without a template becomes the next one's (schema, job queues; no data yet).
     await database.saveTemplate?.()
     const b0 = boss
@@ -208,6 +210,7 @@ export async function startRuntime(config: Config, opts: RuntimeOptions): Promis
         ready = false
         stopping ??= (async () => {
           await stopWaking?.().catch(() => undefined)
+          await stopAccessListener().catch(() => undefined)
           await b.stop({ graceful: true, wait: true, timeout: 30_000 })
           await database.close()
         })()

@@ -51,25 +51,31 @@ export async function startDispatcher(
   const workers = new Map<string, string>()
   for (const handler of registry.all()) {
     const queue = queueOf(handler.name)
-    const id = await boss.work<DomainEvent>(queue, { batchSize: BATCH, pollingIntervalSeconds }, async (jobs) => {
-      // One by one, each in its own transaction; a failure fails (and retries) only its own job.
-      for (const job of jobs) {
-        const t0 = performance.now()
-        try {
-          const outcome = await runHandler(db, handler, job.data)
-          if (process.env.OPENKAM_TRACE_JOBS)
-            console.warn(`[event] ${handler.name} ${job.data.type} ${(performance.now() - t0).toFixed(0)} ms`)
-          if (outcome === 'duplicate')
-            log.info({ handler: handler.name, eventId: job.data.id }, 'event already handled')
-        } catch (err) {
-          log.error(
-            { err, handler: handler.name, eventId: job.data.id, jobId: job.id },
-            'event handler failed',
-          )
-          await boss.fail(queue, job.id, { message: err instanceof Error ? err.message : String(err) })
+    const id = await boss.work<DomainEvent>(
+      queue,
+      { batchSize: BATCH, pollingIntervalSeconds },
+      async (jobs) => {
+        // One by one, each in its own transaction; a failure fails (and retries) only its own job.
+        for (const job of jobs) {
+          const t0 = performance.now()
+          try {
+            const outcome = await runHandler(db, handler, job.data)
+            if (process.env.OPENKAM_TRACE_JOBS)
+              console.warn(
+                `[event] ${handler.name} ${job.data.type} ${(performance.now() - t0).toFixed(0)} ms`,
+              )
+            if (outcome === 'duplicate')
+              log.info({ handler: handler.name, eventId: job.data.id }, 'event already handled')
+          } catch (err) {
+            log.error(
+              { err, handler: handler.name, eventId: job.data.id, jobId: job.id },
+              'event handler failed',
+            )
+            await boss.fail(queue, job.id, { message: err instanceof Error ? err.message : String(err) })
+          }
         }
-      }
-    })
+      },
+    )
     workers.set(queue, id)
   }
   return workers

@@ -103,13 +103,16 @@ describe('new jobs wake their worker on commit (no waiting for the next poll)', 
     expect(seen).toEqual(['committed'])
   })
 
-  it.runIf(dbKind === 'postgres')('a job sent by another process (an API server) wakes this one', async () => {
-    const api = await startRuntime(env.config, { role: 'api', jobs: [probe] })
-    try {
-      await api.jobs.send(null, 'test.wake', { key: 'from the API process' })
-      await waitFor(() => seen.includes('from the API process'), 20_000)
-    } finally {
-      await api.stop()
-    }
-  })
+  it.runIf(dbKind === 'postgres')(
+    'a job sent by another process (an API server) wakes this one',
+    async () => {
+      const api = await startRuntime(env.config, { role: 'api', jobs: [probe] })
+      try {
+        await api.jobs.send(null, 'test.wake', { key: 'from the API process' })
+        await waitFor(() => seen.includes('from the API process'), 20_000)
+      } finally {
+        await api.stop()
+      }
+    },
+  )
 })

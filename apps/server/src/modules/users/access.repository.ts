@@ -37,14 +37,15 @@ export async function findSessionUser(
   tx: Executor,
   ws: string,
   tokenHash: string,
-): Promise<{ userId: string } | null> {
+): Promise<{ userId: string; expiresAt: Date } | null> {
   const res = (await tx.execute(sql`
-    select s.user_id as "userId" from sessions s
+    select s.user_id as "userId", s.expires_at as "expiresAt" from sessions s
     join users u on u.workspace_id = s.workspace_id and u.id = s.user_id and u.active and u.deleted_at is null
     where s.workspace_id = ${ws} and s.token_hash = ${tokenHash} and s.expires_at > now()`)) as unknown as {
-    rows: { userId: string }[]
+    rows: { userId: string; expiresAt: Date | string }[]
   }
-  return res.rows[0] ?? null
+  const row = res.rows[0]
+  return row ? { userId: row.userId, expiresAt: new Date(row.expiresAt) } : null
 }
 
 export type ApiTokenOwner = {
@@ -53,6 +54,7 @@ export type ApiTokenOwner = {
   scopes: TokenScopes | null
   /** Whether the last use recorded is more than a minute ago (or none): then it is recorded again. */
   staleUse: boolean
+  expiresAt: Date | null
 }
 
 /** The owner of a live API token (not revoked or expired, active user), or null. */
@@ -62,14 +64,16 @@ export async function findApiTokenUser(
   tokenHash: string,
 ): Promise<ApiTokenOwner | null> {
   const res = (await tx.execute(sql`
-    select k.user_id as "userId", k.id as "tokenId", k.scopes, (k.last_used_at is null or k.last_used_at < now() - interval '1 minute') as "staleUse"
+    select k.user_id as "userId", k.id as "tokenId", k.scopes, (k.last_used_at is null or k.last_used_at < now() - interval '1 minute') as "staleUse",
+      k.expires_at as "expiresAt"
     from api_tokens k
     join users u on u.workspace_id = k.workspace_id and u.id = k.user_id and u.active and u.deleted_at is null
     where k.workspace_id = ${ws} and k.token_hash = ${tokenHash} and k.revoked_at is null
       and k.deleted_at is null and (k.expires_at is null or k.expires_at > now())`)) as unknown as {
-    rows: ApiTokenOwner[]
+    rows: (Omit<ApiTokenOwner, 'expiresAt'> & { expiresAt: Date | string | null })[]
   }
-  return res.rows[0] ?? null
+  const row = res.rows[0]
+  return row ? { ...row, expiresAt: row.expiresAt ? new Date(row.expiresAt) : null } : null
 }
 
 /** The same access data for a known user (used at sign-in). */

@@ -1,5 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { caller, makeOrg, startTestApp, type Caller, type Org, type TestEnv } from '../../../test/harness'
+import {
+  caller,
+  makeOrg,
+  startTestApp,
+  type Caller,
+  type Org,
+  type TestEnv,
+  waitFor,
+} from '../../../test/harness'
+import { principalCache } from './access.cache'
 
 /** Scoped API tokens (SPEC R-22): read-only or read-write per object, expiry, last use, the secret once. */
 describe('scoped API tokens', () => {
@@ -142,12 +151,16 @@ describe('scoped API tokens', () => {
     expect((await api.get('/api/v1/accounts')).status).toBe(200)
     expect((await listed()).lastUsedAt).toBe(first)
     await sql(`update api_tokens set last_used_at = now() - interval '2 minutes' where id = '${id}'`)
+    principalCache.invalidate(org.wsId) // a minute on, the token's cached principal (5 s) is long gone
     const aged = (await listed()).lastUsedAt
     expect((await api.get('/api/v1/accounts')).status).toBe(200)
     expect(Date.parse((await listed()).lastUsedAt)).toBeGreaterThan(Date.parse(aged))
 
     // Expiry: a token past it is refused as unauthenticated.
     await sql(`update api_tokens set expires_at = now() - interval '1 second' where id = '${id}'`)
-    expect((await api.get('/api/v1/accounts')).status).toBe(401)
+    // The change is announced on commit and drops the cached principal (access.cache.ts).
+    expect(await waitFor(async () => (await api.get('/api/v1/accounts')).status === 401 && 401, 3000)).toBe(
+      401,
+    )
   })
 })

@@ -9,7 +9,7 @@ import type { Db, Executor } from '../../core/db/types'
 import { workspaces } from '../workspaces'
 import { apiTokens, loginAttempts, sessions, users } from './user.table'
 import { findApiTokenUser, findSessionUser, findUserAccess, type AccessRow } from './access.repository'
-import { accessCache } from './access.cache'
+import { principalCache } from './access.cache'
 import { dummyHash, hashPassword, verifyPassword } from './password'
 import { hashToken, makeToken, parseToken } from './token'
 import { userCollection } from './user.collections'
@@ -31,36 +31,34 @@ const toPrincipal = (ws: string, a: AccessRow, kind: Principal['kind']): Princip
   ...(a.locale ? { locale: a.locale } : {}),
 })
 
-/** Roles and team reach of a person, from the short-lived cache or the database. */
+/** Roles and team reach of a person. */
 async function accessOf(
   db: Executor,
   ws: string,
   userId: string,
   tokenId: string | null,
 ): Promise<AccessRow | null> {
-  const cached = accessCache.get(ws, userId)
-  if (cached) return { ...cached, tokenId }
   const a = await findUserAccess(db, ws, userId)
-  if (!a) return null
-  accessCache.set(ws, userId, {
-    userId: a.userId,
-    roles: a.roles,
-    teamUserIds: a.teamUserIds,
-    locale: a.locale,
-  })
-  return { ...a, tokenId }
+  return a && { ...a, tokenId }
 }
 
 /** The principal behind a session token or API token; null when it is unknown, expired or revoked. */
 export async function resolvePrincipal(db: Db, token: string): Promise<Principal | null> {
   const parsed = parseToken(token)
   if (!parsed) return null
-  const ws = parsed.workspaceId
   const hash = hashToken(token)
-  if (parsed.kind === 'session') {
+  const cached = principalCache.get(hash)
+  if (cached) return cached
+  const found = await lookUpPrincipal(db, parsed.workspaceId, parsed.kind, hash)
+  if (found) principalCache.set(hash, found.principal, found.validUntil)
+  return found?.principal ?? null
+}
+
+async function lookUpPrincipal(db: Db, ws: string, kind: 'session' | 'api', hash: string) {
+  if (kind === 'session') {
     const s = await findSessionUser(db, ws, hash)
     const a = s && (await accessOf(db, ws, s.userId, null))
-    return a ? toPrincipal(ws, a, 'user') : null
+    return a ? { principal: toPrincipal(ws, a, 'user'), validUntil: s.expiresAt } : null
   }
   const k = await findApiTokenUser(db, ws, hash)
   const a = k && (await accessOf(db, ws, k.userId, k.tokenId))
@@ -74,7 +72,10 @@ export async function resolvePrincipal(db: Db, token: string): Promise<Principal
   }
   const p = toPrincipal(ws, a, 'api_token')
   const scopes = k.scopes ?? FULL_SCOPE
-  return { ...p, tokenScopes: scopes, permissions: narrowPermissions(p.permissions, scopes) }
+  return {
+    principal: { ...p, tokenScopes: scopes, permissions: narrowPermissions(p.permissions, scopes) },
+    validUntil: k.expiresAt,
+  }
 }
 
 /** The principal of an active user found by e-mail, for commands run on the server itself (no session). */
@@ -189,6 +190,7 @@ export async function login(db: Db, input: LoginInput, meta: LoginMeta) {
 export async function logout(db: Db, token: string) {
   const parsed = parseToken(token)
   if (!parsed || parsed.kind !== 'session') return
+  principalCache.drop(hashToken(token))
   await db
     .delete(sessions)
     .where(and(eq(sessions.workspaceId, parsed.workspaceId), eq(sessions.tokenHash, hashToken(token))))
@@ -340,6 +342,7 @@ export async function revokeApiToken(tx: Executor, ctx: Ctx, id: string) {
     .where(and(eq(apiTokens.workspaceId, ctx.ws), eq(apiTokens.id, id)))
     .returning()
   const rec = tokenRecord(updated!)
+  principalCache.invalidate(ctx.ws) // other processes: the trigger's notification (access.cache.ts)
   await recordAudit(tx, ctx, [
     { action: 'revoke', entityType: 'api_token', entityId: id, before: tokenRecord(row), after: rec },
   ])
@@ -398,5 +401,6 @@ export async function changePassword(
         sql`${sessions.tokenHash} <> ${hashToken(token)}`,
       ),
     )
+  principalCache.invalidate(ctx.ws)
   await recordAudit(tx, ctx, [{ action: 'password_change', entityType: 'user', entityId: userId }])
 }

@@ -1,5 +1,6 @@
 export { registerAuthRoutes, setSessionCookie } from './auth.routes'
 export { resolvePrincipal, login, principalByEmail } from './auth.service'
+export { listenForAccessChanges } from './access.cache'
 export { missingUsers, userRefs, userCollection, teamCollection, roleCollection } from './user.collections'
 export { defaultRoles } from './default-roles'
 export { hashPassword } from './password'

@@ -5,7 +5,7 @@ import type { Ctx } from '../../core/context'
 import type { Executor } from '../../core/db/types'
 import { AppError, notFound } from '../../core/errors'
 import { isUuid } from '../../core/ids'
-import { accessCache } from './access.cache'
+import { principalCache } from './access.cache'
 import { roles } from './user.table'
 
 async function findRole(tx: Executor, ws: string, keyOrId: string, forUpdate = false) {
@@ -70,6 +70,6 @@ export async function setRoleFieldAccess(
       after: { fieldAccess: { [object]: after[object] ?? {} } },
     },
   ])
-  accessCache.invalidate(ctx.ws)
+  principalCache.invalidate(ctx.ws)
   return { role: r.key, version: r.version + 1, objects: after }
 }

@@ -8,9 +8,9 @@ import { isUuid } from '../../core/ids'
 import type { Ctx } from '../../core/context'
 import { roles, teamMembers, teams, userRoles, users } from './user.table'
 import { hashPassword } from './password'
-import { accessCache } from './access.cache'
+import { principalCache } from './access.cache'
 
-const dropAccessCache = (ctx: Ctx) => accessCache.invalidate(ctx.ws)
+const dropAccessCache = (ctx: Ctx) => principalCache.invalidate(ctx.ws)
 
 const base = baseRecord
 
@@ -240,8 +240,8 @@ export const teamCollection = new Collection<any, any, any>({
 /**
  * Roles (SPEC R-23) with the role editor's rules: a built-in role is never deleted and the admin role's
  * permissions never change (nobody could administer the workspace any more); a role someone holds is not
- * deleted (409 role_in_use, naming how many people). Every change drops the access cache, so it applies
- * to the next request in this process (ADR: other processes within AccessCache.TTL_MS).
+ * deleted (409 role_in_use, naming how many people). Every change drops the cached principals, so it
+ * applies to the next request in this process, and in the others once notified (ADR 0024).
  */
 class RoleCollection extends Collection<any, any, any> {
   override async update(tx: Executor, ctx: Ctx, id: string, input: any) {
