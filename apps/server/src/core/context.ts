@@ -1,4 +1,4 @@
-import type { Principal } from './access/permissions'
+import { systemPrincipal, type Principal } from './access/permissions'
 import type { Executor } from './db/types'
 import type { EventCause, EventSink } from './events/bus'
 
@@ -16,3 +16,14 @@ export type Ctx = {
 
 /** A function that does one unit of work inside a transaction. */
 export type TxWork<T> = (tx: Executor) => Promise<T>
+
+/**
+ * The context of work the system does on its own (event handlers, jobs, scans, the portal on a
+ * contact's behalf): the workspace's system principal, and the cause when a rule's chain led here.
+ */
+export const systemCtx = (ws: string, events: EventSink, cause?: EventCause | null): Ctx => ({
+  ws,
+  principal: systemPrincipal(ws),
+  events,
+  ...(cause ? { cause } : {}),
+})

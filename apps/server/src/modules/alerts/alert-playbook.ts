@@ -2,6 +2,7 @@ import { and, eq, isNull } from 'drizzle-orm'
 import type { Executor } from '../../core/db/types'
 import { isUuid } from '../../core/ids'
 import type { EngineDeps } from '../rules'
+import { systemCtx } from '../../core/context'
 
 type Row = Record<string, any>
 
@@ -42,7 +43,7 @@ export async function startPlaybookForAlert(
   if (!pb) return { error: `no playbook ${ref}` }
   try {
     return await tx.transaction(async (sp) => {
-      const ctx = rules.engineSystemCtx(ws, engine)
+      const ctx = systemCtx(ws, engine.events)
       const account = (await rules.accountOf(sp, ws, engine, 'alert', { accountId })) as Row | null
       if (!account) throw new Error('the account is gone')
       const out = await rules.runPlaybook(

@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNull, ne, sql } from 'drizzle-orm'
 import type { AlertRuleType, AlertSeverity } from '@openkam/contract'
 import type { Config } from '../../core/config'
-import type { Ctx } from '../../core/context'
+import { systemCtx, type Ctx } from '../../core/context'
 import type { Db, Executor } from '../../core/db/types'
 import type { EventCause, EventSink } from '../../core/events/bus'
 import type { JobQueue } from '../../core/jobs/jobs'
@@ -10,7 +10,7 @@ import { detectors, type Hit } from './alert-detect.repository'
 import { startPlaybookForAlert } from './alert-playbook'
 import { reasonOf } from './alert-texts'
 import { alertCollection, parseRuleParams } from './alert.collection'
-import { systemCtx } from './alert.service'
+
 import { alertRules, alerts } from './alert.table'
 
 type Row = Record<string, any>

@@ -1,22 +1,13 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm'
 import { defaultAlertOutcomes, type Alert } from '@openkam/contract'
-import { scopeFor, systemPrincipal } from '../../core/access/permissions'
+import { scopeFor } from '../../core/access/permissions'
 import type { Ctx } from '../../core/context'
 import type { Executor } from '../../core/db/types'
 import { AppError } from '../../core/errors'
-import type { EventCause, EventSink } from '../../core/events/bus'
 import { alertCollection, findUnresolved } from './alert.collection'
 import { alertSettings, alerts } from './alert.table'
 
 type Row = Record<string, any>
-
-/** Acting as the system (evaluation, handlers), carrying the rule chain when there is one. */
-export const systemCtx = (ws: string, events: EventSink, cause?: EventCause | null): Ctx => ({
-  ws,
-  principal: systemPrincipal(ws),
-  events,
-  ...(cause ? { cause } : {}),
-})
 
 const outcomeLabels: Record<string, { en: string; 'zh-CN': string }> = {
   retained: { en: 'Retained', 'zh-CN': '已挽留' },

@@ -1,6 +1,7 @@
 import type { EventHandler } from '../../core/events/registry'
 import type { HandoffDeps } from './handoff.service'
-import { openHandoffForWonDeal, systemCtx } from './handoff.service'
+import { openHandoffForWonDeal } from './handoff.service'
+import { systemCtx } from '../../core/context'
 
 /**
  * Winning a deal opens its handoff: on `opportunity.updated` whose `status` changed to won (and on a deal

@@ -2,7 +2,7 @@ import type { Db, Executor } from '../../core/db/types'
 import type { EventSink } from '../../core/events/bus'
 import { dueForEscalation, lockHandoff, type EscalationKind } from './handoff.repository'
 import { handoffCollection } from './handoff.collection'
-import { systemCtx } from './handoff.service'
+import { systemCtx } from '../../core/context'
 
 const mark = { handoff: 'escalatedAt', validation: 'validationEscalatedAt' } as const
 const eventOf = { handoff: 'handoff.overdue', validation: 'handoff.validation_overdue' } as const

@@ -1,9 +1,9 @@
 import type { Handoff } from '@openkam/contract'
-import { reaches, scopeFor, systemPrincipal } from '../../core/access/permissions'
-import type { Ctx } from '../../core/context'
+import { reaches, scopeFor } from '../../core/access/permissions'
+import { systemCtx, type Ctx } from '../../core/context'
 import type { Executor } from '../../core/db/types'
 import { AppError } from '../../core/errors'
-import type { EventCause, EventSink } from '../../core/events/bus'
+import type { EventSink } from '../../core/events/bus'
 import type { JobQueue } from '../../core/jobs/jobs'
 import { accountCollection } from '../accounts'
 import { notify, workspaceLocale } from '../notifications'
@@ -17,14 +17,6 @@ type Row = Record<string, any>
 export type HandoffDeps = { events: EventSink; jobs: JobQueue }
 
 const DAY = 86_400_000
-
-/** Acting as the system (event handlers and scans), carrying the rule chain when there is one. */
-export const systemCtx = (ws: string, events: EventSink, cause?: EventCause | null): Ctx => ({
-  ws,
-  principal: systemPrincipal(ws),
-  events,
-  ...(cause ? { cause } : {}),
-})
 
 /** Whether the person may act for `userId` on handoffs: themselves, or someone their update scope reaches. */
 const actsFor = (ctx: Ctx, userId: string | null) =>

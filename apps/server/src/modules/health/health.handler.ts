@@ -3,7 +3,8 @@ import type { EventSink } from '../../core/events/bus'
 import type { Executor } from '../../core/db/types'
 import { fieldKeysOf } from './field-metric.service'
 import { publishedModels } from './health.repository'
-import { recomputeAccounts, refreshDerivedMetrics, systemCtx } from './health.service'
+import { recomputeAccounts, refreshDerivedMetrics } from './health.service'
+import { systemCtx } from '../../core/context'
 
 /** Records whose changes move derived metrics: meetings, tickets, payments, contacts. */
 const watched = ['activity', 'ticket', 'payment', 'contact'].flatMap((e) =>

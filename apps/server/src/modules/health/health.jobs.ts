@@ -1,7 +1,8 @@
 import type { JobDef } from '../../core/jobs/jobs'
-import { recomputeAllHealth, refreshDerivedMetrics, recomputeAccounts, systemCtx } from './health.service'
+import { recomputeAllHealth, refreshDerivedMetrics, recomputeAccounts } from './health.service'
 import { HEALTH_ACCOUNTS_JOB, HEALTH_PENDING_JOB, requestPendingRefresh } from './metric.repository'
 import { hasPendingAccounts, pendingAccounts, settleRefreshed } from './refresh-pending.repository'
+import { systemCtx } from '../../core/context'
 
 /** Accounts refreshed per run of the pending refresh (one transaction). */
 export const PENDING_PAGE = 1000

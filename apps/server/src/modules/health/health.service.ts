@@ -1,7 +1,6 @@
 import { accountIdsPage, workspacesWithAccounts } from '../accounts'
-import { systemPrincipal } from '../../core/access/permissions'
 import { recordAudit } from '../../core/audit/audit'
-import type { Ctx } from '../../core/context'
+import { systemCtx, type Ctx } from '../../core/context'
 import type { Db, Executor } from '../../core/db/types'
 import type { EventSink } from '../../core/events/bus'
 import { deriveMetrics, type DerivedValue } from './derived-metrics.repository'
@@ -29,12 +28,6 @@ const DAY = 86_400_000
 const PAGE = 2000
 /** A score that has not changed still gets a snapshot this often, so the trend has points. */
 export const HEARTBEAT_DAYS = 7
-
-export const systemCtx = (ws: string, events: EventSink): Ctx => ({
-  ws,
-  principal: systemPrincipal(ws),
-  events,
-})
 
 /**
  * The model that scores an account: the most specific published model whose `appliesTo` matches (tier

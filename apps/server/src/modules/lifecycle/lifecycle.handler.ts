@@ -1,6 +1,7 @@
 import type { EventHandler } from '../../core/events/registry'
 import type { EventSink } from '../../core/events/bus'
-import { recomputeLifecycle, systemCtx } from './lifecycle.service'
+import { recomputeLifecycle } from './lifecycle.service'
+import { systemCtx } from '../../core/context'
 
 const watched = ['opportunity', 'contract', 'handoff', 'milestone'].flatMap((e) =>
   ['created', 'updated', 'deleted', 'restored'].map((a) => `${e}.${a}`),

@@ -1,10 +1,9 @@
 import { accountIdsPage, workspacesWithAccounts } from '../accounts'
 import type { AccountLifecycle } from '@openkam/contract'
-import { systemPrincipal } from '../../core/access/permissions'
 import { recordAudit } from '../../core/audit/audit'
-import type { Ctx } from '../../core/context'
+import { systemCtx, type Ctx } from '../../core/context'
 import type { Db, Executor } from '../../core/db/types'
-import type { EventCause, EventSink } from '../../core/events/bus'
+import type { EventSink } from '../../core/events/bus'
 import { accountCollection } from '../accounts'
 import { addDays, businessDay } from '../renewals'
 import { deriveStage, RECENT_WIN_DAYS, RENEWAL_HORIZON_DAYS, type LifecycleFacts } from './lifecycle'
@@ -12,13 +11,6 @@ import { lifecycleFacts, setStages, type FactsRow } from './lifecycle.repository
 
 const DAY = 86_400_000
 const PAGE = 500
-
-export const systemCtx = (ws: string, events: EventSink, cause?: EventCause | null): Ctx => ({
-  ws,
-  principal: systemPrincipal(ws),
-  events,
-  ...(cause ? { cause } : {}),
-})
 
 const window = (now: Date) => {
   const today = businessDay(now)

@@ -9,8 +9,7 @@ import type {
   PortalTicket,
   PortalTicketCreate,
 } from '@openkam/contract'
-import { systemPrincipal } from '../../core/access/permissions'
-import type { Ctx } from '../../core/context'
+import { systemCtx } from '../../core/context'
 import type { Executor } from '../../core/db/types'
 import type { EventSink } from '../../core/events/bus'
 import { AppError } from '../../core/errors'
@@ -203,13 +202,6 @@ export async function portalMe(tx: Executor, v: PortalVisitor): Promise<z.infer<
   return { workspace: { name: ws.name, slug: ws.slug }, contact: c!, account: a! }
 }
 
-/** Writes on the visitor's behalf go through the ticket collection (checks, audit, events) as the system. */
-const systemCtx = (v: PortalVisitor, events: EventSink): Ctx => ({
-  ws: v.ws,
-  principal: systemPrincipal(v.ws),
-  events,
-})
-
 type Row = typeof tickets.$inferSelect
 const shown = (t: Row, contactName: string | null): z.infer<typeof PortalTicket> => ({
   id: t.id,
@@ -279,7 +271,7 @@ export async function submitPortalTicket(
   events: EventSink,
   input: z.infer<typeof PortalTicketCreate>,
 ) {
-  const rec = (await ticketCollection.create(tx, systemCtx(v, events), {
+  const rec = (await ticketCollection.create(tx, systemCtx(v.ws, events), {
     accountId: v.accountId,
     contactId: v.contactId,
     subject: input.subject,
@@ -294,7 +286,7 @@ export async function submitPortalTicket(
   if (input.fileIds?.length)
     await addMessage(
       tx,
-      systemCtx(v, events),
+      systemCtx(v.ws, events),
       rec.id,
       { visibility: 'public', body: '', fileIds: input.fileIds },
       { kind: 'contact', contactId: v.contactId },
@@ -321,7 +313,7 @@ export async function moveTicketFromPortal(
         : 'Only a resolved or closed ticket can be reopened',
     )
   }
-  await ticketCollection.update(tx, systemCtx(v, events), id, {
+  await ticketCollection.update(tx, systemCtx(v.ws, events), id, {
     version: t.version,
     status: action === 'confirm' ? 'closed' : 'open',
   } as never)
@@ -339,7 +331,7 @@ export async function rateTicketFromPortal(
   const { t } = await ownTicket(tx, v, id, true)
   if (t.status !== 'resolved' && t.status !== 'closed')
     throw new AppError('conflict', 'ticket_state', 'A ticket can be rated once it is resolved')
-  await rateTicket(tx, systemCtx(v, events), id, input)
+  await rateTicket(tx, systemCtx(v.ws, events), id, input)
   return portalTicket(tx, v, id)
 }
 
@@ -375,7 +367,7 @@ export async function replyFromPortal(
 ) {
   await ownTicket(tx, v, id, true)
   // The conversation's one way for a customer's message (the e-mail intake uses it too).
-  await addContactMessage(tx, systemCtx(v, events), id, v.contactId, {
+  await addContactMessage(tx, systemCtx(v.ws, events), id, v.contactId, {
     body: input.body,
     fileIds: input.fileIds,
   })
@@ -384,7 +376,7 @@ export async function replyFromPortal(
 
 /** A file the contact uploads, to attach to a new ticket or a reply; theirs alone until attached. */
 export async function uploadFromPortal(tx: Executor, v: PortalVisitor, events: EventSink, upload: Upload) {
-  const f = await storeFile(tx, systemCtx(v, events), upload, { contactId: v.contactId })
+  const f = await storeFile(tx, systemCtx(v.ws, events), upload, { contactId: v.contactId })
   return { id: f.id, name: f.name, size: f.size, contentType: f.contentType }
 }
 

@@ -2,8 +2,9 @@ import type { EventHandler } from '../../core/events/registry'
 import type { EventSink } from '../../core/events/bus'
 import type { JobQueue } from '../../core/jobs/jobs'
 import { REQUALIFY_JOB } from './qualification.jobs'
-import { requalify, systemCtx } from './qualification.service'
+import { requalify } from './qualification.service'
 import { derivedAccountFields } from './segment.service'
+import { systemCtx } from '../../core/context'
 
 const recordEvents = (entity: string) =>
   ['created', 'updated', 'deleted', 'restored'].map((a) => `${entity}.${a}`)

@@ -1,5 +1,4 @@
-import { systemPrincipal } from '../../core/access/permissions'
-import type { Ctx } from '../../core/context'
+import { systemCtx, type Ctx } from '../../core/context'
 import type { Db, Executor } from '../../core/db/types'
 import type { EventSink } from '../../core/events/bus'
 import { recomputeFits } from './fit.service'
@@ -7,12 +6,6 @@ import { accountIdPage, workspacesWithAccounts } from './qualification.repositor
 import { recomputeSegments } from './segment.service'
 
 const PAGE = 1000
-
-export const systemCtx = (ws: string, events: EventSink): Ctx => ({
-  ws,
-  principal: systemPrincipal(ws),
-  events,
-})
 
 /** ICP fits and segments of some accounts, in the caller's transaction. */
 export async function requalify(

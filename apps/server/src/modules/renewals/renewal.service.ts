@@ -1,6 +1,5 @@
 import type { RenewalBoard, RenewalContract } from '@openkam/contract'
-import { systemPrincipal } from '../../core/access/permissions'
-import type { Ctx } from '../../core/context'
+import { systemCtx, type Ctx } from '../../core/context'
 import type { Db, Executor } from '../../core/db/types'
 import { AppError } from '../../core/errors'
 import type { EventSink } from '../../core/events/bus'
@@ -36,8 +35,6 @@ export const RENEWAL_WINDOW_DAYS = 90
 const TASK_DUE_DAYS = 14
 const MAX_MONTHS = 24
 const DAY = 86_400_000
-
-const systemCtx = (ws: string, events: EventSink): Ctx => ({ ws, principal: systemPrincipal(ws), events })
 
 /**
  * Starts renewal work for one contract, once: claims it in `contract_renewals` (primary key), then in the

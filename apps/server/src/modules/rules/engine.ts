@@ -10,8 +10,7 @@ import type {
 } from '@openkam/contract'
 import { customObjectKeyOf } from '@openkam/contract'
 import type { Config } from '../../core/config'
-import type { Ctx } from '../../core/context'
-import { systemPrincipal } from '../../core/access/permissions'
+import { systemCtx, type Ctx } from '../../core/context'
 import type { Executor } from '../../core/db/types'
 import { AppError } from '../../core/errors'
 import type { EventSink } from '../../core/events/bus'
@@ -83,13 +82,6 @@ type Env = {
 
 type Performed = { status: ActionOutcome['status']; detail: Record<string, unknown> }
 
-const systemCtx = (ws: string, deps: EngineDeps, cause?: Ctx['cause']): Ctx => ({
-  ws,
-  principal: systemPrincipal(ws),
-  events: deps.events,
-  ...(cause ? { cause } : {}),
-})
-
 /** The account a record belongs to (or the record itself when it is an account). */
 export async function accountOf(
   tx: Executor,
@@ -106,7 +98,7 @@ export async function accountOf(
     : (record.accountId as string | undefined)
   if (!id) return null
   try {
-    return (await accountCollection.get(tx, systemCtx(ws, deps), id)) as unknown as Row
+    return (await accountCollection.get(tx, systemCtx(ws, deps.events), id)) as unknown as Row
   } catch {
     return null
   }
@@ -534,7 +526,7 @@ export async function fireRule(tx: Executor, ws: string, deps: EngineDeps, rule:
     tx,
     ws,
     deps,
-    ctx: systemCtx(ws, deps, { ruleId: rule.id, runId, depth: fire.depth + 1 }),
+    ctx: systemCtx(ws, deps.events, { ruleId: rule.id, runId, depth: fire.depth + 1 }),
     rule: { id: rule.id, name: rule.name },
     runId,
     entity: fire.entity,
@@ -605,7 +597,7 @@ export async function retryAction(
   let record: Row | null = null
   if (entity && run.entityId) {
     try {
-      record = (await collectionFor(entity).get(tx, systemCtx(data.ws, deps), run.entityId)) as Row
+      record = (await collectionFor(entity).get(tx, systemCtx(data.ws, deps.events), run.entityId)) as Row
     } catch {
       record = null
     }
@@ -614,7 +606,7 @@ export async function retryAction(
     tx,
     ws: data.ws,
     deps,
-    ctx: systemCtx(data.ws, deps, { ruleId: run.ruleId, runId: run.id, depth: run.depth + 1 }),
+    ctx: systemCtx(data.ws, deps.events, { ruleId: run.ruleId, runId: run.id, depth: run.depth + 1 }),
     rule: { id: run.ruleId, name: definition.name },
     runId: run.id,
     entity,
@@ -737,7 +729,7 @@ export async function dryRunRule(
     tx,
     ws,
     deps,
-    ctx: systemCtx(ws, deps),
+    ctx: systemCtx(ws, deps.events),
     rule: { id: ruleId ?? '00000000-0000-0000-0000-000000000000', name: def.name },
     runId: '00000000-0000-0000-0000-000000000000',
     entity,
@@ -760,5 +752,4 @@ export async function dryRunRule(
   return { matched, conditions: trace as Trace[], actions, record }
 }
 
-export { systemCtx }
 export type { Env }

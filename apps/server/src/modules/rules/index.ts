@@ -1,7 +1,7 @@
 export { ruleCollection, playbookCollection } from './rule.collection'
 export { registerRuleRoutes } from './rule.routes'
 export { rulesEngineHandler, fireRule, MAX_DEPTH, type EngineDeps } from './engine'
-export { runPlaybook, accountOf, systemCtx as engineSystemCtx } from './engine'
+export { runPlaybook, accountOf } from './engine'
 export { ruleJobs } from './rule.jobs'
 export { installAutomationTemplate, installRuleTemplates } from './template'
 export * as ruleTables from './rule.table'

@@ -21,7 +21,7 @@ import {
   type RuleTarget,
 } from '@openkam/contract'
 import { scopeFor } from '../../core/access/permissions'
-import type { Ctx } from '../../core/context'
+import { systemCtx, type Ctx } from '../../core/context'
 import { registerCollectionRoutes } from '../../core/http/collection-routes'
 import { iso } from '../../core/crud/mapping'
 import type { App } from '../../core/http/server'
@@ -29,15 +29,7 @@ import type { Db, Executor } from '../../core/db/types'
 import { AppError, notFound } from '../../core/errors'
 import { isUuid } from '../../core/ids'
 import { deliveriesForRuns } from '../notifications'
-import {
-  accountOf,
-  ActionError,
-  dryRunRule,
-  fireRule,
-  runPlaybook,
-  systemCtx,
-  type EngineDeps,
-} from './engine'
+import { accountOf, ActionError, dryRunRule, fireRule, runPlaybook, type EngineDeps } from './engine'
 import { isLiveTarget } from './custom-objects'
 import { collectionFor, entityCollections } from './entities'
 import { definitionOf, playbookCollection, ruleCollection } from './rule.collection'
@@ -320,7 +312,7 @@ export function registerRuleRoutes(app: App, db: Db, deps: EngineDeps) {
             })
           record = (await collectionFor(entity).get(
             tx,
-            systemCtx(rule.workspaceId, deps),
+            systemCtx(rule.workspaceId, deps.events),
             payload.recordId,
           )) as Row
         }
@@ -356,7 +348,7 @@ export function registerRuleRoutes(app: App, db: Db, deps: EngineDeps) {
         const entity = req.body.relatedType
         // The person must see the record; the tasks are then created on the workspace's behalf.
         const record = (await entityCollections[entity].get(tx, ctx, req.body.relatedId)) as Row
-        const sys = systemCtx(ctx.ws, deps)
+        const sys = systemCtx(ctx.ws, deps.events)
         const out = await runPlaybook(
           {
             tx,

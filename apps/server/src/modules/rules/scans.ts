@@ -4,11 +4,12 @@ import type { PgTable } from 'drizzle-orm/pg-core'
 import type { ConditionGroup, RuleTarget, RuleTrigger } from '@openkam/contract'
 import type { Db } from '../../core/db/types'
 import { evaluate } from './conditions'
-import { accountOf, fireRule, systemCtx, type EngineDeps } from './engine'
+import { accountOf, fireRule, type EngineDeps } from './engine'
 import { CUSTOM } from './custom-fields'
 import { customDateSql, isLiveTarget } from './custom-objects'
 import { collectionFor, dateColumnOf } from './entities'
 import { ruleDateFires, rules } from './rule.table'
+import { systemCtx } from '../../core/context'
 
 type Row = Record<string, any>
 
@@ -76,7 +77,7 @@ export async function scanDateTriggers(db: Db, deps: EngineDeps, ws?: string): P
           .onConflictDoNothing()
           .returning({ id: ruleDateFires.entityId })
         if (!marked.length) return
-        const ctx = systemCtx(rule.workspaceId, deps)
+        const ctx = systemCtx(rule.workspaceId, deps.events)
         const record = (await coll.get(tx, ctx, row.id)) as Row
         await fireRule(tx, rule.workspaceId, deps, rule, {
           trigger: 'date_reached',
@@ -167,7 +168,7 @@ async function fireForMatchingRecords(
   entity: RuleTarget,
 ): Promise<number> {
   const coll = collectionFor(entity)
-  const ctx = systemCtx(rule.workspaceId, deps)
+  const ctx = systemCtx(rule.workspaceId, deps.events)
   const needsAccount = JSON.stringify(rule.conditions).includes('"account.')
   let cursor: string | undefined
   let scanned = 0

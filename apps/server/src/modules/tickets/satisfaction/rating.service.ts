@@ -1,8 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto'
 import type { PublicTicketRating, TicketRated } from '@openkam/contract'
 import type { z } from 'zod'
-import { systemPrincipal } from '../../../core/access/permissions'
-import type { Ctx } from '../../../core/context'
+import { systemCtx, type Ctx } from '../../../core/context'
 import type { Executor } from '../../../core/db/types'
 import { AppError, notFound } from '../../../core/errors'
 import type { EventSink } from '../../../core/events/bus'
@@ -28,13 +27,6 @@ export const RATING_LINK_DAYS = 30
 
 /** Only the hash of a token is stored; a leaked table opens nothing. */
 export const ratingTokenHash = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex')
-
-const systemCtx = (ws: string, events: EventSink, requestId?: string): Ctx => ({
-  ws,
-  principal: systemPrincipal(ws),
-  events,
-  ...(requestId ? { requestId } : {}),
-})
 
 /**
  * Sends the ticket's contact a single-use link to rate the handling (once per ticket, whatever happens to
@@ -146,7 +138,13 @@ export async function rateByToken(
   const now = new Date()
   if (!(await markRatingLinkUsed(tx, f.link.workspaceId, f.link.id, now)))
     throw new AppError('gone', 'rating_used', 'This ticket was already rated.')
-  return rateTicket(tx, systemCtx(f.link.workspaceId, events, from.requestId), f.ticket.id, input, now)
+  return rateTicket(
+    tx,
+    { ...systemCtx(f.link.workspaceId, events), requestId: from.requestId },
+    f.ticket.id,
+    input,
+    now,
+  )
 }
 
 /**
@@ -175,7 +173,8 @@ export async function rateTicket(
       },
     )
   const comment = input.comment?.trim() || null
-  const sys = ctx.principal.kind === 'system' ? ctx : systemCtx(ctx.ws, ctx.events, ctx.requestId)
+  const sys =
+    ctx.principal.kind === 'system' ? ctx : { ...systemCtx(ctx.ws, ctx.events), requestId: ctx.requestId }
   await ticketCollection.update(tx, sys, ticketId, {
     version: ticket.version,
     satisfaction: input.score,
