@@ -6,7 +6,7 @@ import { FULL_SCOPE, narrowPermissions, type TokenScopes } from '../../core/acce
 import { isUuid, newId } from '../../core/ids'
 import type { Ctx } from '../../core/context'
 import type { Db, Executor } from '../../core/db/types'
-import { workspaces } from '../workspaces'
+import { workspaces } from '../../core/tenancy/workspace.table'
 import { apiTokens, loginAttempts, sessions, users } from './user.table'
 import { findApiTokenUser, findSessionUser, findUserAccess, type AccessRow } from './access.repository'
 import { principalCache } from './access.cache'

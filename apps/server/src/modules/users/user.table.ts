@@ -95,6 +95,11 @@ export const sessions = pgTable(
     lastSeenAt: tstz('last_seen_at').notNull().defaultNow(),
     ip: text('ip'),
     userAgent: text('user_agent'),
+    /**
+     * The workspaces (this one included) where the same e-mail's password matched at sign-in: the person's
+     * workspaces this session may switch to (ADR 0025). Switching carries the list to the new session.
+     */
+    linkedWorkspaceIds: jsonb('linked_workspace_ids').$type<string[]>().notNull().default([]),
   },
   (t) => [
     primaryKey({ columns: [t.workspaceId, t.id] }),
@@ -135,4 +140,19 @@ export const loginAttempts = pgTable(
     at: tstz('at').notNull().defaultNow(),
   },
   (t) => [index('login_attempts_email_idx').on(t.email, t.at)],
+)
+
+/**
+ * Instance operators (ADR 0025): the user rows allowed to list and create workspaces. Granted with
+ * `openkam operator grant`; a row, not an e-mail, so that a workspace's own administrator cannot make
+ * somebody an operator by creating a user with an operator's e-mail.
+ */
+export const instanceOperators = pgTable(
+  'instance_operators',
+  {
+    workspaceId: uuid('workspace_id').notNull(),
+    userId: uuid('user_id').notNull(),
+    grantedAt: tstz('granted_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.userId] })],
 )

@@ -1,6 +1,6 @@
 export { type NewWorkspace } from './workspace.service'
 export { createWorkspace, hasWorkspaces, findWorkspaceBySlug, getWorkspace } from './workspace.service'
 export { registerWorkspaceRoutes } from './workspace.routes'
-export { workspaces } from './workspace.table'
+export { workspaces } from '../../core/tenancy/workspace.table'
 export { registerSetupRoutes } from './setup.routes'
 export { setupStatus, type TemplateInstaller } from './setup.service'

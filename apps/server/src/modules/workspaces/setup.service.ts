@@ -7,7 +7,7 @@ import type { Db, Executor } from '../../core/db/types'
 import type { EventSink } from '../../core/events/bus'
 import { userCollection, userTables } from '../users'
 import { hasWorkspaces } from './workspace.service'
-import { workspaces } from './workspace.table'
+import { workspaces } from '../../core/tenancy/workspace.table'
 
 /** The same lock as start-up's bootstrap: a first run and a starting process never both create a workspace. */
 export const BOOTSTRAP_LOCK = 4_242_002

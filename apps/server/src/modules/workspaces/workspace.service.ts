@@ -7,7 +7,7 @@ import type { Ctx } from '../../core/context'
 import type { EventSink } from '../../core/events/bus'
 import type { Executor } from '../../core/db/types'
 import { defaultRoles, userTables } from '../users'
-import { workspaces } from './workspace.table'
+import { workspaces } from '../../core/tenancy/workspace.table'
 
 export type NewWorkspace = { name: string; slug: string; locale: 'zh-CN' | 'en'; isDemo?: boolean }
 

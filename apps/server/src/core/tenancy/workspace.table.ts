@@ -1,7 +1,10 @@
 import { integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
-import { tstz } from '../../core/db/columns'
+import { tstz } from '../db/columns'
 
-/** The tenant. Every business row carries its id. */
+/**
+ * The tenant. Every business row carries its id. Kept in core (not modules/workspaces) because sign-in
+ * (modules/users) reads it and the workspaces module creates users: neither module imports the other back.
+ */
 export const workspaces = pgTable(
   'workspaces',
   {
