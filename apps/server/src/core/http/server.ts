@@ -75,6 +75,14 @@ export function tokenOf(req: FastifyRequest): string | undefined {
 }
 
 /**
+ * Files under assets/ are named by a hash of their content, so a browser keeps them for a year without asking
+ * again; index.html (which names the current ones) is checked on every load.
+ */
+export function webCacheControl(file: string): string {
+  return /[\\/]assets[\\/][^\\/]+$/.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache'
+}
+
+/**
  * The HTTP kernel every module registers routes on: zod validation and OpenAPI from the same schemas,
  * problem+json errors, request ids, auth for /api/v1, health probes and the web app at /.
  */
@@ -145,7 +153,16 @@ export async function createHttpServer(opts: HttpOptions) {
   // The built web app, when there is one: files as they are on disk now (a rebuild needs no restart).
   const web = opts.webDir && fs.existsSync(path.join(opts.webDir, 'index.html')) ? opts.webDir : undefined
   if (web)
-    await app.register(fastifyStatic, { root: web, prefix: '/', wildcard: true, index: ['index.html'] })
+    await app.register(fastifyStatic, {
+      root: web,
+      prefix: '/',
+      wildcard: true,
+      index: ['index.html'],
+      // The brotli or gzip copy written at build time (apps/web/scripts/build.js), by Accept-Encoding.
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (reply, file) => reply.header('cache-control', webCacheControl(file)),
+    })
   // Unknown routes: index.html for page navigations (client-side routes), else 404 problem+json.
   app.setNotFoundHandler((req, reply) => {
     const page = req.method === 'GET' && !req.url.startsWith('/api/') && !req.url.startsWith('/assets/')
