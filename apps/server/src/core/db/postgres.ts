@@ -3,6 +3,7 @@ import { drizzle } from 'drizzle-orm/node-postgres'
 import { migrate } from 'drizzle-orm/node-postgres/migrator'
 import { migrationsFolder } from './paths'
 import { PgListener } from './pg-listener'
+import { PreparingClient } from './prepared-client'
 import type { Database, Db } from './types'
 
 // Keep numeric (money) as strings and timestamps as Date; bigint counts as numbers.
@@ -41,7 +42,12 @@ export function retryOnConflict(db: Db): Db {
 
 /** Opens a pool on a PostgreSQL server. */
 export async function openPostgres(connectionString: string, poolSize = 10): Promise<Database> {
-  const pool = new pg.Pool({ connectionString, max: poolSize, idleTimeoutMillis: 30_000 })
+  const pool = new pg.Pool({
+    connectionString,
+    max: poolSize,
+    idleTimeoutMillis: 30_000,
+    Client: PreparingClient,
+  })
   pool.on('error', (err) => console.error('PostgreSQL pool error:', err.message))
   const db = retryOnConflict(drizzle(pool) as unknown as Db)
   const listener = new PgListener(connectionString)
