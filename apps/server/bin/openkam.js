@@ -28,7 +28,11 @@ if (!fs.existsSync(dist) || fs.statSync(dist).mtimeMs < sources) {
 const web = path.join(root, '..', 'web')
 const webIndex = path.join(web, 'dist', 'index.html')
 if (!fs.existsSync(webIndex) || fs.statSync(webIndex).mtimeMs < newest(path.join(web, 'src'))) {
+  // A line, not the build's output: the terminal keeps the summary the server prints once ready.
+  const started = Date.now()
+  process.stdout.write('Building the web app (its sources changed)… ')
   const { buildWeb } = await import(pathToFileURL(path.join(web, 'scripts', 'build.js')).href)
-  await buildWeb()
+  await buildWeb({ quiet: true })
+  process.stdout.write(`done in ${((Date.now() - started) / 1000).toFixed(0)} s\n`)
 }
 await import(pathToFileURL(dist).href)

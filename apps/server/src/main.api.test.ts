@@ -45,7 +45,13 @@ const tmpDir = () => {
 describe('openkam start --demo', () => {
   it('prints the URL and demo sign-in, serves /readyz, and stops cleanly on SIGTERM', async () => {
     const url = await testDatabaseUrl()
-    const p = cli(['start', '--demo'], { PORT: '0', OPENKAM_DATA_DIR: tmpDir(), DATABASE_URL: url ?? '' })
+    // At the default log level: the terminal shows the summary, not a JSON line per request.
+    const p = cli(['start', '--demo'], {
+      PORT: '0',
+      OPENKAM_DATA_DIR: tmpDir(),
+      DATABASE_URL: url ?? '',
+      OPENKAM_LOG_LEVEL: 'info',
+    })
     const [, base] = (await waitForOutput(p, /ready at (http:\/\/\S+)/)) as RegExpExecArray
     expect(p.out()).toMatch(/demo sign-in: admin@demo\.openkam\.local \/ openkam-demo/)
     expect(p.out()).toMatch(dbKind === 'postgres' ? /database: PostgreSQL/ : /database: embedded PGlite/)
@@ -62,6 +68,8 @@ describe('openkam start --demo', () => {
       headers: { authorization: `Bearer ${token}` },
     })
     expect(((await accounts.json()) as { data: unknown[] }).data.length).toBeGreaterThanOrEqual(10)
+    expect(p.out()).not.toMatch(/^\{/m)
+    expect(p.out()).not.toMatch(/Server listening|request completed/)
     p.kill('SIGTERM')
     expect(await p.exited).toBe(0)
     expect(p.out()).toMatch(/Stopped cleanly/)
@@ -71,8 +79,11 @@ describe('openkam start --demo', () => {
 describe.runIf(dbKind === 'pglite')('the embedded data folder', () => {
   it('refuses a second process with a clear error and no damage', async () => {
     const dir = tmpDir()
-    const first = cli(['start'], { PORT: '0', OPENKAM_DATA_DIR: dir })
+    const first = cli(['start'], { PORT: '0', OPENKAM_DATA_DIR: dir, OPENKAM_LOG_LEVEL: 'debug' })
     const [, base] = (await waitForOutput(first, /ready at (http:\/\/\S+)/)) as RegExpExecArray
+    // At debug, each request is a line of the log.
+    expect((await fetch(`${base}/healthz`)).status).toBe(200)
+    await waitForOutput(first, /"url":"\/healthz","statusCode":200,.*"msg":"request completed"/, 10_000)
     const second = cli(['migrate'], { OPENKAM_DATA_DIR: dir })
     expect(await second.exited).toBe(1)
     expect(second.out()).toMatch(/Another OpenKAM process is using the data folder/)

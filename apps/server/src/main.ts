@@ -11,6 +11,14 @@ import { HandlerRegistry } from './core/events/registry'
 import { setupStatus, findWorkspaceBySlug } from './modules/workspaces'
 import { importCommand, type ImportCommandOptions } from './modules/imports'
 import { VERSION } from './version'
+import {
+  operatorCommand,
+  operatorListCommand,
+  workspaceCreateCommand,
+  workspaceListCommand,
+  type OperatorOptions,
+  type WorkspaceCreateOptions,
+} from './modules/operator'
 
 const out = (s: string) => process.stdout.write(`${s}\n`)
 
@@ -56,7 +64,11 @@ async function start(opts: { demo?: boolean; apiOnly?: boolean; lang?: 'zh-CN' |
     await app.whenIdle(25_000)
     await rt.stop()
   })
+  // The summary below says where the server listens; Fastify's own JSON line about it is left out.
+  const level = app.log.level
+  if (app.log.isLevelEnabled('info') && !app.log.isLevelEnabled('debug')) app.log.level = 'warn'
   await app.listen({ port: cfg.port, host: cfg.host })
+  app.log.level = level
   const addr = app.server.address()
   const port = typeof addr === 'object' && addr ? addr.port : cfg.port
   const host = cfg.host === '0.0.0.0' || cfg.host === '::' ? 'localhost' : cfg.host
@@ -147,6 +159,23 @@ async function importFile(opts: ImportCommandOptions) {
   if (code !== 0) process.exit(code)
 }
 
+/**
+ * Runs an operator command against the database with the server's modules but no background work: on
+ * PostgreSQL beside running servers (their workers handle the events), embedded only while the server is
+ * stopped (the data folder is locked). Exits with the command's code.
+ */
+async function withRuntime(work: (rt: Runtime) => Promise<number>) {
+  const rt = await startRuntime(config(), { role: 'api' })
+  let code = 1
+  try {
+    code = await work(rt)
+  } finally {
+    await rt.stop()
+  }
+  process.exit(code)
+}
+const fail = (s: string) => process.stderr.write(`${s}\n`)
+
 const lang = (v: string) => {
   if (v !== 'zh-CN' && v !== 'en') throw new Error('--lang must be zh-CN or en')
   return v
@@ -190,6 +219,46 @@ export async function main(argv: string[]) {
     .option('--source <name>', 'a saved column mapping (Settings → Data → Import history) by name')
     .option('--dry-run', 'validate and report only')
     .action(importFile)
+  const workspace = program
+    .command('workspace')
+    .description('the workspaces of this installation (operators)')
+  workspace
+    .command('create')
+    .description(
+      'create a workspace from a template with its first administrator (prints their password once)',
+    )
+    .requiredOption('--name <name>', 'the workspace name')
+    .requiredOption('--admin-email <email>', 'the first administrator')
+    .option('--admin-name <name>', "the administrator's name (default: the e-mail's local part)")
+    .option('--template <key or file>', 'a built-in template (standard, saas) or a template file', 'standard')
+    .option('--slug <key>', 'the workspace key (default: made from the name)')
+    .option('--lang <lang>', 'the workspace language: zh-CN or en', lang, 'zh-CN')
+    .action((o: WorkspaceCreateOptions) =>
+      withRuntime((rt) => workspaceCreateCommand(rt.database.db, rt, o, out, fail)),
+    )
+  workspace
+    .command('list')
+    .description('list the workspaces with their numbers of people and accounts')
+    .action(() => withRuntime((rt) => workspaceListCommand(rt.database.db, out)))
+  const operator = program
+    .command('operator')
+    .description('instance operators: who may list and create workspaces in the web (Settings → Workspaces)')
+  for (const action of ['grant', 'revoke'] as const) {
+    operator
+      .command(action)
+      .description(
+        `${action === 'grant' ? 'make' : 'stop'} a person ${action === 'grant' ? 'an' : 'being an'} operator`,
+      )
+      .requiredOption('--workspace <key>', 'the workspace of their user row')
+      .requiredOption('--email <email>', 'their e-mail')
+      .action((o: OperatorOptions) =>
+        withRuntime((rt) => operatorCommand(rt.database.db, action, o, out, fail)),
+      )
+  }
+  operator
+    .command('list')
+    .description('list the operators')
+    .action(() => withRuntime((rt) => operatorListCommand(rt.database.db, out)))
   try {
     await program.parseAsync(argv)
   } catch (err) {
