@@ -64,6 +64,7 @@ import { registerRatingRoutes, registerTicketMessageRoutes } from './modules/tic
 import { registerPortalRoutes } from './modules/portal'
 import { registerEmailIntakeRoutes } from './modules/tickets'
 import { registerFinanceRoutes } from './modules/finance'
+import { registerOperatorRoutes } from './modules/operator'
 
 /** The HTTP application: the kernel from core/ with every module's routes. */
 export async function buildApp(rt: Runtime, opts: { logger?: boolean; web?: boolean } = {}): Promise<App> {
@@ -83,6 +84,7 @@ export async function buildApp(rt: Runtime, opts: { logger?: boolean; web?: bool
   registerCustomObjectRoutes(app, db, { jobs: rt.jobs })
   registerWorkspaceRoutes(app, db)
   registerTemplateRoutes(app, db, { jobs: rt.jobs })
+  registerOperatorRoutes(app, db, { events: rt.events, jobs: rt.jobs })
   registerSetupRoutes(app, db, {
     config: rt.config,
     events: rt.events,

@@ -3,7 +3,7 @@
  * Do not make direct changes to the file.
  */
 // Regenerate with `npm run client:generate`; a unit test fails when this file is stale.
-// openapi-fingerprint: fa0d9acd885efbf1565e6ab7a5dde7a021cce1fb6a1968cf5203994bc6da6d27
+// openapi-fingerprint: 976aeedfc3d9b226403605e20caa3cd8a5bf7e21c3ed9ccf95d27dc3a4da1575
 
 export interface paths {
     "/api/v1/accounts": {
@@ -11135,7 +11135,7 @@ export interface paths {
                         /** Format: email */
                         email: string;
                         password: string;
-                        /** @description Workspace slug, needed only when the e-mail is in several workspaces */
+                        /** @description Workspace slug: sign in to that workspace. Without it, an e-mail in several workspaces signs in to the one last used whose password matches */
                         workspace?: string;
                     };
                 };
@@ -11425,6 +11425,173 @@ export interface paths {
                     content: {
                         "application/json": {
                             user: components["schemas"]["Me"] | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/switch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Switch to another of your workspaces: a new session there (also set as the cookie); this one ends. 404 for a workspace that is not yours */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["WorkspaceSwitchInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            expiresAt: string;
+                            token: string;
+                            user: components["schemas"]["Me"];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/workspaces": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The workspaces of the signed-in person: their user rows by the same e-mail where this sign-in’s password matched */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["MyWorkspace"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
                         };
                     };
                 };
@@ -40821,6 +40988,152 @@ export interface paths {
                 };
                 /** @description Default Response */
                 422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/operator/workspaces": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every workspace of this installation, with its numbers of people and accounts (operators) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["OperatorWorkspace"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a workspace from a template with its first administrator (operators); the password is not echoed */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["OperatorWorkspaceCreateInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OperatorWorkspace"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -76434,6 +76747,8 @@ export interface components {
             locale: string | null;
             managerId: string | null;
             name: string;
+            /** @description true for an instance operator, who lists and creates workspaces (Settings → Workspaces) */
+            operator: boolean;
             ownerId: string | null;
             permissions: {
                 [key: string]: {
@@ -76480,6 +76795,8 @@ export interface components {
             locale: string | null;
             managerId: string | null;
             name: string;
+            /** @description true for an instance operator, who lists and creates workspaces (Settings → Workspaces) */
+            operator: boolean;
             ownerId: string | null;
             permissions: {
                 [key: string]: {
@@ -76780,6 +77097,26 @@ export interface components {
             };
             metric: string;
             weight: number;
+        };
+        MyWorkspace: {
+            /** @description the workspace of this session */
+            current: boolean;
+            /** Format: uuid */
+            id: string;
+            /** @description the person's last sign-in there */
+            lastUsedAt: string | null;
+            name: string;
+            slug: string;
+        };
+        MyWorkspaceInput: {
+            /** @description the workspace of this session */
+            current: boolean;
+            /** Format: uuid */
+            id: string;
+            /** @description the person's last sign-in there */
+            lastUsedAt: string | null;
+            name: string;
+            slug: string;
         };
         NestedConditionGroup: {
             all?: {
@@ -77320,6 +77657,73 @@ export interface components {
             label: string;
             pluralLabel: string;
             titleField: string;
+        };
+        OperatorWorkspace: {
+            /** @description accounts not deleted */
+            accounts: number;
+            /** Format: date-time */
+            createdAt: string;
+            demo: boolean;
+            /** Format: uuid */
+            id: string;
+            locale: string;
+            name: string;
+            slug: string;
+            /** @description active people */
+            users: number;
+        };
+        OperatorWorkspaceCreate: {
+            adminEmail: unknown;
+            adminName?: string;
+            /** @description the administrator’s first password; tell them, they change it */
+            adminPassword: string;
+            /**
+             * @default zh-CN
+             * @enum {string}
+             */
+            locale: "zh-CN" | "en";
+            name: string;
+            /** @description the workspace key used by sign-in and the CLI; made from the name when left out */
+            slug?: string;
+            /**
+             * @description a built-in template key (GET /api/v1/workspace-template) or a template file
+             * @default standard
+             */
+            template: string | components["schemas"]["TemplateFile"];
+        };
+        OperatorWorkspaceCreateInput: {
+            /** Format: email */
+            adminEmail: string;
+            adminName?: string;
+            /** @description the administrator’s first password; tell them, they change it */
+            adminPassword: string;
+            /**
+             * @default zh-CN
+             * @enum {string}
+             */
+            locale: "zh-CN" | "en";
+            name: string;
+            /** @description the workspace key used by sign-in and the CLI; made from the name when left out */
+            slug?: string;
+            /**
+             * @description a built-in template key (GET /api/v1/workspace-template) or a template file
+             * @default standard
+             */
+            template: string | components["schemas"]["TemplateFileInput"];
+        };
+        OperatorWorkspaceInput: {
+            /** @description accounts not deleted */
+            accounts: number;
+            /** Format: date-time */
+            createdAt: string;
+            demo: boolean;
+            /** Format: uuid */
+            id: string;
+            locale: string;
+            name: string;
+            slug: string;
+            /** @description active people */
+            users: number;
         };
         Opportunity: {
             accountId: string | null;
@@ -83031,6 +83435,14 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
             version: number;
+        };
+        WorkspaceSwitch: {
+            /** Format: uuid */
+            workspaceId: string;
+        };
+        WorkspaceSwitchInput: {
+            /** Format: uuid */
+            workspaceId: string;
         };
         WorkspaceUpdate: {
             currency?: string;

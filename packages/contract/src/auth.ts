@@ -41,7 +41,9 @@ export const LoginBody = z
     workspace: z
       .string()
       .optional()
-      .describe('Workspace slug, needed only when the e-mail is in several workspaces'),
+      .describe(
+        'Workspace slug: sign in to that workspace. Without it, an e-mail in several workspaces signs in to the one last used whose password matches',
+      ),
   })
   .strict()
 
@@ -68,6 +70,9 @@ export const Me = User.extend({
     currency: z.string(),
   }),
   permissions: Permissions,
+  operator: z
+    .boolean()
+    .describe('true for an instance operator, who lists and creates workspaces (Settings → Workspaces)'),
 }).meta({ id: 'Me' })
 
 export const LoginResponse = z.object({ token: z.string(), expiresAt: Timestamp, user: Me })

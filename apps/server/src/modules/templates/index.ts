@@ -18,6 +18,7 @@ import { installApprovalTemplate } from '../approvals'
 import { installDashboardTemplate, installNorthStarTemplate } from '../reports'
 import { createWorkspace, workspaces, type NewWorkspace } from '../workspaces'
 import type { JobQueue } from '../../core/jobs/jobs'
+import type { TemplateFile } from '@openkam/contract'
 import { builtInFile } from './builtin-templates'
 import { importTemplate } from './template-file.service'
 
@@ -85,6 +86,19 @@ export async function createWorkspaceFromBuiltIn(
   const ctx = await createWorkspaceFromTemplate(tx, events, input)
   const file = builtInFile(template, input.locale)
   if (file) await importTemplate(tx, ctx, { jobs }, file, true)
+  return ctx
+}
+
+/** A new workspace from the default template with a template file imported over it (an operator's own file). */
+export async function createWorkspaceFromFile(
+  tx: Executor,
+  events: EventSink,
+  jobs: JobQueue,
+  file: TemplateFile,
+  input: NewWorkspace,
+): Promise<Ctx> {
+  const ctx = await createWorkspaceFromTemplate(tx, events, input)
+  await importTemplate(tx, ctx, { jobs }, file, true)
   return ctx
 }
 

@@ -8,6 +8,7 @@ import {
   LoginBody,
   LoginResponse,
   Me,
+  MyWorkspace,
   PasswordChange,
   Problem,
   Role,
@@ -19,6 +20,7 @@ import {
   User,
   UserCreate,
   UserUpdate,
+  WorkspaceSwitch,
 } from '@openkam/contract'
 import { SESSION_COOKIE, tokenOf, type App } from '../../core/http/server'
 import { registerCollectionRoutes } from '../../core/http/collection-routes'
@@ -36,6 +38,7 @@ import {
   revokeApiToken,
 } from './auth.service'
 import { roleCollection, teamCollection, userCollection } from './user.collections'
+import { myWorkspaces, switchWorkspace } from './workspace-switch.service'
 
 /** Puts a new session's token in the HTTP-only cookie the web app signs in with. */
 export function setSessionCookie(
@@ -123,6 +126,40 @@ export function registerAuthRoutes(app: App, db: Db, config: Config, deps: { obj
       },
     },
     async (req) => me(db, req.ctx.principal),
+  )
+
+  r.get(
+    '/api/v1/auth/workspaces',
+    {
+      schema: {
+        tags,
+        summary:
+          'The workspaces of the signed-in person: their user rows by the same e-mail where this sign-in’s password matched',
+        response: { 200: z.object({ data: z.array(MyWorkspace) }), 401: Problem },
+      },
+    },
+    async (req) => myWorkspaces(db, req.ctx.principal, tokenOf(req) ?? ''),
+  )
+  r.post(
+    '/api/v1/auth/switch',
+    {
+      schema: {
+        tags,
+        summary:
+          'Switch to another of your workspaces: a new session there (also set as the cookie); this one ends. 404 for a workspace that is not yours',
+        body: WorkspaceSwitch,
+        response: { 200: LoginResponse, 400: Problem, 403: Problem, 404: Problem },
+      },
+    },
+    async (req, reply) => {
+      const session = await switchWorkspace(db, req.ctx.principal, tokenOf(req) ?? '', req.body.workspaceId, {
+        ip: req.ip,
+        userAgent: req.headers['user-agent'],
+        sessionDays: config.sessionDays,
+      })
+      setSessionCookie(req, reply, session)
+      return session
+    },
   )
 
   r.post(

@@ -13,6 +13,7 @@ import { principalCache } from './access.cache'
 import { dummyHash, hashPassword, verifyPassword } from './password'
 import { hashToken, makeToken, parseToken } from './token'
 import { userCollection } from './user.collections'
+import { isOperator } from './operator.repository'
 
 const FAILURE_WINDOW_MS = 15 * 60 * 1000
 
@@ -132,59 +133,67 @@ export async function login(db: Db, input: LoginInput, meta: LoginMeta) {
       },
     )
   }
+  // Every active row with this e-mail, most recently used first (ADR 0025): the password is checked
+  // against each; the rows it opens are the person's workspaces, and the session goes to the last used one.
   const candidates = await db
     .select({ user: users, slug: workspaces.slug })
     .from(users)
     .innerJoin(workspaces, eq(workspaces.id, users.workspaceId))
-    .where(
-      and(
-        sql`lower(${users.email}) = ${email}`,
-        eq(users.active, true),
-        isNull(users.deletedAt),
-        input.workspace ? eq(workspaces.slug, input.workspace) : undefined,
-      ),
-    )
-  if (candidates.length > 1) {
-    throw new AppError(
-      'invalid',
-      'workspace_required',
-      'This e-mail belongs to several workspaces; say which one',
-      {
-        errors: [{ path: 'workspace', message: `one of ${candidates.map((c) => c.slug).join(', ')}` }],
-      },
-    )
-  }
-  const found = candidates[0]?.user
-  const ok = await verifyPassword(found?.passwordHash ?? (await dummyHash()), input.password)
-  if (!found || !ok) {
+    .where(and(sql`lower(${users.email}) = ${email}`, eq(users.active, true), isNull(users.deletedAt)))
+    .orderBy(sql`${users.lastLoginAt} desc nulls last`, users.createdAt)
+    .limit(MAX_WORKSPACES_PER_PERSON)
+  const matched: typeof candidates = []
+  for (const c of candidates) if (await verifyPassword(c.user.passwordHash, input.password)) matched.push(c)
+  if (!candidates.length) await verifyPassword(await dummyHash(), input.password)
+  const found = (input.workspace ? matched.find((c) => c.slug === input.workspace) : matched[0])?.user
+  if (!found) {
     await db.insert(loginAttempts).values({ id: newId(), email, ip: meta.ip, success: false })
     throw new AppError('unauthenticated', 'invalid_credentials', 'The e-mail or password is not correct')
   }
-  const ws = found.workspaceId
+  return db.transaction(async (tx) => {
+    await tx.insert(loginAttempts).values({ id: newId(), email, ip: meta.ip, success: true })
+    return startSession(tx, found.workspaceId, found.id, {
+      ...meta,
+      linked: matched.map((c) => c.user.workspaceId),
+      audit: { ip: meta.ip },
+    })
+  })
+}
+
+/** The most workspaces one e-mail is checked against at sign-in (each costs an argon2 verification). */
+export const MAX_WORKSPACES_PER_PERSON = 20
+
+/**
+ * A new session for a user row (sign-in, or a switch to another of the person's workspaces): its token,
+ * the last sign-in time, and a `login` audit entry in that workspace.
+ */
+export async function startSession(
+  tx: Executor,
+  ws: string,
+  userId: string,
+  meta: Omit<LoginMeta, 'maxFailures'> & { linked: string[]; audit: Record<string, unknown> },
+) {
   const token = makeToken('session', ws)
   const expiresAt = new Date(Date.now() + meta.sessionDays * 86_400_000)
-  await db.transaction(async (tx) => {
-    await tx.insert(loginAttempts).values({ id: newId(), email, ip: meta.ip, success: true })
-    await tx.insert(sessions).values({
-      id: newId(),
-      workspaceId: ws,
-      userId: found.id,
-      tokenHash: hashToken(token),
-      expiresAt,
-      ip: meta.ip,
-      userAgent: meta.userAgent?.slice(0, 300) ?? null,
-    })
-    await tx
-      .update(users)
-      .set({ lastLoginAt: new Date() })
-      .where(and(eq(users.workspaceId, ws), eq(users.id, found.id)))
-    const access = await findUserAccess(tx, ws, found.id)
-    await recordAudit(tx, { ws, principal: toPrincipal(ws, access!, 'user') }, [
-      { action: 'login', entityType: 'user', entityId: found.id, after: { ip: meta.ip } },
-    ])
+  await tx.insert(sessions).values({
+    id: newId(),
+    workspaceId: ws,
+    userId,
+    tokenHash: hashToken(token),
+    expiresAt,
+    ip: meta.ip,
+    userAgent: meta.userAgent?.slice(0, 300) ?? null,
+    linkedWorkspaceIds: [...new Set([ws, ...meta.linked])],
   })
-  const principal = toPrincipal(ws, (await findUserAccess(db, ws, found.id))!, 'user')
-  return { token, expiresAt: expiresAt.toISOString(), user: await me(db, principal) }
+  await tx
+    .update(users)
+    .set({ lastLoginAt: new Date() })
+    .where(and(eq(users.workspaceId, ws), eq(users.id, userId)))
+  const principal = toPrincipal(ws, (await findUserAccess(tx, ws, userId))!, 'user')
+  await recordAudit(tx, { ws, principal }, [
+    { action: 'login', entityType: 'user', entityId: userId, after: meta.audit },
+  ])
+  return { token, expiresAt: expiresAt.toISOString(), user: await me(tx, principal) }
 }
 
 export async function logout(db: Db, token: string) {
@@ -209,6 +218,7 @@ export async function me(db: Executor, principal: Principal) {
     ...user!,
     workspace: { id: ws!.id, name: ws!.name, slug: ws!.slug, locale: ws!.locale, currency: ws!.currency },
     permissions: principal.permissions,
+    operator: principal.kind === 'user' && (await isOperator(db, principal.workspaceId, principal.userId)),
   }
 }
 

@@ -4,6 +4,13 @@ export { listenForAccessChanges } from './access.cache'
 export { missingUsers, userRefs, userCollection, teamCollection, roleCollection } from './user.collections'
 export { defaultRoles } from './default-roles'
 export { hashPassword } from './password'
+export {
+  findUserInWorkspace,
+  grantOperator,
+  isOperator,
+  listOperators,
+  revokeOperator,
+} from './operator.repository'
 export * as userTables from './user.table'
 export {
   peopleByIds,

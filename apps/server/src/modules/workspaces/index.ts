@@ -3,4 +3,4 @@ export { createWorkspace, hasWorkspaces, findWorkspaceBySlug, getWorkspace } fro
 export { registerWorkspaceRoutes } from './workspace.routes'
 export { workspaces } from '../../core/tenancy/workspace.table'
 export { registerSetupRoutes } from './setup.routes'
-export { setupStatus, type TemplateInstaller } from './setup.service'
+export { BOOTSTRAP_LOCK, setupStatus, type TemplateInstaller } from './setup.service'
