@@ -1,5 +1,6 @@
 import path from 'node:path'
 import { z } from 'zod'
+import { parseAllowList } from './http/outbound'
 
 const boolish = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no', ''])
@@ -37,6 +38,33 @@ const ConfigSchema = z.object({
     .string()
     .refine((v) => v === '' || Buffer.from(v, 'base64').length === 32, 'must be 32 bytes in base64')
     .optional(),
+  OPENKAM_OUTBOUND_ALLOW: z
+    .string()
+    .optional()
+    .superRefine((v, c) => {
+      try {
+        parseAllowList(v)
+      } catch (err) {
+        c.addIssue({ code: 'custom', message: (err as Error).message })
+      }
+    }),
+  OPENKAM_PUBLIC_URL: z
+    .url({ protocol: /^https?$/ })
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  OPENKAM_ALLOWED_ORIGINS: z
+    .string()
+    .optional()
+    .transform((v, c) => {
+      const list = (v ?? '')
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean)
+      for (const o of list)
+        if (!/^https?:\/\/[^/\s]+$/.test(o))
+          c.addIssue({ code: 'custom', message: `"${o}" is not an origin (scheme://host[:port], no path)` })
+      return list
+    }),
 })
 
 export type Config = Readonly<{
@@ -59,6 +87,13 @@ export type Config = Readonly<{
   webhookTimeoutMs: number
   /** Base64 of the 32-byte key that seals stored secrets; unset → a key file in the data directory. */
   secretKey: string | undefined
+  /** Address ranges the outbound guard lets through (CIDR list; see core/http/outbound.ts). */
+  outboundAllow: string | undefined
+  /**
+   * Origins besides the server's own whose pages may send cookie-authenticated writes: the public URL's
+   * origin (behind a proxy) and OPENKAM_ALLOWED_ORIGINS.
+   */
+  allowedOrigins: readonly string[]
 }>
 
 export class ConfigError extends Error {}
@@ -98,6 +133,11 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: Partial<Config> = 
     retryMaxAttempts: e.OPENKAM_RETRY_MAX_ATTEMPTS,
     webhookTimeoutMs: e.OPENKAM_WEBHOOK_TIMEOUT_MS,
     secretKey: e.OPENKAM_SECRET_KEY || undefined,
+    outboundAllow: e.OPENKAM_OUTBOUND_ALLOW || undefined,
+    allowedOrigins: [
+      ...(e.OPENKAM_PUBLIC_URL ? [new URL(e.OPENKAM_PUBLIC_URL).origin] : []),
+      ...e.OPENKAM_ALLOWED_ORIGINS.map((o) => new URL(o).origin),
+    ],
     ...overrides,
   })
 }

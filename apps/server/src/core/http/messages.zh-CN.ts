@@ -204,6 +204,8 @@ export const zhExact: Readonly<Record<string, string>> = {
     '只有管理员或两人共同的上级可以交接某人的客户',
   // Signing in, tokens, passwords
   'Your session has expired or the token is not valid; sign in again': '会话已过期或令牌无效；请重新登录',
+  'This change was sent from another site; changes with the session cookie are accepted only from OpenKAM’s own pages':
+    '此更改来自其他网站；使用会话 Cookie 的更改只接受来自 OpenKAM 自身页面的请求',
   'Sign in first: send the session cookie or an Authorization: Bearer token':
     '请先登录：发送会话 Cookie 或 Authorization: Bearer 令牌',
   'The e-mail or password is not correct': '电子邮件或密码不正确',
