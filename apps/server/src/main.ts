@@ -66,7 +66,7 @@ async function start(opts: { demo?: boolean; apiOnly?: boolean; lang?: 'zh-CN' |
   })
   // The summary below says where the server listens; Fastify's own JSON line about it is left out.
   const level = app.log.level
-  if (app.log.isLevelEnabled('info') && !app.log.isLevelEnabled('debug')) app.log.level = 'warn'
+  if (level === 'info') app.log.level = 'warn'
   await app.listen({ port: cfg.port, host: cfg.host })
   app.log.level = level
   const addr = app.server.address()

@@ -17,7 +17,6 @@ import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
   serializerCompiler,
-  validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod'
 import { newId } from '../ids'
@@ -26,6 +25,7 @@ import type { Config } from '../config'
 import type { EventSink } from '../events/bus'
 import type { Principal } from '../access/permissions'
 import { inputGuard } from './input-guard'
+import { strictQueryValidator } from './strict-query'
 import { errorHandler, sendProblem } from './problem'
 import { builtinObjects } from '@openkam/contract'
 import { tokenScopeRefusal } from '../access/token-scope'
@@ -151,7 +151,7 @@ export async function createHttpServer(opts: HttpOptions) {
         }),
   )
 
-  app.setValidatorCompiler(validatorCompiler)
+  app.setValidatorCompiler(strictQueryValidator)
   app.setSerializerCompiler(serializerCompiler)
   app.setErrorHandler(errorHandler)
   // NUL characters, lone surrogates and deep nesting are refused before validation (input-guard.ts).
@@ -179,11 +179,10 @@ export async function createHttpServer(opts: HttpOptions) {
     reply.header('x-request-id', req.id)
   })
   app.addHook('onResponse', async (req, reply) => {
-    if (req.log.isLevelEnabled('debug'))
-      req.log.debug(
-        { method: req.method, url: req.url, statusCode: reply.statusCode, ms: reply.elapsedTime },
-        'request completed',
-      )
+    req.log.debug(
+      { method: req.method, url: req.url, statusCode: reply.statusCode, ms: reply.elapsedTime },
+      'request completed',
+    )
   })
 
   await app.register(cookie)
