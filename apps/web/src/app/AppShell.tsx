@@ -1,5 +1,6 @@
 import { Suspense, useMemo, useState } from 'react'
 import {
+  App,
   Avatar,
   Badge,
   Button,
@@ -47,6 +48,7 @@ import { GlobalSearch } from './GlobalSearch'
 import { LanguageSwitch } from './LanguageSwitch'
 import { KeyboardShortcuts } from '../shared/ui/shortcuts'
 import { NotificationBell } from '../features/inbox/NotificationBell'
+import { switchWorkspace, useMyWorkspaces } from './workspaces'
 import { LoadingState } from '../shared/ui/states'
 import { objectName, ObjectIcon, useCustomObjects } from '../features/objects'
 import { useWaitingCount } from '../features/approvals/approvals.queries'
@@ -67,6 +69,9 @@ const menuItems = (items: Item[]): object[] =>
 export function AppShell() {
   const { t, i18n } = useTranslation()
   const { me, signOut } = useAuth()
+  const { message } = App.useApp()
+  // The other workspaces of this person (issue 20.5): a group of the user menu when there are any.
+  const others = (useMyWorkspaces(!!me).data ?? []).filter((w) => !w.current)
   const navigate = useNavigate()
   const location = useLocation()
   const [collapsed, setCollapsed] = useState(false)
@@ -269,11 +274,31 @@ export function AppShell() {
                     label: me?.roles.map((r) => t(`enums.role.${r}`, { defaultValue: r })).join(' · '),
                     disabled: true,
                   },
+                  ...(others.length
+                    ? [
+                        { type: 'divider' as const },
+                        {
+                          type: 'group' as const,
+                          key: 'switch',
+                          label: t('workspaces.switchTitle'),
+                          children: others.map((w) => ({
+                            key: `ws:${w.id}`,
+                            icon: <SwapOutlined />,
+                            label: w.name,
+                          })),
+                        },
+                      ]
+                    : []),
                   { type: 'divider' },
                   { key: 'out', icon: <LogoutOutlined />, label: t('auth.signOut') },
                 ],
                 onClick: (e) => {
                   if (e.key === 'out') void signOut().then(() => navigate('/'))
+                  const target = others.find((w) => `ws:${w.id}` === e.key)
+                  if (target) {
+                    void message.loading(t('workspaces.switching', { name: target.name }))
+                    switchWorkspace(target.id).catch((err: Error) => void message.error(err.message))
+                  }
                 },
               }}
             >

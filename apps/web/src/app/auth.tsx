@@ -9,6 +9,8 @@ export type Me = {
   roles: string[]
   workspace: { id: string; name: string; slug: string; locale: string; currency: string }
   permissions: Record<string, { read?: string; create?: string; update?: string; delete?: string }>
+  /** An instance operator: sees Settings → Workspaces. */
+  operator?: boolean
 }
 
 type Auth = {

@@ -21,6 +21,7 @@ import { TeamsTab } from './TeamsTab'
 import { UsersTab } from './UsersTab'
 import { WorkspaceTab } from './WorkspaceTab'
 import { TemplateTab } from './TemplateTab'
+import { WorkspacesTab } from './WorkspacesTab'
 import { isAdmin, scopeOf } from './common'
 import { CustomFieldsTab } from '../fields'
 import { ObjectsTab } from '../objects'
@@ -43,6 +44,9 @@ export default function SettingsPage() {
   const phone = !Grid.useBreakpoint().sm
   const tabs: TabDef[] = [
     { key: 'workspace', label: t('nav.workspace'), render: () => <WorkspaceTab /> },
+    ...(me?.operator
+      ? [{ key: 'workspaces', label: t('workspaces.tab'), render: () => <WorkspacesTab /> }]
+      : []),
     ...(can(me, 'users', 'read')
       ? [{ key: 'users', label: t('nav.users'), render: () => <UsersTab /> }]
       : []),
