@@ -3,6 +3,9 @@ import { defineConfig } from 'vitest/config'
 import { LongestFirstSequencer } from './test/longest-first-sequencer'
 
 const api = ['apps/server/src/**/*.api.test.ts']
+// The suite's simulated outside systems listen on this machine: let the outbound guard reach them
+// (core/http/outbound.ts; its own tests prove the refusal without this allowance).
+const OPENKAM_OUTBOUND_ALLOW = '127.0.0.0/8,::1/128'
 
 export default defineConfig({
   test: {
@@ -16,6 +19,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
+          env: { OPENKAM_OUTBOUND_ALLOW },
           include: [
             'apps/server/src/**/*.test.ts',
             'packages/*/src/**/*.test.ts',
@@ -28,7 +32,7 @@ export default defineConfig({
         test: {
           name: 'api-pglite',
           include: api,
-          env: { OPENKAM_TEST_DB: 'pglite' },
+          env: { OPENKAM_TEST_DB: 'pglite', OPENKAM_OUTBOUND_ALLOW },
           globalSetup: ['apps/server/test/demo-snapshot-setup.ts'],
           testTimeout: 90_000,
           hookTimeout: 60_000,
@@ -38,7 +42,7 @@ export default defineConfig({
         test: {
           name: 'api-postgres',
           include: api,
-          env: { OPENKAM_TEST_DB: 'postgres' },
+          env: { OPENKAM_TEST_DB: 'postgres', OPENKAM_OUTBOUND_ALLOW },
           globalSetup: ['apps/server/test/global-setup.ts'],
           testTimeout: 90_000,
           hookTimeout: 60_000,
@@ -47,6 +51,7 @@ export default defineConfig({
       {
         test: {
           name: 'e2e',
+          env: { OPENKAM_OUTBOUND_ALLOW },
           include: ['e2e/**/*.e2e.test.ts'],
           globalSetup: ['e2e/global-setup.ts'],
           testTimeout: 120_000,

@@ -3,7 +3,7 @@
  * Do not make direct changes to the file.
  */
 // Regenerate with `npm run client:generate`; a unit test fails when this file is stale.
-// openapi-fingerprint: 976aeedfc3d9b226403605e20caa3cd8a5bf7e21c3ed9ccf95d27dc3a4da1575
+// openapi-fingerprint: 4ec86ba1353f3201fd36a5f2673a9a2654fc10a99ce27312af120d152135199e
 
 export interface paths {
     "/api/v1/accounts": {
@@ -73749,11 +73749,13 @@ export interface components {
             }[];
         };
         DeliveryTestResult: {
+            durationMs?: number;
             error?: string;
             ok: boolean;
             status?: number;
         };
         DeliveryTestResultInput: {
+            durationMs?: number;
             error?: string;
             ok: boolean;
             status?: number;

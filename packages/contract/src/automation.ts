@@ -715,8 +715,17 @@ export const TicketAcknowledgement = z
   })
   .meta({ id: 'TicketAcknowledgement' })
 export type TicketAcknowledgement = z.infer<typeof TicketAcknowledgement>
-/** The outcome of a test message: `status` is the HTTP status of the receiver, if it answered. */
+/**
+ * The outcome of a test message: `status` is the HTTP status of the receiver, if it answered, and
+ * `durationMs` how long the call took. The receiver's answer itself is never passed on (an address that
+ * answers is not a way to read other servers).
+ */
 export const DeliveryTestResult = z
-  .object({ ok: z.boolean(), status: z.number().int().optional(), error: z.string().optional() })
+  .object({
+    ok: z.boolean(),
+    status: z.number().int().optional(),
+    durationMs: z.number().int().min(0).optional(),
+    error: z.string().optional(),
+  })
   .meta({ id: 'DeliveryTestResult' })
 export type DeliveryStatus = (typeof deliveryStatuses)[number]

@@ -1,3 +1,4 @@
+import { OutboundRefused, outboundRequest, type OutboundAnswer } from '../../core/http/outbound'
 import { FinanceError } from './connector'
 
 export type HttpAnswer = { status: number; body: unknown; text: string; headers: Headers }
@@ -11,9 +12,9 @@ export async function httpCall(
   init: { method: 'GET' | 'POST'; headers?: Record<string, string>; body?: unknown },
   timeoutMs: number,
 ): Promise<HttpAnswer> {
-  let res: Response
+  let res: OutboundAnswer
   try {
-    res = await fetch(url, {
+    res = await outboundRequest(url, {
       method: init.method,
       headers: {
         accept: 'application/json',
@@ -21,15 +22,18 @@ export async function httpCall(
         ...init.headers,
       },
       body: init.body !== undefined ? JSON.stringify(init.body) : undefined,
-      signal: AbortSignal.timeout(timeoutMs),
-      redirect: 'manual',
+      timeoutMs,
+      maxBytes: 16 * 1024 * 1024,
     })
   } catch (err) {
-    const e = err as Error & { cause?: { code?: string } }
-    const why = e.name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : (e.cause?.code ?? e.message)
+    if (err instanceof OutboundRefused)
+      throw new FinanceError(`The finance system may not be called: ${err.message}`, 'transport')
+    const e = err as Error & { code?: string; cause?: { code?: string } }
+    const why =
+      e.name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : (e.code ?? e.cause?.code ?? e.message)
     throw new FinanceError(`The finance system could not be reached (${why})`, 'transport')
   }
-  const text = await res.text()
+  const text = res.text
   let body: unknown = text
   try {
     body = text ? JSON.parse(text) : null

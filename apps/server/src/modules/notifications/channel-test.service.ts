@@ -3,7 +3,7 @@ import type { Executor } from '../../core/db/types'
 import { AppError } from '../../core/errors'
 import { newId } from '../../core/ids'
 import { sendEmail } from './channels/email.sender'
-import { postToEndpoint } from './channels/http.sender'
+import { postToEndpoint, type SendResult } from './channels/http.sender'
 import { testMessage } from './channels/messages'
 import { mobileNumber, sendSms } from './channels/sms/sms.sender'
 import { findWebhook } from './notification.repository'
@@ -12,7 +12,23 @@ import { loadSettings, requireAdmin } from './settings.service'
 import { langOf, t } from './texts'
 import { webhookCollection } from './webhook.collection'
 
-export type TestResult = { ok: boolean; status?: number; error?: string }
+export type TestResult = { ok: boolean; status?: number; durationMs?: number; error?: string }
+
+const kindName: Record<string, string> = { wecom: 'WeCom', dingtalk: 'DingTalk', feishu: 'Feishu' }
+
+/**
+ * Why a test message did not arrive, in OpenKAM's words only: the status, a robot's refusal code, or
+ * why there was no answer — never the receiver's text (SSRF: the answer of a server the caller cannot
+ * reach must not come back to them).
+ */
+function failureWithoutBody(kind: string, r: SendResult): string {
+  if (r.status === undefined) return r.error ?? 'No answer'
+  if (r.status < 200 || r.status > 299) return `The receiver answered HTTP ${r.status}`
+  const name = kindName[kind] ?? 'The receiver'
+  return r.code !== undefined
+    ? `${name} refused the message (code ${r.code})`
+    : `${name} did not confirm the message`
+}
 
 /** Sends a test message to a robot or webhook now and says whether it arrived (nothing is recorded). */
 export async function testWebhook(
@@ -25,6 +41,7 @@ export async function testWebhook(
   await webhookCollection.get(db, ctx, id)
   const w = (await findWebhook(db, ctx.ws, id))!
   const lang = langOf(await workspaceLocale(db, ctx.ws))
+  const started = performance.now()
   const r = await postToEndpoint({ kind: w.kind, url: w.url, secret: w.secret }, testMessage(w.kind, lang), {
     timeoutMs,
     deliveryId: newId(),
@@ -33,7 +50,8 @@ export async function testWebhook(
   return {
     ok: r.ok,
     ...(r.status !== undefined ? { status: r.status } : {}),
-    ...(r.error ? { error: r.error } : {}),
+    durationMs: Math.round(performance.now() - started),
+    ...(r.ok ? {} : { error: failureWithoutBody(w.kind, r) }),
   }
 }
 

@@ -280,11 +280,16 @@ describe('plain webhooks', () => {
     closers.push(good.close, bad.close)
     const goodId = await robot('wecom', `${good.url}/send`)
     const badId = await robot('webhook', `${bad.url}/send`)
-    expect((await org.admin.post(`/api/v1/webhooks/${goodId}/test`)).body).toEqual({ ok: true, status: 200 })
+    expect((await org.admin.post(`/api/v1/webhooks/${goodId}/test`)).body).toEqual({
+      ok: true,
+      status: 200,
+      durationMs: expect.any(Number),
+    })
     expect((await org.admin.post(`/api/v1/webhooks/${badId}/test`)).body).toEqual({
       ok: false,
       status: 500,
-      error: 'HTTP 500',
+      durationMs: expect.any(Number),
+      error: 'The receiver answered HTTP 500',
     })
     expect(good.requests[0]!.json.msgtype).toBe('markdown')
   })

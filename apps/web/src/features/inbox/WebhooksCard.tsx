@@ -50,6 +50,7 @@ export function WebhooksCard() {
         <Tag style={toneStyle(r.ok ? 'green' : 'red')} className="num">
           {r.ok ? t('channels.testOk') : t('channels.testFailed')}
           {r.status ? ` · HTTP ${r.status}` : ''}
+          {r.durationMs !== undefined ? ` · ${r.durationMs} ms` : ''}
         </Tag>
       </Tooltip>
     )

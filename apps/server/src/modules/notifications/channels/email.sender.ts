@@ -1,4 +1,6 @@
 import nodemailer from 'nodemailer'
+import net from 'node:net'
+import { OutboundRefused, resolveOutbound } from '../../../core/http/outbound'
 import type { SendResult } from './http.sender'
 
 /** The SMTP settings of a workspace, as stored (with the password). */
@@ -15,8 +17,19 @@ export type Mail = { to: string; subject: string; text: string }
 
 /** Sends one e-mail through the workspace's SMTP server; never throws. */
 export async function sendEmail(smtp: Smtp, mail: Mail, timeoutMs: number): Promise<SendResult> {
+  // The host is resolved and checked once (core/http/outbound) and the connection made to that address,
+  // so the name cannot answer differently when the socket connects; TLS still checks the name.
+  let address: string
+  try {
+    address = await resolveOutbound(smtp.host)
+  } catch (err) {
+    const why =
+      err instanceof OutboundRefused ? err.message : ((err as { code?: string }).code ?? String(err))
+    return { ok: false, error: `Could not send e-mail through ${smtp.host}:${smtp.port}: ${why}` }
+  }
   const transport = nodemailer.createTransport({
-    host: smtp.host,
+    host: address,
+    ...(net.isIP(smtp.host) ? {} : { tls: { servername: smtp.host } }),
     port: smtp.port,
     secure: smtp.secure,
     ...(smtp.user ? { auth: { user: smtp.user, pass: smtp.password ?? '' } } : {}),

@@ -1,3 +1,4 @@
+import { OutboundRefused, outboundRequest, type OutboundAnswer } from '../../../core/http/outbound'
 import { dingtalkSignedUrl, feishuSign, webhookSignature } from './signing'
 
 export type Endpoint = { kind: string; url: string; secret: string | null }
@@ -8,16 +9,24 @@ export type SendResult = {
   error?: string
   /** HTTP status and a short snippet of the answer, kept on the delivery row. */
   response?: string
+  /** A robot's refusal code (`errcode`, Feishu's `code`), when it gave one. */
+  code?: number
 }
 
 const kindName: Record<string, string> = { wecom: 'WeCom', dingtalk: 'DingTalk', feishu: 'Feishu' }
 const snippet = (s: string, n = 300) => (s.length > n ? `${s.slice(0, n)}…` : s)
 
+const numeric = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? { code: v } : {})
+
 /**
  * Whether a receiver's answer means the message arrived: 2xx for plain webhooks; for robots also
  * their JSON status (`errcode: 0` for WeCom and DingTalk, `code: 0` or `StatusCode: 0` for Feishu).
  */
-export function judgeResponse(kind: string, status: number, text: string): { ok: boolean; error?: string } {
+export function judgeResponse(
+  kind: string,
+  status: number,
+  text: string,
+): { ok: boolean; error?: string; code?: number } {
   if (status < 200 || status > 299)
     return { ok: false, error: `HTTP ${status}${text ? `: ${snippet(text, 200)}` : ''}` }
   if (kind === 'webhook') return { ok: true }
@@ -34,22 +43,30 @@ export function judgeResponse(kind: string, status: number, text: string): { ok:
     if (json.code === 0 || json.StatusCode === 0) return { ok: true }
     return {
       ok: false,
+      ...numeric(json.code ?? json.StatusCode),
       error: `Feishu answered code ${String(json.code ?? json.StatusCode)}: ${String(json.msg ?? json.StatusMessage ?? '')}`,
     }
   }
   if (json.errcode === 0) return { ok: true }
   return {
     ok: false,
+    ...numeric(json.errcode),
     error: `${name} answered errcode ${String(json.errcode)}: ${String(json.errmsg ?? '')}`,
   }
 }
 
 /** Why a request got no answer, in words an administrator can act on. */
 export function networkError(err: unknown, url: string, timeoutMs: number): string {
-  const e = err as { name?: string; message?: string; cause?: { code?: string; message?: string } }
+  if (err instanceof OutboundRefused) return `Refused to call ${hostOf(url)}: ${err.message}`
+  const e = err as {
+    name?: string
+    message?: string
+    code?: string
+    cause?: { code?: string; message?: string }
+  }
   if (e?.name === 'TimeoutError' || e?.name === 'AbortError')
     return `No answer from ${hostOf(url)} within ${timeoutMs} ms`
-  const why = e?.cause?.code ?? e?.cause?.message ?? e?.message ?? String(err)
+  const why = e?.code ?? e?.cause?.code ?? e?.cause?.message ?? e?.message ?? String(err)
   return `Could not reach ${hostOf(url)}: ${why}`
 }
 
@@ -91,20 +108,12 @@ export async function postToEndpoint(
     if (opts.deliveryId) headers['x-openkam-delivery'] = opts.deliveryId
     headers['x-openkam-event'] = opts.eventType ?? 'notification'
   }
-  let res: Response
-  let text: string
+  let res: OutboundAnswer
   try {
-    res = await fetch(url, {
-      method: 'POST',
-      headers,
-      body: raw,
-      redirect: 'manual',
-      signal: AbortSignal.timeout(opts.timeoutMs),
-    })
-    text = await res.text()
+    res = await outboundRequest(url, { method: 'POST', headers, body: raw, timeoutMs: opts.timeoutMs })
   } catch (err) {
     return { ok: false, error: networkError(err, endpoint.url, opts.timeoutMs) }
   }
-  const verdict = judgeResponse(endpoint.kind, res.status, text)
-  return { ...verdict, status: res.status, response: snippet(`HTTP ${res.status} ${text}`.trim(), 500) }
+  const verdict = judgeResponse(endpoint.kind, res.status, res.text)
+  return { ...verdict, status: res.status, response: snippet(`HTTP ${res.status} ${res.text}`.trim(), 500) }
 }

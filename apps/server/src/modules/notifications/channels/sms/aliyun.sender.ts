@@ -1,3 +1,4 @@
+import { outboundRequest, type OutboundAnswer } from '../../../../core/http/outbound'
 import { randomUUID } from 'node:crypto'
 import { networkError } from '../http.sender'
 import { aliyunSignature, canonicalQuery, percentEncode } from './signing'
@@ -33,23 +34,21 @@ export const aliyunSender: SmsSender = {
     const signature = aliyunSignature('POST', params, config.accessKeySecret ?? '')
     const body = `${canonicalQuery(params)}&Signature=${percentEncode(signature)}`
     const url = config.baseUrl || ALIYUN_SMS_URL
-    let res: Response
-    let text: string
+    let res: OutboundAnswer
     try {
-      res = await fetch(url, {
+      res = await outboundRequest(url, {
         method: 'POST',
         headers: {
           'content-type': 'application/x-www-form-urlencoded; charset=utf-8',
           accept: 'application/json',
         },
         body,
-        redirect: 'manual',
-        signal: AbortSignal.timeout(opts.timeoutMs),
+        timeoutMs: opts.timeoutMs,
       })
-      text = await res.text()
     } catch (err) {
       return { ok: false, error: networkError(err, url, opts.timeoutMs) }
     }
+    const text = res.text
     const response = snippet(`HTTP ${res.status} ${text}`.trim(), 500)
     const json = parseJson(text)
     if (json && json.Code === 'OK' && res.ok) return { ok: true, status: res.status, response }

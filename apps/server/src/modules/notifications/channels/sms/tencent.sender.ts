@@ -1,3 +1,4 @@
+import { outboundRequest, type OutboundAnswer } from '../../../../core/http/outbound'
 import { networkError } from '../http.sender'
 import { tc3Sign } from './signing'
 import { parseJson, snippet } from './answer'
@@ -39,10 +40,9 @@ export const tencentSender: SmsSender = {
       timestamp,
       payload,
     })
-    let res: Response
-    let text: string
+    let res: OutboundAnswer
     try {
-      res = await fetch(url, {
+      res = await outboundRequest(url, {
         method: 'POST',
         headers: {
           authorization,
@@ -53,13 +53,12 @@ export const tencentSender: SmsSender = {
           'x-tc-region': config.region || 'ap-guangzhou',
         },
         body: payload,
-        redirect: 'manual',
-        signal: AbortSignal.timeout(opts.timeoutMs),
+        timeoutMs: opts.timeoutMs,
       })
-      text = await res.text()
     } catch (err) {
       return { ok: false, error: networkError(err, url, opts.timeoutMs) }
     }
+    const text = res.text
     const response = snippet(`HTTP ${res.status} ${text}`.trim(), 500)
     const r = parseJson(text)?.Response as Record<string, any> | undefined
     if (!res.ok || !r)
