@@ -3,6 +3,26 @@
  * with variable parts are templates in message-patterns.zh-CN.ts. A message found in neither stays English.
  */
 export const zhExact: Readonly<Record<string, string>> = {
+  // Input domains and refused input (docs/api-errors: validation)
+  'must not contain a NUL character (\\u0000) or a lone surrogate (invalid UTF-16)':
+    '不得包含 NUL 字符（\\u0000）或孤立的代理字符（无效的 UTF-16）',
+  'a key must not contain a NUL character or a lone surrogate': '键不得包含 NUL 字符或孤立的代理字符',
+  'nests deeper than 64 levels': '嵌套超过 64 层',
+  'must be an ISO 4217 currency code such as CNY, USD or EUR': '须为 ISO 4217 货币代码，如 CNY、USD 或 EUR',
+  'must be a time from the year 1900 on': '须为 1900 年及以后的时间',
+  'must be a date from the year 1900 on': '须为 1900 年及以后的日期',
+  'must be a month from the year 1900 on': '须为 1900 年及以后的月份',
+  'must be less than 10,000,000,000 in size': '绝对值须小于 10,000,000,000',
+  'must not be null': '不能为 null',
+  'lists a role twice': '重复列出了同一角色',
+  'already taken': '已被占用',
+  'no such record': '没有这条记录',
+  'malformed or out of range': '格式错误或超出范围',
+  'A value is malformed or out of range for its field': '某个值格式错误或超出字段允许的范围',
+  'The input refers to a record that does not exist': '输入引用了不存在的记录',
+  'A value is outside what the field allows': '某个值超出字段允许的范围',
+  'The input nests too deeply': '输入嵌套过深',
+  'A metric is neither built in nor used by a health model': '该指标既不是内置指标，也未被任何健康模型使用',
   // Finance connector (Settings → Integrations)
   'Enter the credentials before enabling the connector': '请先填写凭据，再启用财务系统连接',
   'required to enable the connector': '启用连接前须填写',

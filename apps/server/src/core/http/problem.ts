@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod'
+import { dbErrorToAppError } from '../db/db-errors'
 import { AppError, type FieldError } from '../errors'
 import { messageLanguage } from './language'
 import { translateErrors, translateMessage, translateTitle } from './translate-message'
@@ -63,6 +64,11 @@ function zodErrors(err: FastifyError): FieldError[] {
 
 /** The one error handler: AppError, validation, and framework errors become problem+json. */
 export function errorHandler(err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
+  const fromDb = err instanceof AppError ? undefined : dbErrorToAppError(err)
+  if (fromDb) {
+    req.log.info({ err }, 'database refused the input')
+    return errorHandler(fromDb as never, req, reply)
+  }
   if (err instanceof AppError) {
     const { errors, ...rest } = err.extra
     if (err.status >= 500) req.log.error({ err }, err.message)
