@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { and, desc, eq } from 'drizzle-orm'
-import { makeOrg, startTestApp, waitFor, type Org, type TestEnv } from '../../../test/harness'
+import { waitFor, type Org, type TestEnv } from '../../../test/harness'
+import { approvedContract as approve, day, startFinanceOrg, syncSettled } from '../../../test/finance/fixture'
 import { startKingdee } from '../../../test/finance/kingdee-server'
 import { auditLog } from '../../core/audit/audit.table'
 import { eventReceipts, outbox } from '../../core/events/outbox.table'
@@ -13,8 +14,6 @@ const CREDS = {
   appId: '312547_x3dC0a+N',
   appSecret: 'kd-app-secret-7f3b9c1e5a',
 }
-const DAY = 86_400_000
-const day = (offset: number) => new Date(Date.now() + offset * DAY).toISOString().slice(0, 10)
 
 let env: TestEnv
 let org: Org
@@ -24,23 +23,8 @@ let n = 0
 const answers: unknown[] = []
 
 beforeAll(async () => {
-  env = await startTestApp({
-    env: {
-      OPENKAM_RETRY_BASE_SECONDS: '0.2',
-      OPENKAM_RETRY_MAX_ATTEMPTS: '4',
-      OPENKAM_WEBHOOK_TIMEOUT_MS: '3000',
-    },
-  })
-  org = await makeOrg(env)
+  ;({ env, org } = await startFinanceOrg())
   kd = await startKingdee(CREDS)
-  const flow = await org.admin.post('/api/v1/approval-flows', {
-    name: 'Finance connector test',
-    object: 'contracts',
-    priority: 1,
-    outcome: { field: 'status', pending: 'pending_approval', approved: 'approved', rejected: 'draft' },
-    steps: [{ name: 'Manager', mode: 'all', approvers: [{ kind: 'manager' }] }],
-  })
-  expect(flow.status, JSON.stringify(flow.body)).toBe(201)
 })
 afterAll(async () => {
   await env?.close()
@@ -55,59 +39,24 @@ async function keep<T extends { body: unknown }>(p: Promise<T>) {
 }
 
 /** A contract of a new account (with a credit code) and its invoice plan, approved by the manager. */
-async function approvedContract(
-  amount: string,
-  plan: { amount: string; due: number }[] = [],
-  creditCode?: string,
-) {
+function approvedContract(amount: string, plan: { amount: string; due: number }[] = [], creditCode?: string) {
   n++
-  const account = (
-    await org.sales.post('/api/v1/accounts', {
-      name: `Finance Co ${n}`,
-      ...(creditCode ? { creditCode } : {}),
-    })
-  ).body
-  const number = `CT-FIN-${n}-${Date.now() % 100000}`
-  const c = await org.sales.post('/api/v1/contracts', {
-    accountId: account.id,
-    number,
+  return approve(org, {
     amount,
-    status: 'draft',
-    signedDate: day(-30),
-    endDate: day(300),
+    plan,
+    creditCode,
+    accountName: `Finance Co ${n}`,
+    number: `CT-FIN-${n}-${Date.now() % 100000}`,
+    invoiceTag: '-INV',
+    signedDaysAgo: 30,
   })
-  expect(c.status, JSON.stringify(c.body)).toBe(201)
-  const invoices = []
-  for (const [i, p] of plan.entries()) {
-    const inv = await org.sales.post('/api/v1/invoices', {
-      accountId: account.id,
-      contractId: c.body.id,
-      number: `${number}-INV${i + 1}`,
-      amount: p.amount,
-      status: 'issued',
-      issueDate: day(-30),
-      dueDate: day(p.due),
-    })
-    expect(inv.status, JSON.stringify(inv.body)).toBe(201)
-    invoices.push(inv.body)
-  }
-  const a = await org.sales.post('/api/v1/approvals', { object: 'contracts', recordId: c.body.id })
-  expect(a.status, JSON.stringify(a.body)).toBe(201)
-  const d = await org.manager.post(`/api/v1/approvals/${a.body.id}/decisions`, { decision: 'approve' })
-  expect(d.status, JSON.stringify(d.body)).toBe(200)
-  expect((await org.sales.get(`/api/v1/contracts/${c.body.id}`)).body.status).toBe('approved')
-  return { contract: c.body, account, invoices, number }
 }
 
 const syncOf = async (contractId: string) =>
   (await keep(admin().get('/api/v1/integrations/finance/syncs'))).body.data.find(
     (s: any) => s.contractId === contractId,
   )
-const settled = (contractId: string) =>
-  waitFor(async () => {
-    const s = await syncOf(contractId)
-    return s && ['synced', 'failed'].includes(s.state) ? s : null
-  })
+const settled = (contractId: string) => syncSettled(admin(), contractId, keep)
 /** Waits until the connector's handler has taken every `contract.approved` event of the contract. */
 const approvalHandled = (contractId: string) =>
   waitFor(async () => {

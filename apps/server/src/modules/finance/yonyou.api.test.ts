@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { makeOrg, startTestApp, waitFor, type Org, type TestEnv } from '../../../test/harness'
+import type { Org, TestEnv } from '../../../test/harness'
+import { approvedContract as approve, day, startFinanceOrg, syncSettled } from '../../../test/finance/fixture'
 import { startYonyou } from '../../../test/finance/yonyou-server'
 
 const CREDS = { appKey: 'a8f3c0d2e1b94f5d', appSecret: 'yy-app-secret-9d2c41f7e0' }
-const DAY = 86_400_000
-const day = (offset: number) => new Date(Date.now() + offset * DAY).toISOString().slice(0, 10)
 
 let env: TestEnv
 let org: Org
@@ -12,76 +11,28 @@ let yy: Awaited<ReturnType<typeof startYonyou>>
 let n = 0
 
 beforeAll(async () => {
-  env = await startTestApp({
-    env: {
-      OPENKAM_RETRY_BASE_SECONDS: '0.2',
-      OPENKAM_RETRY_MAX_ATTEMPTS: '4',
-      OPENKAM_WEBHOOK_TIMEOUT_MS: '3000',
-    },
-  })
-  org = await makeOrg(env)
+  ;({ env, org } = await startFinanceOrg())
   yy = await startYonyou(CREDS)
-  const flow = await org.admin.post('/api/v1/approval-flows', {
-    name: 'Yonyou connector test',
-    object: 'contracts',
-    priority: 1,
-    outcome: { field: 'status', pending: 'pending_approval', approved: 'approved', rejected: 'draft' },
-    steps: [{ name: 'Manager', mode: 'all', approvers: [{ kind: 'manager' }] }],
-  })
-  expect(flow.status).toBe(201)
 })
 afterAll(async () => {
   await env?.close()
   await yy?.close()
 })
 
-async function approvedContract(amount: string, plan: { amount: string; due: number }[] = []) {
+function approvedContract(amount: string, plan: { amount: string; due: number }[] = []) {
   n++
-  const account = (
-    await org.sales.post('/api/v1/accounts', {
-      name: `用友客户 ${n}`,
-      creditCode: `91110108MA0${n}FKXY7Q`.slice(0, 18),
-    })
-  ).body
-  const number = `YY-${n}-${Date.now() % 100000}`
-  const c = await org.sales.post('/api/v1/contracts', {
-    accountId: account.id,
-    number,
+  return approve(org, {
     amount,
-    status: 'draft',
-    signedDate: day(-40),
-    endDate: day(200),
+    plan,
+    creditCode: `91110108MA0${n}FKXY7Q`.slice(0, 18),
+    accountName: `用友客户 ${n}`,
+    number: `YY-${n}-${Date.now() % 100000}`,
+    invoiceTag: '-F',
+    signedDaysAgo: 40,
   })
-  expect(c.status, JSON.stringify(c.body)).toBe(201)
-  const invoices = []
-  for (const [i, p] of plan.entries())
-    invoices.push(
-      (
-        await org.sales.post('/api/v1/invoices', {
-          accountId: account.id,
-          contractId: c.body.id,
-          number: `${number}-F${i + 1}`,
-          amount: p.amount,
-          status: 'issued',
-          issueDate: day(-40),
-          dueDate: day(p.due),
-        })
-      ).body,
-    )
-  const a = await org.sales.post('/api/v1/approvals', { object: 'contracts', recordId: c.body.id })
-  expect(
-    (await org.manager.post(`/api/v1/approvals/${a.body.id}/decisions`, { decision: 'approve' })).status,
-  ).toBe(200)
-  return { contract: c.body, account, invoices, number }
 }
 
-const settled = (contractId: string) =>
-  waitFor(async () => {
-    const s = (await org.admin.get('/api/v1/integrations/finance/syncs')).body.data.find(
-      (x: any) => x.contractId === contractId,
-    )
-    return s && ['synced', 'failed'].includes(s.state) ? s : null
-  })
+const settled = (contractId: string) => syncSettled(org.admin, contractId)
 
 describe('Yonyou YonBIP', () => {
   it('refuses a wrong appSecret with the system’s words (the signature fails), then connects', async () => {
