@@ -112,6 +112,23 @@ const channelNames: Record<string, string> = {
 
 /** Tried in order; the first that matches and yields a translation wins. */
 export const zhPatterns: readonly Pattern[] = [
+  // Workspaces and instance operators (issue 20.5)
+  [/^A workspace named "(.+)" exists already; choose another name$/, '已有名为“$1”的工作区；请换一个名称'],
+  [
+    /^A workspace with the key "(.+)" exists already; choose another key$/,
+    '已有标识为“$1”的工作区；请换一个标识',
+  ],
+  [/^another workspace has this (name|key)$/, (g) => `已有工作区使用此${g[0] === 'name' ? '名称' : '标识'}`],
+  [/^There is no template (.+); use one of (.+) or a file$/, '没有模板 $1；请使用 $2 之一或模板文件'],
+  [
+    /^Only an instance operator may list or create workspaces \(openkam operator grant\)$/,
+    '只有实例运维人员可以查看或新建工作区（openkam operator grant）',
+  ],
+  [/^An API token belongs to one workspace; sign in to switch$/, 'API 令牌只属于一个工作区；请登录后再切换'],
+  [
+    /^Your account in that workspace is deactivated; ask its administrator to activate it$/,
+    '你在该工作区的账号已停用；请联系该工作区的管理员启用',
+  ],
   // Ticket conversation and satisfaction
   [
     /^no such file of yours: (.+) — upload it first \(POST \/files\)$/,

@@ -147,6 +147,17 @@ describe('operator routes', () => {
     })
     expect(again.status).toBe(409)
     expect(again.body.code).toBe('workspace_name_taken')
+    expect(again.body.errors).toEqual([{ path: 'name', message: 'another workspace has this name' }])
+    const zh = await env.app.inject({
+      method: 'POST',
+      url: '/api/v1/operator/workspaces',
+      headers: { authorization: `Bearer ${org.admin.token}`, 'accept-language': 'zh-CN' },
+      payload: { name: '华东阀门', adminEmail: 'b@huadong.test', adminPassword: 'first-pass-123' },
+    })
+    expect(zh.json()).toMatchObject({
+      detail: '已有名为“华东阀门”的工作区；请换一个名称',
+      errors: [{ path: 'name', message: '已有工作区使用此名称' }],
+    })
     const admin = await loginAs(env.app, 'wang@huadong.test', 'first-pass-123')
     expect((await admin.get('/api/v1/auth/me')).body.workspace.id).toBe(res.body.id)
     const audit = await org.admin.get(`/api/v1/audit?entityType=workspace&entityId=${res.body.id}`)

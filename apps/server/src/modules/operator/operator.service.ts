@@ -48,7 +48,7 @@ async function freeSlug(tx: Executor, input: OperatorWorkspaceCreate) {
         'conflict',
         'workspace_slug_taken',
         `A workspace with the key "${input.slug}" exists already; choose another key`,
-        { errors: [{ path: 'slug', message: 'taken' }] },
+        { errors: [{ path: 'slug', message: 'another workspace has this key' }] },
       )
     }
     return input.slug
@@ -90,7 +90,7 @@ export async function createWorkspaceAsOperator(
         'conflict',
         'workspace_name_taken',
         `A workspace named "${same.name}" exists already; choose another name`,
-        { errors: [{ path: 'name', message: 'taken' }] },
+        { errors: [{ path: 'name', message: 'another workspace has this name' }] },
       )
     }
     const ws = { name: input.name, slug: await freeSlug(tx, input), locale: input.locale }
