@@ -86,7 +86,7 @@ describe.runIf(dbKind === 'pglite')('the embedded data folder', () => {
     await waitForOutput(first, /"url":"\/healthz","statusCode":200,.*"msg":"request completed"/, 10_000)
     const second = cli(['migrate'], { OPENKAM_DATA_DIR: dir })
     expect(await second.exited).toBe(1)
-    expect(second.out()).toMatch(/Another OpenKAM process is using the data folder/)
+    expect(second.out()).toMatch(/OpenKAM process \d+ \(running since .*\) is using the data folder/)
     expect((await fetch(`${base}/readyz`)).status).toBe(200)
     first.kill('SIGINT')
     expect(await first.exited).toBe(0)

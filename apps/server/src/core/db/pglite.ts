@@ -3,8 +3,7 @@ import path from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
 import { drizzle } from 'drizzle-orm/pglite'
 import { migrate } from 'drizzle-orm/pglite/migrator'
-import lockfile from 'proper-lockfile'
-import { AppError } from '../errors'
+import { lockDataDir } from './data-dir-lock'
 import { migrationsFolder } from './paths'
 import { readTemplate, writeTemplate } from './pglite-template'
 import type { Database, Db, SqlAdapter } from './types'
@@ -21,26 +20,7 @@ export async function openPglite(
   let release: (() => Promise<void>) | undefined
   if (dataDir) {
     fs.mkdirSync(dataDir, { recursive: true })
-    try {
-      release = await lockfile.lock(dataDir, {
-        lockfilePath: path.join(dataDir, '..', `${path.basename(dataDir)}.lock`),
-        stale: 15_000,
-        update: 5_000,
-        onCompromised: (err) => {
-          console.error(`The lock on ${dataDir} was lost (${err.message}); stopping to protect the data.`)
-          process.exit(1)
-        },
-      })
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ELOCKED') {
-        throw new AppError(
-          'unavailable',
-          'data_dir_locked',
-          `Another OpenKAM process is using the data folder ${dataDir}. Stop it first, or set OPENKAM_DATA_DIR to another folder.`,
-        )
-      }
-      throw err
-    }
+    release = await lockDataDir(dataDir)
   }
   // A new database starts from the migrated template when there is one (see pglite-template.ts).
   const fresh = !dataDir || !fs.existsSync(path.join(dataDir, 'PG_VERSION'))
