@@ -1,8 +1,11 @@
+import fs from 'node:fs'
 import { Command } from 'commander'
+import { keyFromBase64, SecretBox, secretBoxFor } from './core/crypto/secret-box'
+import { rotateSecrets } from './core/crypto/stored-secrets'
 import { ConfigError, loadConfig, type Config } from './core/config'
 import { AppError } from './core/errors'
 import { buildApp } from './app'
-import { startRuntime, type Runtime } from './runtime'
+import { startRuntime, storedSecrets, type Runtime } from './runtime'
 import { openDatabase } from './core/db/open'
 import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD, seedDemo } from './demo/seed'
 import { startBoss } from './core/jobs/boss'
@@ -176,6 +179,45 @@ async function withRuntime(work: (rt: Runtime) => Promise<number>) {
 }
 const fail = (s: string) => process.stderr.write(`${s}\n`)
 
+/**
+ * `openkam secrets rotate`: re-encrypts every stored secret from the old key (--from-key-file or
+ * --from-key) to the current one (OPENKAM_SECRET_KEY, else the data folder's secret.key — created when
+ * missing), in one transaction. The embedded database must not be in use (the data folder lock).
+ */
+async function secretsRotate(opts: { fromKeyFile?: string; fromKey?: string }) {
+  if (Boolean(opts.fromKeyFile) === Boolean(opts.fromKey))
+    throw new AppError('invalid', 'usage', 'Give the old key: --from-key-file <file> or --from-key <base64>')
+  const cfg = config()
+  const from = new SecretBox(keyFromBase64(opts.fromKey ?? fs.readFileSync(opts.fromKeyFile!, 'utf8')))
+  const to = secretBoxFor(cfg)
+  const probe = to.seal('probe')
+  let same = false
+  try {
+    same = from.open(probe) === 'probe'
+  } catch {
+    same = false
+  }
+  if (same)
+    throw new AppError(
+      'invalid',
+      'usage',
+      'The old key is the current key: set OPENKAM_SECRET_KEY to the new key (or move the old secret.key aside) first',
+    )
+  const database = await openDatabase(cfg)
+  try {
+    await database.migrate()
+    const counts = await rotateSecrets(database.db, storedSecrets(), from, to)
+    const total = Object.values(counts).reduce((a, b) => a + b, 0)
+    out(
+      `Re-encrypted ${total} stored secret(s) under the new key (${Object.entries(counts)
+        .map(([k, v]) => `${k}: ${v}`)
+        .join(', ')}).`,
+    )
+  } finally {
+    await database.close()
+  }
+}
+
 const lang = (v: string) => {
   if (v !== 'zh-CN' && v !== 'en') throw new Error('--lang must be zh-CN or en')
   return v
@@ -198,6 +240,14 @@ export async function main(argv: string[]) {
     .description('run background jobs and event handlers (PostgreSQL only)')
     .action(worker)
   program.command('migrate').description('apply database migrations').action(migrate)
+  program
+    .command('secrets')
+    .description('stored secrets (webhook secrets, SMTP and SMS passwords, finance credentials)')
+    .command('rotate')
+    .description('re-encrypt every stored secret from the old key to the current one')
+    .option('--from-key-file <file>', 'the old key file (base64 of 32 bytes, e.g. a moved secret.key)')
+    .option('--from-key <base64>', 'the old OPENKAM_SECRET_KEY')
+    .action(secretsRotate)
   program
     .command('seed')
     .description('create sample data')

@@ -20,7 +20,12 @@ import {
 import { bootstrap } from './bootstrap'
 import { listenForAccessChanges } from './modules/users'
 import { ruleJobs, rulesApprovalHandler, rulesEngineHandler, setApprovalStarter } from './modules/rules'
-import { notificationHandlers, notificationJobs, setEntityObjects } from './modules/notifications'
+import {
+  notificationHandlers,
+  notificationJobs,
+  notificationSecretStores,
+  setEntityObjects,
+} from './modules/notifications'
 import { taskJobs } from './modules/tasks'
 import { handoffHandlers, handoffJobs } from './modules/handoffs'
 import { alertHandlers, alertJobs } from './modules/alerts'
@@ -40,7 +45,9 @@ import { conversationHandlers, satisfactionHandlers, ticketFileAccess } from './
 import { dashboardJobs } from './modules/reports'
 import { acknowledgementHandler } from './modules/tickets'
 import { addWriteGuard } from './core/crud/write-guards'
-import { financeHandlers, financeJobs } from './modules/finance'
+import { financeHandlers, financeJobs, financeSecretStore } from './modules/finance'
+import { installSecretBox, storedSecretBox } from './core/crypto/secret-box'
+import { sealClearSecrets, type SecretStore } from './core/crypto/stored-secrets'
 
 export type Runtime = {
   config: Config
@@ -81,6 +88,9 @@ export type RuntimeOptions = {
 }
 
 /** What modules' event handlers need beyond the transaction they run in. */
+/** Every place a module keeps secrets (sealed at rest; re-encrypted by `openkam secrets rotate`). */
+export const storedSecrets = (): SecretStore[] => [...notificationSecretStores, financeSecretStore]
+
 export type ModuleDeps = { config: Config; events: EventSink; jobs: JobQueue }
 
 /** The event handlers of the modules. Later modules (health, approvals) add theirs here. */
@@ -144,11 +154,14 @@ export async function startRuntime(config: Config, opts: RuntimeOptions): Promis
   addWriteGuard(approvalGuard)
   addFileAccess(approvalFileAccess)
   addFileAccess(ticketFileAccess)
+  installSecretBox(config)
   const database = await openDatabase(config, { initialData: opts.initialData })
   let ready = false
   let boss: PgBoss | undefined
   try {
     await database.migrate()
+    // Secrets an older version kept in clear are sealed now (a no-op once they all are).
+    await sealClearSecrets(database.db, storedSecrets(), storedSecretBox)
     boss = await startBoss(database, opts.role)
     const registry = new HandlerRegistry()
     const events = new OutboxEventSink(boss, registry)

@@ -101,3 +101,38 @@ export function secretBoxFor(config: { secretKey?: string; dataDir: string }): S
   }
   return box
 }
+
+const SEALED = /^v1\.[A-Za-z0-9_-]{16}\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]*$/
+
+/** Whether a stored value is sealed (`v1.<iv>.<tag>.<data>`), not a secret kept in clear by an older version. */
+export const isSealed = (value: string): boolean => SEALED.test(value)
+
+let installed: { secretKey?: string; dataDir: string } | null = null
+
+/**
+ * Names the key the process seals stored secrets with (startRuntime does it from its config); the key
+ * itself is read, or the key file created, only when a secret is first sealed or opened.
+ */
+export function installSecretBox(config: { secretKey?: string; dataDir: string }) {
+  installed = { secretKey: config.secretKey, dataDir: config.dataDir }
+}
+
+/** The process's box for stored secrets (see installSecretBox). */
+export function storedSecretBox(): SecretBox {
+  if (!installed) throw new Error('No secret key configured: startRuntime installs it (installSecretBox)')
+  return secretBoxFor(installed)
+}
+
+/**
+ * A secret as it goes into the database: sealed; null and '' stay null.
+ * @example out.secret = sealStored(input.secret)
+ */
+export const sealStored = (plain: string | null | undefined): string | null =>
+  plain ? storedSecretBox().seal(plain) : null
+
+/**
+ * A stored secret as the server uses it. A value still in clear (written before secrets were sealed, and
+ * not yet sealed by start-up — see stored-secrets.ts) is taken as it is.
+ */
+export const openStored = (stored: string | null | undefined): string | null =>
+  !stored ? null : isSealed(stored) ? storedSecretBox().open(stored) : stored

@@ -6,6 +6,7 @@ import './finance.events'
 
 export { registerFinanceRoutes } from './finance.routes'
 export * as financeTables from './finance.table'
+export { financeSecretStore } from './finance-secrets.store'
 
 /** The finance connector's event handler: an approved contract becomes a receivable. */
 export const financeHandlers = (deps: { jobs: JobQueue }): EventHandler[] => [financeContractHandler(deps)]

@@ -2,6 +2,7 @@ import type { Ctx } from '../../core/context'
 import type { Executor } from '../../core/db/types'
 import { AppError } from '../../core/errors'
 import { newId } from '../../core/ids'
+import { openStored } from '../../core/crypto/secret-box'
 import { sendEmail } from './channels/email.sender'
 import { postToEndpoint, type SendResult } from './channels/http.sender'
 import { testMessage } from './channels/messages'
@@ -42,11 +43,15 @@ export async function testWebhook(
   const w = (await findWebhook(db, ctx.ws, id))!
   const lang = langOf(await workspaceLocale(db, ctx.ws))
   const started = performance.now()
-  const r = await postToEndpoint({ kind: w.kind, url: w.url, secret: w.secret }, testMessage(w.kind, lang), {
-    timeoutMs,
-    deliveryId: newId(),
-    eventType: 'test',
-  })
+  const r = await postToEndpoint(
+    { kind: w.kind, url: w.url, secret: openStored(w.secret) },
+    testMessage(w.kind, lang),
+    {
+      timeoutMs,
+      deliveryId: newId(),
+      eventType: 'test',
+    },
+  )
   return {
     ok: r.ok,
     ...(r.status !== undefined ? { status: r.status } : {}),

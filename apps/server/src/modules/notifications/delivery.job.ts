@@ -15,6 +15,7 @@ import {
 import { DELIVER_JOB } from './notify.service'
 import { afterFailure } from './retry'
 import { loadSettings } from './settings.service'
+import { openStored } from '../../core/crypto/secret-box'
 
 type Outcome = SendResult & { permanent?: boolean }
 
@@ -53,7 +54,7 @@ async function send(db: Executor, row: NotificationRow, config: Config): Promise
       }
     if (!w.enabled)
       return { ok: false, permanent: true, error: `"${w.name}" was disabled before the message went out` }
-    endpoint = { kind: w.kind, url: w.url, secret: w.secret }
+    endpoint = { kind: w.kind, url: w.url, secret: openStored(w.secret) }
   } else if (row.url) endpoint = { kind: 'webhook', url: row.url, secret: null }
   else return { ok: false, permanent: true, error: 'The delivery names no robot, webhook or URL' }
   return postToEndpoint(endpoint, payload, {

@@ -1,5 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm'
 import type { Executor } from '../../core/db/types'
+import { sealStored } from '../../core/crypto/secret-box'
 import { notificationPreferences, notificationSettings } from './notification.table'
 
 export const findSettings = async (tx: Executor, ws: string, forUpdate = false) => {
@@ -40,11 +41,13 @@ export const saveSettings = async (
   )[0]!
 
 /** Writes only the SMS settings (e.g. the demo's sample values), leaving the rest as it is. */
-export const saveSmsSettings = (tx: Executor, ws: string, sms: Record<string, unknown> | null) =>
-  tx
+export const saveSmsSettings = (tx: Executor, ws: string, plain: Record<string, unknown> | null) => {
+  const sms = plain && { ...plain, accessKeySecret: sealStored(plain.accessKeySecret as string | null) }
+  return tx
     .insert(notificationSettings)
     .values({ workspaceId: ws, sms, updatedAt: new Date() })
     .onConflictDoUpdate({ target: notificationSettings.workspaceId, set: { sms, updatedAt: new Date() } })
+}
 
 export const findPreferences = (tx: Executor, ws: string, userIds: string[]) =>
   userIds.length === 0

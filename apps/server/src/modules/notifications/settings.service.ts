@@ -10,6 +10,7 @@ import { diff, recordAudit } from '../../core/audit/audit'
 import type { Ctx } from '../../core/context'
 import type { Executor } from '../../core/db/types'
 import { AppError } from '../../core/errors'
+import { openStored, sealStored } from '../../core/crypto/secret-box'
 import type { Smtp } from './channels/email.sender'
 import type { SmsConfig } from './channels/sms/sms.sender'
 import { findPreferences, findSettings, savePreferences, saveSettings } from './settings.repository'
@@ -28,9 +29,12 @@ export const DEFAULT_DIGEST_HOUR = 8
 /** The workspace's notification settings, with the SMTP password (server side only). */
 export async function loadSettings(tx: Executor, ws: string, forUpdate = false): Promise<StoredSettings> {
   const row = await findSettings(tx, ws, forUpdate)
+  const smtp = (row?.smtp as Smtp | null | undefined) ?? null
+  const sms = (row?.sms as SmsConfig | null | undefined) ?? null
   return {
-    smtp: (row?.smtp as Smtp | null | undefined) ?? null,
-    sms: (row?.sms as SmsConfig | null | undefined) ?? null,
+    // The password and the secret key are stored sealed (core/crypto/secret-box.ts).
+    smtp: smtp && { ...smtp, password: openStored(smtp.password) },
+    sms: sms && { ...sms, accessKeySecret: openStored(sms.accessKeySecret) },
     digestHour: row?.digestHour ?? DEFAULT_DIGEST_HOUR,
     appUrl: row?.appUrl ?? null,
     version: row?.version ?? 1,
@@ -131,8 +135,8 @@ export async function updateSettings(
     tx,
     ctx.ws,
     {
-      smtp: smtp as Record<string, unknown> | null,
-      sms: sms as Record<string, unknown> | null,
+      smtp: smtp && { ...smtp, password: sealStored(smtp.password) },
+      sms: sms && { ...sms, accessKeySecret: sealStored(sms.accessKeySecret) },
       digestHour: input.digestHour ?? current.digestHour,
       appUrl: input.appUrl === undefined ? current.appUrl : input.appUrl,
       version: current.version + 1,

@@ -2,6 +2,7 @@ import { webhookKinds } from '@openkam/contract'
 import type { z } from 'zod'
 import type { Webhook } from '@openkam/contract'
 import { Collection } from '../../core/crud/collection'
+import { sealStored } from '../../core/crypto/secret-box'
 import { checkOutboundHost, OutboundRefused } from '../../core/http/outbound'
 import { baseRecord } from '../../core/crud/mapping'
 import { rolesFieldAccess } from './field-access.repository'
@@ -55,8 +56,8 @@ export const webhookCollection = new Collection<WebhookRecord, any, any>({
     const out: Row = {}
     for (const k of ['name', 'kind', 'url', 'events', 'enabled', 'fieldAccessRole'] as const)
       if (input[k] !== undefined) out[k] = input[k]
-    // Absent keeps the secret, null or '' removes it.
-    if (input.secret !== undefined) out.secret = input.secret || null
+    // Absent keeps the secret, null or '' removes it; it is stored sealed (AES-256-GCM).
+    if (input.secret !== undefined) out.secret = sealStored(input.secret)
     return out
   },
   validate: async (tx, ctx, c) => {
