@@ -81,16 +81,30 @@ export const LoginResponse = z.object({ token: z.string(), expiresAt: Timestamp,
 export const Password = z.string().min(8, 'at least 8 characters').max(200)
 const password = Password
 
+const UserPhone = z
+  .string()
+  .trim()
+  .max(50)
+  .refine((v) => v === '' || /^\+?[0-9][0-9 ()-]{2,48}$/.test(v), 'must be a phone number')
+const UserRoles = z
+  .array(RoleKey)
+  .min(1, 'give at least one role')
+  .max(20)
+  .refine((r) => new Set(r).size === r.length, 'lists a role twice')
+
 export const UserCreate = z
   .object({
-    email: z.email('must be an e-mail address').transform((s) => s.toLowerCase()),
+    email: z
+      .email('must be an e-mail address')
+      .max(254, 'at most 254 characters')
+      .transform((s) => s.toLowerCase()),
     name: z.string().trim().min(1, 'name is required').max(100),
     password: password.optional(),
-    title: z.string().max(100).nullable().optional(),
-    phone: z.string().max(50).nullable().optional(),
+    title: z.string().trim().max(100).nullable().optional(),
+    phone: UserPhone.nullable().optional(),
     locale: z.enum(['zh-CN', 'en']).nullable().optional(),
-    roles: z.array(RoleKey).min(1, 'give at least one role').default(['sales']),
-    teamIds: z.array(Id).optional(),
+    roles: UserRoles.default(['sales']),
+    teamIds: z.array(Id).max(50).optional(),
     active: z.boolean().optional(),
   })
   .strict()
@@ -101,11 +115,11 @@ export const UserUpdate = z
     version: z.number().int().min(1),
     name: z.string().trim().min(1).max(100).optional(),
     password: password.optional(),
-    title: z.string().max(100).nullable().optional(),
-    phone: z.string().max(50).nullable().optional(),
+    title: z.string().trim().max(100).nullable().optional(),
+    phone: UserPhone.nullable().optional(),
     locale: z.enum(['zh-CN', 'en']).nullable().optional(),
-    roles: z.array(RoleKey).min(1, 'give at least one role').optional(),
-    teamIds: z.array(Id).optional(),
+    roles: UserRoles.optional(),
+    teamIds: z.array(Id).max(50).optional(),
     active: z.boolean().optional(),
   })
   .strict()

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { Id, MoneyOut, Timestamp, Version } from './common'
+import { Id, MoneyOut, Timestamp, Version, Day, Month } from './common'
 import { lifecycleStages } from './records'
 import { resource } from './resource'
 import { apiOnly, F, field, FS } from './object-model/field-annotations'
@@ -11,7 +11,7 @@ import { apiOnly, F, field, FS } from './object-model/field-annotations'
 
 const text = (max = 200) => z.string().trim().max(max, `at most ${max} characters`)
 const name = (max = 200) => z.string().trim().min(1, 'is required').max(max, `at most ${max} characters`)
-const day = z.iso.date({ error: 'must be a date like 2026-01-31' })
+const day = Day
 const itemKey = z.string().regex(/^[a-z][a-z0-9_]{0,59}$/, 'a key such as decision_chain')
 
 const uniqueKeys = (items: { key: string }[], ctx: z.RefinementCtx) => {
@@ -182,7 +182,7 @@ export const TokenParams = z.object({ token: z.string().min(10).max(200) })
 
 // ── renewals ─────────────────────────────────────────────────────────────────
 
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month like 2026-07')
+const month = Month
 
 export const RenewalBoardQuery = z
   .object({

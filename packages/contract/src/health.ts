@@ -47,6 +47,34 @@ export const builtInMetricLabels: Record<(typeof builtInMetrics)[number], { en: 
   buying_committee_coverage: { en: 'Buying committee coverage %', zh: '采购委员会覆盖率 %' },
 }
 
+/**
+ * The values each built-in metric can take: percentages 0–100, NPS −100–100, a trend from −100 %, counts,
+ * minutes and days never negative. A metric of the workspace's own (named by a health model) takes any
+ * value the store keeps: |value| < 10^10.
+ */
+export const builtInMetricRanges: Record<(typeof builtInMetrics)[number], { min: number; max?: number }> = {
+  feature_usage: { min: 0, max: 100 },
+  meeting_minutes: { min: 0 },
+  issue_feedback: { min: 0 },
+  nps: { min: -100, max: 100 },
+  login_frequency: { min: 0 },
+  active_user_trend: { min: -100 },
+  payment_timeliness: { min: 0, max: 100 },
+  executive_engagement: { min: 0 },
+  buying_committee_coverage: { min: 0, max: 100 },
+}
+/** The largest metric value stored (numeric(14,4)). */
+export const METRIC_VALUE_LIMIT = 1e10
+
+/** What is wrong with a value for a metric, or null: outside the built-in metric's range or the store's. */
+export function metricValueProblem(metric: string, value: number): string | null {
+  const r = (builtInMetricRanges as Record<string, { min: number; max?: number } | undefined>)[metric]
+  if (Math.abs(value) >= METRIC_VALUE_LIMIT) return 'must be less than 10,000,000,000 in size'
+  if (r && value < r.min) return `must be at least ${r.min}`
+  if (r?.max !== undefined && value > r.max) return `must be at most ${r.max}`
+  return null
+}
+
 const finite = z.number({ error: 'must be a number' }).refine(Number.isFinite, 'must be a finite number')
 const point = z.object({ value: finite, score: finite.pipe(z.number().min(0).max(100)) }).strict()
 
@@ -141,6 +169,10 @@ export type HealthModel = z.infer<typeof HealthModel>
 export const MetricPost = z
   .object({ metric: MetricKey, value: finite, at: Timestamp.optional() })
   .strict()
+  .superRefine((m, ctx) => {
+    const problem = metricValueProblem(m.metric, m.value)
+    if (problem) ctx.addIssue({ code: 'custom', path: ['value'], message: problem, input: m.value })
+  })
   .meta({ id: 'MetricPost' })
 export const MetricPostBody = z.union([MetricPost, z.array(MetricPost).min(1).max(1000)])
 

@@ -1,12 +1,12 @@
 import { z } from 'zod'
-import { Currency, Decimal, DecimalString, Id, Money, MoneyOut, Timestamp } from './common'
+import { Currency, Decimal, DecimalString, Id, Money, MoneyOut, Timestamp, Day } from './common'
 import { resource } from './resource'
 import { LeadScoreBreakdown } from './lead-scoring'
 import { apiOnly, F, field, FS, S, type FieldAnnotation } from './object-model/field-annotations'
 
 const text = (max = 200) => z.string().trim().max(max, `at most ${max} characters`)
 const name = (max = 200) => z.string().trim().min(1, 'is required').max(max, `at most ${max} characters`)
-const day = z.iso.date({ error: 'must be a date like 2026-01-31' })
+const day = Day
 const level = z.number().int().min(1, 'from 1 to 5').max(5, 'from 1 to 5')
 const count = z.number().int().min(0, 'cannot be negative')
 const amount = Decimal
@@ -196,7 +196,7 @@ export const LeadConvert = z
   .object({
     accountId: Id.optional().describe('an existing account to attach to; otherwise one is created'),
     createNew: z.boolean().optional().describe('create a new account even if one has the same name'),
-    opportunityName: text(200).optional(),
+    opportunityName: name(200).optional(),
     amount: amount.optional(),
     currency: Currency.optional(),
   })

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { Id, Timestamp } from './common'
+import { Id, Timestamp, Day } from './common'
 import { tiers } from './records'
 import { resource } from './resource'
 
@@ -7,7 +7,7 @@ import { resource } from './resource'
 
 const text = (max = 200) => z.string().trim().max(max, `at most ${max} characters`)
 const name = (max = 200) => z.string().trim().min(1, 'is required').max(max, `at most ${max} characters`)
-const day = z.iso.date({ error: 'must be a date like 2026-01-31' })
+const day = Day
 
 /** `nps`: 0–10, "how likely are you to recommend…"; `csat`: 1–5 satisfaction. */
 export const surveyKinds = ['nps', 'csat'] as const

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm'
 import { boolean, date, numeric, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
 import { z } from 'zod'
 import { builtinObject, builtinObjects, Decimal, field, resource, type BuiltinField } from '@openkam/contract'
-import { fieldSpecs } from './field-specs'
+import { fieldSpecs, parseDayFilter } from './field-specs'
 
 const things = pgTable('things', {
   name: text('name'),
@@ -35,7 +35,9 @@ describe('fieldSpecs', () => {
     (type, key, filter, sort) => {
       const field = { key, type, ...FS } as BuiltinField
       const specs = fieldSpecs(describeThings(field), things)
-      expect(specs.filterable[key]).toEqual({ column: things[key], kind: filter })
+      // A date-only field parses its filter value as a day, so `abc` never reaches the database.
+      const parse = type === 'date' ? { parse: parseDayFilter } : {}
+      expect(specs.filterable[key]).toEqual({ column: things[key], kind: filter, ...parse })
       expect(specs.sortable[key]).toEqual({ column: things[key], kind: sort })
     },
   )
@@ -104,7 +106,7 @@ describe('fieldSpecs', () => {
     const specs = fieldSpecs(description, things)
     expect(specs.filterable).toEqual({
       amount: { column: things.amount, kind: 'number' },
-      dueDate: { column: things.dueDate, kind: 'string' },
+      dueDate: { column: things.dueDate, kind: 'string', parse: parseDayFilter },
     })
     expect(specs.sortable).toEqual({
       name: { column: things.name, kind: 'string' },
@@ -123,4 +125,16 @@ describe('fieldSpecs', () => {
       expect(o.fields.filter((f) => f.virtual && !f.readOnly)).toEqual([])
     },
   )
+})
+
+describe('parseDayFilter', () => {
+  it.each([
+    ['2026-02-28', true],
+    ['null', true],
+    ['abc', false],
+    ['2026-02-30', false],
+    ['2026-2-1', false],
+    ['0000-01-01', false],
+    ['2026-02-28T00:00:00Z', false],
+  ])('reads %s as a day: %s', (v, ok) => expect(parseDayFilter(v).ok).toBe(ok))
 })

@@ -41,6 +41,15 @@ const FILTER_KIND: Partial<Record<BuiltinField['type'], Kind>> = {
   bool: 'boolean',
 }
 
+/** A date-only filter value: a day that exists, as YYYY-MM-DD (years 0001–9999); anything else would reach the database. */
+export function parseDayFilter(v: string): { ok: true; value: unknown } | { ok: false; message: string } {
+  if (v === 'null') return { ok: true, value: null }
+  const d = /^\d{4}-\d{2}-\d{2}$/.test(v) ? new Date(`${v}T00:00:00Z`) : undefined
+  return d && !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v && v >= '0001-01-01'
+    ? { ok: true, value: v }
+    : { ok: false, message: `"${v}" is not a date (use YYYY-MM-DD)` }
+}
+
 /** A sort compares column values: enums and ids sort as the strings they are. */
 const sortKind = (k: Kind): Kind => (k === 'enum' || k === 'uuid' ? 'string' : k)
 
@@ -73,7 +82,11 @@ export function fieldSpecs(
     const col = column as AnyPgColumn | SQL
     if (field.filterable)
       filterable[field.key] =
-        field.type === 'enum' ? { column: col, kind, values: field.values } : { column: col, kind }
+        field.type === 'enum'
+          ? { column: col, kind, values: field.values }
+          : field.type === 'date'
+            ? { column: col, kind, parse: parseDayFilter }
+            : { column: col, kind }
     if (field.sortable) sortable[field.key] = { column: col, kind: sortKind(kind) }
   }
   return {

@@ -32,9 +32,8 @@ function walk(v: unknown, path: string, depth: number, out: FieldError[]) {
     return
   }
   if (v === null || typeof v !== 'object') return
-  // Only what JSON and query parsing make: arrays and plain objects (not uploads' buffers or streams).
-  const proto = Object.getPrototypeOf(v)
-  if (!Array.isArray(v) && proto !== Object.prototype && proto !== null) return
+  // Not uploads' bytes or streams: only what JSON and query parsing make.
+  if (ArrayBuffer.isView(v) || typeof (v as { pipe?: unknown }).pipe === 'function') return
   if (depth >= MAX_INPUT_DEPTH) {
     out.push({ path, message: `nests deeper than ${MAX_INPUT_DEPTH} levels` })
     return

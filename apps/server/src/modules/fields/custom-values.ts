@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { Decimal, type FieldDefinition } from '@openkam/contract'
+import { Money, SignedDecimal, type FieldDefinition } from '@openkam/contract'
 import type { FieldError } from '../../core/errors'
 import { evaluateFormula, type FormulaValues } from './formula'
 
@@ -21,13 +21,26 @@ export type Def = Pick<
   | 'relation'
 >
 
+// A custom money field may set a negative minimum, so the sign is checked by `range`, not the schema.
+const SignedMoney = Money.safeExtend({ amount: SignedDecimal }).strict()
 const uuid = z.uuid({ error: 'must be an id (UUID)' })
-const range = (d: Def, n: number): string | null =>
-  d.min !== null && n < d.min
-    ? `must be at least ${d.min}`
-    : d.max !== null && n > d.max
-      ? `must be at most ${d.max}`
+/**
+ * A value's bounds: the field's own, else its type's domain — money is never negative and a percentage is
+ * 0–100 unless the field says otherwise (SPEC R-26).
+ */
+const DOMAIN: Partial<Record<Def['type'], { min?: number; max?: number }>> = {
+  money: { min: 0 },
+  percent: { min: 0, max: 100 },
+}
+const range = (d: Def, n: number): string | null => {
+  const min = d.min ?? DOMAIN[d.type]?.min ?? null
+  const max = d.max ?? DOMAIN[d.type]?.max ?? null
+  return min !== null && n < min
+    ? `must be at least ${min}`
+    : max !== null && n > max
+      ? `must be at most ${max}`
       : null
+}
 
 type Check = { ok: true; value: unknown } | { ok: false; message: string }
 const ok = (value: unknown): Check => ({ ok: true, value })
@@ -74,17 +87,12 @@ export function checkValue(d: Def, v: unknown, previous?: unknown): Check {
       return number(v, d)
     case 'money': {
       const raw = typeof v === 'object' ? v : { amount: v }
-      const r = z
-        .object({
-          amount: Decimal,
-          currency: z
-            .string()
-            .regex(/^[A-Z]{3}$/)
-            .default('CNY'),
-        })
-        .strict()
-        .safeParse(raw)
-      if (!r.success) return no('must be an amount such as {"amount": "1200.00", "currency": "CNY"}')
+      const r = SignedMoney.safeParse(raw)
+      if (!r.success)
+        return no(
+          r.error.issues.find((i) => i.path[0] === 'currency' || i.message.includes('decimal'))?.message ??
+            'must be an amount such as {"amount": "1200.00", "currency": "CNY"}',
+        )
       const bad = range(d, Number(r.data.amount))
       return bad ? no(bad) : ok({ amount: Number(r.data.amount).toFixed(2), currency: r.data.currency })
     }

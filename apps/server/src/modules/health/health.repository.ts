@@ -32,6 +32,15 @@ export const publishedModels = (tx: Executor, ws: string): Promise<ModelRow[]> =
     )
     .orderBy(asc(healthModels.createdAt), asc(healthModels.id))
 
+/** The metric keys the workspace's live models (draft or published) name. */
+export const modelMetricKeys = async (tx: Executor, ws: string): Promise<Set<string>> => {
+  const rows = await tx
+    .select({ metrics: healthModels.metrics })
+    .from(healthModels)
+    .where(and(eq(healthModels.workspaceId, ws), isNull(healthModels.deletedAt)))
+  return new Set(rows.flatMap((r) => (r.metrics as { metric: string }[]).map((m) => m.metric)))
+}
+
 export const findModel = async (tx: Executor, ws: string, id: string): Promise<ModelRow | undefined> =>
   (
     await tx

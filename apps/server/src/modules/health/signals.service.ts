@@ -4,6 +4,8 @@ import type { Executor } from '../../core/db/types'
 import { AppError } from '../../core/errors'
 import { newId } from '../../core/ids'
 import { accountCollection, accounts } from '../accounts'
+import { builtInMetrics } from '@openkam/contract'
+import { modelMetricKeys } from './health.repository'
 import { recomputeAccounts } from './health.service'
 import { insertMetricValues, requestPendingRefresh } from './metric.repository'
 import { markRefreshPending } from './refresh-pending.repository'
@@ -42,9 +44,31 @@ export async function postMetrics(
   await writableAccount(tx, ctx, accountId)
   const list = Array.isArray(body) ? body : [body]
   const now = Date.now()
+  const path = (i: number, k: string) => (Array.isArray(body) ? `${i}.${k}` : k)
+  // A metric is a built-in one or one a health model of the workspace names; any other key is a typo.
+  const known = new Set<string>([...builtInMetrics, ...(await modelMetricKeys(tx, ctx.ws))])
+  const unknown = list.flatMap((m, i) =>
+    known.has(m.metric)
+      ? []
+      : [
+          {
+            path: path(i, 'metric'),
+            message: `no health model uses the metric "${m.metric}"; add it to a model first`,
+          },
+        ],
+  )
+  if (unknown.length)
+    throw new AppError(
+      'invalid',
+      'unknown_metric',
+      'A metric is neither built in nor used by a health model',
+      {
+        errors: unknown,
+      },
+    )
   const errors = list.flatMap((m, i) =>
     m.at && Date.parse(m.at) > now + SKEW_MS
-      ? [{ path: Array.isArray(body) ? `${i}.at` : 'at', message: 'must not be in the future' }]
+      ? [{ path: path(i, 'at'), message: 'must not be in the future' }]
       : [],
   )
   if (errors.length)
