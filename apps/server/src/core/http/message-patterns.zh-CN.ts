@@ -15,6 +15,18 @@ export type Pattern = readonly [RegExp, Template]
 const at = (dict: Record<string, string>, key: string): string | undefined =>
   Object.prototype.hasOwnProperty.call(dict, key) ? dict[key] : undefined
 
+const addressKinds: Record<string, string> = {
+  loopback: '本机回环',
+  private: '内网',
+  'link-local': '链路本地',
+  'link-local (cloud metadata)': '链路本地（云元数据）',
+  'carrier-grade NAT': '运营商级 NAT',
+  unspecified: '未指定',
+  multicast: '组播',
+  reserved: '保留',
+  benchmarking: '基准测试保留',
+  NAT64: 'NAT64',
+}
 const units: Record<string, string> = {
   characters: '个字符',
   items: '项',
@@ -112,6 +124,12 @@ const channelNames: Record<string, string> = {
 
 /** Tried in order; the first that matches and yields a translation wins. */
 export const zhPatterns: readonly Pattern[] = [
+  // The outbound guard (core/http/outbound.ts) on a webhook's url
+  [
+    /^must be an address on the internet: (.+) is a (.+) address \(OPENKAM_OUTBOUND_ALLOW lets an administrator of the server allow it\)$/,
+    (g) =>
+      `须为互联网上的地址：${g[0]} 是${at(addressKinds, g[1]!) ?? g[1]}地址（服务器管理员可用 OPENKAM_OUTBOUND_ALLOW 放行）`,
+  ],
   // Workspaces and instance operators (issue 20.5)
   [/^A workspace named "(.+)" exists already; choose another name$/, '已有名为“$1”的工作区；请换一个名称'],
   [

@@ -39,6 +39,20 @@ describe('outbound guard', () => {
     expect((await org.admin.get('/api/v1/webhooks')).body.data).toHaveLength(0)
   })
 
+  it('says why in Chinese too', async () => {
+    withoutAllowance()
+    const res = await env.app.inject({
+      method: 'POST',
+      url: '/api/v1/webhooks',
+      headers: { authorization: `Bearer ${org.admin.token}`, 'accept-language': 'zh-CN' },
+      payload: { name: '内网', kind: 'webhook', url: 'http://169.254.169.254/latest/meta-data/' },
+    })
+    expect(res.statusCode).toBe(400)
+    expect(JSON.parse(res.body).errors[0].message).toBe(
+      '须为互联网上的地址：169.254.169.254 是链路本地（云元数据）地址（服务器管理员可用 OPENKAM_OUTBOUND_ALLOW 放行）',
+    )
+  })
+
   it('refuses changing a webhook’s address to an internal one, and keeps the old address', async () => {
     const created = await org.admin.post('/api/v1/webhooks', {
       name: 'Public',
