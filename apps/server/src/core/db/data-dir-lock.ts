@@ -62,7 +62,11 @@ export async function lockDataDir(dataDir: string): Promise<() => Promise<void>>
       },
     })
     const owner: LockOwner = { pid: process.pid, host: os.hostname(), since: new Date().toISOString() }
+    // proper-lockfile checks at each refresh (every 5 s) that the lock's mtime is still the one it set, and
+    // declares the lock lost otherwise: writing the owner file changes the folder's mtime, so put it back.
+    const { mtime } = fs.statSync(lockPath)
     fs.writeFileSync(path.join(lockPath, OWNER_FILE), JSON.stringify(owner))
+    fs.utimesSync(lockPath, mtime, mtime)
     return release
   }
   for (let attempt = 0; ; attempt++) {
