@@ -2,7 +2,8 @@
 // never read — an id, a translation key, a code instead of its label, or words of the other language.
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { base, signedIn } from './demo-server'
+import { findUserInWorkspace, grantOperator } from '../apps/server/src/modules/users'
+import { base, runtime, signedIn } from './demo-server'
 
 /**
  * Accessible names the component library writes in English whatever the locale (antd's table selection,
@@ -277,6 +278,7 @@ export async function pagesToWalk(page: Page): Promise<string[]> {
   ]
   for (const tab of [
     'workspace',
+    'workspaces',
     'users',
     'teams',
     'roles',
@@ -359,6 +361,10 @@ export function walkEveryPage(lang: 'en' | 'zh-CN') {
   const en = lang === 'en'
   describe(`every page in ${en ? 'English, on a phone' : 'Chinese'}`, () => {
     it(`shows no id, translation key, code or ${en ? 'Chinese character, and fits the phone' : 'English word'}`, async () => {
+      // Settings → Workspaces is an instance operator's (ADR 0025): the demo's administrator is made one here.
+      const db = runtime().database.db
+      const admin = (await findUserInWorkspace(db, 'demo', 'admin@demo.openkam.local'))!
+      await grantOperator(db, admin.workspaceId, admin.userId)
       const { page, ctx } = await signedIn('admin@demo.openkam.local', {
         locale: en ? 'en-US' : 'zh-CN',
         ...(en ? { viewport: { width: 390, height: 844 } } : {}),
