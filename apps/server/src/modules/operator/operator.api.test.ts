@@ -167,8 +167,10 @@ describe('operator routes', () => {
 
 describe('a person in several workspaces', () => {
   let other: Org
+  let foreign: Org
   beforeAll(async () => {
     other = await makeOrg(env)
+    foreign = await makeOrg(env)
     // The same person (org's salesperson, same e-mail and password) becomes a member of the other workspace.
     const twin = await other.admin.post('/api/v1/users', {
       email: `sales@${org.slug}.test`,
@@ -220,7 +222,6 @@ describe('a person in several workspaces', () => {
 
   it('refuses a workspace the person does not belong to (404), and one whose user row is deactivated (403)', async () => {
     const s = await loginAs(env.app, `sales@${org.slug}.test`)
-    const foreign = await makeOrg(env)
     expect((await s.post('/api/v1/auth/switch', { workspaceId: foreign.wsId })).status).toBe(404)
     expect((await s.post('/api/v1/auth/switch', { workspaceId: 'nope' })).status).toBe(400)
     const twin = (await other.admin.get(`/api/v1/users?limit=500`)).body.data.find(
@@ -235,7 +236,6 @@ describe('a person in several workspaces', () => {
 
   it('does not link a row with the same e-mail but another password: another workspace’s administrator cannot get in', async () => {
     // The foreign administrator creates a user with the victim's e-mail and a password they know …
-    const foreign = await makeOrg(env)
     await foreign.admin.post('/api/v1/users', {
       email: `manager@${org.slug}.test`,
       name: 'Impostor',
