@@ -10,6 +10,9 @@ export default defineConfig({
     chunkSizeWarningLimit: 1500,
     reportCompressedSize: true,
     rollupOptions: {
+      // The contract's modules only declare (zod schemas, labels): a page that needs the field labels does not
+      // carry every schema, and zod, with it.
+      treeshake: { moduleSideEffects: (id) => !/packages\/contract\/src\//.test(id) },
       output: {
         manualChunks(id) {
           if (id.includes('node_modules/echarts') || id.includes('node_modules/zrender')) return 'echarts'

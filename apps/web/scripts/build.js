@@ -8,7 +8,7 @@ import { promisify } from 'node:util'
 import { fileURLToPath } from 'node:url'
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)))
-export const INITIAL_JS_BUDGET_KB = 600
+export const INITIAL_JS_BUDGET_KB = 300
 
 const gzipBytes = (file) => zlib.gzipSync(fs.readFileSync(file)).length
 

@@ -1,19 +1,23 @@
-import { StrictMode, Suspense, lazy } from 'react'
+import { StrictMode, Suspense, lazy, useEffect } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App as AntApp, ConfigProvider } from 'antd'
 import enUS from 'antd/locale/en_US'
 import zhCN from 'antd/locale/zh_CN'
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
-import { RouterProvider } from 'react-router'
 import { useTranslation } from 'react-i18next'
 import { i18nReady } from './shared/i18n/i18n'
 import './styles.css'
 import { AuthProvider, useAuth } from './app/auth'
-import { router } from './app/router'
-import { LoadingState } from './shared/ui/states'
+import { LoadingState } from './shared/ui/loading'
 import { reducedMotion } from './shared/ui/motion'
 
 const SignInPage = lazy(() => import('./app/SignInPage'))
+// The signed-in app (its shell, router and pages) loads only once someone is signed in — or, for a browser
+// that was signed in when last used (a hint, not a credential), alongside the session check.
+const SIGNED_IN_HINT = 'openkam.signedIn'
+const loadSignedInApp = () => import('./app/router')
+if (localStorage.getItem(SIGNED_IN_HINT)) void loadSignedInApp()
+const SignedInApp = lazy(loadSignedInApp)
 const ConfirmMilestonePage = lazy(() => import('./features/lifecycle/ConfirmMilestonePage'))
 const SurveyAnswerPage = lazy(() => import('./features/surveys/SurveyAnswerPage'))
 const ApproveByLinkPage = lazy(() => import('./features/approval-link/ApproveByLinkPage'))
@@ -37,6 +41,11 @@ const queryClient = new QueryClient({
 
 function Gate() {
   const { me, loading } = useAuth()
+  useEffect(() => {
+    if (loading) return
+    if (me) localStorage.setItem(SIGNED_IN_HINT, '1')
+    else localStorage.removeItem(SIGNED_IN_HINT)
+  }, [me, loading])
   if (confirmToken)
     return (
       <Suspense fallback={<LoadingState rows={6} />}>
@@ -68,11 +77,7 @@ function Gate() {
       </Suspense>
     )
   if (loading) return <LoadingState rows={10} />
-  return (
-    <Suspense fallback={<LoadingState rows={10} />}>
-      {me ? <RouterProvider router={router} /> : <SignInPage />}
-    </Suspense>
-  )
+  return <Suspense fallback={<LoadingState rows={10} />}>{me ? <SignedInApp /> : <SignInPage />}</Suspense>
 }
 
 function Root() {

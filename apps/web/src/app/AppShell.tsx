@@ -50,7 +50,9 @@ import { KeyboardShortcuts } from '../shared/ui/shortcuts'
 import { NotificationBell } from '../features/inbox/NotificationBell'
 import { switchWorkspace, useMyWorkspaces } from './workspaces'
 import { LoadingState } from '../shared/ui/states'
-import { objectName, ObjectIcon, useCustomObjects } from '../features/objects'
+// Not the objects barrel: it would bring Settings' objects tab and its table into every first visit.
+import { ObjectIcon } from '../features/objects/object-icons'
+import { objectName, useCustomObjects } from '../features/objects/objects.queries'
 import { useWaitingCount } from '../features/approvals/approvals.queries'
 
 type Item = {

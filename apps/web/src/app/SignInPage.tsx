@@ -1,10 +1,14 @@
-import { useState } from 'react'
+import { Suspense, lazy, useState } from 'react'
 import { Alert, Button, Card, Form, Input, Typography } from 'antd'
 import { useQueryClient } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { ApiError, post } from '../shared/api/client'
-import { LanguageSwitch } from './LanguageSwitch'
-import { SetupPage, useSetupStatus } from '../features/setup'
+import { LanguageToggle } from './LanguageToggle'
+import { useSetupStatus } from '../features/setup/setup.queries'
+import { LoadingState } from '../shared/ui/loading'
+
+// The first-run screen is shown once per installation: its code loads only then.
+const SetupPage = lazy(() => import('../features/setup/SetupPage').then((m) => ({ default: m.SetupPage })))
 
 export default function SignInPage() {
   const { t } = useTranslation()
@@ -35,11 +39,16 @@ export default function SignInPage() {
   }
 
   // An empty installation has nobody to sign in: it gets the first-run screen instead (issue 18.6).
-  if (status.data?.needed) return <SetupPage />
+  if (status.data?.needed)
+    return (
+      <Suspense fallback={<LoadingState rows={8} />}>
+        <SetupPage />
+      </Suspense>
+    )
   return (
     <main className="signin">
       <div className="signin-lang">
-        <LanguageSwitch />
+        <LanguageToggle />
       </div>
       <Card className="signin-card">
         <Typography.Title level={2} style={{ marginTop: 0 }}>

@@ -1,5 +1,5 @@
 import { lazy } from 'react'
-import { createBrowserRouter, useParams } from 'react-router'
+import { RouterProvider, createBrowserRouter, useParams } from 'react-router'
 import { AppShell } from './AppShell'
 
 const HomePage = lazy(() => import('../features/home/HomePage'))
@@ -81,3 +81,8 @@ export const router = createBrowserRouter([
     ],
   },
 ])
+
+/** The signed-in app: main.tsx loads this module (and with it the shell and the router) after sign-in. */
+export default function SignedInApp() {
+  return <RouterProvider router={router} />
+}

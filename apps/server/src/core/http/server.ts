@@ -1,8 +1,10 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import Fastify, {
+  LogController,
   type FastifyBaseLogger,
   type FastifyInstance,
+  type FastifyReply,
   type FastifyRequest,
   type RawReplyDefaultExpression,
   type RawRequestDefaultExpression,
@@ -25,7 +27,8 @@ import type { Config } from '../config'
 import type { EventSink } from '../events/bus'
 import type { Principal } from '../access/permissions'
 import { inputGuard } from './input-guard'
-import { strictQueryValidator } from './strict-query'
+import { noUndeclaredQuery, strictQueryValidator } from './strict-query'
+import { documentErrors } from './openapi-errors'
 import { errorHandler, sendProblem } from './problem'
 import { builtinObjects } from '@openkam/contract'
 import { tokenScopeRefusal } from '../access/token-scope'
@@ -77,6 +80,21 @@ export function tokenOf(req: FastifyRequest): string | undefined {
 }
 
 /**
+ * One line per request, at debug, instead of Fastify's two at info: the start-up terminal shows its summary,
+ * not a JSON line per request (OPENKAM_LOG_LEVEL=debug brings them back). Errors are logged as before.
+ */
+class RequestsAtDebug extends LogController {
+  override incomingRequest() {}
+  override requestCompleted(error: Error | null, req: FastifyRequest, reply: FastifyReply) {
+    if (error) return super.requestCompleted(error, req, reply)
+    req.log.debug(
+      { method: req.method, url: req.url, statusCode: reply.statusCode, ms: reply.elapsedTime },
+      'request completed',
+    )
+  }
+}
+
+/**
  * Files under assets/ are named by a hash of their content, so a browser keeps them for a year without asking
  * again; index.html (which names the current ones) is checked on every load.
  */
@@ -92,8 +110,17 @@ export async function createHttpServer(opts: HttpOptions) {
   const { config } = opts
   const app = Fastify({
     logger: opts.logger === false ? false : { level: config.logLevel },
-    // One line per request at debug (below), not Fastify's two at info: the start-up terminal stays readable.
-    disableRequestLogging: true,
+    logController: new RequestsAtDebug(),
+    // The router's own refusals (a path parameter too long, a malformed URL) as problem+json like the rest.
+    frameworkErrors: (err, req, reply) =>
+      sendProblem(
+        reply,
+        err.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 414 : 400,
+        err.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'path_too_long' : 'bad_url',
+        err.code === 'FST_ERR_MAX_PARAM_LENGTH'
+          ? 'A path parameter is longer than the server accepts'
+          : 'The path is not a valid URL',
+      ),
     genReqId: (req) => (req.headers['x-request-id'] as string | undefined)?.slice(0, 100) || newId(),
     trustProxy: config.trustProxy,
     bodyLimit: 10 * 1024 * 1024,
@@ -152,6 +179,7 @@ export async function createHttpServer(opts: HttpOptions) {
   )
 
   app.setValidatorCompiler(strictQueryValidator)
+  app.addHook('onRoute', noUndeclaredQuery)
   app.setSerializerCompiler(serializerCompiler)
   app.setErrorHandler(errorHandler)
   // NUL characters, lone surrogates and deep nesting are refused before validation (input-guard.ts).
@@ -177,12 +205,6 @@ export async function createHttpServer(opts: HttpOptions) {
   })
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id)
-  })
-  app.addHook('onResponse', async (req, reply) => {
-    req.log.debug(
-      { method: req.method, url: req.url, statusCode: reply.statusCode, ms: reply.elapsedTime },
-      'request completed',
-    )
   })
 
   await app.register(cookie)
@@ -222,7 +244,8 @@ export async function createHttpServer(opts: HttpOptions) {
       security: [{ bearer: [] }, { cookie: [] }],
     },
     transform: jsonSchemaTransform,
-    transformObject: jsonSchemaTransformObject,
+    // Errors as the kernel answers them: problem+json, with the statuses it adds (openapi-errors.ts).
+    transformObject: (o) => documentErrors(jsonSchemaTransformObject(o)),
   })
 
   app.decorateRequest('ctx', null as never)

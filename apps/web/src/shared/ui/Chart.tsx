@@ -1,29 +1,34 @@
-import { useEffect, useRef } from 'react'
+import { useEffect, useRef, useState, type RefObject } from 'react'
 import { useTranslation } from 'react-i18next'
-import * as echarts from 'echarts/core'
-import { BarChart, PieChart, type BarSeriesOption, type PieSeriesOption } from 'echarts/charts'
-import {
-  AriaComponent,
-  GridComponent,
-  LegendComponent,
-  TooltipComponent,
-  type AriaComponentOption,
-  type GridComponentOption,
-  type LegendComponentOption,
-  type TooltipComponentOption,
+import type * as echarts from 'echarts/core'
+import type { BarSeriesOption, PieSeriesOption } from 'echarts/charts'
+import type {
+  AriaComponentOption,
+  GridComponentOption,
+  LegendComponentOption,
+  TooltipComponentOption,
 } from 'echarts/components'
-import { CanvasRenderer } from 'echarts/renderers'
 
-// Only what the app's charts use, so the chunk stays small.
-echarts.use([
-  BarChart,
-  PieChart,
-  GridComponent,
-  TooltipComponent,
-  LegendComponent,
-  AriaComponent,
-  CanvasRenderer,
-])
+/** ECharts (its own chunk, the app's largest library), fetched the first time a chart is about to show. */
+const loadECharts = () => import('./echarts-setup').then((m) => m.echarts)
+
+/**
+ * Whether `el` is on screen or within a quarter of a screen's height of it (always, without IntersectionObserver): a chart
+ * further down the page loads its library when scrolled to, not with the page.
+ */
+function useNearView(el: RefObject<HTMLDivElement | null>) {
+  const [near, setNear] = useState(typeof IntersectionObserver === 'undefined')
+  useEffect(() => {
+    const node = el.current
+    if (near || !node) return
+    const io = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && setNear(true), {
+      rootMargin: '25% 0px',
+    })
+    io.observe(node)
+    return () => io.disconnect()
+  }, [el, near])
+  return near
+}
 
 export type ChartOption = echarts.ComposeOption<
   | BarSeriesOption
@@ -72,26 +77,34 @@ export function Chart({
   const latest = useRef({ option, label: ariaLabel })
   latest.current = { option, label: ariaLabel }
 
+  const near = useNearView(el)
+
   useEffect(() => {
     const node = el.current
-    if (!node) return
-    const c = echarts.init(node, undefined, {
-      renderer: 'canvas',
-      locale: i18n.language === 'zh-CN' ? 'ZH' : 'EN',
+    if (!node || !near) return
+    let c: echarts.EChartsType | null = null
+    let gone = false
+    const resize = () => c?.resize()
+    const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(resize)
+    void loadECharts().then((lib) => {
+      if (gone) return
+      c = lib.init(node, undefined, {
+        renderer: 'canvas',
+        locale: i18n.language === 'zh-CN' ? 'ZH' : 'EN',
+      })
+      chart.current = c
+      c.setOption(withDefaults(latest.current.option, latest.current.label))
+      window.addEventListener('resize', resize)
+      observer?.observe(node)
     })
-    chart.current = c
-    c.setOption(withDefaults(latest.current.option, latest.current.label))
-    const resize = () => c.resize()
-    window.addEventListener('resize', resize)
-    const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => c.resize())
-    observer?.observe(node)
     return () => {
+      gone = true
       window.removeEventListener('resize', resize)
       observer?.disconnect()
-      c.dispose()
+      c?.dispose()
       chart.current = null
     }
-  }, [i18n.language])
+  }, [i18n.language, near])
 
   useEffect(() => {
     chart.current?.setOption(withDefaults(option, ariaLabel), { notMerge: true })

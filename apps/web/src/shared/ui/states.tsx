@@ -1,10 +1,8 @@
-import { Button, Empty, Result, Skeleton } from 'antd'
+import { Button, Empty, Result } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { ApiError } from '../api/client'
 
-export function LoadingState({ rows = 6 }: { rows?: number }) {
-  return <Skeleton active paragraph={{ rows }} aria-busy="true" />
-}
+export { LoadingState } from './loading'
 
 export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const { t } = useTranslation()
