@@ -6,6 +6,7 @@ import { markdownTable, missed, type Row } from './report'
 import type { ScaleResult, Settings } from './scale'
 import { usageSection } from './usage-rows'
 import type { UsageIngestion } from './usage-timing'
+import { webLoadSection } from './web-load-section'
 
 export type RunInfo = {
   rows: Row[]
@@ -100,6 +101,7 @@ export function performanceDoc(run: RunInfo, root: string): string {
     ...(run.incidents.length
       ? ['## Incidents during the run', '', ...run.incidents.map((f) => `- ${f}`), '']
       : []),
+    ...webLoadSection(),
     '## How the figures are made',
     '',
     '- **Workspace.** One workspace made through the services (built-in roles, an administrator, 4 sales managers,',
