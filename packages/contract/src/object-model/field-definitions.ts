@@ -23,6 +23,14 @@ export const customFieldTypes = [
   'rollup',
 ] as const
 export type CustomFieldType = (typeof customFieldTypes)[number]
+/**
+ * The values a field type takes when its definition sets no `min` / `max`: money is never negative and a
+ * percentage is 0–100 (SPEC R-26). The server checks values against them and `GET /objects` serves them.
+ */
+export const fieldTypeDomains: Partial<Record<CustomFieldType, { min?: number; max?: number }>> = {
+  money: { min: 0 },
+  percent: { min: 0, max: 100 },
+}
 /** Types a field of the object model may have: the custom types, and `tags` (a list of free words). */
 export const objectFieldTypes = [...customFieldTypes, 'tags'] as const
 export type ObjectFieldType = (typeof objectFieldTypes)[number]

@@ -6,7 +6,7 @@
 export type FieldType =
   | { type: 'text' | 'textarea' | 'email' | 'tags' | 'url' | 'phone' }
   | { type: 'number'; min?: number; max?: number }
-  | { type: 'money' | 'decimal' | 'percent' }
+  | { type: 'money' | 'decimal' | 'percent'; min?: number; max?: number }
   | { type: 'date' | 'datetime' | 'bool' }
   | { type: 'enum'; enum: string; values: readonly string[] }
   | { type: 'user' | 'account' | 'contact' | 'opportunity' | 'team' }

@@ -46,6 +46,11 @@ describe('null for a field the database requires', () => {
     )
     refused(await org.admin.post('/api/v1/tickets', { subject: 'Broken', accountId, type: null }), 'type')
     refused(await org.admin.post('/api/v1/contacts', { name: 'Li', accountId, active: null }), 'active')
+    const rule = { name: 'Quiet', type: 'no_login' }
+    refused(await org.admin.post('/api/v1/alert-rules', { ...rule, enabled: null }), 'enabled')
+    refused(await org.admin.post('/api/v1/alert-rules', { ...rule, notify: null }), 'notify')
+    const alert = { accountId, type: 'manual', severity: 'warning', reason: 'Check in' }
+    refused(await org.admin.post('/api/v1/alerts', { ...alert, details: null }), 'details')
     expect((await org.admin.get('/api/v1/tasks?q=Call back')).body.data).toHaveLength(0)
     expect((await org.admin.get('/api/v1/opportunities')).body.data).toHaveLength(0)
   })
@@ -128,6 +133,16 @@ describe('input domains', () => {
     const ok = await post({ delta: { amount: '-20', currency: 'CNY' }, share: 100 })
     expect(ok.status, JSON.stringify(ok.body)).toBe(201)
     expect(ok.body.custom.delta).toEqual({ amount: '-20.00', currency: 'CNY' })
+    // Forms take the same bounds from the object model.
+    const fields = (await org.admin.get('/api/v1/objects/accounts')).body.fields as {
+      key: string
+      min?: number
+      max?: number
+    }[]
+    const bounds = (k: string) => fields.find((f) => f.key === k)
+    expect(bounds('credit')).toMatchObject({ min: 0 })
+    expect(bounds('share')).toMatchObject({ min: 0, max: 100 })
+    expect(bounds('delta')).toMatchObject({ min: -1000 })
   })
   it('checks metric keys and ranges', async () => {
     const post = (body: unknown) => org.admin.post(`/api/v1/accounts/${accountId}/metrics`, body)

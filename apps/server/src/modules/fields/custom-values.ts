@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { Money, SignedDecimal, type FieldDefinition } from '@openkam/contract'
+import { fieldTypeDomains, Money, SignedDecimal, type FieldDefinition } from '@openkam/contract'
 import type { FieldError } from '../../core/errors'
 import { evaluateFormula, type FormulaValues } from './formula'
 
@@ -24,17 +24,10 @@ export type Def = Pick<
 // A custom money field may set a negative minimum, so the sign is checked by `range`, not the schema.
 const SignedMoney = Money.safeExtend({ amount: SignedDecimal }).strict()
 const uuid = z.uuid({ error: 'must be an id (UUID)' })
-/**
- * A value's bounds: the field's own, else its type's domain — money is never negative and a percentage is
- * 0–100 unless the field says otherwise (SPEC R-26).
- */
-const DOMAIN: Partial<Record<Def['type'], { min?: number; max?: number }>> = {
-  money: { min: 0 },
-  percent: { min: 0, max: 100 },
-}
+/** A value's bounds: the field's own, else its type's domain (money ≥ 0, percent 0–100). */
 const range = (d: Def, n: number): string | null => {
-  const min = d.min ?? DOMAIN[d.type]?.min ?? null
-  const max = d.max ?? DOMAIN[d.type]?.max ?? null
+  const min = d.min ?? fieldTypeDomains[d.type]?.min ?? null
+  const max = d.max ?? fieldTypeDomains[d.type]?.max ?? null
   return min !== null && n < min
     ? `must be at least ${min}`
     : max !== null && n > max

@@ -1,5 +1,6 @@
 import {
   builtinObjects,
+  fieldTypeDomains,
   fieldLabelsEn,
   fieldLabelsZh,
   objectLabelsEn,
@@ -121,8 +122,10 @@ export function customField(d: FieldDefinition, lang: Lang): ObjectField {
     }))
   if (d.relation) out.relation = d.relation
   if (d.helpText) out.helpText = d.helpText
-  if (d.min !== null) out.min = d.min
-  if (d.max !== null) out.max = d.max
+  const min = d.min ?? fieldTypeDomains[d.type]?.min
+  const max = d.max ?? fieldTypeDomains[d.type]?.max
+  if (min !== undefined) out.min = min
+  if (max !== undefined) out.max = max
   if (d.formula) out.formula = d.formula
   if (d.resultType) out.resultType = d.resultType
   return out

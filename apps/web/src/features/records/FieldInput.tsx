@@ -122,7 +122,9 @@ export function FieldInput(props: Props) {
           <InputNumber
             id={id}
             stringMode
-            min="0"
+            // Never negative unless the field says otherwise (its min, from GET /objects).
+            min={String(field.min ?? 0)}
+            max={field.max === undefined ? undefined : String(field.max)}
             value={value?.amount}
             onChange={(v) =>
               onChange?.(
@@ -192,6 +194,8 @@ export function FieldInput(props: Props) {
       return (
         <InputNumber
           id={id}
+          min={field.min ?? 0}
+          max={field.max ?? 100}
           value={value}
           onChange={(v) => onChange?.(v ?? null)}
           suffix="%"

@@ -93,6 +93,8 @@ export function customFieldOf(o: ObjectField): Field {
       return { ...base, type: 'number', min: o.min, max: o.max }
     case 'money':
     case 'percent':
+      // Their domains (money ≥ 0, percent 0–100) or the field's own bounds, as GET /objects serves them.
+      return { ...base, type: o.type, min: o.min, max: o.max }
     case 'date':
     case 'datetime':
     case 'user':
