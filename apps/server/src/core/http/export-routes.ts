@@ -213,6 +213,8 @@ export function registerExportRoute(app: App, db: Db, c: Collection<any, any, an
           400: Problem,
           401: Problem,
           403: Problem,
+          // A sort or column naming a custom field the object does not have.
+          404: Problem,
         },
       } as never,
     },

@@ -126,13 +126,22 @@ export function registerPortalRoutes(app: App, db: Db, deps: PortalDeps) {
 
   app.delete(
     '/api/v1/portal/:workspace/session',
-    { config: open(60), schema: { tags, summary: 'Sign out of the portal', security: [], params: Slug } },
+    {
+      config: open(60),
+      schema: {
+        tags,
+        summary: 'Sign out of the portal',
+        security: [],
+        params: Slug,
+        response: { 204: z.null(), ...errors },
+      },
+    },
     async (req, reply) => {
       const secret = req.cookies?.[PORTAL_COOKIE]
       const v = await portalVisitor(db, req.params.workspace, secret)
       if (v && secret) await db.transaction((tx) => endPortalSession(tx, v, secret))
       reply.clearCookie(PORTAL_COOKIE, { path: COOKIE_PATH })
-      return reply.code(204).send()
+      return reply.code(204).send(null)
     },
   )
 
