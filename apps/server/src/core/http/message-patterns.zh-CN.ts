@@ -124,7 +124,8 @@ const channelNames: Record<string, string> = {
 
 /** Tried in order; the first that matches and yields a translation wins. */
 export const zhPatterns: readonly Pattern[] = [
-  // The outbound guard (core/http/outbound.ts) on a webhook's url
+  // The outbound guard (core/http/outbound.ts) on a webhook's url, the SMTP host and the SMS API address
+  [/^The notification settings are not valid$/, '通知设置无效'],
   [
     /^must be an address on the internet: (.+) is a (.+) address \(OPENKAM_OUTBOUND_ALLOW lets an administrator of the server allow it\)$/,
     (g) =>

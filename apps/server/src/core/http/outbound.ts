@@ -143,6 +143,31 @@ export async function checkOutboundHost(hostname: string, policy: OutboundPolicy
 }
 
 /**
+ * Why the server may not send to this URL or host (for a 400 on the field that names it), or null — also
+ * null for a malformed value (the schema reports that) or a name that does not resolve now.
+ * @example errors.push(...((await outboundRefusal(c.url)) ? [{ path: 'url', message }] : []))
+ */
+export async function outboundRefusal(urlOrHost: unknown): Promise<string | null> {
+  if (typeof urlOrHost !== 'string' || !urlOrHost) return null
+  let host = urlOrHost
+  if (urlOrHost.includes('://')) {
+    try {
+      host = new URL(urlOrHost).hostname
+    } catch {
+      return null
+    }
+  }
+  try {
+    await checkOutboundHost(host)
+    return null
+  } catch (err) {
+    if (err instanceof OutboundRefused)
+      return `must be an address on the internet: ${err.address} is a ${err.kind} address (OPENKAM_OUTBOUND_ALLOW lets an administrator of the server allow it)`
+    throw err
+  }
+}
+
+/**
  * The address to connect to for a host (resolved once and checked), for clients that cannot take a
  * `lookup` (SMTP): connecting to the checked address leaves no second resolution to rebind.
  * @example const address = await resolveOutbound('smtp.example.com')

@@ -101,6 +101,26 @@ describe('outbound guard', () => {
     expect(rx.requests).toHaveLength(0)
   })
 
+  it('refuses an SMTP host or SMS API address on an internal address with a 400 naming each, changing nothing', async () => {
+    withoutAllowance()
+    const before = (await org.admin.get('/api/v1/notification-settings')).body
+    const res = await org.admin.put('/api/v1/notification-settings', {
+      version: before.version,
+      smtp: { host: '127.0.0.1', port: 25, secure: false, from: 'kam@example.com' },
+      sms: {
+        provider: 'aliyun',
+        enabled: false,
+        accessKeyId: 'LTAI5tTEST',
+        signName: 'OpenKAM',
+        templateCode: 'SMS_1',
+        baseUrl: 'http://169.254.169.254/',
+      },
+    })
+    expect(res.status).toBe(400)
+    expect(res.body.errors.map((e: { path: string }) => e.path)).toEqual(['smtp.host', 'sms.baseUrl'])
+    expect((await org.admin.get('/api/v1/notification-settings')).body).toEqual(before)
+  })
+
   it('sends no e-mail through an SMTP server on an internal address', async () => {
     const smtp = await startSmtp()
     closers.push(smtp.close)

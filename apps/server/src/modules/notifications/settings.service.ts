@@ -10,6 +10,7 @@ import { diff, recordAudit } from '../../core/audit/audit'
 import type { Ctx } from '../../core/context'
 import type { Executor } from '../../core/db/types'
 import { AppError } from '../../core/errors'
+import { outboundRefusal } from '../../core/http/outbound'
 import { openStored, sealStored } from '../../core/crypto/secret-box'
 import type { Smtp } from './channels/email.sender'
 import type { SmsConfig } from './channels/sms/sms.sender'
@@ -131,6 +132,15 @@ export async function updateSettings(
         errors: [{ path: 'sms.accessKeySecret', message: 'give the secret of this access key' }],
       })
   }
+  // Hosts the server may not reach are refused here (and again when sending): core/http/outbound.ts.
+  const refused = [
+    ...(input.smtp ? [['smtp.host', await outboundRefusal(input.smtp.host)] as const] : []),
+    ...(input.sms?.baseUrl ? [['sms.baseUrl', await outboundRefusal(input.sms.baseUrl)] as const] : []),
+  ].filter(([, m]) => m)
+  if (refused.length)
+    throw new AppError('invalid', 'invalid_input', 'The notification settings are not valid', {
+      errors: refused.map(([path, message]) => ({ path, message: message! })),
+    })
   const row = await saveSettings(
     tx,
     ctx.ws,

@@ -3,7 +3,7 @@ import type { z } from 'zod'
 import type { Webhook } from '@openkam/contract'
 import { Collection } from '../../core/crud/collection'
 import { sealStored } from '../../core/crypto/secret-box'
-import { checkOutboundHost, OutboundRefused } from '../../core/http/outbound'
+import { outboundRefusal } from '../../core/http/outbound'
 import { baseRecord } from '../../core/crud/mapping'
 import { rolesFieldAccess } from './field-access.repository'
 import { webhooks } from './notification.table'
@@ -22,28 +22,6 @@ export const webhookRecord = (r: Row): WebhookRecord => ({
   enabled: r.enabled,
   fieldAccessRole: r.fieldAccessRole ?? null,
 })
-
-/**
- * Why the server may not call this address (loopback, private, link-local or metadata, after resolving
- * the name — core/http/outbound.ts), or null. Sending checks again at connect time.
- */
-async function urlRefusal(url: unknown): Promise<string | null> {
-  if (typeof url !== 'string') return null
-  let host: string
-  try {
-    host = new URL(url).hostname
-  } catch {
-    return null
-  }
-  try {
-    await checkOutboundHost(host)
-    return null
-  } catch (err) {
-    if (err instanceof OutboundRefused)
-      return `must be an address on the internet: ${err.address} is a ${err.kind} address (OPENKAM_OUTBOUND_ALLOW lets an administrator of the server allow it)`
-    throw err
-  }
-}
 
 /** Webhooks and robots as a configuration collection (administrators by default): CRUD, audit, events. */
 export const webhookCollection = new Collection<WebhookRecord, any, any>({
@@ -67,7 +45,8 @@ export const webhookCollection = new Collection<WebhookRecord, any, any>({
         : []
     if (c.fieldAccessRole && !(await rolesFieldAccess(tx, ctx.ws)).has(c.fieldAccessRole))
       errors.push({ path: 'fieldAccessRole', message: `there is no role "${c.fieldAccessRole}"` })
-    const refusal = await urlRefusal(c.url)
+    // Loopback, private, link-local and metadata addresses (checked again when sending).
+    const refusal = await outboundRefusal(c.url)
     if (refusal) errors.push({ path: 'url', message: refusal })
     return errors
   },
