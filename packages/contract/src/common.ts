@@ -30,7 +30,10 @@ export const currencyDecimals = (code: string): number =>
 export const Currency = z
   .string()
   .regex(/^[A-Z]{3}$/, 'must be a three-letter currency code such as CNY')
-  .refine((c) => currencySet.has(c), 'must be an ISO 4217 currency code such as CNY, USD or EUR')
+  .refine(
+    (c) => !/^[A-Z]{3}$/.test(c) || currencySet.has(c),
+    'must be an ISO 4217 currency code such as CNY, USD or EUR',
+  )
 
 const DECIMAL = /^-?\d{1,16}(\.\d{1,2})?$/
 const decimal = (signed: boolean) =>
@@ -57,7 +60,8 @@ export function excessDecimals(amount: string, currency: string): string | null 
 export const Money = z
   .object({ amount: Decimal, currency: Currency.default('CNY') })
   .superRefine((m, ctx) => {
-    const bad = excessDecimals(m.amount, m.currency)
+    // An amount already refused as malformed is not named twice.
+    const bad = DECIMAL.test(m.amount) ? excessDecimals(m.amount, m.currency) : null
     if (bad) ctx.addIssue({ code: 'custom', path: ['amount'], message: bad, input: m.amount })
   })
 // How the object model shows them (a field using them needs no annotation of its own).

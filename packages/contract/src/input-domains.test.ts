@@ -30,6 +30,13 @@ describe('input domains', () => {
     ['1.234', false],
   ])('takes %s as a money amount: %s', (v, want) => expect(ok(Decimal, v)).toBe(want))
 
+  it('names a malformed amount once', () => {
+    const r = Money.safeParse({ amount: '12.345', currency: 'CNY' })
+    expect(r.error?.issues.map((i) => i.message)).toEqual([
+      'must be a decimal amount with at most 2 decimals',
+    ])
+  })
+
   it('lets a field that says so take a negative amount', () => expect(ok(SignedDecimal, '-5.25')).toBe(true))
 
   it.each([
@@ -39,6 +46,7 @@ describe('input domains', () => {
     [{ amount: '5.5', currency: 'CNY' }, true],
     [{ amount: '5', currency: 'QQQ' }, false],
     [{ amount: '-5', currency: 'CNY' }, false],
+    [{ amount: '12.345', currency: 'CNY' }, false],
   ])('takes %j as money: %s', (v, want) => expect(ok(Money, v)).toBe(want))
 
   it.each([
