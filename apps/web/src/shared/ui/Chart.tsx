@@ -13,8 +13,9 @@ import type {
 const loadECharts = () => import('./echarts-setup').then((m) => m.echarts)
 
 /**
- * Whether `el` is on screen or within a quarter of a screen's height of it (always, without IntersectionObserver): a chart
- * further down the page loads its library when scrolled to, not with the page.
+ * Whether the chart's library should load: at once when `el` is on screen or within a quarter of a screen's
+ * height of it (or without IntersectionObserver), else 2 s after the page showed — so the page's first load
+ * never waits for it, and a chart further down is drawn by the time it is scrolled to.
  */
 function useNearView(el: RefObject<HTMLDivElement | null>) {
   const [near, setNear] = useState(typeof IntersectionObserver === 'undefined')
@@ -25,7 +26,11 @@ function useNearView(el: RefObject<HTMLDivElement | null>) {
       rootMargin: '25% 0px',
     })
     io.observe(node)
-    return () => io.disconnect()
+    const later = setTimeout(() => setNear(true), 2000)
+    return () => {
+      io.disconnect()
+      clearTimeout(later)
+    }
   }, [el, near])
   return near
 }
