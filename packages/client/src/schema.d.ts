@@ -3,7 +3,7 @@
  * Do not make direct changes to the file.
  */
 // Regenerate with `npm run client:generate`; a unit test fails when this file is stale.
-// openapi-fingerprint: 4bac20b64f18f0c5aafd4fe1f2f7d89d415fb214d654274e52bbfa20df5803cd
+// openapi-fingerprint: 3bd2d79c9c16b72554be63d23c5e6dbe16bf629ae1d6d5aa66762555f8e19171
 
 export interface paths {
     "/api/v1/accounts": {
@@ -65669,6 +65669,8 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    /** @description labels in this language; Accept-Language by default */
+                    lang?: "en" | "zh-CN";
                     ownerId?: string;
                     period?: string;
                     segment?: string;

@@ -1,3 +1,4 @@
+import { z } from 'zod'
 import {
   DashboardFiltersQuery,
   DashboardViewData,
@@ -64,11 +65,19 @@ export function registerMetricRoutes(app: App, db: Db) {
         summary:
           'A fixed dashboard view: health movers, at-risk accounts, ROI of effort (over `period`, this year by default), cycle times or north-star progress',
         params: DashboardViewParams,
-        querystring: DashboardFiltersQuery,
+        querystring: DashboardFiltersQuery.extend({
+          lang: z
+            .enum(['en', 'zh-CN'])
+            .optional()
+            .describe('labels in this language; Accept-Language by default'),
+        }),
         response: { 200: DashboardViewData, ...errors },
       },
     },
-    async (req) => computeViewData(db, req.ctx, req.params.view, req.query, messageLanguage(req), new Date()),
+    async (req) => {
+      const { lang, ...filters } = req.query
+      return computeViewData(db, req.ctx, req.params.view, filters, lang ?? messageLanguage(req), new Date())
+    },
   )
   app.get(
     '/api/v1/north-star',
