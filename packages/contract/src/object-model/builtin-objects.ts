@@ -29,7 +29,8 @@ export { apiOnly, field, objectModelRegistry, type FieldAnnotation } from './fie
  * annotations (derive-fields.ts); what is written here is presentation only: the order forms show the
  * fields in, the default columns, the filters lists offer, the default sort and the field naming a record.
  */
-export const builtinObjects: Record<string, ObjectDescription> = {
+// A prototype-less map: a key from a request (`valueOf`, `__proto__`) finds nothing rather than Object's members.
+export const builtinObjects: Record<string, ObjectDescription> = Object.assign(Object.create(null), {
   accounts: builtinObject(accountResource, {
     name: 'accounts',
     title: 'accounts',
@@ -266,7 +267,7 @@ export const builtinObjects: Record<string, ObjectDescription> = {
     filters: ['kind', 'accountId', 'occurredAt'],
     defaultSort: '-occurredAt',
   }),
-}
+} satisfies Record<string, ObjectDescription>)
 
 /**
  * A commercial object: numbered, account-owned, with an amount, a status and dates. `dates` are also its

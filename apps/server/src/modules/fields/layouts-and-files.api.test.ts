@@ -39,6 +39,14 @@ describe('form layouts and definition files', () => {
     expect((await org.sales.del('/api/v1/objects/contacts/layout')).status).toBe(403)
     expect((await org.admin.get('/api/v1/objects/contacts/layout')).body.designed).toBe(true)
     expect((await org.admin.del('/api/v1/objects/nothing/layout')).status).toBe(404)
+    // Keys that name Object's own members are unknown objects too, not a 500 (found by the fuzzer).
+    for (const key of ['valueOf', 'toString', 'constructor', 'hasOwnProperty'])
+      for (const call of [
+        org.admin.get(`/api/v1/objects/${key}/layout`),
+        org.admin.put(`/api/v1/objects/${key}/layout`, { version: 0, sections: [] }),
+        org.admin.get(`/api/v1/objects/${key}`),
+      ])
+        expect([400, 404], JSON.stringify((await call).body)).toContain((await call).status)
     const reset = await org.admin.del('/api/v1/objects/contacts/layout?lang=en')
     expect(reset.status, JSON.stringify(reset.body)).toBe(200)
     expect(reset.body).toMatchObject({ designed: false, version: 0 })

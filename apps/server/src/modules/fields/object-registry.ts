@@ -20,23 +20,27 @@ import { loadCustomObjects } from './field-cache'
 import type { Executor } from '../../core/db/types'
 
 /** The built-in objects' collections, by object key (the collection name): where their records live. */
-export const builtinCollections: Record<string, Collection<any, any, any>> = Object.fromEntries(
-  [
-    accountCollection,
-    contactCollection,
-    leadCollection,
-    opportunityCollection,
-    activityCollection,
-    taskCollection,
-    ticketCollection,
-    touchCollection,
-    quoteCollection,
-    orderCollection,
-    contractCollection,
-    invoiceCollection,
-    paymentCollection,
-    handoffCollection,
-  ].map((c) => [c.def.name, c]),
+// Prototype-less, like builtinObjects: a key from a request (`valueOf`) finds nothing rather than Object's members.
+export const builtinCollections: Record<string, Collection<any, any, any>> = Object.assign(
+  Object.create(null),
+  Object.fromEntries(
+    [
+      accountCollection,
+      contactCollection,
+      leadCollection,
+      opportunityCollection,
+      activityCollection,
+      taskCollection,
+      ticketCollection,
+      touchCollection,
+      quoteCollection,
+      orderCollection,
+      contractCollection,
+      invoiceCollection,
+      paymentCollection,
+      handoffCollection,
+    ].map((c) => [c.def.name, c]),
+  ),
 )
 
 /** Keys a custom object may not take: the built-in objects and their entities, and words of the API. */
