@@ -4,7 +4,8 @@ import { objectModelRegistry } from './object-model/field-annotations'
 export const Id = z.uuid({ error: 'must be an id (UUID)' })
 /** Years a business date may fall in: older or later ones are typing mistakes (`0020` for `2020`). */
 const MIN_YEAR = 1900
-const inYears = (v: string) => Number(v.slice(0, 4)) >= MIN_YEAR
+// A value that is not a date at all is refused once, by its format check, not a second time here.
+const inYears = (v: string) => !/^\d{4}/.test(v) || Number(v.slice(0, 4)) >= MIN_YEAR
 export const Timestamp = z.iso
   .datetime({ offset: true })
   .refine(inYears, `must be a time from the year ${MIN_YEAR} on`)
