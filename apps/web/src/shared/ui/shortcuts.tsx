@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useLayoutEffect, useRef, useState } from 'react'
 import { Button, Modal, Typography } from 'antd'
 import { QuestionCircleOutlined } from '@ant-design/icons'
 import { useNavigate } from 'react-router'
@@ -25,7 +25,9 @@ const dialogOpen = () =>
 export function useShortcut(key: string, handler: (e: KeyboardEvent) => void, enabled = true) {
   const ref = useRef(handler)
   ref.current = handler
-  useEffect(() => {
+  // Attached before the page is painted, not after: a key pressed the moment a record page appears (after
+  // J / K, each record mounts anew) must not be lost between the paint and a passive effect.
+  useLayoutEffect(() => {
     if (!enabled) return
     const mod = key.startsWith('mod+')
     const k = mod ? key.slice(4) : key
