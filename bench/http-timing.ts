@@ -8,6 +8,8 @@ const root = path.resolve(import.meta.dirname, '..')
 const bin = path.join(root, 'apps/server/bin/openkam.js')
 
 export type Server = {
+  /** The server process's id (e.g. to read its memory from /proc). */
+  pid: number
   ready: Promise<{ url: string; ms: number }>
   stop(): Promise<void>
   /** Why the server stopped when the bench did not stop it (e.g. a signal from outside), else null. */
@@ -15,7 +17,12 @@ export type Server = {
 }
 
 /** Starts `openkam start` on a free port; `ready` resolves with its URL and the time it took. */
-export function startServer(opts: { dataDir: string; demo?: boolean; databaseUrl?: string }): Server {
+export function startServer(opts: {
+  dataDir: string
+  demo?: boolean
+  databaseUrl?: string
+  env?: Record<string, string>
+}): Server {
   const started = performance.now()
   const child = spawn(process.execPath, [bin, 'start', ...(opts.demo ? ['--demo'] : [])], {
     env: {
@@ -24,6 +31,7 @@ export function startServer(opts: { dataDir: string; demo?: boolean; databaseUrl
       OPENKAM_DATA_DIR: opts.dataDir,
       OPENKAM_LOG_LEVEL: 'warn',
       DATABASE_URL: opts.databaseUrl ?? '',
+      ...opts.env,
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   })
@@ -49,7 +57,7 @@ export function startServer(opts: { dataDir: string; demo?: boolean; databaseUrl
       child.on('exit', () => resolve())
       child.kill('SIGTERM')
     })
-  return { ready, stop, lost: () => (stopping ? null : exit) }
+  return { pid: child.pid!, ready, stop, lost: () => (stopping ? null : exit) }
 }
 
 export async function signIn(url: string, email: string, password: string): Promise<string> {
