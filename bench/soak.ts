@@ -48,7 +48,11 @@ async function main() {
     const token = await signIn(url, 'admin@demo.openkam.local', 'openkam-demo')
     const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' }
     const call = async (method: string, p: string, body?: unknown) => {
-      const res = await fetch(`${url}${p}`, { method, headers, body: body && JSON.stringify(body) })
+      const res = await fetch(`${url}${p}`, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+      })
       const text = await res.text()
       return { status: res.status, json: text ? JSON.parse(text) : null, text }
     }
