@@ -9,6 +9,7 @@ import { ensureQueues, startDispatcher } from './core/events/dispatcher'
 import { HandlerRegistry, type EventHandler } from './core/events/registry'
 import { startBoss, type BossRole } from './core/jobs/boss'
 import { installWakeTrigger, wakeWorkersOnCommit } from './core/jobs/wake'
+import { retryOrphanedJobs } from './core/jobs/orphans'
 import {
   BossJobQueue,
   ensureJobQueues,
@@ -173,6 +174,12 @@ export async function startRuntime(config: Config, opts: RuntimeOptions): Promis
       registry.register(h)
     await ensureQueues(boss, registry)
     await ensureJobQueues(boss, jobRegistry)
+    // The embedded database is this process's alone (the data folder's lock): a job still `active` was left
+    // by a process that crashed, and goes back to the queue now rather than after its 15-minute expiry.
+    if (database.kind === 'pglite') {
+      const orphans = await retryOrphanedJobs(database, boss)
+      if (orphans > 0) log.info({ jobs: orphans }, 'jobs left running by a stopped process are queued again')
+    }
     await installWakeTrigger(database)
     const stopAccessListener = await listenForAccessChanges(database)
     // A new embedded database without a template becomes the next one's (schema, job queues; no data yet).
