@@ -67,7 +67,10 @@ import { registerFinanceRoutes } from './modules/finance'
 import { registerOperatorRoutes } from './modules/operator'
 
 /** The HTTP application: the kernel from core/ with every module's routes. */
-export async function buildApp(rt: Runtime, opts: { logger?: boolean; web?: boolean } = {}): Promise<App> {
+export async function buildApp(
+  rt: Runtime,
+  opts: { logger?: boolean; logStream?: { write(line: string): void }; web?: boolean } = {},
+): Promise<App> {
   const db = rt.database.db
   const app = await createHttpServer({
     config: rt.config,
@@ -76,6 +79,7 @@ export async function buildApp(rt: Runtime, opts: { logger?: boolean; web?: bool
     isReady: () => rt.isReady(),
     version: VERSION,
     logger: opts.logger,
+    logStream: opts.logStream,
     webDir: opts.web === false ? undefined : (rt.config.webDir ?? defaultWebDir()),
   })
   registerAuthRoutes(app, db, rt.config, { objectKeys })

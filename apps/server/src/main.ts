@@ -14,6 +14,7 @@ import { HandlerRegistry } from './core/events/registry'
 import { setupStatus, findWorkspaceBySlug } from './modules/workspaces'
 import { importCommand, type ImportCommandOptions } from './modules/imports'
 import { VERSION } from './version'
+import { serveMetrics } from './core/observability/metrics-server'
 import {
   operatorCommand,
   operatorListCommand,
@@ -62,7 +63,9 @@ async function start(opts: { demo?: boolean; apiOnly?: boolean; lang?: 'zh-CN' |
   const role = cfg.databaseUrl && opts.apiOnly ? 'api' : 'embedded'
   const rt: Runtime = await startRuntime(cfg, { role, demo, lang: opts.lang, deferBackground: true })
   const app = await buildApp(rt, { logger: true })
+  const metrics = await serveMetrics(cfg, rt.database, app.log)
   onShutdown(async () => {
+    await metrics?.close()
     await app.close()
     await app.whenIdle(25_000)
     await rt.stop()
@@ -90,6 +93,7 @@ async function start(opts: { demo?: boolean; apiOnly?: boolean; lang?: 'zh-CN' |
   } else if ((await setupStatus(rt.database.db)).needed) {
     out(`  first run: open http://${host}:${port} to create the workspace and its administrator`)
   }
+  if (metrics) out(`  metrics: http://${metrics.host}:${metrics.port}/metrics (Prometheus)`)
   out('  API description: /api/openapi.json · stop with Ctrl+C')
   // Background work (events, jobs) starts once the server answers.
   await rt.startBackground()
@@ -101,8 +105,13 @@ async function worker() {
     role: 'worker',
     log: { info: (o, m) => out(`${m ?? ''} ${JSON.stringify(o)}`), error: (o, m) => console.error(m, o) },
   })
-  onShutdown(() => rt.stop())
+  const metrics = await serveMetrics(cfg, rt.database, { error: (o, m) => console.error(m, o) })
+  onShutdown(async () => {
+    await metrics?.close()
+    await rt.stop()
+  })
   out(`OpenKAM worker running (${rt.registry.all().length} event handlers). Stop with Ctrl+C.`)
+  if (metrics) out(`  metrics: http://${metrics.host}:${metrics.port}/metrics (Prometheus)`)
 }
 
 async function migrate() {

@@ -48,6 +48,10 @@ const ConfigSchema = z.object({
         c.addIssue({ code: 'custom', message: (err as Error).message })
       }
     }),
+  OPENKAM_METRICS_PORT: z
+    .union([z.literal('').transform(() => undefined), z.coerce.number().int().min(0).max(65535)])
+    .optional(),
+  OPENKAM_METRICS_HOST: z.string().optional(),
   OPENKAM_PUBLIC_URL: z
     .url({ protocol: /^https?$/ })
     .optional()
@@ -94,6 +98,10 @@ export type Config = Readonly<{
    * origin (behind a proxy) and OPENKAM_ALLOWED_ORIGINS.
    */
   allowedOrigins: readonly string[]
+  /** Port of the separate Prometheus listener (GET /metrics); unset → no metrics endpoint. */
+  metricsPort: number | undefined
+  /** Address that listener binds to (OPENKAM_METRICS_HOST, else HOST). */
+  metricsHost: string
 }>
 
 export class ConfigError extends Error {}
@@ -113,6 +121,11 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: Partial<Config> = 
   if (Boolean(e.OPENKAM_ADMIN_EMAIL) !== Boolean(e.OPENKAM_ADMIN_PASSWORD)) {
     throw new ConfigError(
       'Invalid configuration:\n  OPENKAM_ADMIN_EMAIL and OPENKAM_ADMIN_PASSWORD must be set together',
+    )
+  }
+  if (e.OPENKAM_METRICS_PORT && e.OPENKAM_METRICS_PORT === e.PORT) {
+    throw new ConfigError(
+      'Invalid configuration:\n  OPENKAM_METRICS_PORT must differ from PORT (metrics have a listener of their own)',
     )
   }
   return Object.freeze({
@@ -138,6 +151,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: Partial<Config> = 
       ...(e.OPENKAM_PUBLIC_URL ? [new URL(e.OPENKAM_PUBLIC_URL).origin] : []),
       ...e.OPENKAM_ALLOWED_ORIGINS.map((o) => new URL(o).origin),
     ],
+    metricsPort: e.OPENKAM_METRICS_PORT,
+    metricsHost: e.OPENKAM_METRICS_HOST || e.HOST,
     ...overrides,
   })
 }

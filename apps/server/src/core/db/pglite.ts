@@ -40,6 +40,7 @@ export async function openPglite(
     kind: 'pglite',
     db,
     boss: { db: adapter },
+    poolStats: () => ({ max: 1, total: 1, idle: client.isInTransaction() ? 0 : 1 }),
     async ping() {
       await client.query('select 1')
     },

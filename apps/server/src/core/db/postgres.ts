@@ -56,6 +56,12 @@ export async function openPostgres(connectionString: string, poolSize = 10): Pro
     kind: 'postgres',
     db,
     boss: { connectionString },
+    poolStats: () => ({
+      max: poolSize,
+      total: pool.totalCount,
+      idle: pool.idleCount,
+      waiting: pool.waitingCount,
+    }),
     async ping() {
       await pool.query('select 1')
     },

@@ -14,11 +14,25 @@ export type SqlAdapter = {
 
 export type DatabaseKind = 'pglite' | 'postgres'
 
+/** The connections of the application's pool now (metrics). */
+export type PoolStats = {
+  /** Connections the pool may open. */
+  max: number
+  /** Connections open. */
+  total: number
+  /** Open and not in use. */
+  idle: number
+  /** Queries waiting for a connection (PostgreSQL only: PGlite does not tell). */
+  waiting?: number
+}
+
 export interface Database {
   readonly kind: DatabaseKind
   readonly db: Db
   /** pg-boss connection: an adapter on PGlite, a connection string on PostgreSQL. */
   readonly boss: { db: SqlAdapter } | { connectionString: string }
+  /** The pool's connections now: PostgreSQL's pg Pool; PGlite is one connection, busy inside a transaction. */
+  poolStats(): PoolStats
   /** Runs a trivial query; throws when the database does not answer. */
   ping(): Promise<void>
   /**

@@ -73,7 +73,11 @@ export function errorHandler(err: FastifyError, req: FastifyRequest, reply: Fast
   if (err instanceof AppError) {
     const { errors, ...rest } = err.extra
     if (err.status >= 500) req.log.error({ err }, err.message)
-    return sendProblem(reply, err.status, err.code, err.message, { ...(errors ? { errors } : {}), ...rest })
+    return sendProblem(reply, err.status, err.code, err.message, {
+      ...(errors ? { errors } : {}),
+      ...rest,
+      ...(err.status >= 500 ? { requestId: req.id } : {}),
+    })
   }
   if (hasZodFastifySchemaValidationErrors(err)) {
     const errors = zodErrors(err)
@@ -81,9 +85,11 @@ export function errorHandler(err: FastifyError, req: FastifyRequest, reply: Fast
       errors,
     })
   }
+  // A 500 names its request id: the log line to look for (reqId).
   if (isResponseSerializationError(err)) {
     req.log.error({ err, issues: err.cause?.issues }, 'response does not match its schema')
-    return sendProblem(reply, 500, 'internal', 'The server produced an invalid response; it has been logged')
+    const detail = 'The server produced an invalid response; it has been logged'
+    return sendProblem(reply, 500, 'internal', detail, { requestId: req.id })
   }
   const status = err.statusCode ?? 500
   if (status === 429) return sendProblem(reply, 429, 'rate_limited', err.message)
@@ -95,5 +101,6 @@ export function errorHandler(err: FastifyError, req: FastifyRequest, reply: Fast
     return sendProblem(reply, status, code, err.message)
   }
   req.log.error({ err }, 'unhandled error')
-  return sendProblem(reply, 500, 'internal', 'Something went wrong on the server; it has been logged')
+  const detail = 'Something went wrong on the server; it has been logged'
+  return sendProblem(reply, 500, 'internal', detail, { requestId: req.id })
 }

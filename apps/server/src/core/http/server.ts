@@ -21,7 +21,6 @@ import {
   serializerCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod'
-import { newId } from '../ids'
 import { AppError } from '../errors'
 import type { Config } from '../config'
 import type { EventSink } from '../events/bus'
@@ -34,6 +33,8 @@ import { builtinObjects } from '@openkam/contract'
 import { tokenScopeRefusal } from '../access/token-scope'
 import './request-context'
 import { originCheck } from './origin-check'
+import { requestIdFrom, requestIdMixin, trackRequestIds } from '../observability/request-log'
+import { measureRequests } from '../observability/http-metrics'
 
 export const SESSION_COOKIE = 'openkam_session'
 const BUILTIN_OBJECTS: ReadonlySet<string> = new Set(Object.keys(builtinObjects))
@@ -60,6 +61,8 @@ export type HttpOptions = {
   isReady: () => Promise<boolean>
   version: string
   logger?: boolean
+  /** Where log lines go instead of stdout (tests read them). */
+  logStream?: { write(line: string): void }
   /** The built web app to serve at /, if any. */
   webDir?: string
 }
@@ -109,7 +112,15 @@ export function webCacheControl(file: string): string {
 export async function createHttpServer(opts: HttpOptions) {
   const { config } = opts
   const app = Fastify({
-    logger: opts.logger === false ? false : { level: config.logLevel },
+    // Every line logged while a request runs carries its reqId, also through app.log (request-log.ts).
+    logger:
+      opts.logger === false
+        ? false
+        : {
+            level: config.logLevel,
+            mixin: requestIdMixin as never,
+            ...(opts.logStream ? { stream: opts.logStream } : {}),
+          },
     logController: new RequestsAtDebug(),
     // The router's own refusals (a path parameter too long, a malformed URL) as problem+json like the rest.
     frameworkErrors: (err, req, reply) =>
@@ -121,7 +132,7 @@ export async function createHttpServer(opts: HttpOptions) {
           ? 'A path parameter is longer than the server accepts'
           : 'The path is not a valid URL',
       ),
-    genReqId: (req) => (req.headers['x-request-id'] as string | undefined)?.slice(0, 100) || newId(),
+    genReqId: (req) => requestIdFrom(req.headers['x-request-id']),
     trustProxy: config.trustProxy,
     bodyLimit: 10 * 1024 * 1024,
     ajv: undefined,
@@ -177,6 +188,9 @@ export async function createHttpServer(opts: HttpOptions) {
           waiters.push(finish)
         }),
   )
+
+  trackRequestIds(app)
+  measureRequests(app)
 
   app.setValidatorCompiler(strictQueryValidator)
   app.addHook('onRoute', noUndeclaredQuery)

@@ -16,6 +16,7 @@ import { DELIVER_JOB } from './notify.service'
 import { afterFailure } from './retry'
 import { loadSettings } from './settings.service'
 import { openStored } from '../../core/crypto/secret-box'
+import { deliveryAttempts } from './delivery.metrics'
 
 type Outcome = SendResult & { permanent?: boolean }
 
@@ -93,6 +94,10 @@ export async function deliver(ctx: Pick<JobContext, 'db' | 'jobs' | 'config'>, w
     : afterFailure(attempts, ctx.config.retryMaxAttempts, ctx.config.retryBaseSeconds)
   const status = outcome.ok ? 'sent' : next.status
   const delay = !outcome.ok ? next.delaySeconds : null
+  deliveryAttempts.inc({
+    channel: row.channel,
+    result: outcome.ok ? 'sent' : delay !== null ? 'retry' : 'failed',
+  })
   await finishDelivery(ctx.db, ws, id, {
     status,
     attempts,
