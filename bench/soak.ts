@@ -160,7 +160,7 @@ async function main() {
     const peak = Math.max(...memory.map((m) => m.mb))
 
     const ok = failures.length === 0 && missingCreates === 0 && missingUpdates <= 0 && growth <= 0.1
-    const rows = [
+    const rows: [string, string][] = [
       ['database', base ? 'PostgreSQL 15 (throwaway cluster)' : 'PGlite (embedded)'],
       ['clients × duration', `${clients} × ${seconds} s`],
       [
@@ -193,7 +193,7 @@ async function main() {
 }
 
 /** Replaces the figures between the soak markers of docs/operations.md. */
-function writeDoc(rows: string[][], day: string) {
+function writeDoc(rows: [string, string][], day: string) {
   const file = path.join(root, 'docs/operations.md')
   const doc = fs.readFileSync(file, 'utf8')
   const begin = '<!-- soak:begin -->'
