@@ -7,6 +7,8 @@ import { AppError } from './core/errors'
 import { buildApp } from './app'
 import { startRuntime, storedSecrets, type Runtime } from './runtime'
 import { openDatabase } from './core/db/open'
+import { backupCommand, restoreCommand, type RestoreOptions } from './core/db/backup'
+import { runCommand } from './core/cli-exit'
 import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD, seedDemo } from './demo/seed'
 import { startBoss } from './core/jobs/boss'
 import { OutboxEventSink } from './core/events/bus'
@@ -249,6 +251,23 @@ export async function main(argv: string[]) {
     .description('run background jobs and event handlers (PostgreSQL only)')
     .action(worker)
   program.command('migrate').description('apply database migrations').action(migrate)
+  program
+    .command('backup <file>')
+    .description('back up the database to a file (embedded: also while the server runs; PostgreSQL: pg_dump)')
+    .action(async (file: string) =>
+      process.exit(await runCommand(fail, () => backupCommand(config(), file, out))),
+    )
+  program
+    .command('restore <file>')
+    .description('restore a backup into an empty data folder (embedded) or an empty database (DATABASE_URL)')
+    .option('--force', 'replace the database already in the data folder or DATABASE_URL')
+    .option(
+      '--key-file <file>',
+      "embedded: the installation's saved secret.key, put back into the data folder",
+    )
+    .action(async (file: string, o: RestoreOptions) =>
+      process.exit(await runCommand(fail, () => restoreCommand(config(), file, o, out))),
+    )
   program
     .command('secrets')
     .description('stored secrets (webhook secrets, SMTP and SMS passwords, finance credentials)')

@@ -16,6 +16,10 @@ const ConfigSchema = z.object({
     .optional()
     .or(z.literal('').transform(() => undefined)),
   OPENKAM_DATA_DIR: z.string().min(1).default('./.openkam/data'),
+  OPENKAM_PG_BIN: z
+    .string()
+    .optional()
+    .transform((v) => v || undefined),
   OPENKAM_ADMIN_EMAIL: z
     .email()
     .optional()
@@ -89,6 +93,8 @@ export type Config = Readonly<{
   /** Attempts before a delivery or rule action is marked failed. */
   retryMaxAttempts: number
   webhookTimeoutMs: number
+  /** The folder of PostgreSQL's pg_dump and pg_restore (`openkam backup`/`restore`); unset → PATH, then Debian's. */
+  pgBin: string | undefined
   /** Base64 of the 32-byte key that seals stored secrets; unset → a key file in the data directory. */
   secretKey: string | undefined
   /** Address ranges the outbound guard lets through (CIDR list; see core/http/outbound.ts). */
@@ -146,6 +152,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: Partial<Config> = 
     retryMaxAttempts: e.OPENKAM_RETRY_MAX_ATTEMPTS,
     webhookTimeoutMs: e.OPENKAM_WEBHOOK_TIMEOUT_MS,
     secretKey: e.OPENKAM_SECRET_KEY || undefined,
+    pgBin: e.OPENKAM_PG_BIN,
     outboundAllow: e.OPENKAM_OUTBOUND_ALLOW || undefined,
     allowedOrigins: [
       ...(e.OPENKAM_PUBLIC_URL ? [new URL(e.OPENKAM_PUBLIC_URL).origin] : []),

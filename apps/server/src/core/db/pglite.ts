@@ -3,6 +3,7 @@ import path from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
 import { drizzle } from 'drizzle-orm/pglite'
 import { migrate } from 'drizzle-orm/pglite/migrator'
+import { serveBackups } from './backup-socket'
 import { lockDataDir } from './data-dir-lock'
 import { migrationsFolder } from './paths'
 import { readTemplate, writeTemplate } from './pglite-template'
@@ -36,6 +37,18 @@ export async function openPglite(
     },
   }
   let closed = false
+  const dumpDataDir = async () => {
+    // A checkpoint first, so that a database started from the dump has no write-ahead log to replay.
+    await client.exec('checkpoint')
+    return client.dumpDataDir('none')
+  }
+  // Whoever holds the folder answers `openkam backup` (backup-socket.ts; docs/operations.md).
+  const stopServing = dataDir
+    ? await serveBackups(dataDir, dumpDataDir).catch((err: Error) => {
+        console.error(`Online backups of ${dataDir} are unavailable: ${err.message}`)
+        return null
+      })
+    : null
   return {
     kind: 'pglite',
     db,
@@ -54,14 +67,11 @@ export async function openPglite(
       await migrate(drizzle(client), { migrationsFolder: migrationsFolder() })
     },
     ...(fresh && !template ? { saveTemplate: () => writeTemplate(client) } : {}),
-    async dumpDataDir() {
-      // A checkpoint first, so that a database started from the dump has no write-ahead log to replay.
-      await client.exec('checkpoint')
-      return client.dumpDataDir('none')
-    },
+    dumpDataDir,
     async close() {
       if (closed) return
       closed = true
+      await stopServing?.()
       await client.close()
       if (release) await release()
     },
