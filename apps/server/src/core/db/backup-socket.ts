@@ -5,6 +5,7 @@ import path from 'node:path'
 import { pipeline } from 'node:stream/promises'
 import { Readable } from 'node:stream'
 import { createGzip } from 'node:zlib'
+import { AppError } from '../errors'
 import { tarWithout } from './backup-archive'
 
 /** The data folder's key file (core/crypto/secret-box.ts): kept out of backups on purpose. */
@@ -80,7 +81,11 @@ export async function requestBackup(dataDir: string, file: string): Promise<numb
   if (res.statusCode !== 200) {
     let body = ''
     for await (const chunk of res) body += chunk
-    throw new Error(`the server holding ${dataDir} could not make the backup: ${body || res.statusCode}`)
+    throw new AppError(
+      'internal',
+      'backup_failed',
+      `The server holding ${dataDir} could not make the backup: ${body || res.statusCode}`,
+    )
   }
   await pipeline(res, fs.createWriteStream(file, { mode: 0o600 }))
   return Number(res.headers['x-openkam-pid'])

@@ -204,7 +204,13 @@ function readKeyFile(file: string): string {
 
 async function restorePostgres(url: string, cfg: BackupConfig, file: string, opts: RestoreOptions, out: Out) {
   const client = new pg.Client({ connectionString: url })
-  await client.connect()
+  await client.connect().catch((err: Error) => {
+    throw new AppError(
+      'unavailable',
+      'database_unreachable',
+      `Cannot connect to DATABASE_URL: ${err.message}`,
+    )
+  })
   let tables: number
   const count = async () =>
     (
