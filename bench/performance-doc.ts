@@ -7,6 +7,7 @@ import type { ScaleResult, Settings } from './scale'
 import { usageSection } from './usage-rows'
 import type { UsageIngestion } from './usage-timing'
 import { webLoadSection } from './web-load-section'
+import { writeCostSection } from './write-cost-section'
 
 export type RunInfo = {
   rows: Row[]
@@ -102,6 +103,7 @@ export function performanceDoc(run: RunInfo, root: string): string {
       ? ['## Incidents during the run', '', ...run.incidents.map((f) => `- ${f}`), '']
       : []),
     ...webLoadSection(),
+    ...writeCostSection(),
     '## How the figures are made',
     '',
     '- **Workspace.** One workspace made through the services (built-in roles, an administrator, 4 sales managers,',

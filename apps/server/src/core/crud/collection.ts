@@ -17,7 +17,7 @@ import {
   type SQL,
 } from 'drizzle-orm'
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core'
-import { recordAudit, diff } from '../audit/audit'
+import { auditInsert, recordAudit, diff } from '../audit/audit'
 import { scopeFor, reaches, type Action, type Scope } from '../access/permissions'
 import { AppError, notFound, type FieldError } from '../errors'
 import { newId, isUuid } from '../ids'
@@ -25,6 +25,7 @@ import type { Ctx } from '../context'
 import type { Executor } from '../db/types'
 import { customFields } from './custom-fields'
 import { runWriteGuards } from './write-guards'
+import { inTransaction, predictRow, whenWritten, writeWithEffects } from './one-statement'
 import { cursorValue, decodeCursor, encodeCursor, fromCursorValue, parseSort, type SortKind } from './cursor'
 
 export type FieldSpec = {
@@ -522,13 +523,18 @@ export class Collection<
     tx: Executor,
     ctx: Ctx,
     id: string,
-    opts: { forUpdate?: boolean; deleted?: boolean } = {},
+    opts: { forUpdate?: boolean; deleted?: boolean; xmin?: boolean } = {},
   ) {
     if (!isUuid(id)) throw notFound(this.def.label)
     const scope = this.scope(ctx, 'read')
     const t = this.t
-    const q = tx
-      .select()
+    // With `xmin`, the row's version in PostgreSQL's own terms (it changes on every update, by any
+    // writer) under ROW_VERSION, taken off again by the caller.
+    const q = (
+      opts.xmin
+        ? tx.select({ ...getTableColumns(t), [ROW_VERSION]: sql<string>`${t}.xmin::text` })
+        : tx.select()
+    )
       .from(t as PgTable)
       .where(
         and(
@@ -558,7 +564,28 @@ export class Collection<
     return this.loadOne(tx, ctx, await this.findVisible(tx, ctx, id))
   }
 
-  async create(tx: Executor, ctx: Ctx, input: Create): Promise<Rec> {
+  /**
+   * Whether a write can be one statement (ADR 0026): the record, its audit entry, outbox row and jobs
+   * together. Not when the collection writes or reads more around the row (hooks, hydration).
+   */
+  private oneStatement(ctx: Ctx, action: 'create' | 'update'): boolean {
+    const d = this.def
+    return (
+      !!ctx.events.emitSql &&
+      !d.afterWrite &&
+      !d.hydrate &&
+      !(action === 'create' ? d.beforeInsert : d.beforeUpdate)
+    )
+  }
+
+  /**
+   * Creates a record. Given the database rather than a transaction, it needs none when the write is one
+   * statement (the checks before it only read), and opens one otherwise.
+   */
+  async create(exec: Executor, ctx: Ctx, input: Create): Promise<Rec> {
+    if (!inTransaction(exec) && !this.oneStatement(ctx, 'create'))
+      return exec.transaction((tx) => this.create(tx, ctx, input))
+    const tx = exec
     const scope = this.scope(ctx, 'create')
     this.checkWritable(ctx, input as Record<string, unknown>)
     const now = new Date()
@@ -594,6 +621,38 @@ export class Collection<
       changes: input as Record<string, unknown>,
     })
     await this.check(tx, ctx, row, null)
+    const predicted = this.oneStatement(ctx, 'create') ? predictRow(this.t, row) : null
+    if (predicted) return this.createInOneStatement(tx, ctx, predicted)
+    if (!inTransaction(tx)) return tx.transaction((t) => this.insertChecked(t, ctx, input, row))
+    return this.insertChecked(tx, ctx, input, row)
+  }
+
+  /** The row, its audit entry, outbox row and jobs in one statement, from the row as it will be stored. */
+  private async createInOneStatement(exec: Executor, ctx: Ctx, row: Row): Promise<Rec> {
+    const rec = this.def.toRecord(row)
+    const { parts } = await ctx.events.emitSql!(ctx, [
+      {
+        type: `${this.def.entity}.created`,
+        entityType: this.def.entity,
+        entityId: row.id,
+        payload: { record: rec },
+      },
+    ])
+    const audit = auditInsert(ctx, [
+      { action: 'create', entityType: this.def.entity, entityId: row.id, after: rec },
+    ])
+    const insert = exec
+      .insert(this.t)
+      .values(row as any)
+      .returning()
+    const [inserted] = await writeWithEffects(exec, this.t, insert.getSQL(), [audit, ...parts])
+    const { shown } = await this.loadBoth(exec, ctx, inserted!)
+    this.def.onChange?.(ctx, row.id)
+    return shown
+  }
+
+  /** A checked new row, written with its related rows, audit entry and event in the caller's transaction. */
+  private async insertChecked(tx: Executor, ctx: Ctx, input: Create, row: Row): Promise<Rec> {
     if (this.def.beforeInsert) Object.assign(row, await this.def.beforeInsert(tx, ctx, row))
     const [inserted] = (await tx
       .insert(this.t)
@@ -617,10 +676,37 @@ export class Collection<
     return shown
   }
 
-  async update(tx: Executor, ctx: Ctx, id: string, input: Update & { version: number }): Promise<Rec> {
+  /**
+   * Changes a record (optimistic: `input.version` must be the stored one, else 409). When it can be one
+   * statement, the row is read without a lock and written only if no one changed it meanwhile (its xmin);
+   * if someone did, or the write cannot be one statement, it runs again the classic way — in a transaction
+   * (the caller's, or one opened here) that locks the row first.
+   */
+  async update(exec: Executor, ctx: Ctx, id: string, input: Update & { version: number }): Promise<Rec> {
+    if (this.oneStatement(ctx, 'update')) {
+      const done = await this.applyUpdate(exec, ctx, id, input, true)
+      if (done) return done
+    }
+    if (!inTransaction(exec))
+      return exec.transaction(async (tx) => (await this.applyUpdate(tx, ctx, id, input, false))!)
+    return (await this.applyUpdate(exec, ctx, id, input, false))!
+  }
+
+  /** The update, locking the row first or (`optimistic`) as one statement; null when that did not apply. */
+  private async applyUpdate(
+    tx: Executor,
+    ctx: Ctx,
+    id: string,
+    input: Update & { version: number },
+    optimistic: boolean,
+  ): Promise<Rec | null> {
     const scope = this.scope(ctx, 'update')
     this.checkWritable(ctx, input as Record<string, unknown>)
-    const before = await this.findVisible(tx, ctx, id, { forUpdate: true, deleted: false })
+    const { [ROW_VERSION]: xmin, ...before } = await this.findVisible(tx, ctx, id, {
+      forUpdate: !optimistic,
+      xmin: optimistic,
+      deleted: false,
+    })
     if (!(await this.canReach(tx, ctx, scope, before))) {
       throw new AppError(
         'forbidden',
@@ -661,6 +747,12 @@ export class Collection<
       )
     }
     await this.check(tx, ctx, candidate, before)
+    if (optimistic) {
+      const now = new Date()
+      const next = predictRow(this.t, { ...candidate, ...patch, updatedAt: now, version: before.version + 1 })
+      if (!next) return null
+      return this.updateInOneStatement(tx, ctx, id, beforeRec, patch, next, xmin as string)
+    }
     if (this.def.beforeUpdate) Object.assign(patch, await this.def.beforeUpdate(tx, ctx, patch, before))
     const t = this.t
     const [updated] = (await tx
@@ -685,6 +777,54 @@ export class Collection<
         },
       ])
     }
+    this.def.onChange?.(ctx, id)
+    return shown
+  }
+
+  /**
+   * The change, its audit entry, outbox row and jobs in one statement, written only if the row is still
+   * the one read (same xmin); null when it is not (the caller then redoes the update with a lock).
+   */
+  private async updateInOneStatement(
+    exec: Executor,
+    ctx: Ctx,
+    id: string,
+    beforeRec: Rec,
+    patch: Row,
+    next: Row,
+    xmin: string,
+  ): Promise<Rec | null> {
+    const rec = this.def.toRecord(next)
+    const d = diff(beforeRec as Record<string, unknown>, rec as Record<string, unknown>)
+    const { parts } =
+      d.changed.length > 0
+        ? await ctx.events.emitSql!(
+            ctx,
+            [
+              {
+                type: `${this.def.entity}.updated`,
+                entityType: this.def.entity,
+                entityId: id,
+                payload: { record: rec, changed: d.changed, before: d.before },
+              },
+            ],
+            whenWritten,
+          )
+        : { parts: [] }
+    const audit = auditInsert(
+      ctx,
+      [{ action: 'update', entityType: this.def.entity, entityId: id, before: d.before, after: d.after }],
+      whenWritten,
+    )
+    const t = this.t
+    const update = exec
+      .update(t)
+      .set({ ...patch, updatedAt: next.updatedAt, version: next.version } as any)
+      .where(and(eq(t.workspaceId, ctx.ws), eq(t.id, id), sql`${t}.xmin = ${xmin}::xid`))
+      .returning()
+    const [updated] = await writeWithEffects(exec, t, update.getSQL(), [audit, ...parts])
+    if (!updated) return null
+    const { shown } = await this.loadBoth(exec, ctx, updated)
     this.def.onChange?.(ctx, id)
     return shown
   }
@@ -749,6 +889,9 @@ export class Collection<
     }
   }
 }
+
+/** The key under which `findVisible` returns the row's xmin (a name no column has). */
+const ROW_VERSION = '__rowVersion'
 
 /** Whether a field (`custom.<key>` for custom ones) is hidden from the person. */
 const isHidden = (ctx: Ctx, object: string, field: string) =>

@@ -30,17 +30,35 @@ export async function missingUsers(
   return wanted.filter((id) => !have.has(id))
 }
 
-/** A validate hook that checks the given columns hold users of this workspace. */
+/**
+ * A validate hook that checks the given columns hold users of this workspace, in one query. A reference
+ * left as it was, or to the person writing (whose live row this request was just authorised by; the
+ * access cache drops it the moment the row changes), needs no query: most writes then cost none.
+ */
 export const userRefs =
   (...fields: string[]) =>
-  async (tx: Executor, ctx: Ctx, candidate: Record<string, any>): Promise<FieldError[]> => {
-    const errors: FieldError[] = []
-    for (const f of fields) {
-      if (candidate[f] && (await missingUsers(tx, ctx.ws, [candidate[f]])).length) {
-        errors.push({ path: f, message: 'no such user in this workspace' })
-      }
-    }
-    return errors
+  async (
+    tx: Executor,
+    ctx: Ctx,
+    candidate: Record<string, any>,
+    before: Record<string, any> | null = null,
+  ): Promise<FieldError[]> => {
+    const toCheck = fields.filter(
+      (f) =>
+        candidate[f] &&
+        candidate[f] !== before?.[f] &&
+        !(candidate[f] === ctx.principal.userId && ctx.principal.kind === 'user'),
+    )
+    const missing = new Set(
+      await missingUsers(
+        tx,
+        ctx.ws,
+        toCheck.map((f) => candidate[f]),
+      ),
+    )
+    return toCheck
+      .filter((f) => missing.has(candidate[f]))
+      .map((path) => ({ path, message: 'no such user in this workspace' }))
   }
 
 export const userCollection = new Collection<User, any, any>({
