@@ -68,6 +68,8 @@ type Timing = {
   shown: number
   domInteractive: number
   api360End: number
+  api360Start: number
+  sessionEnd: number
   scripts: number
   scriptKb: number
   api: string[]
@@ -82,11 +84,14 @@ async function timeLoad(page: Page, url: string): Promise<Timing> {
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming
     const res = performance.getEntriesByType('resource') as PerformanceResourceTiming[]
     const api = res.find((e) => /\/api\/v1\/accounts\/[^/]+\/360/.test(e.name))
+    const session = res.find((e) => new URL(e.name).pathname === '/api/v1/auth/session')
     const js = res.filter((e) => new URL(e.name).pathname.endsWith('.js'))
     return {
       shown: (window as unknown as { __shownAt: number }).__shownAt,
       domInteractive: nav.domInteractive,
       api360End: api?.responseEnd ?? -1,
+      api360Start: api?.startTime ?? -1,
+      sessionEnd: session?.responseEnd ?? -1,
       scripts: js.length,
       scriptKb: Math.round(js.reduce((n, e) => n + e.transferSize, 0) / 1024),
       api: res
@@ -200,13 +205,13 @@ describe('the web app loads once', () => {
     expect(cold.scriptKb).toBeGreaterThan(50)
     // Warm, no script crossed the wire again (transferSize 0: from the HTTP cache).
     expect(warm.scriptKb).toBe(0)
-    // Issue 21's targets are < 1500 ms cold and < 500 ms warm; not met yet on this 2-core machine (figures in
-    // docs/performance.md): after the session check, the shell's chunk, then the page's chunk, then its requests
-    // (about twenty, one at a time on the embedded database) come one after the other. These bounds keep it from
-    // getting worse.
-    // (Loose: two suites share the 2 cores in CI; a cold run measured 5.1 s while others loaded the machine.)
-    expect(cold.shown).toBeLessThan(10_000)
-    expect(warm.shown).toBeLessThan(6000)
+    // The 360° request leaves beside the session check, not after it and the chunks that follow it
+    // (app/landing-prefetch.ts); how long each step takes is measured, not asserted (docs/performance.md).
+    for (const t of [cold, warm]) {
+      expect(t.api360Start).toBeGreaterThanOrEqual(0)
+      expect(t.sessionEnd).toBeGreaterThan(0)
+      expect(t.api360Start).toBeLessThan(t.sessionEnd)
+    }
     // On a phone the page shows the same way.
     const phoneCtx = await browser.newContext({
       locale: 'en-US',

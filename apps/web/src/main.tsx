@@ -10,13 +10,13 @@ import './styles.css'
 import { AuthProvider, useAuth } from './app/auth'
 import { LoadingState } from './shared/ui/loading'
 import { reducedMotion } from './shared/ui/motion'
+import { prefetchLanding } from './app/landing-prefetch'
 
 const SignInPage = lazy(() => import('./app/SignInPage'))
 // The signed-in app (its shell, router and pages) loads only once someone is signed in — or, for a browser
 // that was signed in when last used (a hint, not a credential), alongside the session check.
 const SIGNED_IN_HINT = 'openkam.signedIn'
 const loadSignedInApp = () => import('./app/router')
-if (localStorage.getItem(SIGNED_IN_HINT)) void loadSignedInApp()
 const SignedInApp = lazy(loadSignedInApp)
 const ConfirmMilestonePage = lazy(() => import('./features/lifecycle/ConfirmMilestonePage'))
 const SurveyAnswerPage = lazy(() => import('./features/surveys/SurveyAnswerPage'))
@@ -38,6 +38,10 @@ const portalSlug = /^\/portal\/([^/]+)/.exec(window.location.pathname)?.[1]
 const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false, staleTime: 15_000 } },
 })
+if (localStorage.getItem(SIGNED_IN_HINT)) {
+  void loadSignedInApp()
+  prefetchLanding(queryClient, window.location.pathname)
+}
 
 function Gate() {
   const { me, loading } = useAuth()

@@ -4,7 +4,6 @@ import { Card, Table, Typography } from 'antd'
 import { useQuery } from '@tanstack/react-query'
 import { Link, useParams, useSearchParams } from 'react-router'
 import { useTranslation } from 'react-i18next'
-import { get } from '../../shared/api/client'
 import { useTeams, useUsers } from '../../shared/api/lookups'
 import { EmptyState, ErrorState, LoadingState } from '../../shared/ui/states'
 import { can, useAuth } from '../../app/auth'
@@ -23,6 +22,7 @@ import { AccountOverview } from './AccountOverview'
 import { useTabReveal } from './useTabReveal'
 import './account360.css'
 import { SatisfactionAverage } from '../tickets/satisfaction/TicketSatisfaction'
+import { account360Query } from './account360.query'
 
 type Form = { collection: string; initial: Record<string, unknown>; fields?: string[]; title: string } | null
 
@@ -74,10 +74,7 @@ export default function Account360Page() {
   const [form, setForm] = useState<Form>(null)
   const [editing, setEditing] = useState(false)
   const [logging, setLogging] = useState<ComposerKind | null>(null)
-  const data = useQuery({
-    queryKey: ['360', id],
-    queryFn: () => get<Record<string, any>>(`/accounts/${id}/360`, { limit: 1 }),
-  })
+  const data = useQuery(account360Query(id!))
   const users = useUsers()
   const teams = useTeams()
   const meta = useCollectionMeta('accounts')!
