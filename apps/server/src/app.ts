@@ -129,23 +129,26 @@ export async function buildApp(
   registerAccount360Routes(app, db)
   registerDecisionMapRoutes(app, db)
   registerHandoverRoutes(app, db)
-  registerReportRoutes(app, db)
-  registerReportBuilderRoutes(app, db)
+  // Reports, dashboards' data and exports read through the read replica when there is one (Database.reads).
+  const reads = rt.database.reads ?? db
+  registerReportRoutes(app, reads)
+  registerReportBuilderRoutes(app, db, reads)
   registerMetricRoutes(app, db)
   registerDashboardRoutes(app, db, {
     jobs: rt.jobs,
     events: rt.events,
     parallel: rt.database.kind === 'postgres',
+    reads,
   })
   registerLeadRoutes(app, db, { events: rt.events, jobs: rt.jobs })
   // Each collection's static /export route goes before its /:id routes.
   for (const collection of collections) {
     const resource = collectionResources[collection.def.name as keyof typeof collectionResources]
-    registerExportRoute(app, db, collection, resource.Record)
+    registerExportRoute(app, reads, collection, resource.Record)
     registerBulkUpdateRoute(app, db, collection, resource.Update)
     registerCollectionRoutes(app, db, collection, resource)
   }
-  registerExportRoute(app, db, webhookCollection, Webhook)
+  registerExportRoute(app, reads, webhookCollection, Webhook)
   registerCollectionRoutes(app, db, webhookCollection, {
     Record: Webhook,
     Create: WebhookCreate,

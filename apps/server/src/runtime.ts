@@ -156,7 +156,16 @@ export async function startRuntime(config: Config, opts: RuntimeOptions): Promis
   addFileAccess(approvalFileAccess)
   addFileAccess(ticketFileAccess)
   installSecretBox(config)
-  const database = await openDatabase(config, { initialData: opts.initialData })
+  const database = await openDatabase(config, {
+    initialData: opts.initialData,
+    onReplica: (s) =>
+      s.useReplica
+        ? log.info({ lagSeconds: s.lagSeconds }, 'reports and exports read from the replica')
+        : log.error(
+            { lagSeconds: s.lagSeconds, reason: s.reason },
+            'reports and exports read from the primary',
+          ),
+  })
   let ready = false
   let boss: PgBoss | undefined
   try {

@@ -29,7 +29,7 @@ export default async function setup(project: TestProject) {
     await adminQuery(url, `drop database if exists ${demoTemplateName(lang)}`)
   await adminQuery(url, `drop database if exists ${TEMPLATE_DB}`)
   await adminQuery(url, `create database ${TEMPLATE_DB}`)
-  const database = await openPostgres(`${url}/${TEMPLATE_DB}`, 2)
+  const database = await openPostgres(`${url}/${TEMPLATE_DB}`, { poolSize: 2 })
   await database.migrate()
   const boss = await startBoss(database, 'api')
   await boss.stop({ graceful: false, wait: true })

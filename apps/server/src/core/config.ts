@@ -7,6 +7,12 @@ const boolish = z
   .optional()
   .transform((v) => v === '1' || v === 'true' || v === 'yes')
 
+const pgUrl = z
+  .string()
+  .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+  .optional()
+  .or(z.literal('').transform(() => undefined))
+
 const ConfigSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -15,6 +21,10 @@ const ConfigSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional()
     .or(z.literal('').transform(() => undefined)),
+  DATABASE_READ_URL: pgUrl,
+  DATABASE_DIRECT_URL: pgUrl,
+  OPENKAM_READ_MAX_LAG_SECONDS: z.coerce.number().min(0).max(3600).default(10),
+  OPENKAM_PG_PREPARED: z.enum(['on', 'off', '']).optional(),
   OPENKAM_DATA_DIR: z.string().min(1).default('./.openkam/data'),
   OPENKAM_PG_BIN: z
     .string()
@@ -79,6 +89,14 @@ export type Config = Readonly<{
   port: number
   host: string
   databaseUrl: string | undefined
+  /** A streaming replica of DATABASE_URL for reports, dashboards' data and exports. */
+  databaseReadUrl: string | undefined
+  /** Replica lag (seconds) beyond which those reads go to the primary. */
+  readMaxLagSeconds: number
+  /** A direct connection to the primary for LISTEN and the migration lock (DATABASE_URL names a pooler). */
+  databaseDirectUrl: string | undefined
+  /** Named prepared statements (off behind a transaction-mode pooler such as PgBouncer 1.18). */
+  pgPrepared: boolean
   dataDir: string
   adminEmail: string | undefined
   adminPassword: string | undefined
@@ -129,6 +147,11 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: Partial<Config> = 
       'Invalid configuration:\n  OPENKAM_ADMIN_EMAIL and OPENKAM_ADMIN_PASSWORD must be set together',
     )
   }
+  if ((e.DATABASE_READ_URL || e.DATABASE_DIRECT_URL) && !e.DATABASE_URL) {
+    throw new ConfigError(
+      'Invalid configuration:\n  DATABASE_READ_URL and DATABASE_DIRECT_URL go with DATABASE_URL (the primary); the embedded database has neither',
+    )
+  }
   if (e.OPENKAM_METRICS_PORT && e.OPENKAM_METRICS_PORT === e.PORT) {
     throw new ConfigError(
       'Invalid configuration:\n  OPENKAM_METRICS_PORT must differ from PORT (metrics have a listener of their own)',
@@ -138,6 +161,13 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: Partial<Config> = 
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
+    databaseReadUrl: e.DATABASE_READ_URL,
+    readMaxLagSeconds: e.OPENKAM_READ_MAX_LAG_SECONDS,
+    databaseDirectUrl: e.DATABASE_DIRECT_URL,
+    // `?pgbouncer=true` on DATABASE_URL (as other tools spell it) also turns them off.
+    pgPrepared:
+      e.OPENKAM_PG_PREPARED !== 'off' &&
+      !(e.OPENKAM_PG_PREPARED !== 'on' && /[?&]pgbouncer=true\b/.test(e.DATABASE_URL ?? '')),
     // 'memory://' keeps the embedded database in memory (tests).
     dataDir: e.OPENKAM_DATA_DIR.startsWith('memory://') ? 'memory://' : path.resolve(e.OPENKAM_DATA_DIR),
     adminEmail: e.OPENKAM_ADMIN_EMAIL?.toLowerCase(),

@@ -4,6 +4,7 @@ import { migrate } from 'drizzle-orm/node-postgres/migrator'
 import { migrationsFolder } from './paths'
 import { PgListener } from './pg-listener'
 import { PreparingClient } from './prepared-client'
+import { ReplicaLag, ReplicaRoutingPool, type ReplicaState } from './read-replica'
 import type { Database, Db } from './types'
 
 // Keep numeric (money) as strings and timestamps as Date; bigint counts as numbers.
@@ -40,21 +41,61 @@ export function retryOnConflict(db: Db): Db {
   return db
 }
 
-/** Opens a pool on a PostgreSQL server. */
-export async function openPostgres(connectionString: string, poolSize = 10): Promise<Database> {
+export type PostgresOptions = {
+  poolSize?: number
+  /**
+   * Name every parameterised statement (prepared-client.ts); off behind a pooler in transaction mode,
+   * where a connection's named statements are not the next transaction's.
+   */
+  prepared?: boolean
+  /** A direct connection to the primary (not through a pooler) for LISTEN and the migration lock. */
+  directUrl?: string
+  /** A streaming replica for reports and exports (`Database.reads`), with the lag it may have. */
+  read?: { url: string; maxLagSeconds: number; log?: (state: ReplicaState) => void }
+}
+
+/** Opens a pool on a PostgreSQL server (and, with `read`, one on its replica). */
+export async function openPostgres(connectionString: string, opts: PostgresOptions = {}): Promise<Database> {
+  const poolSize = opts.poolSize ?? 10
   const pool = new pg.Pool({
     connectionString,
     max: poolSize,
     idleTimeoutMillis: 30_000,
-    Client: PreparingClient,
+    ...(opts.prepared === false ? {} : { Client: PreparingClient }),
   })
   pool.on('error', (err) => console.error('PostgreSQL pool error:', err.message))
   const db = retryOnConflict(drizzle(pool) as unknown as Db)
-  const listener = new PgListener(connectionString)
+  const replica = opts.read
+    ? new pg.Pool({
+        connectionString: opts.read.url,
+        max: poolSize,
+        idleTimeoutMillis: 30_000,
+        connectionTimeoutMillis: 3000,
+        // Marks the reads on the replica, as pg_stat_activity shows them.
+        application_name: 'openkam-read',
+        ...(opts.prepared === false ? {} : { Client: PreparingClient }),
+      })
+    : undefined
+  replica?.on('error', (err) => console.error('PostgreSQL read replica pool error:', err.message))
+  const reads =
+    replica && opts.read
+      ? retryOnConflict(
+          drizzle({
+            client: new ReplicaRoutingPool(
+              pool,
+              replica,
+              new ReplicaLag(pool, replica, { maxLagSeconds: opts.read.maxLagSeconds, log: opts.read.log }),
+            ) as unknown as pg.Pool,
+          }) as unknown as Db,
+        )
+      : db
+  const direct = opts.directUrl ?? connectionString
+  const listener = new PgListener(direct)
   let closed = false
   return {
     kind: 'postgres',
     db,
+    reads,
     boss: { connectionString },
     poolStats: () => ({
       max: poolSize,
@@ -67,19 +108,22 @@ export async function openPostgres(connectionString: string, poolSize = 10): Pro
     },
     listen: (channel, cb) => listener.listen(channel, cb),
     async migrate() {
-      const client = await pool.connect()
+      // A session's advisory lock needs a session: through a transaction pooler it would be left held.
+      const client = new pg.Client({ connectionString: direct })
+      await client.connect()
       try {
         await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK])
         await migrate(drizzle(client), { migrationsFolder: migrationsFolder() })
       } finally {
         await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined)
-        client.release()
+        await client.end().catch(() => undefined)
       }
     },
     async close() {
       if (closed) return
       closed = true
       await listener.close()
+      await replica?.end()
       await pool.end()
     },
   }

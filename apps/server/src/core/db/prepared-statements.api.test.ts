@@ -19,7 +19,7 @@ describe.runIf(dbKind === 'postgres')('prepared hot paths on PostgreSQL', () => 
   beforeAll(async () => {
     env = await startTestApp()
     org = await makeOrg(env)
-    one = await openPostgres(env.config.databaseUrl!, 1)
+    one = await openPostgres(env.config.databaseUrl!, { poolSize: 1 })
   })
   afterAll(async () => {
     await one?.close()

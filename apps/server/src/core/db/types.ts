@@ -29,6 +29,11 @@ export type PoolStats = {
 export interface Database {
   readonly kind: DatabaseKind
   readonly db: Db
+  /**
+   * What reports, dashboards' data and exports read through: on PostgreSQL with DATABASE_READ_URL, the
+   * read replica while its lag is within OPENKAM_READ_MAX_LAG_SECONDS (else the primary); otherwise `db`.
+   */
+  readonly reads?: Db
   /** pg-boss connection: an adapter on PGlite, a connection string on PostgreSQL. */
   readonly boss: { db: SqlAdapter } | { connectionString: string }
   /** The pool's connections now: PostgreSQL's pg Pool; PGlite is one connection, busy inside a transaction. */

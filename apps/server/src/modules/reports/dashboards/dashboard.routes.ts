@@ -55,7 +55,13 @@ const SendOutcome = z.object({
   ),
 })
 
-export type DashboardDeps = { jobs: JobQueue; events: EventSink; parallel?: boolean }
+export type DashboardDeps = {
+  jobs: JobQueue
+  events: EventSink
+  parallel?: boolean
+  /** What the widgets' data is read through (the read replica when there is one); default `db`. */
+  reads?: Db
+}
 
 /** Dashboards (CRUD and data) and dashboard subscriptions (CRUD and send now). */
 export function registerDashboardRoutes(app: App, db: Db, deps: DashboardDeps) {
@@ -86,7 +92,7 @@ export function registerDashboardRoutes(app: App, db: Db, deps: DashboardDeps) {
     },
     async (req) => {
       const { refresh, lang, ...filters } = req.query
-      return dashboardData(db, req.ctx, req.params.id, {
+      return dashboardData(deps.reads ?? db, req.ctx, req.params.id, {
         lang: lang ?? messageLanguage(req),
         filters,
         refresh: refresh === 'true',

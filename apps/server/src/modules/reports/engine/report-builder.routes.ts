@@ -63,8 +63,11 @@ const ReportFieldInfo = z.object({
   relation: z.string().optional(),
 })
 
-/** The report builder (SPEC R-21): run, drill down, saved reports and the fields a report may use. */
-export function registerReportBuilderRoutes(app: App, db: Db) {
+/**
+ * The report builder (SPEC R-21): run, drill down, saved reports and the fields a report may use. Reports
+ * run on `reads` (the read replica when there is one); saved reports are written through `db`.
+ */
+export function registerReportBuilderRoutes(app: App, db: Db, reads: Db = db) {
   app.post(
     '/api/v1/reports/run',
     {
@@ -78,7 +81,7 @@ export function registerReportBuilderRoutes(app: App, db: Db) {
     },
     async (req) => {
       logSqlLooking(req, req.body)
-      return withReportTimeout(db, (tx) => runReport(tx, req.ctx, req.body, { lang: languageOf(req) }))
+      return withReportTimeout(reads, (tx) => runReport(tx, req.ctx, req.body, { lang: languageOf(req) }))
     },
   )
   app.post(
@@ -93,7 +96,7 @@ export function registerReportBuilderRoutes(app: App, db: Db) {
     },
     async (req) => {
       logSqlLooking(req, req.body)
-      return withReportTimeout(db, (tx) => drillReport(tx, req.ctx, req.body, { lang: languageOf(req) }))
+      return withReportTimeout(reads, (tx) => drillReport(tx, req.ctx, req.body, { lang: languageOf(req) }))
     },
   )
   app.get(
@@ -164,7 +167,7 @@ export function registerReportBuilderRoutes(app: App, db: Db) {
       }
       const body = req.body as z.output<typeof ReportQuery>
       logSqlLooking(req, body)
-      const r = await withReportTimeout(db, (tx) =>
+      const r = await withReportTimeout(reads, (tx) =>
         runReport(tx, req.ctx, body, { lang: languageOf(req), dashboard, dateField: dateField ?? null }),
       )
       // Groups by their labels (names, options, buckets), measures as numbers.
@@ -204,7 +207,7 @@ export function registerReportBuilderRoutes(app: App, db: Db) {
     },
     async (req) => {
       const { lang: _lang, ...filters } = req.query
-      return withReportTimeout(db, async (tx) => {
+      return withReportTimeout(reads, async (tx) => {
         const r = await savedReportCollection.get(tx, req.ctx, req.params.id)
         const query = ReportQuery.parse({
           object: r.object,
