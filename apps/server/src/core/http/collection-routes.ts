@@ -67,7 +67,8 @@ const CUSTOM_PARAM = /^custom\.[a-z][a-zA-Z0-9_]{0,62}(\[(gte|lte|gt|lt|ne)\])?$
 
 /**
  * Registers the standard routes of a collection under /api/v1/<name>:
- * list, create, get, patch (with version), delete (soft) and restore. Writes run in one transaction.
+ * list, create, get, patch (with version), delete (soft) and restore. Each write is atomic: one statement
+ * where it can be (create, patch; ADR 0026), else one transaction.
  */
 export function registerCollectionRoutes(
   app: App,
