@@ -128,17 +128,23 @@ describe('openkam backup and restore, as processes', () => {
       const url = env.config.databaseUrl!
       await writeSomeData(env)
       const before = await tableDigests(env.rt.database.db)
+      const dumpLooking = path.join(dir, 'other.pgdump')
+      fs.writeFileSync(dumpLooking, 'PGDMP')
       const [backup, refused] = await Promise.all([
         openkam({ url }, 'backup', file),
-        // A file that is not there is named, with the code for 'not found'.
-        openkam({ url }, 'restore', path.join(dir, 'missing.pgdump')),
+        // A database that holds tables is not restored into without --force, before the file is read.
+        openkam({ url }, 'restore', dumpLooking),
       ])
       expect(backup.err).toBe('')
       expect(backup.code).toBe(0)
       expect(backup.out).toMatch(
         /^Backed up the PostgreSQL database \w+ to .* \(.* MB, pg_dump custom format\)\.\n$/,
       )
-      expect(refused).toMatchObject({ code: 4, err: `No backup file ${path.join(dir, 'missing.pgdump')}\n` })
+      expect(refused.code).toBe(3)
+      expect(refused.err).toMatch(
+        /^The database \w+ is not empty \(\d+ tables\): restore into a new, empty database/,
+      )
+      expect(await tableDigests(env.rt.database.db)).toEqual(before)
 
       const name = `restored_${process.pid}`
       await adminQuery(inject('pgUrl'), `create database ${name}`)
@@ -146,9 +152,9 @@ describe('openkam backup and restore, as processes', () => {
       const restored = await openkam({ url: targetUrl }, 'restore', file)
       expect(restored.err).toBe('')
       expect(restored.code).toBe(0)
-      const again = await openkam({ url: targetUrl }, 'restore', file)
-      expect(again.code).toBe(3)
-      expect(again.err).toMatch(/^The database restored_\d+ is not empty \(\d+ tables\)/)
+      expect(restored.out).toMatch(
+        /^Restored .* into the PostgreSQL database restored_\d+ \(\d+ tables\)\.\n$/,
+      )
       const copy = await openDatabase({ databaseUrl: targetUrl, dataDir: 'memory://' })
       try {
         const after = await tableDigests(copy.db)
