@@ -25,8 +25,10 @@ export type CollectionOp =
   'list' | 'create' | 'get' | 'update' | 'delete' | 'restore' | 'export' | 'bulk-update'
 
 export type Classified = Requirement & {
-  /** For GET routes with parameters other than a record id: a URL to call. */
+  /** For GET routes with parameters other than a record id, and writes the matrix sends: a URL to call. */
   sample?: string
+  /** For a write the matrix sends: a body that changes nothing (so an allowed call leaves no trace). */
+  body?: unknown
   /** Why the route is not called by the matrix (its requirement is still declared). */
   notCalled?: string
 }
@@ -82,7 +84,11 @@ export const declared: Record<string, Classified> = {
   'GET /api/v1/field-definitions/{id}/index': notCalled(perm('field-definitions', 'read'), 'no id to draw'),
   'POST /api/v1/field-definitions/{id}/restore': notCalled(perm('field-definitions', 'delete', 'all'), BODY),
   'GET /api/v1/roles/{id}/field-access': record('roles'),
-  'PUT /api/v1/roles/{id}/field-access': notCalled(perm('roles', 'update', 'all'), BODY),
+  'PUT /api/v1/roles/{id}/field-access': {
+    ...perm('roles', 'update', 'all'),
+    sample: '/api/v1/roles/legal/field-access',
+    body: { object: 'contracts', fields: {} },
+  },
   'GET /api/v1/custom-objects': signedIn,
   'POST /api/v1/objects/{key}/restore': notCalled(perm('field-definitions', 'delete', 'all'), BODY),
   'GET /api/v1/objects/{key}/records': notCalled(
