@@ -29,7 +29,13 @@ const freePort = () =>
     })
   })
 
-export type Cluster = { url: string; stop(): void }
+export type Cluster = {
+  url: string
+  /** Shuts the server down (fast), keeping its files: `start()` brings it back on the same port. */
+  halt(): void
+  start(): void
+  stop(): void
+}
 
 /**
  * A throwaway PostgreSQL cluster on a free port, removed by stop(). PostgreSQL refuses to run as root,
@@ -66,15 +72,27 @@ export async function startCluster(): Promise<Cluster> {
     '-c max_connections=300',
     '-c shared_buffers=256MB',
   ].join(' ')
-  run('pg_ctl', ['-D', data, '-o', opts, '-l', path.join(dir, 'log'), '-w', 'start'])
+  const start = () => run('pg_ctl', ['-D', data, '-o', opts, '-l', path.join(dir, 'log'), '-w', 'start'])
+  start()
   let stopped = false
+  let running = true
   return {
     url: `postgres://postgres@127.0.0.1:${port}`,
+    halt() {
+      if (!running) return
+      running = false
+      run('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop'])
+    },
+    start() {
+      if (running) return
+      start()
+      running = true
+    },
     stop() {
       if (stopped) return
       stopped = true
       try {
-        run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop'])
+        if (running) run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop'])
       } finally {
         fs.rmSync(dir, { recursive: true, force: true })
       }

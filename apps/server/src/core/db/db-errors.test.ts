@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { dbErrorToAppError } from './db-errors'
+import { dbErrorToAppError, markDatabaseConnectError } from './db-errors'
 
 describe('dbErrorToAppError', () => {
   it('maps a unique violation to 409 naming the columns (not the values), also when wrapped', () => {
@@ -26,5 +26,20 @@ describe('dbErrorToAppError', () => {
     expect(dbErrorToAppError(new Error('boom'))).toBeUndefined()
     expect(dbErrorToAppError({ code: '40001' })).toBeUndefined()
     expect(dbErrorToAppError({ code: 'ECONNRESET' })).toBeUndefined()
+  })
+  it.each([
+    ['a refused connection to the database', markDatabaseConnectError({ code: 'ECONNREFUSED' })],
+    ['PostgreSQL shutting down', new Error('Failed query', { cause: { code: '57P01' } })],
+    ['PostgreSQL starting up', { code: '57P03' }],
+    [
+      'a connection closed in a query',
+      new Error('x', { cause: new Error('Connection terminated unexpectedly') }),
+    ],
+  ])('answers 503 for %s', (_, err) => {
+    const e = dbErrorToAppError(err)!
+    expect([e.status, e.code]).toEqual([503, 'database_unavailable'])
+  })
+  it('leaves a refused connection elsewhere (a webhook, a finance system) alone', () => {
+    expect(dbErrorToAppError({ code: 'ECONNREFUSED' })).toBeUndefined()
   })
 })

@@ -11,6 +11,34 @@ function pgErrorOf(err: unknown): PgError | undefined {
   return undefined
 }
 
+/**
+ * Marks an error of connecting to the database (postgres.ts's pools do), so that a refused connection
+ * there is told apart from one of an outbound request (a webhook, a finance system), which is no 503.
+ */
+export const markDatabaseConnectError = (err: unknown) => {
+  if (err && typeof err === 'object')
+    (err as { openkamDatabaseConnect?: boolean }).openkamDatabaseConnect = true
+  return err
+}
+
+/**
+ * Whether `err` (or what it wraps) says the database cannot be reached now: a connection to it refused
+ * or dropped, or PostgreSQL shutting down, starting up or in recovery (57P01–57P03, class 08).
+ */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  for (let e = err, i = 0; e && typeof e === 'object' && i < 5; e = (e as { cause?: unknown }).cause, i++) {
+    const { code, message, openkamDatabaseConnect } = e as Record<string, unknown>
+    if (openkamDatabaseConnect === true) return true
+    if (typeof code === 'string' && /^(08...|57P0[123])$/.test(code)) return true
+    // node-postgres's words for a connection the server closed during a query.
+    if (typeof message === 'string' && /^Connection terminated/.test(message)) return true
+  }
+  return false
+}
+
+/** Seconds a client is told to wait (`Retry-After`) when the database cannot be reached. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5
+
 const camel = (s: string) => s.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())
 
 /** The columns a unique or foreign-key violation names in its detail: `Key (workspace_id, external_id)=(…)`. */
@@ -23,12 +51,19 @@ const keyColumns = (detail?: string) =>
 /**
  * The one mapping of database errors to answers: a unique violation is 409, a value the database refuses
  * (null where a value is required, a foreign key to nothing, a check, a malformed or out-of-range value)
- * is 400 naming the field where the database names it; anything else stays a 500. The values themselves
+ * is 400 naming the field where the database names it; a database that cannot be reached (restarting,
+ * failing over) is 503 with `Retry-After`; anything else stays a 500. The values themselves
  * are never echoed (they may be secrets).
  * @example dbErrorToAppError({ code: '23505', detail: 'Key (workspace_id, external_id)=(…) already exists.' })
  * // → AppError('conflict', 'duplicate', 'A record with the same externalId already exists')
  */
 export function dbErrorToAppError(err: unknown): AppError | undefined {
+  if (isDatabaseUnavailable(err))
+    return new AppError(
+      'unavailable',
+      'database_unavailable',
+      'The database cannot be reached right now; try again in a few seconds',
+    )
   const pg = pgErrorOf(err)
   if (!pg) return undefined
   const field = pg.column ? camel(pg.column) : undefined

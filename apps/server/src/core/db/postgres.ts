@@ -1,6 +1,7 @@
 import pg from 'pg'
 import { drizzle } from 'drizzle-orm/node-postgres'
 import { migrate } from 'drizzle-orm/node-postgres/migrator'
+import { markDatabaseConnectError } from './db-errors'
 import { migrationsFolder } from './paths'
 import { PgListener } from './pg-listener'
 import { PreparingClient } from './prepared-client'
@@ -54,10 +55,25 @@ export type PostgresOptions = {
   read?: { url: string; maxLagSeconds: number; log?: (state: ReplicaState) => void }
 }
 
+/** A pool whose failures to connect are marked as the database's (a 503 while it restarts: db-errors.ts). */
+class DatabasePool extends pg.Pool {
+  // pg-pool's overloads (callback or promise); its own query() connects through the callback form.
+  override connect(...args: any[]): any {
+    const cb = args[0] as ((err: Error | undefined, ...rest: unknown[]) => void) | undefined
+    if (typeof cb === 'function')
+      return super.connect((err, ...rest: unknown[]) =>
+        cb(err ? (markDatabaseConnectError(err) as Error) : err, ...rest),
+      )
+    return super.connect().catch((err: unknown) => {
+      throw markDatabaseConnectError(err)
+    })
+  }
+}
+
 /** Opens a pool on a PostgreSQL server (and, with `read`, one on its replica). */
 export async function openPostgres(connectionString: string, opts: PostgresOptions = {}): Promise<Database> {
   const poolSize = opts.poolSize ?? 10
-  const pool = new pg.Pool({
+  const pool = new DatabasePool({
     connectionString,
     max: poolSize,
     idleTimeoutMillis: 30_000,
@@ -66,7 +82,7 @@ export async function openPostgres(connectionString: string, opts: PostgresOptio
   pool.on('error', (err) => console.error('PostgreSQL pool error:', err.message))
   const db = retryOnConflict(drizzle(pool) as unknown as Db)
   const replica = opts.read
-    ? new pg.Pool({
+    ? new DatabasePool({
         connectionString: opts.read.url,
         max: poolSize,
         idleTimeoutMillis: 30_000,

@@ -3,6 +3,7 @@ import pg from 'pg'
 import { dbKind, makeOrg, startTestApp, waitFor, type Org, type TestEnv } from '../../../test/harness'
 import { adminQuery, startCluster, type Cluster } from '../../../test/pg-cluster'
 import { startStandby, type Standby } from '../../../test/pg-standby'
+import type { JobDef } from '../jobs/jobs'
 
 const DB = 'openkam'
 
@@ -23,6 +24,13 @@ describe.skipIf(dbKind !== 'postgres')('read replica (DATABASE_READ_URL)', () =>
   let standby: Standby
   let env: TestEnv
   let org: Org
+  const ran: string[] = []
+  const probe: JobDef<{ key: string }> = {
+    name: 'test.restart_probe',
+    async handle(data) {
+      ran.push(data.key)
+    },
+  }
 
   /** How many of the workspace's accounts are named `name`, by the report builder (run on `reads`). */
   const reportCount = async (name: string) => {
@@ -59,6 +67,7 @@ describe.skipIf(dbKind !== 'postgres')('read replica (DATABASE_READ_URL)', () =>
     await adminQuery(primary.url, `create database ${DB}`)
     standby = await startStandby(primary.url)
     env = await startTestApp({
+      jobs: [probe],
       env: {
         DATABASE_URL: `${primary.url}/${DB}`,
         DATABASE_READ_URL: `${standby.url}/${DB}`,
@@ -117,5 +126,34 @@ describe.skipIf(dbKind !== 'postgres')('read replica (DATABASE_READ_URL)', () =>
       await reportCount('Replica Co')
       return (await accountScans(standby.url)) > before
     }, 30_000)
+  })
+
+  it('answers 503 with Retry-After while the primary restarts, then serves again without a restart', async () => {
+    // A job due after the restart: it waits in the queue, in the database, and runs once it is back.
+    await env.rt.jobs.send(null, 'test.restart_probe', { key: 'queued before' }, { startAfterSeconds: 2 })
+    primary.halt()
+    try {
+      const answers = await Promise.all(
+        Array.from({ length: 8 }, (_, i) =>
+          i % 2
+            ? org.admin.get('/api/v1/accounts')
+            : org.admin.post('/api/v1/accounts', { name: `Down ${i}` }),
+        ),
+      )
+      for (const a of answers) {
+        expect(a.status, JSON.stringify(a.body)).toBe(503)
+        expect(a.headers['retry-after']).toBe('5')
+        expect(a.body.code).toBe('database_unavailable')
+      }
+    } finally {
+      primary.start()
+    }
+    await waitFor(async () => (await org.admin.get('/api/v1/accounts')).status === 200)
+    const made = await org.admin.post('/api/v1/accounts', { name: 'After Restart Co' })
+    expect(made.status).toBe(201)
+    await waitFor(() => ran.includes('queued before'))
+    // Nothing was written while the database was down.
+    const down = await org.admin.get('/api/v1/accounts?q=Down')
+    expect(down.body.data).toEqual([])
   })
 })

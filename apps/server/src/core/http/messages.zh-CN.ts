@@ -24,6 +24,7 @@ export const zhExact: Readonly<Record<string, string>> = {
   'The input refers to a record that does not exist': '输入引用了不存在的记录',
   'A value is outside what the field allows': '某个值超出字段允许的范围',
   'The input nests too deeply': '输入嵌套过深',
+  'The database cannot be reached right now; try again in a few seconds': '暂时无法连接数据库，请几秒后重试',
   'A metric is neither built in nor used by a health model': '该指标既不是内置指标，也未被任何健康模型使用',
   // Finance connector (Settings → Integrations)
   'Enter the credentials before enabling the connector': '请先填写凭据，再启用财务系统连接',

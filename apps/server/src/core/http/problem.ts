@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod'
-import { dbErrorToAppError } from '../db/db-errors'
+import { DATABASE_RETRY_AFTER_SECONDS, dbErrorToAppError } from '../db/db-errors'
 import { AppError, type FieldError } from '../errors'
 import { messageLanguage } from './language'
 import { translateErrors, translateMessage, translateTitle } from './translate-message'
@@ -73,6 +73,9 @@ export function errorHandler(err: FastifyError, req: FastifyRequest, reply: Fast
   if (err instanceof AppError) {
     const { errors, ...rest } = err.extra
     if (err.status >= 500) req.log.error({ err }, err.message)
+    // A 503 is temporary by definition: say when to try again (the database restarting, a failover).
+    if (err.status === 503 && !reply.hasHeader('retry-after'))
+      reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS))
     return sendProblem(reply, err.status, err.code, err.message, {
       ...(errors ? { errors } : {}),
       ...rest,
