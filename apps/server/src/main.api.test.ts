@@ -1,29 +1,18 @@
-import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { dbKind, testDatabaseUrl } from '../test/harness'
+import { startOpenkam } from '../test/openkam-process'
 
-const main = path.join(__dirname, 'main.ts')
 const dirs: string[] = []
 afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })))
 
 type Proc = { out: () => string; exited: Promise<number | null>; kill(signal: NodeJS.Signals): void }
 
 function cli(args: string[], env: Record<string, string | undefined>): Proc {
-  const child = spawn(process.execPath, ['--import', 'tsx', main, ...args], {
-    env: { ...process.env, OPENKAM_LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  let out = ''
-  child.stdout.on('data', (d) => (out += d))
-  child.stderr.on('data', (d) => (out += d))
-  return {
-    out: () => out,
-    exited: new Promise((resolve) => child.on('exit', (code) => resolve(code))),
-    kill: (s) => child.kill(s),
-  }
+  const p = startOpenkam(args, env)
+  return { out: p.all, exited: p.exited, kill: p.kill }
 }
 
 const waitForOutput = async (p: Proc, re: RegExp, ms = 120_000) => {
@@ -105,7 +94,7 @@ describe.runIf(dbKind === 'pglite')('the embedded data folder', () => {
     const usage = cli(['seed'], { OPENKAM_DATA_DIR: dir })
     expect(await usage.exited).toBe(1)
     expect(usage.out()).toMatch(/openkam seed --demo/)
-  }, 60_000)
+  }, 180_000)
 
   it('refuses the worker command without PostgreSQL', async () => {
     const p = cli(['worker'], { OPENKAM_DATA_DIR: tmpDir(), DATABASE_URL: '' })

@@ -4,6 +4,7 @@ import { openPostgres } from '../src/core/db/postgres'
 import { startBoss } from '../src/core/jobs/boss'
 import { adminQuery, startCluster, type Cluster } from './pg-cluster'
 import { demoTemplateName } from './demo-snapshot'
+import { ensureServerBundle } from './openkam-process'
 
 export const TEMPLATE_DB = 'openkam_template'
 
@@ -18,6 +19,7 @@ declare module 'vitest' {
  * database; each test file clones it into a database of its own.
  */
 export default async function setup(project: TestProject) {
+  await ensureServerBundle()
   let cluster: Cluster | undefined
   let url = process.env.DATABASE_URL?.replace(/\/[^/]*$/, '')
   if (!url) {

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -6,10 +5,10 @@ import { sql } from 'drizzle-orm'
 import { afterAll, describe, expect, inject, it } from 'vitest'
 import { dbKind, makeOrg, startTestApp, type TestEnv } from '../../../test/harness'
 import { adminQuery } from '../../../test/pg-cluster'
+import { runOpenkam } from '../../../test/openkam-process'
 import { openDatabase } from './open'
 import type { Db } from './types'
 
-const main = path.join(__dirname, '..', '..', 'main.ts')
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'okb-'))
 let env: TestEnv | undefined
 afterAll(async () => {
@@ -17,25 +16,12 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true })
 })
 
-/** The openkam command from source, on the embedded database in `dataDir` or on PostgreSQL at `url`. */
-function openkam(where: { dataDir?: string; url?: string }, ...args: string[]) {
-  const child = spawn(process.execPath, ['--import', 'tsx', main, ...args], {
-    env: {
-      ...process.env,
-      OPENKAM_LOG_LEVEL: 'warn',
-      OPENKAM_DATA_DIR: where.dataDir ?? path.join(dir, 'unused'),
-      DATABASE_URL: where.url ?? '',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+/** The openkam command, on the embedded database in `dataDir` or on PostgreSQL at `url`. */
+const openkam = (where: { dataDir?: string; url?: string }, ...args: string[]) =>
+  runOpenkam(args, {
+    OPENKAM_DATA_DIR: where.dataDir ?? path.join(dir, 'unused'),
+    DATABASE_URL: where.url ?? '',
   })
-  let out = ''
-  let err = ''
-  child.stdout.on('data', (d) => (out += d))
-  child.stderr.on('data', (d) => (err += d))
-  return new Promise<{ code: number | null; out: string; err: string }>((resolve) =>
-    child.on('exit', (code) => resolve({ code, out, err })),
-  )
-}
 
 const rowsOf = async <T>(db: Db, q: string) =>
   ((await db.execute(sql.raw(q))) as unknown as { rows: T[] }).rows

@@ -1,29 +1,17 @@
-import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { dbKind } from '../../../test/harness'
+import { runOpenkam } from '../../../test/openkam-process'
 
-const main = path.join(__dirname, '..', '..', 'main.ts')
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'openkam-import-'))
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }))
 
-/** Runs the openkam command from source against the temporary data folder; resolves with exit code and output. */
-function openkam(...args: string[]): Promise<{ code: number | null; out: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', main, ...args], {
-    env: {
-      ...process.env,
-      OPENKAM_LOG_LEVEL: 'warn',
-      OPENKAM_DATA_DIR: path.join(dir, 'data'),
-      DATABASE_URL: '',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  let out = ''
-  child.stdout.on('data', (d) => (out += d))
-  child.stderr.on('data', (d) => (out += d))
-  return new Promise((resolve) => child.on('exit', (code) => resolve({ code, out })))
+/** Runs the openkam command against the temporary data folder; resolves with exit code and output. */
+async function openkam(...args: string[]): Promise<{ code: number | null; out: string }> {
+  const r = await runOpenkam(args, { OPENKAM_DATA_DIR: path.join(dir, 'data'), DATABASE_URL: '' })
+  return { code: r.code, out: r.all }
 }
 
 const file = (name: string, text: string) => {

@@ -1,11 +1,10 @@
-import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { dbKind, loginAs, startTestApp, type TestEnv } from '../../../test/harness'
+import { runOpenkam } from '../../../test/openkam-process'
 
-const main = path.join(__dirname, '..', '..', 'main.ts')
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'openkam-workspace-'))
 const dataDir = path.join(dir, 'data')
 let env: TestEnv | undefined
@@ -14,20 +13,9 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true })
 })
 
-/** The openkam command from source: the embedded database in the temporary folder, or PostgreSQL at `url`. */
-function openkam(url: string | undefined, ...args: string[]) {
-  const child = spawn(process.execPath, ['--import', 'tsx', main, ...args], {
-    env: { ...process.env, OPENKAM_LOG_LEVEL: 'warn', OPENKAM_DATA_DIR: dataDir, DATABASE_URL: url ?? '' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  let out = ''
-  let err = ''
-  child.stdout.on('data', (d) => (out += d))
-  child.stderr.on('data', (d) => (err += d))
-  return new Promise<{ code: number | null; out: string; err: string }>((resolve) =>
-    child.on('exit', (code) => resolve({ code, out, err })),
-  )
-}
+/** The openkam command: the embedded database in the temporary folder, or PostgreSQL at `url`. */
+const openkam = (url: string | undefined, ...args: string[]) =>
+  runOpenkam(args, { OPENKAM_DATA_DIR: dataDir, DATABASE_URL: url ?? '' })
 const passwordIn = (out: string) =>
   /initial password \(shown once, stored only as a hash\): (\S+)/.exec(out)?.[1]
 
