@@ -39,7 +39,8 @@ export type ReplicaOptions = {
 /**
  * Measures a streaming replica's lag against its primary, at most once per `checkEveryMs` (the verdict in
  * hand is used while the next is measured). The replica is current when it has replayed the primary's
- * WAL position read just before; otherwise its lag is the age of the last transaction it replayed.
+ * WAL position read just before (or 100 ms later); otherwise its lag is the age of the last transaction
+ * it replayed.
  * An unreachable replica, or one whose lag exceeds the limit, sends reads to the primary.
  */
 export class ReplicaLag {
@@ -72,12 +73,20 @@ export class ReplicaLag {
       const { rows: p } = await this.primary.query<{ lsn: string }>(
         'select pg_current_wal_lsn()::text as lsn',
       )
-      const { rows } = await this.replica.query<{ standby: boolean; caught_up: boolean; lag: number | null }>(
-        `select pg_is_in_recovery() as standby,
-                coalesce(pg_last_wal_replay_lsn() >= $1::pg_lsn, false) as caught_up,
-                extract(epoch from now() - pg_last_xact_replay_timestamp())::float8 as lag`,
-        [p[0]!.lsn],
-      )
+      const replayed = () =>
+        this.replica.query<{ standby: boolean; caught_up: boolean; lag: number | null }>(
+          `select pg_is_in_recovery() as standby,
+                  coalesce(pg_last_wal_replay_lsn() >= $1::pg_lsn, false) as caught_up,
+                  extract(epoch from now() - pg_last_xact_replay_timestamp())::float8 as lag`,
+          [p[0]!.lsn],
+        )
+      let { rows } = await replayed()
+      // A write in flight: a replica streaming normally replays it within milliseconds; ask once more
+      // rather than take the age of its previous transaction (old after a quiet spell) for its lag.
+      if (rows[0]!.standby && !rows[0]!.caught_up) {
+        await new Promise((r) => setTimeout(r, 100))
+        ;({ rows } = await replayed())
+      }
       const r = rows[0]!
       const lag = !r.standby || r.caught_up ? 0 : r.lag
       state =
