@@ -20,7 +20,8 @@ export function findPgBin(): string | null {
   return null
 }
 
-const freePort = () =>
+/** A port nobody listens on now, on 127.0.0.1. */
+export const freePort = () =>
   new Promise<number>((resolve, reject) => {
     const srv = net.createServer()
     srv.listen(0, '127.0.0.1', () => {
@@ -52,12 +53,7 @@ export async function startCluster(): Promise<Cluster> {
   const asRoot = process.getuid?.() === 0
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'openkam-pg-'))
   const data = path.join(dir, 'data')
-  const run = (cmd: string, args: string[]) => {
-    const full = asRoot
-      ? ['runuser', ['-u', 'postgres', '--', path.join(bin, cmd), ...args]]
-      : [path.join(bin, cmd), args]
-    execFileSync(full[0] as string, full[1] as string[], { stdio: ['ignore', 'pipe', 'pipe'] })
-  }
+  const run = pgRunner(bin)
   if (asRoot) execFileSync('chown', ['postgres', dir])
   fs.chmodSync(dir, 0o755)
   run('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--locale=C', '--no-sync'])
@@ -99,6 +95,20 @@ export async function startCluster(): Promise<Cluster> {
     },
   }
 }
+
+/**
+ * Runs a PostgreSQL program of `bin` to its end (as the `postgres` user when this process is root:
+ * PostgreSQL refuses to run as root), its output kept out of the test's.
+ */
+export const pgRunner =
+  (bin: string) =>
+  (cmd: string, args: string[]): void => {
+    const asRoot = process.getuid?.() === 0
+    const full = asRoot
+      ? ['runuser', ['-u', 'postgres', '--', path.join(bin, cmd), ...args]]
+      : [path.join(bin, cmd), args]
+    execFileSync(full[0] as string, full[1] as string[], { stdio: ['ignore', 'pipe', 'pipe'] })
+  }
 
 /** Runs SQL on the server's `postgres` database. */
 export async function adminQuery(url: string, text: string) {

@@ -1,18 +1,8 @@
 import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
-import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
-import { findPgBin } from './pg-cluster'
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const srv = net.createServer()
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address()
-      srv.close(() => (typeof addr === 'object' && addr ? resolve(addr.port) : reject(new Error('no port'))))
-    })
-  })
+import { findPgBin, freePort, pgRunner } from './pg-cluster'
 
 export type Standby = {
   /** The standby's server URL (no database), like Cluster.url. */
@@ -35,12 +25,7 @@ export async function startStandby(primaryUrl: string): Promise<Standby> {
   // initdb on PATH may be a link to the versioned folder that also holds pg_basebackup.
   const bin = path.dirname(fs.realpathSync(path.join(found, 'initdb')))
   const asRoot = process.getuid?.() === 0
-  const run = (cmd: string, args: string[]) => {
-    const full = asRoot
-      ? ['runuser', ['-u', 'postgres', '--', path.join(bin, cmd), ...args]]
-      : [path.join(bin, cmd), args]
-    execFileSync(full[0] as string, full[1] as string[], { stdio: ['ignore', 'pipe', 'pipe'] })
-  }
+  const run = pgRunner(bin)
   const primary = new URL(primaryUrl)
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'openkam-standby-'))
   const data = path.join(dir, 'data')

@@ -1,17 +1,8 @@
 import { execFileSync, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
-import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const srv = net.createServer()
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address()
-      srv.close(() => (typeof addr === 'object' && addr ? resolve(addr.port) : reject(new Error('no port'))))
-    })
-  })
+import { freePort } from './pg-cluster'
 
 /** PgBouncer's binary (Debian's `pgbouncer` package), or null when it is not installed. */
 export function findPgBouncer(): string | null {

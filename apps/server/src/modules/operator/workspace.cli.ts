@@ -1,4 +1,5 @@
 import fs from 'node:fs'
+import { EXIT, exitCodeOf } from '../../core/cli-exit'
 import { randomBytes } from 'node:crypto'
 import { OperatorWorkspaceCreate, TemplateFile } from '@openkam/contract'
 import { AppError } from '../../core/errors'
@@ -8,7 +9,7 @@ import { findUserInWorkspace, grantOperator, listOperators, revokeOperator } fro
 import { createWorkspaceAsOperator, listWorkspaces, type CreateDeps } from './operator.service'
 
 /** Exit codes of the workspace and operator commands (docs/operations.md). */
-export const EXIT = { ok: 0, failed: 1, invalid: 2, conflict: 3, notFound: 4 } as const
+export { EXIT } from '../../core/cli-exit'
 
 export type WorkspaceCreateOptions = {
   name: string
@@ -58,17 +59,6 @@ function readTemplate(value: string | undefined): string | TemplateFile {
 /** A password for the first administrator: 18 random bytes, printed once and stored only as a hash. */
 export const generatePassword = () => randomBytes(18).toString('base64url')
 
-const codeOf = (err: unknown) =>
-  err instanceof AppError
-    ? err.kind === 'conflict'
-      ? EXIT.conflict
-      : err.kind === 'invalid'
-        ? EXIT.invalid
-        : err.kind === 'not_found'
-          ? EXIT.notFound
-          : EXIT.failed
-    : EXIT.failed
-
 /** Runs a command, printing an AppError's message (and its field errors) instead of a stack trace. */
 async function run(out: Out, fail: Out, work: () => Promise<void>): Promise<number> {
   try {
@@ -77,7 +67,7 @@ async function run(out: Out, fail: Out, work: () => Promise<void>): Promise<numb
   } catch (err) {
     if (!(err instanceof AppError)) throw err
     fail(err.message)
-    return codeOf(err)
+    return exitCodeOf(err)
   }
 }
 
