@@ -170,7 +170,10 @@ async function main() {
       ['failed answers', String(failures.length)],
       ['accounts created · updates acknowledged', `${created.size} · ${updates}`],
       ['webhook events received (duplicates)', `${eventIds.length} (${duplicates})`],
-      ['acknowledged writes whose event never arrived', String(missingCreates + Math.max(0, missingUpdates))],
+      [
+        'acknowledged writes whose event had not arrived 3 min after the load',
+        String(missingCreates + Math.max(0, missingUpdates)),
+      ],
       ['last event delivered after the load', `${drainSeconds.toFixed(1)} s`],
       [
         'API process RSS: warm · end · peak',
