@@ -57,17 +57,28 @@ export async function startCluster(): Promise<Cluster> {
   if (asRoot) execFileSync('chown', ['postgres', dir])
   fs.chmodSync(dir, 0o755)
   run('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--locale=C', '--no-sync'])
-  const port = await freePort()
-  const opts = [
-    `-p ${port}`,
-    `-k ${dir}`,
-    "-c listen_addresses='127.0.0.1'",
+  return serveCluster(run, dir, [
     '-c fsync=off',
     '-c synchronous_commit=off',
     '-c full_page_writes=off',
     '-c max_connections=300',
     '-c shared_buffers=256MB',
-  ].join(' ')
+  ])
+}
+
+/**
+ * Starts the PostgreSQL server of `dir`/data on a free local port with `settings` (`-c name=value` each),
+ * and gives its URL and controls: `halt()` shuts it down keeping its files, `start()` brings it back,
+ * `stop()` shuts it down (immediately) and removes `dir`.
+ */
+export async function serveCluster(
+  run: ReturnType<typeof pgRunner>,
+  dir: string,
+  settings: string[],
+): Promise<Cluster> {
+  const data = path.join(dir, 'data')
+  const port = await freePort()
+  const opts = [`-p ${port}`, `-k ${dir}`, "-c listen_addresses='127.0.0.1'", ...settings].join(' ')
   const start = () => run('pg_ctl', ['-D', data, '-o', opts, '-l', path.join(dir, 'log'), '-w', 'start'])
   start()
   let stopped = false
@@ -90,6 +101,7 @@ export async function startCluster(): Promise<Cluster> {
       try {
         if (running) run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop'])
       } finally {
+        running = false
         fs.rmSync(dir, { recursive: true, force: true })
       }
     },

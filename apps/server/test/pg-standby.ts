@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { findPgBin, freePort, pgRunner } from './pg-cluster'
+import { findPgBin, pgRunner, serveCluster } from './pg-cluster'
 
 export type Standby = {
   /** The standby's server URL (no database), like Cluster.url. */
@@ -35,37 +35,9 @@ export async function startStandby(primaryUrl: string): Promise<Standby> {
     ...['-D', data, '-h', primary.hostname, '-p', primary.port, '-U', 'postgres'],
     ...['-R', '-X', 'stream', '-c', 'fast', '--no-sync'],
   ])
-  const port = await freePort()
-  const opts = [
-    `-p ${port}`,
-    `-k ${dir}`,
-    "-c listen_addresses='127.0.0.1'",
+  return serveCluster(run, dir, [
     '-c hot_standby=on',
     // A hot standby needs at least the primary's max_connections (pg-cluster.ts starts it with 300).
     '-c max_connections=300',
-  ].join(' ')
-  const start = () => run('pg_ctl', ['-D', data, '-o', opts, '-l', path.join(dir, 'log'), '-w', 'start'])
-  start()
-  let running = true
-  return {
-    url: `postgres://postgres@127.0.0.1:${port}`,
-    halt() {
-      if (!running) return
-      running = false
-      run('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop'])
-    },
-    start() {
-      if (running) return
-      start()
-      running = true
-    },
-    stop() {
-      try {
-        if (running) run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop'])
-      } finally {
-        running = false
-        fs.rmSync(dir, { recursive: true, force: true })
-      }
-    },
-  }
+  ])
 }

@@ -1,5 +1,5 @@
 import fs from 'node:fs'
-import { EXIT, exitCodeOf } from '../../core/cli-exit'
+import { runCommand } from '../../core/cli-exit'
 import { randomBytes } from 'node:crypto'
 import { OperatorWorkspaceCreate, TemplateFile } from '@openkam/contract'
 import { AppError } from '../../core/errors'
@@ -59,18 +59,6 @@ function readTemplate(value: string | undefined): string | TemplateFile {
 /** A password for the first administrator: 18 random bytes, printed once and stored only as a hash. */
 export const generatePassword = () => randomBytes(18).toString('base64url')
 
-/** Runs a command, printing an AppError's message (and its field errors) instead of a stack trace. */
-async function run(out: Out, fail: Out, work: () => Promise<void>): Promise<number> {
-  try {
-    await work()
-    return EXIT.ok
-  } catch (err) {
-    if (!(err instanceof AppError)) throw err
-    fail(err.message)
-    return exitCodeOf(err)
-  }
-}
-
 /**
  * `openkam workspace create`: a workspace from a template with its first administrator, whose generated
  * password is printed once here and nowhere else (not logged, not audited, stored only as a hash).
@@ -82,7 +70,7 @@ export function workspaceCreateCommand(
   out: Out,
   fail: Out,
 ) {
-  return run(out, fail, async () => {
+  return runCommand(fail, async () => {
     const password = generatePassword()
     const parsed = OperatorWorkspaceCreate.safeParse({
       name: opts.name,
@@ -111,7 +99,7 @@ export function workspaceCreateCommand(
 }
 
 export function workspaceListCommand(db: Db, out: Out) {
-  return run(out, out, async () => {
+  return runCommand(out, async () => {
     const { data } = await listWorkspaces(db)
     if (!data.length) return out('No workspaces yet: openkam workspace create --name … --admin-email …')
     const rows = data.map((w) => [
@@ -143,7 +131,7 @@ export function operatorCommand(
   out: Out,
   fail: Out,
 ) {
-  return run(out, fail, async () => {
+  return runCommand(fail, async () => {
     const u = await findUserInWorkspace(db, opts.workspace, opts.email)
     if (!u) {
       throw new AppError(
@@ -159,7 +147,7 @@ export function operatorCommand(
 }
 
 export function operatorListCommand(db: Db, out: Out) {
-  return run(out, out, async () => {
+  return runCommand(out, async () => {
     const list = await listOperators(db)
     if (!list.length) return out('No operators: openkam operator grant --workspace <key> --email <e-mail>')
     for (const o of list) out(`${o.email}  ${o.workspace}  ${o.name}`)
