@@ -65,6 +65,7 @@ import { registerPortalRoutes } from './modules/portal'
 import { registerEmailIntakeRoutes } from './modules/tickets'
 import { registerFinanceRoutes } from './modules/finance'
 import { registerOperatorRoutes } from './modules/operator'
+import { registerInsightRoutes } from './modules/insights'
 
 /** The HTTP application: the kernel from core/ with every module's routes. */
 export async function buildApp(
@@ -132,6 +133,7 @@ export async function buildApp(
   // Reports, dashboards' data and exports read through the read replica when there is one (Database.reads).
   const reads = rt.database.reads ?? db
   registerReportRoutes(app, reads)
+  registerInsightRoutes(app, db, { jobs: rt.jobs, reads })
   registerReportBuilderRoutes(app, db, reads)
   registerMetricRoutes(app, db)
   registerDashboardRoutes(app, db, {

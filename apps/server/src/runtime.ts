@@ -47,6 +47,7 @@ import { dashboardJobs } from './modules/reports'
 import { acknowledgementHandler } from './modules/tickets'
 import { addWriteGuard } from './core/crud/write-guards'
 import { financeHandlers, financeJobs, financeSecretStore } from './modules/finance'
+import { insightJobs } from './modules/insights'
 import { installSecretBox, storedSecretBox } from './core/crypto/secret-box'
 import { sealClearSecrets, type SecretStore } from './core/crypto/stored-secrets'
 
@@ -132,6 +133,7 @@ export const moduleJobs = (): JobDef[] => [
   ...approvalJobs(),
   ...dashboardJobs(),
   ...financeJobs(),
+  ...insightJobs(),
 ]
 
 /**

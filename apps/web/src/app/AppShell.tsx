@@ -21,6 +21,7 @@ import {
   AimOutlined,
   AlertOutlined,
   BarChartOutlined,
+  BulbOutlined,
   CheckSquareOutlined,
   ContactsOutlined,
   DashboardOutlined,
@@ -175,6 +176,7 @@ export function AppShell() {
           collection: 'dashboards',
         },
         { key: '/reports', icon: <BarChartOutlined />, label: t('nav.reports') },
+        { key: '/insight', icon: <BulbOutlined />, label: t('insight.nav'), collection: 'accounts' },
       ]),
       {
         key: 'group:customObjects',

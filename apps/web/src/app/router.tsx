@@ -21,6 +21,7 @@ const HealthBoardPage = lazy(() => import('../features/health/HealthBoardPage'))
 const QualificationPage = lazy(() => import('../features/qualification/QualificationPage'))
 const ValueReportPage = lazy(() => import('../features/lifecycle/ValueReportPage'))
 const TiersPage = lazy(() => import('../features/tiers/TiersPage'))
+const InsightPage = lazy(() => import('../features/insight/InsightPage'))
 const LeadsPage = lazy(() => import('../features/leads/LeadsPage'))
 const ApprovalsPage = lazy(() => import('../features/approvals/ApprovalsPage'))
 const ApprovalPage = lazy(() => import('../features/approvals/ApprovalPage'))
@@ -59,6 +60,7 @@ export const router = createBrowserRouter([
       { path: 'ticket-queue', element: <TicketQueuePage /> },
       { path: 'health', element: <HealthBoardPage /> },
       { path: 'tiers', element: <TiersPage /> },
+      { path: 'insight', element: <InsightPage /> },
       { path: 'leads', element: <LeadsPage /> },
       { path: 'qualification', element: <QualificationPage /> },
       { path: 'pipeline', element: <PipelinePage /> },

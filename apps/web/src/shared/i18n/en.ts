@@ -15,6 +15,7 @@ import { surveysEn } from './surveys.en'
 import { ticketConversationEn } from './ticketConversation.en'
 import { healthEn } from './health.en'
 import { tiersEn } from './tiers.en'
+import { insightEn } from './insight.en'
 import { serviceLevelsEn } from './serviceLevels.en'
 import { smsEn } from './sms.en'
 import { emailIntakeEn } from './emailIntake.en'
@@ -37,6 +38,7 @@ export const en = {
   decisionMap: decisionMapEn,
   activities: activitiesEn,
   tiers: tiersEn,
+  insight: insightEn,
   serviceLevels: serviceLevelsEn,
   sms: smsEn,
   emailIntake: emailIntakeEn,

@@ -15,6 +15,7 @@ import { surveysZh } from './surveys.zh-CN'
 import { ticketConversationZh } from './ticketConversation.zh-CN'
 import { healthZh } from './health.zh-CN'
 import { tiersZh } from './tiers.zh-CN'
+import { insightZh } from './insight.zh-CN'
 import { serviceLevelsZh } from './serviceLevels.zh-CN'
 import { smsZhCN } from './sms.zh-CN'
 import { emailIntakeZhCN } from './emailIntake.zh-CN'
@@ -37,6 +38,7 @@ export const zhCN: Messages = {
   decisionMap: decisionMapZh,
   activities: activitiesZh,
   tiers: tiersZh,
+  insight: insightZh,
   serviceLevels: serviceLevelsZh,
   sms: smsZhCN,
   emailIntake: emailIntakeZhCN,
