@@ -225,6 +225,13 @@ export const declared: Record<string, Classified> = {
 
   'GET /api/v1/renewals': perm('contracts', 'read'),
   'GET /api/v1/accounts/{id}/renewals': record('accounts'),
+  'GET /api/v1/insights/churn-model': perm('accounts', 'read'),
+  'POST /api/v1/insights/churn-model/train': notCalled(
+    settings,
+    'queues a training job; covered by the churn tests',
+  ),
+  'GET /api/v1/insights/churn-risk': perm('accounts', 'read'),
+  'GET /api/v1/accounts/{id}/churn-risk': record('accounts'),
   'POST /api/v1/health-models/backtest': notCalled(perm('accounts', 'read'), BODY),
   'POST /api/v1/health-models/preview': notCalled(perm('accounts', 'read'), BODY),
   'POST /api/v1/health-models/{id}/backtest': record('health-models'),

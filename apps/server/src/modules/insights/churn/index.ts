@@ -1,10 +1,9 @@
-// SCAFFOLD — filled by the churn work of issue 23 in this session; never ship as is.
-import type { Db } from '../../../core/db/types'
-import type { App } from '../../../core/http/server'
 import type { JobDef } from '../../../core/jobs/jobs'
+import { churnTrainJob } from './churn.jobs'
 
-import type { InsightDeps } from '../deps'
+export { registerChurnRoutes } from './churn.routes'
+export { churnModels, churnScores, churnTrainings } from './churn.table'
+export { trainWorkspace } from './churn.service'
 
-export function registerChurnRoutes(_app: App, _db: Db, _deps: InsightDeps) {}
-
-export const churnJobs = (): JobDef[] => []
+/** The churn model's training: nightly for every workspace, and on demand. */
+export const churnJobs = (): JobDef[] => [churnTrainJob]
