@@ -66,6 +66,7 @@ import { registerEmailIntakeRoutes } from './modules/tickets'
 import { registerFinanceRoutes } from './modules/finance'
 import { registerOperatorRoutes } from './modules/operator'
 import { registerInsightRoutes } from './modules/insights'
+import { registerExpansionRoutes } from './modules/expansion'
 
 /** The HTTP application: the kernel from core/ with every module's routes. */
 export async function buildApp(
@@ -134,6 +135,7 @@ export async function buildApp(
   const reads = rt.database.reads ?? db
   registerReportRoutes(app, reads)
   registerInsightRoutes(app, db, { jobs: rt.jobs, reads })
+  registerExpansionRoutes(app, db, { jobs: rt.jobs, reads })
   registerReportBuilderRoutes(app, db, reads)
   registerMetricRoutes(app, db)
   registerDashboardRoutes(app, db, {

@@ -48,6 +48,7 @@ import { acknowledgementHandler } from './modules/tickets'
 import { addWriteGuard } from './core/crud/write-guards'
 import { financeHandlers, financeJobs, financeSecretStore } from './modules/finance'
 import { insightJobs } from './modules/insights'
+import { expansionJobs } from './modules/expansion'
 import { installSecretBox, storedSecretBox } from './core/crypto/secret-box'
 import { sealClearSecrets, type SecretStore } from './core/crypto/stored-secrets'
 
@@ -134,6 +135,7 @@ export const moduleJobs = (): JobDef[] => [
   ...dashboardJobs(),
   ...financeJobs(),
   ...insightJobs(),
+  ...expansionJobs(),
 ]
 
 /**

@@ -225,6 +225,23 @@ export const declared: Record<string, Classified> = {
 
   'GET /api/v1/renewals': perm('contracts', 'read'),
   'GET /api/v1/accounts/{id}/renewals': record('accounts'),
+  'GET /api/v1/expansion-suggestions': perm('expansion-suggestions', 'read'),
+  'POST /api/v1/expansion-suggestions/generate': notCalled(
+    perm('workspace', 'update', 'all'),
+    'queues a generation job; its refusal is covered by the expansion tests',
+  ),
+  'POST /api/v1/expansion-suggestions/{id}/accept': notCalled(
+    record('expansion-suggestions', 'update'),
+    'creates an opportunity; covered by the expansion tests',
+  ),
+  'POST /api/v1/expansion-suggestions/{id}/dismiss': notCalled(
+    record('expansion-suggestions', 'update'),
+    BODY,
+  ),
+  'GET /api/v1/insights/revenue-retention': withSample(
+    perm('contracts', 'read'),
+    '/api/v1/insights/revenue-retention?period=quarter&groupBy=tier',
+  ),
   'GET /api/v1/insights/churn-model': perm('accounts', 'read'),
   'POST /api/v1/insights/churn-model/train': notCalled(
     settings,
