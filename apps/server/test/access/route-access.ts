@@ -243,6 +243,11 @@ export const declared: Record<string, Classified> = {
     '/api/v1/insights/revenue-retention?period=quarter&groupBy=tier',
   ),
   'GET /api/v1/insights/churn-model': perm('accounts', 'read'),
+  // Reads only: the matrix sends a health comparison (renewal and retention also need contracts: read).
+  'POST /api/v1/insights/cohorts': {
+    ...perm('accounts', 'read'),
+    body: { object: 'accounts', a: { filters: { tier: 'strategic' } }, metric: 'health' },
+  },
   'POST /api/v1/insights/churn-model/train': notCalled(
     settings,
     'queues a training job; covered by the churn tests',

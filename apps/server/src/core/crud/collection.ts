@@ -151,6 +151,11 @@ export type ListQuery = {
 export type Page<Rec> = { data: Rec[]; nextCursor: string | null }
 
 const FILTER_KEY = /^((?:custom\.)?\w+)(?:\[(gte|lte|gt|lt|ne)\])?$/
+/** A related object's filter: `<child collection>.<its filter key>`, e.g. `marketing-touches.kind`. */
+const RELATION_KEY = /^([a-z][a-z0-9-]*)\.(.+)$/
+
+/** Built-in collections by name, for relation filters (custom objects' shared tables are not related this way). */
+const collectionsByName = new Map<string, Collection<any, any, any>>()
 
 export class Collection<
   Rec,
@@ -160,6 +165,14 @@ export class Collection<
   constructor(readonly def: CollectionDef<Rec, Create, Update>) {
     // Every collection can be filtered by id (`?id=a,b,c`), e.g. to resolve names of referenced records.
     if (!def.filterable.id) def.filterable = { id: { column: def.table.id, kind: 'uuid' }, ...def.filterable }
+    if (!def.partition) collectionsByName.set(def.name, this)
+  }
+
+  /** The collections whose records belong to this one's (their `parent`), by name: what relation filters reach. */
+  private relatedCollections(): string[] {
+    return [...collectionsByName.values()]
+      .filter((c) => c.def.parent?.collection === this.def.name)
+      .map((c) => c.def.name)
   }
 
   /** Records of rows for the person: without the fields hidden from them, unless `full` (audit, events). */
@@ -457,17 +470,72 @@ export class Collection<
   }
 
   private filters(ctx: Ctx, query: ListQuery): SQL[] {
+    const { out, errors } = this.filterParts(ctx, query)
+    if (errors.length)
+      throw new AppError('invalid', 'invalid_filter', 'Some filters are not valid', { errors })
+    return out
+  }
+
+  /**
+   * Relation filters (ADR 0031): `<child>.<key>=<value>` keeps the records that have at least one live,
+   * readable related record of `child` (a collection whose parent is this one) matching every filter
+   * given under that prefix — e.g. accounts with `marketing-touches.kind=event_attended`. Nests.
+   */
+  private relationFilters(ctx: Ctx, related: Map<string, Record<string, string>>) {
     const out: SQL[] = []
     const errors: FieldError[] = []
+    for (const [name, sub] of related) {
+      const child = collectionsByName.get(name)
+      if (!child || child.def.parent?.collection !== this.def.name) {
+        for (const k of Object.keys(sub))
+          errors.push({
+            path: `${name}.${k}`,
+            message: `not a related object; filter related records as <object>.<field> with one of ${this.relatedCollections().join(', ') || 'none'}`,
+          })
+        continue
+      }
+      const scope = scopeFor(ctx.principal, name, 'read')
+      if (scope === 'none') {
+        for (const k of Object.keys(sub))
+          errors.push({ path: `${name}.${k}`, message: `your role may not read ${name}` })
+        continue
+      }
+      const inner = child.filterParts(ctx, sub as ListQuery)
+      errors.push(...inner.errors.map((e) => ({ ...e, path: `${name}.${e.path}` })))
+      if (inner.errors.length) continue
+      const ct = child.def.table
+      const where = and(
+        eq(ct.workspaceId, ctx.ws),
+        isNull(ct.deletedAt),
+        child.visibility(ctx, scope),
+        ...inner.out,
+      )
+      out.push(sql`${this.t.id} in (select ${child.def.parent!.column} from ${ct} where ${where})`)
+    }
+    return { out, errors }
+  }
+
+  private filterParts(ctx: Ctx, query: ListQuery): { out: SQL[]; errors: FieldError[] } {
+    const out: SQL[] = []
+    const errors: FieldError[] = []
+    const related = new Map<string, Record<string, string>>()
     for (const [rawKey, rawValue] of Object.entries(query)) {
       if (['limit', 'cursor', 'sort', 'q', 'deleted'].includes(rawKey) || rawValue === undefined) continue
+      const rel = RELATION_KEY.exec(rawKey)
+      if (rel && rel[1] !== 'custom') {
+        const sub = related.get(rel[1]!) ?? {}
+        sub[rel[2]!] = String(rawValue)
+        related.set(rel[1]!, sub)
+        continue
+      }
       const m = FILTER_KEY.exec(rawKey)
       const spec =
         m && !isHidden(ctx, this.def.name, m[1]!) ? this.fieldSpec(ctx, m[1]!, 'filter') : undefined
       if (!m || !spec) {
+        const rels = this.relatedCollections()
         errors.push({
           path: rawKey,
-          message: `not a filter; filter by ${this.specKeys(ctx, 'filter').join(', ')}`,
+          message: `not a filter; filter by ${this.specKeys(ctx, 'filter').join(', ')}${rels.length ? `, or related records as <object>.<field> (${rels.join(', ')})` : ''}`,
         })
         continue
       }
@@ -513,9 +581,12 @@ export class Collection<
         out.push({ gte, lte, gt, lt, ne }[op]!(col, v))
       }
     }
-    if (errors.length)
-      throw new AppError('invalid', 'invalid_filter', 'Some filters are not valid', { errors })
-    return out
+    if (related.size) {
+      const r = this.relationFilters(ctx, related)
+      out.push(...r.out)
+      errors.push(...r.errors)
+    }
+    return { out, errors }
   }
 
   /** Reads one row of this workspace that the principal may read; 404 otherwise (also for other workspaces). */

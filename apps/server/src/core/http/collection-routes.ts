@@ -50,12 +50,12 @@ export function listQuerySchema(
   return (
     z
       .object(shape)
-      // Custom fields filter as `custom.<key>` (with [gte]/[lte]/…): the collection checks them against the
-      // workspace's definitions; any other unknown parameter is refused as before.
+      // Custom fields filter as `custom.<key>` (with [gte]/[lte]/…) and related records as `<object>.<key>`:
+      // the collection checks them against the workspace's definitions; any other unknown parameter is refused.
       .catchall(z.string())
       .superRefine((q, issue) => {
         for (const key of Object.keys(q)) {
-          if (!(key in shape) && !CUSTOM_PARAM.test(key)) {
+          if (!(key in shape) && !CUSTOM_PARAM.test(key) && !RELATION_PARAM.test(key)) {
             issue.addIssue({ code: 'custom', path: [key], message: 'not a known parameter', input: q[key] })
           }
         }
@@ -64,6 +64,8 @@ export function listQuerySchema(
 }
 
 const CUSTOM_PARAM = /^custom\.[a-z][a-zA-Z0-9_]{0,62}(\[(gte|lte|gt|lt|ne)\])?$/
+/** A related object's filter (`marketing-touches.kind`, ADR 0031): the collection checks the object and the field. */
+const RELATION_PARAM = /^(?:[a-z][a-z0-9-]{0,62}\.){1,3}(?:custom\.)?\w{1,63}(\[(gte|lte|gt|lt|ne)\])?$/
 
 /**
  * Registers the standard routes of a collection under /api/v1/<name>:

@@ -283,7 +283,15 @@ export const zhPatterns: readonly Pattern[] = [
   [/^([^;:]+) was not found$/, (g, h) => `未找到${h.noun(g[0]!)}`],
   [/^No route (\S+) (.+)$/s, '没有路由 $1 $2'],
   // Filters and cursors
+  [
+    /^not a filter; filter by (.+), or related records as <object>\.<field> \((.+)\)$/s,
+    '不是可用的筛选条件；可按以下字段筛选：$1，或以 <对象>.<字段> 筛选相关记录（$2）',
+  ],
   [/^not a filter; filter by (.+)$/s, '不是可用的筛选条件；可按以下字段筛选：$1'],
+  [
+    /^not a related object; filter related records as <object>\.<field> with one of (.+)$/s,
+    '不是相关对象；请以 <对象>.<字段> 筛选相关记录，对象为以下之一：$1',
+  ],
   [/^(\S+) applies to dates, numbers and text only$/, '$1 只适用于日期、数字和文本'],
   [/^made for sort=(.*), not (.*)$/, '此游标用于 sort=$1，而不是 $2'],
   // Permissions

@@ -23,6 +23,15 @@ describe('translateMessage into zh-CN', () => {
     ['"abc" is not a number', '"abc" 不是数字'],
     ['"x" is not one of strategic, growth', '"x" 不是以下之一：strategic, growth'],
     ['not a filter; filter by name, tier', '不是可用的筛选条件；可按以下字段筛选：name, tier'],
+    [
+      'not a filter; filter by name, tier, or related records as <object>.<field> (contacts, marketing-touches)',
+      '不是可用的筛选条件；可按以下字段筛选：name, tier，或以 <对象>.<字段> 筛选相关记录（contacts, marketing-touches）',
+    ],
+    [
+      'not a related object; filter related records as <object>.<field> with one of contacts, tickets',
+      '不是相关对象；请以 <对象>.<字段> 筛选相关记录，对象为以下之一：contacts, tickets',
+    ],
+    ['The health score is not visible to your role', '你的角色看不到健康分'],
     ['The cursor is not valid; start again without one', '游标无效；请不带游标重新开始'],
     ['made for sort=name, not -createdAt', '此游标用于 sort=name，而不是 -createdAt'],
     // zod's default messages

@@ -1,10 +1,6 @@
-// SCAFFOLD — filled by the cohorts work of issue 23 in this session; never ship as is.
-import type { Db } from '../../../core/db/types'
-import type { App } from '../../../core/http/server'
 import type { JobDef } from '../../../core/jobs/jobs'
 
-import type { InsightDeps } from '../deps'
+export { registerCohortRoutes } from './cohort.routes'
 
-export function registerCohortRoutes(_app: App, _db: Db, _deps: InsightDeps) {}
-
+/** Cohorts need no job: a comparison is a few aggregate statements, answered in the request. */
 export const cohortsJobs = (): JobDef[] => []
