@@ -273,6 +273,12 @@ export const declared: Record<string, Classified> = {
   'GET /api/v1/segments/settings': perm('segment-settings', 'read'),
   'PUT /api/v1/segments/settings': notCalled(perm('segment-settings', 'update', 'all'), BODY),
   'GET /api/v1/segments/matrix': perm('accounts', 'read'),
+  'GET /api/v1/insights/clusters': perm('accounts', 'read'),
+  'GET /api/v1/insights/clusters/lookalikes': perm('accounts', 'read'),
+  'POST /api/v1/insights/clusters/run': notCalled(
+    perm('accounts', 'read', 'all'),
+    'queues a clustering job; its refusal is covered by the clusters tests',
+  ),
   'GET /api/v1/accounts/{id}/segment': record('accounts'),
   'GET /api/v1/tier-rules': signedIn,
   'PUT /api/v1/tier-rules': notCalled(settings, BODY),

@@ -465,6 +465,10 @@ export const zhExact: Readonly<Record<string, string>> = {
   'each metric at most once': '每个指标最多出现一次',
   'choose at most six north-star metrics': '最多选择六个北极星指标',
   'an ISO currency code such as CNY': '应为 ISO 货币代码，例如 CNY',
+  // Insight: high-value traits (clusters)
+  'Clustering reads every account of the workspace: only people who may read all accounts may run it':
+    '聚类会读取工作区的全部客户：只有可查看全部客户的人员才能运行',
+  'Insight on accounts takes permission to read accounts': '查看客户洞察需要查看客户的权限',
 }
 
 /** Entity labels and collection names as they appear inside messages. */

@@ -1,10 +1,9 @@
-// SCAFFOLD — filled by the clusters work of issue 23 in this session; never ship as is.
-import type { Db } from '../../../core/db/types'
-import type { App } from '../../../core/http/server'
 import type { JobDef } from '../../../core/jobs/jobs'
+import { clusterJob } from './cluster.jobs'
 
-import type { InsightDeps } from '../deps'
+export { registerClusterRoutes } from './cluster.routes'
+export { insightClusterRuns } from './cluster.table'
+export { runClustering } from './cluster-run.service'
 
-export function registerClusterRoutes(_app: App, _db: Db, _deps: InsightDeps) {}
-
-export const clustersJobs = (): JobDef[] => []
+/** The clustering job: on demand and nightly. */
+export const clustersJobs = (): JobDef[] => [clusterJob]
