@@ -5,6 +5,7 @@ import { useAuth } from '../../app/auth'
 import { FieldValue } from '../records/display'
 import { labelOf, pathOf, type CollectionMeta } from '../records/meta'
 import { HealthPanel } from '../health/HealthPanel'
+import { AccountChurnCard } from '../insight/churn/AccountChurnCard'
 import { HandoffCard } from '../handoffs/HandoffCard'
 import { LifecycleIndicator } from '../lifecycle/LifecycleIndicator'
 import { MilestonesCard } from '../lifecycle/MilestonesCard'
@@ -51,6 +52,7 @@ export function AccountOverview({
         </Descriptions>
         <div id="account-health" className="account-anchor account-scroll-x">
           <HealthPanel accountId={a.id} />
+          <AccountChurnCard accountId={a.id} />
         </div>
         <div className="account-scroll-x">
           <AccountTierCard

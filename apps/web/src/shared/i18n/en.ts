@@ -27,6 +27,7 @@ import { leadsEn } from './leads.en'
 import { qualificationEn } from './qualification.en'
 import { alertsEn } from './alerts.en'
 import { fieldLabelsEn, optionLabelsEn } from '@openkam/contract'
+import { valueOutcomesEn } from './valueOutcomes.en'
 
 /** English messages. zh-CN.ts must have exactly the same keys (checked by the type). */
 export const en = {
@@ -39,6 +40,7 @@ export const en = {
   activities: activitiesEn,
   tiers: tiersEn,
   insight: insightEn,
+  valueOutcomes: valueOutcomesEn,
   serviceLevels: serviceLevelsEn,
   sms: smsEn,
   emailIntake: emailIntakeEn,
@@ -587,6 +589,7 @@ export const en = {
       marketing_touch: 'Marketing touch',
       handoff: 'Handoff',
       milestone: 'Milestone',
+      value_kpi: 'Value KPI',
       user: 'User',
       team: 'Team',
       role: 'Role',

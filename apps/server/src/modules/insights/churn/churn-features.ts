@@ -23,6 +23,12 @@ const numeric: Record<string, { en: string; 'zh-CN': string }> = {
   key_contacts_left: { en: 'Key contacts who left (180 days)', 'zh-CN': '近 180 天离开的关键联系人' },
 }
 
+const tierNames: Record<string, { en: string; 'zh-CN': string }> = {
+  strategic: { en: 'strategic', 'zh-CN': '战略客户' },
+  growth: { en: 'growth', 'zh-CN': '成长客户' },
+  essential: { en: 'essential', 'zh-CN': '基础客户' },
+}
+
 /** A category is one feature (one-hot) only when this many samples share it; rarer ones add nothing. */
 export const MIN_CATEGORY_SAMPLES = 5
 
@@ -59,7 +65,10 @@ export function featureLabel(feature: string, lang: Lang): string {
   if (known) return known[lang]
   const [kind, ...rest] = feature.split(':')
   const value = rest.join(':')
-  if (kind === 'tier') return lang === 'en' ? `Tier: ${value}` : `等级：${value}`
+  if (kind === 'tier') {
+    const name = tierNames[value]?.[lang] ?? value
+    return lang === 'en' ? `Tier: ${name}` : `分级：${name}`
+  }
   if (kind === 'segment') return lang === 'en' ? `Segment: ${value}` : `细分：${value}`
   return feature
 }

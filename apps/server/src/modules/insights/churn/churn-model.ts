@@ -18,6 +18,9 @@ export type ChurnModel = {
   testSamples: number
 }
 
+/** What the model row keeps when training was refused: the counts its reason is told from, in either language. */
+export type ChurnRefusal = { refusal: { churned: number; renewed: number } }
+
 export type ChurnTraining =
   | { status: 'trained'; model: ChurnModel }
   | { status: 'insufficient_history'; samples: number; churned: number; renewed: number; reason: string }
@@ -78,9 +81,7 @@ export function insufficiency(samples: ChurnSample[]) {
     samples: samples.length,
     churned,
     renewed,
-    reason:
-      `${samples.length} ended contracts (${churned} churned, ${renewed} renewed); ` +
-      `the model needs at least ${MIN_OUTCOMES}, with at least ${MIN_PER_CLASS} of each`,
+    reason: `${samples.length} ended contracts (${churned} churned, ${renewed} renewed); the model needs at least ${MIN_OUTCOMES}, with at least ${MIN_PER_CLASS} of each`,
   }
 }
 

@@ -101,7 +101,7 @@ describe('churn risk', () => {
   beforeAll(async () => {
     env = await startTestApp()
     ;[org, thin] = await Promise.all([makeOrg(env), makeOrg(env)])
-  })
+  }, 120_000)
   afterAll(() => env?.close())
 
   const train = async (o: Org) => {
@@ -125,6 +125,11 @@ describe('churn risk', () => {
     expect(m.reason).toContain('at least 30, with at least 8 of each')
     expect(m.trainedAt).toBeTruthy()
     expect(m.auc).toBeUndefined()
+    const zh = await env.app.inject({
+      url: '/api/v1/insights/churn-model',
+      headers: { authorization: `Bearer ${thin.admin.token}`, 'accept-language': 'zh-CN' },
+    })
+    expect(JSON.parse(zh.body).reason).toContain('至少需要 30 份')
   })
 
   it('trains on past renewals and churns with a held-out AUC, and explains each account', async () => {

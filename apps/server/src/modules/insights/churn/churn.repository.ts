@@ -1,7 +1,7 @@
 import { and, desc, eq, sql, type SQL } from 'drizzle-orm'
 import type { Executor } from '../../../core/db/types'
 import { accounts } from '../../accounts'
-import type { ChurnDriver, ChurnModel } from './churn-model'
+import type { ChurnDriver, ChurnModel, ChurnRefusal } from './churn-model'
 import { churnModels, churnScores, churnTrainings } from './churn.table'
 
 const rowsOf = <T>(r: unknown) => (r as { rows: T[] }).rows
@@ -115,7 +115,7 @@ export async function saveModel(
     auc: number | null
     samples: number
     reason: string | null
-    model: ChurnModel | null
+    model: ChurnModel | ChurnRefusal
   },
 ) {
   const values = { workspaceId: ws, ...row, trainedAt: new Date() }

@@ -37,7 +37,7 @@ export function registerChurnRoutes(app: App, db: Db, deps: InsightDeps) {
           'forbidden',
           'Reading the churn model needs permission to read accounts',
         )
-      return deps.reads.transaction((tx) => modelStatus(tx, req.ctx))
+      return deps.reads.transaction((tx) => modelStatus(tx, req.ctx, messageLanguage(req)))
     },
   )
   app.post(

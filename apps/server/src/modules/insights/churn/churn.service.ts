@@ -4,6 +4,7 @@ import { newId } from '../../../core/ids'
 import type { JobQueue } from '../../../core/jobs/jobs'
 import { accountCollection, workspacesWithAccounts } from '../../accounts'
 import { churnFeatures, featureLabel, frequentCategories, type ChurnSignals } from './churn-features'
+import { churnTexts } from './churn-texts'
 import { churnRisk, trainChurnModel, type ChurnDriver, type ChurnSample } from './churn-model'
 import {
   contractOutcomes,
@@ -66,7 +67,7 @@ export async function trainWorkspace(tx: Executor, ws: string, now = new Date(),
       auc: null,
       samples: result.samples,
       reason: result.reason,
-      model: null,
+      model: { refusal: { churned: result.churned, renewed: result.renewed } },
     })
     await replaceScores(tx, ws, [])
     return { status: result.status, samples: result.samples, reason: result.reason }
@@ -121,7 +122,7 @@ export async function requestTraining(tx: Executor, jobs: JobQueue, ctx: Ctx) {
 }
 
 /** The model's state for the panel: trained (AUC, samples, when) or refused (why), and the newest training asked for. */
-export async function modelStatus(tx: Executor, ctx: Ctx) {
+export async function modelStatus(tx: Executor, ctx: Ctx, lang: Lang) {
   const row = await findModel(tx, ctx.ws)
   const t = await latestTraining(tx, ctx.ws)
   const training = t
@@ -136,7 +137,7 @@ export async function modelStatus(tx: Executor, ctx: Ctx) {
     return {
       status: 'insufficient_history' as const,
       samples: 0,
-      reason: 'No model has been trained yet: start a training',
+      reason: churnTexts(lang).neverTrained,
       training,
     }
   return {
@@ -144,8 +145,8 @@ export async function modelStatus(tx: Executor, ctx: Ctx) {
     samples: row.samples,
     trainedAt: row.trainedAt.toISOString(),
     ...(row.auc !== null ? { auc: row.auc } : {}),
-    ...(row.reason ? { reason: row.reason } : {}),
-    ...(row.model
+    ...(row.status === 'trained' ? {} : { reason: reasonOf(row, lang) }),
+    ...(row.model && 'features' in row.model
       ? {
           trainSamples: row.model.trainSamples,
           testSamples: row.model.testSamples,
@@ -155,6 +156,12 @@ export async function modelStatus(tx: Executor, ctx: Ctx) {
     training,
   }
 }
+
+/** Why the workspace has no model, told in the person's language from the refusal's counts. */
+const reasonOf = (row: NonNullable<Awaited<ReturnType<typeof findModel>>>, lang: Lang) =>
+  row.model && 'refusal' in row.model
+    ? churnTexts(lang).refusal({ samples: row.samples, ...row.model.refusal })
+    : (row.reason ?? churnTexts(lang).neverTrained)
 
 const labelled = (drivers: ChurnDriver[], lang: Lang) =>
   drivers.map((d) => ({ ...d, label: featureLabel(d.feature, lang) }))
@@ -168,7 +175,7 @@ export async function accountChurnRisk(tx: Executor, ctx: Ctx, accountId: string
       status: 'no_model' as const,
       probability: null,
       drivers: [],
-      reason: model?.reason ?? 'No churn model has been trained yet',
+      reason: model ? reasonOf(model, lang) : churnTexts(lang).neverTrained,
     }
   const score = await findScore(tx, ctx.ws, accountId)
   if (!score)
@@ -176,7 +183,7 @@ export async function accountChurnRisk(tx: Executor, ctx: Ctx, accountId: string
       status: 'not_scored' as const,
       probability: null,
       drivers: [],
-      reason: 'The account is scored at the next training',
+      reason: churnTexts(lang).notScored,
     }
   return {
     status: 'scored' as const,

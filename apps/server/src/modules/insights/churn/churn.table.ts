@@ -1,6 +1,6 @@
 import { doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core'
 import { tstz } from '../../../core/db/columns'
-import type { ChurnDriver, ChurnModel } from './churn-model'
+import type { ChurnDriver, ChurnModel, ChurnRefusal } from './churn-model'
 
 /**
  * The workspace's churn model (SPEC R-16): the newest training's outcome — trained with its weights and
@@ -14,7 +14,8 @@ export const churnModels = pgTable('churn_models', {
   auc: doublePrecision('auc'),
   samples: integer('samples').notNull(),
   reason: text('reason'),
-  model: jsonb('model').$type<ChurnModel>(),
+  /** The trained model, or the counts of a refusal. */
+  model: jsonb('model').$type<ChurnModel | ChurnRefusal>(),
   trainedAt: tstz('trained_at').notNull(),
 })
 
