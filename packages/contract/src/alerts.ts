@@ -22,7 +22,18 @@ export const alertRuleTypes = [
   'ticket_surge',
   'payment_overdue',
   'band_at_risk',
+  'champion_left',
+  'economic_buyer_left',
+  'key_contact_silent',
+  'committee_role_uncovered',
 ] as const
+/** The rule types that watch the relationship alone (SPEC R-29), each its own alert. */
+export const relationshipAlertTypes = [
+  'champion_left',
+  'economic_buyer_left',
+  'key_contact_silent',
+  'committee_role_uncovered',
+] as const satisfies readonly AlertRuleType[]
 export type AlertRuleType = (typeof alertRuleTypes)[number]
 /** The default outcomes an alert is resolved with (the workspace may change the list). */
 export const defaultAlertOutcomes = ['retained', 'churned', 'false_alarm', 'other'] as const
@@ -62,6 +73,16 @@ export const alertRuleParams = {
     .strict(),
   payment_overdue: z.object({ days: int(0, 365).default(30) }).strict(),
   band_at_risk: z.object({}).strict(),
+  /** A champion left within `withinDays` and no active contact is champion now (resolves when one is). */
+  champion_left: z.object({ withinDays: int(1, 365).default(90) }).strict(),
+  /** An economic buyer left within `withinDays` and no active contact holds the role now. */
+  economic_buyer_left: z.object({ withinDays: int(1, 365).default(90) }).strict(),
+  /** A champion, economic buyer or key contact (influence ≥ `minInfluence`) with no activity for `days`. */
+  key_contact_silent: z
+    .object({ days: int(1, 365).default(45), minInfluence: int(1, 5).default(4) })
+    .strict(),
+  /** A buying-committee role no active contact holds, on accounts with at least `minContacts` contacts. */
+  committee_role_uncovered: z.object({ minContacts: int(1, 100).default(2) }).strict(),
 } satisfies Record<AlertRuleType, z.ZodType>
 
 export const AlertRuleEscalation = z

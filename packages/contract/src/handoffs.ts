@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { Id, MoneyOut, Timestamp, Version, Day, Month } from './common'
 import { lifecycleStages } from './records'
 import { resource } from './resource'
+import { ValueFigures } from './value-report'
 import { apiOnly, F, field, FS } from './object-model/field-annotations'
 
 /**
@@ -330,6 +331,8 @@ export const ValueReport = z
       ),
     }),
     renewals: z.array(RenewalContract),
+    /** Measured outcomes: usage, tickets, goals met and the customer's before/after KPIs. */
+    figures: ValueFigures,
   })
   .meta({ id: 'ValueReport' })
 export type ValueReport = z.infer<typeof ValueReport>

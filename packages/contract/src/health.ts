@@ -32,6 +32,7 @@ export const builtInMetrics = [
   'payment_timeliness',
   'executive_engagement',
   'buying_committee_coverage',
+  'relationship_signals',
 ] as const
 
 /** The built-in metrics' names in both languages (the web shows them; the API names missing inputs with them). */
@@ -45,6 +46,7 @@ export const builtInMetricLabels: Record<(typeof builtInMetrics)[number], { en: 
   payment_timeliness: { en: 'Payments on time %', zh: '按时付款率 %' },
   executive_engagement: { en: 'Days since economic-buyer contact', zh: '距上次接触经济决策人天数' },
   buying_committee_coverage: { en: 'Buying committee coverage %', zh: '采购委员会覆盖率 %' },
+  relationship_signals: { en: 'Open relationship alerts', zh: '未解决的关系预警' },
 }
 
 /**
@@ -62,6 +64,7 @@ export const builtInMetricRanges: Record<(typeof builtInMetrics)[number], { min:
   payment_timeliness: { min: 0, max: 100 },
   executive_engagement: { min: 0 },
   buying_committee_coverage: { min: 0, max: 100 },
+  relationship_signals: { min: 0 },
 }
 /** The largest metric value stored (numeric(14,4)). */
 export const METRIC_VALUE_LIMIT = 1e10

@@ -2,6 +2,12 @@ import { sql, type SQL } from 'drizzle-orm'
 import type { z } from 'zod'
 import type { AlertRuleType, alertRuleParams } from '@openkam/contract'
 import type { Executor } from '../../core/db/types'
+import {
+  detectChampionLeft,
+  detectCommitteeRoleUncovered,
+  detectEconomicBuyerLeft,
+  detectKeyContactSilent,
+} from './relationship-detect.repository'
 
 type Params<T extends AlertRuleType> = z.output<(typeof alertRuleParams)[T]>
 type Row = Record<string, any>
@@ -263,4 +269,8 @@ export const detectors: {
   ticket_surge: detectTicketSurge,
   payment_overdue: detectPaymentOverdue,
   band_at_risk: detectBandAtRisk,
+  champion_left: detectChampionLeft,
+  economic_buyer_left: detectEconomicBuyerLeft,
+  key_contact_silent: detectKeyContactSilent,
+  committee_role_uncovered: detectCommitteeRoleUncovered,
 }

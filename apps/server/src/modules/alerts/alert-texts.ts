@@ -1,6 +1,23 @@
 type Lang = 'en' | 'zh-CN'
 type Row = Record<string, any>
 
+const roleNames: Record<Lang, Record<string, string>> = {
+  en: {
+    user: 'user',
+    technical_evaluator: 'technical evaluator',
+    influencer: 'influencer',
+    financial_controller: 'financial controller',
+    economic_buyer: 'economic buyer',
+  },
+  'zh-CN': {
+    user: '使用者',
+    technical_evaluator: '技术评估者',
+    influencer: '影响者',
+    financial_controller: '财务/采购把关者',
+    economic_buyer: '经济决策者',
+  },
+}
+
 const pct = (v: unknown) => `${Number(v ?? 0)}%`
 
 /** The human reason of an alert from its type and evidence, in the workspace's language. */
@@ -31,6 +48,24 @@ export function reasonOf(type: string, e: Row, lang: Lang): string {
       return en
         ? `Health fell to at risk (score ${e.score ?? '—'}${e.previousScore !== null && e.previousScore !== undefined ? `, was ${e.previousScore}` : ''})`
         : `健康度降至高危（得分 ${e.score ?? '—'}${e.previousScore !== null && e.previousScore !== undefined ? `，此前 ${e.previousScore}` : ''}）`
+    case 'champion_left':
+      return en
+        ? `The champion left (${e.contacts || '—'}, ${e.daysSinceLeft} days ago) and nobody has taken the role`
+        : `支持者（Champion）已离职（${e.contacts || '—'}，${e.daysSinceLeft} 天前），尚无人接替`
+    case 'economic_buyer_left':
+      return en
+        ? `The economic buyer left (${e.contacts || '—'}, ${e.daysSinceLeft} days ago) and nobody holds the role now`
+        : `经济决策人已离职（${e.contacts || '—'}，${e.daysSinceLeft} 天前），目前无人担任该角色`
+    case 'key_contact_silent':
+      return en
+        ? `No activity with ${e.contacts} for ${e.daysSilent} days (threshold ${e.days})`
+        : `已 ${e.daysSilent} 天未与 ${e.contacts} 有任何互动（阈值 ${e.days} 天）`
+    case 'committee_role_uncovered': {
+      const roles = (e.uncoveredRoles ?? []) as string[]
+      return en
+        ? `No contact covers ${roles.map((r) => roleNames.en[r] ?? r).join(', ')} in the buying committee`
+        : `采购委员会中无人覆盖：${roles.map((r) => roleNames['zh-CN'][r] ?? r).join('、')}`
+    }
     default:
       return type
   }

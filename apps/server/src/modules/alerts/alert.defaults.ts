@@ -66,8 +66,46 @@ export const defaultAlertRules = (l: Lang): Default[] => {
       severity: 'danger',
       startPlaybook: 'retention',
     },
+    ...relationshipRules(en),
   ]
 }
+
+/** The stand-alone relationship alerts (SPEC R-29); each resolves itself when its cause goes away. */
+const relationshipRules = (en: boolean): Default[] => [
+  {
+    type: 'champion_left',
+    name: en ? 'Champion left' : '支持者离职',
+    description: en
+      ? 'A champion left the account in the last 90 days and no active contact is champion now. Resolves itself when a contact becomes champion.'
+      : '近 90 天内支持者（Champion）离职，且目前没有在职联系人担任支持者。有联系人成为支持者后自动解决。',
+    severity: 'warning',
+    escalation: { afterDays: 14, severity: 'danger' },
+  },
+  {
+    type: 'economic_buyer_left',
+    name: en ? 'Economic buyer left' : '经济决策人离职',
+    description: en
+      ? 'The economic buyer left the account in the last 90 days and no active contact holds the role now. Danger; resolves itself when a contact holds the role again.'
+      : '近 90 天内经济决策人离职，且目前没有在职联系人担任该角色。高危；有联系人重新担任该角色后自动解决。',
+    severity: 'danger',
+  },
+  {
+    type: 'key_contact_silent',
+    name: en ? 'Key contact silent for 45 days' : '关键联系人 45 天无互动',
+    description: en
+      ? 'A champion, economic buyer or contact of influence 4 or more has had no activity (meeting, call, e-mail…) for 45 days. Resolves itself after an activity with them.'
+      : '支持者、经济决策人或影响力 ≥ 4 的联系人连续 45 天没有任何互动（会议、电话、邮件等）。与其有互动后自动解决。',
+    severity: 'warning',
+  },
+  {
+    type: 'committee_role_uncovered',
+    name: en ? 'Buying-committee role uncovered' : '采购委员会角色缺位',
+    description: en
+      ? 'An account with at least 2 active contacts has a buying-committee role (user, technical evaluator, influencer, financial controller, economic buyer) that no contact holds. Info; resolves itself when every role is covered.'
+      : '有至少 2 位在职联系人的客户，其采购委员会中有角色（使用者、技术评估者、影响者、财务/采购把关者、经济决策者）无人担任。提示级；所有角色都有人覆盖后自动解决。',
+    severity: 'info',
+  },
+]
 
 /** Installs the default alert rules the workspace lacks (template key = type; deleted ones stay deleted); after the playbooks. */
 export async function installAlertTemplate(tx: Executor, ctx: Ctx, lang: Lang) {

@@ -7,6 +7,7 @@ import type { EventCause, EventSink } from '../../core/events/bus'
 import type { JobQueue } from '../../core/jobs/jobs'
 import { langOf, workspaceLocale } from '../notifications'
 import { detectors, type Hit } from './alert-detect.repository'
+import { resolveCleared } from './alert-autoresolve'
 import { startPlaybookForAlert } from './alert-playbook'
 import { reasonOf } from './alert-texts'
 import { alertCollection, parseRuleParams } from './alert.collection'
@@ -33,7 +34,7 @@ export const severityOf = (type: string, ruleSeverity: string, hit: Pick<Hit, 'h
  * collection (audit + `alert.created`, which the rule engine turns into notifications) unless the
  * account has an unresolved one of that type; a snoozed one whose date has passed reopens; an open one
  * rises in severity when the hit is worse. Then unacknowledged alerts past their rule's escalation age
- * are raised. Runs under a per-workspace lock, so overlapping runs open nothing twice.
+ * are raised. A relationship alert whose cause went away resolves itself (alert-autoresolve.ts). Runs under a per-workspace lock, so overlapping runs open nothing twice.
  */
 export async function evaluateWorkspace(
   tx: Executor,
@@ -64,6 +65,7 @@ export async function evaluateWorkspace(
     const detect = detectors[rule.type as AlertRuleType]
     if (!params.ok || !detect) continue
     const hits = await detect(tx, ws, params.value as never, now, opts.accountIds)
+    await resolveCleared(tx, ctx, rule.type as AlertRuleType, hits, now, lang, opts.accountIds)
     if (!hits.length) continue
     const existing = new Map(
       (

@@ -87,10 +87,20 @@ describe('early warning: alert rules and alerts', () => {
   }, 60_000)
   afterAll(() => env?.close())
 
-  it('ships the five default rules, with thresholds as validated params', async () => {
+  it('ships the default rules, with thresholds as validated params', async () => {
     const rules = (await org.admin.get('/api/v1/alert-rules?limit=50')).body.data as any[]
     expect(rules.map((r) => r.template).sort()).toEqual(
-      ['band_at_risk', 'no_login', 'payment_overdue', 'ticket_surge', 'usage_drop_key_contact'].sort(),
+      [
+        'band_at_risk',
+        'no_login',
+        'payment_overdue',
+        'ticket_surge',
+        'usage_drop_key_contact',
+        'champion_left',
+        'economic_buyer_left',
+        'key_contact_silent',
+        'committee_role_uncovered',
+      ].sort(),
     )
     const drop = rules.find((r) => r.type === 'usage_drop_key_contact')
     expect(drop.params).toMatchObject({ dropPercent: 20, keyContactDays: 30 })

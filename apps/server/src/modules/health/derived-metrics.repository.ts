@@ -130,5 +130,18 @@ export async function deriveMetrics(
         group by account_id`),
     ),
   )
+  // relationship_signals: the account's unresolved relationship alerts (champion or economic buyer left, a
+  // key contact silent, a committee role uncovered — SPEC R-29), for accounts with a contact at all.
+  push(
+    rowsOf<R>(
+      await tx.execute(sql`
+        select c.account_id, 'relationship_signals' as metric,
+          (select count(*) from alerts x where x.workspace_id = ${ws} and x.account_id = c.account_id
+            and x.deleted_at is null and x.status <> 'resolved'
+            and x.type in ('champion_left', 'economic_buyer_left', 'key_contact_silent', 'committee_role_uncovered')) as value
+        from (select distinct account_id from contacts
+          where workspace_id = ${ws} and account_id = ${ids} and deleted_at is null) c`),
+    ),
+  )
   return out
 }

@@ -1,3 +1,4 @@
+import { relationshipAlertTypes } from '@openkam/contract'
 import type { EventHandler } from '../../core/events/registry'
 import type { EventSink } from '../../core/events/bus'
 import type { Executor } from '../../core/db/types'
@@ -10,6 +11,8 @@ import { systemCtx } from '../../core/context'
 const watched = ['activity', 'ticket', 'payment', 'contact'].flatMap((e) =>
   ['created', 'updated', 'deleted', 'restored'].map((a) => `${e}.${a}`),
 )
+/** Relationship alerts opening or closing move `relationship_signals`. */
+const alertMoves = ['created', 'resolved', 'reopened', 'deleted', 'restored'].map((a) => `alert.${a}`)
 
 /**
  * Keeps health current when its inputs change: the account's derived metrics are refreshed (recorded
@@ -19,13 +22,14 @@ const watched = ['activity', 'ticket', 'payment', 'contact'].flatMap((e) =>
  */
 export const healthInputsHandler = (deps: { events: EventSink }): EventHandler => ({
   name: 'health.inputs',
-  events: [...watched, 'account.updated'],
+  events: [...watched, ...alertMoves, 'account.updated'],
   async handle(tx, event) {
     const p = event.payload as {
-      record?: { id?: string; accountId?: string; custom?: Record<string, unknown> }
+      record?: { id?: string; accountId?: string; type?: string; custom?: Record<string, unknown> }
       before?: { accountId?: string; custom?: Record<string, unknown> }
       changed?: string[]
     }
+    if (event.type.startsWith('alert.') && !relationshipAlertTypes.some((t) => t === p.record?.type)) return
     let ids: string[]
     if (event.type === 'account.updated') {
       const moved =

@@ -1,4 +1,5 @@
 import './milestone.events'
+import './value-kpi.events'
 import type { EventHandler } from '../../core/events/registry'
 import type { EventSink } from '../../core/events/bus'
 import type { JobDef } from '../../core/jobs/jobs'
@@ -7,6 +8,8 @@ import { lifecycleRecomputeJob } from './lifecycle.jobs'
 
 export { milestoneCollection } from './milestone.collection'
 export { milestones, milestoneConfirmations } from './milestone.table'
+export { valueKpiCollection } from './value-kpi.collection'
+export { valueKpis } from './value-kpi.table'
 export { registerLifecycleRoutes } from './lifecycle.routes'
 export { deriveStage } from './lifecycle'
 export {

@@ -11,6 +11,7 @@ import {
   TokenParams,
   ValueReport,
   ValueReportQuery,
+  valueKpiResource,
 } from '@openkam/contract'
 import type { Db } from '../../core/db/types'
 import { registerCollectionRoutes } from '../../core/http/collection-routes'
@@ -24,6 +25,7 @@ import {
   requestConfirmation,
   type MilestoneDeps,
 } from './milestone.service'
+import { valueKpiCollection } from './value-kpi.collection'
 import { valueReport } from './value-report.service'
 
 const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem }
@@ -34,6 +36,7 @@ const publicRoute = { public: true, rateLimit: { max: 30, timeWindow: '1 minute'
 export function registerLifecycleRoutes(app: App, db: Db, deps: MilestoneDeps) {
   registerExportRoute(app, db, milestoneCollection, milestoneResource.Record)
   registerCollectionRoutes(app, db, milestoneCollection, milestoneResource)
+  registerCollectionRoutes(app, db, valueKpiCollection, valueKpiResource)
   app.post(
     '/api/v1/milestones/:id/request-confirmation',
     {

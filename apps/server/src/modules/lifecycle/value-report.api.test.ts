@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { eq } from 'drizzle-orm'
 import { makeOrg, startTestApp, waitFor, type Org, type TestEnv } from '../../../test/harness'
+import { newId } from '../../core/ids'
 import { accounts } from '../accounts'
 import { handoffs } from '../handoffs'
+import { usageEvents } from '../health'
 import { tickets } from '../tickets'
 import { milestones } from './milestone.table'
 
@@ -165,5 +167,127 @@ describe('customer value report', () => {
       (await org.sales.get(`/api/v1/accounts/${a.id}/value-report?from=${day(0)}&to=${day(-1)}`)).status,
     ).toBe(400)
     expect((await org.outsider.get(`/api/v1/accounts/${a.id}/value-report`)).status).toBe(404)
+  })
+
+  it("states measured outcomes against the period before, and the customer's before/after KPIs", async () => {
+    const db = env.rt.database.db
+    const s = org.sales
+    const f = (await s.post('/api/v1/accounts', { name: 'Figures Co' })).body
+    await db
+      .update(accounts)
+      .set({ createdAt: new Date(ago(1000)) })
+      .where(eq(accounts.id, f.id))
+    // Usage: 100 events by 4 people in the year before, 150 by 6 in the last year.
+    const usage = (n: number, people: number, fromDays: number) =>
+      Array.from({ length: n }, (_, i) => ({
+        id: newId(),
+        workspaceId: org.wsId,
+        accountId: f.id,
+        type: i % 3 ? 'feature_used' : 'login',
+        actor: `u${i % people}@figures`,
+        at: new Date(ago(fromDays + (i * 300) / n)),
+      }))
+    await db.insert(usageEvents).values([...usage(100, 4, 400), ...usage(150, 6, 20)])
+    // Tickets: four the year before (24, 48, 48, 72 h to resolve), two this year (12 and 24 h).
+    const ticket = async (openedDaysAgo: number, hours: number) => {
+      const t = (await s.post('/api/v1/tickets', { accountId: f.id, subject: `T ${openedDaysAgo}` })).body
+      const created = new Date(ago(openedDaysAgo))
+      await db
+        .update(tickets)
+        .set({
+          createdAt: created,
+          resolvedAt: new Date(created.getTime() + hours * 3_600_000),
+          status: 'resolved',
+        })
+        .where(eq(tickets.id, t.id))
+    }
+    for (const [d, h] of [
+      [500, 24],
+      [520, 48],
+      [540, 48],
+      [560, 72],
+      [30, 12],
+      [60, 24],
+    ] as const)
+      await ticket(d, h)
+    // KPIs: validated, then entered.
+    const bad = await s.post('/api/v1/value-kpis', {
+      accountId: f.id,
+      name: 'Cost',
+      before: 'a lot',
+      after: 1,
+    })
+    expect(bad.status).toBe(400)
+    expect(JSON.stringify(bad.body)).toMatch(/before|betterWhen/)
+    expect(
+      (
+        await org.outsider.post('/api/v1/value-kpis', {
+          accountId: f.id,
+          name: 'Cost',
+          before: 1,
+          after: 1,
+          betterWhen: 'lower',
+        })
+      ).status,
+    ).toBeGreaterThanOrEqual(400)
+    for (const k of [
+      { name: 'Cost per order', unit: 'CNY', before: 120, after: 90, betterWhen: 'lower' },
+      { name: 'Orders per hour', unit: 'orders', before: 50, after: 65, betterWhen: 'higher' },
+      { name: 'Scrap rate', unit: '%', before: 2, after: 2.5, betterWhen: 'lower', note: 'new line' },
+    ]) {
+      const r = await s.post('/api/v1/value-kpis', { accountId: f.id, ...k })
+      expect(r.status, JSON.stringify(r.body)).toBe(201)
+    }
+    const res = await s.get(`/api/v1/accounts/${f.id}/value-report`)
+    expect(res.status, JSON.stringify(res.body)).toBe(200)
+    const g = res.body.figures
+    expect(g.previousPeriod.to).toBe(day(-366))
+    expect(g.usage.events).toEqual({
+      previous: 100,
+      current: 150,
+      change: 50,
+      changePercent: 50,
+      improved: true,
+      betterWhen: 'higher',
+    })
+    expect(g.usage.activeUsers).toMatchObject({ previous: 4, current: 6, changePercent: 50, improved: true })
+    expect(g.tickets.opened).toMatchObject({
+      previous: 4,
+      current: 2,
+      change: -2,
+      changePercent: -50,
+      improved: true,
+    })
+    expect(g.tickets.medianResolutionHours).toMatchObject({ previous: 48, current: 18, changePercent: -62.5 })
+    expect(g.tickets.meanResolutionHours).toMatchObject({ previous: 48, current: 18, improved: true })
+    expect(g.goals).toEqual({ valueGoal: null, milestonesTotal: 0, milestonesConfirmed: 0, metPercent: null })
+    expect(g.kpis.map((k: any) => [k.name, k.change, k.changePercent, k.improved])).toEqual([
+      ['Cost per order', -30, -25, true],
+      ['Orders per hour', 15, 30, true],
+      ['Scrap rate', 0.5, 25, false],
+    ])
+
+    // An account without usage data or history: no figure is made up.
+    const v = (await s.get(`/api/v1/accounts/${a.id}/value-report`)).body.figures
+    expect(v.usage.events).toMatchObject({
+      previous: null,
+      current: null,
+      changePercent: null,
+      improved: null,
+    })
+    expect(v.tickets.opened.previous).toBeNull()
+    // The old ticket (resolved in 24 h) falls in the period before: slower now, and said so.
+    expect(v.tickets.medianResolutionHours).toMatchObject({
+      previous: 24,
+      current: 36,
+      change: 12,
+      improved: false,
+    })
+    expect(v.goals).toEqual({
+      valueGoal: 'Cut scrap by 15% in year one',
+      milestonesTotal: 3,
+      milestonesConfirmed: 1,
+      metPercent: 33.3,
+    })
   })
 })

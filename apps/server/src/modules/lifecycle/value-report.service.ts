@@ -5,6 +5,7 @@ import { AppError } from '../../core/errors'
 import { accountCollection } from '../accounts'
 import { latestValueGoal } from '../handoffs'
 import { accountRenewals, addDays, businessDay, RENEWAL_WINDOW_DAYS, sumByCurrency } from '../renewals'
+import { valueFigures } from './value-figures.service'
 import { contractsOfAccount, meetingStats, milestonesOfAccount, ticketStats } from './value-report.repository'
 
 type Row = Record<string, any>
@@ -16,7 +17,8 @@ const round = (v: string | number | null, digits: number) =>
 /**
  * The customer value report (SPEC R-09) of an account for a period (default: the last 12 months): what
  * the contracts are worth, health, tickets resolved and satisfaction, meetings held, milestones the
- * customer confirmed, renewals coming up within 90 days and the first-year value goal agreed at handoff.
+ * customer confirmed, renewals coming up within 90 days and the first-year value goal agreed at handoff —
+ * and the measured outcomes against the period before (value-figures.service.ts).
  */
 export async function valueReport(
   tx: Executor,
@@ -40,6 +42,15 @@ export async function valueReport(
     await accountRenewals(tx, ctx, accountId),
     await latestValueGoal(tx, ctx.ws, accountId),
   ]
+  const confirmed = ms.filter((m) => m.status === 'confirmed').length
+  const figures = await valueFigures(
+    tx,
+    ctx.ws,
+    account,
+    { from, to },
+    { total: ms.length, confirmed },
+    valueGoal,
+  )
   const running = contractRows.filter((c) => RUNNING.includes(c.status) && (!c.endDate || c.endDate >= to))
   return {
     account: {
@@ -78,7 +89,7 @@ export async function valueReport(
     meetings,
     milestones: {
       total: ms.length,
-      confirmed: ms.filter((m) => m.status === 'confirmed').length,
+      confirmed,
       awaiting: ms.filter((m) => m.status === 'awaiting_confirmation').length,
       items: ms.map((m) => ({
         ...m,
@@ -88,5 +99,6 @@ export async function valueReport(
     },
     // Contracts whose renewal work has begun or begins now: ending within the 90-day window.
     renewals: renewals.filter((r) => r.daysLeft >= 0 && r.daysLeft <= RENEWAL_WINDOW_DAYS),
+    figures,
   }
 }

@@ -47,6 +47,10 @@ const shown = [
   'daysOverdue',
   'score',
   'previousScore',
+  'contacts',
+  'daysSinceLeft',
+  'daysSilent',
+  'uncoveredRoles',
 ]
 
 /** The numbers that opened the alert, compactly. */
@@ -58,7 +62,12 @@ export function Evidence({ alert }: { alert: Alert }) {
     <Space size={[8, 2]} wrap>
       {items.map((k) => (
         <Typography.Text key={k} type="secondary" style={{ fontSize: 12 }}>
-          {t(`alerts.ev.${k}`)}: <Typography.Text style={{ fontSize: 12 }}>{String(d[k])}</Typography.Text>
+          {t(`alerts.ev.${k}`)}:{' '}
+          <Typography.Text style={{ fontSize: 12 }}>
+            {Array.isArray(d[k])
+              ? (d[k] as string[]).map((r) => t(`alerts.roles.${r}`, { defaultValue: r })).join(', ')
+              : String(d[k])}
+          </Typography.Text>
         </Typography.Text>
       ))}
       {alert.playbookTaskIds?.length ? (

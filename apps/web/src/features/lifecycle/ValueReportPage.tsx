@@ -1,4 +1,4 @@
-import { Button, DatePicker, Space, Table, Tag, Typography } from 'antd'
+import { Button, DatePicker, Select, Space, Table, Tag, Typography } from 'antd'
 import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons'
 import dayjs, { type Dayjs } from 'dayjs'
 import { Link, useParams, useSearchParams } from 'react-router'
@@ -8,6 +8,7 @@ import { useUsers } from '../../shared/api/lookups'
 import { ErrorState, LoadingState } from '../../shared/ui/states'
 import { EnumTag, formatMoney } from '../records/display'
 import { useValueReport, type ValueReport } from './lifecycle.queries'
+import { ValueOutcomes } from './ValueOutcomes'
 import './value-report.css'
 
 const DAY = 'YYYY-MM-DD'
@@ -93,6 +94,17 @@ export default function ValueReportPage() {
               if (a && b) setParams({ from: a.format(DAY), to: b.format(DAY) }, { replace: true })
             }}
           />
+          <Select
+            aria-label={t('valueOutcomes.language')}
+            title={t('valueOutcomes.printHint')}
+            value={i18n.language === 'en' ? 'en' : 'zh-CN'}
+            onChange={(l) => void i18n.changeLanguage(l)}
+            options={[
+              { value: 'zh-CN', label: '中文' },
+              { value: 'en', label: 'English' },
+            ]}
+            style={{ width: 110 }}
+          />
           <Button type="primary" icon={<PrinterOutlined />} onClick={() => window.print()}>
             {t('valueReport.print')}
           </Button>
@@ -166,6 +178,8 @@ export default function ValueReportPage() {
             note={t('valueReport.confirmedByYou')}
           />
         </div>
+
+        <ValueOutcomes report={r} editable />
 
         {lines.length > 0 && (
           <section>

@@ -64,6 +64,7 @@ export const healthEn = {
     payment_timeliness: 'Payments on time %',
     executive_engagement: 'Days since economic-buyer contact',
     buying_committee_coverage: 'Buying committee coverage %',
+    relationship_signals: 'Open relationship alerts',
   } as Record<string, string>,
   boardPage: {
     distribution: 'Accounts by band',

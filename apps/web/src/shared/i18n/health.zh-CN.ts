@@ -65,6 +65,7 @@ export const healthZh: HealthMessages = {
     payment_timeliness: '按时付款率 %',
     executive_engagement: '距上次接触决策者的天数',
     buying_committee_coverage: '采购委员会覆盖率 %',
+    relationship_signals: '未解决的关系预警',
   } as Record<string, string>,
   boardPage: {
     distribution: '各健康区间客户数',

@@ -28,6 +28,7 @@ import { leadsZh } from './leads.zh-CN'
 import { qualificationZh } from './qualification.zh-CN'
 import { alertsZh } from './alerts.zh-CN'
 import { fieldLabelsZh, optionLabelsZh } from '@openkam/contract'
+import { valueOutcomesZh } from './valueOutcomes.zh-CN'
 
 /** 简体中文。键与 en.ts 完全一致（由类型检查保证）。 */
 export const zhCN: Messages = {
@@ -40,6 +41,7 @@ export const zhCN: Messages = {
   activities: activitiesZh,
   tiers: tiersZh,
   insight: insightZh,
+  valueOutcomes: valueOutcomesZh,
   insightChurn: insightChurnZh,
   serviceLevels: serviceLevelsZh,
   sms: smsZhCN,
@@ -594,6 +596,7 @@ export const zhCN: Messages = {
       marketing_touch: '营销触点',
       handoff: '销售交接',
       milestone: '里程碑',
+      value_kpi: '价值 KPI',
       user: '用户',
       team: '团队',
       role: '角色',
