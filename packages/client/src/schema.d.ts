@@ -3,7 +3,7 @@
  * Do not make direct changes to the file.
  */
 // Regenerate with `npm run client:generate`; a unit test fails when this file is stale.
-// openapi-fingerprint: 3bd2d79c9c16b72554be63d23c5e6dbe16bf629ae1d6d5aa66762555f8e19171
+// openapi-fingerprint: 6e1e697a880221443d3597dc3a8c6b71bed0d4ca9b742b791779bd34f4ba641c
 
 export interface paths {
     "/api/v1/accounts": {
@@ -1165,6 +1165,162 @@ export interface paths {
                             status: number;
                             title: string;
                             type: string;
+                        };
+                    };
+                };
+                /** @description Not found (or not visible to the caller) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description A path parameter is longer than the server accepts */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{id}/churn-risk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An account's churn risk with its drivers (beside, never instead of, the health score) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            auc?: number;
+                            drivers: {
+                                contribution: number;
+                                /** @enum {string} */
+                                direction: "raises" | "lowers";
+                                feature: string;
+                                label: string;
+                                value: number | null;
+                            }[];
+                            probability: number | null;
+                            reason?: string;
+                            scoredAt?: string;
+                            /** @enum {string} */
+                            status: "scored" | "no_model" | "not_scored";
+                        };
+                    };
+                };
+                /** @description Invalid input: a parameter or body field out of its domain, an unknown query parameter, malformed JSON, NUL or a lone surrogate in text */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Not signed in: no session or token, or it has expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Not allowed: the role, the token’s scopes, or a cookie-authenticated write from another site */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
                         };
                     };
                 };
@@ -7165,7 +7321,7 @@ export interface paths {
                     q?: string;
                     /** @description field, or -field for descending; custom fields as custom.<key> */
                     sort?: ("name" | "-name" | "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt") | string;
-                    /** @description one of usage_drop_key_contact, no_login, ticket_surge, payment_overdue, band_at_risk; several separated by commas */
+                    /** @description one of usage_drop_key_contact, no_login, ticket_surge, payment_overdue, band_at_risk, champion_left, economic_buyer_left, key_contact_silent, committee_role_uncovered; several separated by commas */
                     type?: string;
                 };
                 header?: never;
@@ -21757,6 +21913,662 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/expansion-suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cross-sell and upsell suggestions of the accounts you can see (filter by account, status, kind) */
+        get: {
+            parameters: {
+                query?: {
+                    accountId?: string;
+                    cursor?: string;
+                    kind?: "upsell" | "cross_sell";
+                    limit?: number;
+                    status?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ExpansionSuggestionPage"];
+                    };
+                };
+                /** @description Invalid input: a parameter or body field out of its domain, an unknown query parameter, malformed JSON, NUL or a lone surrogate in text */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Not signed in: no session or token, or it has expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Not allowed: the role, the token’s scopes, or a cookie-authenticated write from another site */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Not found (or not visible to the caller) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Conflict: a stale version, or a value that must be unique */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/expansion-suggestions/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept a suggestion: creates an upsell or cross-sell opportunity linked to it (409 if done) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Opportunity"];
+                    };
+                };
+                /** @description Invalid input: a parameter or body field out of its domain, an unknown query parameter, malformed JSON, NUL or a lone surrogate in text */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Not signed in: no session or token, or it has expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Not allowed: the role, the token’s scopes, or a cookie-authenticated write from another site */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Not found (or not visible to the caller) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Conflict: a stale version, or a value that must be unique */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description A path parameter is longer than the server accepts */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/expansion-suggestions/{id}/dismiss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Dismiss a suggestion, saying why (400 without a reason); not suggested again for 90 days */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ExpansionSuggestion"];
+                    };
+                };
+                /** @description Invalid input: a parameter or body field out of its domain, an unknown query parameter, malformed JSON, NUL or a lone surrogate in text */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Not signed in: no session or token, or it has expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Not allowed: the role, the token’s scopes, or a cookie-authenticated write from another site */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Not found (or not visible to the caller) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Conflict: a stale version, or a value that must be unique */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description The body is larger than the server accepts */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description A path parameter is longer than the server accepts */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description The body is not of a type the operation accepts (JSON unless stated otherwise) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/expansion-suggestions/generate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Generate suggestions now for this workspace, as a job (administrators) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ExpansionJobStarted"];
+                    };
+                };
+                /** @description Invalid input: a parameter or body field out of its domain, an unknown query parameter, malformed JSON, NUL or a lone surrogate in text */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Not signed in: no session or token, or it has expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Not allowed: the role, the token’s scopes, or a cookie-authenticated write from another site */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Not found (or not visible to the caller) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Conflict: a stale version, or a value that must be unique */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/field-definitions": {
         parameters: {
             query?: never;
@@ -31555,6 +32367,1064 @@ export interface paths {
                 };
                 /** @description Not found (or not visible to the caller) */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/insights/churn-model": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The churn model: trained (held-out AUC, samples, when) or refused for too little history (why) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            auc?: number;
+                            features?: number;
+                            reason?: string;
+                            samples: number;
+                            /** @enum {string} */
+                            status: "trained" | "insufficient_history";
+                            testSamples?: number;
+                            trainedAt?: string;
+                            training?: {
+                                error?: string;
+                                id: string;
+                                requestedAt: string;
+                                /** @enum {string} */
+                                status: "queued" | "running" | "done" | "failed";
+                            };
+                            trainSamples?: number;
+                        };
+                    };
+                };
+                /** @description Invalid input: a parameter or body field out of its domain, an unknown query parameter, malformed JSON, NUL or a lone surrogate in text */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Not signed in: no session or token, or it has expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Not allowed: the role, the token’s scopes, or a cookie-authenticated write from another site */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Not found (or not visible to the caller) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/insights/churn-model/train": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Train the churn model now (a job; its progress shows in GET /insights/churn-model `training`) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            jobId: string;
+                        };
+                    };
+                };
+                /** @description Invalid input: a parameter or body field out of its domain, an unknown query parameter, malformed JSON, NUL or a lone surrogate in text */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Not signed in: no session or token, or it has expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Not allowed: the role, the token’s scopes, or a cookie-authenticated write from another site */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Not found (or not visible to the caller) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/insights/churn-risk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Accounts by churn risk, highest first, with their top drivers (the accounts you may read) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                accountId: string;
+                                drivers: {
+                                    contribution: number;
+                                    /** @enum {string} */
+                                    direction: "raises" | "lowers";
+                                    feature: string;
+                                    label: string;
+                                    value: number | null;
+                                }[];
+                                healthBand: string | null;
+                                healthScore: number | null;
+                                name: string;
+                                probability: number;
+                                tier: string | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Invalid input: a parameter or body field out of its domain, an unknown query parameter, malformed JSON, NUL or a lone surrogate in text */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Not signed in: no session or token, or it has expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Not allowed: the role, the token’s scopes, or a cookie-authenticated write from another site */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Not found (or not visible to the caller) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/insights/clusters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The latest clustering: k (chosen by silhouette), each cluster’s size, ARR, renewal rate, mean health, traits and description in the caller’s language, the best cluster marked, and the run in progress. Empty (k 0, a message) before any run. */
+        get: {
+            parameters: {
+                query?: {
+                    lang?: "en" | "zh-CN";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description how many accounts were clustered */
+                            accounts: number;
+                            asOf: string | null;
+                            /** @description how the best cluster was chosen, in words */
+                            bestRule: string;
+                            clusters: {
+                                /** @description the sum of the annual spend of its accounts (null when that field is hidden from the caller) */
+                                arr: string | null;
+                                /** @description the cluster with the highest mean ARR × renewal rate */
+                                best: boolean;
+                                description: string;
+                                endedContracts: number;
+                                id: number;
+                                meanArr: string | null;
+                                meanHealth: number | null;
+                                /** @description renewed ÷ ended contracts of its accounts; null when none ended */
+                                renewalRate: number | null;
+                                size: number;
+                                traits: {
+                                    /** @enum {string} */
+                                    direction: "higher" | "lower" | "more" | "less";
+                                    /** @description numbers: the standardised mean difference from the other accounts (Cohen’s d); select values: the share in the cluster minus the share elsewhere (0–1) */
+                                    effect: number;
+                                    /** @description the object-model field (or behaviour measure) the trait is about; `field=value` for a select option */
+                                    field: string;
+                                    label: string;
+                                    /** @description the trait in words, e.g. "ARR 2.3× the average" */
+                                    text: string;
+                                }[];
+                            }[];
+                            features: {
+                                field: string;
+                                label: string;
+                            }[];
+                            /** @description 0 before any run, or when there were too few accounts to cluster */
+                            k: number;
+                            /** @description why there is nothing to show (no run yet, too few accounts) */
+                            message: string | null;
+                            /** @description the latest run asked for, while it is queued or running or if it failed */
+                            run: {
+                                error: string | null;
+                                /** Format: uuid */
+                                jobId: string;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                /** @enum {string} */
+                                status: "queued" | "running" | "done" | "failed";
+                            } | null;
+                            /** @description mean silhouette of the chosen k (−1…1; above 0.25 some structure) */
+                            silhouette: number | null;
+                        };
+                    };
+                };
+                /** @description Invalid input: a parameter or body field out of its domain, an unknown query parameter, malformed JSON, NUL or a lone surrogate in text */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Not signed in: no session or token, or it has expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Not allowed: the role, the token’s scopes, or a cookie-authenticated write from another site */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/insights/clusters/lookalikes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Accounts like our best: accounts and prospects not yet class A nor strategic, nearest the best cluster’s centre first, with distance, similarity (share of the best cluster’s own accounts further away) and the traits they share. Only accounts the caller may read. */
+        get: {
+            parameters: {
+                query?: {
+                    lang?: "en" | "zh-CN";
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            asOf: string | null;
+                            bestClusterId: number | null;
+                            data: {
+                                /** Format: uuid */
+                                accountId: string;
+                                /** @description Euclidean distance to the best cluster’s centre, in standardised units */
+                                distance: number;
+                                name: string;
+                                potentialClass: string | null;
+                                /** @description in lead nurturing or opportunity stage: not yet a customer */
+                                prospect: boolean;
+                                /** @description the best cluster’s traits this account shares, in words */
+                                reasons: string[];
+                                /** @description share (0–1) of the best cluster’s own accounts that lie further from its centre than this one */
+                                similarity: number;
+                                tier: string | null;
+                            }[];
+                            message: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid input: a parameter or body field out of its domain, an unknown query parameter, malformed JSON, NUL or a lone surrogate in text */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Not signed in: no session or token, or it has expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Not allowed: the role, the token’s scopes, or a cookie-authenticated write from another site */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/insights/clusters/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cluster the accounts now (a background job; 202 with its id — the one already queued or running if there is one). Takes reading all accounts. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            jobId: string;
+                        };
+                    };
+                };
+                /** @description Invalid input: a parameter or body field out of its domain, an unknown query parameter, malformed JSON, NUL or a lone surrogate in text */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Not signed in: no session or token, or it has expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Not allowed: the role, the token’s scopes, or a cookie-authenticated write from another site */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/insights/cohorts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Compares two groups of accounts (list filters; B defaults to all others) on renewal rate, net revenue retention, health or win rate: sample sizes, difference, 95% interval, warning */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CohortRequestInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CohortResult"];
+                    };
+                };
+                /** @description Invalid input: a parameter or body field out of its domain, an unknown query parameter, malformed JSON, NUL or a lone surrogate in text */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Not signed in: no session or token, or it has expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Not allowed: the role, the token’s scopes, or a cookie-authenticated write from another site */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description The body is larger than the server accepts */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description The body is not of a type the operation accepts (JSON unless stated otherwise) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/insights/revenue-retention": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Expansion revenue, gross and net revenue retention per month, quarter or year, by tier or owner */
+        get: {
+            parameters: {
+                query?: {
+                    groupBy?: "none" | "tier" | "owner";
+                    period?: "month" | "quarter" | "year";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RevenueRetention"];
+                    };
+                };
+                /** @description Invalid input: a parameter or body field out of its domain, an unknown query parameter, malformed JSON, NUL or a lone surrogate in text */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Not signed in: no session or token, or it has expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Not allowed: the role, the token’s scopes, or a cookie-authenticated write from another site */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Not found (or not visible to the caller) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Conflict: a stale version, or a value that must be unique */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -81772,6 +83642,1165 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/value-kpis": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List value-kpis */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description an id, several separated by commas, `me`, or `null` */
+                    accountId?: string;
+                    /** @description one of higher, lower; several separated by commas */
+                    betterWhen?: string;
+                    /** @description nextCursor of the previous page */
+                    cursor?: string;
+                    /** @description show deleted records */
+                    deleted?: "exclude" | "only" | "include";
+                    /** @description an id, several separated by commas, `me`, or `null` */
+                    id?: string;
+                    limit?: number;
+                    /** @description search text */
+                    q?: string;
+                    /** @description field, or -field for descending; custom fields as custom.<key> */
+                    sort?: ("name" | "-name" | "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt") | string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["ValueKpi"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid input: a parameter or body field out of its domain, an unknown query parameter, malformed JSON, NUL or a lone surrogate in text */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Not signed in: no session or token, or it has expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Not allowed: the role, the token’s scopes, or a cookie-authenticated write from another site */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Not found (or not visible to the caller) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Conflict: a stale version, or a value that must be unique */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Refused by a business rule */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a value_kpi */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ValueKpiCreateInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ValueKpi"];
+                    };
+                };
+                /** @description Invalid input: a parameter or body field out of its domain, an unknown query parameter, malformed JSON, NUL or a lone surrogate in text */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Not signed in: no session or token, or it has expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Not allowed: the role, the token’s scopes, or a cookie-authenticated write from another site */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Not found (or not visible to the caller) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Conflict: a stale version, or a value that must be unique */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description The body is larger than the server accepts */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description The body is not of a type the operation accepts (JSON unless stated otherwise) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Refused by a business rule */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/value-kpis/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a value_kpi */
+        get: {
+            parameters: {
+                query?: {
+                    deleted?: "exclude" | "include";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ValueKpi"];
+                    };
+                };
+                /** @description Invalid input: a parameter or body field out of its domain, an unknown query parameter, malformed JSON, NUL or a lone surrogate in text */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Not signed in: no session or token, or it has expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Not allowed: the role, the token’s scopes, or a cookie-authenticated write from another site */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Not found (or not visible to the caller) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Conflict: a stale version, or a value that must be unique */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description A path parameter is longer than the server accepts */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Refused by a business rule */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a value_kpi (soft; restorable) */
+        delete: {
+            parameters: {
+                query?: {
+                    version?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version?: number;
+                    } | null;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ValueKpi"];
+                    };
+                };
+                /** @description Invalid input: a parameter or body field out of its domain, an unknown query parameter, malformed JSON, NUL or a lone surrogate in text */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Not signed in: no session or token, or it has expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Not allowed: the role, the token’s scopes, or a cookie-authenticated write from another site */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Not found (or not visible to the caller) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Conflict: a stale version, or a value that must be unique */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description The body is larger than the server accepts */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description A path parameter is longer than the server accepts */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description The body is not of a type the operation accepts (JSON unless stated otherwise) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Refused by a business rule */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a value_kpi (send the version you read; a stale one answers 409) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ValueKpiUpdateInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ValueKpi"];
+                    };
+                };
+                /** @description Invalid input: a parameter or body field out of its domain, an unknown query parameter, malformed JSON, NUL or a lone surrogate in text */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Not signed in: no session or token, or it has expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Not allowed: the role, the token’s scopes, or a cookie-authenticated write from another site */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Not found (or not visible to the caller) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Conflict: a stale version, or a value that must be unique */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description The body is larger than the server accepts */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description A path parameter is longer than the server accepts */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description The body is not of a type the operation accepts (JSON unless stated otherwise) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Refused by a business rule */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/value-kpis/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Restore a deleted value_kpi */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ValueKpi"];
+                    };
+                };
+                /** @description Invalid input: a parameter or body field out of its domain, an unknown query parameter, malformed JSON, NUL or a lone surrogate in text */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Not signed in: no session or token, or it has expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Not allowed: the role, the token’s scopes, or a cookie-authenticated write from another site */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Not found (or not visible to the caller) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Conflict: a stale version, or a value that must be unique */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description A path parameter is longer than the server accepts */
+                414: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Refused by a business rule */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/webhooks": {
         parameters: {
             query?: never;
@@ -85044,7 +88073,7 @@ export interface components {
             severity: ("info" | "warning" | "danger") | null;
             startPlaybook: string | null;
             template: string | null;
-            type: ("usage_drop_key_contact" | "no_login" | "ticket_surge" | "payment_overdue" | "band_at_risk") | null;
+            type: ("usage_drop_key_contact" | "no_login" | "ticket_surge" | "payment_overdue" | "band_at_risk" | "champion_left" | "economic_buyer_left" | "key_contact_silent" | "committee_role_uncovered") | null;
             /** Format: date-time */
             updatedAt: string;
             version: number;
@@ -85074,7 +88103,7 @@ export interface components {
             severity?: ("info" | "warning" | "danger") | null;
             startPlaybook?: string | null;
             /** @enum {string} */
-            type: "usage_drop_key_contact" | "no_login" | "ticket_surge" | "payment_overdue" | "band_at_risk";
+            type: "usage_drop_key_contact" | "no_login" | "ticket_surge" | "payment_overdue" | "band_at_risk" | "champion_left" | "economic_buyer_left" | "key_contact_silent" | "committee_role_uncovered";
         };
         AlertRuleCreateInput: {
             /** @description custom field values by key; the fields and their types: GET /api/v1/objects/{object} */
@@ -85101,7 +88130,7 @@ export interface components {
             severity?: ("info" | "warning" | "danger") | null;
             startPlaybook?: string | null;
             /** @enum {string} */
-            type: "usage_drop_key_contact" | "no_login" | "ticket_surge" | "payment_overdue" | "band_at_risk";
+            type: "usage_drop_key_contact" | "no_login" | "ticket_surge" | "payment_overdue" | "band_at_risk" | "champion_left" | "economic_buyer_left" | "key_contact_silent" | "committee_role_uncovered";
         };
         AlertRuleInput: {
             /** Format: date-time */
@@ -85134,7 +88163,7 @@ export interface components {
             severity: ("info" | "warning" | "danger") | null;
             startPlaybook: string | null;
             template: string | null;
-            type: ("usage_drop_key_contact" | "no_login" | "ticket_surge" | "payment_overdue" | "band_at_risk") | null;
+            type: ("usage_drop_key_contact" | "no_login" | "ticket_surge" | "payment_overdue" | "band_at_risk" | "champion_left" | "economic_buyer_left" | "key_contact_silent" | "committee_role_uncovered") | null;
             /** Format: date-time */
             updatedAt: string;
             version: number;
@@ -85164,7 +88193,7 @@ export interface components {
             severity?: ("info" | "warning" | "danger") | null;
             startPlaybook?: string | null;
             /** @enum {string} */
-            type?: "usage_drop_key_contact" | "no_login" | "ticket_surge" | "payment_overdue" | "band_at_risk";
+            type?: "usage_drop_key_contact" | "no_login" | "ticket_surge" | "payment_overdue" | "band_at_risk" | "champion_left" | "economic_buyer_left" | "key_contact_silent" | "committee_role_uncovered";
             version: number;
         };
         AlertRuleUpdateInput: {
@@ -85192,7 +88221,7 @@ export interface components {
             severity?: ("info" | "warning" | "danger") | null;
             startPlaybook?: string | null;
             /** @enum {string} */
-            type?: "usage_drop_key_contact" | "no_login" | "ticket_surge" | "payment_overdue" | "band_at_risk";
+            type?: "usage_drop_key_contact" | "no_login" | "ticket_surge" | "payment_overdue" | "band_at_risk" | "champion_left" | "economic_buyer_left" | "key_contact_silent" | "committee_role_uncovered";
             version: number;
         };
         AlertSettings: {
@@ -85982,6 +89011,102 @@ export interface components {
             source: string;
             workdays: components["schemas"]["CalendarDayInput"][];
             years: number[];
+        };
+        CohortRequest: {
+            a: {
+                /**
+                 * @description list filters as GET /api/v1/accounts takes them, e.g. {"tier": "strategic", "annualSpend[gte]": "1000000", "marketing-touches.kind": "event_attended"}
+                 * @default {}
+                 */
+                filters: {
+                    [key: string]: string;
+                };
+            };
+            /** @description absent: all other accounts the person may read */
+            b?: {
+                /**
+                 * @description list filters as GET /api/v1/accounts takes them, e.g. {"tier": "strategic", "annualSpend[gte]": "1000000", "marketing-touches.kind": "event_attended"}
+                 * @default {}
+                 */
+                filters: {
+                    [key: string]: string;
+                };
+            };
+            /** @enum {string} */
+            metric: "renewal_rate" | "net_revenue_retention" | "health" | "win_rate";
+            /** @constant */
+            object: "accounts";
+        };
+        CohortRequestInput: {
+            a: {
+                /**
+                 * @description list filters as GET /api/v1/accounts takes them, e.g. {"tier": "strategic", "annualSpend[gte]": "1000000", "marketing-touches.kind": "event_attended"}
+                 * @default {}
+                 */
+                filters: {
+                    [key: string]: string;
+                };
+            };
+            /** @description absent: all other accounts the person may read */
+            b?: {
+                /**
+                 * @description list filters as GET /api/v1/accounts takes them, e.g. {"tier": "strategic", "annualSpend[gte]": "1000000", "marketing-touches.kind": "event_attended"}
+                 * @default {}
+                 */
+                filters: {
+                    [key: string]: string;
+                };
+            };
+            /** @enum {string} */
+            metric: "renewal_rate" | "net_revenue_retention" | "health" | "win_rate";
+            /** @constant */
+            object: "accounts";
+        };
+        CohortResult: {
+            a: {
+                /** @description the sample: ended contracts (renewal_rate), accounts with recurring revenue a year ago (net_revenue_retention), accounts with a health score (health), won and lost opportunities (win_rate) */
+                n: number;
+                /** @description a share 0–1 (rates, retention may pass 1) or a mean score 0–100 (health); null when n is 0 */
+                value: number | null;
+            };
+            b: {
+                /** @description the sample: ended contracts (renewal_rate), accounts with recurring revenue a year ago (net_revenue_retention), accounts with a health score (health), won and lost opportunities (win_rate) */
+                n: number;
+                /** @description a share 0–1 (rates, retention may pass 1) or a mean score 0–100 (health); null when n is 0 */
+                value: number | null;
+            };
+            /** @description 95% confidence interval of the difference; null when it cannot be said */
+            ci95: [
+                number,
+                number
+            ] | null;
+            /** @description a.value − b.value; null when a group is empty */
+            difference: number | null;
+            /** @description why the figures say little, in the caller’s language */
+            warning?: string;
+        };
+        CohortResultInput: {
+            a: {
+                /** @description the sample: ended contracts (renewal_rate), accounts with recurring revenue a year ago (net_revenue_retention), accounts with a health score (health), won and lost opportunities (win_rate) */
+                n: number;
+                /** @description a share 0–1 (rates, retention may pass 1) or a mean score 0–100 (health); null when n is 0 */
+                value: number | null;
+            };
+            b: {
+                /** @description the sample: ended contracts (renewal_rate), accounts with recurring revenue a year ago (net_revenue_retention), accounts with a health score (health), won and lost opportunities (win_rate) */
+                n: number;
+                /** @description a share 0–1 (rates, retention may pass 1) or a mean score 0–100 (health); null when n is 0 */
+                value: number | null;
+            };
+            /** @description 95% confidence interval of the difference; null when it cannot be said */
+            ci95: [
+                number,
+                number
+            ] | null;
+            /** @description a.value − b.value; null when a group is empty */
+            difference: number | null;
+            /** @description why the figures say little, in the caller’s language */
+            warning?: string;
         };
         ConditionGroup: {
             all?: ({
@@ -87410,6 +90535,82 @@ export interface components {
             tokenCreatedAt: string | null;
             tokenHeader: string;
             tokenHint: string | null;
+        };
+        ExpansionDismiss: {
+            reason: string;
+        };
+        ExpansionDismissInput: {
+            reason: string;
+        };
+        ExpansionJobStarted: {
+            /** Format: uuid */
+            jobId: string;
+        };
+        ExpansionJobStartedInput: {
+            /** Format: uuid */
+            jobId: string;
+        };
+        ExpansionSuggestion: {
+            acceptedAt: string | null;
+            /** Format: uuid */
+            accountId: string;
+            basis: string;
+            /** Format: date-time */
+            createdAt: string;
+            dismissedAt: string | null;
+            dismissReason: string | null;
+            evidence: {
+                [key: string]: string | number | boolean | null;
+            };
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "upsell" | "cross_sell";
+            opportunityId: string | null;
+            ownerId: string | null;
+            reason: string;
+            /** @enum {string} */
+            rule: "seat_pressure" | "feature_limit" | "peer_module" | "renewal_window" | "tier_line";
+            /** @enum {string} */
+            status: "open" | "accepted" | "dismissed";
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
+        ExpansionSuggestionInput: {
+            acceptedAt: string | null;
+            /** Format: uuid */
+            accountId: string;
+            basis: string;
+            /** Format: date-time */
+            createdAt: string;
+            dismissedAt: string | null;
+            dismissReason: string | null;
+            evidence: {
+                [key: string]: string | number | boolean | null;
+            };
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "upsell" | "cross_sell";
+            opportunityId: string | null;
+            ownerId: string | null;
+            reason: string;
+            /** @enum {string} */
+            rule: "seat_pressure" | "feature_limit" | "peer_module" | "renewal_window" | "tier_line";
+            /** @enum {string} */
+            status: "open" | "accepted" | "dismissed";
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
+        ExpansionSuggestionPage: {
+            data: components["schemas"]["ExpansionSuggestion"][];
+            nextCursor: string | null;
+        };
+        ExpansionSuggestionPageInput: {
+            data: components["schemas"]["ExpansionSuggestionInput"][];
+            nextCursor: string | null;
         };
         FieldAccess: {
             objects: {
@@ -93297,6 +96498,54 @@ export interface components {
             key?: string;
             label?: string;
         };
+        RevenueRetention: {
+            asOf: string;
+            /** @enum {string} */
+            groupBy: "none" | "tier" | "owner";
+            /** @enum {string} */
+            period: "month" | "quarter" | "year";
+            periods: {
+                from: string;
+                groups: {
+                    accounts: number;
+                    churned: number;
+                    contraction: number;
+                    endArr: number;
+                    expansion: number;
+                    grr: number | null;
+                    key: string | null;
+                    label: string | null;
+                    nrr: number | null;
+                    startArr: number;
+                }[];
+                running: boolean;
+                to: string;
+            }[];
+        };
+        RevenueRetentionInput: {
+            asOf: string;
+            /** @enum {string} */
+            groupBy: "none" | "tier" | "owner";
+            /** @enum {string} */
+            period: "month" | "quarter" | "year";
+            periods: {
+                from: string;
+                groups: {
+                    accounts: number;
+                    churned: number;
+                    contraction: number;
+                    endArr: number;
+                    expansion: number;
+                    grr: number | null;
+                    key: string | null;
+                    label: string | null;
+                    nrr: number | null;
+                    startArr: number;
+                }[];
+                running: boolean;
+                to: string;
+            }[];
+        };
         RoiOfEffortView: {
             byCustomerType: components["schemas"]["RoiRow"][];
             bySegment: components["schemas"]["RoiRow"][];
@@ -96573,6 +99822,212 @@ export interface components {
             title?: string | null;
             version: number;
         };
+        ValueFigure: {
+            /** @enum {string} */
+            betterWhen: "higher" | "lower";
+            change: number | null;
+            changePercent: number | null;
+            current: number | null;
+            improved: boolean | null;
+            previous: number | null;
+        };
+        ValueFigureInput: {
+            /** @enum {string} */
+            betterWhen: "higher" | "lower";
+            change: number | null;
+            changePercent: number | null;
+            current: number | null;
+            improved: boolean | null;
+            previous: number | null;
+        };
+        ValueFigures: {
+            goals: {
+                metPercent: number | null;
+                milestonesConfirmed: number;
+                milestonesTotal: number;
+                valueGoal: string | null;
+            };
+            kpis: {
+                after: number | null;
+                before: number | null;
+                betterWhen: ("higher" | "lower") | null;
+                change: number | null;
+                changePercent: number | null;
+                /** Format: uuid */
+                id: string;
+                improved: boolean | null;
+                measuredOn: string | null;
+                name: string | null;
+                note: string | null;
+                unit: string | null;
+            }[];
+            previousPeriod: {
+                from: string;
+                to: string;
+            };
+            tickets: {
+                meanResolutionHours: components["schemas"]["ValueFigure"];
+                medianResolutionHours: components["schemas"]["ValueFigure"];
+                opened: components["schemas"]["ValueFigure"];
+            };
+            usage: {
+                activeUsers: components["schemas"]["ValueFigure"];
+                events: components["schemas"]["ValueFigure"];
+            };
+        };
+        ValueFiguresInput: {
+            goals: {
+                metPercent: number | null;
+                milestonesConfirmed: number;
+                milestonesTotal: number;
+                valueGoal: string | null;
+            };
+            kpis: {
+                after: number | null;
+                before: number | null;
+                betterWhen: ("higher" | "lower") | null;
+                change: number | null;
+                changePercent: number | null;
+                /** Format: uuid */
+                id: string;
+                improved: boolean | null;
+                measuredOn: string | null;
+                name: string | null;
+                note: string | null;
+                unit: string | null;
+            }[];
+            previousPeriod: {
+                from: string;
+                to: string;
+            };
+            tickets: {
+                meanResolutionHours: components["schemas"]["ValueFigureInput"];
+                medianResolutionHours: components["schemas"]["ValueFigureInput"];
+                opened: components["schemas"]["ValueFigureInput"];
+            };
+            usage: {
+                activeUsers: components["schemas"]["ValueFigureInput"];
+                events: components["schemas"]["ValueFigureInput"];
+            };
+        };
+        ValueKpi: {
+            accountId: string | null;
+            after: number | null;
+            before: number | null;
+            betterWhen: ("higher" | "lower") | null;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string | null;
+            /** @description custom field values by key; the fields and their types: GET /api/v1/objects/{object} */
+            custom: {
+                [key: string]: unknown;
+            };
+            deletedAt: string | null;
+            /** Format: uuid */
+            id: string;
+            measuredOn: string | null;
+            name: string | null;
+            note: string | null;
+            ownerId: string | null;
+            unit: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
+        ValueKpiCreate: {
+            /** Format: uuid */
+            accountId: string;
+            after: number;
+            before: number;
+            /** @enum {string} */
+            betterWhen: "higher" | "lower";
+            /** @description custom field values by key; the fields and their types: GET /api/v1/objects/{object} */
+            custom?: {
+                [key: string]: unknown;
+            };
+            measuredOn?: string | null;
+            name: string;
+            note?: string | null;
+            ownerId?: string | null;
+            unit?: string | null;
+        };
+        ValueKpiCreateInput: {
+            /** Format: uuid */
+            accountId: string;
+            after: number;
+            before: number;
+            /** @enum {string} */
+            betterWhen: "higher" | "lower";
+            /** @description custom field values by key; the fields and their types: GET /api/v1/objects/{object} */
+            custom?: {
+                [key: string]: unknown;
+            };
+            measuredOn?: string | null;
+            name: string;
+            note?: string | null;
+            ownerId?: string | null;
+            unit?: string | null;
+        };
+        ValueKpiInput: {
+            accountId: string | null;
+            after: number | null;
+            before: number | null;
+            betterWhen: ("higher" | "lower") | null;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string | null;
+            /** @description custom field values by key; the fields and their types: GET /api/v1/objects/{object} */
+            custom: {
+                [key: string]: unknown;
+            };
+            deletedAt: string | null;
+            /** Format: uuid */
+            id: string;
+            measuredOn: string | null;
+            name: string | null;
+            note: string | null;
+            ownerId: string | null;
+            unit: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
+        ValueKpiUpdate: {
+            /** Format: uuid */
+            accountId?: string;
+            after?: number;
+            before?: number;
+            /** @enum {string} */
+            betterWhen?: "higher" | "lower";
+            /** @description custom field values by key; the fields and their types: GET /api/v1/objects/{object} */
+            custom?: {
+                [key: string]: unknown;
+            };
+            measuredOn?: string | null;
+            name?: string;
+            note?: string | null;
+            ownerId?: string | null;
+            unit?: string | null;
+            version: number;
+        };
+        ValueKpiUpdateInput: {
+            /** Format: uuid */
+            accountId?: string;
+            after?: number;
+            before?: number;
+            /** @enum {string} */
+            betterWhen?: "higher" | "lower";
+            /** @description custom field values by key; the fields and their types: GET /api/v1/objects/{object} */
+            custom?: {
+                [key: string]: unknown;
+            };
+            measuredOn?: string | null;
+            name?: string;
+            note?: string | null;
+            ownerId?: string | null;
+            unit?: string | null;
+            version: number;
+        };
         ValueReport: {
             account: {
                 csmId: string | null;
@@ -96603,6 +100058,7 @@ export interface components {
                     status: string;
                 }[];
             };
+            figures: components["schemas"]["ValueFigures"];
             /** Format: date-time */
             generatedAt: string;
             health: {
@@ -96673,6 +100129,7 @@ export interface components {
                     status: string;
                 }[];
             };
+            figures: components["schemas"]["ValueFiguresInput"];
             /** Format: date-time */
             generatedAt: string;
             health: {
