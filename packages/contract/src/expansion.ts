@@ -49,7 +49,7 @@ export const ExpansionSuggestionQuery = z.object({
     })
     .optional(),
   kind: z.enum(expansionKinds).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
   cursor: z.string().optional(),
 })
 

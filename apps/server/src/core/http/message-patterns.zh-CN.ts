@@ -133,6 +133,7 @@ export const zhPatterns: readonly Pattern[] = [
   ],
   // Workspaces and instance operators (issue 20.5)
   [/^A workspace named "(.+)" exists already; choose another name$/, '已有名为“$1”的工作区；请换一个名称'],
+  [/^The suggestion was accepted already; its opportunity is (.+)$/, '该建议已被采纳，对应商机为 $1'],
   [
     /^A workspace with the key "(.+)" exists already; choose another key$/,
     '已有标识为“$1”的工作区；请换一个标识',

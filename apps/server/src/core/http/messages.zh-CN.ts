@@ -26,6 +26,11 @@ export const zhExact: Readonly<Record<string, string>> = {
   'The input nests too deeply': '输入嵌套过深',
   'The database cannot be reached right now; try again in a few seconds': '暂时无法连接数据库，请几秒后重试',
   'A metric is neither built in nor used by a health model': '该指标既不是内置指标，也未被任何健康模型使用',
+  // Expansion suggestions (Insight → Expansion)
+  'Say why the suggestion is dismissed: send {"reason": "…"}': '请说明忽略该建议的原因：发送 {"reason": "…"}',
+  'required: say why the suggestion does not fit': '必填：请说明该建议为何不合适',
+  'The suggestion was dismissed already': '该建议已被忽略',
+  'Only administrators may generate suggestions on demand': '只有管理员可以立即生成建议',
   // Finance connector (Settings → Integrations)
   'Enter the credentials before enabling the connector': '请先填写凭据，再启用财务系统连接',
   'required to enable the connector': '启用连接前须填写',

@@ -16,7 +16,7 @@ export type AccountFacts = {
   activeUsers: number | null
   /** Share of a plan limit used, per feature (metrics `limit_use_<feature>`, 0–100+). */
   limitUse: { feature: string; percent: number }[]
-  /** Modules (features) the account used in the last 180 days (usage events `feature_used`). */
+  /** Modules it owns: metrics `module_<key>` > 0, and features used in 180 days (usage events `feature_used`). */
   modules: string[]
   /** Its running contract ending soonest within the renewal window, if any. */
   renewal: { contractId: string; number: string; endDate: string; daysLeft: number } | null

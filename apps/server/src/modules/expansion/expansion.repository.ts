@@ -12,6 +12,8 @@ const num = (v: unknown) => (v === null || v === undefined ? null : Number(v))
 export const SEATS = 'licensed_seats'
 export const ACTIVE_USERS = 'active_users'
 export const LIMIT_USE = 'limit_use_'
+/** A module the account owns (licence systems post 1 = owned, 0 = not). */
+export const MODULE = 'module_'
 
 /** Everything the rules need about the workspace's accounts, in five set-based queries. */
 export async function accountFacts(tx: Executor, ws: string, today: string, windowEnd: string) {
@@ -33,7 +35,8 @@ export async function accountFacts(tx: Executor, ws: string, today: string, wind
       select distinct on (account_id, metric) account_id, metric, value::text as value
       from ${metricValues}
       where workspace_id = ${ws}
-        and (metric in (${SEATS}, ${ACTIVE_USERS}) or starts_with(metric, ${LIMIT_USE}))
+        and (metric in (${SEATS}, ${ACTIVE_USERS}) or starts_with(metric, ${LIMIT_USE})
+          or starts_with(metric, ${MODULE}))
       order by account_id, metric, at desc`),
   )
   const since = new Date(Date.parse(`${today}T00:00:00Z`) - 180 * DAY)
@@ -76,9 +79,14 @@ export async function accountFacts(tx: Executor, ws: string, today: string, wind
     if (!f) continue
     if (m.metric === SEATS) f.seats = Number(m.value)
     else if (m.metric === ACTIVE_USERS) f.activeUsers = Number(m.value)
-    else f.limitUse.push({ feature: m.metric.slice(LIMIT_USE.length), percent: Number(m.value) })
+    else if (m.metric.startsWith(MODULE)) {
+      if (Number(m.value) > 0) f.modules.push(m.metric.slice(MODULE.length))
+    } else f.limitUse.push({ feature: m.metric.slice(LIMIT_USE.length), percent: Number(m.value) })
   }
-  for (const m of modules) facts.get(m.accountId)?.modules.push(m.feature!)
+  for (const m of modules) {
+    const f = facts.get(m.accountId)
+    if (f && !f.modules.includes(m.feature!)) f.modules.push(m.feature!)
+  }
   const todayMs = Date.parse(`${today}T00:00:00Z`)
   for (const c of ending) {
     const f = facts.get(c.account_id)

@@ -6,7 +6,7 @@ export { expansionSuggestions } from './expansion.table'
 export { expansionSuggestionCollection } from './expansion.collection'
 export { registerExpansionRoutes } from './expansion.routes'
 export { generateSuggestions } from './expansion.service'
-export { SEATS, ACTIVE_USERS, LIMIT_USE } from './expansion.repository'
+export { SEATS, ACTIVE_USERS, LIMIT_USE, MODULE } from './expansion.repository'
 
 /** The jobs of the expansion module: suggestions, nightly and on demand. */
 export const expansionJobs = (): JobDef[] => [expansionSuggestionsJob]

@@ -6,6 +6,7 @@ import { FieldValue } from '../records/display'
 import { labelOf, pathOf, type CollectionMeta } from '../records/meta'
 import { HealthPanel } from '../health/HealthPanel'
 import { AccountChurnCard } from '../insight/churn/AccountChurnCard'
+import { AccountExpansionCard } from '../insight/expansion/AccountExpansionCard'
 import { HandoffCard } from '../handoffs/HandoffCard'
 import { LifecycleIndicator } from '../lifecycle/LifecycleIndicator'
 import { MilestonesCard } from '../lifecycle/MilestonesCard'
@@ -53,6 +54,7 @@ export function AccountOverview({
         <div id="account-health" className="account-anchor account-scroll-x">
           <HealthPanel accountId={a.id} />
           <AccountChurnCard accountId={a.id} />
+          <AccountExpansionCard accountId={a.id} />
         </div>
         <div className="account-scroll-x">
           <AccountTierCard

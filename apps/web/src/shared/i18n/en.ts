@@ -16,6 +16,7 @@ import { ticketConversationEn } from './ticketConversation.en'
 import { healthEn } from './health.en'
 import { tiersEn } from './tiers.en'
 import { insightEn } from './insight.en'
+import { insightExpansionEn } from './insightExpansion.en'
 import { serviceLevelsEn } from './serviceLevels.en'
 import { smsEn } from './sms.en'
 import { emailIntakeEn } from './emailIntake.en'
@@ -40,6 +41,7 @@ export const en = {
   activities: activitiesEn,
   tiers: tiersEn,
   insight: insightEn,
+  insightExpansion: insightExpansionEn,
   valueOutcomes: valueOutcomesEn,
   serviceLevels: serviceLevelsEn,
   sms: smsEn,

@@ -16,6 +16,7 @@ import { ticketConversationZh } from './ticketConversation.zh-CN'
 import { healthZh } from './health.zh-CN'
 import { tiersZh } from './tiers.zh-CN'
 import { insightZh } from './insight.zh-CN'
+import { insightExpansionZh } from './insightExpansion.zh-CN'
 import { insightChurnZh } from './insightChurn.zh-CN'
 import { serviceLevelsZh } from './serviceLevels.zh-CN'
 import { smsZhCN } from './sms.zh-CN'
@@ -41,6 +42,7 @@ export const zhCN: Messages = {
   activities: activitiesZh,
   tiers: tiersZh,
   insight: insightZh,
+  insightExpansion: insightExpansionZh,
   valueOutcomes: valueOutcomesZh,
   insightChurn: insightChurnZh,
   serviceLevels: serviceLevelsZh,

@@ -1,0 +1,138 @@
+import { useState } from 'react'
+import { App, Button, List, Space, Tag, Typography } from 'antd'
+import { Link } from 'react-router'
+import { useTranslation } from 'react-i18next'
+import { DismissDialog } from './DismissDialog'
+import { useAcceptSuggestion, useDismissSuggestion, type ExpansionSuggestion } from './expansion.queries'
+
+const statusColor = { open: 'blue', accepted: 'green', dismissed: 'default' } as const
+
+/** The figures behind a suggestion, as "label: value" pairs. */
+function Evidence({ e }: { e: ExpansionSuggestion['evidence'] }) {
+  const { t } = useTranslation()
+  const shown = Object.entries(e).filter(([k, v]) => v !== null && k !== 'tier')
+  return (
+    <Space size={[12, 0]} wrap>
+      {shown.map(([k, v]) => (
+        <Typography.Text key={k} type="secondary" style={{ fontSize: 12 }}>
+          {t(`insightExpansion.evidence.${k}`, { defaultValue: k })}:{' '}
+          {typeof v === 'number' ? v.toLocaleString() : String(v)}
+        </Typography.Text>
+      ))}
+    </Space>
+  )
+}
+
+/**
+ * Suggestions with their reason and evidence; open ones can be accepted (creates the opportunity, with
+ * links to it and to the pipeline board) or dismissed (asks why).
+ */
+export function SuggestionList({
+  items,
+  names,
+  loading,
+}: {
+  items: ExpansionSuggestion[]
+  /** Account names by id: shown when given (the Insight list, not the 360° card). */
+  names?: Record<string, string>
+  loading?: boolean
+}) {
+  const { t } = useTranslation()
+  const { message } = App.useApp()
+  const accept = useAcceptSuggestion()
+  const dismiss = useDismissSuggestion()
+  const [dismissing, setDismissing] = useState<string | null>(null)
+  const onAccept = (s: ExpansionSuggestion) =>
+    accept.mutate(s.id, {
+      onSuccess: (opp) =>
+        void message.success({
+          content: (
+            <span data-testid="accepted-message">
+              {t('insightExpansion.accepted')} <Link to={`/opportunities/${opp.id}`}>{opp.name}</Link> ·{' '}
+              <Link to="/pipeline">{t('insightExpansion.onBoard')}</Link>
+            </span>
+          ),
+          duration: 8,
+        }),
+      onError: (e) => void message.error((e as Error).message),
+    })
+  return (
+    <>
+      <List
+        loading={loading}
+        dataSource={items}
+        locale={{ emptyText: t('insightExpansion.empty') }}
+        renderItem={(s) => (
+          <List.Item
+            data-testid={`suggestion-${s.id}`}
+            actions={
+              s.status === 'open'
+                ? [
+                    <Button
+                      key="accept"
+                      type="primary"
+                      size="small"
+                      loading={accept.isPending && accept.variables === s.id}
+                      onClick={() => onAccept(s)}
+                    >
+                      {t('insightExpansion.accept')}
+                    </Button>,
+                    <Button key="dismiss" size="small" onClick={() => setDismissing(s.id)}>
+                      {t('insightExpansion.dismiss.button')}
+                    </Button>,
+                  ]
+                : s.opportunityId
+                  ? [
+                      <Link key="opp" to={`/opportunities/${s.opportunityId}`}>
+                        {t('insightExpansion.opportunity')}
+                      </Link>,
+                    ]
+                  : []
+            }
+            style={{ flexWrap: 'wrap' }}
+          >
+            <List.Item.Meta
+              title={
+                <Space size={4} wrap>
+                  <Tag color={s.kind === 'upsell' ? 'geekblue' : 'purple'}>
+                    {t(`insightExpansion.kind.${s.kind}`)}
+                  </Tag>
+                  <Tag color={statusColor[s.status]}>{t(`insightExpansion.status.${s.status}`)}</Tag>
+                  {names && <Link to={`/accounts/${s.accountId}`}>{names[s.accountId] ?? '…'}</Link>}
+                </Space>
+              }
+              description={
+                <Space direction="vertical" size={2}>
+                  <Typography.Text>{s.reason}</Typography.Text>
+                  <Evidence e={s.evidence} />
+                  {s.dismissReason && (
+                    <Typography.Text type="secondary">
+                      {t('insightExpansion.dismissedBecause', { reason: s.dismissReason })}
+                    </Typography.Text>
+                  )}
+                </Space>
+              }
+            />
+          </List.Item>
+        )}
+      />
+      <DismissDialog
+        open={dismissing !== null}
+        busy={dismiss.isPending}
+        onCancel={() => setDismissing(null)}
+        onDismiss={(reason) =>
+          dismiss.mutate(
+            { id: dismissing!, reason },
+            {
+              onSuccess: () => {
+                setDismissing(null)
+                void message.success(t('insightExpansion.dismissed'))
+              },
+              onError: (e) => void message.error((e as Error).message),
+            },
+          )
+        }
+      />
+    </>
+  )
+}
