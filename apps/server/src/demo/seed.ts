@@ -29,6 +29,7 @@ import { seedLeadDemo } from './demo-lead-scenes'
 import { seedDecisionMapDemo } from './demo-decision-map'
 import { seedCustomFieldDemo, seedSiteVisitDemo } from './demo-custom-fields'
 import { seedSiteVisitRule } from './demo-site-visit-rule'
+import { seedCohortDemo } from './demo-insight-cohorts'
 import './demo.events'
 import { seedApprovalDemo } from './demo-approvals'
 import { seedMetricsDemo } from './demo-metrics'
@@ -130,6 +131,7 @@ export async function seedDemo(
   counts.customFieldValues = await seedCustomFieldDemo(tx, ctx, lang)
   counts.siteVisits = await seedSiteVisitDemo(tx, ctx, lang)
   counts.siteVisitRules = await seedSiteVisitRule(tx, ctx, lang)
+  counts.seminarTouches = await seedCohortDemo(tx, ctx, lang)
   counts.approvals = await seedApprovalDemo(tx, ctx, lang, users)
   const metricsDemo = await seedMetricsDemo(tx, ctx, lang)
   counts.handoffHistory = metricsDemo.handoffs

@@ -96,6 +96,7 @@ export const zhExact: Readonly<Record<string, string>> = {
   'not a known field': '不是已知的字段',
   'Some filters are not valid': '部分筛选条件无效',
   'The health score is not visible to your role': '你的角色看不到健康分',
+  'not a filter of a group': '不是分组可用的筛选条件',
   'not a cursor returned by this API': '不是本 API 返回的游标',
   'not a cursor from this list': '不是此列表的游标',
   'The cursor is not valid; start again without one': '游标无效；请不带游标重新开始',

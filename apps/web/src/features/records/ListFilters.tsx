@@ -12,23 +12,27 @@ type Props = {
   q: string
   filters: Record<string, string>
   onChange: (changes: Record<string, string | null>) => void
+  /** Show the search box (default); off where only filters apply, e.g. a cohort's definition. */
+  search?: boolean
 }
 
 /** Search box and one control per filterable field; values go to the URL as API filter parameters. */
-export function ListFilters({ meta, q, filters, onChange }: Props) {
+export function ListFilters({ meta, q, filters, onChange, search = true }: Props) {
   const { t } = useTranslation()
   const users = useUsers()
   return (
     <div className="toolbar" role="search">
-      <Input.Search
-        allowClear
-        defaultValue={q}
-        placeholder={t('common.search')}
-        aria-label={t('common.search')}
-        data-list-search
-        onSearch={(v) => onChange({ q: v })}
-        style={{ width: 220 }}
-      />
+      {search && (
+        <Input.Search
+          allowClear
+          defaultValue={q}
+          placeholder={t('common.search')}
+          aria-label={t('common.search')}
+          data-list-search
+          onSearch={(v) => onChange({ q: v })}
+          style={{ width: 220 }}
+        />
+      )}
       {meta.filters.map((key) => {
         const field = fieldOf(meta, key)
         if (!field) return null

@@ -16,6 +16,7 @@ import { ticketConversationEn } from './ticketConversation.en'
 import { healthEn } from './health.en'
 import { tiersEn } from './tiers.en'
 import { insightEn } from './insight.en'
+import { insightCohortsEn } from './insightCohorts.en'
 import { insightExpansionEn } from './insightExpansion.en'
 import { serviceLevelsEn } from './serviceLevels.en'
 import { smsEn } from './sms.en'
@@ -41,6 +42,7 @@ export const en = {
   activities: activitiesEn,
   tiers: tiersEn,
   insight: insightEn,
+  insightCohorts: insightCohortsEn,
   insightExpansion: insightExpansionEn,
   valueOutcomes: valueOutcomesEn,
   serviceLevels: serviceLevelsEn,

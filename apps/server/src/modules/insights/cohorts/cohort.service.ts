@@ -11,13 +11,19 @@ import { compareMeans, compareProportions, compareRetention, type Comparison } f
 import { warningText } from './cohort-texts'
 import { healthSummaries, renewalCounts, retentionSums, winCounts, type Groups } from './cohort.repository'
 
+const LIST_ONLY = new Set(['limit', 'cursor', 'sort', 'q', 'deleted'])
+
 /**
  * A group's WHERE from its list filters, through the accounts collection's own filter parser (custom
  * fields, related records); bad filters are collected under `<side>.filters.<key>`.
  */
 function groupWhere(ctx: Ctx, side: 'a' | 'b', filters: Record<string, string>, errors: FieldError[]): SQL {
+  // A list's paging, sort, search and trash parameters are not filters: a group is every matching account.
+  const listOnly = Object.keys(filters).filter((k) => LIST_ONLY.has(k))
+  errors.push(...listOnly.map((k) => ({ path: `${side}.filters.${k}`, message: 'not a filter of a group' })))
+  const rest = Object.fromEntries(Object.entries(filters).filter(([k]) => !LIST_ONLY.has(k)))
   try {
-    return sql`coalesce((${accountCollection.filterWhere(ctx, filters) ?? sql`true`}), false)`
+    return sql`coalesce((${accountCollection.filterWhere(ctx, rest) ?? sql`true`}), false)`
   } catch (e) {
     const inner = e instanceof AppError ? e.extra.errors : undefined
     if (!inner) throw e

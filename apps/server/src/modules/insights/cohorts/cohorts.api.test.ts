@@ -86,7 +86,7 @@ describe('cohorts', () => {
       await tx.insert(marketingTouches).values(touch)
       await tx.insert(opportunities).values(opp)
     })
-  }, 60_000)
+  }, 180_000)
   afterAll(() => env?.close())
 
   it('lists the accounts a related record matches, all of its filters on the same record', async () => {
@@ -173,7 +173,7 @@ describe('cohorts', () => {
   it('refuses filters that are not filters with 400 naming each', async () => {
     const res = await compare({
       object: 'accounts',
-      a: { filters: { tier: 'gold', colour: 'red' } },
+      a: { filters: { tier: 'gold', colour: 'red', q: 'acme' } },
       b: { filters: { 'marketing-touches.flavour': 'x', 'nosuch.kind': 'y' } },
       metric: 'renewal_rate',
     })
@@ -181,6 +181,7 @@ describe('cohorts', () => {
     expect(res.body.code).toBe('invalid_filter')
     expect(res.body.errors.map((e: any) => e.path).sort()).toEqual([
       'a.filters.colour',
+      'a.filters.q',
       'a.filters.tier',
       'b.filters.marketing-touches.flavour',
       'b.filters.nosuch.kind',

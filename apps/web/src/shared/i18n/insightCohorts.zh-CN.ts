@@ -1,0 +1,63 @@
+import type { insightCohortsEn } from './insightCohorts.en'
+
+/** 群组对比面板（洞察 → 群组对比）的中文文案。 */
+export const insightCohortsZh: typeof insightCohortsEn = {
+  intro:
+    '按一个指标比较两组客户。每组由列表筛选条件定义；不定义 B 组时，B 组为其余全部客户。结果给出两组的样本量、差值及其 95% 置信区间。',
+  groupA: 'A 组',
+  groupB: 'B 组',
+  bOthers: '其余全部客户',
+  bFilters: '符合筛选条件的客户',
+  bMode: 'B 组的范围',
+  noFilters: '没有筛选条件：你可查看的全部客户。',
+  related: '相关记录',
+  relatedObjects: {
+    'marketing-touches': '市场触达',
+    contacts: '联系人',
+    opportunities: '商机',
+    tickets: '工单',
+    contracts: '合同',
+    activities: '活动记录',
+    tasks: '任务',
+  },
+  removeRelated: '移除 {{filter}}',
+  preset: '联系人参加过线下研讨会',
+  presetHelp: '有联系人参加过线下研讨会的客户（市场触达“参加活动”，活动“{{campaign}}”）。',
+  seminarCampaign: '线下研讨会：续约实践',
+  metric: '指标',
+  metrics: {
+    renewal_rate: '续约率',
+    net_revenue_retention: '净收入留存率（12 个月）',
+    health: '平均健康分',
+    win_rate: '赢单率',
+  },
+  metricHelp: {
+    renewal_rate: '近三年已续约合同 ÷ 已到期合同。',
+    net_revenue_retention: '一年前有经常性收入的客户，今天的经常性收入 ÷ 一年前的。',
+    health: '客户当前健康分的平均值。',
+    win_rate: '近三年关闭的商机中，赢单 ÷（赢单 + 输单）。',
+  },
+  units: {
+    renewal_rate: '份已到期合同',
+    net_revenue_retention: '个一年前有收入的客户',
+    health: '个有健康分的客户',
+    win_rate: '个已关闭商机',
+  },
+  compare: '比较',
+  comparing: '正在比较…',
+  result: '结果',
+  sample: 'n = {{n}} {{unit}}',
+  noValue: '无数据',
+  difference: '差值（A − B）',
+  interval: '95% 置信区间：{{low}} 至 {{high}}',
+  noInterval: '这些样本无法算出置信区间。',
+  barLabel: '差值 {{difference}}，95% 置信区间 {{low}} 至 {{high}}；竖线表示无差异',
+  points: '分',
+  percentPoints: '个百分点',
+  meaning: {
+    clear: '置信区间不含 0：A 组与 B 组确有差异。',
+    unclear: '置信区间包含 0：这些样本不足以区分两组。',
+  },
+  empty: '定义 A 组、选择指标，然后比较。',
+  warningTitle: '请谨慎解读',
+}
