@@ -1,5 +1,5 @@
 import { mean } from 'simple-statistics'
-import type { Db } from '../../../core/db/types'
+import type { Db, Executor } from '../../../core/db/types'
 import { systemCtx } from '../../../core/context'
 import type { EventSink } from '../../../core/events/bus'
 import { newId } from '../../../core/ids'
@@ -35,27 +35,9 @@ export async function runClustering(db: Db, events: EventSink, ws: string, runId
   if (!runId) await db.transaction((tx) => insertRun(tx, ws, id, null, 'running'))
   else await db.transaction((tx) => setRunStatus(tx, ws, id, 'running'))
   try {
-    const input = await db.transaction(async (tx) => {
-      const ctx = systemCtx(ws, events)
-      const [en, zh] = [
-        await getObject(tx, ctx, 'accounts', 'en'),
-        await getObject(tx, ctx, 'accounts', 'zh-CN'),
-      ]
-      const keys = en.fields.filter((f) => !f.custom).map((f) => f.key)
-      const rows = await accountRows(tx, ws, keys)
-      return {
-        rows,
-        specs: specsOf(en.fields, zh.fields, rows),
-        behaviour: await behaviourCounts(tx, ws, now),
-        outcomes: await contractOutcomes(tx, ws, now.toISOString().slice(0, 10)),
-      }
-    })
-    const result = clusterAccounts(
-      input.rows,
-      [...input.specs, ...behaviourSpecs()],
-      input.behaviour,
-      input.outcomes,
-    )
+    // Read in one short transaction, compute outside it (on PGlite a long one would hold every request).
+    const input = await db.transaction((tx) => clusterInputs(tx, events, ws, now))
+    const result = clusterAccounts(...input)
     await db.transaction((tx) => finishRun(tx, ws, id, result))
     return { runId: id, k: result.k, accounts: result.accounts }
   } catch (err) {
@@ -64,6 +46,30 @@ export async function runClustering(db: Db, events: EventSink, ws: string, runId
     )
     throw err
   }
+}
+
+/** A workspace's accounts, their fields as features, behaviour and contract outcomes: clusterAccounts' input. */
+export async function clusterInputs(tx: Executor, events: EventSink, ws: string, now = new Date()) {
+  const ctx = systemCtx(ws, events)
+  const [en, zh] = [await getObject(tx, ctx, 'accounts', 'en'), await getObject(tx, ctx, 'accounts', 'zh-CN')]
+  const rows = await accountRows(
+    tx,
+    ws,
+    en.fields.filter((f) => !f.custom).map((f) => f.key),
+  )
+  const specs = [...specsOf(en.fields, zh.fields, rows), ...behaviourSpecs()]
+  const behaviour = await behaviourCounts(tx, ws, now)
+  const outcomes = await contractOutcomes(tx, ws, now.toISOString().slice(0, 10))
+  return [rows, specs, behaviour, outcomes] as const
+}
+
+/** Clusters a workspace inside the caller's transaction and stores it as its latest run (the demo's seed). */
+export async function clusterNow(tx: Executor, events: EventSink, ws: string, now = new Date()) {
+  const id = newId()
+  await insertRun(tx, ws, id, null, 'running')
+  const result = clusterAccounts(...(await clusterInputs(tx, events, ws, now)))
+  await finishRun(tx, ws, id, result)
+  return result
 }
 
 const empty = (accounts: number, message: Labels): ClusterResult => ({

@@ -3,7 +3,7 @@ import { clusterJob } from './cluster.jobs'
 
 export { registerClusterRoutes } from './cluster.routes'
 export { insightClusterRuns } from './cluster.table'
-export { runClustering } from './cluster-run.service'
+export { clusterNow, runClustering } from './cluster-run.service'
 
 /** The clustering job: on demand and nightly. */
 export const clustersJobs = (): JobDef[] => [clusterJob]
