@@ -49,7 +49,9 @@ export function SuggestionList({
           content: (
             <span data-testid="accepted-message">
               {t('insightExpansion.accepted')} <Link to={`/opportunities/${opp.id}`}>{opp.name}</Link> ·{' '}
-              <Link to="/pipeline">{t('insightExpansion.onBoard')}</Link>
+              <Link to={`/pipeline?owner=${opp.ownerId ?? 'me'}`} data-testid="accepted-board-link">
+                {t('insightExpansion.onBoard')}
+              </Link>
             </span>
           ),
           duration: 8,

@@ -32,7 +32,8 @@ export const useRevenueRetention = (q: RetentionQuery) =>
 export const useAcceptSuggestion = () => {
   const qc = useQueryClient()
   return useMutation({
-    mutationFn: (id: string) => post<{ id: string; name: string }>(`/expansion-suggestions/${id}/accept`),
+    mutationFn: (id: string) =>
+      post<{ id: string; name: string; ownerId: string | null }>(`/expansion-suggestions/${id}/accept`),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: expansionKeys.all })
       void qc.invalidateQueries({ queryKey: ['opportunities'] })
