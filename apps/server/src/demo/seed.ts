@@ -40,6 +40,7 @@ import { seedTicketConversationDemo } from './demo-ticket-conversations'
 import { numberUnnumberedTickets } from '../modules/tickets'
 import { seedServiceLevels } from '../modules/tickets'
 import { seedSmsDemo } from './demo-sms'
+import { seedChurnDemo } from './demo-insight-churn'
 
 export { DEMO_PASSWORD }
 export const DEMO_ADMIN_EMAIL = 'admin@demo.openkam.local'
@@ -138,6 +139,7 @@ export async function seedDemo(
   counts.goLives = metricsDemo.goLives
   counts.listViews = await seedListViewDemo(tx, ctx, lang, teams)
   counts.importMappings = await seedImportMappingDemo(tx, ctx, lang)
+  counts.churnFormerCustomers = (await seedChurnDemo(tx, ctx, lang)).formerCustomers
   // The demo's tickets were written in bulk: they get their numbers in the order they were opened.
   await numberUnnumberedTickets(tx, ctx.ws)
   // SMS filled with sample values and switched off: no real provider behind the demo.
