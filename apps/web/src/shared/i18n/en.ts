@@ -16,6 +16,7 @@ import { ticketConversationEn } from './ticketConversation.en'
 import { healthEn } from './health.en'
 import { tiersEn } from './tiers.en'
 import { insightEn } from './insight.en'
+import { insightClustersEn } from './insightClusters.en'
 import { insightCohortsEn } from './insightCohorts.en'
 import { insightExpansionEn } from './insightExpansion.en'
 import { serviceLevelsEn } from './serviceLevels.en'
@@ -42,6 +43,7 @@ export const en = {
   activities: activitiesEn,
   tiers: tiersEn,
   insight: insightEn,
+  insightClusters: insightClustersEn,
   insightCohorts: insightCohortsEn,
   insightExpansion: insightExpansionEn,
   valueOutcomes: valueOutcomesEn,

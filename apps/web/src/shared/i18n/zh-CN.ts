@@ -16,6 +16,7 @@ import { ticketConversationZh } from './ticketConversation.zh-CN'
 import { healthZh } from './health.zh-CN'
 import { tiersZh } from './tiers.zh-CN'
 import { insightZh } from './insight.zh-CN'
+import { insightClustersZh } from './insightClusters.zh-CN'
 import { insightCohortsZh } from './insightCohorts.zh-CN'
 import { insightExpansionZh } from './insightExpansion.zh-CN'
 import { insightChurnZh } from './insightChurn.zh-CN'
@@ -43,6 +44,7 @@ export const zhCN: Messages = {
   activities: activitiesZh,
   tiers: tiersZh,
   insight: insightZh,
+  insightClusters: insightClustersZh,
   insightCohorts: insightCohortsZh,
   insightExpansion: insightExpansionZh,
   valueOutcomes: valueOutcomesZh,
