@@ -19,6 +19,7 @@ import { insightEn } from './insight.en'
 import { insightClustersEn } from './insightClusters.en'
 import { insightCohortsEn } from './insightCohorts.en'
 import { insightExpansionEn } from './insightExpansion.en'
+import { insightChurnEn } from './insightChurn.en'
 import { serviceLevelsEn } from './serviceLevels.en'
 import { smsEn } from './sms.en'
 import { emailIntakeEn } from './emailIntake.en'
@@ -46,6 +47,7 @@ export const en = {
   insightClusters: insightClustersEn,
   insightCohorts: insightCohortsEn,
   insightExpansion: insightExpansionEn,
+  insightChurn: insightChurnEn,
   valueOutcomes: valueOutcomesEn,
   serviceLevels: serviceLevelsEn,
   sms: smsEn,
