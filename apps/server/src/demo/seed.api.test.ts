@@ -269,6 +269,30 @@ describe('the demo workspace in English', () => {
   }, 180_000)
   afterAll(() => en?.env.close())
 
+  it('has expansion suggestions that are true of its data, and retention that shows expansion (issue 23, point 8)', async () => {
+    const open = await all(en.admin, '/api/v1/expansion-suggestions?status=open')
+    const rules = new Set(open.map((s) => s.rule))
+    for (const rule of ['seat_pressure', 'feature_limit', 'peer_module', 'renewal_window', 'tier_line'])
+      expect(rules, rule).toContain(rule)
+    expect(open.every((s) => s.reason.length > 10)).toBe(true)
+    const accounts = await all(en.admin, '/api/v1/accounts')
+    const byId = new Map(accounts.map((a) => [a.id, a]))
+    for (const s of open) {
+      const a = byId.get(s.accountId)!
+      if (s.rule === 'seat_pressure')
+        expect(s.evidence.activeUsers / s.evidence.seats).toBeGreaterThanOrEqual(0.85)
+      if (s.rule === 'tier_line') {
+        expect(a.tier).toBe('growth')
+        expect(Number(a.annualSpend.amount)).toBeGreaterThanOrEqual(Number(s.evidence.strategicMin))
+      }
+      if (s.rule === 'renewal_window') expect(s.evidence.daysLeft).toBeLessThanOrEqual(90)
+    }
+    const year = (await en.admin.get('/api/v1/insights/revenue-retention?period=year')).body
+    const last = year.periods.at(-2).groups[0]
+    expect(last.expansion).toBeGreaterThan(0)
+    expect(last.nrr).toBeGreaterThan(last.grr)
+  })
+
   it('has English company, person and region names', async () => {
     const accounts = await all(en.admin, '/api/v1/accounts')
     expect(accounts.length).toBeGreaterThanOrEqual(80)

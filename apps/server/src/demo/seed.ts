@@ -40,6 +40,7 @@ import { seedTicketConversationDemo } from './demo-ticket-conversations'
 import { numberUnnumberedTickets } from '../modules/tickets'
 import { seedServiceLevels } from '../modules/tickets'
 import { seedSmsDemo } from './demo-sms'
+import { seedExpansionDemo } from './demo-insight-expansion'
 import { seedChurnDemo } from './demo-insight-churn'
 
 export { DEMO_PASSWORD }
@@ -139,6 +140,7 @@ export async function seedDemo(
   counts.goLives = metricsDemo.goLives
   counts.listViews = await seedListViewDemo(tx, ctx, lang, teams)
   counts.importMappings = await seedImportMappingDemo(tx, ctx, lang)
+  counts.expansionSuggestions = await seedExpansionDemo(tx, ctx, lang)
   counts.churnFormerCustomers = (await seedChurnDemo(tx, ctx, lang)).formerCustomers
   // The demo's tickets were written in bulk: they get their numbers in the order they were opened.
   await numberUnnumberedTickets(tx, ctx.ws)
