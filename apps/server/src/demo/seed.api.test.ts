@@ -242,6 +242,24 @@ describe('the demo workspace (zh-CN, seeded at start)', () => {
     ).toBeGreaterThan(0)
   })
 
+  it('has a value report with measured gains and relationship alerts of each kind (issue 23, points 5, 6, 8)', async () => {
+    const flagship = accounts[0]!
+    const f = (await admin.get(`/api/v1/accounts/${flagship.id}/value-report`)).body.figures
+    expect(f.usage.events).toMatchObject({ improved: true })
+    expect(f.usage.events.changePercent).toBeGreaterThan(0)
+    expect(f.tickets.medianResolutionHours).toMatchObject({ improved: true })
+    expect(f.kpis.map((k: Rec) => k.changePercent)).toEqual([-25, -70, 48.6])
+    const open: Rec[] = await all(admin, '/api/v1/alerts?status=open')
+    const types = new Set(open.map((a) => a.type))
+    for (const t of [
+      'champion_left',
+      'economic_buyer_left',
+      'key_contact_silent',
+      'committee_role_uncovered',
+    ])
+      expect(types, t).toContain(t)
+  })
+
   describe('seeded again in the same language', () => {
     let again: { env: TestEnv; admin: Caller }
     beforeAll(async () => {

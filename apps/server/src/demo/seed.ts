@@ -24,6 +24,7 @@ import { seedHealthDemo } from './demo-health'
 import { seedQualificationDemo } from './demo-qualification'
 import { seedSurveyDemo } from './demo-surveys'
 import { seedAlertDemo } from './demo-alerts'
+import { seedValueDemo } from './demo-insight-value'
 import { seedTierDemo } from './demo-tiers'
 import { seedLeadDemo } from './demo-lead-scenes'
 import { seedDecisionMapDemo } from './demo-decision-map'
@@ -124,6 +125,7 @@ export async function seedDemo(
   counts.potentialScores = await seedQualificationDemo(tx, ctx, lang)
   counts.healthMetrics = await seedHealthDemo(tx, ctx, lang)
   counts.alerts = (await seedAlertDemo(tx, ctx, lang)).alerts
+  Object.assign(counts, await seedValueDemo(tx, ctx, lang))
   counts.tierChanges = Object.values(await seedTierDemo(tx, ctx, lang, { managerId: users.mgrEast })).reduce(
     (a, b) => a + b,
     0,
