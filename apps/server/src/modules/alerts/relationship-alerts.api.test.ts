@@ -82,7 +82,11 @@ describe('relationship alerts stand alone', () => {
     expect(by('champion_left')).toMatchObject({ enabled: true, params: { withinDays: 90 } })
     expect(by('economic_buyer_left')).toMatchObject({ severity: 'danger', params: { withinDays: 90 } })
     expect(by('key_contact_silent')).toMatchObject({ params: { days: 45, minInfluence: 4 } })
-    expect(by('committee_role_uncovered')).toMatchObject({ severity: 'info', params: { minContacts: 2 } })
+    expect(by('committee_role_uncovered')).toMatchObject({
+      severity: 'info',
+      notify: false,
+      params: { minContacts: 2 },
+    })
     const bad = await org.admin.patch(`/api/v1/alert-rules/${by('key_contact_silent').id}`, {
       version: by('key_contact_silent').version,
       params: { days: 0 },
