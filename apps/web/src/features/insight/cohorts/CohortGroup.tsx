@@ -40,7 +40,7 @@ export function CohortGroup({ meta, filters, onChange }: Props) {
             .split(',')
             .map((v) => t(`enums.${field.enum}.${v}`, { defaultValue: v }))
             .join(', ')
-        : value
+        : value.split(',').join(', ')
     const objectLabel = t(`insightCohorts.relatedObjects.${object}`, { defaultValue: object })
     return `${objectLabel} · ${field ? labelOf(field, t) : fieldKey}: ${shown}`
   }
@@ -58,6 +58,8 @@ export function CohortGroup({ meta, filters, onChange }: Props) {
           {related.map(([k, v]) => (
             <Tag
               key={k}
+              // Long related filters (a campaign's name) wrap instead of pushing the page wider on a phone.
+              style={{ whiteSpace: 'normal', maxWidth: '100%' }}
               closable
               closeIcon={
                 <span aria-label={t('insightCohorts.removeRelated', { filter: describe(k, v) })}>×</span>
@@ -81,6 +83,7 @@ export const PresetButton = ({ onClick }: { onClick: () => void }) => {
   return (
     <Button
       size="small"
+      style={{ whiteSpace: 'normal', height: 'auto', textAlign: 'start' }}
       onClick={onClick}
       title={t('insightCohorts.presetHelp', { campaign: t('insightCohorts.seminarCampaign') })}
     >

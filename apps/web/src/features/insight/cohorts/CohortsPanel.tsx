@@ -62,10 +62,13 @@ export default function CohortsPanel() {
           <Card
             size="small"
             title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('insightCohorts.groupA')}</h2>}
-            extra={<PresetButton onClick={seminar} />}
+
             data-testid="cohort-group-a"
           >
-            <CohortGroup meta={meta} filters={a} onChange={changed(setA)} />
+            <Space direction="vertical" size={8} style={{ width: '100%' }}>
+              <PresetButton onClick={seminar} />
+              <CohortGroup meta={meta} filters={a} onChange={changed(setA)} />
+            </Space>
           </Card>
         </Col>
         <Col xs={24} lg={12}>
