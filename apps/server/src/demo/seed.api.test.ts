@@ -242,6 +242,22 @@ describe('the demo workspace (zh-CN, seeded at start)', () => {
     ).toBeGreaterThan(0)
   })
 
+  it('has a finished clustering whose best cluster spends more than twice the average, and accounts like it (issue 23, point 8)', async () => {
+    const c = (await admin.get('/api/v1/insights/clusters')).body
+    expect(c.k).toBeGreaterThanOrEqual(2)
+    expect(c.asOf).not.toBeNull()
+    const best = c.clusters.find((x: any) => x.best)
+    const total = c.clusters.reduce((s: number, x: any) => s + Number(x.arr), 0)
+    expect(Number(best.meanArr)).toBeGreaterThan((2 * total) / c.accounts)
+    // The demo's large companies: what sets them apart is said in words, with at least one trait.
+    expect(best.traits.length).toBeGreaterThan(0)
+    expect(best.traits.some((t: any) => t.direction === 'higher' || t.direction === 'more')).toBe(true)
+    expect(best.description).toMatch(cjk)
+    const like = (await admin.get('/api/v1/insights/clusters/lookalikes')).body.data
+    expect(like.length).toBeGreaterThan(0)
+    expect(like.every((l: any) => l.tier !== 'strategic' && l.potentialClass !== 'A')).toBe(true)
+  })
+
   it('has a value report with measured gains and relationship alerts of each kind (issue 23, points 5, 6, 8)', async () => {
     const flagship = accounts[0]!
     const f = (await admin.get(`/api/v1/accounts/${flagship.id}/value-report`)).body.figures

@@ -43,6 +43,7 @@ import { seedServiceLevels } from '../modules/tickets'
 import { seedSmsDemo } from './demo-sms'
 import { seedExpansionDemo } from './demo-insight-expansion'
 import { seedChurnDemo } from './demo-insight-churn'
+import { seedClusterDemo } from './demo-insight-clusters'
 
 export { DEMO_PASSWORD }
 export const DEMO_ADMIN_EMAIL = 'admin@demo.openkam.local'
@@ -144,6 +145,8 @@ export async function seedDemo(
   counts.importMappings = await seedImportMappingDemo(tx, ctx, lang)
   counts.expansionSuggestions = await seedExpansionDemo(tx, ctx, lang)
   counts.churnFormerCustomers = (await seedChurnDemo(tx, ctx, lang)).formerCustomers
+  // Last: the clustering reads everything above (accounts, contracts, health, activities, tickets).
+  counts.accountClusters = await seedClusterDemo(tx, ctx, lang)
   // The demo's tickets were written in bulk: they get their numbers in the order they were opened.
   await numberUnnumberedTickets(tx, ctx.ws)
   // SMS filled with sample values and switched off: no real provider behind the demo.
