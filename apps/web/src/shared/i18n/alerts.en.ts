@@ -92,7 +92,7 @@ export const alertsEn = {
   rules: {
     tab: 'Alert rules',
     intro:
-      'Alert rules check every account each hour (and right away when health falls to at risk or a key contact changes). An account has at most one unresolved alert of a type.',
+      'Alert rules check every account each hour (and right away when health falls to at risk, a contact changes or an activity is logged). An account has at most one unresolved alert of a type; relationship alerts resolve themselves when their cause goes away.',
     name: 'Rule',
     enabled: 'On',
     thresholds: 'Thresholds',
