@@ -3,7 +3,7 @@
  * Do not make direct changes to the file.
  */
 // Regenerate with `npm run client:generate`; a unit test fails when this file is stale.
-// openapi-fingerprint: 6e1e697a880221443d3597dc3a8c6b71bed0d4ca9b742b791779bd34f4ba641c
+// openapi-fingerprint: d79c832c4b47c4ef3043ecf5bf813fbd4b717385473cb598f74338c3f1ead88a
 
 export interface paths {
     "/api/v1/accounts": {
