@@ -47,7 +47,10 @@ export function DismissDialog({
         onChange={(e) => setReason(e.target.value)}
       />
       {tried && empty && (
-        <Typography.Text type="danger">{t('insightExpansion.dismiss.required')}</Typography.Text>
+        // A darker red than antd's danger text: 4.5:1 contrast on white.
+        <div role="alert" style={{ color: '#a8071a', marginTop: 4 }}>
+          {t('insightExpansion.dismiss.required')}
+        </div>
       )}
     </Modal>
   )

@@ -103,38 +103,50 @@ export function RetentionCard() {
         <Space direction="vertical" style={{ width: '100%' }}>
           <Typography.Text type="secondary">{t('insightExpansion.retention.how')}</Typography.Text>
           {option && <Chart option={option} height={240} ariaLabel={t('insightExpansion.retention.chart')} />}
-          <Table<Row>
-            size="small"
-            rowKey="rowKey"
-            dataSource={rows}
-            pagination={{ pageSize: 12, hideOnSinglePage: true }}
-            scroll={{ x: 720 }}
-            columns={[
-              { title: t('insightExpansion.retention.period'), dataIndex: 'period', fixed: 'left' },
-              { title: t('insightExpansion.retention.group'), key: 'group', render: (_, g) => groupName(g) },
-              { title: t('insightExpansion.retention.accounts'), dataIndex: 'accounts', align: 'right' },
-              {
-                title: t('insightExpansion.retention.startArr'),
-                dataIndex: 'startArr',
-                align: 'right',
-                render: money,
-              },
-              {
-                title: t('insightExpansion.retention.expansion'),
-                dataIndex: 'expansion',
-                align: 'right',
-                render: money,
-              },
-              {
-                title: t('insightExpansion.retention.lost'),
-                key: 'lost',
-                align: 'right',
-                render: (_, g) => money(g.contraction + g.churned),
-              },
-              { title: t('insightExpansion.retention.grr'), dataIndex: 'grr', align: 'right', render: pct },
-              { title: t('insightExpansion.retention.nrr'), dataIndex: 'nrr', align: 'right', render: pct },
-            ]}
-          />
+          {/* The wrapper scrolls on a phone and takes the keyboard focus (axe: scrollable regions are focusable). */}
+          <div
+            tabIndex={0}
+            role="region"
+            aria-label={t('insightExpansion.retention.title')}
+            style={{ overflowX: 'auto' }}
+          >
+            <Table<Row>
+              style={{ minWidth: 720 }}
+              size="small"
+              rowKey="rowKey"
+              dataSource={rows}
+              pagination={{ pageSize: 12, hideOnSinglePage: true }}
+              columns={[
+                { title: t('insightExpansion.retention.period'), dataIndex: 'period', fixed: 'left' },
+                {
+                  title: t('insightExpansion.retention.group'),
+                  key: 'group',
+                  render: (_, g) => groupName(g),
+                },
+                { title: t('insightExpansion.retention.accounts'), dataIndex: 'accounts', align: 'right' },
+                {
+                  title: t('insightExpansion.retention.startArr'),
+                  dataIndex: 'startArr',
+                  align: 'right',
+                  render: money,
+                },
+                {
+                  title: t('insightExpansion.retention.expansion'),
+                  dataIndex: 'expansion',
+                  align: 'right',
+                  render: money,
+                },
+                {
+                  title: t('insightExpansion.retention.lost'),
+                  key: 'lost',
+                  align: 'right',
+                  render: (_, g) => money(g.contraction + g.churned),
+                },
+                { title: t('insightExpansion.retention.grr'), dataIndex: 'grr', align: 'right', render: pct },
+                { title: t('insightExpansion.retention.nrr'), dataIndex: 'nrr', align: 'right', render: pct },
+              ]}
+            />
+          </div>
         </Space>
       )}
     </Card>
