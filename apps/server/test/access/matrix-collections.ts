@@ -18,7 +18,7 @@ import { handoffCollection } from '../../src/modules/handoffs'
 import { healthModelCollection } from '../../src/modules/health'
 import { importMappingCollection } from '../../src/modules/imports'
 import { leadCollection } from '../../src/modules/leads'
-import { milestoneCollection } from '../../src/modules/lifecycle'
+import { milestoneCollection, valueKpiCollection } from '../../src/modules/lifecycle'
 import { listViewCollection } from '../../src/modules/list-views'
 import { touchCollection } from '../../src/modules/marketing'
 import { webhookCollection } from '../../src/modules/notifications'
@@ -49,6 +49,7 @@ const list: Collection<any, any, any>[] = [
   importMappingCollection,
   leadCollection,
   milestoneCollection,
+  valueKpiCollection,
   listViewCollection,
   touchCollection,
   webhookCollection,
