@@ -17,6 +17,30 @@ const FORMER = 9
 
 type Row<T extends PgTable> = Omit<T['$inferInsert'], 'workspaceId'> & { id: string }
 
+/** The champions who left, named as the demo names people (two Latin words; Chinese names). */
+const formerChampionsEn = [
+  'Grace Walker',
+  'Tom Harris',
+  'Nina Brooks',
+  'Owen Price',
+  'Lucy Grant',
+  'Sam Turner',
+  'Ella Reed',
+  'Ian Foster',
+  'Maya Cole',
+]
+const formerChampionsZh = [
+  '周文博',
+  '林晓岚',
+  '郑凯',
+  '何雨桐',
+  '袁志远',
+  '孔佳怡',
+  '曹明轩',
+  '龚思琪',
+  '潘立新',
+]
+
 const rowsOf = <T>(r: unknown) => (r as { rows: T[] }).rows
 
 /**
@@ -105,7 +129,8 @@ export async function seedChurnDemo(tx: Executor, ctx: Ctx, lang: Lang, now = ne
         id: contactId,
         ownerId: p.owner_id,
         accountId: p.id,
-        name: lang === 'en' ? `Former champion ${i + 1}` : `前任项目负责人${i + 1}`,
+        name: (lang === 'en' ? formerChampionsEn : formerChampionsZh)[i % FORMER]!,
+        title: lang === 'en' ? 'Project lead (left)' : '项目负责人（已离职）',
         buyingRole: 'champion',
         active: false,
         leftAt: at(end - 130),
