@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { App, Button, List, Space, Tag, Typography } from 'antd'
+import { Alert, App, Button, List, Space, Tag, Typography } from 'antd'
 import { Link } from 'react-router'
 import { useTranslation } from 'react-i18next'
 import { DismissDialog } from './DismissDialog'
@@ -42,24 +42,33 @@ export function SuggestionList({
   const accept = useAcceptSuggestion()
   const dismiss = useDismissSuggestion()
   const [dismissing, setDismissing] = useState<string | null>(null)
+  // Shown in the page, not in a toast: a toast renders outside the router, where links cannot live.
+  const [accepted, setAccepted] = useState<{ id: string; name: string; ownerId: string | null } | null>(null)
   const onAccept = (s: ExpansionSuggestion) =>
     accept.mutate(s.id, {
-      onSuccess: (opp) =>
-        void message.success({
-          content: (
-            <span data-testid="accepted-message">
-              {t('insightExpansion.accepted')} <Link to={`/opportunities/${opp.id}`}>{opp.name}</Link> ·{' '}
-              <Link to={`/pipeline?owner=${opp.ownerId ?? 'me'}`} data-testid="accepted-board-link">
-                {t('insightExpansion.onBoard')}
-              </Link>
-            </span>
-          ),
-          duration: 8,
-        }),
+      onSuccess: (opp) => setAccepted(opp),
       onError: (e) => void message.error((e as Error).message),
     })
   return (
     <>
+      {accepted && (
+        <Alert
+          type="success"
+          showIcon
+          closable
+          onClose={() => setAccepted(null)}
+          style={{ marginBottom: 8 }}
+          message={
+            <span data-testid="accepted-message">
+              {t('insightExpansion.accepted')}{' '}
+              <Link to={`/opportunities/${accepted.id}`}>{accepted.name}</Link> ·{' '}
+              <Link to={`/pipeline?owner=${accepted.ownerId ?? 'me'}`} data-testid="accepted-board-link">
+                {t('insightExpansion.onBoard')}
+              </Link>
+            </span>
+          }
+        />
+      )}
       <List
         loading={loading}
         dataSource={items}
