@@ -16,10 +16,11 @@ import { ticketConversationEn } from './ticketConversation.en'
 import { healthEn } from './health.en'
 import { tiersEn } from './tiers.en'
 import { insightEn } from './insight.en'
-import { insightClustersEn } from './insightClusters.en'
-import { insightCohortsEn } from './insightCohorts.en'
 import { insightExpansionEn } from './insightExpansion.en'
+import { insightClustersEn } from './insightClusters.en'
 import { insightChurnEn } from './insightChurn.en'
+import { insightCohortsEn } from './insightCohorts.en'
+import { valueOutcomesEn } from './valueOutcomes.en'
 import { serviceLevelsEn } from './serviceLevels.en'
 import { smsEn } from './sms.en'
 import { emailIntakeEn } from './emailIntake.en'
@@ -31,7 +32,6 @@ import { leadsEn } from './leads.en'
 import { qualificationEn } from './qualification.en'
 import { alertsEn } from './alerts.en'
 import { fieldLabelsEn, optionLabelsEn } from '@openkam/contract'
-import { valueOutcomesEn } from './valueOutcomes.en'
 
 /** English messages. zh-CN.ts must have exactly the same keys (checked by the type). */
 export const en = {
@@ -44,10 +44,10 @@ export const en = {
   activities: activitiesEn,
   tiers: tiersEn,
   insight: insightEn,
-  insightClusters: insightClustersEn,
-  insightCohorts: insightCohortsEn,
   insightExpansion: insightExpansionEn,
+  insightClusters: insightClustersEn,
   insightChurn: insightChurnEn,
+  insightCohorts: insightCohortsEn,
   valueOutcomes: valueOutcomesEn,
   serviceLevels: serviceLevelsEn,
   sms: smsEn,

@@ -16,10 +16,11 @@ import { ticketConversationZh } from './ticketConversation.zh-CN'
 import { healthZh } from './health.zh-CN'
 import { tiersZh } from './tiers.zh-CN'
 import { insightZh } from './insight.zh-CN'
-import { insightClustersZh } from './insightClusters.zh-CN'
-import { insightCohortsZh } from './insightCohorts.zh-CN'
 import { insightExpansionZh } from './insightExpansion.zh-CN'
+import { insightClustersZh } from './insightClusters.zh-CN'
 import { insightChurnZh } from './insightChurn.zh-CN'
+import { insightCohortsZh } from './insightCohorts.zh-CN'
+import { valueOutcomesZh } from './valueOutcomes.zh-CN'
 import { serviceLevelsZh } from './serviceLevels.zh-CN'
 import { smsZhCN } from './sms.zh-CN'
 import { emailIntakeZhCN } from './emailIntake.zh-CN'
@@ -31,7 +32,6 @@ import { leadsZh } from './leads.zh-CN'
 import { qualificationZh } from './qualification.zh-CN'
 import { alertsZh } from './alerts.zh-CN'
 import { fieldLabelsZh, optionLabelsZh } from '@openkam/contract'
-import { valueOutcomesZh } from './valueOutcomes.zh-CN'
 
 /** 简体中文。键与 en.ts 完全一致（由类型检查保证）。 */
 export const zhCN: Messages = {
@@ -44,11 +44,11 @@ export const zhCN: Messages = {
   activities: activitiesZh,
   tiers: tiersZh,
   insight: insightZh,
-  insightClusters: insightClustersZh,
-  insightCohorts: insightCohortsZh,
   insightExpansion: insightExpansionZh,
-  valueOutcomes: valueOutcomesZh,
+  insightClusters: insightClustersZh,
   insightChurn: insightChurnZh,
+  insightCohorts: insightCohortsZh,
+  valueOutcomes: valueOutcomesZh,
   serviceLevels: serviceLevelsZh,
   sms: smsZhCN,
   emailIntake: emailIntakeZhCN,
