@@ -138,6 +138,17 @@ async function main() {
         missingUpdates: updates - updated,
       }
     }
+    // Which queues hold the backlog (PostgreSQL only: the embedded database is the server's own).
+    const backlog = async () => {
+      if (!base) return ''
+      const r = await adminQuery(
+        base,
+        `select name, count(*)::int as n from pgboss.job where state in ('created','retry','active') group by name order by n desc limit 8`,
+        'openkam_soak',
+      )
+      return r.rows.map((x: { name: string; n: number }) => `${x.name} ${x.n}`).join(', ')
+    }
+    log(`Queued at the end of the load: ${(await backlog()) || 'none'}`)
     const drainStarted = performance.now()
     while (
       (wanted().missingCreates > 0 || wanted().missingUpdates > 0) &&

@@ -6,6 +6,7 @@ import { serverRoot } from './core/db/paths'
 import type { Database } from './core/db/types'
 import { OutboxEventSink, type EventSink } from './core/events/bus'
 import { ensureQueues, startDispatcher } from './core/events/dispatcher'
+import { StopSignal } from './core/jobs/release'
 import { HandlerRegistry, type EventHandler } from './core/events/registry'
 import { startBoss, type BossRole } from './core/jobs/boss'
 import { installWakeTrigger, wakeWorkersOnCommit } from './core/jobs/wake'
@@ -200,16 +201,18 @@ export async function startRuntime(config: Config, opts: RuntimeOptions): Promis
     const b0 = boss
     let stopWaking: (() => Promise<void>) | undefined
     let background: Promise<void> | undefined
+    const workStop = new StopSignal()
     const startBackground = () =>
       (background ??= (async () => {
         if (opts.role === 'api') return
         const workers = new Map([
-          ...(await startDispatcher(b0, database.db, registry, log, opts.pollingIntervalSeconds)),
+          ...(await startDispatcher(b0, database.db, registry, log, opts.pollingIntervalSeconds, workStop)),
           ...(await startJobWorkers(
             b0,
             jobRegistry,
             { db: database.db, jobs, events, config, log },
             opts.pollingIntervalSeconds,
+            workStop,
           )),
         ])
         stopWaking = await wakeWorkersOnCommit(database, b0, workers)
@@ -242,6 +245,8 @@ export async function startRuntime(config: Config, opts: RuntimeOptions): Promis
       stop() {
         ready = false
         stopping ??= (async () => {
+          // Workers finish the unit in hand and put the rest of their batch back before the pool closes.
+          workStop.stopping = true
           await stopWaking?.().catch(() => undefined)
           await stopAccessListener().catch(() => undefined)
           await b.stop({ graceful: true, wait: true, timeout: 30_000 })

@@ -123,8 +123,8 @@ export const pgRunner =
   }
 
 /** Runs SQL on the server's `postgres` database. */
-export async function adminQuery(url: string, text: string) {
-  const client = new pg.Client({ connectionString: `${url}/postgres` })
+export async function adminQuery(url: string, text: string, database = 'postgres') {
+  const client = new pg.Client({ connectionString: `${url}/${database}` })
   await client.connect()
   try {
     return await client.query(text)

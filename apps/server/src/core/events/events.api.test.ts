@@ -26,13 +26,64 @@ describe('event delivery through the outbox and pg-boss', () => {
       handled.push(event.id)
     },
   }
+  // Fails for one account name, always; records which transaction handled each event.
+  const transactions = new Map<unknown, number>()
+  const picky: EventHandler = {
+    name: 'test.picky',
+    events: ['account.created'],
+    retryLimit: 0,
+    async handle(tx, event) {
+      transactions.set(tx, (transactions.get(tx) ?? 0) + 1)
+      if ((event.payload as { record: { name: string } }).record.name === 'Poison')
+        throw new Error('this one always fails')
+      await tx.execute(sql`insert into test_picky (event_id) values (${event.id})`)
+    },
+  }
   let env: TestEnv
   let org: Org
   beforeAll(async () => {
-    env = await startTestApp({ handlers: [flaky] })
+    env = await startTestApp({ handlers: [flaky, picky] })
     org = await makeOrg(env)
+    await env.rt.database.db.execute(sql`create table test_picky (event_id uuid not null)`)
   })
   afterAll(() => env?.close())
+
+  it('handles a batch of events in one transaction; one failing event fails alone', async () => {
+    const ctx: Ctx = { ws: org.wsId, principal: { ...(await principalOf(env, org)) }, events: env.rt.events }
+    const names = ['Batch 1', 'Batch 2', 'Poison', 'Batch 3', 'Batch 4']
+    // One commit queues the five jobs together, so the worker fetches them as one batch.
+    const ids = await env.rt.database.db.transaction(async (tx) => {
+      const out: string[] = []
+      for (const name of names) out.push((await accountCollection.create(tx, ctx, { name })).id)
+      return out
+    })
+    const db = env.rt.database.db
+    const events = await db
+      .select()
+      .from(outbox)
+      .where(and(eq(outbox.workspaceId, org.wsId)))
+    const eventOf = (id: string) => events.find((e) => e.entityId === id && e.type === 'account.created')!
+    const handledRows = async () =>
+      (
+        (await db.execute(sql`select event_id::text as id from test_picky`)) as unknown as {
+          rows: { id: string }[]
+        }
+      ).rows.map((r) => r.id)
+    const good = ids.filter((_, i) => names[i] !== 'Poison').map((id) => eventOf(id).id)
+    await waitFor(async () => (await handledRows()).length >= good.length)
+    await waitFor(async () => {
+      const r = (await db.execute(
+        sql`select state from pgboss.job where name = 'event.test.picky' and data->>'id' = ${eventOf(ids[2]!).id}`,
+      )) as unknown as { rows: { state: string }[] }
+      return r.rows[0]?.state === 'failed'
+    })
+    // Each good event took effect exactly once, with its receipt; the failing one left neither.
+    expect((await handledRows()).sort()).toEqual([...good].sort())
+    const receipts = await db.select().from(eventReceipts).where(eq(eventReceipts.handler, 'test.picky'))
+    expect(receipts.map((r) => r.eventId).sort()).toEqual([...good].sort())
+    // The batch was tried in one transaction first (it rolled back and ran one by one after the failure).
+    expect(Math.max(...transactions.values())).toBeGreaterThan(1)
+  })
 
   it('retries a crashed handler and then handles the event once', async () => {
     const a = await org.admin.post('/api/v1/accounts', { name: 'Retry me' })
@@ -153,18 +204,52 @@ describe('stopping', () => {
         await new Promise((r) => setTimeout(r, 1500))
       },
     }
+    // Run one by one (not transactional): stopping after the first, the other two go back to the queue.
+    let pokes = 0
+    const slowpoke: EventHandler = {
+      name: 'test.slowpoke',
+      events: ['account.updated'],
+      transactional: false,
+      async handle(_tx, event) {
+        if (!(event.payload as { changed?: string[] }).changed?.includes('website')) return
+        pokes++
+        await new Promise((r) => setTimeout(r, 1500))
+      },
+    }
     const env = await startTestApp({
-      handlers: [slow],
+      handlers: [slow, slowpoke],
       env: dbKind === 'pglite' ? { OPENKAM_DATA_DIR: path.join(dir, 'data') } : {},
     })
     try {
       const org = await makeOrg(env)
       const a = await org.admin.post('/api/v1/accounts', { name: 'Slow one' })
       await waitFor(() => started)
+      const ctx: Ctx = {
+        ws: org.wsId,
+        principal: { ...(await principalOf(env, org)) },
+        events: env.rt.events,
+      }
+      await env.rt.database.db.transaction(async (tx) => {
+        for (const i of [1, 2, 3])
+          await accountCollection.update(tx, ctx, a.body.id, {
+            version: a.body.version + i - 1,
+            website: `https://${i}.example`,
+          })
+      })
+      await waitFor(() => pokes === 1)
       await env.app.close()
       await env.rt.stop()
       const again = await openDatabase(env.config)
       try {
+        expect(pokes).toBe(1)
+        const jobs = (await again.db.execute(
+          sql`select state, retry_count::int as retries from pgboss.job where name = 'event.test.slowpoke' and data->'payload'->'changed' ? 'website' order by state::text`,
+        )) as unknown as { rows: { state: string; retries: number }[] }
+        expect(jobs.rows).toEqual([
+          { state: 'completed', retries: 0 },
+          { state: 'created', retries: 0 },
+          { state: 'created', retries: 0 },
+        ])
         const [event] = await again.db.select().from(outbox).where(eq(outbox.entityId, a.body.id))
         const receipts = await again.db
           .select()
@@ -178,5 +263,5 @@ describe('stopping', () => {
       await env.close()
       fs.rmSync(dir, { recursive: true, force: true })
     }
-  }, 60_000)
+  }, 120_000)
 })

@@ -4,6 +4,7 @@ import { adapterFor } from '../db/raw-sql'
 import type { Db, Executor } from '../db/types'
 import type { EventSink } from '../events/bus'
 import { BATCH, POLLING_SECONDS } from '../events/dispatcher'
+import { releaseJobs, StopSignal } from './release'
 
 type Log = { info(obj: unknown, msg?: string): void; error(obj: unknown, msg?: string): void }
 
@@ -95,13 +96,22 @@ export async function startJobWorkers(
   registry: JobRegistry,
   ctx: JobContext,
   pollingIntervalSeconds = POLLING_SECONDS,
+  stop: StopSignal = new StopSignal(),
 ) {
   const workers = new Map<string, string>()
   for (const job of registry.all()) {
     const queue = jobQueueOf(job.name)
     const id = await boss.work(queue, { batchSize: BATCH, pollingIntervalSeconds }, async (jobs) => {
-      // One by one; a failure fails (and retries) only its own job.
-      for (const j of jobs) {
+      // One by one; a failure fails (and retries) only its own job. Stopping, the jobs not started go back.
+      for (const [i, j] of jobs.entries()) {
+        if (stop.stopping) {
+          await releaseJobs(
+            ctx.db,
+            queue,
+            jobs.slice(i).map((x) => x.id),
+          )
+          return
+        }
         const t0 = performance.now()
         try {
           await job.handle(j.data, ctx)
