@@ -5,6 +5,28 @@ import { base, shot, signedIn, useDemoServer } from './demo-server'
 useDemoServer()
 
 describe('Insight → Expansion (issue 23, point 4)', () => {
+  it('shows the demo’s clusters, and the churn-risk list with each account’s drivers', async () => {
+    const { ctx, page } = await signedIn('admin@demo.openkam.local')
+    await page.goto(`${base}/insight`)
+    // The demo is clustered at seeding: its best cluster is marked, with its description.
+    await expect
+      .poll(() => page.getByText('Best cluster', { exact: false }).count(), { timeout: 30_000 })
+      .toBeGreaterThan(0)
+    await page.getByRole('tab', { name: 'Churn risk' }).click()
+    await expect
+      .poll(() => page.getByTestId('churn-model-status').innerText(), { timeout: 30_000 })
+      .toMatch(/trained/i)
+    const auc = Number((await page.getByTestId('churn-auc').innerText()).match(/0\.\d+|1(\.0+)?/)![0])
+    expect(auc).toBeGreaterThanOrEqual(0.8)
+    const list = page.getByTestId('churn-list')
+    await expect
+      .poll(() => list.locator('a[href^="/accounts/"]').count(), { timeout: 30_000 })
+      .toBeGreaterThan(5)
+    expect(await list.getByTestId('churn-driver').count()).toBeGreaterThan(5)
+    await shot(page, 'insight-churn-list')
+    await ctx.close()
+  })
+
   it('accepts an upsell suggestion and finds the new opportunity on the pipeline board', async () => {
     const { ctx, page } = await signedIn('admin@demo.openkam.local')
     await page.goto(`${base}/insight?tab=expansion`)

@@ -198,3 +198,38 @@ export async function seedAlertDemo(tx: Executor, ctx: Ctx, lang: Lang, now = ne
     })
   return { alerts: opened.length }
 }
+
+/**
+ * The last step of the demo: the scenes seeded after the alert scene (value, churn, expansion, …) moved
+ * some accounts' health inputs. Their health settles here, silently, and the alerts that opens are stamped
+ * at believable ages over the last four weeks — rather than left to the handlers after the seed, which
+ * would open them all "now". Returns how many alerts this opened.
+ */
+export async function settleDemoAlerts(tx: Executor, ctx: Ctx, now = new Date()) {
+  const ws = ctx.ws
+  const open = async () =>
+    tx
+      .select({ id: alerts.id })
+      .from(alerts)
+      .where(and(eq(alerts.workspaceId, ws), ne(alerts.status, 'resolved')))
+      .orderBy(asc(alerts.createdAt), asc(alerts.id))
+  const before = new Set((await open()).map((a) => a.id))
+  const all = (
+    await tx
+      .select({ id: accounts.id })
+      .from(accounts)
+      .where(and(eq(accounts.workspaceId, ws), isNull(accounts.deletedAt)))
+  ).map((a) => a.id)
+  await refreshDerivedMetrics(tx, ws, all, now)
+  await recomputeAccounts(tx, ctx, all, { reason: 'demo', now, silent: true })
+  await evaluateWorkspace(tx, { events: ctx.events }, ws, { now })
+  const opened = (await open()).filter((a) => !before.has(a.id))
+  for (const [k, a] of opened.entries()) {
+    const at = new Date(now.getTime() - (1.3 + ((k * 3.7) % 26)) * DAY)
+    await tx
+      .update(alerts)
+      .set({ createdAt: at, updatedAt: at })
+      .where(and(eq(alerts.workspaceId, ws), eq(alerts.id, a.id)))
+  }
+  return opened.length
+}

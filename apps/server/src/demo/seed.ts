@@ -23,7 +23,7 @@ import { seedPipelineDemo } from './demo-pipeline'
 import { seedHealthDemo } from './demo-health'
 import { seedQualificationDemo } from './demo-qualification'
 import { seedSurveyDemo } from './demo-surveys'
-import { seedAlertDemo } from './demo-alerts'
+import { seedAlertDemo, settleDemoAlerts } from './demo-alerts'
 import { seedValueDemo } from './demo-insight-value'
 import { seedTierDemo } from './demo-tiers'
 import { seedLeadDemo } from './demo-lead-scenes'
@@ -155,6 +155,7 @@ export async function seedDemo(
   // Service levels of the tickets written in bulk: due times from their tiers; met, at risk or breached now.
   const sla = await seedServiceLevels(tx, ctx, new Date())
   counts.serviceLevelTickets = Object.values(sla).reduce((a, b) => a + b, 0)
+  counts.alerts += await settleDemoAlerts(tx, ctx)
   await events.emit(tx, ctx, [
     { type: 'demo.seeded', entityType: 'workspace', entityId: ctx.ws, payload: { lang, counts } },
   ])
