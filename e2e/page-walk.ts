@@ -273,6 +273,10 @@ export async function pagesToWalk(page: Page): Promise<string[]> {
     '/reports?tab=winLoss',
     '/reports?tab=approvals',
     '/reports?tab=gaps',
+    '/insight?tab=clusters',
+    '/insight?tab=cohorts',
+    '/insight?tab=churn',
+    '/insight?tab=expansion',
     '/reports/builder',
     '/reports/saved',
   ]

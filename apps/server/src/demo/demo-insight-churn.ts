@@ -131,7 +131,7 @@ export async function seedChurnDemo(tx: Executor, ctx: Ctx, lang: Lang, now = ne
         accountId: p.id,
         name: (lang === 'en' ? formerChampionsEn : formerChampionsZh)[i % FORMER]!,
         title: lang === 'en' ? 'Project lead (left)' : '项目负责人（已离职）',
-        buyingRole: 'champion',
+        stance: 'champion',
         active: false,
         leftAt: at(end - 130),
       })
@@ -143,7 +143,7 @@ export async function seedChurnDemo(tx: Executor, ctx: Ctx, lang: Lang, now = ne
         kind: 'left',
         keyContact: true,
         keyRole: 'champion',
-        before: { active: true, buyingRole: 'champion' },
+        before: { active: true, stance: 'champion' },
         after: { active: false },
         at: at(end - 130),
       })

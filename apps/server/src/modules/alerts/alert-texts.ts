@@ -51,7 +51,7 @@ export function reasonOf(type: string, e: Row, lang: Lang): string {
     case 'champion_left':
       return en
         ? `The champion left (${e.contacts || '—'}, ${e.daysSinceLeft} days ago) and nobody has taken the role`
-        : `支持者（Champion）已离职（${e.contacts || '—'}，${e.daysSinceLeft} 天前），尚无人接替`
+        : `支持者已离职（${e.contacts || '—'}，${e.daysSinceLeft} 天前），尚无人接替`
     case 'economic_buyer_left':
       return en
         ? `The economic buyer left (${e.contacts || '—'}, ${e.daysSinceLeft} days ago) and nobody holds the role now`

@@ -79,7 +79,7 @@ const relationshipRules = (en: boolean): Default[] => [
     name: en ? 'Champion left' : '支持者离职',
     description: en
       ? 'A champion left the account in the last 90 days and no active contact is champion now. Resolves itself when a contact becomes champion.'
-      : '近 90 天内支持者（Champion）离职，且目前没有在职联系人担任支持者。有联系人成为支持者后自动解决。',
+      : '近 90 天内支持者离职，且目前没有在职联系人担任支持者。有联系人成为支持者后自动解决。',
     severity: 'warning',
     escalation: { afterDays: 14, severity: 'danger' },
   },

@@ -86,7 +86,7 @@ const texts: Record<
     economic_buyer_not_met: (v) => `经济决策者 ${v.name} 已 ${v.days} 天未见面沟通。`,
     high_influence_blocker: (v) => `${v.name} 影响力高且持反对态度，请制定化解方案。`,
     single_threaded: (v) => `近 ${v.days} 天的 ${v.n} 次互动都只通过 ${v.name}，请拓展多线关系。`,
-    champion_silent: (v) => `已 ${v.days} 天未联系支持者（Champion）${v.name}。`,
+    champion_silent: (v) => `已 ${v.days} 天未联系支持者${v.name}。`,
   },
 }
 

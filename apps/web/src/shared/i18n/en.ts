@@ -598,6 +598,7 @@ export const en = {
       handoff: 'Handoff',
       milestone: 'Milestone',
       value_kpi: 'Value KPI',
+      expansion_suggestion: 'Expansion suggestion',
       user: 'User',
       team: 'Team',
       role: 'Role',

@@ -22,6 +22,13 @@ export const insightExpansionEn = {
     required: 'Say why the suggestion is dismissed',
     ok: 'Dismiss',
   },
+  products: {
+    crm: 'CRM',
+    analytics: 'Analytics',
+    mobile_app: 'Mobile app',
+    api_calls: 'API calls',
+    storage: 'Storage',
+  },
   evidence: {
     activeUsers: 'Active users',
     seats: 'Seats',

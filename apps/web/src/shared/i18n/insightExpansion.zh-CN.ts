@@ -22,6 +22,13 @@ export const insightExpansionZh = {
     required: '请说明忽略的原因',
     ok: '忽略',
   },
+  products: {
+    crm: '客户管理',
+    analytics: '数据分析',
+    mobile_app: '移动端',
+    api_calls: '接口调用',
+    storage: '存储空间',
+  },
   evidence: {
     activeUsers: '活跃用户',
     seats: '席位',

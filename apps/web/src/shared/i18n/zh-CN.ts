@@ -603,6 +603,7 @@ export const zhCN: Messages = {
       handoff: '销售交接',
       milestone: '里程碑',
       value_kpi: '价值 KPI',
+      expansion_suggestion: '增购建议',
       user: '用户',
       team: '团队',
       role: '角色',

@@ -7,16 +7,29 @@ import { useAcceptSuggestion, useDismissSuggestion, type ExpansionSuggestion } f
 
 const statusColor = { open: 'blue', accepted: 'green', dismissed: 'default' } as const
 
+/** A module's or feature's key as read: its name when known, else its words (`data_sync` → "Data sync"). */
+const productWords = (key: string) => {
+  const words = key.replace(/[_-]+/g, ' ').trim()
+  return words.charAt(0).toUpperCase() + words.slice(1)
+}
+
 /** The figures behind a suggestion, as "label: value" pairs. */
 function Evidence({ e }: { e: ExpansionSuggestion['evidence'] }) {
   const { t } = useTranslation()
   const shown = Object.entries(e).filter(([k, v]) => v !== null && k !== 'tier')
+  const valueOf = (k: string, v: unknown) =>
+    typeof v === 'number'
+      ? v.toLocaleString()
+      : k === 'industry'
+        ? t(`enums.industry.${String(v)}`, { defaultValue: String(v) })
+        : k === 'module' || k === 'feature'
+          ? t(`insightExpansion.products.${String(v)}`, { defaultValue: productWords(String(v)) })
+          : String(v)
   return (
     <Space size={[12, 0]} wrap>
       {shown.map(([k, v]) => (
         <Typography.Text key={k} type="secondary" style={{ fontSize: 12 }}>
-          {t(`insightExpansion.evidence.${k}`, { defaultValue: k })}:{' '}
-          {typeof v === 'number' ? v.toLocaleString() : String(v)}
+          {t(`insightExpansion.evidence.${k}`, { defaultValue: k })}: {valueOf(k, v)}
         </Typography.Text>
       ))}
     </Space>
