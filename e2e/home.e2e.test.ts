@@ -165,6 +165,7 @@ describe('the app shell', () => {
       page.locator('.ant-table-row').nth(i).locator('a[href^="/contacts/"]').first()
     await rowLink(1).waitFor()
     const [first, second] = [await rowLink(0).getAttribute('href'), await rowLink(1).getAttribute('href')]
+    const firstName = (await rowLink(0).innerText()).trim()
     await page.keyboard.press('n')
     await page.getByRole('dialog').waitFor()
     await page.keyboard.press('Escape')
@@ -186,16 +187,35 @@ describe('the app shell', () => {
         { timeout: 20_000, interval: 500 },
       )
       .toBe(first)
+    // The first record's own page (its heading), not the second's still shown while it loads.
+    await page.getByRole('heading', { name: firstName }).waitFor()
     await page.getByRole('button', { name: 'Edit', exact: true }).waitFor()
-    // E opens the form; Ctrl+S saves it unchanged and closes it.
-    await page.keyboard.press('e')
+    // E opens the form (pressed again only if the page had not taken the key yet); Ctrl+S saves and closes it.
     const form = page.getByRole('dialog')
-    await form.waitFor()
+    await expect
+      .poll(
+        async () => {
+          if (!(await form.isVisible())) await page.keyboard.press('e')
+          return form.isVisible()
+        },
+        { timeout: 20_000, interval: 1000 },
+      )
+      .toBe(true)
     await page.keyboard.press('Control+s')
     await form.waitFor({ state: 'hidden' })
-    await page.keyboard.press('g')
-    await page.keyboard.press('h')
-    await page.waitForURL((u) => u.pathname === '/')
+    // G then H goes home (pressed again only if the page had not taken the keys yet, the form just closing).
+    await expect
+      .poll(
+        async () => {
+          if (new URL(page.url()).pathname !== '/') {
+            await page.keyboard.press('g')
+            await page.keyboard.press('h')
+          }
+          return new URL(page.url()).pathname
+        },
+        { timeout: 20_000, interval: 1000 },
+      )
+      .toBe('/')
     await ctx.close()
     expect(consoleErrors, consoleErrors.join('\n')).toEqual([])
   })

@@ -24,16 +24,19 @@ export function useTabReveal(ready: boolean, tab: string | null) {
       const off = el === ref.current ? top < 0 || top > window.innerHeight * 0.4 : Math.abs(top) > 16
       if (off) el.scrollIntoView({ block: 'start' })
     }
-    // Once after this render, and again when the header's late parts (badges, the gap count) have loaded
-    // and may have pushed the tabs down.
+    // Once after this render, and again as the parts that load late (the header's badges and gap count, the
+    // tab's own cards above the target) settle and may have pushed it down — checked over three seconds, and
+    // moved only while it is out of place.
     const frame = requestAnimationFrame(show)
-    const again = window.setTimeout(() => {
-      show()
-      target.current = undefined
-    }, 600)
+    const later = [300, 800, 1600, 3000].map((ms, i, all) =>
+      window.setTimeout(() => {
+        show()
+        if (i === all.length - 1) target.current = undefined
+      }, ms),
+    )
     return () => {
       cancelAnimationFrame(frame)
-      window.clearTimeout(again)
+      for (const t of later) window.clearTimeout(t)
     }
   }, [ready, tab, asked])
   const reveal = useCallback((id?: string) => {
