@@ -15,12 +15,12 @@ type Row = Record<string, any>
 /** One account that meets a rule now, with the evidence (numbers) and whether it is at risk. */
 export type Hit = { accountId: string; healthBand: string | null; evidence: Row }
 
-const DAY = 86_400_000
-const ts = (d: Date) => sql`${d.toISOString()}::timestamptz`
+export const DAY = 86_400_000
+export const ts = (d: Date) => sql`${d.toISOString()}::timestamptz`
 const day = (d: Date) => sql`${d.toISOString().slice(0, 10)}::date`
 
 /** `and a.id in (…)` when only some accounts are evaluated (an event for one account). */
-const onlyAccounts = (col: SQL, ids?: string[]) =>
+export const onlyAccounts = (col: SQL, ids?: string[]) =>
   ids && ids.length
     ? sql`and ${col} in (${sql.join(
         ids.map((i) => sql`${i}::uuid`),
@@ -28,7 +28,8 @@ const onlyAccounts = (col: SQL, ids?: string[]) =>
       )})`
     : sql``
 
-const rowsOf = async (tx: Executor, q: SQL) => ((await tx.execute(q)) as unknown as { rows: Row[] }).rows
+export const rowsOf = async (tx: Executor, q: SQL) =>
+  ((await tx.execute(q)) as unknown as { rows: Row[] }).rows
 
 const num = (v: unknown) => (v === null || v === undefined ? null : Number(v))
 

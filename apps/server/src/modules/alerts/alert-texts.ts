@@ -1,22 +1,7 @@
+import { roleName } from '../decision-map'
+
 type Lang = 'en' | 'zh-CN'
 type Row = Record<string, any>
-
-const roleNames: Record<Lang, Record<string, string>> = {
-  en: {
-    user: 'user',
-    technical_evaluator: 'technical evaluator',
-    influencer: 'influencer',
-    financial_controller: 'financial controller',
-    economic_buyer: 'economic buyer',
-  },
-  'zh-CN': {
-    user: '使用者',
-    technical_evaluator: '技术评估者',
-    influencer: '影响者',
-    financial_controller: '财务/采购把关者',
-    economic_buyer: '经济决策者',
-  },
-}
 
 const pct = (v: unknown) => `${Number(v ?? 0)}%`
 
@@ -63,8 +48,8 @@ export function reasonOf(type: string, e: Row, lang: Lang): string {
     case 'committee_role_uncovered': {
       const roles = (e.uncoveredRoles ?? []) as string[]
       return en
-        ? `No contact covers ${roles.map((r) => roleNames.en[r] ?? r).join(', ')} in the buying committee`
-        : `采购委员会中无人覆盖：${roles.map((r) => roleNames['zh-CN'][r] ?? r).join('、')}`
+        ? `No contact covers ${roles.map((r) => roleName('en', r)).join(', ')} in the buying committee`
+        : `采购委员会中无人覆盖：${roles.map((r) => roleName('zh-CN', r)).join('、')}`
     }
     default:
       return type

@@ -1,17 +1,11 @@
-import { sql, type SQL } from 'drizzle-orm'
+import { sql } from 'drizzle-orm'
 import type { z } from 'zod'
 import { buyingRoles, type alertRuleParams } from '@openkam/contract'
 import type { Executor } from '../../core/db/types'
-import type { Hit } from './alert-detect.repository'
+import { DAY, onlyAccounts as only, rowsOf, ts, type Hit } from './alert-detect.repository'
 
 type Params<T extends keyof typeof alertRuleParams> = z.output<(typeof alertRuleParams)[T]>
-type Row = Record<string, any>
 
-const DAY = 86_400_000
-const ts = (d: Date) => sql`${d.toISOString()}::timestamptz`
-const rowsOf = async (tx: Executor, q: SQL) => ((await tx.execute(q)) as unknown as { rows: Row[] }).rows
-const only = (col: SQL, ids?: string[]) =>
-  ids && ids.length ? sql`and ${col} = any(${sql.param(ids)}::uuid[])` : sql``
 /** An active contact that is a real person (a placeholder persona holds no role). */
 const present = (c: string) =>
   sql.raw(`${c}.deleted_at is null and ${c}.active and not coalesce(${c}.placeholder, false)`)
