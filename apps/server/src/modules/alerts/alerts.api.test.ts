@@ -191,6 +191,7 @@ describe('early warning: alert rules and alerts', () => {
   it('opens band_at_risk as danger and starts the retention playbook; a watch account gets none', async () => {
     const risky = await account({ csmId })
     const watch = await account()
+    await quiet() // as below: no late health recompute after the bands are set
     await setBand(risky.id, 'at_risk', '41.5')
     await setBand(watch.id, 'watch', '65')
     await evaluate()
