@@ -32,6 +32,7 @@ export default defineConfig({
         test: {
           name: 'api-pglite',
           include: api,
+          isolate: false,
           env: { OPENKAM_TEST_DB: 'pglite', OPENKAM_OUTBOUND_ALLOW },
           globalSetup: ['apps/server/test/demo-snapshot-setup.ts'],
           testTimeout: 90_000,
@@ -42,6 +43,7 @@ export default defineConfig({
         test: {
           name: 'api-postgres',
           include: api,
+          isolate: false,
           env: { OPENKAM_TEST_DB: 'postgres', OPENKAM_OUTBOUND_ALLOW },
           globalSetup: ['apps/server/test/global-setup.ts'],
           testTimeout: 90_000,

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { sql } from 'drizzle-orm'
 import { dbKind } from '../../../test/harness'
 import { migrationsFolder } from './paths'
@@ -55,11 +55,15 @@ describe.runIf(dbKind === 'pglite')('the embedded database template', () => {
   })
 
   it('can be turned off: the database is then created and migrated the ordinary way', async () => {
-    process.env.OPENKAM_PGLITE_TEMPLATE = 'off'
-    const db = await openPglite(undefined)
-    expect(await applied(db)).toBe(0)
-    await db.migrate()
-    expect(await applied(db)).toBe(migrations)
-    await db.close()
+    vi.stubEnv('OPENKAM_PGLITE_TEMPLATE', 'off')
+    try {
+      const db = await openPglite(undefined)
+      expect(await applied(db)).toBe(0)
+      await db.migrate()
+      expect(await applied(db)).toBe(migrations)
+      await db.close()
+    } finally {
+      vi.unstubAllEnvs()
+    }
   })
 })

@@ -81,8 +81,11 @@ describe('event delivery through the outbox and pg-boss', () => {
     expect((await handledRows()).sort()).toEqual([...good].sort())
     const receipts = await db.select().from(eventReceipts).where(eq(eventReceipts.handler, 'test.picky'))
     expect(receipts.map((r) => r.eventId).sort()).toEqual([...good].sort())
-    // The batch was tried in one transaction first (it rolled back and ran one by one after the failure).
-    expect(Math.max(...transactions.values())).toBeGreaterThan(1)
+    // The batch was tried in one transaction first, then, once it rolled back, one by one: more calls than
+    // events. (Not "a transaction saw several": pg-boss orders the batch by random job id, so the poison may
+    // come first and end the batch's transaction at its first call.)
+    const calls = [...transactions.values()].reduce((a, b) => a + b, 0)
+    expect(calls).toBeGreaterThan(names.length)
   })
 
   it('retries a crashed handler and then handles the event once', async () => {
