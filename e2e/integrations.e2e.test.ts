@@ -13,9 +13,9 @@ describe('Settings → Integrations', () => {
     await page.getByLabel('Address').fill('https://erp.example.com/k3cloud/')
     await page.getByRole('switch').click()
     await page.getByRole('button', { name: 'Save' }).click()
-    // The server speaks the person's own language (the demo's people are Chinese), whatever the UI's.
+    // The server speaks the language the app shows (the demo's people's own is Chinese).
     await page
-      .getByText(/Enter the credentials before enabling the connector|请先填写凭据，再启用财务系统连接/)
+      .getByText(/Enter the credentials before enabling the connector/)
       .first()
       .waitFor()
     await shot(page, 'integrations-01-not-configured')

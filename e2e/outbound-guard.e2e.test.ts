@@ -20,7 +20,7 @@ describe('Settings → Channels: where robots may send', () => {
     await drawer.getByLabel('Name', { exact: true }).fill('Key accounts group')
     await drawer.getByLabel('URL', { exact: true }).fill('http://169.254.169.254/latest/meta-data/')
     await drawer.getByRole('button', { name: 'Save' }).click()
-    // Refused under the field, in the administrator's language (the demo's people speak Chinese).
+    // Refused under the field, in the language the app shows.
     await drawer
       .locator('.ant-form-item-explain-error')
       .getByText(/169\.254\.169\.254/)

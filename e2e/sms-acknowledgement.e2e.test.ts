@@ -56,8 +56,8 @@ describe('SMS and the acknowledgement of a new ticket', () => {
     await enabled.click()
     expect(await enabled.getAttribute('aria-checked')).toBe('true')
     await card.getByRole('button', { name: 'Save' }).click()
-    // The server words it in the administrator's own language (the demo's people speak Chinese).
-    await card.getByText('请填写此访问密钥的 Secret').waitFor()
+    // The server words it in the language the app shows (the demo's people speak Chinese, the app English).
+    await card.getByText('give the secret of this access key').waitFor()
     await card.getByLabel('AccessKey secret').fill('e2e-sms-secret')
     await card.getByText('Advanced').click()
     await card.getByLabel('API address').fill(aliyun.url)

@@ -59,8 +59,8 @@ describe('workspaces', () => {
     await dialog.getByRole('button', { name: 'Create' }).click()
     expect((await answer).status()).toBe(409)
     await shot(op.page, 'workspaces-02-taken')
-    // The refusal in the operator's own language (the demo's people are Chinese), under the name.
-    await dialog.getByText('已有工作区使用此名称').waitFor()
+    // The refusal in the language the app shows (the operator's own is Chinese), under the name.
+    await dialog.getByText('another workspace has this name').waitFor()
     await shot(op.page, 'workspaces-02-list')
     await op.ctx.close()
 

@@ -5,7 +5,7 @@ import enUS from 'antd/locale/en_US'
 import zhCN from 'antd/locale/zh_CN'
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
-import { i18nReady } from './shared/i18n/i18n'
+import { i18n, i18nReady } from './shared/i18n/i18n'
 import './styles.css'
 import { AuthProvider, useAuth } from './app/auth'
 import { LoadingState } from './shared/ui/loading'
@@ -38,6 +38,9 @@ const portalSlug = /^\/portal\/([^/]+)/.exec(window.location.pathname)?.[1]
 const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false, staleTime: 15_000 } },
 })
+// What the server wrote in the old language (labels, explanations, errors) is fetched again in the new one.
+// (Listened to once the first language is in: its own start is no change.)
+void i18nReady.then(() => i18n.on('languageChanged', () => void queryClient.invalidateQueries()))
 if (localStorage.getItem(SIGNED_IN_HINT)) {
   void loadSignedInApp()
   prefetchLanding(queryClient, window.location.pathname)

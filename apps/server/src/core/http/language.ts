@@ -25,12 +25,20 @@ export function fromAcceptLanguage(header: string | string[] | undefined): Messa
   return ranked[0]?.lang ?? null
 }
 
+/** The header the web app sends with every call: the language it is showing. */
+export const APP_LANGUAGE_HEADER = 'x-openkam-language'
+
 /**
- * The language of a caller's messages: a signed-in person's own language, else `Accept-Language`;
- * for API tokens `Accept-Language` first (a script says what it wants), else the token owner's language;
- * English when nothing says otherwise.
+ * The language of a caller's messages. First the language the web app shows (`X-OpenKAM-Language`, sent
+ * with its every call, so the server's texts match the screen); then, for a signed-in person, their own
+ * language before `Accept-Language` (a browser's header is its default, not a choice); for API tokens
+ * `Accept-Language` first (a script says what it wants), else the token owner's language; English when
+ * nothing says otherwise.
  */
 export function messageLanguage(req: FastifyRequest): MessageLanguage {
+  const shown = req.headers?.[APP_LANGUAGE_HEADER]
+  const app = typeof shown === 'string' ? supported(shown.trim()) : null
+  if (app) return app
   const principal = (req as Partial<Pick<FastifyRequest, 'ctx'>>).ctx?.principal
   const own = principal?.locale ? supported(principal.locale) : null
   const asked = fromAcceptLanguage(req.headers?.['accept-language'])

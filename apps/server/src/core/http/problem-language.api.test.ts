@@ -101,6 +101,31 @@ describe('problem messages in the caller’s language', () => {
     expect(english.body.title).toBe('Invalid input')
   })
 
+  it('answers in the language the web app shows (X-OpenKAM-Language) before the person’s own', async () => {
+    // sales2's own language is zh-CN (the test above); the app on the screen is in English.
+    const inApp = (lang: string, accept?: string) =>
+      env.app.inject({
+        method: 'POST',
+        url: '/api/v1/accounts',
+        headers: {
+          authorization: `Bearer ${org.sales2.token}`,
+          'x-openkam-language': lang,
+          ...(accept ? { 'accept-language': accept } : {}),
+        },
+        payload: badAccount,
+      })
+    expect((await inApp('en')).json().title).toBe('Invalid input')
+    expect((await inApp('en', 'zh-CN')).json().title).toBe('Invalid input')
+    expect((await inApp('zh-CN', 'en')).json().title).toBe('输入无效')
+    // A value the server does not speak is no choice: the person's own language holds.
+    expect((await inApp('fr')).json().title).toBe('输入无效')
+    const signedOut = await env.app.inject({
+      url: '/api/v1/accounts',
+      headers: { 'x-openkam-language': 'zh' },
+    })
+    expect(signedOut.json().title).toBe('未登录')
+  })
+
   it('lets an API token ask with Accept-Language first', async () => {
     const created = await org.admin.post('/api/v1/api-tokens', { name: 'script' })
     expect(created.status).toBe(201)

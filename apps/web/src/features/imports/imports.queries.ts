@@ -1,6 +1,6 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query'
 import type { Import, ImportMappingSource, ImportPreview, ImportUndoResult } from '@openkam/contract'
-import { ApiError, get, type Page } from '../../shared/api/client'
+import { ApiError, appHeaders, get, type Page } from '../../shared/api/client'
 
 export type { Import, ImportMappingSource, ImportPreview, ImportUndoResult }
 
@@ -48,7 +48,12 @@ export async function postForm<T>(path: string, fields: Record<string, string | 
   const form = new FormData()
   for (const [k, v] of Object.entries(fields)) if (v !== undefined) form.append(k, v)
   form.append('file', file)
-  const res = await fetch(`/api/v1${path}`, { method: 'POST', body: form, credentials: 'same-origin' })
+  const res = await fetch(`/api/v1${path}`, {
+    method: 'POST',
+    body: form,
+    credentials: 'same-origin',
+    headers: appHeaders(),
+  })
   const body = await res.json()
   if (!res.ok) throw new ApiError(res.status, body.code, body.detail, body.errors ?? [], body)
   return body as T

@@ -8,7 +8,7 @@ import type {
   PipelineUpdate,
   StoredFile,
 } from '@openkam/contract'
-import { ApiError, get, patch, post, type Page } from '../../shared/api/client'
+import { ApiError, appHeaders, get, patch, post, type Page } from '../../shared/api/client'
 import type { Me } from '../../app/auth'
 import type { Opportunity } from '../reports/data'
 
@@ -64,7 +64,12 @@ export const savePipeline = (id: string | null, body: PipelineCreate | PipelineU
 export async function uploadFile(file: File): Promise<StoredFile> {
   const form = new FormData()
   form.append('file', file, file.name)
-  const res = await fetch('/api/v1/files', { method: 'POST', credentials: 'same-origin', body: form })
+  const res = await fetch('/api/v1/files', {
+    method: 'POST',
+    credentials: 'same-origin',
+    body: form,
+    headers: appHeaders(),
+  })
   const text = await res.text()
   const data = text ? JSON.parse(text) : null
   if (!res.ok)

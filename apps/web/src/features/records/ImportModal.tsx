@@ -18,7 +18,7 @@ import { InboxOutlined } from '@ant-design/icons'
 import { useQueryClient } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
-import { ApiError, get } from '../../shared/api/client'
+import { ApiError, appHeaders, get } from '../../shared/api/client'
 import { useObjectSchema } from '../fields/fields.queries'
 import { ImportMappingStep, type MappingChoice } from '../imports/ImportMappingStep'
 
@@ -122,7 +122,12 @@ export function ImportModal({
       if (choice) form.append('mapping', JSON.stringify(choice.mapping))
       if (choice?.source) form.append('source', choice.source)
       form.append('file', file)
-      const res = await fetch('/api/v1/imports', { method: 'POST', body: form, credentials: 'same-origin' })
+      const res = await fetch('/api/v1/imports', {
+        method: 'POST',
+        body: form,
+        credentials: 'same-origin',
+        headers: appHeaders(),
+      })
       const body = await res.json()
       if (!res.ok) throw new ApiError(res.status, body.code, body.detail, body.errors ?? [], body)
       setResult(body)

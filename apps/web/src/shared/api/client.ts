@@ -26,12 +26,23 @@ export const toSearch = (q: Query = {}) => {
   return s ? `?${s}` : ''
 }
 
+/**
+ * Headers of every call the app makes: the language it shows, so that the server's own texts (errors,
+ * labels, explanations) are in the language on the screen, not the profile's (core/http/language.ts).
+ */
+export const appHeaders = (): Record<string, string> => {
+  // The page's own language attribute, which i18n.ts sets at start and on every switch (read here rather
+  // than importing the i18n set-up, which this module's unit-tested users do not load).
+  const lang = document.documentElement.lang
+  return lang ? { 'x-openkam-language': lang } : {}
+}
+
 /** Calls the OpenKAM API with the session cookie; throws ApiError on anything but 2xx. */
 export async function api<T = any>(method: string, path: string, body?: unknown, query?: Query): Promise<T> {
   const res = await fetch(`/api/v1${path}${toSearch(query)}`, {
     method,
     credentials: 'same-origin',
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    headers: body === undefined ? appHeaders() : { ...appHeaders(), 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   })
   if (res.status === 204) return undefined as T
