@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import pg from 'pg'
-import { dbKind, makeOrg, startTestApp, waitFor, type Org, type TestEnv } from '../../../test/harness'
+import { caller, dbKind, makeOrg, startTestApp, waitFor, type Org, type TestEnv } from '../../../test/harness'
 import { adminQuery, startCluster, type Cluster } from '../../../test/pg-cluster'
 import { findPgBouncer, startPgBouncer, type PgBouncer } from '../../../test/pgbouncer'
 import type { JobDef } from '../jobs/jobs'
@@ -77,6 +77,46 @@ describe.skipIf(dbKind !== 'postgres' || !bouncer)(
       await waitFor(() => ran.includes('through the pooler'))
       const after = await bouncerStats(pool.url)
       expect(after.transactions).toBeGreaterThan(before.transactions)
+    })
+
+    it('serves several API processes and a separate worker through the one pooler', async () => {
+      // A job only the worker process runs: the API processes know it (to send it) but run no jobs.
+      const ranBy: string[] = []
+      const only = (who: string): JobDef<{ key: string }> => ({
+        name: 'test.pgbouncer_worker_only',
+        async handle(data) {
+          ranBy.push(`${who}:${data.key}`)
+        },
+      })
+      const through = {
+        DATABASE_URL: `${pool.url}/${DB}`,
+        DATABASE_DIRECT_URL: `${primary.url}/${DB}`,
+        OPENKAM_PG_PREPARED: 'off',
+      }
+      const api2 = await startTestApp({ role: 'api', jobs: [only('api')], env: through })
+      const worker = await startTestApp({ role: 'worker', jobs: [only('worker')], env: through })
+      try {
+        // Written through the first process, read and changed through the second with the same session.
+        const second = caller(api2.app, org.admin.token, org.admin.userId)
+        const made = await org.admin.post('/api/v1/accounts', { name: 'Two Processes Co' })
+        expect(made.status).toBe(201)
+        const read = await second.get(`/api/v1/accounts/${made.body.id}`)
+        expect(read.status, JSON.stringify(read.body)).toBe(200)
+        const changed = await second.patch(`/api/v1/accounts/${made.body.id}`, {
+          version: read.body.version,
+          name: 'Two Processes Co 2',
+        })
+        expect(changed.status, JSON.stringify(changed.body)).toBe(200)
+        expect((await org.admin.get(`/api/v1/accounts/${made.body.id}`)).body.name).toBe('Two Processes Co 2')
+        // A job queued by an API process is run by the worker, once.
+        await api2.rt.jobs.send(null, 'test.pgbouncer_worker_only', { key: 'from api 2' })
+        await waitFor(() => ranBy.length > 0)
+        await new Promise((r) => setTimeout(r, 500))
+        expect(ranBy).toEqual(['worker:from api 2'])
+      } finally {
+        await api2.close()
+        await worker.close()
+      }
     })
 
     it('wakes the workers through LISTEN on the direct connection', async () => {
