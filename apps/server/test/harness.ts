@@ -41,7 +41,7 @@ export async function startTestApp(
     handlers?: EventHandler[]
     jobs?: JobDef[]
     env?: Record<string, string>
-    role?: 'embedded' | 'api'
+    role?: 'embedded' | 'api' | 'worker'
     /**
      * The demo workspace in this language, as `seedDemo` makes it, in the file's own database: a copy of the
      * run's seeded demo (demo-snapshot.ts), or seeded here when the project keeps no snapshot. Its events are

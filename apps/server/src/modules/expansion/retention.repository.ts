@@ -4,7 +4,17 @@ import { accounts } from '../accounts'
 import { contracts } from '../commerce'
 import type { ContractSpan } from './retention'
 
-/** Signed contracts (approved, active or ended, with both dates) that `visible` lets through, with their account's tier and owner. */
+/** A signed contract's statuses: what revenue retention counts (and so the cohorts' net revenue retention). */
+export const SIGNED_STATUSES = ['approved', 'active', 'ended']
+
+/**
+ * A contract's annualised value in SQL over the contracts table as `alias` — amount × 365 ÷ its length in
+ * days, as `annualised` (retention.ts) computes it — for reports that sum it in the database (cohorts).
+ */
+export const annualisedSql = (alias: string) =>
+  sql.raw(`${alias}.amount * 365 / (${alias}.end_date - ${alias}.start_date + 1)`)
+
+/** Signed contracts (SIGNED_STATUSES, with both dates) that `visible` lets through, with their account's tier and owner. */
 export async function signedContracts(tx: Executor, ws: string, visible: SQL | undefined) {
   const rows = await tx
     .select({
@@ -25,7 +35,7 @@ export async function signedContracts(tx: Executor, ws: string, visible: SQL | u
         eq(contracts.workspaceId, ws),
         isNull(contracts.deletedAt),
         isNull(accounts.deletedAt),
-        inArray(contracts.status, ['approved', 'active', 'ended']),
+        inArray(contracts.status, SIGNED_STATUSES),
         sql`${contracts.startDate} is not null and ${contracts.endDate} is not null`,
         visible,
       ),

@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm'
 import type { Executor } from '../../../core/db/types'
 import type { MeanSummary, RetentionSums } from './cohort-stats'
+import { SIGNED_STATUSES, annualisedSql } from '../../expansion'
 
 const rowsOf = <T>(r: unknown) => (r as { rows: T[] }).rows
 const num = (v: unknown) => (v === null || v === undefined ? 0 : Number(v))
@@ -15,7 +16,8 @@ export type Groups = { ws: string; base: SQL; a: SQL; b: SQL }
 export const HISTORY_DAYS = 1095
 /** A later contract renews an ended one when it starts at most this many days before the end (docs/health.md). */
 const RENEWAL_OVERLAP_DAYS = 60
-const LIVE_CONTRACT = sql`('approved', 'active', 'ended')`
+/** Signed contracts, as revenue retention counts them (modules/expansion). */
+const LIVE_CONTRACT = sql.raw(`(${SIGNED_STATUSES.map((x) => `'${x}'`).join(', ')})`)
 
 export type ProportionCounts = { a: { x: number; n: number }; b: { x: number; n: number } }
 
@@ -89,7 +91,7 @@ export async function healthSummaries(tx: Executor, g: Groups) {
  * accounts that had recurring revenue a year ago.
  */
 export async function retentionSums(tx: Executor, g: Groups, today: string) {
-  const annual = sql`c.amount * 365 / (c.end_date - c.start_date + 1)`
+  const annual = annualisedSql('c')
   const running = (day: SQL) => sql`c.start_date <= ${day} and c.end_date >= ${day}`
   const start = sql`(${today}::date - 365)`
   const end = sql`${today}::date`
