@@ -47,7 +47,10 @@ describe('the SaaS built-in template', () => {
       'feature_usage',
       'payment_timeliness',
       'nps',
+      // Relationship signals are one of its inputs (SPEC R-29; ADR 0036): no open relationship alert is full marks.
+      'relationship_signals',
     ])
+    expect(models[0].metrics.reduce((s: number, m: { weight: number }) => s + Number(m.weight), 0)).toBe(100)
     const tiers = (await admin.get('/api/v1/tier-rules')).body
     expect(tiers).toMatchObject({
       strategicMin: '1000000.00',
