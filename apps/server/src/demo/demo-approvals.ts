@@ -9,7 +9,7 @@ import type { UserKey } from './demo-model'
 
 const HOUR = 3_600_000
 const DAY = 24 * HOUR
-const noQueue: JobQueue = { send: async () => undefined }
+const noQueue: JobQueue = { send: async () => undefined, sendMany: async () => undefined }
 
 type Contract = { id: string; ownerId: string; amount: string; status: string }
 

@@ -18,7 +18,7 @@ const DAY = 86_400_000
 type Kind = (typeof leadEvents.$inferInsert)['kind']
 
 /** In-app notifications need no queue; the demo seeds inside the start-up transaction without one. */
-const noQueue: JobQueue = { send: async () => undefined }
+const noQueue: JobQueue = { send: async () => undefined, sendMany: async () => undefined }
 
 /** Behaviour by engagement level: [kind, days ago] pairs. */
 const patterns: [Kind, number][][] = [

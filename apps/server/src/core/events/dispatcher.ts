@@ -61,7 +61,8 @@ export async function runHandlerBatch(
 ): Promise<{ handled: number; duplicates: number }> {
   return db.transaction(async (tx) => {
     const todo = await freshEvents(tx, handler, events)
-    for (const event of todo) await handler.handle(tx, event)
+    if (handler.handleMany && todo.length > 1) await handler.handleMany(tx, todo)
+    else for (const event of todo) await handler.handle(tx, event)
     return { handled: todo.length, duplicates: events.length - todo.length }
   })
 }

@@ -17,6 +17,13 @@ export type EventHandler = {
   retryLimit?: number
   retryDelaySeconds?: number
   handle(tx: Executor, event: DomainEvent): Promise<void>
+  /**
+   * Optional, for handlers that recompute from the database (an account's tier, segment…): the events of a
+   * fetched batch at once, in order, in one transaction — so that one recompute serves every event of the
+   * same account. Must leave what `handle` called for each event in turn would leave. Without it, the
+   * batch runs `handle` per event (ADR 0035).
+   */
+  handleMany?(tx: Executor, events: DomainEvent[]): Promise<void>
 }
 
 /** Where later modules (rules, health, webhooks, notifications) plug in their handlers. */

@@ -24,6 +24,11 @@ export type JobDef<T = any> = {
   manual?: boolean
   retryLimit?: number
   retryDelaySeconds?: number
+  /**
+   * How many jobs of a fetched batch run at once (default 1). For jobs that mostly wait on another system
+   * (a delivery over HTTP): their waits overlap instead of queueing behind each other.
+   */
+  concurrency?: number
 }
 
 export type SendOptions = {
@@ -36,6 +41,8 @@ export type SendOptions = {
 /** Sends jobs; with a transaction, the job commits or rolls back with it. */
 export interface JobQueue {
   send(tx: Executor | null, name: string, data: object, opts?: SendOptions): Promise<void>
+  /** Several jobs of one kind in one statement (a batch of deliveries). */
+  sendMany(tx: Executor | null, name: string, data: object[]): Promise<void>
 }
 
 export const jobQueueOf = (name: string) => `job.${name}`
@@ -77,6 +84,21 @@ export class BossJobQueue implements JobQueue {
       ...(opts.singletonKey ? { singletonKey: opts.singletonKey } : {}),
     } as PgBoss.SendOptions)
   }
+
+  async sendMany(tx: Executor | null, name: string, data: object[]) {
+    const def = this.registry.get(name)
+    if (!def) throw new Error(`No job named "${name}" is registered`)
+    if (!data.length) return
+    const jobs = data.map((d) => ({
+      name: jobQueueOf(name),
+      data: d,
+      retryLimit: def.retryLimit ?? 3,
+      retryDelay: def.retryDelaySeconds ?? 5,
+      retryBackoff: true,
+    }))
+    for (let i = 0; i < jobs.length; i += 1000)
+      await this.boss.insert(jobs.slice(i, i + 1000), tx ? { db: adapterFor(tx) } : {})
+  }
 }
 
 /** Creates the queues of every job (idempotent); needed before a job is sent or scheduled. */
@@ -101,27 +123,31 @@ export async function startJobWorkers(
   const workers = new Map<string, string>()
   for (const job of registry.all()) {
     const queue = jobQueueOf(job.name)
-    const id = await boss.work(queue, { batchSize: BATCH, pollingIntervalSeconds }, async (jobs) => {
-      // One by one; a failure fails (and retries) only its own job. Stopping, the jobs not started go back.
-      for (const [i, j] of jobs.entries()) {
-        if (stop.stopping) {
-          await releaseJobs(
-            ctx.db,
-            queue,
-            jobs.slice(i).map((x) => x.id),
-          )
-          return
-        }
-        const t0 = performance.now()
-        try {
-          await job.handle(j.data, ctx)
-          const ms = performance.now() - t0
-          if (process.env.OPENKAM_TRACE_JOBS) console.warn(`[job] ${job.name} ${ms.toFixed(0)} ms`)
-        } catch (err) {
-          ctx.log.error({ err, job: job.name, jobId: j.id }, 'job failed')
-          await boss.fail(queue, j.id, { message: err instanceof Error ? err.message : String(err) })
-        }
+    const runOne = async (j: PgBoss.Job<object>) => {
+      const t0 = performance.now()
+      try {
+        await job.handle(j.data, ctx)
+        const ms = performance.now() - t0
+        if (process.env.OPENKAM_TRACE_JOBS) console.warn(`[job] ${job.name} ${ms.toFixed(0)} ms`)
+      } catch (err) {
+        ctx.log.error({ err, job: job.name, jobId: j.id }, 'job failed')
+        await boss.fail(queue, j.id, { message: err instanceof Error ? err.message : String(err) })
       }
+    }
+    const id = await boss.work<object>(queue, { batchSize: BATCH, pollingIntervalSeconds }, async (jobs) => {
+      // One at a time (or `concurrency` at a time); a failure fails (and retries) only its own job.
+      // Stopping, the jobs not started go back.
+      let next = 0
+      const lane = async () => {
+        while (next < jobs.length && !stop.stopping) await runOne(jobs[next++]!)
+      }
+      await Promise.all(Array.from({ length: Math.min(job.concurrency ?? 1, jobs.length) }, lane))
+      if (next < jobs.length)
+        await releaseJobs(
+          ctx.db,
+          queue,
+          jobs.slice(next).map((x) => x.id),
+        )
     })
     workers.set(queue, id)
     if (job.cron) await boss.schedule(jobQueueOf(job.name), job.cron, {}, { tz: 'UTC' })

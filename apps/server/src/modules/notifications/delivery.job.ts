@@ -135,5 +135,7 @@ export const deliverJob: JobDef<{ ws: string; id: string }> = {
   // Only crashes reach pg-boss's retries; refusals are retried above with the configured backoff.
   retryLimit: 5,
   retryDelaySeconds: 5,
+  // Deliveries wait on other systems (a webhook, a robot, SMTP): eight at a time per process.
+  concurrency: 8,
   handle: (data, ctx) => deliver(ctx, data.ws, data.id),
 }

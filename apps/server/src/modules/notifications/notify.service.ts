@@ -85,7 +85,8 @@ const kindLabel: Record<string, string> = {
 
 /** Queues the sending of pending rows, in the caller's transaction. */
 export async function queueDeliveries(tx: Executor, ws: string, jobs: JobQueue, rows: NewNotificationRow[]) {
-  for (const r of rows) if (r.status === 'pending') await jobs.send(tx, DELIVER_JOB, { ws, id: r.id })
+  const pending = rows.filter((r) => r.status === 'pending').map((r) => ({ ws, id: r.id }))
+  await jobs.sendMany(tx, DELIVER_JOB, pending)
 }
 
 export const workspaceLocale = async (tx: Executor, ws: string) =>

@@ -1,4 +1,6 @@
 import type { EventHandler } from '../../core/events/registry'
+import type { DomainEvent } from '../../core/events/types'
+import type { Executor } from '../../core/db/types'
 import { matches } from '../../core/events/registry'
 import { newId, isUuid } from '../../core/ids'
 import type { JobQueue } from '../../core/jobs/jobs'
@@ -17,42 +19,57 @@ export const webhookForwardHandler = (deps: { jobs: JobQueue }): EventHandler =>
   name: 'webhooks.forward',
   events: ['*'],
   transactional: true,
-  async handle(tx, event) {
-    if (event.type.startsWith('webhook.')) return
-    const endpoints = (await eventSubscribers(tx, event.workspaceId)).filter((w) =>
-      (w.events ?? []).some((pattern) => matches(pattern, event.type)),
-    )
-    if (!endpoints.length) return
+  handle: (tx, event) => forward(tx, deps, [event]),
+  // A batch reads each workspace's subscribers once and writes its deliveries in one statement each.
+  handleMany: (tx, events) => forward(tx, deps, events),
+})
+
+async function forward(tx: Executor, deps: { jobs: JobQueue }, events: DomainEvent[]) {
+  const byWs = new Map<string, DomainEvent[]>()
+  for (const e of events)
+    if (!e.type.startsWith('webhook.')) byWs.set(e.workspaceId, [...(byWs.get(e.workspaceId) ?? []), e])
+  for (const [ws, wsEvents] of byWs) {
+    const subscribers = await eventSubscribers(tx, ws)
+    if (!subscribers.length) continue
     const now = new Date()
     const hiddenByRole = new Map<string | null, HiddenFields>()
-    for (const w of endpoints)
-      if (!hiddenByRole.has(w.fieldAccessRole))
-        hiddenByRole.set(w.fieldAccessRole, await hiddenForEndpoint(tx, event.workspaceId, w.fieldAccessRole))
-    const rows: NewNotificationRow[] = endpoints.map((w) => ({
-      id: newId(),
-      workspaceId: event.workspaceId,
-      channel: 'webhook',
-      subject: event.type,
-      body: '',
-      relatedType: event.entityType,
-      relatedId: event.entityId && isUuid(event.entityId) ? event.entityId : null,
-      status: 'pending',
-      webhookId: w.id,
-      eventType: event.type,
-      payload: {
-        id: event.id,
-        type: event.type,
-        occurredAt: event.occurredAt,
-        entityType: event.entityType,
-        entityId: event.entityId,
-        payload: redactEvent(hiddenByRole.get(w.fieldAccessRole)!, event.entityType, event.payload) as Record<
-          string,
-          unknown
-        >,
-      },
-      createdAt: now,
-    }))
+    const rows: NewNotificationRow[] = []
+    for (const event of wsEvents) {
+      const endpoints = subscribers.filter((w) =>
+        (w.events ?? []).some((pattern) => matches(pattern, event.type)),
+      )
+      for (const w of endpoints) {
+        if (!hiddenByRole.has(w.fieldAccessRole))
+          hiddenByRole.set(w.fieldAccessRole, await hiddenForEndpoint(tx, ws, w.fieldAccessRole))
+        rows.push({
+          id: newId(),
+          workspaceId: ws,
+          channel: 'webhook',
+          subject: event.type,
+          body: '',
+          relatedType: event.entityType,
+          relatedId: event.entityId && isUuid(event.entityId) ? event.entityId : null,
+          status: 'pending',
+          webhookId: w.id,
+          eventType: event.type,
+          payload: {
+            id: event.id,
+            type: event.type,
+            occurredAt: event.occurredAt,
+            entityType: event.entityType,
+            entityId: event.entityId,
+            payload: redactEvent(
+              hiddenByRole.get(w.fieldAccessRole)!,
+              event.entityType,
+              event.payload,
+            ) as Record<string, unknown>,
+          },
+          createdAt: now,
+        })
+      }
+    }
+    if (!rows.length) continue
     await insertNotifications(tx, rows)
-    await queueDeliveries(tx, event.workspaceId, deps.jobs, rows)
-  },
-})
+    await queueDeliveries(tx, ws, deps.jobs, rows)
+  }
+}

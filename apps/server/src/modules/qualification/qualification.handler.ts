@@ -1,4 +1,6 @@
 import type { EventHandler } from '../../core/events/registry'
+import type { DomainEvent } from '../../core/events/types'
+import type { Executor } from '../../core/db/types'
 import type { EventSink } from '../../core/events/bus'
 import type { JobQueue } from '../../core/jobs/jobs'
 import { REQUALIFY_JOB } from './qualification.jobs'
@@ -23,27 +25,41 @@ export const qualificationAccountsHandler = (deps: { events: EventSink }): Event
     ...recordEvents('opportunity'),
     ...recordEvents('contract'),
   ],
-  async handle(tx, event) {
+  handle: (tx, event) => requalifyFor(tx, deps.events, [event]),
+  // A batch recomputes each account once (requalify reads the account as it stands, not the events).
+  handleMany: (tx, events) => requalifyFor(tx, deps.events, events),
+})
+
+/** Requalifies the accounts some events touched: fits and segment for account changes, the segment for the rest. */
+async function requalifyFor(tx: Executor, sink: EventSink, events: DomainEvent[]) {
+  const byWs = new Map<string, { full: Set<string>; segment: Set<string> }>()
+  for (const event of events) {
     const p = event.payload as {
       record?: { id?: string; accountId?: string }
       before?: { accountId?: string }
       changed?: string[]
     }
-    const ctx = systemCtx(event.workspaceId, deps.events)
+    const ws = byWs.get(event.workspaceId) ?? { full: new Set<string>(), segment: new Set<string>() }
+    byWs.set(event.workspaceId, ws)
     if (event.entityType === 'account') {
       const changed = p.changed ?? []
       // A cleared segment is derived again; other changes of derived fields alone need nothing.
       const cleared = changed.includes('segment') && !(p.record as { segment?: string | null })?.segment
       if (event.type === 'account.updated' && !cleared && changed.every((c) => derivedAccountFields.has(c)))
-        return
+        continue
       const id = p.record?.id ?? event.entityId
-      if (id) await requalify(tx, ctx, [id])
-      return
+      if (id) ws.full.add(id)
+      continue
     }
-    const ids = [p.record?.accountId, p.before?.accountId].filter((x): x is string => !!x)
-    if (ids.length) await requalify(tx, ctx, ids, { fits: false })
-  },
-})
+    for (const id of [p.record?.accountId, p.before?.accountId]) if (id) ws.segment.add(id)
+  }
+  for (const [wsId, { full, segment }] of byWs) {
+    const ctx = systemCtx(wsId, sink)
+    if (full.size) await requalify(tx, ctx, [...full])
+    const rest = [...segment].filter((id) => !full.has(id))
+    if (rest.length) await requalify(tx, ctx, rest, { fits: false })
+  }
+}
 
 /**
  * An ICP or the size thresholds changed, or accounts were imported: every account of the workspace is

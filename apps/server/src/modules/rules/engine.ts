@@ -667,41 +667,54 @@ export function rulesEngineHandler(deps: EngineDeps): EventHandler {
     name: 'rules.engine',
     // Suffixes: custom objects' events (`site_visits.created`) are named after keys made at run time.
     events: ['*.created', '*.updated', '*.deleted'],
-    async handle(tx, event) {
-      const p = event.payload as { record?: Row; changed?: string[]; before?: Row }
-      if (!p.record) return
-      const custom = p.record.object === event.entityType
-      const keys = custom
-        ? new Set((await liveCustomObjects(tx, event.workspaceId)).keys())
-        : new Set<string>()
-      const entity = targetOfEvent(event.entityType, p.record, keys)
-      if (!entity) return
-      const candidates = await tx
-        .select()
-        .from(rules)
-        .where(
-          and(
-            eq(rules.workspaceId, event.workspaceId),
-            eq(rules.enabled, true),
-            isNull(rules.deletedAt),
-            eq(rules.triggerEntity, entity),
-            inArray(rules.triggerKind, recordKinds),
-          ),
-        )
-        .orderBy(rules.createdAt, rules.id)
-      for (const rule of candidates) {
-        if (!triggerMatches(rule.trigger as RuleTrigger, event)) continue
-        await fireRule(tx, event.workspaceId, deps, rule, {
-          trigger: event.type,
-          eventId: event.id,
-          entity,
-          record: p.record,
-          before: p.before ?? null,
-          changed: p.changed ?? [],
-          depth: event.cause?.depth ?? 0,
-        })
-      }
-    },
+    handle: (tx, event) => meetRules(tx, deps, [event]),
+    // A batch reads the enabled rules of each workspace and entity once, then meets its events in order.
+    handleMany: (tx, events) => meetRules(tx, deps, events),
+  }
+}
+
+async function meetRules(tx: Executor, deps: EngineDeps, events: DomainEvent[]) {
+  const rulesOf = new Map<string, Promise<(typeof rules.$inferSelect)[]>>()
+  const candidatesFor = (ws: string, entity: RuleTarget) => {
+    const key = `${ws} ${entity}`
+    if (!rulesOf.has(key))
+      rulesOf.set(
+        key,
+        tx
+          .select()
+          .from(rules)
+          .where(
+            and(
+              eq(rules.workspaceId, ws),
+              eq(rules.enabled, true),
+              isNull(rules.deletedAt),
+              eq(rules.triggerEntity, entity),
+              inArray(rules.triggerKind, recordKinds),
+            ),
+          )
+          .orderBy(rules.createdAt, rules.id),
+      )
+    return rulesOf.get(key)!
+  }
+  for (const event of events) {
+    const p = event.payload as { record?: Row; changed?: string[]; before?: Row }
+    if (!p.record) continue
+    const custom = p.record.object === event.entityType
+    const keys = custom ? new Set((await liveCustomObjects(tx, event.workspaceId)).keys()) : new Set<string>()
+    const entity = targetOfEvent(event.entityType, p.record, keys)
+    if (!entity) continue
+    for (const rule of await candidatesFor(event.workspaceId, entity)) {
+      if (!triggerMatches(rule.trigger as RuleTrigger, event)) continue
+      await fireRule(tx, event.workspaceId, deps, rule, {
+        trigger: event.type,
+        eventId: event.id,
+        entity,
+        record: p.record,
+        before: p.before ?? null,
+        changed: p.changed ?? [],
+        depth: event.cause?.depth ?? 0,
+      })
+    }
   }
 }
 
