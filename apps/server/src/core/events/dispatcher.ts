@@ -103,7 +103,10 @@ export async function startDispatcher(
     const id = await boss.work<DomainEvent>(
       queue,
       { batchSize: BATCH, pollingIntervalSeconds },
-      async (jobs) => {
+      async (fetched) => {
+        // pg-boss hands a batch out by job id, which is random among jobs queued by one commit; the events'
+        // own ids are time-ordered (uuidv7, monotonic per process), so this is the order they were written.
+        const jobs = [...fetched].sort((a, b) => (a.data.id < b.data.id ? -1 : a.data.id > b.data.id ? 1 : 0))
         if (handler.transactional !== false && jobs.length > 1 && !stop.stopping) {
           const t0 = performance.now()
           try {

@@ -7,6 +7,7 @@ import { and, eq, sql } from 'drizzle-orm'
 import { dbKind, makeOrg, startTestApp, type Org, type TestEnv, waitFor } from '../../../test/harness'
 import { countingHandler } from '../../../test/fixtures/handlers'
 import { accountCollection } from '../../modules/accounts'
+import { contactCollection } from '../../modules/contacts'
 import { outbox, eventReceipts } from './outbox.table'
 import type { EventHandler } from './registry'
 import type { Ctx } from '../context'
@@ -39,10 +40,23 @@ describe('event delivery through the outbox and pg-boss', () => {
       await tx.execute(sql`insert into test_picky (event_id) values (${event.id})`)
     },
   }
+  // Takes a batch at once when it can: records each call's events (a recompute once per batch).
+  const manyCalls: string[][] = []
+  const singleCalls: string[] = []
+  const many: EventHandler = {
+    name: 'test.many',
+    events: ['contact.created'],
+    async handle(_tx, event) {
+      singleCalls.push(event.id)
+    },
+    async handleMany(_tx, events) {
+      manyCalls.push(events.map((e) => e.id))
+    },
+  }
   let env: TestEnv
   let org: Org
   beforeAll(async () => {
-    env = await startTestApp({ handlers: [flaky, picky] })
+    env = await startTestApp({ handlers: [flaky, picky, many] })
     org = await makeOrg(env)
     await env.rt.database.db.execute(sql`create table test_picky (event_id uuid not null)`)
   })
@@ -86,6 +100,26 @@ describe('event delivery through the outbox and pg-boss', () => {
     // come first and end the batch's transaction at its first call.)
     const calls = [...transactions.values()].reduce((a, b) => a + b, 0)
     expect(calls).toBeGreaterThan(names.length)
+  })
+
+  it('gives a handler with handleMany its batch in one call, in order, each event once', async () => {
+    const ctx: Ctx = { ws: org.wsId, principal: { ...(await principalOf(env, org)) }, events: env.rt.events }
+    const account = await org.admin.post('/api/v1/accounts', { name: 'Many contacts' })
+    const ids = await env.rt.database.db.transaction(async (tx) => {
+      const out: string[] = []
+      for (const n of [1, 2, 3, 4])
+        out.push((await contactCollection.create(tx, ctx, { accountId: account.body.id, name: `C ${n}` })).id)
+      return out
+    })
+    const events = await env.rt.database.db
+      .select()
+      .from(outbox)
+      .where(and(eq(outbox.workspaceId, org.wsId), eq(outbox.type, 'contact.created')))
+    const wanted = ids.map((id) => events.find((e) => e.entityId === id)!.id)
+    await waitFor(() => [...manyCalls.flat(), ...singleCalls].length >= wanted.length)
+    // One commit queued the four together: one call took them all, in the order they were written.
+    expect(manyCalls).toEqual([wanted])
+    expect(singleCalls).toEqual([])
   })
 
   it('retries a crashed handler and then handles the event once', async () => {
