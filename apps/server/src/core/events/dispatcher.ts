@@ -3,6 +3,7 @@ import { eventReceipts } from './outbox.table'
 import { queueOf, type EventHandler, type HandlerRegistry } from './registry'
 import type { Db, Executor } from '../db/types'
 import { releaseJobs, StopSignal } from '../jobs/release'
+import { fetchAgainIfFull } from '../jobs/wake'
 import type { DomainEvent } from './types'
 
 type Log = { info(obj: unknown, msg?: string): void; error(obj: unknown, msg?: string): void }
@@ -100,45 +101,51 @@ export async function startDispatcher(
         await boss.fail(queue, job.id, { message: err instanceof Error ? err.message : String(err) })
       }
     }
-    const id = await boss.work<DomainEvent>(
-      queue,
-      { batchSize: BATCH, pollingIntervalSeconds },
-      async (fetched) => {
-        // pg-boss hands a batch out by job id, which is random among jobs queued by one commit; the events'
-        // own ids are time-ordered (uuidv7, monotonic per process), so this is the order they were written.
-        const jobs = [...fetched].sort((a, b) => (a.data.id < b.data.id ? -1 : a.data.id > b.data.id ? 1 : 0))
-        if (handler.transactional !== false && jobs.length > 1 && !stop.stopping) {
-          const t0 = performance.now()
-          try {
-            const { duplicates } = await runHandlerBatch(
-              db,
-              handler,
-              jobs.map((j) => j.data),
-            )
-            trace(handler, jobs, t0)
-            if (duplicates) log.info({ handler: handler.name, duplicates }, 'events already handled')
-            return
-          } catch (err) {
-            log.info(
-              { err, handler: handler.name, events: jobs.length },
-              'event batch failed; running it one by one',
-            )
-          }
+    // Its id once pg-boss has started it (the first batch can only arrive after).
+    const worker: { id?: string } = {}
+    const handleBatch = async (fetched: Job[]) => {
+      try {
+        await handleFetched(fetched)
+      } finally {
+        if (!stop.stopping) fetchAgainIfFull(boss, worker.id, fetched.length, BATCH)
+      }
+    }
+    const handleFetched = async (fetched: Job[]) => {
+      // pg-boss hands a batch out by job id, which is random among jobs queued by one commit; the events'
+      // own ids are time-ordered (uuidv7, monotonic per process), so this is the order they were written.
+      const jobs = [...fetched].sort((a, b) => (a.data.id < b.data.id ? -1 : a.data.id > b.data.id ? 1 : 0))
+      if (handler.transactional !== false && jobs.length > 1 && !stop.stopping) {
+        const t0 = performance.now()
+        try {
+          const { duplicates } = await runHandlerBatch(
+            db,
+            handler,
+            jobs.map((j) => j.data),
+          )
+          trace(handler, jobs, t0)
+          if (duplicates) log.info({ handler: handler.name, duplicates }, 'events already handled')
+          return
+        } catch (err) {
+          log.info(
+            { err, handler: handler.name, events: jobs.length },
+            'event batch failed; running it one by one',
+          )
         }
-        for (let i = 0; i < jobs.length; i++) {
-          if (stop.stopping) {
-            await releaseJobs(
-              db,
-              queue,
-              jobs.slice(i).map((j) => j.id),
-            )
-            return
-          }
-          await one(jobs[i]!)
+      }
+      for (let i = 0; i < jobs.length; i++) {
+        if (stop.stopping) {
+          await releaseJobs(
+            db,
+            queue,
+            jobs.slice(i).map((j) => j.id),
+          )
+          return
         }
-      },
-    )
-    workers.set(queue, id)
+        await one(jobs[i]!)
+      }
+    }
+    worker.id = await boss.work<DomainEvent>(queue, { batchSize: BATCH, pollingIntervalSeconds }, handleBatch)
+    workers.set(queue, worker.id)
   }
   return workers
 }

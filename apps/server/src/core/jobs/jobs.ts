@@ -5,6 +5,7 @@ import type { Db, Executor } from '../db/types'
 import type { EventSink } from '../events/bus'
 import { BATCH, POLLING_SECONDS } from '../events/dispatcher'
 import { releaseJobs, StopSignal } from './release'
+import { fetchAgainIfFull } from './wake'
 
 type Log = { info(obj: unknown, msg?: string): void; error(obj: unknown, msg?: string): void }
 
@@ -134,7 +135,9 @@ export async function startJobWorkers(
         await boss.fail(queue, j.id, { message: err instanceof Error ? err.message : String(err) })
       }
     }
-    const id = await boss.work<object>(queue, { batchSize: BATCH, pollingIntervalSeconds }, async (jobs) => {
+    // Its id once pg-boss has started it (the first batch can only arrive after).
+    const worker: { id?: string } = {}
+    worker.id = await boss.work<object>(queue, { batchSize: BATCH, pollingIntervalSeconds }, async (jobs) => {
       // One at a time (or `concurrency` at a time); a failure fails (and retries) only its own job.
       // Stopping, the jobs not started go back.
       let next = 0
@@ -148,8 +151,9 @@ export async function startJobWorkers(
           queue,
           jobs.slice(next).map((x) => x.id),
         )
+      else fetchAgainIfFull(boss, worker.id, jobs.length, BATCH)
     })
-    workers.set(queue, id)
+    workers.set(queue, worker.id)
     if (job.cron) await boss.schedule(jobQueueOf(job.name), job.cron, {}, { tz: 'UTC' })
     else await boss.unschedule(jobQueueOf(job.name)).catch(() => undefined)
   }

@@ -48,3 +48,13 @@ export async function wakeWorkersOnCommit(database: Database, boss: PgBoss, work
     if (id) boss.notifyWorker(id)
   })
 }
+
+/**
+ * Called when a worker has handled what it fetched: a full batch means more are likely waiting, so the
+ * worker fetches again at once. Without it pg-boss waits out the polling interval after every fetch that
+ * no commit announced — a backlog (all queued before the worker got to it) drained at one batch per
+ * interval, 12 events a second, which is what kept the soak's queues full minutes after the load.
+ */
+export function fetchAgainIfFull(boss: PgBoss, workerId: string | undefined, fetched: number, batch: number) {
+  if (workerId && fetched >= batch) boss.notifyWorker(workerId)
+}
