@@ -1,6 +1,6 @@
-import { and, eq, sql } from 'drizzle-orm'
+import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { eventReceipts } from '../../core/events/outbox.table'
+import { eventReceipts, outbox } from '../../core/events/outbox.table'
 import { newId } from '../../core/ids'
 import { makeOrg, startTestApp, waitFor, type Org, type TestEnv } from '../../../test/harness'
 import { accounts } from '../accounts'
@@ -77,14 +77,18 @@ beforeAll(async () => {
     {},
     { firstResponseDueAt: minutes(5), slaStatus: 'ok', teamId: null, assigneeId: null },
   )
-  // Health follows tickets (the health handler recomputes the account after each): once it has handled
-  // the five creates, the account is given a known tier and health.
+  // Health follows tickets (the health handler recomputes the account after each): once every event of
+  // the workspace is handled by every handler that watches it, the account is given a known tier and health
+  // (not after the tickets' five alone: a later recompute would undo it).
   await waitFor(async () => {
-    const [r] = await db
-      .select({ n: sql<number>`count(*)::int` })
-      .from(eventReceipts)
-      .where(and(eq(eventReceipts.workspaceId, org.wsId), eq(eventReceipts.handler, 'health.inputs')))
-    return (r?.n ?? 0) >= 5
+    const evs = await db.select().from(outbox).where(eq(outbox.workspaceId, org.wsId))
+    const got = await db.select().from(eventReceipts).where(eq(eventReceipts.workspaceId, org.wsId))
+    const have = new Set(got.map((r) => `${r.handler} ${r.eventId}`))
+    return evs.every((e) =>
+      env.rt.registry
+        .forEvent(e.type)
+        .every((h) => h.transactional === false || have.has(`${h.name} ${e.id}`)),
+    )
   })
   await db
     .update(accounts)
