@@ -12,6 +12,8 @@ import { adminQuery } from './pg-cluster'
 import { TEMPLATE_DB } from './global-setup'
 import { demoDatabase, demoSnapshot, demoSnapshotsOn, type DemoLang } from './demo-snapshot'
 import { seedDemo } from '../src/demo/seed'
+import { eq } from 'drizzle-orm'
+import { eventReceipts, outbox } from '../src/core/events/outbox.table'
 
 export const dbKind = (process.env.OPENKAM_TEST_DB ?? 'pglite') as 'pglite' | 'postgres'
 export const PASSWORD = 'correct horse battery'
@@ -203,3 +205,20 @@ export async function waitFor<T>(
     await new Promise((r) => setTimeout(r, 100))
   }
 }
+
+/**
+ * Waits until every event of the workspace is handled by every transactional handler that watches it —
+ * before a test sets a derived value (a health band) by hand that a late recompute would otherwise undo.
+ */
+export const eventsSettled = (env: TestEnv, ws: string) =>
+  waitFor(async () => {
+    const db = env.rt.database.db
+    const evs = await db.select().from(outbox).where(eq(outbox.workspaceId, ws))
+    const got = await db.select().from(eventReceipts).where(eq(eventReceipts.workspaceId, ws))
+    const have = new Set(got.map((r) => `${r.handler} ${r.eventId}`))
+    return evs.every((e) =>
+      env.rt.registry
+        .forEvent(e.type)
+        .every((h) => h.transactional === false || have.has(`${h.name} ${e.id}`)),
+    )
+  })

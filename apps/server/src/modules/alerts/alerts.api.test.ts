@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { and, eq } from 'drizzle-orm'
-import { makeOrg, PASSWORD, startTestApp, waitFor, type Org, type TestEnv } from '../../../test/harness'
-import { eventReceipts, outbox } from '../../core/events/outbox.table'
+import {
+  eventsSettled,
+  makeOrg,
+  PASSWORD,
+  startTestApp,
+  waitFor,
+  type Org,
+  type TestEnv,
+} from '../../../test/harness'
 import { newId } from '../../core/ids'
 import { accounts } from '../accounts'
 import { relationshipSignals } from '../contacts'
@@ -62,17 +69,7 @@ describe('early warning: alert rules and alerts', () => {
     ).body.data as any[]
 
   /** Every event of the workspace handled by every (transactional) handler that watches it. */
-  const quiet = () =>
-    waitFor(async () => {
-      const evs = await db().select().from(outbox).where(eq(outbox.workspaceId, org.wsId))
-      const got = await db().select().from(eventReceipts).where(eq(eventReceipts.workspaceId, org.wsId))
-      const have = new Set(got.map((r) => `${r.handler} ${r.eventId}`))
-      return evs.every((e) =>
-        env.rt.registry
-          .forEvent(e.type)
-          .every((h) => h.transactional === false || have.has(`${h.name} ${e.id}`)),
-      )
-    })
+  const quiet = () => eventsSettled(env, org.wsId)
 
   beforeAll(async () => {
     env = await startTestApp()

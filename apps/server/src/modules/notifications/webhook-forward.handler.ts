@@ -26,8 +26,12 @@ export const webhookForwardHandler = (deps: { jobs: JobQueue }): EventHandler =>
 
 async function forward(tx: Executor, deps: { jobs: JobQueue }, events: DomainEvent[]) {
   const byWs = new Map<string, DomainEvent[]>()
-  for (const e of events)
-    if (!e.type.startsWith('webhook.')) byWs.set(e.workspaceId, [...(byWs.get(e.workspaceId) ?? []), e])
+  for (const e of events) {
+    if (e.type.startsWith('webhook.')) continue
+    const list = byWs.get(e.workspaceId) ?? []
+    byWs.set(e.workspaceId, list)
+    list.push(e)
+  }
   for (const [ws, wsEvents] of byWs) {
     const subscribers = await eventSubscribers(tx, ws)
     if (!subscribers.length) continue

@@ -1,8 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { eventReceipts, outbox } from '../../core/events/outbox.table'
 import { newId } from '../../core/ids'
-import { makeOrg, startTestApp, waitFor, type Org, type TestEnv } from '../../../test/harness'
+import { eventsSettled, makeOrg, startTestApp, type Org, type TestEnv } from '../../../test/harness'
 import { accounts } from '../accounts'
 import { alerts } from '../alerts'
 import { tickets } from '../tickets'
@@ -80,16 +79,7 @@ beforeAll(async () => {
   // Health follows tickets (the health handler recomputes the account after each): once every event of
   // the workspace is handled by every handler that watches it, the account is given a known tier and health
   // (not after the tickets' five alone: a later recompute would undo it).
-  await waitFor(async () => {
-    const evs = await db.select().from(outbox).where(eq(outbox.workspaceId, org.wsId))
-    const got = await db.select().from(eventReceipts).where(eq(eventReceipts.workspaceId, org.wsId))
-    const have = new Set(got.map((r) => `${r.handler} ${r.eventId}`))
-    return evs.every((e) =>
-      env.rt.registry
-        .forEvent(e.type)
-        .every((h) => h.transactional === false || have.has(`${h.name} ${e.id}`)),
-    )
-  })
+  await eventsSettled(env, org.wsId)
   await db
     .update(accounts)
     .set({ tier: 'strategic', healthScore: '38.50', healthBand: 'at_risk' })
