@@ -17,6 +17,7 @@ const words = {
     tasks: 'My tasks due',
     alerts: 'My open alerts',
     lookedAfter: /^The \d+ accounts I look after$/,
+    northStar: 'North-star metrics',
     weakest: 'Weakest health first',
     csmRenewals: 'Their renewals in the next 90 days',
     tickets: 'My open tickets',
@@ -31,6 +32,7 @@ const words = {
     tasks: '我的待办任务',
     alerts: '我的未处理预警',
     lookedAfter: /^我负责的 \d+ 个客户$/,
+    northStar: '北极星指标',
     weakest: '健康度最低的客户',
     csmRenewals: '这些客户 90 天内的续约',
     tickets: '我的未结工单',
@@ -79,6 +81,22 @@ describe.each(['en-US', 'zh-CN'] as const)('Home by role (%s)', (locale: Locale)
     // Every KPI shows a figure, not a placeholder.
     for (const kpi of await page.locator('.ant-statistic-content-value').allInnerTexts())
       expect(kpi).toMatch(/\d/)
+    // The north-star strip is filled: a card per metric the workspace set, each with its figure, measured.
+    const metrics = await page.evaluate(() =>
+      fetch('/api/v1/north-star/progress')
+        .then((r) => r.json())
+        .then((b) => (b.metrics as { key: string }[]).length),
+    )
+    expect(metrics).toBeGreaterThan(0)
+    const northStar = page.getByRole('region', { name: w.northStar })
+    const cards = northStar.getByRole('listitem')
+    await cards.first().waitFor()
+    expect(await cards.count()).toBe(metrics)
+    for (const value of await northStar.locator('.north-star-value').allInnerTexts())
+      expect(value).toMatch(/\d/)
+    expect(await northStar.locator('.north-star-card:not([data-status="no_data"])').count()).toBeGreaterThan(
+      0,
+    )
     await shot(page, `home-executive-${locale}`)
     const violations = await axeViolations(page)
     expect(violations, violations.join('\n')).toEqual([])
