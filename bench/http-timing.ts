@@ -22,19 +22,25 @@ export function startServer(opts: {
   demo?: boolean
   databaseUrl?: string
   env?: Record<string, string>
+  /** More arguments of `openkam start`, e.g. ['--api-only']. */
+  args?: string[]
 }): Server {
   const started = performance.now()
-  const child = spawn(process.execPath, [bin, 'start', ...(opts.demo ? ['--demo'] : [])], {
-    env: {
-      ...process.env,
-      PORT: '0',
-      OPENKAM_DATA_DIR: opts.dataDir,
-      OPENKAM_LOG_LEVEL: 'warn',
-      DATABASE_URL: opts.databaseUrl ?? '',
-      ...opts.env,
+  const child = spawn(
+    process.execPath,
+    [bin, 'start', ...(opts.demo ? ['--demo'] : []), ...(opts.args ?? [])],
+    {
+      env: {
+        ...process.env,
+        PORT: '0',
+        OPENKAM_DATA_DIR: opts.dataDir,
+        OPENKAM_LOG_LEVEL: 'warn',
+        DATABASE_URL: opts.databaseUrl ?? '',
+        ...opts.env,
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
     },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  })
+  )
   let out = ''
   let exit: string | null = null
   let stopping = false
@@ -76,21 +82,16 @@ export async function probe(url: string, token: string, urlPath: string) {
   return { status: res.status, body: await res.text() }
 }
 
-/** Whether the server's OpenAPI description has a path, e.g. '/api/v1/imports'. */
-export async function describesPath(url: string, urlPath: string) {
-  const res = await fetch(`${url}/api/openapi.json`)
-  const doc = (await res.json()) as { paths?: Record<string, unknown> }
-  return urlPath in (doc.paths ?? {})
-}
-
 /**
  * `connections` clients send GET requests back to back for `seconds`; `nextPath` gives each request's path
- * (e.g. rotating account ids). Latencies are every response's own time, so p95 is exact.
+ * (e.g. rotating account ids), or `request` describes another request (e.g. a POST with its body). Latencies
+ * are every response's own time, so p95 is exact.
  */
 export async function httpLoad(opts: {
   url: string
   token: string
-  nextPath: () => string
+  nextPath?: () => string
+  request?: autocannon.Request
   connections: number
   seconds: number
 }): Promise<Load> {
@@ -108,9 +109,12 @@ export async function httpLoad(opts: {
         requests: [
           {
             method: 'GET',
-            setupRequest: (req) => ({ ...req, path: opts.nextPath() }),
-            onResponse: (status, body) => {
+            setupRequest: (req) => ({ ...req, path: opts.nextPath!() }),
+            ...opts.request,
+            onResponse: (status, body, context, headers) => {
               if (status >= 300 && !sample) sample = `${status} ${body.slice(0, 300)}`
+              if (typeof opts.request?.onResponse === 'function')
+                opts.request.onResponse(status, body, context, headers)
             },
           },
         ],
