@@ -6,6 +6,8 @@ import { summarize, type Load } from './stats'
 
 const root = path.resolve(import.meta.dirname, '..')
 const bin = path.join(root, 'apps/server/bin/openkam.js')
+/** How long a stopping server may take (it waits up to 35 s for work in flight) before it is killed. */
+const KILL_AFTER_MS = 60_000
 
 export type Server = {
   /** The server process's id (e.g. to read its memory from /proc). */
@@ -56,11 +58,17 @@ export function startServer(opts: {
     })
   })
   ready.catch(() => undefined)
+  // A server whose event loop its embedded database keeps busy may not get to its SIGTERM handler for long:
+  // after KILL_AFTER_MS it is killed.
   const stop = () =>
     new Promise<void>((resolve) => {
       stopping = true
       if (exit) return resolve()
-      child.on('exit', () => resolve())
+      const kill = setTimeout(() => child.kill('SIGKILL'), KILL_AFTER_MS)
+      child.on('exit', () => {
+        clearTimeout(kill)
+        resolve()
+      })
       child.kill('SIGTERM')
     })
   return { pid: child.pid!, ready, stop, lost: () => (stopping ? null : exit) }

@@ -167,7 +167,9 @@ export function buildRows(
           return { value: `${i.status} after ${secs(i.seconds)}: ${i.message ?? ''}`.trim(), use: Infinity }
         // DESIGN: 100k accounts < 30 s, aiming at 5 s; pro rata for other sizes.
         return {
-          value: `${secs(i.seconds)} · ${perSecond(i.created / i.seconds, 'rows')}`,
+          value:
+            `${secs(i.seconds)} · ${perSecond(i.created / i.seconds, 'rows')}; then ${count(i.queuedAfter)} ` +
+            `jobs queued, slowest progress poll ${secs(i.slowestPoll / 1000)}`,
           use: i.seconds / ((30 * i.rows) / 100_000),
         }
       }),

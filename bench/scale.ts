@@ -246,22 +246,23 @@ export async function runScale(t: Target, s: Settings, log: Log): Promise<ScaleR
     )
     await forgetWrites(raw, ws, capture)
 
-    log(`${label(t)}: timing bulk loads of ${thousands(s.importRows)} accounts`)
-    const imports = await timeImports(
-      raw,
-      t.kind === 'postgres' ? t.url : null,
-      people,
-      s.importRows,
-      t.sizes.accounts,
-    )
-    rawPart = { list1, list50, r1, r50, plans, customField, writes, imports }
+    rawPart = { list1, list50, r1, r50, plans, customField, writes }
   } finally {
     if (t.kind === 'postgres' && !pgbench) await Promise.all(pool.map((c) => c.close()))
     await raw.close()
   }
-  const { list1, list50, r1, r50, plans, customField, writes, imports } = rawPart
-  // Last, with the database closed (PGlite has one user); numbered after the bulk loads' rows, so new.
+  const { list1, list50, r1, r50, plans, customField, writes } = rawPart
+  // With the database closed (PGlite has one user); numbered after the bulk loads' rows below, so new.
   const apiImport = await timeApiImport(t, s.importRows, t.sizes.accounts + 2 * s.importRows, log)
+  log(`${label(t)}: timing bulk loads of ${thousands(s.importRows)} accounts`)
+  const bulk = await connect(t)
+  const imports = await timeImports(
+    bulk,
+    t.kind === 'postgres' ? t.url : null,
+    people,
+    s.importRows,
+    t.sizes.accounts,
+  ).finally(() => bulk.close())
   return {
     kind: t.kind,
     sizes: t.sizes,

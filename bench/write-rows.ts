@@ -40,13 +40,21 @@ function rows(
     .filter(Boolean)
     .join(' · ')
   return [
-    row('1 client, p50: API', (t) => ({ value: withErrors(t.one.api, `p50 ${ms(t.one.api.p50)}`) })),
+    row('1 client, p50: API', (t) => ({
+      value: t.one.api.count
+        ? withErrors(t.one.api, `p50 ${ms(t.one.api.p50)}`)
+        : withErrors(t.one.api, 'no answer within the run'),
+    })),
     row('1 client, p50: raw SQL', (t) => ({ value: `p50 ${ms(t.one.raw.p50)}` })),
     row(
       '1 client, p50: API ÷ raw SQL',
       (t) => {
         const x = ratio(t.one.api, t.one.raw)
-        return { value: times(x), use: b.oneRatio ? x / b.oneRatio : undefined }
+        // No answer at all within the run (NaN) misses the budget too.
+        return {
+          value: times(x),
+          use: b.oneRatio ? (Number.isNaN(x) ? Infinity : x / b.oneRatio) : undefined,
+        }
       },
       b.oneRatio ? `≤ ${b.oneRatio}×` : undefined,
     ),
@@ -125,10 +133,12 @@ export const writeHow = (clients: number, createClients: number, importRows: num
   '- **Memory.** The resident set (VmRSS of `/proc/<pid>/status`) of the server process, every 200 ms during',
   '  the many-client loads of the list, the 360° read, the creates and the updates: the peak, and the figure',
   '  before the first. On PGlite the process holds the database too.',
-  `- **Import via API.** \`POST /api/v1/imports\` with a JSON body carrying a CSV of ${importRows.toLocaleString('en')} new accounts (name,`,
-  '  industry, size band, tier, region, credit code, domain, employees, annual spend, owner by e-mail; headers',
-  '  matched by the importer), in the default mode (all or nothing, duplicates reported); then',
-  '  `GET /api/v1/imports/:id` every 250 ms until `done`: the time is from sending the POST to seeing `done`.',
-  '  It runs last, on a server started for it, after the bulk loads above (so into a table with twice as many',
-  '  more accounts as the file holds).',
+  `- **Import via API.** \`POST /api/v1/imports\` with a JSON body carrying a CSV of ${importRows.toLocaleString('en')} new accounts`,
+  '  (name, industry, size band, tier, region, credit code, domain, employees, annual spend, owner by e-mail;',
+  '  headers matched by the importer), in the default mode (all or nothing, duplicates reported), on a server',
+  '  started for it (its worker running, as embedded), before the bulk loads above. The time runs from sending',
+  "  the POST to the import's `finishedAt` (the server's own stamp; `GET /api/v1/imports/:id` is polled every",
+  '  250 ms meanwhile, and the slowest poll is noted). The jobs the import left queued for the worker (health,',
+  '  tiers, rules for every new account) are counted when the server stops, then deleted so that later timings',
+  '  do not meet them.',
 ]

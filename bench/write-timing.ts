@@ -85,9 +85,10 @@ function createRequest(token: string, tag: string): autocannon.Request {
 }
 
 /**
- * The API's writes on a running server: creates at one client and at `createClients`, then updates of
- * `accounts` (at least `clients` of them) at one client and at `clients`, each after a warm-up. `during`
- * wraps the many-client loads (e.g. to sample the server's memory).
+ * The API's writes on a running server: after a warm-up at one client, creates and updates of `accounts`
+ * (at least `clients` of them) at one client, then creates at `createClients` and updates at `clients`. The
+ * one-client runs come first: each write queues work for the server's worker (health, tiers, rules), and a
+ * many-client run leaves a backlog behind. `during` wraps the many-client loads (e.g. to sample memory).
  */
 export async function apiWrites(
   url: string,
@@ -101,18 +102,18 @@ export async function apiWrites(
     httpLoad({ url, token, request, connections, seconds })
   const note = (what: string, l: Load) =>
     l.errorSample && log(`  ${what}: ${l.errors} failed, e.g. ${l.errorSample}`)
-  await load(createRequest(token, 'warm'), s.createClients, WARM_SECONDS)
-  const create1 = await load(createRequest(token, 'one'), 1, s.oneSeconds)
-  const createMany = await during(() => load(createRequest(token, 'many'), s.createClients, s.seconds))
-  note('create, 1 client', create1)
-  note(`create, ${s.createClients} clients`, createMany)
   const pool = async () => versions(url, token, accounts)
-  await load(updateRequest(token, await pool(), 'warm'), s.clients, WARM_SECONDS)
+  await load(createRequest(token, 'warm'), 1, WARM_SECONDS / 2)
+  await load(updateRequest(token, await pool(), 'warm'), 1, WARM_SECONDS / 2)
+  const create1 = await load(createRequest(token, 'one'), 1, s.oneSeconds)
   const update1 = await load(updateRequest(token, await pool(), 'one'), 1, s.oneSeconds)
+  const createMany = await during(() => load(createRequest(token, 'many'), s.createClients, s.seconds))
   const updateMany = await during(async () =>
     load(updateRequest(token, await pool(), 'many'), s.clients, s.seconds),
   )
+  note('create, 1 client', create1)
   note('update, 1 client', update1)
+  note(`create, ${s.createClients} clients`, createMany)
   note(`update, ${s.clients} clients`, updateMany)
   log(
     `  create: 1 client p50 ${create1.p50.toFixed(2)} ms, ${s.createClients} clients ${Math.round(createMany.rate)}/s; ` +
@@ -122,7 +123,7 @@ export async function apiWrites(
 }
 
 /**
- * The raw floor of the same writes, after a warm-up each: pgbench on PostgreSQL when it is installed
+ * The raw floor of the same writes, in the same order: pgbench on PostgreSQL when it is installed
  * (`pgbench` given: the connection it uses for set-up and the URL), else `pool` in process.
  */
 export async function rawWrites(
@@ -137,11 +138,11 @@ export async function rawWrites(
     driver.pgbench
       ? replayWithPgbench(driver.pgbench.db, driver.pgbench.url, c[w], accounts, clients, seconds)
       : replayInProcess(driver.pool.slice(0, clients), c[w], accounts, seconds)
-  await time('create', s.createClients, WARM_SECONDS)
+  await time('create', 1, WARM_SECONDS / 2)
+  await time('update', 1, WARM_SECONDS / 2)
   const create1 = await time('create', 1, s.oneSeconds)
-  const createMany = await time('create', s.createClients, s.seconds)
-  await time('update', s.clients, WARM_SECONDS)
   const update1 = await time('update', 1, s.oneSeconds)
+  const createMany = await time('create', s.createClients, s.seconds)
   const updateMany = await time('update', s.clients, s.seconds)
   log(
     `  raw create: 1 client p50 ${create1.p50.toFixed(2)} ms, ${Math.round(createMany.rate)}/s; ` +
