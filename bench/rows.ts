@@ -160,7 +160,7 @@ export function buildRows(
       ...both((r) => bulk(r.imports.insertSelect)),
     },
     {
-      what: 'import via API (POST /api/v1/imports, CSV; POST → status done)',
+      what: 'import via API (POST /api/v1/imports, CSV; POST → finishedAt)',
       ...both((r) => {
         const i = r.apiImport
         if (i.status !== 'done')

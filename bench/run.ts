@@ -47,6 +47,7 @@ const settings: Settings = {
   oneSeconds: envNumber('BENCH_ONE_SECONDS', 5),
   clients: envNumber('BENCH_CLIENTS', 50),
   createClients: envNumber('BENCH_CREATE_CLIENTS', 10),
+  rawWriteClients: envNumber('BENCH_RAW_WRITE_CLIENTS', 10),
   importRows: envNumber('BENCH_IMPORT_ROWS', 100_000),
 }
 const usageSettings: UsageSettings = {

@@ -33,6 +33,8 @@ export type Settings = {
   clients: number
   /** Clients of the create load (the update load uses `clients`). */
   createClients: number
+  /** Connections of the raw many-client write runs, at most (see WriteSettings). */
+  rawWriteClients: number
   importRows: number
   /** Only the custom-field scenario (BENCH_ONLY=custom-field): the other timings are skipped. */
   customFieldOnly?: boolean

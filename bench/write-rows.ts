@@ -21,6 +21,7 @@ function rows(
   pg: ScaleResult | undefined,
   pick: (r: ScaleResult) => WriteTimings,
   clients: number,
+  rawClients: number,
   b: Budgets,
 ): Row[] {
   const row = (
@@ -59,9 +60,13 @@ function rows(
       b.oneRatio ? `≤ ${b.oneRatio}×` : undefined,
     ),
     row(`${clients} clients, p50 · p95: API`, (t) => ({ value: p50p95(t.many.api) })),
-    row(`${clients} clients, p50 · p95: raw SQL`, (t) => ({ value: p50p95(t.many.raw) })),
+    row(`${clients} clients, p50 · p95: raw SQL at ${rawClients} connections`, (t) => ({
+      value: p50p95(t.many.raw),
+    })),
     row(`${clients} clients, rate: API`, (t) => ({ value: perSecond(t.many.api.rate, 'req') })),
-    row(`${clients} clients, rate: raw SQL`, (t) => ({ value: perSecond(t.many.raw.rate, 'writes') })),
+    row(`${clients} clients, rate: raw SQL at ${rawClients} connections`, (t) => ({
+      value: perSecond(t.many.raw.rate, 'writes'),
+    })),
     row(
       `${clients} clients, rate: API ÷ raw SQL`,
       (t, db) => {
@@ -77,7 +82,7 @@ function rows(
 export function writeRows(lite: ScaleResult | undefined, pg: ScaleResult | undefined): Row[] {
   const any = pg ?? lite
   if (!any) return []
-  const { clients, createClients } = any.writes
+  const { clients, createClients, rawClients } = any.writes
   const memory = (r: ScaleResult, budget: boolean): Cell | undefined =>
     r.rss
       ? {
@@ -89,7 +94,7 @@ export function writeRows(lite: ScaleResult | undefined, pg: ScaleResult | undef
       : { value: 'not sampled (no /proc)' }
   return [
     { section: 'Create an account (API: POST /api/v1/accounts · raw SQL: the statement it sent, replayed)' },
-    ...rows(lite, pg, (r) => r.writes.create, createClients, {
+    ...rows(lite, pg, (r) => r.writes.create, createClients, rawClients.create, {
       oneRatio: CREATE_ONE_RATIO,
       share: { postgres: CREATE_SHARE, pglite: PGLITE_SHARE },
     }),
@@ -97,7 +102,9 @@ export function writeRows(lite: ScaleResult | undefined, pg: ScaleResult | undef
       section:
         'Update an account (API: PATCH /api/v1/accounts/:id with version · raw SQL: its read and write, replayed)',
     },
-    ...rows(lite, pg, (r) => r.writes.update, clients, { share: { pglite: PGLITE_SHARE } }),
+    ...rows(lite, pg, (r) => r.writes.update, clients, rawClients.update, {
+      share: { pglite: PGLITE_SHARE },
+    }),
     { section: 'Memory of the API process' },
     {
       what: `resident set (RSS) during the ${clients}-client loads (list, 360°, creates, updates)`,
@@ -109,17 +116,27 @@ export function writeRows(lite: ScaleResult | undefined, pg: ScaleResult | undef
 }
 
 /** How the write, memory and API import figures are made, for docs/performance.md. */
-export const writeHow = (clients: number, createClients: number, importRows: number, pgbench: boolean) => [
+export const writeHow = (
+  s: { clients: number; createClients: number; rawWriteClients: number; importRows: number },
+  pgbench: boolean,
+) => [
   '- **Writes.** The API: autocannon sends `POST /api/v1/accounts` (`{name, industry, tier}`, a new name each',
-  `  time) at 1 client and at ${createClients} (\`BENCH_CREATE_CLIENTS\`), and \`PATCH /api/v1/accounts/:id\``,
-  `  (\`{version, name}\`) at 1 and at ${clients}: each update takes an account no other request is writing (the`,
-  '  least recently written of 128) with its current version. They run last among the API loads (they add',
-  "  accounts and queue the handlers' jobs). The raw SQL is the statements the API sent for one such request,",
-  '  recorded at the driver by a server started only for that with a bench hook (`bench/statement-capture.mjs`;',
-  "  on PostgreSQL `--api-only`): the create's one statement (row, audit entry, outbox row and jobs as CTEs,",
-  "  ADR 0026), the update's read (with `xmin`) and its guarded write. They are sent again as recorded — same",
-  '  text, same parameters — but for what must change from one write to the next: the ids of the rows it makes',
-  "  are new each time, the update writes its client's own account and guards on the `xmin` its read returned.",
+  `  time) and \`PATCH /api/v1/accounts/:id\` (\`{version, name}\`; each update takes an account no other request`,
+  '  is writing, the least recently written of 128, with its current version): after 1 s of each at one client,',
+  `  creates then updates at one client, then creates at ${s.createClients} clients (\`BENCH_CREATE_CLIENTS\`) and updates at`,
+  `  ${s.clients}. One client first: every write queues work for the worker in the same process (health, tiers,`,
+  '  rules), and a many-client run leaves a backlog behind. They run last among the API loads. The raw SQL is',
+  '  the statements the API sent for one such request, recorded at the driver by a server started only for',
+  "  that with a bench hook (`bench/statement-capture.mjs`; on PostgreSQL `--api-only`): the create's one",
+  "  statement (row, audit entry, outbox row and jobs as CTEs, ADR 0026), the update's read (with `xmin`) and",
+  '  its guarded write. They are sent again as recorded — same text, same parameters — but for what must change',
+  '  from one write to the next: the ids of the rows it makes are new each time, and the update writes its',
+  "  client's own account and guards on the `xmin` its read returned. A write the API makes as one statement",
+  "  is a transaction of its own; the update's read and write go as the API sends them, without BEGIN and",
+  `  COMMIT. The raw many-client runs use at most ${s.rawWriteClients} connections (\`BENCH_RAW_WRITE_CLIENTS\`; the API's`,
+  '  pool has 10, which its clients share): at 50 connections of their own these statements mostly wait on one',
+  "  another — the job insert's trigger NOTIFYs the workers, and NOTIFY serializes commits — and run several",
+  '  times slower than at 10, which is not what the API meets.',
   ...(pgbench
     ? [
         '  On PostgreSQL pgbench sends them prepared; the new ids are made in SQL from a pgbench random number (a',
@@ -127,13 +144,12 @@ export const writeHow = (clients: number, createClients: number, importRows: num
         '  per client (one primary-key read more; at one client it is a variable), the `xmin` taken with `\\gset`.',
       ]
     : ['  On PostgreSQL `pg` sends them prepared (pgbench was not found).']),
-  "  A write the API makes as one statement is a transaction of its own; the update's read and write go as the",
-  "  API sends them, without BEGIN and COMMIT. On PGlite, its own `query` in process. The replays' accounts,",
-  '  outbox rows and jobs are deleted afterwards (their audit entries stay: the audit log refuses deletes).',
+  "  On PGlite, its own `query` in process. The replays' accounts, outbox rows and jobs are deleted afterwards",
+  '  (their audit entries stay: the audit log refuses deletes).',
   '- **Memory.** The resident set (VmRSS of `/proc/<pid>/status`) of the server process, every 200 ms during',
   '  the many-client loads of the list, the 360° read, the creates and the updates: the peak, and the figure',
   '  before the first. On PGlite the process holds the database too.',
-  `- **Import via API.** \`POST /api/v1/imports\` with a JSON body carrying a CSV of ${importRows.toLocaleString('en')} new accounts`,
+  `- **Import via API.** \`POST /api/v1/imports\` with a JSON body carrying a CSV of ${s.importRows.toLocaleString('en')} new accounts`,
   '  (name, industry, size band, tier, region, credit code, domain, employees, annual spend, owner by e-mail;',
   '  headers matched by the importer), in the default mode (all or nothing, duplicates reported), on a server',
   '  started for it (its worker running, as embedded), before the bulk loads above. The time runs from sending',
