@@ -5,6 +5,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { adminQuery, startCluster } from '../apps/server/test/pg-cluster'
 import type { Sizes } from './generate'
+import { envNumber, only, settings, sizes, sizeSteps, usageSettings } from './settings'
 import { generate } from './workspace'
 import { startServer } from './http-timing'
 import { performanceDoc } from './performance-doc'
@@ -13,62 +14,15 @@ import { buildRows, type EmbeddedStart } from './rows'
 import { customFieldRows } from './custom-field-rows'
 import { dashboardRows, timeDashboard, type DashboardTiming } from './dashboard-timing'
 import { reportRows, timeReport, type ReportTiming } from './report-timing'
-import { runCustomFieldAlone, runScale, type ScaleResult, type Settings } from './scale'
+import { runCustomFieldAlone, runScale, type ScaleResult } from './scale'
 import { sizeRows } from './size-rows'
 import { runSizes, type SizeStep } from './size-timing'
 import { spliceUsageSection, usageHeads, usageRows, usageSection } from './usage-rows'
-import { runUsageIngestion, type UsageIngestion, type UsageSettings } from './usage-timing'
+import { runUsageIngestion, type UsageIngestion } from './usage-timing'
 import { writeRows } from './write-rows'
 
 const root = path.resolve(import.meta.dirname, '..')
 const log = (line: string) => console.log(line)
-
-function envNumber(name: string, fallback: number): number {
-  const raw = process.env[name]
-  if (raw === undefined || raw === '') return fallback
-  const n = Number(raw.replaceAll('_', ''))
-  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number, got "${raw}"`)
-  return n
-}
-
-function sizes(prefix: string, accounts: number, contacts: number, activities: number): Sizes {
-  const a = envNumber(`${prefix}ACCOUNTS`, accounts)
-  return {
-    accounts: a,
-    contacts: envNumber(`${prefix}CONTACTS`, contacts),
-    activities: envNumber(`${prefix}ACTIVITIES`, activities),
-    opportunities: envNumber(`${prefix}OPPORTUNITIES`, 2 * a),
-    tickets: envNumber(`${prefix}TICKETS`, a),
-  }
-}
-
-const settings: Settings = {
-  seconds: envNumber('BENCH_SECONDS', 10),
-  oneSeconds: envNumber('BENCH_ONE_SECONDS', 5),
-  clients: envNumber('BENCH_CLIENTS', 50),
-  createClients: envNumber('BENCH_CREATE_CLIENTS', 10),
-  rawWriteClients: envNumber('BENCH_RAW_WRITE_CLIENTS', 10),
-  importRows: envNumber('BENCH_IMPORT_ROWS', 100_000),
-}
-const usageSettings: UsageSettings = {
-  clients: envNumber('BENCH_USAGE_CLIENTS', 4),
-  batch: envNumber('BENCH_USAGE_BATCH', 1000),
-  seconds: envNumber('BENCH_USAGE_SECONDS', 15),
-  copyRows: envNumber('BENCH_USAGE_COPY_ROWS', 200_000),
-}
-/** The steps of the cost-by-size run (accounts), e.g. BENCH_SIZES=20000,200000,1000000; empty: not run. */
-const sizeSteps = (process.env.BENCH_SIZES ?? '20000,200000,1000000')
-  .split(',')
-  .map((v) => v.trim().replaceAll('_', ''))
-  .filter(Boolean)
-  .map((v) => {
-    const n = Number(v)
-    if (!Number.isInteger(n) || n <= 0) throw new Error(`BENCH_SIZES must list whole numbers, got "${v}"`)
-    return n
-  })
-const only = process.env.BENCH_ONLY
-if (only && !['pglite', 'postgres', 'custom-field', 'usage', 'sizes'].includes(only))
-  throw new Error('BENCH_ONLY must be pglite, postgres, custom-field, usage or sizes')
 
 /** Embedded start to ready: once on a new data folder (migrations + demo seed), once on the same folder again. */
 async function embeddedStart(dir: string): Promise<EmbeddedStart> {

@@ -101,14 +101,15 @@ export async function pgbenchScript(db: RawSql, c: Captured, clients: number) {
       const j = c.fresh.indexOf(v)
       if (j >= 0) return `(${made(j)})::${type}`
       const name = `p${i}_${k}`
-      let e = `:${name}`
-      c.fresh.forEach((id, j) => {
-        if (v.includes(id)) e = `replace(${e === `:${name}` ? `${e}::text` : e}, '${id}', ${made(j)})`
-      })
-      if (c.account && v.includes(c.account))
-        e = `replace(${e === `:${name}` ? `${e}::text` : e}, '${c.account}', :aid)`
       defines[name] = v
-      return e === `:${name}` ? e : `(${e})::${type}`
+      // The value's own ids and account, each swapped for this write's (in text, then cast back).
+      const swaps: [string, string][] = [
+        ...c.fresh.flatMap((id, j): [string, string][] => (v.includes(id) ? [[id, made(j)]] : [])),
+        ...(c.account && v.includes(c.account) ? [[c.account, ':aid'] as [string, string]] : []),
+      ]
+      if (!swaps.length) return `:${name}`
+      const swapped = swaps.reduce((e, [from, to]) => `replace(${e}, '${from}', ${to})`, `:${name}::text`)
+      return `(${swapped})::${type}`
     }
     const text = s.text.replace(/\$(\d+)\b/g, (_, k: string) => expr(Number(k) - 1))
     lines.push(readsXmin(s) ? `${text}\n\\gset r_` : `${text};`)
