@@ -116,6 +116,8 @@ export const declared: Record<string, Classified> = {
   'POST /api/v1/operator/workspaces': notCalled({ kind: 'operator' }, BODY),
 
   'GET /api/v1/accounts/duplicates': perm('accounts', 'read'),
+  'GET /api/v1/contacts/duplicates': perm('contacts', 'read'),
+  'GET /api/v1/leads/duplicates': perm('leads', 'read'),
   'POST /api/v1/accounts/{id}/merge': record('accounts', 'update'),
   'GET /api/v1/accounts/{id}/merges': record('accounts'),
   'POST /api/v1/marketing-touches/bulk': notCalled(perm('marketing-touches', 'create'), BODY),
