@@ -207,7 +207,8 @@ describe('custom objects in rules', () => {
     const after = (await org.sales.get(`${url}/${poor.id}`)).body
     expect(after.custom).toMatchObject({ followUp: 'Call Checked Co back', score: 2, outcome: 'poor' })
     const tasks = (await org.admin.get(`/api/v1/tasks?accountId=${acc.id}`)).body.data
-    expect(tasks.map((t: any) => t.title)).toContain('Follow up Poor check (poor)')
+    // The custom select's value shows as its label in the task's title.
+    expect(tasks.map((t: any) => t.title)).toContain('Follow up Poor check (Poor)')
   })
 
   it('fires when a custom field changes to a value, on updates only', async () => {
