@@ -140,7 +140,8 @@ describe('custom fields in rules', () => {
     const lowRun = runs.find((x: any) => x.entityId === low.id)
     expect(lowRun.conditions[1]).toMatchObject({ field: 'record.custom.credit', actual: 10, result: false })
     const tasks = (await org.admin.get(`/api/v1/tasks?source=rule&accountId=${hit.id}`)).body.data
-    expect(tasks.map((t: any) => t.title)).toEqual(['Connect sap for Cond SAP Co (5000)'])
+    // A custom select's value reads as its label in texts; numbers stay numbers.
+    expect(tasks.map((t: any) => t.title)).toEqual(['Connect SAP for Cond SAP Co (5000)'])
   })
 
   it('field changed on a custom field fires only when that value changes (from → to), and update_fields sets custom values', async () => {
