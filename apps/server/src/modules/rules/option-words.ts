@@ -67,6 +67,8 @@ export async function optionWords(
   entity: string | null,
   text: string,
 ): Promise<Words> {
+  // A text without placeholders has nothing to put into words: no object is read for it.
+  if (!text.includes('{{')) return () => undefined
   const lang = textLanguage(text) ?? (await workspaceLanguage(tx, ctx.ws))
   const [record, account] = await Promise.all([
     labelsOf(tx, ctx, entity, lang),
