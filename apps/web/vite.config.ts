@@ -1,8 +1,13 @@
 import { defineConfig } from 'vite'
 import react from '@vitejs/plugin-react'
+import { plainDataModules } from './build/plain-data.plugin'
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [
+    react(),
+    // The built-in objects' field metadata as data: no zod, nor every schema, on a page that only lists fields.
+    plainDataModules(['../../packages/contract/src/object-model/builtin-objects.ts']),
+  ],
   server: { port: 5173, proxy: { '/api': 'http://127.0.0.1:3000' } },
   build: {
     outDir: 'dist',
