@@ -1,12 +1,17 @@
 import { defineConfig } from 'vite'
 import react from '@vitejs/plugin-react'
 import { plainDataModules } from './build/plain-data.plugin'
+import { splitTextsPlugin } from './build/texts.plugin'
 
 export default defineConfig({
   plugins: [
     react(),
     // The built-in objects' field metadata as data: no zod, nor every schema, on a page that only lists fields.
     plainDataModules(['../../packages/contract/src/object-model/builtin-objects.ts']),
+    // Each language's texts in two parts: what sign-in, the shell and Home show, and the rest.
+    splitTextsPlugin({
+      languages: { en: ['src/shared/i18n/en.ts', 'en'], 'zh-CN': ['src/shared/i18n/zh-CN.ts', 'zhCN'] },
+    }),
   ],
   server: { port: 5173, proxy: { '/api': 'http://127.0.0.1:3000' } },
   build: {
@@ -17,8 +22,12 @@ export default defineConfig({
     rollupOptions: {
       // The contract's modules only declare (zod schemas, labels): a page that needs the field labels does not
       // carry every schema, and zod, with it.
-      treeshake: { moduleSideEffects: (id) => !/packages\/contract\/src\//.test(id) },
+      treeshake: {
+        moduleSideEffects: (id) => !/packages\/contract\/src\/|node_modules\/@rc-component\//.test(id),
+      },
       output: {
+        // A language's part of the texts (a module of the texts plugin, named `\0texts-…`) without the mark.
+        chunkFileNames: (chunk) => `assets/${chunk.name.replace(/^_texts-/, 'texts-')}-[hash].js`,
         manualChunks(id) {
           if (id.includes('node_modules/echarts') || id.includes('node_modules/zrender')) return 'echarts'
           // React itself only: a prefix match would pull react-router, react-i18next and react-zoom-pan-pinch

@@ -1,15 +1,25 @@
 import path from 'node:path'
-import { runnerImport, type Plugin } from 'vite'
+import type { Plugin } from 'vite'
+import { dataExpression, evaluate } from './evaluate'
+
+const EXPORT = '\0plain-data:'
 
 /**
  * Serves a module of the contract to the web as the data it evaluates to, computed when the bundle is built:
  * `builtinObjects` is derived from the zod schemas (packages/contract/src/object-model), and the browser
- * needs only the result, not zod and every schema to compute it on each start. The module's exports must be
- * plain data (JSON); the build stops, naming the export, when one is not. Tests and the server import the
- * module itself.
+ * needs only the result, not zod and every schema to compute it on each start. Every export of the module
+ * must be plain data; the build stops, naming the export, when one is not. Each export becomes a module of
+ * its own, so that a chunk carries only the exports its pages use (a list of names without the whole
+ * description). Tests and the server import the module itself.
  */
 export function plainDataModules(files: string[]): Plugin {
   let targets = new Set<string>()
+  // Each module evaluated once a build (or until a file changes, in the dev server).
+  const evaluated = new Map<string, ReturnType<typeof evaluate>>()
+  const evaluateOnce = (file: string) => {
+    if (!evaluated.has(file)) evaluated.set(file, evaluate(file))
+    return evaluated.get(file)!
+  }
   return {
     name: 'openkam:plain-data',
     enforce: 'pre',
@@ -17,40 +27,33 @@ export function plainDataModules(files: string[]): Plugin {
       // Paths relative to the web app's root (apps/web), wherever the build was started from.
       targets = new Set(files.map((f) => path.resolve(config.root, f)))
     },
+    buildStart() {
+      evaluated.clear()
+    },
+    watchChange() {
+      evaluated.clear()
+    },
+    resolveId(id) {
+      return id.startsWith(EXPORT) ? id : null
+    },
     async load(id) {
+      if (id.startsWith(EXPORT)) {
+        const [, name, file] = /^([^:]+):(.+)$/.exec(id.slice(EXPORT.length))! as unknown as [
+          string,
+          string,
+          string,
+        ]
+        const { exports, files: read } = await evaluateOnce(file)
+        // The dev server serves it again when a schema it was derived from changes.
+        for (const f of read) this.addWatchFile(f)
+        return `export const ${name} = ${dataExpression(`${file}: export "${name}"`, exports[name])}`
+      }
       const file = id.split('?')[0]!
       if (!targets.has(file)) return null
-      const { module, dependencies } = await runnerImport<Record<string, unknown>>(file, {
-        configFile: false,
-        logLevel: 'error',
-      })
-      // The dev server reloads it when a schema it was derived from changes.
-      for (const dep of dependencies) this.addWatchFile(dep)
-      return Object.entries(module)
-        .map(([name, value]) => `export const ${name} = ${serialise(file, name, value)}`)
+      const { exports } = await evaluateOnce(file)
+      return Object.keys(exports)
+        .map((name) => `export { ${name} } from ${JSON.stringify(`${EXPORT}${name}:${file}`)}`)
         .join('\n')
     },
   }
-}
-
-/** A value as a JavaScript expression; an object without a prototype stays one (a lookup by key finds no Object member). */
-function serialise(file: string, name: string, value: unknown): string {
-  if (typeof value === 'function')
-    throw new Error(`${file}: export "${name}" is a function, not plain data; export it from another module`)
-  if (!isPlain(value)) throw new Error(`${file}: export "${name}" is not plain data (JSON)`)
-  const json = JSON.stringify(value)
-  return value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === null
-    ? `Object.assign(Object.create(null), ${json})`
-    : json
-}
-
-/** Arrays, objects (with or without a prototype), strings, finite numbers, booleans and null, all the way down. */
-function isPlain(v: unknown): boolean {
-  if (v === null || typeof v === 'string' || typeof v === 'boolean') return true
-  if (typeof v === 'number') return Number.isFinite(v)
-  if (Array.isArray(v)) return v.every(isPlain)
-  if (typeof v !== 'object') return false
-  const proto = Object.getPrototypeOf(v)
-  if (proto !== null && proto !== Object.prototype) return false
-  return Object.values(v).every(isPlain)
 }
