@@ -2,6 +2,7 @@ import { defineConfig } from 'vite'
 import react from '@vitejs/plugin-react'
 import { plainDataModules } from './build/plain-data.plugin'
 import { splitTextsPlugin } from './build/texts.plugin'
+import { lazyParts } from './build/lazy-parts.plugin'
 
 export default defineConfig({
   plugins: [
@@ -12,6 +13,8 @@ export default defineConfig({
     splitTextsPlugin({
       languages: { en: ['src/shared/i18n/en.ts', 'en'], 'zh-CN': ['src/shared/i18n/zh-CN.ts', 'zhCN'] },
     }),
+    // antd's components without the parts of features the app does not use, up front: a card's tabs.
+    lazyParts([{ importer: 'card/Card.js', source: '../tabs' }]),
   ],
   server: { port: 5173, proxy: { '/api': 'http://127.0.0.1:3000' } },
   build: {
