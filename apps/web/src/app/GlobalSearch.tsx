@@ -1,5 +1,7 @@
 import { Suspense, lazy, useEffect, useState } from 'react'
-import { Grid, Input, Typography } from 'antd'
+import { Grid, Typography } from 'antd'
+// The input alone, not antd's `Input` with its password, OTP and search inputs attached (the top bar, on every page).
+import Input from 'antd/es/input/Input'
 import { SearchOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
 

@@ -1,8 +1,8 @@
 import i18n from 'i18next'
 import { initReactI18next } from 'react-i18next'
 import dayjs from 'dayjs'
-import 'dayjs/locale/zh-cn'
 import relativeTime from 'dayjs/plugin/relativeTime'
+import type { Locale } from 'antd/es/locale'
 import type { Texts } from './split-texts'
 
 dayjs.extend(relativeTime)
@@ -35,23 +35,43 @@ const parts: Record<Lang, Record<Part, () => Promise<{ default: Texts }>>> = {
   },
 }
 
+/**
+ * antd's and dayjs's words for a language other than English (their own default), fetched with the language's
+ * start texts: dates, pickers' and dialogs' buttons.
+ */
+const libraryLocales: Partial<Record<Lang, () => Promise<Locale>>> = {
+  'zh-CN': () =>
+    Promise.all([import('antd/es/locale/zh_CN'), import('dayjs/locale/zh-cn')]).then(
+      ([antd]) => antd.default,
+    ),
+}
+const antdLocales = new Map<Lang, Locale>()
+/** antd's locale for a language whose texts are in (none for English: antd's default). */
+export const antdLocaleOf = (lang: string): Locale | undefined => antdLocales.get(lang as Lang)
+
 const fetched = new Map<string, Promise<Texts>>()
 const fetchPart = (lang: Lang, part: Part) => {
   const key = `${lang}/${part}`
-  if (!fetched.has(key))
+  if (!fetched.has(key)) {
+    const texts = parts[lang][part]().then((m) => m.default)
+    const locale = part === 'start' ? libraryLocales[lang]?.() : undefined
     fetched.set(
       key,
-      parts[lang][part]().then((m) => m.default),
+      Promise.all([texts, locale]).then(([t, l]) => {
+        if (l) antdLocales.set(lang, l)
+        return t
+      }),
     )
+  }
   return fetched.get(key)!
 }
+const dayjsLocale = (lang: Lang) => dayjs.locale(lang === 'zh-CN' ? 'zh-cn' : 'en')
 
 /** The parts the app has asked for: a language switch loads them in the new language. */
 const wanted = new Set<Part>(['start'])
 /** The language shown, or being switched to. */
 let target: Lang = initialLang()
 document.documentElement.lang = target
-dayjs.locale(target === 'zh-CN' ? 'zh-cn' : 'en')
 
 /** The parts in i18next's store, as `<lang>/<part>`. */
 const added = new Set<string>()
@@ -60,6 +80,7 @@ const first = target
 /** Resolves once the first language's start texts are in; the app renders after it (main.tsx). */
 export const i18nReady: Promise<unknown> = fetchPart(first, 'start').then((translation) => {
   added.add(`${first}/start`)
+  dayjsLocale(first)
   return i18n.use(initReactI18next).init({
     resources: { [first]: { translation } },
     lng: first,
@@ -111,7 +132,7 @@ export async function setLang(lang: Lang) {
   await Promise.all([...wanted].map((part) => add(lang, part)))
   localStorage.setItem(KEY, lang)
   document.documentElement.lang = lang
-  dayjs.locale(lang === 'zh-CN' ? 'zh-cn' : 'en')
+  dayjsLocale(lang)
   return i18n.changeLanguage(lang)
 }
 
