@@ -48,9 +48,6 @@ export const fieldOf = (meta: CollectionMeta, key: string) => meta.fields.find((
 export const valueOf = (f: Field, record: Record<string, any>): any =>
   f.custom ? record.custom?.[f.key] : record[f.key]
 
-/** A field's label: the server's for custom fields, the translation of its key otherwise. */
-export const labelOf = (f: Field, t: (key: string) => string) => f.label ?? t(`fields.${f.key}`)
-
 /** Filter and sort keys that are not properties of a record (e.g. an account's healthBand): never in forms or pages. */
 export const isVirtual = (f: Field) => 'virtual' in f && !!f.virtual
 

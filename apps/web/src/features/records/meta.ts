@@ -3,6 +3,9 @@ import { isVirtual, type CollectionMeta, type Field } from './field'
 
 export * from './field'
 
+/** A field's label: the server's for custom fields, the translation of its key otherwise. */
+export const labelOf = (f: Field, t: (key: string) => string) => f.label ?? t(`fields.${f.key}`)
+
 /**
  * The built-in objects as the object model describes them (packages/contract/src/object-model), without
  * their virtual fields: those are filter and sort keys of the API (an account's healthBand), not

@@ -9,7 +9,6 @@ export const startTexts: string[] = [
   'app',
   'common',
   'enums',
-  'fields',
   // Sign-in
   'auth',
   // The shell: the menu's entries, the top bar
