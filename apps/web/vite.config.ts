@@ -4,6 +4,14 @@ import { plainDataModules } from './build/plain-data.plugin'
 import { splitTextsPlugin } from './build/texts.plugin'
 import { lazyParts } from './build/lazy-parts.plugin'
 
+const everydayAntd = new RegExp(
+  `node_modules[\\\\/]antd[\\\\/]es[\\\\/](${[
+    ...['_util', 'style', 'theme', 'config-provider', 'app', 'message', 'modal'],
+    ...['button', 'typography', 'space', 'grid', 'row', 'col', 'card', 'tag', 'skeleton', 'empty', 'checkbox'],
+    ...['progress', 'statistic', 'badge', 'avatar', 'tooltip', 'popover', 'layout', 'menu'],
+  ].join('|')})[\\\\/]`,
+)
+
 export default defineConfig({
   plugins: [
     react(),
@@ -31,12 +39,18 @@ export default defineConfig({
       output: {
         // A language's part of the texts (a module of the texts plugin, named `\0texts-…`) without the mark.
         chunkFileNames: (chunk) => `assets/${chunk.name.replace(/^_texts-/, 'texts-')}-[hash].js`,
-        manualChunks(id) {
-          if (id.includes('node_modules/echarts') || id.includes('node_modules/zrender')) return 'echarts'
-          // React itself only: a prefix match would pull react-router, react-i18next and react-zoom-pan-pinch
-          // (the 360° page's) into every first visit.
-          if (/node_modules\/(react|react-dom|scheduler)\//.test(id)) return 'react'
-          return undefined
+        codeSplitting: {
+          groups: [
+            { name: 'echarts', test: /node_modules[\\/](echarts|zrender)[\\/]/, priority: 2 },
+            // React itself only: a prefix match would pull react-router, react-i18next and react-zoom-pan-pinch
+            // (the 360° page's) into every first visit.
+            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 2 },
+            // antd's everyday components — what the shell and Home show, and nearly every page — with what they
+            // need, in one chunk: the automatic split made some thirty small ones of them (by the set of pages
+            // using each), each compressed on its own (Home: 307 → 291 KB brotli; sign-in 235 → 248 KB, other
+            // pages 10–30 KB less).
+            { name: 'antd', test: everydayAntd, priority: 1 },
+          ],
         },
       },
     },
