@@ -7,7 +7,19 @@ import { lazyParts } from './build/lazy-parts.plugin'
 const everydayAntd = new RegExp(
   `node_modules[\\\\/]antd[\\\\/]es[\\\\/](${[
     ...['_util', 'style', 'theme', 'config-provider', 'app', 'message', 'modal'],
-    ...['button', 'typography', 'space', 'grid', 'row', 'col', 'card', 'tag', 'skeleton', 'empty', 'checkbox'],
+    ...[
+      'button',
+      'typography',
+      'space',
+      'grid',
+      'row',
+      'col',
+      'card',
+      'tag',
+      'skeleton',
+      'empty',
+      'checkbox',
+    ],
     ...['progress', 'statistic', 'badge', 'avatar', 'tooltip', 'popover', 'layout', 'menu'],
   ].join('|')})[\\\\/]`,
 )
@@ -21,8 +33,12 @@ export default defineConfig({
     splitTextsPlugin({
       languages: { en: ['src/shared/i18n/en.ts', 'en'], 'zh-CN': ['src/shared/i18n/zh-CN.ts', 'zhCN'] },
     }),
-    // antd's components without the parts of features the app does not use, up front: a card's tabs.
-    lazyParts([{ importer: 'card/Card.js', source: '../tabs' }]),
+    // antd's components without, up front, parts for features Home and most pages do not use: a card's tabs (no
+    // card of the app has any), the colour picker's collapsible presets (imported by every button's styles).
+    lazyParts([
+      { importer: 'card/Card.js', source: '../tabs' },
+      { importer: 'color-picker/components/ColorPresets.js', source: '../../collapse' },
+    ]),
   ],
   server: { port: 5173, proxy: { '/api': 'http://127.0.0.1:3000' } },
   build: {

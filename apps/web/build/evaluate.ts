@@ -1,15 +1,41 @@
-import { runnerImport } from 'vite'
+import { createServer, type ViteDevServer } from 'vite'
+
+let evaluator: Promise<ViteDevServer> | undefined
 
 /**
  * A module's exports as Node evaluates it through Vite (TypeScript and the workspace's packages resolved as
  * the app's build resolves them), with the files it read: for plugins that serve data computed at build time.
+ * One server evaluates every module of a build, so the contract they share is loaded once.
  */
 export async function evaluate(file: string): Promise<{ exports: Record<string, unknown>; files: string[] }> {
-  const { module, dependencies } = await runnerImport<Record<string, unknown>>(file, {
+  evaluator ??= createServer({
     configFile: false,
     logLevel: 'error',
+    appType: 'custom',
+    server: { middlewareMode: true, hmr: false, watch: null },
+    optimizeDeps: { noDiscovery: true, include: [] },
   })
-  return { exports: module, files: dependencies }
+  const server = await evaluator
+  const exports = (await server.ssrLoadModule(file)) as Record<string, unknown>
+  // The files it read (the dev server serves the data again when one of them changes).
+  const files = new Set<string>()
+  const visit = (id: string | undefined) => {
+    const m = id ? server.moduleGraph.getModuleById(id) : undefined
+    if (!m?.file || files.has(m.file)) return
+    files.add(m.file)
+    for (const dep of m.ssrImportedModules) visit(dep.id ?? undefined)
+  }
+  visit(file)
+  return { exports, files: [...files] }
+}
+
+/** Forgets what was evaluated (a file changed), or, with `close`, stops the evaluating server (the build ended). */
+export async function resetEvaluator(close = false) {
+  const server = await evaluator
+  if (close) {
+    evaluator = undefined
+    await server?.close()
+  } else server?.moduleGraph.invalidateAll()
 }
 
 /**

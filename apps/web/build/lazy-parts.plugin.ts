@@ -16,7 +16,9 @@ export function lazyParts(parts: { importer: string; source: string }[]): Plugin
     resolveId(source, importer) {
       if (!importer) return null
       const file = importer.split(path.sep).join('/')
-      const part = parts.find((p) => p.source === source && file.endsWith(`/node_modules/antd/es/${p.importer}`))
+      const part = parts.find(
+        (p) => p.source === source && file.endsWith(`/node_modules/antd/es/${p.importer}`),
+      )
       if (!part) return null
       // The real module, beside the importer (resolved again when the lazy part loads).
       return `${PREFIX}${path.resolve(path.dirname(importer), source)}`

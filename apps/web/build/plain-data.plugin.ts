@@ -1,6 +1,6 @@
 import path from 'node:path'
 import type { Plugin } from 'vite'
-import { dataExpression, evaluate } from './evaluate'
+import { dataExpression, evaluate, resetEvaluator } from './evaluate'
 
 const EXPORT = '\0plain-data:'
 
@@ -30,8 +30,12 @@ export function plainDataModules(files: string[]): Plugin {
     buildStart() {
       evaluated.clear()
     },
-    watchChange() {
+    async watchChange() {
       evaluated.clear()
+      await resetEvaluator()
+    },
+    async closeBundle() {
+      await resetEvaluator(true)
     },
     resolveId(id) {
       return id.startsWith(EXPORT) ? id : null

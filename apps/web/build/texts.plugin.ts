@@ -1,7 +1,7 @@
 import path from 'node:path'
 import type { Plugin } from 'vite'
 import { splitTexts, type Texts } from '../src/shared/i18n/split-texts'
-import { dataExpression, evaluate } from './evaluate'
+import { dataExpression, evaluate, resetEvaluator } from './evaluate'
 
 const PREFIX = 'virtual:texts/'
 
@@ -28,8 +28,12 @@ export function splitTextsPlugin(opts: { languages: Record<string, [file: string
     buildStart() {
       cache.clear()
     },
-    watchChange() {
+    async watchChange() {
       cache.clear()
+      await resetEvaluator()
+    },
+    async closeBundle() {
+      await resetEvaluator(true)
     },
     resolveId(id) {
       // A name of its own for each part's chunk (texts-en-start-<hash>.js).

@@ -5,6 +5,8 @@ import { useNavigate } from 'react-router'
 import { useTranslation } from 'react-i18next'
 import { useAuth } from './auth'
 import { switchWorkspace, type MyWorkspace } from './workspaces'
+// The switcher's texts, in both languages (Settings → Workspaces has the same).
+import '../features/settings/workspaces.messages'
 
 /** The user menu's drop-down (UserMenu loads it on first use, open: it was asked for by a click). */
 export default function UserMenuDropdown({
