@@ -18,7 +18,8 @@ export function LanguageSwitch() {
   const standIn = (
     <Button
       size="small"
-      aria-label={t('common.language')}
+      // The language shown is part of the name (as the drop-down reads it): "Language: English".
+      aria-label={`${t('common.language')}: ${current}`}
       aria-haspopup="listbox"
       className="language-switch"
       style={{ width: 100, justifyContent: 'space-between', paddingInline: 7 }}
