@@ -77,40 +77,39 @@ document.documentElement.lang = target
 const added = new Set<string>()
 const first = target
 
-/** Resolves once the first language's start texts are in; the app renders after it (main.tsx). */
-export const i18nReady: Promise<unknown> = fetchPart(first, 'start').then((translation) => {
-  added.add(`${first}/start`)
-  dayjsLocale(first)
-  return i18n.use(initReactI18next).init({
-    resources: { [first]: { translation } },
-    lng: first,
-    // Every key exists in both languages (a unit test checks), so there is no fallback to fetch.
-    fallbackLng: false,
-    interpolation: { escapeValue: false },
-    returnNull: false,
-    showSupportNotice: false,
-    // A text that is not in yet shows once its part arrives (the rest's texts, added to the store).
-    react: { bindI18nStore: 'added' },
-    // A safety net, should a screen of the start name a text of the rest (start-texts.test.ts checks they
-    // do not): the rest is fetched and the screen shows the text once it is in.
-    saveMissing: true,
-    missingKeyHandler: (_lngs, _ns, key, _fallback, _update, options) => {
-      // (A text asked for with a default may be missing on purpose: an error code without its own text.)
-      if ((options as { defaultValue?: unknown }).defaultValue !== undefined) return
-      if (added.has(`${target}/rest`)) return
-      if (import.meta.env.DEV) console.warn(`The text "${key}" is not among the start texts (start-texts.ts)`)
-      void loadTexts('rest')
-    },
-  })
+// Set up at once, without texts: a feature's own texts (`*.messages.ts`) may be added by a page module that
+// loads beside the first texts (the landing page's chunk, app/landing-prefetch.ts).
+void i18n.use(initReactI18next).init({
+  resources: {},
+  lng: first,
+  // Every key exists in both languages (a unit test checks), so there is no fallback to fetch.
+  fallbackLng: false,
+  interpolation: { escapeValue: false },
+  returnNull: false,
+  showSupportNotice: false,
+  // A text that is not in yet shows once its part arrives (added to the store).
+  react: { bindI18nStore: 'added' },
+  // A safety net, should a screen of the start name a text of the rest (start-texts.test.ts checks they
+  // do not): the rest is fetched and the screen shows the text once it is in.
+  saveMissing: true,
+  missingKeyHandler: (_lngs, _ns, key, _fallback, _update, options) => {
+    // (A text asked for with a default may be missing on purpose: an error code without its own text.)
+    if ((options as { defaultValue?: unknown }).defaultValue !== undefined) return
+    if (!added.has(`${target}/start`) || added.has(`${target}/rest`)) return
+    if (import.meta.env.DEV) console.warn(`The text "${key}" is not among the start texts (start-texts.ts)`)
+    void loadTexts('rest')
+  },
 })
 
 async function add(lang: Lang, part: Part) {
   const texts = await fetchPart(lang, part)
-  await i18nReady
   if (added.has(`${lang}/${part}`)) return
   added.add(`${lang}/${part}`)
   i18n.addResourceBundle(lang, 'translation', texts, true, true)
 }
+
+/** Resolves once the first language's start texts are in; the app renders after it (main.tsx). */
+export const i18nReady: Promise<void> = add(first, 'start').then(() => void dayjsLocale(first))
 
 /** Loads a part of the texts in the language shown (and, after a switch, in the new one). */
 export function loadTexts(part: Part): Promise<void> {
