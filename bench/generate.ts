@@ -29,6 +29,10 @@ export type Generated = People & {
 // The bench workspace has no event handlers, so its events need not be queued anywhere.
 export const noEvents: EventSink = { emit: async () => [] }
 
+/** The e-mail of the i-th bench user of a role (1-based), e.g. sales-manager01@bench.openkam.local. */
+export const benchEmail = (role: string, i: number) =>
+  `${role.replace('_', '-')}${String(i).padStart(2, '0')}@bench.openkam.local`
+
 /** The workspace and a few dozen people: an admin who signs in, sales managers, salespeople and CSMs. */
 export async function createPeople(database: Database): Promise<People> {
   return database.db.transaction(async (tx) => {
@@ -46,7 +50,7 @@ export async function createPeople(database: Database): Promise<People> {
     const make = async (role: string, count: number) => {
       const ids: string[] = []
       for (let i = 1; i <= count; i++) {
-        const email = `${role.replace('_', '-')}${String(i).padStart(2, '0')}@bench.openkam.local`
+        const email = benchEmail(role, i)
         const rec = await userCollection.create(tx, ctx, { email, name: `${role} ${i}`, roles: [role] })
         ids.push(rec.id)
       }
@@ -105,40 +109,45 @@ export function accountsInsert(ws: string, p: People, n: number, offset = 0) {
     from ${series(n, 36, ', round((random() * 100)::numeric, 2) as health')}`
 }
 
-const contactsInsert = (ws: string, p: People, z: Sizes) => `
+/** A child insert: `z` the rows to add (and the new accounts they go to), `from` the rows there already. */
+type ChildInsert = (ws: string, p: People, z: Sizes, from: Sizes) => string
+
+const contactsInsert: ChildInsert = (ws, p, z, from) => `
   insert into contacts (id, workspace_id, created_at, updated_at, created_by, owner_id, account_id, name, title,
       email, buying_role, stance, influence, relationship_strength, active)
-    select ${uuid7('s.at')}, ${lit(ws)}, s.at, s.at, ${lit(p.adminId)}, a.owner_id, a.id, 'Contact ' || s.g,
+    select ${uuid7('s.at')}, ${lit(ws)}, s.at, s.at, ${lit(p.adminId)}, a.owner_id, a.id,
+      'Contact ' || (s.g + ${from.contacts}),
       ${pick(textArray(['CEO', 'CFO', 'CIO', 'IT manager', 'Purchasing manager', 'Engineer']), 6)},
-      'contact' || s.g || '@example.cn',
+      'contact' || (s.g + ${from.contacts}) || '@example.cn',
       ${pick(textArray(['user', 'technical_evaluator', 'influencer', 'financial_controller', 'economic_buyer']), 5)},
       ${pick(textArray(['champion', 'supporter', 'neutral', 'skeptic', 'blocker']), 5)},
       1 + floor(random() * 5)::int, 1 + floor(random() * 5)::int, random() > 0.05
     from ${series(z.contacts, 36)} ${ofAccount(z.accounts)}`
 
-const activitiesInsert = (ws: string, p: People, z: Sizes) => `
+const activitiesInsert: ChildInsert = (ws, p, z, from) => `
   insert into activities (id, workspace_id, created_at, updated_at, created_by, owner_id, account_id, kind,
       subject, occurred_at, duration_minutes)
     select ${uuid7('s.at')}, ${lit(ws)}, s.at, s.at, ${lit(p.adminId)}, a.owner_id, a.id, s.kind,
-      initcap(s.kind) || ' #' || s.g, s.at, 15 * (1 + floor(random() * 8)::int)
+      initcap(s.kind) || ' #' || (s.g + ${from.activities}), s.at, 15 * (1 + floor(random() * 8)::int)
     from ${series(z.activities, 18, `, ${pick(textArray(['call', 'email', 'meeting', 'visit', 'enquiry', 'note']), 6)} as kind`)}
     ${ofAccount(z.accounts)}`
 
-const opportunitiesInsert = (ws: string, p: People, z: Sizes) => `
+const opportunitiesInsert: ChildInsert = (ws, p, z, from) => `
   insert into opportunities (id, workspace_id, created_at, updated_at, created_by, owner_id, account_id, name,
       amount, stage, status, type, probability, expected_close_date)
     select ${uuid7('s.at')}, ${lit(ws)}, s.at, s.at + random() * (now() - s.at), ${lit(p.adminId)}, a.owner_id,
-      a.id, 'Opportunity ' || s.g, round((random() * 2000000)::numeric, 2),
+      a.id, 'Opportunity ' || (s.g + ${from.opportunities}), round((random() * 2000000)::numeric, 2),
       ${pick(textArray(['discovery', 'solution', 'negotiation', 'implementation', 'account_management']), 5)},
       (array['open', 'open', 'won', 'lost', 'open']::text[])[1 + floor(random() * 5)::int],
       ${pick(textArray(['new_business', 'upsell', 'cross_sell', 'renewal']), 4)},
       10 * floor(random() * 10)::int, (s.at + interval '90 days')::date
     from ${series(z.opportunities, 24)} ${ofAccount(z.accounts)}`
 
-const ticketsInsert = (ws: string, p: People, z: Sizes) => `
+const ticketsInsert: ChildInsert = (ws, p, z, from) => `
   insert into tickets (id, workspace_id, created_at, updated_at, created_by, owner_id, account_id, subject,
       status, priority, type)
-    select ${uuid7('s.at')}, ${lit(ws)}, s.at, s.at, ${lit(p.adminId)}, a.owner_id, a.id, 'Ticket ' || s.g,
+    select ${uuid7('s.at')}, ${lit(ws)}, s.at, s.at, ${lit(p.adminId)}, a.owner_id, a.id,
+      'Ticket ' || (s.g + ${from.tickets}),
       ${pick(textArray(['new', 'open', 'pending', 'resolved', 'closed']), 5)},
       ${pick(textArray(['low', 'normal', 'high', 'urgent']), 4)},
       ${pick(textArray(['question', 'incident', 'problem', 'feature_request', 'complaint']), 5)}
@@ -176,8 +185,23 @@ async function withoutIndexes(db: RawSql, table: string, load: () => Promise<voi
   for (const i of indexes) await db.exec(i.def)
 }
 
-/** Bulk-loads the business rows of the workspace and vacuums/analyzes, returning seconds per step. */
-export async function bulkLoad(db: RawSql, p: People, z: Sizes, log: (line: string) => void) {
+export const noRows: Sizes = { accounts: 0, contacts: 0, activities: 0, opportunities: 0, tickets: 0 }
+
+/**
+ * Bulk-loads the business rows of the workspace and vacuums/analyzes, returning seconds per step. With
+ * `from` (what an earlier load made), it grows the workspace to `z`: the new accounts, numbered on, get the
+ * new children.
+ */
+export async function bulkLoad(
+  db: RawSql,
+  p: People,
+  total: Sizes,
+  log: (line: string) => void,
+  from: Sizes = noRows,
+) {
+  const z = Object.fromEntries(
+    Object.entries(total).map(([k, v]) => [k, v - from[k as keyof Sizes]]),
+  ) as Sizes
   const seconds: Record<string, number> = {}
   const step = async (name: string, rows: number, fn: () => Promise<void>) => {
     const t0 = performance.now()
@@ -188,12 +212,14 @@ export async function bulkLoad(db: RawSql, p: People, z: Sizes, log: (line: stri
   if (db.kind === 'postgres') await db.exec(`set maintenance_work_mem = '1GB'; set work_mem = '256MB'`)
   const ws = p.workspaceId
   await step('accounts', z.accounts, () =>
-    withoutIndexes(db, 'accounts', () => db.exec(accountsInsert(ws, p, z.accounts))),
+    withoutIndexes(db, 'accounts', () => db.exec(accountsInsert(ws, p, z.accounts, from.accounts))),
   )
+  // The accounts this load made ('Account 0000001' …), which its children go to.
   await db.exec(`create temp table bench_accounts as
-      select (row_number() over (order by id))::int as n, id, owner_id from accounts where workspace_id = ${lit(ws)};
+      select (row_number() over (order by id))::int as n, id, owner_id from accounts
+        where workspace_id = ${lit(ws)} and name ~ '^Account [0-9]{7}$' and substr(name, 9)::int > ${from.accounts};
     create unique index on bench_accounts (n); analyze bench_accounts`)
-  const children: [keyof Sizes, string, (ws: string, p: People, z: Sizes) => string][] = [
+  const children: [keyof Sizes, string, ChildInsert][] = [
     ['contacts', 'contacts', contactsInsert],
     ['activities', 'activities', activitiesInsert],
     ['opportunities', 'opportunities', opportunitiesInsert],
@@ -201,7 +227,7 @@ export async function bulkLoad(db: RawSql, p: People, z: Sizes, log: (line: stri
   ]
   for (const [key, table, insert] of children) {
     if (z[key] === 0) continue
-    await step(table, z[key], () => withoutIndexes(db, table, () => db.exec(insert(ws, p, z))))
+    await step(table, z[key], () => withoutIndexes(db, table, () => db.exec(insert(ws, p, z, from))))
   }
   await step('metric values', z.accounts * 8, () =>
     withoutIndexes(db, 'metric_values', () => db.exec(metricsInsert(ws, z))),

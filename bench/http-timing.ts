@@ -6,6 +6,8 @@ import { summarize, type Load } from './stats'
 
 const root = path.resolve(import.meta.dirname, '..')
 const bin = path.join(root, 'apps/server/bin/openkam.js')
+/** How long a stopping server may take (it waits up to 35 s for work in flight) before it is killed. */
+const KILL_AFTER_MS = 60_000
 
 export type Server = {
   /** The server process's id (e.g. to read its memory from /proc). */
@@ -22,19 +24,25 @@ export function startServer(opts: {
   demo?: boolean
   databaseUrl?: string
   env?: Record<string, string>
+  /** More arguments of `openkam start`, e.g. ['--api-only']. */
+  args?: string[]
 }): Server {
   const started = performance.now()
-  const child = spawn(process.execPath, [bin, 'start', ...(opts.demo ? ['--demo'] : [])], {
-    env: {
-      ...process.env,
-      PORT: '0',
-      OPENKAM_DATA_DIR: opts.dataDir,
-      OPENKAM_LOG_LEVEL: 'warn',
-      DATABASE_URL: opts.databaseUrl ?? '',
-      ...opts.env,
+  const child = spawn(
+    process.execPath,
+    [bin, 'start', ...(opts.demo ? ['--demo'] : []), ...(opts.args ?? [])],
+    {
+      env: {
+        ...process.env,
+        PORT: '0',
+        OPENKAM_DATA_DIR: opts.dataDir,
+        OPENKAM_LOG_LEVEL: 'warn',
+        DATABASE_URL: opts.databaseUrl ?? '',
+        ...opts.env,
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
     },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  })
+  )
   let out = ''
   let exit: string | null = null
   let stopping = false
@@ -50,11 +58,17 @@ export function startServer(opts: {
     })
   })
   ready.catch(() => undefined)
+  // A server whose event loop its embedded database keeps busy may not get to its SIGTERM handler for long:
+  // after KILL_AFTER_MS it is killed.
   const stop = () =>
     new Promise<void>((resolve) => {
       stopping = true
       if (exit) return resolve()
-      child.on('exit', () => resolve())
+      const kill = setTimeout(() => child.kill('SIGKILL'), KILL_AFTER_MS)
+      child.on('exit', () => {
+        clearTimeout(kill)
+        resolve()
+      })
       child.kill('SIGTERM')
     })
   return { pid: child.pid!, ready, stop, lost: () => (stopping ? null : exit) }
@@ -76,21 +90,16 @@ export async function probe(url: string, token: string, urlPath: string) {
   return { status: res.status, body: await res.text() }
 }
 
-/** Whether the server's OpenAPI description has a path, e.g. '/api/v1/imports'. */
-export async function describesPath(url: string, urlPath: string) {
-  const res = await fetch(`${url}/api/openapi.json`)
-  const doc = (await res.json()) as { paths?: Record<string, unknown> }
-  return urlPath in (doc.paths ?? {})
-}
-
 /**
  * `connections` clients send GET requests back to back for `seconds`; `nextPath` gives each request's path
- * (e.g. rotating account ids). Latencies are every response's own time, so p95 is exact.
+ * (e.g. rotating account ids), or `request` describes another request (e.g. a POST with its body). Latencies
+ * are every response's own time, so p95 is exact.
  */
 export async function httpLoad(opts: {
   url: string
   token: string
-  nextPath: () => string
+  nextPath?: () => string
+  request?: autocannon.Request
   connections: number
   seconds: number
 }): Promise<Load> {
@@ -108,9 +117,12 @@ export async function httpLoad(opts: {
         requests: [
           {
             method: 'GET',
-            setupRequest: (req) => ({ ...req, path: opts.nextPath() }),
-            onResponse: (status, body) => {
+            setupRequest: (req) => ({ ...req, path: opts.nextPath!() }),
+            ...opts.request,
+            onResponse: (status, body, context, headers) => {
               if (status >= 300 && !sample) sample = `${status} ${body.slice(0, 300)}`
+              if (typeof opts.request?.onResponse === 'function')
+                opts.request.onResponse(status, body, context, headers)
             },
           },
         ],

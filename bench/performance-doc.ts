@@ -4,10 +4,13 @@ import os from 'node:os'
 import path from 'node:path'
 import { markdownTable, missed, type Row } from './report'
 import type { ScaleResult, Settings } from './scale'
+import { sizeHow } from './size-rows'
+import type { SizeStep } from './size-timing'
 import { usageSection } from './usage-rows'
 import type { UsageIngestion } from './usage-timing'
 import { webLoadSection } from './web-load-section'
 import { writeCostSection } from './write-cost-section'
+import { writeHow } from './write-rows'
 
 export type RunInfo = {
   rows: Row[]
@@ -24,6 +27,8 @@ export type RunInfo = {
   incidents: string[]
   /** Usage ingestion through the API beside COPY (PostgreSQL). */
   usage?: UsageIngestion
+  /** The cost-by-size steps (PostgreSQL), when run. */
+  steps?: SizeStep[]
 }
 
 function pgliteVersion(root: string) {
@@ -88,7 +93,8 @@ export function performanceDoc(run: RunInfo, root: string): string {
     `- Load: ${settings.clients} clients for ${settings.seconds} s and one client for ${settings.oneSeconds} s, ` +
       'each after a 2 s warm-up.',
     '',
-    'Budgets are those of `shared/DESIGN.md` ("Quality budgets"). **Use** = measured ÷ budget (for floors such as',
+    'Budgets are those of `shared/DESIGN.md` ("Quality budgets"), and for writes, memory and cost by size issue',
+    "21's targets. **Use** = measured ÷ budget (for floors such as",
     '"≥ 30% of raw SQL\'s rate": budget ÷ measured); below 1.00 is within budget. Rows without a budget are the',
     'figures the budgets are relative to, or context. The DESIGN budgets are set for PostgreSQL on the',
     '200k-account workspace; the PGlite column applies them to its smaller workspace for comparison.',
@@ -139,13 +145,21 @@ export function performanceDoc(run: RunInfo, root: string): string {
     "- **Import.** A CSV of new accounts, loaded with `COPY` (psql's `\\copy`; on PGlite `COPY … FROM",
     "  '/dev/blob'`) first into an empty table shaped like accounts without indexes (the database's raw intake,",
     '  which is what DESIGN\'s "~200k rows a second" describes), then into the populated accounts table with every',
-    "  index; then as many rows again with the generator's `INSERT … SELECT`. The API import",
-    '  (`POST /api/v1/imports`: validate, de-duplicate, insert, audit) is not timed by the bench yet.',
+    "  index; then as many rows again with the generator's `INSERT … SELECT`.",
+    '- **Report engine.** `POST /api/v1/reports/run` (accounts by tier) and `POST /api/v1/reports/drill` (the',
+    '  accounts of tier "strategic", first page of 50) at one client after a 1 s warm-up, on a server started for',
+    '  them; raw SQL: the statement the engine compiles for each (as recorded at the driver), prepared, at one client.',
+    ...writeHow(settings, pg?.rawDriver !== 'pg'),
     ...customFieldHow(pg, settings),
+    ...sizeHow(run.steps, settings.clients, settings.seconds, settings.oneSeconds),
     '',
     'Sizes and durations can be changed: `BENCH_ACCOUNTS`, `BENCH_CONTACTS`, `BENCH_ACTIVITIES`,',
     '`BENCH_OPPORTUNITIES`, `BENCH_TICKETS` (PostgreSQL; the same with `BENCH_PGLITE_` for PGlite),',
-    '`BENCH_SECONDS`, `BENCH_ONE_SECONDS`, `BENCH_CLIENTS`, `BENCH_IMPORT_ROWS`, `BENCH_ONLY=pglite|postgres`;',
+    '`BENCH_SECONDS`, `BENCH_ONE_SECONDS`, `BENCH_CLIENTS`, `BENCH_CREATE_CLIENTS` (default 10),',
+    '`BENCH_RAW_WRITE_CLIENTS` (default 10),',
+    '`BENCH_IMPORT_ROWS`, `BENCH_SIZES` (the cost-by-size steps, default `20000,200000,1000000`; empty: skipped),',
+    '`BENCH_ONLY=pglite|postgres`; `BENCH_ONLY=sizes` runs the cost-by-size steps alone and prints their rows',
+    'without rewriting this file;',
     '`BENCH_ONLY=custom-field` runs the PostgreSQL workspace and the custom-field scenario alone (about 3 min',
     'instead of the whole run) and prints its rows without rewriting this file;',
     '`BENCH_ONLY=usage` runs the usage ingestion alone on a small PostgreSQL workspace (`BENCH_USAGE_ACCOUNTS`,',

@@ -1,5 +1,6 @@
 // The report engine at scale (issue 17): a grouped aggregate over every account of the workspace through
-// POST /api/v1/reports/run at one client, beside the same aggregate sent straight to the database.
+// POST /api/v1/reports/run, and the drill-down into one of its groups through POST /api/v1/reports/drill, at
+// one client, each beside the same statement sent straight to the database.
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -33,8 +34,28 @@ export const REPORT_AGGREGATE: Read = {
   ],
 }
 
-/** One client posting the report back to back for `seconds`: every answer's own time. */
-export async function timeReportRun(url: string, token: string, seconds: number): Promise<Load> {
+/** The drill-down into REPORT_QUERY's largest group but one: the first page of its accounts. */
+export const DRILL_QUERY = { ...REPORT_QUERY, group: { tier: 'strategic' }, limit: 50 }
+
+/**
+ * The statement the engine compiles for DRILL_QUERY as an administrator: the group's rows as a page of the
+ * accounts list, newest created first (captured at the driver; `{arg}` is the tier).
+ */
+export const REPORT_DRILL: Read = {
+  statements: [
+    `select * from accounts where (workspace_id = {ws} and deleted_at is null) and id in (
+        select id from accounts where workspace_id = {ws} and deleted_at is null and (tier)::text = {arg})
+      order by created_at desc, id desc limit 51`,
+  ],
+}
+
+/** One client posting a report query to `/api/v1/reports/<what>` back to back for `seconds`: every answer's own time. */
+export async function timeReportRun(
+  url: string,
+  token: string,
+  seconds: number,
+  what: 'run' | 'drill' = 'run',
+): Promise<Load> {
   const latencies: number[] = []
   let errors = 0
   let sample: string | undefined
@@ -42,10 +63,10 @@ export async function timeReportRun(url: string, token: string, seconds: number)
   const until = started + seconds * 1000
   while (performance.now() < until) {
     const t0 = performance.now()
-    const res = await fetch(`${url}/api/v1/reports/run`, {
+    const res = await fetch(`${url}/api/v1/reports/${what}`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify(REPORT_QUERY),
+      body: JSON.stringify(what === 'run' ? REPORT_QUERY : DRILL_QUERY),
     })
     const body = await res.text()
     latencies.push(performance.now() - t0)
@@ -61,17 +82,23 @@ export async function timeReportRun(url: string, token: string, seconds: number)
 /** The budget of the grouped aggregate over the whole scale workspace at one client (p95). */
 export const AGGREGATE_BUDGET_MS = 300
 
-export type ReportTiming = { api: Load; raw: Load; groups: number }
+export type ReportTiming = { api: Load; raw: Load; groups: number; drill: { api: Load; raw: Load } }
 
-/** The raw statement back to back for `seconds` on one connection. */
-async function timeRaw(raw: RawSql, ws: string, seconds: number): Promise<Load> {
-  const text = REPORT_AGGREGATE.statements[0]!.replace('{ws}', '$1')
+/** A raw statement back to back for `seconds` on one connection (`{ws}` → $1, `{arg}` → $2). */
+export async function timeRawReport(
+  raw: RawSql,
+  read: Read,
+  params: [string, ...string[]],
+  seconds: number,
+): Promise<Load> {
+  const text = read.statements[0]!.replaceAll('{ws}', '$1').replaceAll('{arg}', '$2')
+  const name = read === REPORT_DRILL ? 'bench_report_drill' : 'bench_report_aggregate'
   const latencies: number[] = []
   const started = performance.now()
   const until = started + seconds * 1000
   while (performance.now() < until) {
     const t0 = performance.now()
-    await raw.query(text, [ws], 'bench_report_aggregate')
+    await raw.query(text, params, name)
     latencies.push(performance.now() - t0)
   }
   return summarize(latencies, (performance.now() - started) / 1000)
@@ -88,6 +115,7 @@ export async function timeReport(t: Target, seconds: number, log: Log): Promise<
     t.kind === 'pglite' ? { dataDir: t.dataDir } : { dataDir: scratch, databaseUrl: t.url },
   )
   let api: Load
+  let drill: Load
   let groups = 0
   try {
     const { url } = await server.ready
@@ -101,6 +129,8 @@ export async function timeReport(t: Target, seconds: number, log: Log): Promise<
     groups = ((await probe.json()) as { rows: unknown[] }).rows.length
     await timeReportRun(url, token, 1)
     api = await timeReportRun(url, token, seconds)
+    await timeReportRun(url, token, 1, 'drill')
+    drill = await timeReportRun(url, token, seconds, 'drill')
   } finally {
     await server.stop()
     fs.rmSync(scratch, { recursive: true, force: true })
@@ -111,12 +141,16 @@ export async function timeReport(t: Target, seconds: number, log: Log): Promise<
       'select workspace_id as id from users where email = $1',
       [BENCH_ADMIN.email],
     )
-    await timeRaw(raw, ws, 1)
-    const rawLoad = await timeRaw(raw, ws, seconds)
+    await timeRawReport(raw, REPORT_AGGREGATE, [ws], 1)
+    const rawLoad = await timeRawReport(raw, REPORT_AGGREGATE, [ws], seconds)
+    const drillArgs: [string, string] = [ws, DRILL_QUERY.group.tier]
+    await timeRawReport(raw, REPORT_DRILL, drillArgs, 1)
+    const rawDrill = await timeRawReport(raw, REPORT_DRILL, drillArgs, seconds)
     log(
-      `  report: API p50 ${ms(api.p50)}, p95 ${ms(api.p95)}; raw SQL p50 ${ms(rawLoad.p50)} (${groups} groups)`,
+      `  report: API p50 ${ms(api.p50)}, p95 ${ms(api.p95)}; raw SQL p50 ${ms(rawLoad.p50)} (${groups} groups); ` +
+        `drill-down: API p50 ${ms(drill.p50)}, raw SQL p50 ${ms(rawDrill.p50)}`,
     )
-    return { api, raw: rawLoad, groups }
+    return { api, raw: rawLoad, groups, drill: { api: drill, raw: rawDrill } }
   } finally {
     await raw.close()
   }
@@ -142,6 +176,21 @@ export function reportRows(lite?: ReportTiming, pg?: ReportTiming): Row[] {
       what: 'API ÷ raw SQL (p50)',
       pglite: cell(lite, (r) => ({ value: `${(r.api.p50 / r.raw.p50).toFixed(2)}×` })),
       postgres: cell(pg, (r) => ({ value: `${(r.api.p50 / r.raw.p50).toFixed(2)}×` })),
+    },
+    {
+      what: `drill-down into tier "${DRILL_QUERY.group.tier}" (POST /reports/drill, first 50): p50 · p95`,
+      pglite: cell(lite, (r) => ({ value: p50p95(r.drill.api) })),
+      postgres: cell(pg, (r) => ({ value: p50p95(r.drill.api) })),
+    },
+    {
+      what: 'same page, raw SQL: p50 · p95',
+      pglite: cell(lite, (r) => ({ value: p50p95(r.drill.raw) })),
+      postgres: cell(pg, (r) => ({ value: p50p95(r.drill.raw) })),
+    },
+    {
+      what: 'drill-down API ÷ raw SQL (p50)',
+      pglite: cell(lite, (r) => ({ value: `${(r.drill.api.p50 / r.drill.raw.p50).toFixed(2)}×` })),
+      postgres: cell(pg, (r) => ({ value: `${(r.drill.api.p50 / r.drill.raw.p50).toFixed(2)}×` })),
     },
   ]
 }

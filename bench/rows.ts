@@ -160,11 +160,20 @@ export function buildRows(
       ...both((r) => bulk(r.imports.insertSelect)),
     },
     {
-      what: 'import via API (POST /api/v1/imports, CSV)',
-      ...both((r) => ({
-        value: r.importEndpoint ? 'not measured yet (endpoint exists)' : 'not measured yet',
-      })),
-      budget: '< 30 s',
+      what: 'import via API (POST /api/v1/imports, CSV; POST → finishedAt)',
+      ...both((r) => {
+        const i = r.apiImport
+        if (i.status !== 'done')
+          return { value: `${i.status} after ${secs(i.seconds)}: ${i.message ?? ''}`.trim(), use: Infinity }
+        // DESIGN: 100k accounts < 30 s, aiming at 5 s; pro rata for other sizes.
+        return {
+          value:
+            `${secs(i.seconds)} · ${perSecond(i.created / i.seconds, 'rows')}; then ${count(i.queuedAfter)} ` +
+            `jobs queued, slowest progress poll ${secs(i.slowestPoll / 1000)}`,
+          use: i.seconds / ((30 * i.rows) / 100_000),
+        }
+      }),
+      budget: '100k rows < 30 s, aim 5 s (pro rata)',
     },
     { section: 'Automation (worker in the server process)' },
     {

@@ -5,6 +5,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { adminQuery, startCluster } from '../apps/server/test/pg-cluster'
 import type { Sizes } from './generate'
+import { envNumber, only, settings, sizes, sizeSteps, usageSettings } from './settings'
 import { generate } from './workspace'
 import { startServer } from './http-timing'
 import { performanceDoc } from './performance-doc'
@@ -13,47 +14,15 @@ import { buildRows, type EmbeddedStart } from './rows'
 import { customFieldRows } from './custom-field-rows'
 import { dashboardRows, timeDashboard, type DashboardTiming } from './dashboard-timing'
 import { reportRows, timeReport, type ReportTiming } from './report-timing'
-import { runCustomFieldAlone, runScale, type ScaleResult, type Settings } from './scale'
+import { runCustomFieldAlone, runScale, type ScaleResult } from './scale'
+import { sizeRows } from './size-rows'
+import { runSizes, type SizeStep } from './size-timing'
 import { spliceUsageSection, usageHeads, usageRows, usageSection } from './usage-rows'
-import { runUsageIngestion, type UsageIngestion, type UsageSettings } from './usage-timing'
+import { runUsageIngestion, type UsageIngestion } from './usage-timing'
+import { writeRows } from './write-rows'
 
 const root = path.resolve(import.meta.dirname, '..')
 const log = (line: string) => console.log(line)
-
-function envNumber(name: string, fallback: number): number {
-  const raw = process.env[name]
-  if (raw === undefined || raw === '') return fallback
-  const n = Number(raw.replaceAll('_', ''))
-  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number, got "${raw}"`)
-  return n
-}
-
-function sizes(prefix: string, accounts: number, contacts: number, activities: number): Sizes {
-  const a = envNumber(`${prefix}ACCOUNTS`, accounts)
-  return {
-    accounts: a,
-    contacts: envNumber(`${prefix}CONTACTS`, contacts),
-    activities: envNumber(`${prefix}ACTIVITIES`, activities),
-    opportunities: envNumber(`${prefix}OPPORTUNITIES`, 2 * a),
-    tickets: envNumber(`${prefix}TICKETS`, a),
-  }
-}
-
-const settings: Settings = {
-  seconds: envNumber('BENCH_SECONDS', 10),
-  oneSeconds: envNumber('BENCH_ONE_SECONDS', 5),
-  clients: envNumber('BENCH_CLIENTS', 50),
-  importRows: envNumber('BENCH_IMPORT_ROWS', 100_000),
-}
-const usageSettings: UsageSettings = {
-  clients: envNumber('BENCH_USAGE_CLIENTS', 4),
-  batch: envNumber('BENCH_USAGE_BATCH', 1000),
-  seconds: envNumber('BENCH_USAGE_SECONDS', 15),
-  copyRows: envNumber('BENCH_USAGE_COPY_ROWS', 200_000),
-}
-const only = process.env.BENCH_ONLY
-if (only && !['pglite', 'postgres', 'custom-field', 'usage'].includes(only))
-  throw new Error('BENCH_ONLY must be pglite, postgres, custom-field or usage')
 
 /** Embedded start to ready: once on a new data folder (migrations + demo seed), once on the same folder again. */
 async function embeddedStart(dir: string): Promise<EmbeddedStart> {
@@ -71,20 +40,26 @@ async function embeddedStart(dir: string): Promise<EmbeddedStart> {
   return { fresh, existing }
 }
 
-/** The PostgreSQL scale run, on a throwaway cluster or, with DATABASE_URL, in a database on that server. */
-async function onPostgres<R>(z: Sizes, run: (url: string) => Promise<R>) {
+/** A PostgreSQL run, on a throwaway cluster or, with DATABASE_URL, in a database `name` on that server. */
+async function onPostgres<R>(run: (url: string) => Promise<R>, name = 'openkam_bench') {
   const cluster = process.env.DATABASE_URL ? undefined : await startCluster()
   const base = process.env.DATABASE_URL?.replace(/\/[^/]*$/, '') ?? cluster!.url
   try {
-    await adminQuery(base, 'drop database if exists openkam_bench')
-    await adminQuery(base, 'create database openkam_bench')
-    log(`PostgreSQL: ${cluster ? 'throwaway cluster' : 'DATABASE_URL server'}, database openkam_bench`)
-    return await run(`${base}/openkam_bench`)
+    await adminQuery(base, `drop database if exists ${name}`)
+    await adminQuery(base, `create database ${name}`)
+    log(`PostgreSQL: ${cluster ? 'throwaway cluster' : 'DATABASE_URL server'}, database ${name}`)
+    return await run(`${base}/${name}`)
   } finally {
     if (cluster) cluster.stop()
-    else await adminQuery(base, 'drop database if exists openkam_bench')
+    else await adminQuery(base, `drop database if exists ${name}`)
   }
 }
+
+/** The cost-by-size run in a database of its own (see size-timing.ts); undefined when BENCH_SIZES is empty. */
+const sizesRun = (like: Sizes) =>
+  sizeSteps.length
+    ? onPostgres((url) => runSizes(url, sizeSteps, like, settings, log), 'openkam_bench_sizes')
+    : Promise.resolve(undefined)
 
 /** What went wrong during the runs: servers stopped from outside, failed API answers. */
 function incidents(results: [string, ScaleResult | undefined][]) {
@@ -102,6 +77,10 @@ function incidents(results: [string, ScaleResult | undefined][]) {
       ['custom field: writes during the build', f?.during],
       ['custom field: filtered list, 1 client', f?.list1],
       [`custom field: filtered list, ${settings.clients} clients`, f?.listMany],
+      ['create, 1 client', r.writes.create.one.api],
+      [`create, ${settings.createClients} clients`, r.writes.create.many.api],
+      ['update, 1 client', r.writes.update.one.api],
+      [`update, ${settings.clients} clients`, r.writes.update.many.api],
     ] as const)
       if (l?.errors) out.push(`${db}, ${what}: ${l.errors} failed, e.g. ${l.errorSample ?? 'no answer'}`)
   }
@@ -112,9 +91,7 @@ function incidents(results: [string, ScaleResult | undefined][]) {
 async function customFieldAlone() {
   const started = performance.now()
   const z = sizes('BENCH_', 200_000, 1_000_000, 5_000_000)
-  const r = await onPostgres(z, (url) =>
-    runCustomFieldAlone({ kind: 'postgres', url, sizes: z }, settings, log),
-  )
+  const r = await onPostgres((url) => runCustomFieldAlone({ kind: 'postgres', url, sizes: z }, settings, log))
   const rows = customFieldRows(settings, r.customField)
   const heads = { pglite: 'PGlite', postgres: `PostgreSQL (${count(z.accounts)} accounts)` }
   console.log(
@@ -143,7 +120,7 @@ async function usageAlone() {
   const sampler = setInterval(() => loads.push(os.loadavg()[0]!), 5000)
   sampler.unref()
   const z: Sizes = { accounts, contacts: 0, activities: 0, opportunities: 0, tickets: 0 }
-  const u = await onPostgres(z, async (url) => {
+  const u = await onPostgres(async (url) => {
     await generate({ kind: 'postgres', url, sizes: z }, log)
     return runUsageIngestion({ ...usageSettings, dbUrl: url, accounts }, log)
   })
@@ -185,6 +162,7 @@ async function main() {
   let reportLite: ReportTiming | undefined
   let reportPg: ReportTiming | undefined
   let usage: UsageIngestion | undefined
+  let steps: SizeStep[] | undefined
   try {
     if (only !== 'postgres') {
       log('Embedded start to ready')
@@ -206,13 +184,14 @@ async function main() {
       )
     }
     if (only !== 'pglite')
-      pg = await onPostgres(pgSizes, async (url) => {
+      pg = await onPostgres(async (url) => {
         const r = await runScale({ kind: 'postgres', url, sizes: pgSizes }, settings, log)
         dashPg = await timeDashboard({ kind: 'postgres', url, sizes: pgSizes }, settings.oneSeconds, log)
         reportPg = await timeReport({ kind: 'postgres', url, sizes: pgSizes }, settings.oneSeconds, log)
         usage = await runUsageIngestion({ ...usageSettings, dbUrl: url, accounts: 10_000 }, log)
         return r
       })
+    if (only !== 'pglite') steps = await sizesRun(pgSizes)
   } finally {
     clearInterval(sampler)
     fs.rmSync(dir, { recursive: true, force: true })
@@ -227,6 +206,8 @@ async function main() {
     ...customFieldRows(settings, pg?.customField ?? undefined, pg?.list),
     ...dashboardRows(dashLite, dashPg),
     ...reportRows(reportLite, reportPg),
+    ...writeRows(lite, pg),
+    ...sizeRows(steps, settings.clients),
   ]
   const noted = incidents([
     ['PGlite', lite],
@@ -259,6 +240,7 @@ async function main() {
       load,
       incidents: noted,
       usage,
+      steps,
     },
     root,
   )
@@ -266,4 +248,25 @@ async function main() {
   console.log('wrote docs/performance.md')
 }
 
-await (only === 'custom-field' ? customFieldAlone() : only === 'usage' ? usageAlone() : main())
+/** BENCH_ONLY=sizes: the cost-by-size run alone, printed; docs/performance.md is left as it is. */
+async function sizesAlone() {
+  const started = performance.now()
+  const steps = await sizesRun(sizes('BENCH_', 200_000, 1_000_000, 5_000_000))
+  const rows = sizeRows(steps, settings.clients)
+  console.log('\nOpenKAM bench, cost by size alone — use = measured ÷ budget; < 1.00 is within budget\n')
+  console.log(printTable(rows, { pglite: 'PGlite', postgres: 'PostgreSQL' }))
+  const misses = missed(rows)
+  console.log(
+    misses.length ? `\nBudgets missed:\n${misses.map((m) => `  - ${m}`).join('\n')}` : '\nNo budget missed.',
+  )
+  console.log(
+    `\nTotal run time ${((performance.now() - started) / 60_000).toFixed(1)} min; docs/performance.md not rewritten`,
+  )
+}
+
+const scenarios: Record<string, () => Promise<void>> = {
+  'custom-field': customFieldAlone,
+  usage: usageAlone,
+  sizes: sizesAlone,
+}
+await (scenarios[only ?? '']?.() ?? main())

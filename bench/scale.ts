@@ -1,8 +1,5 @@
 // One database's scale run: generate the workspace, load the API with it, time the same reads in raw SQL,
 // then time bulk loads of accounts.
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import { BENCH_ADMIN, type Sizes } from './generate'
 import {
   fieldRawReads,
@@ -11,12 +8,18 @@ import {
   type CustomFieldResult,
   type Time,
 } from './custom-field-timing'
-import { describesPath, httpLoad, probe, signIn, startServer } from './http-timing'
+import { timeApi } from './api-server'
+import { httpLoad, probe, signIn } from './http-timing'
 import { timeImports, type ImportTimings } from './import-timing'
+import { timeApiImport, type ApiImport } from './api-import-timing'
+import { rssSampler, type Rss } from './memory'
 import { timeHealthRecompute, timeRuleLatency, type HealthRecompute, type RuleLatency } from './rule-timing'
 import { connectPostgres } from './raw-sql'
 import { explainReads, LIST, pgTool, READ_360, timeInProcess, timeWithPgbench, type Read } from './sql-timing'
 import type { Load } from './stats'
+import { captureWrites } from './write-capture'
+import { forgetWrites } from './write-replay'
+import { apiWrites, rawWrites, type ApiWrites, type Writes } from './write-timing'
 
 import { connect, generate, label, thousands, type Target } from './workspace'
 
@@ -28,6 +31,10 @@ export type Settings = {
   /** Seconds of each one-client run. */
   oneSeconds: number
   clients: number
+  /** Clients of the create load (the update load uses `clients`). */
+  createClients: number
+  /** Connections of the raw many-client write runs, at most (see WriteSettings). */
+  rawWriteClients: number
   importRows: number
   /** Only the custom-field scenario (BENCH_ONLY=custom-field): the other timings are skipped. */
   customFieldOnly?: boolean
@@ -48,8 +55,13 @@ export type ScaleResult = {
   read360: ReadTimings
   /** Why the 360° endpoint was not timed, when it was not. */
   read360Missing: string | null
-  importEndpoint: boolean
   imports: ImportTimings
+  /** The same number of accounts imported through POST /api/v1/imports. */
+  apiImport: ApiImport
+  /** Create and update of an account, API beside the statements it sent. */
+  writes: Writes
+  /** The server process's resident set during the many-client loads. */
+  rss: Rss | null
   /** Rule trigger to action with the worker running. */
   ruleLatency: RuleLatency
   /** The nightly health recompute of every account, run through the jobs endpoint. */
@@ -69,7 +81,6 @@ const WARM_SECONDS = 2
 type Log = (line: string) => void
 
 type ApiTimings = {
-  importEndpoint: boolean
   list1: Load
   list50: Load
   r1: Load | null
@@ -78,6 +89,8 @@ type ApiTimings = {
   ruleLatency: RuleLatency
   healthRecompute: HealthRecompute
   customField: CustomFieldIndex | null
+  writes: ApiWrites
+  rss: Rss | null
 }
 
 /** Where the custom-field scenario writes its values (PostgreSQL only); `attempt` keeps field keys apart. */
@@ -91,8 +104,9 @@ const customFieldLoads = (url: string, token: string, s: Settings, log: Log, f: 
   )
 
 /**
- * Autocannon on a running server: the list, then the 360° read over the rotating accounts; on PostgreSQL,
- * last (its writes add accounts), adding a filterable custom field while writes run.
+ * Autocannon on a running server: the list, then the 360° read over the rotating accounts; on PostgreSQL
+ * adding a filterable custom field while writes run; last (they add accounts and queue events), creates and
+ * updates of accounts. The server's memory (`pid`) is sampled during the many-client loads.
  */
 async function apiLoads(
   url: string,
@@ -100,9 +114,10 @@ async function apiLoads(
   s: Settings,
   log: Log,
   field: FieldScenario | null,
+  pid: number,
 ): Promise<ApiTimings> {
+  const rss = rssSampler(pid)
   const token = await signIn(url, BENCH_ADMIN.email, BENCH_ADMIN.password)
-  const importEndpoint = await describesPath(url, '/api/v1/imports')
   let i = 0
   const next360 = () => `/api/v1/accounts/${ids[i++ % ids.length]}/360`
   const load = (nextPath: () => string, connections: number, seconds: number) =>
@@ -111,7 +126,7 @@ async function apiLoads(
     l.errorSample && log(`  ${what}: ${l.errors} failed, e.g. ${l.errorSample}`)
   await load(() => LIST_PATH, s.clients, WARM_SECONDS)
   const list1 = await load(() => LIST_PATH, 1, s.oneSeconds)
-  const list50 = await load(() => LIST_PATH, s.clients, s.seconds)
+  const list50 = await rss.during(() => load(() => LIST_PATH, s.clients, s.seconds))
   note('list, 1 client', list1)
   note(`list, ${s.clients} clients`, list50)
   log(`  list: 1 client p50 ${list1.p50.toFixed(2)} ms; ${s.clients} clients p95 ${list50.p95.toFixed(1)} ms`)
@@ -137,52 +152,26 @@ async function apiLoads(
   else {
     await load(next360, s.clients, WARM_SECONDS)
     r1 = await load(next360, 1, s.oneSeconds)
-    r50 = await load(next360, s.clients, s.seconds)
+    r50 = await rss.during(() => load(next360, s.clients, s.seconds))
     note('360, 1 client', r1)
     note(`360, ${s.clients} clients`, r50)
     log(`  360: 1 client p50 ${r1.p50.toFixed(2)} ms; ${s.clients} clients p95 ${r50.p95.toFixed(1)} ms`)
   }
   const customField = field && (await customFieldLoads(url, token, s, log, field))
-  return { importEndpoint, list1, list50, r1, r50, read360Missing, ruleLatency, healthRecompute, customField }
-}
-
-const ATTEMPTS = 3
-
-/**
- * The real server: its first start on the generated database, a restart, then the loads. When the server
- * stops while being measured (the machine is shared; something outside may stop it), the loads are
- * discarded and run again on a new start, at most ATTEMPTS times; `notes` says so.
- */
-async function timeApi<X>(t: Target, log: Log, loads: (url: string, attempt: number) => Promise<X>) {
-  log(`${label(t)}: timing the API`)
-  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'openkam-bench-api-'))
-  const options = t.kind === 'pglite' ? { dataDir: t.dataDir } : { dataDir: scratch, databaseUrl: t.url }
-  const notes: string[] = []
-  try {
-    const first = startServer(options)
-    const { ms: firstStartMs } = await first.ready
-    await first.stop()
-    for (let attempt = 1; ; attempt++) {
-      const server = startServer(options)
-      const { url, ms: startMs } = await server.ready
-      let failure: unknown
-      try {
-        const timings = await loads(url, attempt)
-        if (!server.lost()) return { firstStartMs, startMs, notes, ...timings }
-      } catch (err) {
-        failure = err
-      } finally {
-        await server.stop()
-      }
-      const lost = server.lost()
-      if (!lost) throw failure
-      const note = `${label(t)}: the server stopped during the API timings (${lost}); measured again`
-      if (attempt === ATTEMPTS) throw new Error(`${note.replace('; measured again', '')} ${ATTEMPTS} times`)
-      log(`  ${note}`)
-      notes.push(note)
-    }
-  } finally {
-    fs.rmSync(scratch, { recursive: true, force: true })
+  const writes = await apiWrites(url, token, ids, s, log, rss.during)
+  const memory = rss.result()
+  if (memory) log(`  server memory during the ${s.clients}-client loads: peak ${memory.peak.toFixed(0)} MB`)
+  return {
+    list1,
+    list50,
+    r1,
+    r50,
+    read360Missing,
+    ruleLatency,
+    healthRecompute,
+    customField,
+    writes,
+    rss: memory,
   }
 }
 
@@ -221,14 +210,16 @@ export async function runScale(t: Target, s: Settings, log: Log): Promise<ScaleR
   const { people, ids, generateSeconds, serverVersion } = await generate(t, log)
   const ws = people.workspaceId
   const field = t.kind === 'postgres' ? { dbUrl: t.url, ws } : null
-  const api = await timeApi(t, log, (url, attempt) =>
-    apiLoads(url, ids, s, log, field && { ...field, attempt }),
+  const api = await timeApi(t, log, (url, attempt, pid) =>
+    apiLoads(url, ids, s, log, field && { ...field, attempt }, pid),
   )
+  const capture = await captureWrites(t, ids[0]!, log)
 
   const pgbench = t.kind === 'postgres' && pgTool('pgbench') !== null
   const rawDriver = t.kind === 'pglite' ? 'in process' : pgbench ? 'pgbench' : 'pg'
   log(`${label(t)}: timing raw SQL (${rawDriver})`)
   const raw = await connect(t)
+  let rawPart
   const pool =
     t.kind === 'postgres' && !pgbench
       ? await Promise.all(Array.from({ length: s.clients }, () => connectPostgres(t.url)))
@@ -247,36 +238,52 @@ export async function runScale(t: Target, s: Settings, log: Log): Promise<ScaleR
     log(`  list: 1 client p50 ${list1.p50.toFixed(2)} ms; 360: 1 client p50 ${r1.p50.toFixed(2)} ms`)
     const plans = await explainReads(raw, ws, ids[0]!)
     const customField = api.customField && (await fieldRawReads(raw, api.customField, time, s, log))
-
-    log(`${label(t)}: timing bulk loads of ${thousands(s.importRows)} accounts`)
-    const imports = await timeImports(
-      raw,
-      t.kind === 'postgres' ? t.url : null,
-      people,
-      s.importRows,
-      t.sizes.accounts,
+    const writes = await rawWrites(
+      capture,
+      api.writes,
+      ids,
+      s,
+      { pgbench: pgbench && t.kind === 'postgres' ? { db: raw, url: t.url } : null, pool },
+      log,
     )
-    return {
-      kind: t.kind,
-      sizes: t.sizes,
-      serverVersion,
-      generateSeconds,
-      firstStartMs: api.firstStartMs,
-      startMs: api.startMs,
-      list: { one: { api: api.list1, raw: list1 }, many: { api: api.list50, raw: list50 } },
-      read360: { one: { api: api.r1, raw: r1 }, many: { api: api.r50, raw: r50 } },
-      read360Missing: api.read360Missing,
-      importEndpoint: api.importEndpoint,
-      ruleLatency: api.ruleLatency,
-      healthRecompute: api.healthRecompute,
-      customField,
-      notes: api.notes,
-      imports,
-      rawDriver,
-      plans,
-    }
+    await forgetWrites(raw, ws, capture)
+
+    rawPart = { list1, list50, r1, r50, plans, customField, writes }
   } finally {
     if (t.kind === 'postgres' && !pgbench) await Promise.all(pool.map((c) => c.close()))
     await raw.close()
+  }
+  const { list1, list50, r1, r50, plans, customField, writes } = rawPart
+  // With the database closed (PGlite has one user); numbered after the bulk loads' rows below, so new.
+  const apiImport = await timeApiImport(t, s.importRows, t.sizes.accounts + 2 * s.importRows, log)
+  log(`${label(t)}: timing bulk loads of ${thousands(s.importRows)} accounts`)
+  const bulk = await connect(t)
+  const imports = await timeImports(
+    bulk,
+    t.kind === 'postgres' ? t.url : null,
+    people,
+    s.importRows,
+    t.sizes.accounts,
+  ).finally(() => bulk.close())
+  return {
+    kind: t.kind,
+    sizes: t.sizes,
+    serverVersion,
+    generateSeconds,
+    firstStartMs: api.firstStartMs,
+    startMs: api.startMs,
+    list: { one: { api: api.list1, raw: list1 }, many: { api: api.list50, raw: list50 } },
+    read360: { one: { api: api.r1, raw: r1 }, many: { api: api.r50, raw: r50 } },
+    read360Missing: api.read360Missing,
+    ruleLatency: api.ruleLatency,
+    healthRecompute: api.healthRecompute,
+    customField,
+    notes: api.notes,
+    imports,
+    apiImport,
+    writes,
+    rss: api.rss,
+    rawDriver,
+    plans,
   }
 }

@@ -136,49 +136,68 @@ export async function timeWithPgbench(
     const file = path.join(dir, name)
     const body = read.statements.map((s) => `${s.replaceAll('{ws}', ':ws').replaceAll('{arg}', arg)};`)
     fs.writeFileSync(file, head + body.join('\n'))
-    return ['-f', file]
+    return file
   }
   const literal = (v: string) => `'${v.replaceAll("'", "''")}'`
   const scripts = lookup
-    ? script(
-        'read.sql',
-        ':arg',
-        `\\set n random(1, ${rotating.length})\nselect arg from bench_args where n = :n \\gset\n`,
-      )
-    : rotating.flatMap((arg, i) => script(`read${i}.sql`, literal(arg)))
+    ? [
+        script(
+          'read.sql',
+          ':arg',
+          `\\set n random(1, ${rotating.length})\nselect arg from bench_args where n = :n \\gset\n`,
+        ),
+      ]
+    : rotating.map((arg, i) => script(`read${i}.sql`, literal(arg)))
   try {
-    const r = spawnSync(
-      pgbench,
-      [
-        '-n',
-        '-M',
-        'prepared',
-        '-c',
-        String(clients),
-        '-j',
-        String(Math.min(clients, os.cpus().length)),
-        '-T',
-        String(seconds),
-        '-D',
-        `ws=${ws}`,
-        '-l',
-        `--log-prefix=${path.join(dir, 'tx')}`,
-        ...scripts,
-        url,
-      ],
-      { encoding: 'utf8', cwd: dir },
-    )
-    if (r.status !== 0) throw new Error(`pgbench failed: ${r.stderr}`)
-    const tps = Number(/tps = ([\d.]+) \(without initial connection time\)/.exec(r.stdout)?.[1] ?? NaN)
-    // Log lines: client_id transaction_no time_us script_no time_epoch time_us_part
-    const latencies: number[] = []
-    for (const f of fs.readdirSync(dir).filter((n) => n.startsWith('tx.')))
-      for (const line of fs.readFileSync(path.join(dir, f), 'utf8').split('\n'))
-        if (line) latencies.push(Number(line.split(' ')[2]) / 1000)
-    return { ...summarize(latencies, seconds), rate: tps }
+    return pgbenchLoad(url, scripts, { ws }, clients, seconds, dir)
   } finally {
     fs.rmSync(dir, { recursive: true, force: true })
   }
+}
+
+/**
+ * pgbench with `clients` connections and prepared statements for `seconds`, running `scripts` (one picked at
+ * random per transaction) with the variables `defines`; its per-transaction log, written in `dir`, gives
+ * p50/p95. Throws with pgbench's message when a script fails.
+ */
+export function pgbenchLoad(
+  url: string,
+  scripts: string[],
+  defines: Record<string, string>,
+  clients: number,
+  seconds: number,
+  dir: string,
+): Load {
+  const pgbench = pgTool('pgbench')
+  if (!pgbench) throw new Error('pgbench not found')
+  const r = spawnSync(
+    pgbench,
+    [
+      '-n',
+      '-M',
+      'prepared',
+      '-c',
+      String(clients),
+      '-j',
+      String(Math.min(clients, os.cpus().length)),
+      '-T',
+      String(seconds),
+      ...Object.entries(defines).flatMap(([k, v]) => ['-D', `${k}=${v}`]),
+      '-l',
+      `--log-prefix=${path.join(dir, 'tx')}`,
+      ...scripts.flatMap((f) => ['-f', f]),
+      url,
+    ],
+    { encoding: 'utf8', cwd: dir, maxBuffer: 64 * 1024 * 1024 },
+  )
+  if (r.status !== 0) throw new Error(`pgbench failed: ${r.stderr.slice(0, 2000)}`)
+  const tps = Number(/tps = ([\d.]+) \(without initial connection time\)/.exec(r.stdout)?.[1] ?? NaN)
+  // Log lines: client_id transaction_no time_us script_no time_epoch time_us_part
+  const latencies: number[] = []
+  for (const f of fs.readdirSync(dir).filter((n) => n.startsWith('tx.')))
+    for (const line of fs.readFileSync(path.join(dir, f), 'utf8').split('\n'))
+      if (line) latencies.push(Number(line.split(' ')[2]) / 1000)
+  return { ...summarize(latencies, seconds), rate: tps }
 }
 
 /** EXPLAIN (ANALYZE, BUFFERS) of the list and the timeline query, for the record in docs/performance.md. */

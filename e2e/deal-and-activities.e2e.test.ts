@@ -16,8 +16,8 @@ async function pick(page: Page, text: string) {
 }
 
 /** A new account with a champion and an economic buyer, neither contacted yet, and an open deal. */
-async function newAccount(page: Page) {
-  return page.evaluate(async () => {
+async function newAccount(page: Page, name = 'Composer Journey Ltd') {
+  return page.evaluate(async (name) => {
     const post = async (url: string, body: unknown) => {
       const r = await fetch(url, {
         method: 'POST',
@@ -27,7 +27,7 @@ async function newAccount(page: Page) {
       if (!r.ok) throw new Error(`${url}: ${r.status} ${await r.text()}`)
       return r.json() as Promise<{ id: string; name: string }>
     }
-    const account = await post('/api/v1/accounts', { name: 'Composer Journey Ltd', industry: 'energy' })
+    const account = await post('/api/v1/accounts', { name, industry: 'energy' })
     const champion = await post('/api/v1/contacts', {
       accountId: account.id,
       name: 'Wang Champion',
@@ -46,7 +46,7 @@ async function newAccount(page: Page) {
       currency: 'CNY',
     })
     return { account, champion, buyer, deal }
-  })
+  }, name)
 }
 
 describe('activities with contacts and deals, the deal page and the pipeline table', () => {
@@ -172,6 +172,54 @@ describe('activities with contacts and deals, the deal page and the pipeline tab
     await ctx.close()
     expect(consoleErrors).toEqual([])
   }, 300_000)
+
+  it('Activities → New offers the account’s contacts and deals; the saved activity shows under the contact', async () => {
+    const { ctx, page } = await signedIn('chen.jie@demo.openkam.local')
+    const { account, champion, deal } = await newAccount(page, 'Generic Form Journey Ltd')
+    await page.goto(`${base}/activities`)
+    await page.getByRole('button', { name: 'New' }).first().click()
+    const form = page.getByRole('dialog')
+    await form.getByLabel('Kind', { exact: true }).click()
+    await pick(page, 'Call')
+    await form.getByLabel('Subject', { exact: true }).fill('Budget call from the activity list')
+    const accountPicker = form.getByLabel('Account', { exact: true })
+    await accountPicker.click()
+    await accountPicker.fill('Generic Form Journey')
+    await pick(page, account.name)
+    // The pickers offer the chosen account's contacts and deal.
+    const options = () => page.locator('.ant-select-dropdown:visible .ant-select-item-option').allInnerTexts()
+    const contactsPicker = form.getByLabel('Contacts', { exact: true })
+    await contactsPicker.click()
+    await expect.poll(async () => (await options()).sort()).toEqual(['Liu Buyer', 'Wang Champion'])
+    await pick(page, 'Wang Champion')
+    await form.getByLabel('Subject', { exact: true }).click() // closes the dropdown
+    const dealPicker = form.getByLabel('Opportunity', { exact: true })
+    await dealPicker.click()
+    await expect.poll(options).toEqual([deal.name])
+    await pick(page, deal.name)
+    await shot(page, 'activity-generic-form')
+    await form.getByRole('button', { name: 'Save' }).click()
+    await form.waitFor({ state: 'hidden' })
+    const stored = await page.evaluate(
+      (a) => fetch(`/api/v1/activities?accountId=${a}`).then((r) => r.json()),
+      account.id,
+    )
+    expect(stored.data).toEqual([
+      expect.objectContaining({
+        kind: 'call',
+        subject: 'Budget call from the activity list',
+        contactIds: [champion.id],
+        opportunityId: deal.id,
+      }),
+    ])
+    await page.goto(`${base}/contacts/${champion.id}`)
+    await page
+      .getByTestId('record-activities')
+      .getByTestId('activity-feed-item')
+      .filter({ hasText: 'Budget call from the activity list' })
+      .waitFor()
+    await ctx.close()
+  }, 180_000)
 
   it('the board’s late stages hold open deals', async () => {
     const { ctx, page } = await signedIn('admin@demo.openkam.local')

@@ -138,6 +138,60 @@ describe('duplicates and merge', () => {
   }, 120_000)
 })
 
+describe('duplicate contacts', () => {
+  it('warns when a contact with an e-mail that exists is added to another account, opens it, or saves anyway', async () => {
+    const { ctx, page } = await signedIn(admin, { viewport: desktop, locale: 'zh-CN' })
+    const { known, other } = await page.evaluate(async () => {
+      const contacts = (await fetch('/api/v1/contacts?limit=200&sort=name').then((r) => r.json())).data as {
+        id: string
+        name: string
+        email: string | null
+        accountId: string
+      }[]
+      const known = contacts.find((c) => c.email)!
+      const accounts = (await fetch('/api/v1/accounts?limit=50').then((r) => r.json())).data as {
+        id: string
+      }[]
+      return { known, other: accounts.find((a) => a.id !== known.accountId)! }
+    })
+    // A contact added on another account's page, with the known e-mail in other letters' case.
+    const add = async () => {
+      await page.goto(`${base}/accounts/${other.id}`)
+      await page.getByRole('button', { name: '添加联系人' }).click()
+      const form = page.getByRole('dialog', { name: '添加联系人' })
+      await form.getByLabel('名称', { exact: true }).fill('周明')
+      await form.getByLabel('邮箱', { exact: true }).fill(known.email!.toUpperCase())
+      await form.getByRole('button', { name: '保 存' }).click()
+      const warning = page.getByRole('dialog', { name: '该联系人可能已存在' })
+      await warning.waitFor()
+      await warning.getByText('邮箱相同').waitFor()
+      await warning.getByText(known.name, { exact: true }).waitFor()
+      return warning
+    }
+    const warning = await add()
+    await shot(page, 'duplicate-contact-1440-zh')
+    await warning.getByRole('button', { name: '打 开' }).click()
+    await page.waitForURL(`**/contacts/${known.id}`)
+
+    // The person may still save: the second contact is made on the other account.
+    const again = await add()
+    await again.getByTestId('save-anyway').click()
+    await again.waitFor({ state: 'hidden' })
+    await expect
+      .poll(() =>
+        page.evaluate(
+          (id) =>
+            fetch(`/api/v1/contacts?accountId=${id}&limit=200`)
+              .then((r) => r.json())
+              .then((b) => b.data.filter((c: { name: string }) => c.name === '周明').length),
+          other.id,
+        ),
+      )
+      .toBe(1)
+    await ctx.close()
+  }, 120_000)
+})
+
 describe('role editor', () => {
   it('copies a built-in role, edits its grid in words, and saves it', async () => {
     const { ctx, page } = await signedIn(admin, { viewport: desktop, locale: 'zh-CN' })

@@ -17,6 +17,7 @@ const words = {
     tasks: 'My tasks due',
     alerts: 'My open alerts',
     lookedAfter: /^The \d+ accounts I look after$/,
+    northStar: 'North-star metrics',
     weakest: 'Weakest health first',
     csmRenewals: 'Their renewals in the next 90 days',
     tickets: 'My open tickets',
@@ -31,6 +32,7 @@ const words = {
     tasks: '我的待办任务',
     alerts: '我的未处理预警',
     lookedAfter: /^我负责的 \d+ 个客户$/,
+    northStar: '北极星指标',
     weakest: '健康度最低的客户',
     csmRenewals: '这些客户 90 天内的续约',
     tickets: '我的未结工单',
@@ -79,6 +81,22 @@ describe.each(['en-US', 'zh-CN'] as const)('Home by role (%s)', (locale: Locale)
     // Every KPI shows a figure, not a placeholder.
     for (const kpi of await page.locator('.ant-statistic-content-value').allInnerTexts())
       expect(kpi).toMatch(/\d/)
+    // The north-star strip is filled: a card per metric the workspace set, each with its figure, measured.
+    const metrics = await page.evaluate(() =>
+      fetch('/api/v1/north-star/progress')
+        .then((r) => r.json())
+        .then((b) => (b.metrics as { key: string }[]).length),
+    )
+    expect(metrics).toBeGreaterThan(0)
+    const northStar = page.getByRole('region', { name: w.northStar })
+    const cards = northStar.getByRole('listitem')
+    await cards.first().waitFor()
+    expect(await cards.count()).toBe(metrics)
+    for (const value of await northStar.locator('.north-star-value').allInnerTexts())
+      expect(value).toMatch(/\d/)
+    expect(await northStar.locator('.north-star-card:not([data-status="no_data"])').count()).toBeGreaterThan(
+      0,
+    )
     await shot(page, `home-executive-${locale}`)
     const violations = await axeViolations(page)
     expect(violations, violations.join('\n')).toEqual([])
@@ -151,7 +169,7 @@ describe('the app shell', () => {
     expect(consoleErrors, consoleErrors.join('\n')).toEqual([])
   })
 
-  it('lists its keyboard shortcuts and keeps them: ? help, N new, J / K next and previous, E edit, Ctrl+S save, G H home', async () => {
+  it('lists its keyboard shortcuts and keeps them: ? help, N new, J / K next and previous, E edit, Ctrl+S save, G H home, on records and on accounts', async () => {
     const { page, ctx } = await signedIn('admin@demo.openkam.local')
     await page.keyboard.press('Shift+?')
     const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' })
@@ -216,6 +234,62 @@ describe('the app shell', () => {
         { timeout: 20_000, interval: 1000 },
       )
       .toBe('/')
+
+    // The account's 360° page keeps the same keys: G A to the accounts, J / K through them, E to edit.
+    await expect
+      .poll(
+        async () => {
+          if (new URL(page.url()).pathname !== '/accounts') {
+            await page.keyboard.press('g')
+            await page.keyboard.press('a')
+          }
+          return new URL(page.url()).pathname
+        },
+        { timeout: 20_000, interval: 1000 },
+      )
+      .toBe('/accounts')
+    const accountLink = (i: number) =>
+      page.locator('.ant-table-row').nth(i).locator('a[href^="/accounts/"]').first()
+    await accountLink(1).waitFor()
+    const accounts = [await accountLink(0).getAttribute('href'), await accountLink(1).getAttribute('href')]
+    const accountNames = [
+      (await accountLink(0).innerText()).trim(),
+      (await accountLink(1).innerText()).trim(),
+    ]
+    await accountLink(0).click()
+    await page.waitForURL(`**${accounts[0]}`)
+    const accountPage = (i: number) =>
+      page.getByRole('heading', { level: 1, name: accountNames[i], exact: true }).waitFor()
+    await accountPage(0)
+    await page.keyboard.press('j')
+    await page.waitForURL(`**${accounts[1]}`)
+    await accountPage(1)
+    await expect
+      .poll(
+        async () => {
+          await page.keyboard.press('k')
+          return new URL(page.url()).pathname
+        },
+        { timeout: 20_000, interval: 500 },
+      )
+      .toBe(accounts[0])
+    await accountPage(0)
+    const accountForm = page.getByRole('dialog')
+    await expect
+      .poll(
+        async () => {
+          if (!(await accountForm.isVisible())) await page.keyboard.press('e')
+          return accountForm.isVisible()
+        },
+        { timeout: 20_000, interval: 1000 },
+      )
+      .toBe(true)
+    // The form edits this account: its name field holds the account's name.
+    await expect
+      .poll(() => accountForm.getByLabel('Name', { exact: true }).inputValue())
+      .toBe(accountNames[0])
+    await page.keyboard.press('Escape')
+    await accountForm.waitFor({ state: 'hidden' })
     await ctx.close()
     expect(consoleErrors, consoleErrors.join('\n')).toEqual([])
   })

@@ -127,6 +127,42 @@ describe('record lists', () => {
     await sales.ctx.close()
   }, 120_000)
 
+  it('names the person in the ticket list’s assignee filter, never their id', async () => {
+    const { ctx, page } = await signedIn('admin@demo.openkam.local', { locale: 'zh-CN' })
+    const assignee = await page.evaluate(async () => {
+      const tickets = (await fetch('/api/v1/tickets?limit=200').then((r) => r.json())).data as {
+        assigneeId: string | null
+      }[]
+      const id = tickets.find((x) => x.assigneeId)!.assigneeId!
+      const user = await fetch(`/api/v1/users/${id}`).then((r) => r.json())
+      return { id, name: user.name as string }
+    })
+    // The filter's control, by its name.
+    const filter = page
+      .locator('.toolbar .ant-select')
+      .filter({ has: page.getByRole('combobox', { name: '处理人' }) })
+    // Opened from an address (a shared link, a saved view): while the people load (held back here), no
+    // id stands in for the name; then the person's name.
+    let release = () => {}
+    const held = new Promise<void>((r) => (release = r))
+    await page.route('**/api/v1/users?*', async (route) => {
+      await held
+      await route.continue()
+    })
+    await page.goto(`${base}/tickets?assigneeId=${assignee.id}`)
+    await page.locator('.ant-table-tbody tr.ant-table-row').first().waitFor()
+    await filter.waitFor()
+    expect(await filter.innerText()).not.toMatch(UUID)
+    release()
+    await expect.poll(() => filter.innerText()).toBe(assignee.name)
+    expect(await page.locator('.toolbar').innerText()).not.toMatch(UUID)
+    await shot(page, 'lists-ticket-assignee-filter')
+    // "Me" is a word too.
+    await page.goto(`${base}/tickets?assigneeId=me`)
+    await expect.poll(() => filter.innerText()).toBe('我')
+    await ctx.close()
+  }, 120_000)
+
   it('never makes the page scroll sideways on a phone', async () => {
     const { ctx, page } = await signedIn('zhou.min@demo.openkam.local', {
       locale: 'zh-CN',

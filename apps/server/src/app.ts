@@ -13,7 +13,7 @@ import {
   paymentCollection,
   quoteCollection,
 } from './modules/commerce'
-import { contactCollection } from './modules/contacts'
+import { contactCollection, registerContactDuplicateRoutes } from './modules/contacts'
 import { leadCollection, registerLeadRoutes } from './modules/leads'
 import { registerAccount360Routes } from './modules/account360'
 import { registerDecisionMapRoutes } from './modules/decision-map'
@@ -127,6 +127,7 @@ export async function buildApp(
     touchCollection,
   ]
   registerAccountMergeRoutes(app, db)
+  registerContactDuplicateRoutes(app, db)
   registerMarketingRoutes(app, db)
   registerAccount360Routes(app, db)
   registerDecisionMapRoutes(app, db)

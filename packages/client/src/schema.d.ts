@@ -3,7 +3,7 @@
  * Do not make direct changes to the file.
  */
 // Regenerate with `npm run client:generate`; a unit test fails when this file is stale.
-// openapi-fingerprint: d79c832c4b47c4ef3043ecf5bf813fbd4b717385473cb598f74338c3f1ead88a
+// openapi-fingerprint: aad7b3e0847346ebac18db79f510fa5a63d6f6b4540110e4adee6abd3a462ac1
 
 export interface paths {
     "/api/v1/accounts": {
@@ -16673,6 +16673,111 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/duplicates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Contacts that look like the one described: the same e-mail or phone in the workspace, or the same name at the same account */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description the account the contact belongs to (a same name counts only there) */
+                    accountId?: string;
+                    email?: string;
+                    /** @description the record being edited (it is not its own duplicate) */
+                    excludeId?: string;
+                    name?: string;
+                    phone?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["PersonDuplicateCandidate"][];
+                        };
+                    };
+                };
+                /** @description Invalid input: a parameter or body field out of its domain, an unknown query parameter, malformed JSON, NUL or a lone surrogate in text */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Not signed in: no session or token, or it has expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Not allowed: the role, the token’s scopes, or a cookie-authenticated write from another site */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -39656,6 +39761,110 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads/duplicates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Leads that look like the one described (the check a lead form makes before saving): the same e-mail, or the same company with the same phone or name */
+        get: {
+            parameters: {
+                query?: {
+                    company?: string;
+                    email?: string;
+                    /** @description the record being edited (it is not its own duplicate) */
+                    excludeId?: string;
+                    name?: string;
+                    phone?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["PersonDuplicateCandidate"][];
+                        };
+                    };
+                };
+                /** @description Invalid input: a parameter or body field out of its domain, an unknown query parameter, malformed JSON, NUL or a lone surrogate in text */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Not signed in: no session or token, or it has expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Not allowed: the role, the token’s scopes, or a cookie-authenticated write from another site */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -94914,6 +95123,34 @@ export interface components {
             paidDate?: string | null;
             status?: ("pending" | "paid" | "overdue" | "failed" | "refunded") | null;
             version: number;
+        };
+        PersonDuplicateCandidate: {
+            accountId: string | null;
+            accountName: string | null;
+            company: string | null;
+            email: string | null;
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            on: "email" | "phone" | "name";
+            phone: string | null;
+            /** @description false when the caller may not open it (only its name is shown) */
+            visible: boolean;
+        };
+        PersonDuplicateCandidateInput: {
+            accountId: string | null;
+            accountName: string | null;
+            company: string | null;
+            email: string | null;
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            on: "email" | "phone" | "name";
+            phone: string | null;
+            /** @description false when the caller may not open it (only its name is shown) */
+            visible: boolean;
         };
         Pipeline: {
             /** Format: date-time */

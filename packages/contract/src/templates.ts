@@ -24,6 +24,8 @@ export const templateKinds = [
   'reports',
   'dashboards',
   'ticket_routing_rules',
+  'north_star',
+  'effort_costs',
 ] as const
 export type TemplateKind = (typeof templateKinds)[number]
 

@@ -39,6 +39,11 @@ function CollectionList() {
   const { collection } = useParams()
   return <ListPage key={collection} collection={collection!} />
 }
+/** Each account mounts anew (as each record does): J / K to another leaves no dialog or state behind. */
+function AccountRecord() {
+  const { id } = useParams()
+  return <Account360Page key={id} />
+}
 function CollectionRecord() {
   const { collection, id } = useParams()
   return <RecordPage key={`${collection}/${id}`} collection={collection!} id={id!} />
@@ -50,7 +55,7 @@ export const router = createBrowserRouter([
     element: <AppShell />,
     children: [
       { index: true, element: <HomePage /> },
-      { path: 'accounts/:id', element: <Account360Page /> },
+      { path: 'accounts/:id', element: <AccountRecord /> },
       { path: 'accounts/:id/value-report', element: <ValueReportPage /> },
       { path: 'handoffs', element: <HandoffsPage /> },
       { path: 'handoffs/:id', element: <HandoffPage /> },

@@ -309,6 +309,8 @@ export const optionLabelsEn = {
   potentialClass: { A: 'A', B: 'B', C: 'C' },
   healthBand: { healthy: 'Healthy', watch: 'Watch', at_risk: 'At risk' },
   handoffStatus: { open: 'To hand over', submitted: 'Awaiting validation', validated: 'Validated' },
+  alertSeverity: { info: 'Info', warning: 'Warning', danger: 'Danger' },
+  alertStatus: { open: 'Open', acknowledged: 'Acknowledged', snoozed: 'Snoozed', resolved: 'Resolved' },
 }
 
 /** Each built-in object's name, one and many. */

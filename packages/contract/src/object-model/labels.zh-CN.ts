@@ -278,6 +278,8 @@ export const optionLabelsZh = {
   potentialClass: { A: 'A', B: 'B', C: 'C' },
   healthBand: { healthy: '健康', watch: '关注', at_risk: '风险' },
   handoffStatus: { open: '待交接', submitted: '待确认', validated: '已确认' },
+  alertSeverity: { info: '提示', warning: '预警', danger: '高危' },
+  alertStatus: { open: '待处理', acknowledged: '已确认', snoozed: '稍后提醒', resolved: '已处理' },
 }
 
 /** 每个内置对象的名称（单数、复数）。 */

@@ -78,6 +78,6 @@ export const accountCollection = new Collection<Account, any, any>({
     // The ICP an account was scored against: the object model has no field type for ICP references.
     filterable: { icpId: { column: accounts.icpId, kind: 'uuid' } },
   }),
-  search: [accounts.name, accounts.creditCode, accounts.domain],
+  search: [accounts.name, accounts.creditCode, accounts.domain, accounts.phone],
   defaultSort: '-updatedAt',
 })

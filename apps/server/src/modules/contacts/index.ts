@@ -13,3 +13,13 @@ export {
   type KeyRole,
 } from './relationship-signals'
 export { reportingCycleError } from './reporting-cycle'
+export {
+  PersonIndex,
+  contactKeys,
+  phoneKey,
+  samePerson,
+  type PersonKeys,
+  type PersonMatch,
+} from './person-match'
+export { findContactDuplicates } from './contact-duplicates.service'
+export { registerContactDuplicateRoutes } from './contact-duplicates.routes'

@@ -9,6 +9,8 @@ export { leadCollection } from './lead.collection'
 export { leads, leadEvents, leadForms, leadScoringSettings } from './lead.table'
 export { registerLeadRoutes } from './lead.routes'
 export { convertLead, accountCandidates } from './lead-convert.service'
+export { LeadIndex, leadKeys, type LeadKey, type LeadMatch } from './lead-match'
+export { findLeadDuplicates } from './lead-duplicates.service'
 export { scoreLead, decayed, defaultScoringConfig, companyDomainOf } from './lead-score'
 export { rescoreLeads, loadScoring, type LeadDeps } from './lead-scoring.service'
 

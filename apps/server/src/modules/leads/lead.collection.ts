@@ -27,6 +27,6 @@ export const leadCollection = new Collection<any, any, any>({
   toColumns: mapper.toColumns,
   validate: userRefs('ownerId'),
   ...fieldSpecs(builtinObjects.leads!, leads),
-  search: [leads.name, leads.company, leads.email, leads.domain],
+  search: [leads.name, leads.company, leads.email, leads.phone, leads.domain, leads.creditCode],
   defaultSort: '-updatedAt',
 })

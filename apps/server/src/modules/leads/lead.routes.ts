@@ -4,6 +4,7 @@ import {
   IdParams,
   LeadConvert,
   LeadConvertCandidate,
+  LeadDuplicateQuery,
   LeadEvent,
   LeadEventsInput,
   LeadForm,
@@ -13,6 +14,7 @@ import {
   LeadScoringSettings,
   LeadScoringUpdate,
   opportunityResource,
+  PersonDuplicateAnswer,
   Problem,
   PublicLeadSubmit,
 } from '@openkam/contract'
@@ -31,6 +33,7 @@ import {
 import { companyDomainOf } from './lead-score'
 import { loadScoring, updateScoring, type LeadDeps } from './lead-scoring.service'
 import { leadCollection } from './lead.collection'
+import { findLeadDuplicates } from './lead-duplicates.service'
 
 const tags = ['leads']
 const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem }
@@ -38,6 +41,19 @@ const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Pr
 const PER_IP = { max: 10, timeWindow: '1 minute' }
 
 export function registerLeadRoutes(app: App, db: Db, deps: LeadDeps) {
+  app.get(
+    '/api/v1/leads/duplicates',
+    {
+      schema: {
+        tags,
+        summary:
+          'Leads that look like the one described (the check a lead form makes before saving): the same e-mail, or the same company with the same phone or name',
+        querystring: LeadDuplicateQuery,
+        response: { 200: PersonDuplicateAnswer, 400: Problem },
+      },
+    },
+    async (req) => ({ data: await findLeadDuplicates(db, req.ctx, req.query) }),
+  )
   app.post(
     '/api/v1/leads/:id/convert',
     {

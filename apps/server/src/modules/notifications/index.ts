@@ -24,7 +24,7 @@ export { webhookCollection } from './webhook.collection'
 export { notificationSecretStores } from './secrets.store'
 export { afterFailure, retryDelaySeconds } from './retry'
 export { langOf, type Lang } from './texts'
-export { setEntityObjects, type Personalize, type RecordRedactor } from './field-access.service'
+export { objectOfEntity, setEntityObjects, type Personalize, type RecordRedactor } from './field-access.service'
 export * as notificationTables from './notification.table'
 
 /** The event handlers of the notifications module (webhook forwarding). */

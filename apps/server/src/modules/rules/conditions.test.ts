@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { evaluate, evaluateCondition, render, resolve, type RuleScope } from './conditions'
+import { textLanguage } from './option-words'
 
 const now = new Date('2026-06-15T12:00:00Z')
 const scope: RuleScope = {
@@ -130,5 +131,29 @@ describe('templates', () => {
     expect(render('due {{record.dueAt}} ({{record.day}}), sent {{record.sentAt}}', at as never)).toBe(
       'due 2026-12-04 22:45 UTC (2026-12-04), sent 2026-12-05 08:00 UTC',
     )
+  })
+
+  it('puts option values into words when given them, on every root and in lists', () => {
+    const words = (root: string, parts: string[], v: unknown) =>
+      root === 'account' && parts.join('.') === 'tier'
+        ? ({ strategic: 'Strategic' } as Record<string, string>)[String(v)]
+        : parts.join('.') === 'stage'
+          ? ({ negotiation: 'Negotiation', solution: 'Solution' } as Record<string, string>)[String(v)]
+          : undefined
+    const s = { ...scope, record: { ...scope.record, tags: ['solution', 'other'] } }
+    expect(render('{{stage}} / {{before.stage}} / {{account.tier}} / {{record.name}}', s, words)).toBe(
+      'Negotiation / Solution / Strategic / Deal A',
+    )
+    // A value that is not an option of its field stays as it is.
+    expect(render('{{record.tags}}', s, words)).toBe('solution, other')
+  })
+})
+
+describe('the language of a rule text', () => {
+  it('is Chinese with Chinese words, English with Latin ones, undecided with placeholders only', () => {
+    expect(textLanguage('客户预警（{{record.severity}}）')).toBe('zh-CN')
+    expect(textLanguage('{{record.priority}} ticket from {{account.name}}')).toBe('en')
+    expect(textLanguage('{{record.name}} {{record.status}}')).toBeNull()
+    expect(textLanguage('「{{record.name}}」 OK')).toBe('en')
   })
 })

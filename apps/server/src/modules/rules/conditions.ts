@@ -205,22 +205,35 @@ export function evaluate(group: ConditionGroup, scope: RuleScope): { matched: bo
 const moment = (d: Date) => `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/
 
-function display(v: unknown): string {
+/** An option value in words (its label), or undefined to show the value as it is. */
+export type Words = (
+  root: 'record' | 'before' | 'account' | 'payload',
+  parts: string[],
+  value: unknown,
+) => string | undefined
+
+function display(v: unknown, words?: (x: unknown) => string | undefined): string {
   if (v === null || v === undefined) return ''
+  const word = typeof v === 'string' ? words?.(v) : undefined
+  if (word !== undefined) return word
   if (v instanceof Date) return moment(v)
   if (typeof v === 'string' && ISO_TIME.test(v)) return moment(new Date(v))
   if (typeof v === 'object' && !Array.isArray(v) && 'amount' in v) {
     const m = v as { amount: unknown; currency?: unknown }
     return `${m.amount}${m.currency ? ` ${m.currency}` : ''}`
   }
-  if (Array.isArray(v)) return v.map(display).join(', ')
+  if (Array.isArray(v)) return v.map((x) => display(x, words)).join(', ')
   if (typeof v === 'object') return JSON.stringify(v)
   return String(v)
 }
 
-/** Replaces `{{path}}` placeholders, e.g. "Draft the contract for {{record.name}}"; unknown paths become empty. */
-export function render(template: string, scope: RuleScope): string {
-  return template.replace(/\{\{\s*([a-zA-Z][\w.]*)\s*\}\}/g, (_m, path: string) =>
-    display(resolve(scope, path)),
-  )
+/**
+ * Replaces `{{path}}` placeholders, e.g. "Draft the contract for {{record.name}}"; unknown paths become
+ * empty. With `words`, an option's value is shown as its label ("urgent" → "Urgent").
+ */
+export function render(template: string, scope: RuleScope, words?: Words): string {
+  return template.replace(/\{\{\s*([a-zA-Z][\w.]*)\s*\}\}/g, (_m, path: string) => {
+    const { root, parts } = splitPath(path)
+    return display(valueAt(scope[root], parts), words && ((x) => words(root, parts, x)))
+  })
 }

@@ -35,6 +35,7 @@ import {
 import { checkCustomWrites, customDefsOf, splitFields } from './custom-fields'
 import { customAccountId, liveCustomObjects, targetOfEvent } from './custom-objects'
 import { collectionFor, linkOf, resourceOf } from './entities'
+import { optionWords } from './option-words'
 import { playbooks, rules, ruleRuns } from './rule.table'
 import { approvalStarter, objectOfTarget } from './approval-starter'
 
@@ -177,7 +178,8 @@ export async function createTaskFrom(
     assignee = { assigneeId: r.userIds[0] }
   }
   const record = env.scope.record
-  const title = render(t.title, env.scope).slice(0, 300) || t.title
+  const words = await optionWords(env.tx, env.ctx, env.entity, t.title + (t.description ?? ''))
+  const title = render(t.title, env.scope, words).slice(0, 300) || t.title
   const dueAt =
     t.dueInDays !== undefined ? new Date(env.scope.now.getTime() + t.dueInDays * DAY).toISOString() : null
   if (env.dry) {
@@ -193,7 +195,7 @@ export async function createTaskFrom(
   }
   const task = (await taskCollection.create(env.tx, env.ctx, {
     title,
-    description: t.description ? render(t.description, env.scope) : null,
+    description: t.description ? render(t.description, env.scope, words) : null,
     ...assignee,
     accountId: (env.scope.account?.id as string) ?? null,
     relatedType: env.entity && record && taskRelatedTypes.includes(env.entity) ? env.entity : null,
@@ -214,8 +216,9 @@ async function doNotify(env: Env, a: Extract<RuleAction, { type: 'notify' }>): P
     got.userIds.forEach((u) => userIds.add(u))
     role ??= got.role
   }
-  const subject = render(a.subject, env.scope).slice(0, 200)
-  const body = render(a.body ?? '', env.scope)
+  const words = await optionWords(env.tx, env.ctx, env.entity, a.subject + (a.body ?? ''))
+  const subject = render(a.subject, env.scope, words).slice(0, 200)
+  const body = render(a.body ?? '', env.scope, words)
   const robots = a.channels.filter((c) => c !== 'in_app' && c !== 'email')
   if (userIds.size === 0 && robots.length === 0) {
     // Nobody in that place for this record (e.g. an executive has no manager): nothing to send, not a fault.
@@ -251,7 +254,10 @@ async function doNotify(env: Env, a: Extract<RuleAction, { type: 'notify' }>): P
         account: redact('account', env.scope.account),
         payload: redact(env.entity, env.scope.payload),
       }
-      return { subject: render(a.subject, scope).slice(0, 200), body: render(a.body ?? '', scope) }
+      return {
+        subject: render(a.subject, scope, words).slice(0, 200),
+        body: render(a.body ?? '', scope, words),
+      }
     },
   })
   const pending = sent.filter((s) => s.status === 'pending').length

@@ -255,7 +255,41 @@ describe('automation rules', () => {
     expect(ch).toHaveLength(1)
     const notes = (await org.sales.get('/api/v1/notifications?limit=100')).body.data
     expect(notes.filter((n: any) => n.ruleRunId === ch[0].id)).toHaveLength(1)
-    expect(notes.find((n: any) => n.ruleRunId === ch[0].id).subject).toBe('Li Lei working')
+    // An option shows as its label in the workspace's language (the text has no words of its own).
+    expect(notes.find((n: any) => n.ruleRunId === ch[0].id).subject).toBe('Li Lei Working')
+  })
+
+  it('writes option values as their labels, in the language of the rule text', async () => {
+    const notifyOn = async (subject: string) =>
+      (
+        await org.admin.post(
+          '/api/v1/rules',
+          rule({
+            trigger: { kind: 'record_created', entity: 'ticket' },
+            actions: [{ type: 'notify', to: [{ kind: 'owner' }], channels: ['in_app'], subject }],
+          }),
+        )
+      ).body.id
+    const zh = await notifyOn(
+      '工单优先级：{{record.priority}}；客户行业：{{account.industry}}；{{record.subject}}',
+    )
+    const en = await notifyOn(
+      '{{record.priority}} ticket from an account in {{account.industry}}: {{record.subject}}',
+    )
+    const account = (await org.sales.post('/api/v1/accounts', { name: 'Words Co', industry: 'energy' })).body
+    const ticket = await org.sales.post('/api/v1/tickets', {
+      accountId: account.id,
+      subject: 'urgent',
+      priority: 'urgent',
+    })
+    expect(ticket.status, JSON.stringify(ticket.body)).toBe(201)
+    const [zhRun] = await settledRuns(org.admin, zh, 1, [ticket.body.id])
+    const [enRun] = await settledRuns(org.admin, en, 1, [ticket.body.id])
+    const notes = (await org.sales.get('/api/v1/notifications?limit=100')).body.data
+    const subjectOf = (run: any) => notes.find((n: any) => n.ruleRunId === run.id)?.subject
+    // The ticket's own subject is text, not an option: it stays as written.
+    expect(subjectOf(zhRun)).toBe('工单优先级：紧急；客户行业：能源；urgent')
+    expect(subjectOf(enRun)).toBe('Urgent ticket from an account in Energy: urgent')
   })
 
   it('negotiation (template): a legal task to draft the contract and an e-mail the SMTP server receives', async () => {

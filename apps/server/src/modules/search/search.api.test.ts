@@ -17,6 +17,7 @@ beforeAll(async () => {
     name: '南京驰远燃气集团有限公司',
     creditCode: '91320100MA1XY4001H',
     domain: 'chiyuan-gas.example.cn',
+    phone: '025-8456 7700',
   })
   ids.contact = await made('sales', '/api/v1/contacts', {
     accountId: ids.acc,
@@ -29,6 +30,16 @@ beforeAll(async () => {
     number: 'HT-2026-0042',
     amount: '120000',
     currency: 'CNY',
+  })
+  ids.ticket = await made('sales', '/api/v1/tickets', {
+    accountId: ids.acc,
+    subject: '燃气表读数异常',
+    priority: 'high',
+  })
+  ids.lead = await made('sales', '/api/v1/leads', {
+    name: '刘晓燕',
+    company: '苏州恒泰热力有限公司',
+    phone: '0512-6677 3311',
   })
   ids.other = await made('outsider', '/api/v1/accounts', {
     name: '驰远外部客户',
@@ -74,6 +85,45 @@ describe('global search', () => {
     // The domain matches the account and the contact's e-mail; the account comes first.
     const byDomain = (await search(org.sales, 'chiyuan-gas')).body.data
     expect(byDomain.map((h: { object: string }) => h.object)).toEqual(['accounts', 'contacts'])
+  })
+
+  it('finds a ticket by its number, shown before its subject, and accounts and leads by phone', async () => {
+    const ticket = (await org.sales.get(`/api/v1/tickets/${ids.ticket}`)).body
+    expect(ticket.number).toMatch(/^TK-\d+$/)
+    const byTicket = (await search(org.sales, ticket.number)).body.data
+    expect(byTicket).toEqual([
+      expect.objectContaining({
+        object: 'tickets',
+        id: ids.ticket,
+        title: `${ticket.number} · 燃气表读数异常`,
+        matchedField: null,
+        accountId: ids.acc,
+      }),
+    ])
+    // A hit on the subject carries the number in its title too.
+    expect((await search(org.sales, '读数异常')).body.data).toEqual([
+      expect.objectContaining({ id: ids.ticket, title: `${ticket.number} · 燃气表读数异常` }),
+    ])
+    const byAccountPhone = (await search(org.sales, '8456 7700')).body.data
+    expect(byAccountPhone).toEqual([
+      expect.objectContaining({
+        object: 'accounts',
+        id: ids.acc,
+        matchedField: 'phone',
+        matchedLabel: 'Phone',
+        matchedValue: '025-8456 7700',
+      }),
+    ])
+    const byLeadPhone = (await search(org.sales, '6677 3311')).body.data
+    expect(byLeadPhone).toEqual([
+      expect.objectContaining({
+        object: 'leads',
+        id: ids.lead,
+        title: '刘晓燕',
+        matchedField: 'phone',
+        matchedValue: '0512-6677 3311',
+      }),
+    ])
   })
 
   it('lists only what the person may see', async () => {

@@ -45,6 +45,10 @@ async function versions(c: Caller) {
   }
   out.tiers = (await c.get('/api/v1/tier-rules')).body.version
   out.calendar = (await c.get('/api/v1/business-calendar')).body.version
+  // Settings without a version: an import that changes nothing writes no audit entry for them.
+  const audit = await c.get('/api/v1/audit-log?entityType=north_star&limit=50')
+  expect(audit.status, JSON.stringify(audit.body)).toBe(200)
+  out.northStarChanges = audit.body.data.length
   return out
 }
 
@@ -110,6 +114,8 @@ describe('workspace template files', () => {
         'approval_flows',
         'tier_rules',
         'dashboards',
+        'north_star',
+        'effort_costs',
       ]),
     )
     // No ids of this workspace: references are by kind and key, people are left out and named.
@@ -152,6 +158,14 @@ describe('workspace template files', () => {
     expect(Object.keys(b.body.objects).sort()).toEqual(Object.keys(file.objects).sort())
     expect(b.body.notes).toEqual([])
     expect((await empty.get('/api/v1/business-calendar')).body.timeZone).toBe('Europe/Berlin')
+    // The north star and the effort costs, as the exporting workspace has them.
+    const [northStar, costs] = [file.objects.north_star[0], file.objects.effort_costs[0]]
+    expect(northStar.metrics.length).toBeGreaterThan(0)
+    expect((await empty.get('/api/v1/north-star')).body.metrics).toEqual(northStar.metrics)
+    expect((await empty.get('/api/v1/reports/effort-costs')).body).toMatchObject({
+      currency: costs.currency,
+      hourlyRates: costs.hourlyRates,
+    })
     // The stage rules the pipeline brings work in the new workspace too.
     const sop = (await empty.get('/api/v1/rules?template=sop_solution')).body.data
     expect(sop).toHaveLength(1)

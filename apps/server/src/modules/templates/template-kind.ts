@@ -155,3 +155,36 @@ export function singletonKind<S extends { version: number }>(o: {
     },
   }
 }
+
+/**
+ * A kind with at most one item per workspace and no version (e.g. the north-star metrics): `load` gives
+ * the current settings (null when none are set: the file then carries no item), `save` replaces them
+ * through the module's service (audit entry and event included).
+ */
+export function settingsKind<S extends Record<string, unknown>>(o: {
+  kind: TemplateKind
+  load(tx: Executor, ctx: Ctx): Promise<S | null>
+  schema: Shape
+  save(tx: Executor, ctx: Ctx, input: S): Promise<unknown>
+}): KindDef {
+  const key = o.kind
+  return {
+    kind: o.kind,
+    async read(tx, ctx) {
+      const settings = await o.load(tx, ctx)
+      return settings ? [{ key, id: ctx.ws, version: 0, item: { key, ...settings } }] : []
+    },
+    check(item) {
+      const { key: k, ...rest } = item
+      const r = o.schema.safeParse(rest)
+      const errors = r.success ? [] : issuesOf(r.error)
+      if (k !== key) errors.push({ path: 'key', message: `this kind has one item, keyed ${key}` })
+      return errors
+    },
+    async write(tx, ctx, _deps, item) {
+      const { key: _k, ...rest } = item
+      await o.save(tx, ctx, o.schema.parse(rest) as S)
+      return ctx.ws
+    },
+  }
+}

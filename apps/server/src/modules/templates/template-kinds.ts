@@ -3,6 +3,8 @@ import {
   BusinessCalendarUpdate,
   ApprovalFlowCreate,
   DashboardCreate,
+  EffortCosts,
+  NorthStar,
   healthModelResource,
   icpResource,
   ObjectDefinitionFile,
@@ -21,12 +23,26 @@ import { exportDefinitionFile, importDefinitionFile, loadCustomObjects, objectKe
 import { healthModelCollection } from '../health'
 import { createPipeline, pipelineCollection, updatePipeline } from '../pipelines'
 import { icpCollection, scoringModelCollection } from '../qualification'
-import { dashboardCollection, savedReportCollection } from '../reports'
+import {
+  dashboardCollection,
+  getEffortCosts,
+  getNorthStar,
+  savedReportCollection,
+  setEffortCosts,
+  setNorthStar,
+} from '../reports'
 import { playbookCollection, ruleCollection } from '../rules'
 import { loadBusinessCalendar, routingRuleCollection, saveBusinessCalendar } from '../tickets'
 import { evaluateTiers, loadTierRules, saveTierRules } from '../tiers'
 import { AppError } from '../../core/errors'
-import { collectionKind, issuesOf, singletonKind, type Item, type KindDef } from './template-kind'
+import {
+  collectionKind,
+  issuesOf,
+  settingsKind,
+  singletonKind,
+  type Item,
+  type KindDef,
+} from './template-kind'
 
 type Shape = z.ZodObject<z.ZodRawShape>
 const shape = (s: unknown) => s as Shape
@@ -131,6 +147,24 @@ export const templateKindDefs: KindDef[] = [
     kind: 'ticket_routing_rules',
     collection: routingRuleCollection,
     schema: shape(TicketRoutingRuleCreate),
+  }),
+  settingsKind({
+    kind: 'north_star',
+    load: async (tx, ctx) => {
+      const s = await getNorthStar(tx, ctx)
+      return s.metrics.length ? s : null
+    },
+    schema: shape(NorthStar),
+    save: setNorthStar,
+  }),
+  settingsKind({
+    kind: 'effort_costs',
+    load: async (tx, ctx) => {
+      const c = await getEffortCosts(tx, ctx)
+      return Object.keys(c.hourlyRates).length || Object.keys(c.campaignSpend).length ? c : null
+    },
+    schema: shape(EffortCosts),
+    save: setEffortCosts,
   }),
 ]
 

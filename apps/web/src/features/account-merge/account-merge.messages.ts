@@ -1,20 +1,7 @@
 import { i18n } from '../../shared/i18n/i18n'
 
 const en = {
-  duplicatesTitle: 'This account may exist already',
-  duplicatesIntro: 'Accounts that look like the one you are saving:',
-  creditCodeBlocks:
-    'The unified social credit code identifies one company, so a second account with it cannot be saved. Open the existing account, or merge.',
-  on: {
-    creditCode: 'Same unified social credit code',
-    domain: 'Same domain / website',
-    name: 'Near-identical name',
-  },
-  hidden: 'Owned by a colleague — ask them or an administrator',
-  open: 'Open',
   merge: 'Merge…',
-  saveAnyway: 'Save anyway',
-  back: 'Back to editing',
   mergeTitle: 'Merge two accounts',
   mergeIntro:
     'Contacts, deals, activities, tickets, contracts, invoices, tasks, alerts and related custom records of both end up on the account that stays. The other goes to the trash and points to it; both histories are kept.',
@@ -35,20 +22,7 @@ const en = {
 }
 
 const zhCN: typeof en = {
-  duplicatesTitle: '该客户可能已存在',
-  duplicatesIntro: '以下客户与您要保存的客户相似：',
-  creditCodeBlocks:
-    '统一社会信用代码唯一标识一家企业，不能再保存一个相同代码的客户。请打开已有客户，或将两者合并。',
-  on: {
-    creditCode: '统一社会信用代码相同',
-    domain: '域名 / 网站相同',
-    name: '名称几乎相同',
-  },
-  hidden: '由同事负责——请联系该同事或管理员',
-  open: '打开',
   merge: '合并…',
-  saveAnyway: '仍然保存',
-  back: '返回编辑',
   mergeTitle: '合并两个客户',
   mergeIntro:
     '两个客户的联系人、商机、活动、工单、合同、发票、任务、预警及关联的自定义记录都将归入保留的客户。另一个客户移入回收站并指向保留的客户，两者的历史记录都会保留。',

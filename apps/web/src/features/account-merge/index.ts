@@ -1,5 +1,4 @@
-export { DuplicatesModal } from './DuplicatesModal'
 export { MergeModal } from './MergeModal'
-export { findDuplicates, mergesOf, type DuplicateCandidate } from './account-merge.queries'
+export { mergesOf } from './account-merge.queries'
 export { MergeHistory } from './MergeHistory'
 export { MergeAccountButton } from './MergeAccountButton'

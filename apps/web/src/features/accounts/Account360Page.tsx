@@ -11,6 +11,7 @@ import { FieldValue } from '../records/display'
 import { collections, fieldOf } from '../records/meta'
 import { useCollectionMeta } from '../records/useCollectionMeta'
 import { RecordForm } from '../records/RecordForm'
+import { useRecordShortcuts } from '../records/record-shortcuts'
 import { DecisionMap } from './DecisionMap'
 import { AccountTimeline } from './Timeline'
 import { ActivityComposerModal, type ComposerKind } from '../activities'
@@ -64,7 +65,8 @@ function Records({
 /**
  * The account's 360° page: a compact header (essentials and quick actions) and the tabs right under it —
  * overview (fields, health, tier, handoff, renewals, milestones), decision map, timeline and every related
- * record. `?tab=` chooses the tab and brings it into view, as does every link to a tab.
+ * record. `?tab=` chooses the tab and brings it into view, as does every link to a tab. J / K and E work
+ * as on any record page.
  */
 export default function Account360Page() {
   const { id } = useParams()
@@ -80,6 +82,8 @@ export default function Account360Page() {
   const meta = useCollectionMeta('accounts')!
   const customObjects = useCustomObjects()
   const d = data.data
+  // J / K step through the accounts list the person came from, E edits — as on every record page.
+  useRecordShortcuts('accounts', id!, d && can(me, 'accounts', 'update') ? () => setEditing(true) : undefined)
   const { ref: tabsRef, reveal } = useTabReveal(!!d, params.get('tab'))
   const names = useMemo<Record<string, string>>(
     () => ({

@@ -171,7 +171,7 @@ export function HealthModelsTab() {
                   title: '',
                   render: (_: unknown, m: HealthModel) => (
                     <Popconfirm
-                      title={t('common.confirmDelete', { defaultValue: 'Delete?' })}
+                      title={t('health.models.deleteConfirm', { name: m.name })}
                       onConfirm={async (e) => {
                         e?.stopPropagation()
                         await del(`/health-models/${m.id}`)
@@ -180,7 +180,7 @@ export function HealthModelsTab() {
                       }}
                     >
                       <Button size="small" danger onClick={(e) => e.stopPropagation()}>
-                        {t('common.delete', { defaultValue: 'Delete' })}
+                        {t('common.delete')}
                       </Button>
                     </Popconfirm>
                   ),
@@ -279,7 +279,7 @@ function ModelDrawer({
       extra={
         !readOnly && (
           <Button type="primary" onClick={() => void save()} loading={busy} disabled={sum !== 100}>
-            {t('common.save', { defaultValue: 'Save' })}
+            {t('common.save')}
           </Button>
         )
       }

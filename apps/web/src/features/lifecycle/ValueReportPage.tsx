@@ -5,6 +5,7 @@ import { Link, useParams, useSearchParams } from 'react-router'
 import { useTranslation } from 'react-i18next'
 import { useAuth } from '../../app/auth'
 import { useUsers } from '../../shared/api/lookups'
+import { setLang, type Lang } from '../../shared/i18n/i18n'
 import { ErrorState, LoadingState } from '../../shared/ui/states'
 import { EnumTag, formatMoney } from '../records/display'
 import { useValueReport, type ValueReport } from './lifecycle.queries'
@@ -94,11 +95,11 @@ export default function ValueReportPage() {
               if (a && b) setParams({ from: a.format(DAY), to: b.format(DAY) }, { replace: true })
             }}
           />
-          <Select
+          <Select<Lang>
             aria-label={t('valueOutcomes.language')}
             title={t('valueOutcomes.printHint')}
             value={i18n.language === 'en' ? 'en' : 'zh-CN'}
-            onChange={(l) => void i18n.changeLanguage(l)}
+            onChange={(l) => void setLang(l)}
             options={[
               { value: 'zh-CN', label: '中文' },
               { value: 'en', label: 'English' },

@@ -13,13 +13,8 @@ import { labelOf, pathOf, recordFields, valueOf, type CollectionMeta, type Field
 import { resources } from './resources'
 import { useCollectionMeta } from './useCollectionMeta'
 import { apiPathOf } from './paths'
-import {
-  DuplicatesModal,
-  MergeHistory,
-  MergeModal,
-  findDuplicates,
-  type DuplicateCandidate,
-} from '../account-merge'
+import { MergeHistory, MergeModal } from '../account-merge'
+import { DuplicatesModal, findDuplicates, takenAccount, type Duplicate } from '../duplicates'
 
 type Props = {
   collection: string
@@ -157,8 +152,8 @@ export function RecordForm({ collection, open, onClose, record, initial, fields,
   } | null>(null)
   // The version being edited: the record opened, or the current one after a conflict was reviewed.
   const [base, setBase] = useState(record)
-  /** Accounts that look like the one being saved (issue 18.7): shown before saving, once per save. */
-  const [dupes, setDupes] = useState<DuplicateCandidate[] | null>(null)
+  /** Accounts, contacts or leads that look like the one being saved (issue 18.7): shown before saving, once per save. */
+  const [dupes, setDupes] = useState<Duplicate[] | null>(null)
   /** The merge dialog: the other account when chosen from the warning, '' to search for it. */
   const [mergeWith, setMergeWith] = useState<string | null>(null)
   const layout = useLayout(fields ? undefined : collection)
@@ -175,21 +170,6 @@ export function RecordForm({ collection, open, onClose, record, initial, fields,
     setBase(record)
     form.setFieldsValue(record ? formValues(shown, record) : (initial ?? {}))
   }, [open, record?.id, record?.version])
-
-  /** Likely duplicates of the account being created, or renamed / re-identified; [] when none. */
-  const accountDuplicates = async (body: Record<string, unknown>) => {
-    const keys = ['name', 'creditCode', 'domain', 'website'] as const
-    if (collection !== 'accounts' || (base && !keys.some((k) => k in body))) return []
-    const pick = (k: (typeof keys)[number]) =>
-      ((k in body ? body[k] : base?.[k]) as string | null) || undefined
-    return findDuplicates({
-      name: pick('name'),
-      creditCode: pick('creditCode'),
-      domain: pick('domain'),
-      website: pick('website'),
-      excludeId: base?.id,
-    }).catch(() => [])
-  }
 
   const submit = async (force = false) => {
     const values = form.getFieldsValue(true) as Record<string, unknown>
@@ -221,7 +201,7 @@ export function RecordForm({ collection, open, onClose, record, initial, fields,
     setBusy(true)
     setRefusal(null)
     if (!force) {
-      const found = await accountDuplicates(body)
+      const found = await findDuplicates(collection, body, base)
       if (found.length) {
         setDupes(found)
         setBusy(false)
@@ -261,8 +241,7 @@ export function RecordForm({ collection, open, onClose, record, initial, fields,
       if (e instanceof ApiError && e.code.startsWith('approval_')) setRefusal(e.message)
       const existing = e instanceof ApiError && e.code === 'duplicate_account' ? e.body.existing : null
       if (existing) {
-        const x = existing as { id: string; name: string }
-        setDupes([{ ...x, creditCode: null, domain: null, ownerId: null, on: 'creditCode', visible: true }])
+        setDupes([takenAccount(existing as { id: string; name: string })])
       } else if (e instanceof ApiError && e.status === 409 && e.body.current) {
         setConflict({ current: e.body.current as Record<string, any>, mine: body })
       } else if (e instanceof ApiError && e.errors.length) {
@@ -330,6 +309,7 @@ export function RecordForm({ collection, open, onClose, record, initial, fields,
         <button type="submit" hidden aria-hidden tabIndex={-1} />
       </Form>
       <DuplicatesModal
+        collection={collection}
         candidates={dupes}
         onBack={() => setDupes(null)}
         onSaveAnyway={() => {

@@ -1,5 +1,4 @@
 import { useState } from 'react'
-import { neighbourOf, useShortcut } from '../../shared/ui/shortcuts'
 import { App, Button, Card, Descriptions, Space, Typography } from 'antd'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { Link, useNavigate } from 'react-router'
@@ -13,6 +12,7 @@ import { labelOf, pathOf, recordFields, type CollectionMeta, type Field } from '
 import { useCollectionMeta } from './useCollectionMeta'
 import { apiPathOf, listPathOf, recordPathOf } from './paths'
 import { RecordForm } from './RecordForm'
+import { useRecordShortcuts } from './record-shortcuts'
 import { RuleRunsPanel } from '../automation'
 import { showUndo } from '../../shared/ui/undo'
 import { LeadPanel } from '../leads'
@@ -81,13 +81,7 @@ export default function RecordPage({ collection, id }: { collection: string; id:
   const qc = useQueryClient()
   const navigate = useNavigate()
   const [editing, setEditing] = useState(false)
-  const step = (by: 1 | -1) => {
-    const next = neighbourOf(collection, id, by)
-    if (next) navigate(recordPathOf(collection, next))
-  }
-  useShortcut('j', () => step(1))
-  useShortcut('k', () => step(-1))
-  useShortcut('e', () => setEditing(true), can(me, collection, 'update'))
+  useRecordShortcuts(collection, id, can(me, collection, 'update') ? () => setEditing(true) : undefined)
   const rec = useQuery({
     queryKey: [collection, 'one', id],
     queryFn: () => get<Record<string, any>>(`${apiPathOf(collection)}/${id}`),

@@ -4,7 +4,7 @@ const en = {
   tab: 'Template',
   exportTitle: 'Export the configuration',
   exportIntro:
-    'Downloads this workspace’s whole configuration as one template file: pipelines with their stages and deliverables, custom fields, objects and form layouts, automation rules and playbooks, health and scoring models, ICPs, alert rules, approval flows, tier rules and packages, the business calendar, reports and dashboards, ticket routing rules. No records, people or secrets.',
+    'Downloads this workspace’s whole configuration as one template file: pipelines with their stages and deliverables, custom fields, objects and form layouts, automation rules and playbooks, health and scoring models, ICPs, alert rules, approval flows, tier rules and packages, the business calendar, reports and dashboards, ticket routing rules, the north-star metrics and effort costs. No records, people or secrets.',
   download: 'Download template file',
   importTitle: 'Import a template file',
   importIntro:
@@ -40,6 +40,8 @@ const en = {
     reports: 'Reports',
     dashboards: 'Dashboards',
     ticket_routing_rules: 'Ticket routing rules',
+    north_star: 'North-star metrics and targets',
+    effort_costs: 'Effort costs',
   },
 }
 
@@ -47,7 +49,7 @@ const zhCN: typeof en = {
   tab: '模板',
   exportTitle: '导出配置',
   exportIntro:
-    '将本工作空间的全部配置下载为一个模板文件：销售流程及其阶段与交付物、自定义字段、自定义对象与表单布局、自动化规则与剧本、健康度与评分模型、理想客户画像、预警规则、审批流、客户分级规则与服务包、工作日历、报表与仪表盘、工单分派规则。不含业务记录、人员和密钥。',
+    '将本工作空间的全部配置下载为一个模板文件：销售流程及其阶段与交付物、自定义字段、自定义对象与表单布局、自动化规则与剧本、健康度与评分模型、理想客户画像、预警规则、审批流、客户分级规则与服务包、工作日历、报表与仪表盘、工单分派规则、北极星指标与投入成本。不含业务记录、人员和密钥。',
   download: '下载模板文件',
   importTitle: '导入模板文件',
   importIntro:
@@ -82,6 +84,8 @@ const zhCN: typeof en = {
     reports: '报表',
     dashboards: '仪表盘',
     ticket_routing_rules: '工单分派规则',
+    north_star: '北极星指标与目标',
+    effort_costs: '投入成本',
   },
 }
 

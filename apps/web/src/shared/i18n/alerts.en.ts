@@ -1,3 +1,4 @@
+import { optionLabelsEn } from '@openkam/contract'
 /** English messages of early warning (alerts, the alert centre, alert rules); alerts.zh-CN.ts has the same keys. */
 export const alertsEn = {
   title: 'Alerts',
@@ -40,8 +41,8 @@ export const alertsEn = {
   noneOnAccount: 'No open alerts on this account.',
   evaluate: 'Check now',
   evaluated: 'Checked: {{opened}} new, {{reopened}} reopened',
-  statuses: { open: 'Open', acknowledged: 'Acknowledged', snoozed: 'Snoozed', resolved: 'Resolved' },
-  severities: { info: 'Info', warning: 'Warning', danger: 'Danger' },
+  statuses: optionLabelsEn.alertStatus,
+  severities: optionLabelsEn.alertSeverity,
   types: {
     usage_drop_key_contact: 'Usage down + key contact change',
     no_login: 'No login',

@@ -1,3 +1,4 @@
+import { optionLabelsZh } from '@openkam/contract'
 import type { AlertsMessages } from './alerts.en'
 
 /** 客户预警（预警、预警中心、预警规则）的中文文案；键与 alerts.en.ts 完全一致（由类型检查保证）。 */
@@ -42,8 +43,8 @@ export const alertsZh: AlertsMessages = {
   noneOnAccount: '该客户暂无未处理的预警。',
   evaluate: '立即检查',
   evaluated: '检查完成：新增 {{opened}} 条，重新打开 {{reopened}} 条',
-  statuses: { open: '待处理', acknowledged: '已确认', snoozed: '稍后提醒', resolved: '已处理' },
-  severities: { info: '提示', warning: '预警', danger: '高危' },
+  statuses: optionLabelsZh.alertStatus,
+  severities: optionLabelsZh.alertSeverity,
   types: {
     usage_drop_key_contact: '使用下降 + 关键联系人变动',
     no_login: '长期未登录',

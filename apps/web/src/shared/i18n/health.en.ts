@@ -116,6 +116,7 @@ export const healthEn = {
     backtestResult: 'Churned flagged at risk: {{c}} of {{ct}} · renewed flagged at risk: {{r}} of {{rt}}',
     backtestEmpty: 'No past renewals or churns in this workspace to backtest against.',
     saved: 'Model saved',
+    deleteConfirm: 'Delete the model “{{name}}”?',
     deleted: 'Model deleted',
     empty: 'No health models.',
     appliesTo: 'Applies to',

@@ -117,6 +117,7 @@ export const healthZh: HealthMessages = {
     backtestResult: '流失客户中被标为风险：{{c}} / {{ct}} · 续约客户中被标为风险：{{r}} / {{rt}}',
     backtestEmpty: '本工作区还没有可用于回测的历史续约或流失。',
     saved: '模型已保存',
+    deleteConfirm: '删除模型“{{name}}”？',
     deleted: '模型已删除',
     empty: '没有健康度模型。',
     appliesTo: '适用范围',

@@ -1,40 +1,46 @@
 import { Alert, Button, List, Modal, Space, Tag, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
-import type { DuplicateCandidate } from './account-merge.queries'
-import './account-merge.messages'
+import { recordPathOf } from '../records/paths'
+import type { Duplicate } from './duplicates.queries'
+import './duplicates.messages'
 
 type Props = {
-  candidates: DuplicateCandidate[] | null
+  /** accounts, contacts or leads. */
+  collection: string
+  candidates: Duplicate[] | null
   onBack: () => void
   /** Saves despite the warning; not offered when the credit code is taken (the server refuses it). */
   onSaveAnyway: () => void
-  /** Merges the record being edited with a candidate; absent while creating. */
-  onMerge?: (c: DuplicateCandidate) => void
+  /** Merges the record being edited with a candidate (accounts, while editing). */
+  onMerge?: (c: Duplicate) => void
 }
 
-/** The warning a record form shows before saving an account that looks like an existing one. */
-export function DuplicatesModal({ candidates, onBack, onSaveAnyway, onMerge }: Props) {
+/**
+ * The warning a record form shows before saving an account, contact or lead that looks like an existing
+ * one: each candidate with what they share and **Open**; the person may go back or save anyway.
+ */
+export function DuplicatesModal({ collection, candidates, onBack, onSaveAnyway, onMerge }: Props) {
   const { t } = useTranslation()
   const navigate = useNavigate()
   const blocked = !!candidates?.some((c) => c.on === 'creditCode')
   return (
     <Modal
       open={!!candidates?.length}
-      title={t('accountMerge.duplicatesTitle')}
+      title={t(`duplicates.title.${collection}`)}
       onCancel={onBack}
       footer={
         <Space>
-          <Button onClick={onBack}>{t('accountMerge.back')}</Button>
+          <Button onClick={onBack}>{t('duplicates.back')}</Button>
           {!blocked && (
             <Button danger onClick={onSaveAnyway} data-testid="save-anyway">
-              {t('accountMerge.saveAnyway')}
+              {t('duplicates.saveAnyway')}
             </Button>
           )}
         </Space>
       }
     >
-      <Typography.Paragraph>{t('accountMerge.duplicatesIntro')}</Typography.Paragraph>
+      <Typography.Paragraph>{t(`duplicates.intro.${collection}`)}</Typography.Paragraph>
       <List
         size="small"
         bordered
@@ -49,15 +55,15 @@ export function DuplicatesModal({ candidates, onBack, onSaveAnyway, onMerge }: P
                       size="small"
                       onClick={() => {
                         onBack()
-                        void navigate(`/accounts/${c.id}`)
+                        void navigate(recordPathOf(collection, c.id))
                       }}
                     >
-                      {t('accountMerge.open')}
+                      {t('duplicates.open')}
                     </Button>,
                     ...(onMerge
                       ? [
                           <Button key="merge" size="small" onClick={() => onMerge(c)}>
-                            {t('accountMerge.merge')}
+                            {t('duplicates.merge')}
                           </Button>,
                         ]
                       : []),
@@ -69,12 +75,15 @@ export function DuplicatesModal({ candidates, onBack, onSaveAnyway, onMerge }: P
               title={c.name}
               description={
                 <Space wrap size={[4, 4]}>
-                  <Tag color={c.on === 'creditCode' ? 'red' : 'orange'}>{t(`accountMerge.on.${c.on}`)}</Tag>
-                  {c.creditCode && <Typography.Text type="secondary">{c.creditCode}</Typography.Text>}
-                  {c.domain && <Typography.Text type="secondary">{c.domain}</Typography.Text>}
-                  {!c.visible && (
-                    <Typography.Text type="secondary">{t('accountMerge.hidden')}</Typography.Text>
-                  )}
+                  <Tag color={c.on === 'creditCode' ? 'red' : 'orange'}>
+                    {t(`duplicates.on.${collection}.${c.on}`)}
+                  </Tag>
+                  {c.details.map((d) => (
+                    <Typography.Text key={d} type="secondary">
+                      {d}
+                    </Typography.Text>
+                  ))}
+                  {!c.visible && <Typography.Text type="secondary">{t('duplicates.hidden')}</Typography.Text>}
                 </Space>
               }
             />
@@ -82,7 +91,7 @@ export function DuplicatesModal({ candidates, onBack, onSaveAnyway, onMerge }: P
         )}
       />
       {blocked && (
-        <Alert type="error" showIcon style={{ marginTop: 12 }} title={t('accountMerge.creditCodeBlocks')} />
+        <Alert type="error" showIcon style={{ marginTop: 12 }} title={t('duplicates.creditCodeBlocks')} />
       )}
     </Modal>
   )
