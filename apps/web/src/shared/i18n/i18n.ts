@@ -57,10 +57,17 @@ const fetchPart = (lang: Lang, part: Part) => {
     const locale = part === 'start' ? libraryLocales[lang]?.() : undefined
     fetched.set(
       key,
-      Promise.all([texts, locale]).then(([t, l]) => {
-        if (l) antdLocales.set(lang, l)
-        return t
-      }),
+      Promise.all([texts, locale]).then(
+        ([t, l]) => {
+          if (l) antdLocales.set(lang, l)
+          return t
+        },
+        (e: unknown) => {
+          // Asked again later (the next page, the next switch), it is fetched again.
+          fetched.delete(key)
+          throw e
+        },
+      ),
     )
   }
   return fetched.get(key)!
