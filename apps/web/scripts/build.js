@@ -14,7 +14,7 @@ const gzipBytes = (file) => zlib.gzipSync(fs.readFileSync(file)).length
 
 /**
  * Gzip size in KB of every script the built index.html loads up front, plus the larger of the two
- * languages' texts (fetched before the first screen renders, see shared/i18n/i18n.ts).
+ * languages' start texts (fetched before the first screen renders, see shared/i18n/i18n.ts).
  */
 export function initialJsGzipKb(dist = path.join(root, 'dist')) {
   const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8')
@@ -22,7 +22,7 @@ export function initialJsGzipKb(dist = path.join(root, 'dist')) {
   const preloaded = files.reduce((n, f) => n + gzipBytes(path.join(dist, f)), 0)
   const languages = fs
     .readdirSync(path.join(dist, 'assets'))
-    .filter((f) => /^(en|zh-CN)-[\w-]+\.js$/.test(f))
+    .filter((f) => /^texts-(en|zh-CN)-start-[\w-]+\.js$/.test(f))
     .map((f) => gzipBytes(path.join(dist, 'assets', f)))
   return { files: files.length + 1, kb: Math.round((preloaded + Math.max(0, ...languages)) / 1024) }
 }

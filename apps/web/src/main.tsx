@@ -1,11 +1,9 @@
 import { StrictMode, Suspense, lazy, useEffect } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App as AntApp, ConfigProvider } from 'antd'
-import enUS from 'antd/locale/en_US'
-import zhCN from 'antd/locale/zh_CN'
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
-import { i18n, i18nReady } from './shared/i18n/i18n'
+import { antdLocaleOf, i18n, i18nReady, withTexts } from './shared/i18n/i18n'
 import './styles.css'
 import { AuthProvider, useAuth } from './app/auth'
 import { LoadingState } from './shared/ui/loading'
@@ -18,11 +16,11 @@ const SignInPage = lazy(() => import('./app/SignInPage'))
 const SIGNED_IN_HINT = 'openkam.signedIn'
 const loadSignedInApp = () => import('./app/router')
 const SignedInApp = lazy(loadSignedInApp)
-const ConfirmMilestonePage = lazy(() => import('./features/lifecycle/ConfirmMilestonePage'))
-const SurveyAnswerPage = lazy(() => import('./features/surveys/SurveyAnswerPage'))
-const ApproveByLinkPage = lazy(() => import('./features/approval-link/ApproveByLinkPage'))
-const TicketRatingPage = lazy(() => import('./features/tickets/satisfaction/TicketRatingPage'))
-const PortalApp = lazy(() => import('./features/portal/PortalApp'))
+const ConfirmMilestonePage = lazy(withTexts(() => import('./features/lifecycle/ConfirmMilestonePage')))
+const SurveyAnswerPage = lazy(withTexts(() => import('./features/surveys/SurveyAnswerPage')))
+const ApproveByLinkPage = lazy(withTexts(() => import('./features/approval-link/ApproveByLinkPage')))
+const TicketRatingPage = lazy(withTexts(() => import('./features/tickets/satisfaction/TicketRatingPage')))
+const PortalApp = lazy(withTexts(() => import('./features/portal/PortalApp')))
 
 /** The customer's milestone confirmation link: a public page, outside sign-in and the app shell. */
 const confirmToken = /^\/confirm\/([^/]+)\/?$/.exec(window.location.pathname)?.[1]
@@ -91,7 +89,8 @@ function Root() {
   const { i18n } = useTranslation()
   return (
     <ConfigProvider
-      locale={i18n.language === 'zh-CN' ? zhCN : enUS}
+      // (English is antd's own default.)
+      locale={antdLocaleOf(i18n.language)}
       theme={{
         token: {
           colorPrimary: '#1f56d6',

@@ -3,6 +3,39 @@ import { Currency, Decimal, DecimalString, Id, Money, MoneyOut, Timestamp, Day }
 import { resource } from './resource'
 import { LeadScoreBreakdown } from './lead-scoring'
 import { apiOnly, F, field, FS, S, type FieldAnnotation } from './object-model/field-annotations'
+import {
+  industries,
+  sizeBands,
+  tiers,
+  lifecycleStages,
+  marketScopes,
+  levels3,
+  financialHealths,
+  demandMaturities,
+  buyingRoles,
+  stances,
+  leadSources,
+  leadStatuses,
+  opportunityStages,
+  opportunityStatuses,
+  opportunityTypes,
+  activityKinds,
+  quoteStatuses,
+  orderStatuses,
+  contractStatuses,
+  invoiceStatuses,
+  paymentStatuses,
+  ticketTypes,
+  ticketPriorities,
+  ticketStatuses,
+  slaStatuses,
+  taskStatuses,
+  taskSources,
+  touchKinds,
+  timelineKindValues,
+} from './record-values'
+
+export * from './record-values'
 
 const text = (max = 200) => z.string().trim().max(max, `at most ${max} characters`)
 const name = (max = 200) => z.string().trim().min(1, 'is required').max(max, `at most ${max} characters`)
@@ -18,32 +51,7 @@ type Ref = 'user' | 'team' | 'account' | 'contact' | 'opportunity'
 const ref = (ui: Ref, a: FieldAnnotation = {}) => field(Id, { ui, ...a })
 const RO = { readOnly: true } as const
 
-export const industries = [
-  'manufacturing',
-  'finance',
-  'retail',
-  'healthcare',
-  'education',
-  'saas',
-  'logistics',
-  'energy',
-  'government',
-  'other',
-] as const
 export const Industry = z.enum(industries)
-export const sizeBands = ['large', 'growth', 'small'] as const
-export const tiers = ['strategic', 'growth', 'essential'] as const
-export const lifecycleStages = [
-  'lead_nurturing',
-  'opportunity',
-  'delivery',
-  'value_operations',
-  'renewal',
-] as const
-export const marketScopes = ['local', 'regional', 'national', 'international'] as const
-export const levels3 = ['low', 'medium', 'high'] as const
-export const financialHealths = ['weak', 'fair', 'strong'] as const
-export const demandMaturities = ['awareness', 'evaluation', 'decision', 'retention'] as const
 
 export const accountResource = resource(
   'Account',
@@ -118,15 +126,6 @@ export type Account = z.infer<typeof Account>
 export type AccountCreate = z.input<typeof AccountCreate>
 export type AccountUpdate = z.input<typeof AccountUpdate>
 
-export const buyingRoles = [
-  'user',
-  'technical_evaluator',
-  'influencer',
-  'financial_controller',
-  'economic_buyer',
-] as const
-export const stances = ['champion', 'supporter', 'neutral', 'skeptic', 'blocker'] as const
-
 export const contactResource = resource(
   'Contact',
   {
@@ -157,8 +156,6 @@ export const contactResource = resource(
   },
 )
 
-export const leadSources = ['website', 'ads', 'event', 'referral', 'import', 'partner', 'other'] as const
-export const leadStatuses = ['new', 'working', 'qualified', 'converted', 'disqualified'] as const
 export const leadResource = resource(
   'Lead',
   {
@@ -202,15 +199,6 @@ export const LeadConvert = z
   })
   .strict()
 
-export const opportunityStages = [
-  'discovery',
-  'solution',
-  'negotiation',
-  'implementation',
-  'account_management',
-] as const
-export const opportunityStatuses = ['open', 'won', 'lost'] as const
-export const opportunityTypes = ['new_business', 'upsell', 'cross_sell', 'renewal'] as const
 export const opportunityResource = resource(
   'Opportunity',
   {
@@ -241,7 +229,6 @@ export const opportunityResource = resource(
   },
 )
 
-export const activityKinds = ['call', 'email', 'meeting', 'visit', 'enquiry', 'note'] as const
 export const activityResource = resource(
   'Activity',
   {
@@ -293,20 +280,17 @@ const commerce = (
 /** A date of a commercial record: a list filter and sort key (and a default column of most). */
 const commerceDate = () => field(day, FS)
 
-export const quoteStatuses = ['draft', 'sent', 'accepted', 'rejected', 'expired'] as const
 export const quoteResource = commerce('Quote', quoteStatuses, {
   opportunityId: apiOnly(Id),
   issueDate: commerceDate(),
   validUntil: commerceDate(),
   discountPercent: apiOnly(z.number().min(0).max(100)),
 })
-export const orderStatuses = ['pending', 'confirmed', 'fulfilled', 'cancelled'] as const
 export const orderResource = commerce('Order', orderStatuses, {
   opportunityId: apiOnly(Id),
   contractId: apiOnly(Id),
   orderDate: commerceDate(),
 })
-export const contractStatuses = ['draft', 'pending_approval', 'approved', 'active', 'ended'] as const
 export const contractResource = commerce('Contract', contractStatuses, {
   opportunityId: apiOnly(Id),
   startDate: commerceDate(),
@@ -317,14 +301,12 @@ export const contractResource = commerce('Contract', contractStatuses, {
   nonStandardTerms: field(z.boolean(), F),
   autoRenew: apiOnly(z.boolean()),
 })
-export const invoiceStatuses = ['draft', 'issued', 'partially_paid', 'paid', 'overdue', 'void'] as const
 export const invoiceResource = commerce('Invoice', invoiceStatuses, {
   contractId: apiOnly(Id),
   orderId: apiOnly(Id),
   issueDate: commerceDate(),
   dueDate: commerceDate(),
 })
-export const paymentStatuses = ['pending', 'paid', 'overdue', 'failed', 'refunded'] as const
 export const paymentResource = commerce('Payment', paymentStatuses, {
   invoiceId: apiOnly(Id),
   contractId: apiOnly(Id),
@@ -333,11 +315,6 @@ export const paymentResource = commerce('Payment', paymentStatuses, {
   method: apiOnly(z.enum(['bank_transfer', 'card', 'alipay', 'wechat_pay', 'cheque', 'other'])),
 })
 
-export const ticketTypes = ['question', 'incident', 'problem', 'feature_request', 'complaint'] as const
-export const ticketPriorities = ['low', 'normal', 'high', 'urgent'] as const
-export const ticketStatuses = ['new', 'open', 'pending', 'resolved', 'closed'] as const
-/** Where a ticket stands against its tier's service levels: `paused` while it waits on the customer. */
-export const slaStatuses = ['ok', 'at_risk', 'breached', 'paused'] as const
 /** Why a ticket went to whom: the routing rule (or none), the assignment strategy and the reason in words. */
 export const TicketRouting = z
   .object({
@@ -386,8 +363,6 @@ export const ticketResource = resource(
   },
 )
 
-export const taskStatuses = ['open', 'done', 'cancelled'] as const
-export const taskSources = ['manual', 'rule', 'playbook', 'sop'] as const
 export const taskResource = resource(
   'Task',
   {
@@ -417,14 +392,6 @@ export const taskResource = resource(
   },
 )
 
-export const touchKinds = [
-  'event_attended',
-  'email_clicked',
-  'email_opened',
-  'page_visited',
-  'form_submitted',
-  'webinar_attended',
-] as const
 export const touchResource = resource(
   'MarketingTouch',
   {
@@ -446,20 +413,6 @@ export const TouchBulk = z
   .min(1, 'send at least one touch')
   .max(10_000, 'at most 10,000 touches a call')
 
-export const timelineKindValues = [
-  'activity',
-  'ticket',
-  'opportunity',
-  'quote',
-  'order',
-  'contract',
-  'invoice',
-  'payment',
-  'marketing',
-  'task',
-  /** A record of a custom object related to the account (refType: the object's key). */
-  'custom',
-] as const
 export const TimelineItem = z
   .object({
     kind: z.enum(timelineKindValues),

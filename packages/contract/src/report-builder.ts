@@ -1,5 +1,8 @@
 import { z } from 'zod'
 import { Id, Timestamp } from './common'
+import { RELATIVE_DATE } from './report-periods'
+
+export * from './report-periods'
 
 /**
  * The report engine (SPEC R-21): a report is a query over one object of the object model — filters,
@@ -30,22 +33,6 @@ export const reportOps = [
   'not_empty',
 ] as const
 export type ReportOp = (typeof reportOps)[number]
-
-/** Relative periods a date filter may take as its value: `last_N_days` / `next_N_days` for any N from 1 to 3650. */
-export const relativePeriods = [
-  'today',
-  'yesterday',
-  'this_week',
-  'last_week',
-  'this_month',
-  'last_month',
-  'this_quarter',
-  'last_quarter',
-  'this_year',
-  'last_year',
-] as const
-export const RELATIVE_DATE =
-  /^(today|yesterday|(this|last)_(week|month|quarter|year)|(last|next)_([1-9]\d{0,3})_days)$/
 
 const scalar = z.union([z.string().max(500), z.number(), z.boolean(), z.null()])
 export const ReportFilter = z

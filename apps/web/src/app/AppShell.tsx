@@ -1,18 +1,5 @@
 import { Suspense, useMemo, useState } from 'react'
-import {
-  App,
-  Avatar,
-  Badge,
-  Button,
-  ConfigProvider,
-  Dropdown,
-  Grid,
-  Layout,
-  Menu,
-  Space,
-  Typography,
-  type MenuProps,
-} from 'antd'
+import { Badge, Button, ConfigProvider, Grid, Layout, Menu, Space, type MenuProps } from 'antd'
 import {
   AuditOutlined,
   CloseOutlined,
@@ -36,7 +23,6 @@ import {
   CustomerServiceOutlined,
   FieldTimeOutlined,
   HeartOutlined,
-  LogoutOutlined,
   MessageOutlined,
   NotificationOutlined,
   SwapOutlined,
@@ -49,7 +35,8 @@ import { GlobalSearch } from './GlobalSearch'
 import { LanguageSwitch } from './LanguageSwitch'
 import { KeyboardShortcuts } from '../shared/ui/shortcuts'
 import { NotificationBell } from '../features/inbox/NotificationBell'
-import { switchWorkspace, useMyWorkspaces } from './workspaces'
+import { useMyWorkspaces } from './workspaces'
+import { UserMenu } from './UserMenu'
 import { LoadingState } from '../shared/ui/states'
 // Not the objects barrel: it would bring Settings' objects tab and its table into every first visit.
 import { ObjectIcon } from '../features/objects/object-icons'
@@ -71,8 +58,7 @@ const menuItems = (items: Item[]): object[] =>
 
 export function AppShell() {
   const { t, i18n } = useTranslation()
-  const { me, signOut } = useAuth()
-  const { message } = App.useApp()
+  const { me } = useAuth()
   // The other workspaces of this person (issue 20.5): a group of the user menu when there are any.
   const others = (useMyWorkspaces(!!me).data ?? []).filter((w) => !w.current)
   const navigate = useNavigate()
@@ -268,53 +254,7 @@ export function AppShell() {
             <KeyboardShortcuts />
             <LanguageSwitch />
             <NotificationBell />
-            <Dropdown
-              trigger={['click']}
-              menu={{
-                items: [
-                  { key: 'ws', label: me?.workspace.name, disabled: true },
-                  {
-                    key: 'roles',
-                    label: me?.roles.map((r) => t(`enums.role.${r}`, { defaultValue: r })).join(' · '),
-                    disabled: true,
-                  },
-                  ...(others.length
-                    ? [
-                        { type: 'divider' as const },
-                        {
-                          type: 'group' as const,
-                          key: 'switch',
-                          label: t('workspaces.switchTitle'),
-                          children: others.map((w) => ({
-                            key: `ws:${w.id}`,
-                            icon: <SwapOutlined />,
-                            label: w.name,
-                          })),
-                        },
-                      ]
-                    : []),
-                  { type: 'divider' },
-                  { key: 'out', icon: <LogoutOutlined />, label: t('auth.signOut') },
-                ],
-                onClick: (e) => {
-                  if (e.key === 'out') void signOut().then(() => navigate('/'))
-                  const target = others.find((w) => `ws:${w.id}` === e.key)
-                  if (target) {
-                    void message.loading(t('workspaces.switching', { name: target.name }))
-                    switchWorkspace(target.id).catch((err: Error) => void message.error(err.message))
-                  }
-                },
-              }}
-            >
-              <Button type="text">
-                <Space>
-                  <Avatar size="small" style={{ background: '#1f56d6' }}>
-                    {me?.name.slice(0, 1)}
-                  </Avatar>
-                  <Typography.Text className="hide-narrow">{me?.name}</Typography.Text>
-                </Space>
-              </Button>
-            </Dropdown>
+            <UserMenu others={others} />
           </Space>
         </Layout.Header>
         <Layout.Content className="content">

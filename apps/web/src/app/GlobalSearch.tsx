@@ -1,17 +1,12 @@
-import { useEffect, useState } from 'react'
-import { Grid, Input, List, Modal, Space, Tag, Typography } from 'antd'
+import { Suspense, lazy, useEffect, useState } from 'react'
+import { Grid, Typography } from 'antd'
+// The input alone, not antd's `Input` with its password, OTP and search inputs attached (the top bar, on every page).
+import Input from 'antd/es/input/Input'
 import { SearchOutlined } from '@ant-design/icons'
-import { keepPreviousData, useQuery } from '@tanstack/react-query'
-import type { SearchHit } from '@openkam/contract'
-import { useNavigate } from 'react-router'
 import { useTranslation } from 'react-i18next'
-import { get } from '../shared/api/client'
-import { useDebounced } from '../features/report-builder/use-debounced'
 
-type Hit = SearchHit
-
-/** Where a hit opens: accounts at their 360° page, the rest at their record page. */
-const pathOf = (h: Hit) => (h.object === 'accounts' ? `/accounts/${h.id}` : `/${h.object}/${h.id}`)
+// The dialog (its list, and antd's List with it) loads when first opened; it stays mounted after.
+const SearchDialog = lazy(() => import('./SearchDialog'))
 
 /**
  * Ctrl+K (or ⌘K) opens a search over accounts, contacts, leads, opportunities, contracts, quotes,
@@ -20,34 +15,23 @@ const pathOf = (h: Hit) => (h.object === 'accounts' ? `/accounts/${h.id}` : `/${
  */
 export function GlobalSearch() {
   const { t } = useTranslation()
-  const navigate = useNavigate()
   const phone = !Grid.useBreakpoint().sm
   const [open, setOpen] = useState(false)
-  const [q, setQ] = useState('')
-  const [active, setActive] = useState(0)
+  const [opened, setOpened] = useState(false)
+  const show = () => {
+    setOpen(true)
+    setOpened(true)
+  }
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'k') {
         e.preventDefault()
-        setOpen(true)
+        show()
       }
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
   }, [])
-  const term = useDebounced(q.trim(), 200)
-  const hits = useQuery({
-    queryKey: ['search', term],
-    enabled: term.length >= 1,
-    queryFn: async () => (await get<{ data: Hit[] }>('/search', { q: term })).data,
-    placeholderData: keepPreviousData,
-  })
-  const list: Hit[] = term ? (hits.data ?? []) : []
-  const go = (h: Hit) => {
-    setOpen(false)
-    setQ('')
-    navigate(pathOf(h))
-  }
   return (
     <>
       <Input
@@ -56,63 +40,17 @@ export function GlobalSearch() {
         suffix={
           phone ? undefined : <Typography.Text type="secondary">{t('common.searchHint')}</Typography.Text>
         }
-        onFocus={() => setOpen(true)}
+        onFocus={show}
         readOnly
         aria-label={t('common.search')}
         className="topbar-search"
         style={{ maxWidth: 420 }}
       />
-      <Modal
-        open={open}
-        onCancel={() => setOpen(false)}
-        footer={null}
-        title={t('common.search')}
-        destroyOnHidden
-      >
-        <Input
-          autoFocus
-          value={q}
-          aria-label={t('common.search')}
-          placeholder={t('common.searchPlaceholder')}
-          onChange={(e) => {
-            setQ(e.target.value)
-            setActive(0)
-          }}
-          onKeyDown={(e) => {
-            if (e.key === 'ArrowDown') setActive((i) => Math.min(i + 1, list.length - 1))
-            if (e.key === 'ArrowUp') setActive((i) => Math.max(i - 1, 0))
-            if (e.key === 'Enter' && list[active]) go(list[active]!)
-          }}
-        />
-        <List
-          style={{ marginTop: 12 }}
-          loading={hits.isFetching}
-          locale={{ emptyText: term ? t('common.noResults') : t('common.searchHelp') }}
-          dataSource={list}
-          renderItem={(h, i) => (
-            <List.Item
-              onClick={() => go(h)}
-              aria-selected={i === active}
-              role="option"
-              style={{
-                cursor: 'pointer',
-                background: i === active ? '#f0f5ff' : undefined,
-                paddingInline: 8,
-              }}
-            >
-              <Space size={8} wrap>
-                <Tag>{t(`nav.${h.object}`)}</Tag>
-                <span>{h.title}</span>
-                {h.matchedField && (
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {h.matchedLabel}: {h.matchedValue}
-                  </Typography.Text>
-                )}
-              </Space>
-            </List.Item>
-          )}
-        />
-      </Modal>
+      {opened && (
+        <Suspense fallback={null}>
+          <SearchDialog open={open} onClose={() => setOpen(false)} />
+        </Suspense>
+      )}
     </>
   )
 }

@@ -6,9 +6,12 @@ import { ApiError, post } from '../shared/api/client'
 import { LanguageToggle } from './LanguageToggle'
 import { useSetupStatus } from '../features/setup/setup.queries'
 import { LoadingState } from '../shared/ui/loading'
+import { withTexts } from '../shared/i18n/i18n'
 
 // The first-run screen is shown once per installation: its code loads only then.
-const SetupPage = lazy(() => import('../features/setup/SetupPage').then((m) => ({ default: m.SetupPage })))
+const SetupPage = lazy(() =>
+  withTexts(() => import('../features/setup/SetupPage'))().then((m) => ({ default: m.SetupPage })),
+)
 
 export default function SignInPage() {
   const { t } = useTranslation()

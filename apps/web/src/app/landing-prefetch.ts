@@ -1,5 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query'
 import { account360Query } from '../features/accounts/account360.query'
+import { withTexts } from '../shared/i18n/i18n'
 
 const ACCOUNT = /^\/accounts\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/?$/i
 
@@ -11,7 +12,7 @@ const ACCOUNT = /^\/accounts\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[
 export function prefetchLanding(qc: QueryClient, path: string) {
   const account = ACCOUNT.exec(path)?.[1]
   if (account) {
-    void import('../features/accounts/Account360Page')
+    void withTexts(() => import('../features/accounts/Account360Page'))()
     void qc.prefetchQuery(account360Query(account))
   } else if (path === '/') void import('../features/home/HomePage')
 }

@@ -1,6 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
 import { get, post } from '../shared/api/client'
-import '../features/settings/workspaces.messages'
 
 /** One of the signed-in person's workspaces (GET /auth/workspaces). */
 export type MyWorkspace = {

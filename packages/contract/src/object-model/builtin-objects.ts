@@ -19,12 +19,9 @@ import { potentialClasses } from '../qualification'
 import { builtinObject } from './derive-fields'
 import type { ObjectDescription } from './object-types'
 
-// The object model's way to describe a built-in object from its resource, for the server and tests.
-export { builtinObject, fieldsOf, type Presentation } from './derive-fields'
-export { apiOnly, field, objectModelRegistry, type FieldAnnotation } from './field-annotations'
-
 /**
- * The built-in objects, by collection name. Their fields (types, options, bounds, required, read-only,
+ * The built-in objects, by collection name (this module exports plain data only: the web's build replaces
+ * it by the data it evaluates to, apps/web/build/plain-data.plugin.ts). Their fields (types, options, bounds, required, read-only,
  * list filters and sorts) are derived from the wire schemas in records.ts and handoffs.ts and their
  * annotations (derive-fields.ts); what is written here is presentation only: the order forms show the
  * fields in, the default columns, the filters lists offer, the default sort and the field naming a record.
@@ -333,3 +330,6 @@ builtinObjects.handoffs = builtinObject(handoffResource, {
   filters: ['status', 'salesOwnerId', 'csmId', 'dueAt'],
   defaultSort: 'dueAt',
 })
+
+/** The built-in objects' collection names (what a page that only tells built-in from custom objects needs). */
+export const builtinObjectNames: string[] = Object.keys(builtinObjects)

@@ -11,15 +11,8 @@ import { scopeOf } from '../settings/common'
 import { AddWidgetDialog, type NewWidget } from './AddWidgetDialog'
 import { DashboardFiltersBar } from './DashboardFiltersBar'
 import { DashboardGrid } from './DashboardGrid'
-import {
-  applyLayout,
-  filtersFromSearch,
-  newWidgetId,
-  placeWidget,
-  samePlaces,
-  searchWithFilters,
-  type GridItem,
-} from './dashboard-layout'
+import { applyLayout, newWidgetId, placeWidget, samePlaces, type GridItem } from './dashboard-layout'
+import { filtersFromSearch, searchWithFilters } from './dashboard-filters'
 import {
   dashboardKeys,
   fetchDashboardData,

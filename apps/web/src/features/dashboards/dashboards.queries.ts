@@ -16,7 +16,7 @@ import type {
 } from '@openkam/contract'
 import { del, get, patch, post, type Page } from '../../shared/api/client'
 import { api } from '../../shared/api/client'
-import { filterQuery } from './dashboard-layout'
+import { filterQuery } from './dashboard-filters'
 
 export type {
   Dashboard,

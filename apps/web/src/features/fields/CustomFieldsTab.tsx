@@ -8,7 +8,7 @@ import { useAuth } from '../../app/auth'
 import { EmptyState, ErrorState } from '../../shared/ui/states'
 import { isAdmin } from '../settings/common'
 import { optionTagStyle } from '../records/option-colors'
-import { useObjectChoices } from '../objects/objects.queries'
+import { useObjectChoices } from '../objects/object-choices'
 import { FieldDefinitionDrawer } from './FieldDefinitionDrawer'
 import {
   useDeleteFieldDefinition,

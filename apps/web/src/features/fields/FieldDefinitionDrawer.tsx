@@ -17,7 +17,7 @@ import { useTranslation } from 'react-i18next'
 import { ApiError } from '../../shared/api/client'
 import { FieldInput } from '../records/FieldInput'
 import { collections, customFieldOf } from '../records/meta'
-import { useObjectChoices } from '../objects/objects.queries'
+import { useObjectChoices } from '../objects/object-choices'
 import {
   bodyOf,
   customizableObjects,

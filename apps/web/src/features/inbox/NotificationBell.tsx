@@ -1,22 +1,20 @@
-import { useEffect, useRef, useState } from 'react'
-import { Badge, Button, Popover, Typography } from 'antd'
+import { Suspense, lazy, useEffect, useRef, useState } from 'react'
+import { Badge, Button, Popover } from 'antd'
 import { BellOutlined } from '@ant-design/icons'
 import { useQueryClient } from '@tanstack/react-query'
-import { useNavigate } from 'react-router'
 import { useTranslation } from 'react-i18next'
-import { EmptyState, ErrorState, LoadingState } from '../../shared/ui/states'
-import { inboxKeys, useLatestNotifications, useMarkAllRead, useUnreadCount } from './inbox.queries'
-import { NotificationItems } from './NotificationList'
+import { LoadingState } from '../../shared/ui/loading'
+import { inboxKeys, useUnreadCount } from './inbox.queries'
+
+const BellPanel = lazy(() => import('./BellPanel'))
+const panelWidth = { width: 360, maxWidth: 'calc(100vw - 32px)' }
 
 /** The bell in the header: unread count (polled), and a popover with the newest notifications. */
 export function NotificationBell() {
   const { t } = useTranslation()
-  const navigate = useNavigate()
   const qc = useQueryClient()
   const [open, setOpen] = useState(false)
   const count = useUnreadCount()
-  const latest = useLatestNotifications(open)
-  const markAll = useMarkAllRead()
   const unread = count.data?.unread ?? 0
 
   // A new notification arrived: refresh the lists that show notifications (only the ones on screen refetch).
@@ -31,46 +29,17 @@ export function NotificationBell() {
     previous.current = now
   }, [count.data?.unread, qc])
 
-  const rows = latest.data?.data ?? []
+  // The popover's list (and its code) loads when the bell is first opened.
   const content = (
-    <div style={{ width: 360, maxWidth: 'calc(100vw - 32px)' }}>
-      <div
-        style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', marginBottom: 4 }}
-      >
-        <Typography.Text strong>{t('notifications.title')}</Typography.Text>
-        <Button
-          size="small"
-          type="link"
-          disabled={unread === 0}
-          loading={markAll.isPending}
-          onClick={() => markAll.mutate()}
-        >
-          {t('notifications.markAllRead')}
-        </Button>
-      </div>
-      <div style={{ maxHeight: 400, overflowY: 'auto' }}>
-        {latest.isLoading ? (
+    <Suspense
+      fallback={
+        <div style={panelWidth}>
           <LoadingState rows={3} />
-        ) : latest.isError ? (
-          <ErrorState error={latest.error} onRetry={() => void latest.refetch()} />
-        ) : rows.length === 0 ? (
-          <EmptyState description={t('notifications.none')} />
-        ) : (
-          <NotificationItems items={rows} compact onOpened={() => setOpen(false)} />
-        )}
-      </div>
-      <Button
-        block
-        type="link"
-        style={{ marginTop: 4 }}
-        onClick={() => {
-          setOpen(false)
-          navigate('/inbox?tab=notifications')
-        }}
-      >
-        {t('notifications.openInbox')}
-      </Button>
-    </div>
+        </div>
+      }
+    >
+      <BellPanel open={open} unread={unread} onClose={() => setOpen(false)} />
+    </Suspense>
   )
   return (
     <Popover

@@ -1,4 +1,5 @@
 export { ObjectsTab } from './ObjectsTab'
 export { RelatedRecords, type RelatedEntry } from './RelatedRecords'
 export { ObjectIcon } from './object-icons'
-export { objectName, useCustomObjects, useObjectChoices, type CustomObject } from './objects.queries'
+export { objectName, useCustomObjects, type CustomObject } from './objects.queries'
+export { useObjectChoices } from './object-choices'

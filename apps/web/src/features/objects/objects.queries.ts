@@ -1,10 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import { useTranslation } from 'react-i18next'
 import type { CustomObject, CustomObjectCreate } from '@openkam/contract'
 import { del, get, patch, post } from '../../shared/api/client'
 import { fieldKeys } from '../fields/fields.queries'
-import { customizableObjects } from '../fields/field-form'
-import { collections } from '../records/meta'
 
 export type { CustomObject, CustomObjectCreate }
 export type CustomObjectUpdate = {
@@ -45,28 +42,6 @@ export function useDeletedObjects(enabled = true) {
     queryFn: () => get<{ data: CustomObject[] }>('/custom-objects?deleted=only'),
     enabled,
   })
-}
-
-/**
- * The objects that take custom fields — the built-in ones, then the custom objects — with their names
- * in the app's language.
- */
-export function useObjectChoices() {
-  const { t, i18n } = useTranslation()
-  const query = useCustomObjects()
-  const custom = query.data?.data ?? []
-  const label = (o: string) => {
-    const c = custom.find((x) => x.key === o)
-    return c ? objectName(c, i18n.language) : t(`nav.${collections[o]?.title ?? o}`)
-  }
-  const keys: string[] = [...customizableObjects, ...custom.map((c) => c.key)]
-  return {
-    keys,
-    label,
-    options: keys.map((o) => ({ value: o, label: label(o) })),
-    /** The custom objects are known (or could not be read). */
-    loaded: !query.isLoading,
-  }
 }
 
 /** After any change: the objects, their descriptions (lists, forms) and their fields reload. */

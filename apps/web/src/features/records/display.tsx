@@ -1,4 +1,5 @@
-import { segmentLabel } from '@openkam/contract'
+import { segmentInWords, unknownSizeLabels, type SegmentWords } from '@openkam/contract'
+import type { TFunction } from 'i18next'
 import { Tag, Typography } from 'antd'
 import dayjs from 'dayjs'
 import { Link } from 'react-router'
@@ -6,7 +7,7 @@ import { useTranslation } from 'react-i18next'
 import { useNames } from '../../shared/api/lookups'
 import { optionTagStyle } from './option-colors'
 import { recordPathOf } from './paths'
-import { valueOf, type Field, type FieldOptionView } from './meta'
+import { valueOf, type Field, type FieldOptionView } from './field'
 
 const enumColors: Record<string, string> = {
   strategic: 'gold',
@@ -96,6 +97,17 @@ function RecordLinks({
 }
 
 /** Shows one field of a record; `names` maps referenced ids (users, accounts, contacts…) to names. */
+/** A segment's words from the texts of the language shown (the contract's segmentLabel carries both languages). */
+const segmentWords = (t: TFunction, lang: string): SegmentWords => {
+  const labels = (group: string) => t(`enums.${group}`, { returnObjects: true }) as Record<string, string>
+  return {
+    industry: labels('industry'),
+    sizeBand: labels('sizeBand'),
+    demandMaturity: labels('demandMaturity'),
+    unknownSize: unknownSizeLabels[lang.startsWith('zh') ? 'zh-CN' : 'en'],
+  }
+}
+
 export function FieldValue({
   field,
   record,
@@ -163,7 +175,7 @@ export function FieldValue({
     case 'team':
       return <>{names[v] ?? '…'}</>
     case 'segment':
-      return <>{segmentLabel(String(v), i18n.language.startsWith('zh') ? 'zh-CN' : 'en')}</>
+      return <>{segmentInWords(String(v), segmentWords(t, i18n.language))}</>
     case 'textarea':
       return <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{v}</Typography.Paragraph>
     default:

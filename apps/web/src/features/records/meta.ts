@@ -1,46 +1,10 @@
-import {
-  builtinObjects,
-  type BuiltinField,
-  type ObjectDescription,
-  type ObjectField,
-  type ObjectSchema,
-} from '@openkam/contract'
+import { builtinObjects, type ObjectField, type ObjectSchema } from '@openkam/contract'
+import { isVirtual, type CollectionMeta, type Field } from './field'
 
-export type { FieldType } from '@openkam/contract'
+export * from './field'
 
-/** An option of a custom select, as the object model serves it (label in the caller's language). */
-export type FieldOptionView = { value: string; label: string; color?: string; retired?: boolean }
-
-/** Types only custom fields have: several options, a link to any object, a file. */
-type CustomOnlyType =
-  | { type: 'multi_select' }
-  | { type: 'relation'; relation: { object: string; many?: boolean } }
-  | { type: 'file' }
-
-/** What custom fields add to a field of the web's vocabulary. */
-type FieldExtras = {
-  /** The label as the server gives it (custom fields); built-in fields use `fields.<key>` of i18n. */
-  label?: string
-  /** A custom field: its value is at `record.custom[key]`. */
-  custom?: boolean
-  /** Where the field is addressed in list parameters and columns: `custom.<key>` or the key. */
-  path?: string
-  /** Options with their labels and colours (select and multi-select custom fields). */
-  options?: FieldOptionView[]
-  helpText?: string
-  /** A formula or a roll-up: computed by the server. */
-  computed?: 'formula' | 'rollup'
-  formula?: string
-  /** What the signed-in person may do with it (field-level security); `read` shows it read-only. */
-  access?: 'read' | 'edit'
-}
-
-export type Field = (
-  BuiltinField | (CustomOnlyType & { key: string; required?: boolean; readOnly?: boolean })
-) &
-  FieldExtras
-
-export type CollectionMeta = Omit<ObjectDescription, 'fields'> & { fields: Field[] }
+/** A field's label: the server's for custom fields, the translation of its key otherwise. */
+export const labelOf = (f: Field, t: (key: string) => string) => f.label ?? t(`fields.${f.key}`)
 
 /**
  * The built-in objects as the object model describes them (packages/contract/src/object-model), without
@@ -48,30 +12,12 @@ export type CollectionMeta = Omit<ObjectDescription, 'fields'> & { fields: Field
  * properties of a record, so no column, form or page shows them; a list still passes them on from its
  * address (`/accounts?healthBand=at_risk`).
  */
-export const collections: Record<string, CollectionMeta> = Object.fromEntries(
+export const collections: Record<string, CollectionMeta> = /* @__PURE__ */ Object.fromEntries(
   Object.entries(builtinObjects).map(([key, meta]) => [
     key,
     { ...meta, fields: meta.fields.filter((f) => !f.virtual) },
   ]),
 )
-
-/** The address of a field in columns, filters and sorts (`custom.<key>` for a custom field). */
-export const pathOf = (f: Field) => f.path ?? f.key
-
-export const fieldOf = (meta: CollectionMeta, key: string) => meta.fields.find((x) => pathOf(x) === key)
-
-/** The value of a field in a record (custom values sit under `custom`). */
-export const valueOf = (f: Field, record: Record<string, any>): any =>
-  f.custom ? record.custom?.[f.key] : record[f.key]
-
-/** A field's label: the server's for custom fields, the translation of its key otherwise. */
-export const labelOf = (f: Field, t: (key: string) => string) => f.label ?? t(`fields.${f.key}`)
-
-/** Filter and sort keys that are not properties of a record (e.g. an account's healthBand): never in forms or pages. */
-export const isVirtual = (f: Field) => 'virtual' in f && !!f.virtual
-
-/** The fields a record has: what forms and record pages show (virtual filter keys left out). */
-export const recordFields = (meta: CollectionMeta) => meta.fields.filter((f) => !isVirtual(f))
 
 /** The web's field for a custom field of the object model (`GET /objects/:key`). */
 export function customFieldOf(o: ObjectField): Field {
