@@ -221,6 +221,56 @@ describe('activities with contacts and deals, the deal page and the pipeline tab
     await ctx.close()
   }, 180_000)
 
+  it('a lead’s page logs a call in its activity card, which moves to the account when the lead converts; a contract’s page shows its negotiation', async () => {
+    const { ctx, page } = await signedIn('chen.jie@demo.openkam.local')
+    const lead = await page.evaluate(async () => {
+      const r = await fetch('/api/v1/leads', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 'Gao Lan', company: 'Lead Feed Journey Ltd', source: 'event' }),
+      })
+      return (await r.json()) as { id: string }
+    })
+    await page.goto(`${base}/leads/${lead.id}`)
+    const card = page.getByTestId('record-activities')
+    await card.getByText('No activity yet.').waitFor()
+    // A lead has no account yet: the composer offers no contacts or deal, and starts on a call.
+    await card.getByTestId('activity-composer').waitFor()
+    expect(await card.getByTestId('composer-contacts').count()).toBe(0)
+    await card.getByLabel('Notes and minutes').fill('Asked for a pilot quote for two warehouses')
+    await card.getByRole('button', { name: 'Log it' }).click()
+    const item = card.getByTestId('activity-feed-item').filter({ hasText: 'Asked for a pilot quote' })
+    await item.getByText('Call').waitFor()
+    await shot(page, 'lead-activity-card')
+    const converted = await page.evaluate(
+      (id) =>
+        fetch(`/api/v1/leads/${id}/convert`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: '{}',
+        }).then((r) => r.json() as Promise<{ accountId: string }>),
+      lead.id,
+    )
+    await page.goto(`${base}/accounts/${converted.accountId}?tab=timeline`)
+    await page.getByText('Asked for a pilot quote for two warehouses').first().waitFor()
+    // The demo's contract negotiations are on their contract's page.
+    const about = await page.evaluate(() =>
+      fetch('/api/v1/activities?relatedType=contract&limit=1').then(
+        (r) => r.json() as Promise<{ data: { relatedId: string; subject: string }[] }>,
+      ),
+    )
+    expect(about.data.length).toBe(1)
+    await page.goto(`${base}/contracts/${about.data[0]!.relatedId}`)
+    await page
+      .getByTestId('record-activities')
+      .getByTestId('activity-feed-item')
+      .filter({ hasText: about.data[0]!.subject })
+      .first()
+      .waitFor()
+    expect(consoleErrors).toEqual([])
+    await ctx.close()
+  }, 180_000)
+
   it('the board’s late stages hold open deals', async () => {
     const { ctx, page } = await signedIn('admin@demo.openkam.local')
     await page.goto(`${base}/pipeline`)

@@ -39,7 +39,14 @@ import { qualificationHandlers, qualificationJobs } from './modules/qualificatio
 import { tierHandlers, tierJobs } from './modules/tiers'
 import { slaSweepJob } from './modules/tickets'
 import { leadHandlers, leadJobs } from './modules/leads'
-import { builtinCollections, customFieldsProvider, fieldJobs, rollupHandler } from './modules/fields'
+import {
+  builtinCollections,
+  customFieldsProvider,
+  fieldJobs,
+  locateRecord,
+  rollupHandler,
+} from './modules/fields'
+import { setRecordLocator } from './modules/activities'
 import { setCustomFields } from './core/crud/custom-fields'
 import { approvalFileAccess, approvalGuard, approvalJobs, approvalStarterFor } from './modules/approvals'
 import { addFileAccess } from './modules/pipelines'
@@ -155,6 +162,8 @@ export async function startRuntime(config: Config, opts: RuntimeOptions): Promis
   }
   // Custom fields: the collections check and filter them through the object model (modules/fields).
   setCustomFields(customFieldsProvider)
+  // Activities about any record (a lead, a contract, a custom object's record) find it through the object model.
+  setRecordLocator(locateRecord)
   // Webhooks and notification texts find the field access of an event's object by its entity (R-23).
   setEntityObjects(new Map(Object.values(builtinCollections).map((c) => [c.def.entity, c.def.name])))
   addWriteGuard(approvalGuard)

@@ -3,7 +3,7 @@
  * Do not make direct changes to the file.
  */
 // Regenerate with `npm run client:generate`; a unit test fails when this file is stale.
-// openapi-fingerprint: aad7b3e0847346ebac18db79f510fa5a63d6f6b4540110e4adee6abd3a462ac1
+// openapi-fingerprint: 02160adecb86a6b734476f4aa20125ad07111006f8d75f41769fc374efea0727
 
 export interface paths {
     "/api/v1/accounts": {
@@ -5790,6 +5790,14 @@ export interface paths {
                     ownerId?: string;
                     /** @description search text */
                     q?: string;
+                    /** @description an id, several separated by commas, `me`, or `null` */
+                    relatedId?: string;
+                    /** @description exact value; several separated by commas */
+                    relatedType?: string;
+                    "relatedType[gt]"?: string;
+                    "relatedType[gte]"?: string;
+                    "relatedType[lt]"?: string;
+                    "relatedType[lte]"?: string;
                     /** @description field, or -field for descending; custom fields as custom.<key> */
                     sort?: ("occurredAt" | "-occurredAt" | "updatedAt" | "-updatedAt" | "createdAt" | "-createdAt") | string;
                 };
@@ -7176,6 +7184,14 @@ export interface paths {
                     ownerId?: string;
                     /** @description search text */
                     q?: string;
+                    /** @description an id, several separated by commas, `me`, or `null` */
+                    relatedId?: string;
+                    /** @description exact value; several separated by commas */
+                    relatedType?: string;
+                    "relatedType[gt]"?: string;
+                    "relatedType[gte]"?: string;
+                    "relatedType[lt]"?: string;
+                    "relatedType[lte]"?: string;
                     /** @description field, or -field for descending; custom fields as custom.<key> */
                     sort?: ("occurredAt" | "-occurredAt" | "updatedAt" | "-updatedAt" | "createdAt" | "-createdAt") | string;
                     /** @description the time zone of exported times (IANA, e.g. Asia/Shanghai); UTC by default */
@@ -87991,14 +88007,15 @@ export interface components {
             occurredAt: string | null;
             opportunityId: string | null;
             ownerId: string | null;
+            relatedId: string | null;
+            relatedType: string | null;
             subject: string | null;
             /** Format: date-time */
             updatedAt: string;
             version: number;
         };
         ActivityCreate: {
-            /** Format: uuid */
-            accountId: string;
+            accountId?: string | null;
             body?: string | null;
             contactIds?: string[] | null;
             /** @description custom field values by key; the fields and their types: GET /api/v1/objects/{object} */
@@ -88012,11 +88029,12 @@ export interface components {
             occurredAt?: string | null;
             opportunityId?: string | null;
             ownerId?: string | null;
+            relatedId?: string | null;
+            relatedType?: string | null;
             subject: string;
         };
         ActivityCreateInput: {
-            /** Format: uuid */
-            accountId: string;
+            accountId?: string | null;
             body?: string | null;
             contactIds?: string[] | null;
             /** @description custom field values by key; the fields and their types: GET /api/v1/objects/{object} */
@@ -88030,6 +88048,8 @@ export interface components {
             occurredAt?: string | null;
             opportunityId?: string | null;
             ownerId?: string | null;
+            relatedId?: string | null;
+            relatedType?: string | null;
             subject: string;
         };
         ActivityInput: {
@@ -88052,14 +88072,15 @@ export interface components {
             occurredAt: string | null;
             opportunityId: string | null;
             ownerId: string | null;
+            relatedId: string | null;
+            relatedType: string | null;
             subject: string | null;
             /** Format: date-time */
             updatedAt: string;
             version: number;
         };
         ActivityUpdate: {
-            /** Format: uuid */
-            accountId?: string;
+            accountId?: string | null;
             body?: string | null;
             contactIds?: string[] | null;
             /** @description custom field values by key; the fields and their types: GET /api/v1/objects/{object} */
@@ -88073,12 +88094,13 @@ export interface components {
             occurredAt?: string | null;
             opportunityId?: string | null;
             ownerId?: string | null;
+            relatedId?: string | null;
+            relatedType?: string | null;
             subject?: string;
             version: number;
         };
         ActivityUpdateInput: {
-            /** Format: uuid */
-            accountId?: string;
+            accountId?: string | null;
             body?: string | null;
             contactIds?: string[] | null;
             /** @description custom field values by key; the fields and their types: GET /api/v1/objects/{object} */
@@ -88092,6 +88114,8 @@ export interface components {
             occurredAt?: string | null;
             opportunityId?: string | null;
             ownerId?: string | null;
+            relatedId?: string | null;
+            relatedType?: string | null;
             subject?: string;
             version: number;
         };

@@ -249,8 +249,16 @@ export const activityResource = resource(
       F,
     ),
     location: apiOnly(text(300)),
+    // The record the activity is about when it is not the account itself: a lead (before it has an
+    // account), a contract, a quote, a custom object's record… by entity (`lead`, `contract`, the custom
+    // object's key) and id. An activity needs an account or such a record; the account of a record that has
+    // one is filled in.
+    relatedType: apiOnly(
+      z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, 'an object entity, e.g. lead or contract'),
+    ),
+    relatedId: apiOnly(Id),
   },
-  { required: ['accountId', 'kind', 'subject'], base: { ownerId: F, updatedAt: S, createdAt: S } },
+  { required: ['kind', 'subject'], base: { ownerId: F, updatedAt: S, createdAt: S } },
 )
 
 const commerce = (

@@ -172,6 +172,21 @@ describe('the demo data', () => {
     for (const c of zh.contacts) expect(c.lastContactedAt?.getTime() ?? null).toBe(latest.get(c.id) ?? null)
   })
 
+  it('has activities about leads being worked (no account yet) and about contracts (on their account)', () => {
+    const leadsById = new Map(zh.leads.map((l) => [l.id, l]))
+    const onLeads = zh.activities.filter((a) => a.relatedType === 'lead')
+    expect(onLeads.length).toBeGreaterThan(5)
+    for (const a of onLeads) {
+      expect(a.accountId).toBeNull()
+      expect(['working', 'qualified']).toContain(leadsById.get(a.relatedId!)?.status)
+      expect(a.ownerId).toBe(leadsById.get(a.relatedId!)?.ownerId)
+    }
+    const contractsById = new Map(zh.contracts.map((c) => [c.id, c]))
+    const onContracts = zh.activities.filter((a) => a.relatedType === 'contract')
+    expect(onContracts.length).toBeGreaterThan(5)
+    for (const a of onContracts) expect(a.accountId).toBe(contractsById.get(a.relatedId!)?.accountId)
+  })
+
   it('has deals in every stage, type and outcome, and contracts, invoices and payments around them', () => {
     // Probabilities and reasons are the default pipeline's, so the forecast and win/loss report match it.
     const sop = sopPipeline('zh-CN')

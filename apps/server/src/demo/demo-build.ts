@@ -1,5 +1,6 @@
 import { buildAccounts } from './demo-accounts'
 import { buildActivities, buildTouches } from './demo-activities'
+import { buildRecordActivities } from './demo-record-activities'
 import { buildBilling } from './demo-billing'
 import { buildContacts } from './demo-contacts'
 import { buildDeals } from './demo-deals'
@@ -42,6 +43,13 @@ export function buildDemo(opts: {
   const tickets = buildTickets(g, accounts)
   const tasks = buildTasks(g, { accounts, deals, contracts, payments: billing.payments, tickets })
   const leads = buildLeads(g, spareBrands, accounts)
+  activities.push(
+    ...buildRecordActivities(
+      g,
+      leads,
+      contracts.map((c) => c.row),
+    ),
+  )
   return {
     accounts: accounts.map((a) => a.row),
     contacts: accounts.flatMap((a) => a.contacts.map((c) => c.row)),

@@ -10,6 +10,7 @@ import { contacts } from '../contacts'
 import { opportunities } from '../opportunities'
 import { userRefs } from '../users'
 import { activities } from './activity.table'
+import { checkRelated, locateAccount } from './related-record'
 
 const mapper = rowMapper(activities)
 type Row = Record<string, any>
@@ -21,7 +22,15 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stri
  */
 async function sameAccount(tx: Executor, ctx: Ctx, candidate: Row, before: Row | null) {
   const accountId = candidate.accountId as string | undefined
-  if (!accountId) return []
+  if (!accountId)
+    return (candidate.contactIds ?? []).length || candidate.opportunityId
+      ? [
+          {
+            path: (candidate.contactIds ?? []).length ? 'contactIds' : 'opportunityId',
+            message: 'an activity without an account (about a lead) names no contacts or deal',
+          },
+        ]
+      : []
   const moved = !before || before.accountId !== accountId
   const errors: { path: string; message: string }[] = []
   const ids: string[] = candidate.contactIds ?? []
@@ -54,10 +63,19 @@ export const activityCollection = new Collection<any, any, any>({
   entity: 'activity',
   label: 'Activity',
   table: activities,
-  parent: accountParent(activities.accountId),
+  // An activity about a lead has no account until the lead converts (its activities then move there).
+  parent: accountParent(activities.accountId, true),
   toRecord: mapper.toRecord,
   toColumns: mapper.toColumns,
   derive: (patch, before) => (!before && !patch.occurredAt ? { occurredAt: new Date() } : {}),
+  // The account of the record the activity is about, when none was given.
+  beforeInsert: async (tx, ctx, row) =>
+    row.accountId ? {} : { accountId: await locateAccount(tx, ctx, row) },
+  beforeUpdate: async (tx, ctx, patch, before) => {
+    const next = { ...before, ...patch }
+    const moved = ['accountId', 'relatedType', 'relatedId'].some((k) => k in patch)
+    return moved && !next.accountId ? { accountId: await locateAccount(tx, ctx, next) } : {}
+  },
   /** Keeps each linked contact's last-contact date (a derived, read-only field) up to date. */
   async afterWrite(tx, ctx, id) {
     await tx.execute(sql`
@@ -69,11 +87,24 @@ export const activityCollection = new Collection<any, any, any>({
     userRefs('ownerId'),
     refCheck(contacts, 'contact', 'contactIds'),
     refCheck(opportunities, 'opportunity', 'opportunityId'),
-    sameAccount,
+    async (tx, ctx, c, before) => {
+      // The record it is about, when that changes; then its people and deal against the account it will have.
+      const about =
+        !before ||
+        ['accountId', 'relatedType', 'relatedId'].some((k) => String(before[k] ?? '') !== String(c[k] ?? ''))
+      const related = about ? await checkRelated(tx, ctx, c) : { errors: [], accountId: c.accountId }
+      if (related.errors.length) return related.errors
+      return sameAccount(tx, ctx, { ...c, accountId: related.accountId ?? c.accountId }, before)
+    },
   ),
   ...fieldSpecs(builtinObjects.activities!, activities, {
     // `?contactIds=<id>[,<id>]`: the activities naming one of these contacts (a contact's activity feed).
-    filterable: { contactIds: { column: sql`to_jsonb(${activities.contactIds})`, kind: 'uuid', many: true } },
+    filterable: {
+      contactIds: { column: sql`to_jsonb(${activities.contactIds})`, kind: 'uuid', many: true },
+      // `?relatedType=lead&relatedId=<id>`: the activities about one record (a lead's or contract's feed).
+      relatedType: { column: activities.relatedType, kind: 'string' },
+      relatedId: { column: activities.relatedId, kind: 'uuid' },
+    },
   }),
   search: [activities.subject, activities.body],
   defaultSort: '-occurredAt',

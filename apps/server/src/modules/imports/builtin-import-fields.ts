@@ -120,11 +120,18 @@ export const importFields = Object.fromEntries(
  * Groups of which at least one field must be mapped for the file to be importable at all: each required
  * field of the model, by its id or by a column that names the record.
  */
+/**
+ * Fields an import needs beyond the model's required ones: an activity needs an account or the record it is
+ * about, and a file has no column for the latter (`relatedType` is the API's), so an imported one needs its
+ * account.
+ */
+const importRequires: Partial<Record<BuiltinImportObject, string[]>> = { activities: ['accountId'] }
+
 export const requiredFields = Object.fromEntries(
   importObjects.map((o) => [
     o,
     modelFieldsOf(o)
-      .filter((f) => f.required)
+      .filter((f) => f.required || importRequires[o]?.includes(f.key))
       .map((f) => importFieldsOf(o, f).map((c) => c.key)),
   ]),
 ) as Record<BuiltinImportObject, string[][]>

@@ -4,6 +4,7 @@ import { recordAudit } from '../../core/audit/audit'
 import type { Ctx } from '../../core/context'
 import type { Executor } from '../../core/db/types'
 import { accountCollection, accounts } from '../accounts'
+import { moveLeadActivities } from '../activities'
 import { contactCollection } from '../contacts'
 import { opportunityCollection } from '../opportunities'
 import { companyDomainOf } from './lead-score'
@@ -134,6 +135,7 @@ export async function convertLead(tx: Executor, ctx: Ctx, id: string, input: Con
     type: 'new_business',
     source: lead.source ?? undefined,
   })
+  const activitiesMoved = await moveLeadActivities(tx, ctx, id, { accountId, contactId: contact.id })
   const now = new Date()
   await tx
     .update(leads)
@@ -160,6 +162,7 @@ export async function convertLead(tx: Executor, ctx: Ctx, id: string, input: Con
         contactId: contact.id,
         opportunityId: opportunity.id,
         linked: !!input.accountId,
+        activitiesMoved,
       },
     },
   ])

@@ -20,7 +20,10 @@ type Values = {
 }
 
 export type ComposerProps = {
-  accountId: string
+  /** The account; none for a record without one (a lead before conversion): no contacts or deal then. */
+  accountId?: string | null
+  /** The record the activity is about, when it is not the account itself (a lead, a contract, …). */
+  related?: { type: string; id: string }
   /** The kind chosen first. */
   kind?: ComposerKind
   /** Contacts ticked at the start (the contact page's own contact). */
@@ -34,10 +37,11 @@ export type ComposerProps = {
   compact?: boolean
 }
 
-/** The account's contacts (names, for the "with" picker) and its open deals. */
-export function useAccountPeople(accountId: string) {
+/** The account's contacts (names, for the "with" picker) and its open deals (nothing without an account). */
+export function useAccountPeople(accountId: string | null | undefined) {
   const contacts = useQuery({
     queryKey: ['contacts', 'of-account', accountId],
+    enabled: !!accountId,
     queryFn: () =>
       get<Page<{ id: string; name: string; title?: string | null; leftAt?: string | null }>>('/contacts', {
         accountId,
@@ -47,6 +51,7 @@ export function useAccountPeople(accountId: string) {
   })
   const deals = useQuery({
     queryKey: ['opportunities', 'open-of-account', accountId],
+    enabled: !!accountId,
     queryFn: () =>
       get<Page<{ id: string; name: string; stage: string }>>('/opportunities', {
         accountId,
@@ -78,6 +83,7 @@ export function subjectFor(
  */
 export function ActivityComposer({
   accountId,
+  related,
   kind = 'note',
   contactIds,
   opportunityId,
@@ -108,7 +114,8 @@ export function ActivityComposer({
     }
     const names = (v.contactIds ?? []).map((id) => contacts.data?.data.find((c) => c.id === id)?.name ?? '')
     const body = {
-      accountId,
+      ...(accountId ? { accountId } : {}),
+      ...(related ? { relatedType: related.type, relatedId: related.id } : {}),
       kind: v.kind,
       subject: subjectFor(v, names.filter(Boolean), t),
       contactIds: v.contactIds ?? [],
@@ -172,37 +179,39 @@ export function ActivityComposer({
           }}
         />
       </Form.Item>
-      <Row gutter={12}>
-        <Col xs={24} md={12}>
-          <Form.Item name="contactIds" label={t('activities.composer.contacts')}>
-            <Select
-              mode="multiple"
-              allowClear
-              aria-label={t('activities.composer.contacts')}
-              data-testid="composer-contacts"
-              placeholder={t('activities.composer.contactsPlaceholder')}
-              optionFilterProp="label"
-              loading={contacts.isLoading}
-              options={contactOptions}
-              notFoundContent={contacts.isSuccess ? t('activities.composer.noContacts') : undefined}
-            />
-          </Form.Item>
-        </Col>
-        <Col xs={24} md={12}>
-          <Form.Item name="opportunityId" label={t('activities.composer.deal')}>
-            <Select
-              allowClear
-              showSearch={{ optionFilterProp: 'label' }}
-              aria-label={t('activities.composer.deal')}
-              data-testid="composer-deal"
-              placeholder={t('activities.composer.dealPlaceholder')}
-              loading={deals.isLoading}
-              options={dealOptions}
-              notFoundContent={deals.isSuccess ? t('activities.composer.noDeals') : undefined}
-            />
-          </Form.Item>
-        </Col>
-      </Row>
+      {accountId && (
+        <Row gutter={12}>
+          <Col xs={24} md={12}>
+            <Form.Item name="contactIds" label={t('activities.composer.contacts')}>
+              <Select
+                mode="multiple"
+                allowClear
+                aria-label={t('activities.composer.contacts')}
+                data-testid="composer-contacts"
+                placeholder={t('activities.composer.contactsPlaceholder')}
+                optionFilterProp="label"
+                loading={contacts.isLoading}
+                options={contactOptions}
+                notFoundContent={contacts.isSuccess ? t('activities.composer.noContacts') : undefined}
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item name="opportunityId" label={t('activities.composer.deal')}>
+              <Select
+                allowClear
+                showSearch={{ optionFilterProp: 'label' }}
+                aria-label={t('activities.composer.deal')}
+                data-testid="composer-deal"
+                placeholder={t('activities.composer.dealPlaceholder')}
+                loading={deals.isLoading}
+                options={dealOptions}
+                notFoundContent={deals.isSuccess ? t('activities.composer.noDeals') : undefined}
+              />
+            </Form.Item>
+          </Col>
+        </Row>
+      )}
       {more && (
         <Row gutter={12}>
           <Col xs={24} md={12}>

@@ -34,7 +34,11 @@ const kindColor: Record<string, string> = {
  * A record's activity feed, newest first: the activities of a deal (`opportunityId`) or naming a contact
  * (`contactId`), with who took part, the deal, the length and the minutes.
  */
-export function ActivityList({ filter }: { filter: { opportunityId?: string; contactIds?: string } }) {
+export function ActivityList({
+  filter,
+}: {
+  filter: { opportunityId?: string; contactIds?: string; relatedType?: string; relatedId?: string }
+}) {
   const { t } = useTranslation()
   const users = useUsers()
   const q = useInfiniteQuery({
@@ -122,18 +126,21 @@ export function ActivityList({ filter }: { filter: { opportunityId?: string; con
 }
 
 /**
- * The activity card of a record page (a deal or a contact): the composer, preset with the record, above
- * its feed.
+ * The activity card of a record page: the composer, preset with the record, above its feed. A deal's and
+ * a contact's are the activities naming them; any other record's (a lead, a contract, a custom object's
+ * record) are the activities about it (`related`).
  */
 export function RecordActivities({
   accountId,
   opportunityId,
   contactId,
+  related,
   kind = 'meeting',
 }: {
-  accountId: string
+  accountId?: string | null
   opportunityId?: string
   contactId?: string
+  related?: { type: string; id: string }
   kind?: ComposerKind
 }) {
   const { t } = useTranslation()
@@ -150,13 +157,22 @@ export function RecordActivities({
           <ActivityComposer
             compact
             accountId={accountId}
+            related={related}
             kind={kind}
             opportunityId={opportunityId}
             contactIds={contactId ? [contactId] : undefined}
           />
         </div>
       )}
-      <ActivityList filter={opportunityId ? { opportunityId } : { contactIds: contactId }} />
+      <ActivityList
+        filter={
+          related
+            ? { relatedType: related.type, relatedId: related.id }
+            : opportunityId
+              ? { opportunityId }
+              : { contactIds: contactId }
+        }
+      />
     </Card>
   )
 }

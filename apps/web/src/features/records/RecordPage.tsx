@@ -8,7 +8,7 @@ import { useNames, useTeams, useUsers } from '../../shared/api/lookups'
 import { ErrorState, LoadingState } from '../../shared/ui/states'
 import { can, useAuth } from '../../app/auth'
 import { FieldValue } from './display'
-import { labelOf, pathOf, recordFields, type CollectionMeta, type Field } from './meta'
+import { collections, labelOf, pathOf, recordFields, type CollectionMeta, type Field } from './meta'
 import { useCollectionMeta } from './useCollectionMeta'
 import { apiPathOf, listPathOf, recordPathOf } from './paths'
 import { RecordForm } from './RecordForm'
@@ -20,7 +20,7 @@ import { BuyingCommitteeCard } from '../accounts/BuyingCommitteeCard'
 import { placeFields, shows } from '../layouts/layout'
 import { useLayout } from '../layouts/layouts.queries'
 import { ApprovalPanel } from '../approvals/ApprovalPanel'
-import { RecordActivities } from '../activities'
+import { RecordActivities, activityAbout } from '../activities'
 import { DealPanels } from '../pipeline/DealPanels'
 import { TicketAcknowledgementCard } from '../tickets/acknowledge/TicketAcknowledgementCard'
 import { TicketConversation } from '../tickets/conversation/TicketConversation'
@@ -101,6 +101,7 @@ export default function RecordPage({ collection, id }: { collection: string; id:
     ...accountNames.data,
     ...contactNames.data,
   }
+  const about = activityAbout(collection, !!collections[collection], r as { id: string })
   const remove = () =>
     modal.confirm({
       title: t('common.deleteConfirm', { count: 1 }),
@@ -148,6 +149,13 @@ export default function RecordPage({ collection, id }: { collection: string; id:
       {collection === 'tickets' && <TicketConversation ticket={r as never} />}
       {collection === 'contacts' && r.accountId && (
         <RecordActivities accountId={r.accountId} contactId={id} />
+      )}
+      {about && (
+        <RecordActivities
+          accountId={about.accountId}
+          related={about.related}
+          kind={collection === 'leads' ? 'call' : 'note'}
+        />
       )}
       {collection === 'opportunities' && <BuyingCommitteeCard opportunity={r as never} />}
       <ApprovalPanel object={collection} recordId={id} />
