@@ -28,6 +28,7 @@ export async function openPglite(
   const template = fresh ? (opts.initialData ?? readTemplate()) : undefined
   const client = new PGlite(dataDir ?? 'memory://', template ? { loadDataDir: template } : undefined)
   await client.waitReady
+  takeTurnsWithIo(client)
   const db = drizzle(client) as unknown as Db
   const adapter: SqlAdapter = {
     async executeSql(text, values) {
@@ -76,4 +77,34 @@ export async function openPglite(
       if (release) await release()
     },
   }
+}
+
+/**
+ * The embedded database runs its statements on this thread, and a statement's promise settles as a
+ * microtask: work that chains statement after statement (the event handlers working off an import's
+ * thousands of events, an import's validation) would never let the event loop reach its I/O phase, so no
+ * request — not even a static file — was read until the whole chain ended (over a minute after a 3k-row
+ * import). Each statement or transaction begun from outside a transaction first waits for the loop's next
+ * turn (`setImmediate`, after I/O), so requests arriving meanwhile are read and queue for the database in
+ * turn with the background work. Statements inside a transaction do not wait (they hold the database).
+ */
+function takeTurnsWithIo(client: PGlite) {
+  const turn = () => new Promise<void>((resolve) => setImmediate(resolve))
+  const query = client.query.bind(client)
+  const exec = client.exec.bind(client)
+  const transaction = client.transaction.bind(client)
+  Object.assign(client, {
+    query: async (...args: Parameters<PGlite['query']>) => {
+      await turn()
+      return query(...args)
+    },
+    exec: async (...args: Parameters<PGlite['exec']>) => {
+      await turn()
+      return exec(...args)
+    },
+    transaction: async (...args: Parameters<PGlite['transaction']>) => {
+      await turn()
+      return transaction(...args)
+    },
+  })
 }

@@ -103,7 +103,7 @@ export function ActivityList({
                   )}
                 </Space>
               )}
-              {a.body && (
+              {a.body && a.body.trim() !== a.subject && (
                 <Typography.Paragraph
                   type="secondary"
                   ellipsis={{ rows: 3, expandable: 'collapsible' }}
