@@ -101,7 +101,7 @@ export default function RecordPage({ collection, id }: { collection: string; id:
     ...accountNames.data,
     ...contactNames.data,
   }
-  const about = activityAbout(collection, !!collections[collection], r as { id: string })
+  const about = activityAbout(collection, !!collections[collection], r as { id: string }, meta.fields)
   const remove = () =>
     modal.confirm({
       title: t('common.deleteConfirm', { count: 1 }),
