@@ -12,7 +12,7 @@ import { adminQuery } from './pg-cluster'
 import { TEMPLATE_DB } from './global-setup'
 import { demoDatabase, demoSnapshot, demoSnapshotsOn, type DemoLang } from './demo-snapshot'
 import { seedDemo } from '../src/demo/seed'
-import { eq } from 'drizzle-orm'
+import { eq, sql } from 'drizzle-orm'
 import { eventReceipts, outbox } from '../src/core/events/outbox.table'
 
 export const dbKind = (process.env.OPENKAM_TEST_DB ?? 'pglite') as 'pglite' | 'postgres'
@@ -207,8 +207,9 @@ export async function waitFor<T>(
 }
 
 /**
- * Waits until every event of the workspace is handled by every transactional handler that watches it —
- * before a test sets a derived value (a health band) by hand that a late recompute would otherwise undo.
+ * Waits until every event of the workspace is handled by every transactional handler that watches it, and
+ * the jobs those handlers queued for the workspace (e.g. a health recompute) are done — before a test sets
+ * a derived value (a health band) by hand that a late recompute would otherwise undo.
  */
 export const eventsSettled = (env: TestEnv, ws: string) =>
   waitFor(async () => {
@@ -216,9 +217,15 @@ export const eventsSettled = (env: TestEnv, ws: string) =>
     const evs = await db.select().from(outbox).where(eq(outbox.workspaceId, ws))
     const got = await db.select().from(eventReceipts).where(eq(eventReceipts.workspaceId, ws))
     const have = new Set(got.map((r) => `${r.handler} ${r.eventId}`))
-    return evs.every((e) =>
+    const handled = evs.every((e) =>
       env.rt.registry
         .forEvent(e.type)
         .every((h) => h.transactional === false || have.has(`${h.name} ${e.id}`)),
     )
+    if (!handled) return false
+    const pending = (await db.execute(sql`
+      select count(*)::int as n from pgboss.job
+      where state in ('created', 'retry', 'active') and start_after <= now()
+        and (data->>'ws' = ${ws} or data->>'workspaceId' = ${ws})`)) as unknown as { rows: { n: number }[] }
+    return pending.rows[0]!.n === 0
   })
