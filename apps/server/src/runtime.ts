@@ -256,6 +256,9 @@ export async function startRuntime(config: Config, opts: RuntimeOptions): Promis
         stopping ??= (async () => {
           // Workers finish the unit in hand and put the rest of their batch back before the pool closes.
           workStop.stopping = true
+          // Workers still being started (a stop right after start, while the demo's background starts) are
+          // started first: pg-boss refuses a worker once it is stopped, which failed the start and the exit.
+          await background?.catch(() => undefined)
           await stopWaking?.().catch(() => undefined)
           await stopAccessListener().catch(() => undefined)
           await b.stop({ graceful: true, wait: true, timeout: 30_000 })
