@@ -28,7 +28,7 @@ export async function openPglite(
   const template = fresh ? (opts.initialData ?? readTemplate()) : undefined
   const client = new PGlite(dataDir ?? 'memory://', template ? { loadDataDir: template } : undefined)
   await client.waitReady
-  takeTurnsWithIo(client)
+  const turns = takeTurnsWithIo(client)
   const db = drizzle(client) as unknown as Db
   const adapter: SqlAdapter = {
     async executeSql(text, values) {
@@ -73,6 +73,7 @@ export async function openPglite(
       if (closed) return
       closed = true
       await stopServing?.()
+      await turns.settled()
       await client.close()
       if (release) await release()
     },
@@ -88,8 +89,16 @@ export async function openPglite(
  * turn (`setImmediate`, after I/O), so requests arriving meanwhile are read and queue for the database in
  * turn with the background work. Statements inside a transaction do not wait (they hold the database).
  */
-function takeTurnsWithIo(client: PGlite) {
-  const turn = () => new Promise<void>((resolve) => setImmediate(resolve))
+function takeTurnsWithIo(client: PGlite): { settled(): Promise<void> } {
+  // The turns not taken yet: closing waits for them, so a statement begun before the close still runs
+  // (queued in PGlite ahead of it) rather than meeting a closed database after its turn.
+  const waiting = new Set<Promise<void>>()
+  const turn = () => {
+    const t = new Promise<void>((resolve) => setImmediate(resolve))
+    waiting.add(t)
+    void t.then(() => waiting.delete(t))
+    return t
+  }
   const query = client.query.bind(client)
   const exec = client.exec.bind(client)
   const transaction = client.transaction.bind(client)
@@ -107,4 +116,9 @@ function takeTurnsWithIo(client: PGlite) {
       return transaction(...args)
     },
   })
+  return {
+    async settled() {
+      while (waiting.size) await Promise.all([...waiting])
+    },
+  }
 }
