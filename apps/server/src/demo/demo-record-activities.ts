@@ -63,6 +63,37 @@ const contractSteps: readonly { kind: 'meeting' | 'note'; subject: T; body?: T; 
   },
 ]
 
+type Step = {
+  kind: 'call' | 'email' | 'note' | 'meeting'
+  subject: T
+  body?: T | null
+  minutes: number | null
+}
+
+/** One activity about a record (`relatedType`/`relatedId`), on the given account and deal if any. */
+function row(
+  g: Gen,
+  step: Step,
+  at: Date,
+  owner: string,
+  on: { accountId: string | null; opportunityId: string | null },
+  relatedType: string,
+  relatedId: string,
+): ActivityRow {
+  return Object.assign(baseRow(g, owner, at), {
+    ...on,
+    contactIds: [],
+    kind: step.kind,
+    subject: g.tr(step.subject),
+    body: step.body ? g.tr(step.body) : null,
+    occurredAt: at,
+    durationMinutes: step.minutes,
+    location: null,
+    relatedType,
+    relatedId,
+  })
+}
+
 /**
  * Activities about records other than the account (issue 18): calls and e-mails on the leads being worked
  * (no account yet: they move to the account when the lead converts), and the negotiation of a third of the
@@ -80,21 +111,7 @@ export function buildRecordActivities(g: Gen, leads: LeadRow[], contracts: Contr
     for (let i = 0; i < n; i++) {
       const step = leadSteps[i]!
       const at = clock.at(Math.min(-1, first + 1 + i * rng.int(2, 6)), workMinute(g))
-      out.push(
-        Object.assign(baseRow(g, lead.ownerId, at), {
-          accountId: null,
-          opportunityId: null,
-          contactIds: [],
-          kind: step.kind,
-          subject: g.tr(step.subject),
-          body: step.body ? g.tr(step.body) : null,
-          occurredAt: at,
-          durationMinutes: step.minutes,
-          location: null,
-          relatedType: 'lead',
-          relatedId: lead.id,
-        }),
-      )
+      out.push(row(g, step, at, lead.ownerId, { accountId: null, opportunityId: null }, 'lead', lead.id))
     }
   }
   contracts.forEach((c, i) => {
@@ -105,21 +122,8 @@ export function buildRecordActivities(g: Gen, leads: LeadRow[], contracts: Contr
     if (day < -HISTORY_DAYS + 5) return
     for (const [k, step] of contractSteps.entries()) {
       const at = clock.at(Math.min(-1, day + k * 2), workMinute(g))
-      out.push(
-        Object.assign(baseRow(g, c.ownerId, at), {
-          accountId: c.accountId,
-          opportunityId: c.opportunityId ?? null,
-          contactIds: [],
-          kind: step.kind,
-          subject: g.tr(step.subject),
-          body: step.body ? g.tr(step.body) : null,
-          occurredAt: at,
-          durationMinutes: step.minutes,
-          location: null,
-          relatedType: 'contract',
-          relatedId: c.id,
-        }),
-      )
+      const on = { accountId: c.accountId, opportunityId: c.opportunityId ?? null }
+      out.push(row(g, step, at, c.ownerId, on, 'contract', c.id))
     }
   })
   return out
