@@ -3,7 +3,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { startServer } from './http-timing'
+import { startServer, type Server } from './http-timing'
 import { label, type Target } from './workspace'
 
 const ATTEMPTS = 3
@@ -16,11 +16,14 @@ const ATTEMPTS = 3
 export async function timeApi<X>(
   t: Target,
   log: (line: string) => void,
-  loads: (url: string, attempt: number, pid: number) => Promise<X>,
+  loads: (url: string, attempt: number, server: Server) => Promise<X>,
 ) {
   log(`${label(t)}: timing the API`)
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'openkam-bench-api-'))
-  const options = t.kind === 'pglite' ? { dataDir: t.dataDir } : { dataDir: scratch, databaseUrl: t.url }
+  // Its Prometheus endpoint on a free port of its own: the memory's parts under load are read from it.
+  const env = { OPENKAM_METRICS_PORT: '0' }
+  const options =
+    t.kind === 'pglite' ? { dataDir: t.dataDir, env } : { dataDir: scratch, databaseUrl: t.url, env }
   const notes: string[] = []
   try {
     const first = startServer(options)
@@ -31,7 +34,7 @@ export async function timeApi<X>(
       const { url, ms: startMs } = await server.ready
       let failure: unknown
       try {
-        const timings = await loads(url, attempt, server.pid)
+        const timings = await loads(url, attempt, server)
         if (!server.lost()) return { firstStartMs, startMs, notes, ...timings }
       } catch (err) {
         failure = err

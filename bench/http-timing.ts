@@ -16,6 +16,8 @@ export type Server = {
   stop(): Promise<void>
   /** Why the server stopped when the bench did not stop it (e.g. a signal from outside), else null. */
   lost(): string | null
+  /** Its Prometheus endpoint, once printed (started with OPENKAM_METRICS_PORT), else null. */
+  metricsUrl(): string | null
 }
 
 /** Starts `openkam start` on a free port; `ready` resolves with its URL and the time it took. */
@@ -26,11 +28,13 @@ export function startServer(opts: {
   env?: Record<string, string>
   /** More arguments of `openkam start`, e.g. ['--api-only']. */
   args?: string[]
+  /** Node's own options, before the program (e.g. ['--cpu-prof']). */
+  nodeArgs?: string[]
 }): Server {
   const started = performance.now()
   const child = spawn(
     process.execPath,
-    [bin, 'start', ...(opts.demo ? ['--demo'] : []), ...(opts.args ?? [])],
+    [...(opts.nodeArgs ?? []), bin, 'start', ...(opts.demo ? ['--demo'] : []), ...(opts.args ?? [])],
     {
       env: {
         ...process.env,
@@ -71,7 +75,13 @@ export function startServer(opts: {
       })
       child.kill('SIGTERM')
     })
-  return { pid: child.pid!, ready, stop, lost: () => (stopping ? null : exit) }
+  return {
+    pid: child.pid!,
+    ready,
+    stop,
+    lost: () => (stopping ? null : exit),
+    metricsUrl: () => /metrics: (http:\/\/\S+)/.exec(out)?.[1] ?? null,
+  }
 }
 
 export async function signIn(url: string, email: string, password: string): Promise<string> {

@@ -9,6 +9,7 @@ import type { SizeStep } from './size-timing'
 import { usageSection } from './usage-rows'
 import type { UsageIngestion } from './usage-timing'
 import { webLoadSection } from './web-load-section'
+import { profileSection } from './profile-section'
 import { writeCostSection } from './write-cost-section'
 import { writeHow } from './write-rows'
 
@@ -108,6 +109,14 @@ export function performanceDoc(run: RunInfo, root: string): string {
     ...(run.incidents.length
       ? ['## Incidents during the run', '', ...run.incidents.map((f) => `- ${f}`), '']
       : []),
+    ...profileSection(
+      (
+        [
+          ['PostgreSQL', pg],
+          ['PGlite', lite],
+        ] as const
+      ).flatMap(([name, r]) => (r ? [{ name, profile: r.profile, memory: r.rss?.parts ?? null }] : [])),
+    ),
     ...webLoadSection(),
     ...writeCostSection(),
     '## How the figures are made',

@@ -9,7 +9,9 @@ import {
   type Time,
 } from './custom-field-timing'
 import { timeApi } from './api-server'
-import { httpLoad, probe, signIn } from './http-timing'
+import { httpLoad, probe, signIn, type Server } from './http-timing'
+import { profileApi } from './api-profile'
+import type { CpuBreakdown } from './cpu-profile'
 import { timeImports, type ImportTimings } from './import-timing'
 import { timeApiImport, type ApiImport } from './api-import-timing'
 import { rssSampler, type Rss } from './memory'
@@ -62,6 +64,8 @@ export type ScaleResult = {
   writes: Writes
   /** The server process's resident set during the many-client loads. */
   rss: Rss | null
+  /** Where the server's CPU time went under the list, 360° and create loads (a profiled server of its own). */
+  profile: CpuBreakdown[]
   /** Rule trigger to action with the worker running. */
   ruleLatency: RuleLatency
   /** The nightly health recompute of every account, run through the jobs endpoint. */
@@ -114,9 +118,9 @@ async function apiLoads(
   s: Settings,
   log: Log,
   field: FieldScenario | null,
-  pid: number,
+  server: Server,
 ): Promise<ApiTimings> {
-  const rss = rssSampler(pid)
+  const rss = rssSampler(server.pid, server.metricsUrl)
   const token = await signIn(url, BENCH_ADMIN.email, BENCH_ADMIN.password)
   let i = 0
   const next360 = () => `/api/v1/accounts/${ids[i++ % ids.length]}/360`
@@ -210,9 +214,10 @@ export async function runScale(t: Target, s: Settings, log: Log): Promise<ScaleR
   const { people, ids, generateSeconds, serverVersion } = await generate(t, log)
   const ws = people.workspaceId
   const field = t.kind === 'postgres' ? { dbUrl: t.url, ws } : null
-  const api = await timeApi(t, log, (url, attempt, pid) =>
-    apiLoads(url, ids, s, log, field && { ...field, attempt }, pid),
+  const api = await timeApi(t, log, (url, attempt, server) =>
+    apiLoads(url, ids, s, log, field && { ...field, attempt }, server),
   )
+  const profile = await profileApi(t, ids, LIST_PATH, s, log)
   const capture = await captureWrites(t, ids[0]!, log)
 
   const pgbench = t.kind === 'postgres' && pgTool('pgbench') !== null
@@ -283,6 +288,7 @@ export async function runScale(t: Target, s: Settings, log: Log): Promise<ScaleR
     apiImport,
     writes,
     rss: api.rss,
+    profile,
     rawDriver,
     plans,
   }

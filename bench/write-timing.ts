@@ -87,7 +87,7 @@ function updateRequest(token: string, accounts: Versioned[], tag: string): autoc
   }
 }
 
-function createRequest(token: string, tag: string): autocannon.Request {
+export function createRequest(token: string, tag: string): autocannon.Request {
   let n = 0
   return {
     method: 'POST',
