@@ -213,7 +213,8 @@ export async function startRuntime(config: Config, opts: RuntimeOptions): Promis
     const workStop = new StopSignal()
     const startBackground = () =>
       (background ??= (async () => {
-        if (opts.role === 'api') return
+        // Nothing to start for an API process, or once stopping (a SIGTERM before `openkam start` got to it).
+        if (opts.role === 'api' || workStop.stopping) return
         const workers = new Map([
           ...(await startDispatcher(b0, database.db, registry, log, opts.pollingIntervalSeconds, workStop)),
           ...(await startJobWorkers(

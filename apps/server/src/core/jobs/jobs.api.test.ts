@@ -116,3 +116,15 @@ describe('new jobs wake their worker on commit (no waiting for the next poll)', 
     },
   )
 })
+
+describe('a stop before the background work started', () => {
+  it('leaves nothing to start: starting it afterwards is a no-op, not a refusal of the stopped queue', async () => {
+    const env = await startTestApp()
+    const config = env.config
+    await env.close()
+    // `openkam start` opens its HTTP server first and starts the background after; a SIGTERM may come between.
+    const rt = await startRuntime(config, { role: 'embedded', deferBackground: true })
+    await rt.stop()
+    await expect(rt.startBackground()).resolves.toBeUndefined()
+  })
+})
