@@ -1,5 +1,5 @@
 // The API's CPU profile under the bench's loads: a server of its own started with V8's sampling profiler,
-// the list, the 360° read and the create run on it one after another, each load's samples summed apart.
+// the list, the get, the 360° read and the create run on it one after another, each load's samples summed apart.
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -14,7 +14,7 @@ const WARM_SECONDS = 1
 
 export type ProfileSettings = { seconds: number; clients: number; createClients: number }
 
-/** The list, the 360° and the create (as timed by the bench, at its client counts), each profiled. */
+/** The list, the get, the 360° and the create (as timed by the bench, at its client counts), each profiled. */
 export async function profileApi(
   t: Target,
   ids: string[],
@@ -38,6 +38,11 @@ export async function profileApi(
       let i = 0
       const loads = [
         { load: 'list', nextPath: () => listPath, connections: s.clients },
+        {
+          load: 'get',
+          nextPath: () => `/api/v1/accounts/${ids[i++ % ids.length]}`,
+          connections: s.clients,
+        },
         {
           load: '360°',
           nextPath: () => `/api/v1/accounts/${ids[i++ % ids.length]}/360`,

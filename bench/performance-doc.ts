@@ -131,10 +131,10 @@ export function performanceDoc(run: RunInfo, root: string): string {
     '  creates the job queue; the restart is what a person sees day to day.',
     '- **API.** The real server (`openkam start`) in its own process; autocannon in the bench process sends GETs',
     "  as the administrator. p50/p95 come from every response's own latency (exact, not a histogram bucket);",
-    '  a request unanswered within 10 s counts as 10 s. The 360° requests rotate over 128 random accounts.',
+    '  a request unanswered within 10 s counts as 10 s. The get and 360° requests rotate over 128 random accounts.',
     '  API, database and load generator share the machine.',
     '- **Raw SQL.** The same reads, with the same 128 accounts: the list is the query `core/crud/collection.ts`',
-    '  builds; the 360° read is its four queries run one after another (account, contacts, the merged 10-source',
+    '  builds; the get, the row by id; the 360° read is its four queries run one after another (account, contacts, the merged 10-source',
     '  timeline, open opportunities). ' +
       (pg?.rawDriver === 'pgbench'
         ? 'On PostgreSQL they are sent by pgbench with prepared statements (a C client,'

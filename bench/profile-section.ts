@@ -49,7 +49,7 @@ export function profileSection(runs: Profiled[]): string[] {
     'its memory holds at its highest reading.',
     '',
     "V8's sampling profiler in the API process (`--cpu-prof`, a sample every millisecond) while a server",
-    'started only for this runs the list, the 360° read and the create, each for the same time and at the',
+    'started only for this runs the list, the get, the 360° read and the create, each for the same time and at the',
     "same clients as their timings above, after a 1 s warm-up (`bench/api-profile.ts`). A sample's function",
     "is placed where its code lives: an npm package, one of our folders (through the server bundle's source",
     "map), native functions (V8's built-ins such as JSON and RegExp; Node's bindings such as a socket's",

@@ -71,6 +71,8 @@ function incidents(results: [string, ScaleResult | undefined][]) {
     for (const [what, l] of [
       ['list, 1 client', r.list.one.api],
       [`list, ${settings.clients} clients`, r.list.many.api],
+      ['get, 1 client', r.get.one.api],
+      [`get, ${settings.clients} clients`, r.get.many.api],
       ['360°, 1 client', r.read360.one.api],
       [`360°, ${settings.clients} clients`, r.read360.many.api],
       ['custom field: writes before the build', f?.before],

@@ -17,7 +17,16 @@ import { timeApiImport, type ApiImport } from './api-import-timing'
 import { rssSampler, type Rss } from './memory'
 import { timeHealthRecompute, timeRuleLatency, type HealthRecompute, type RuleLatency } from './rule-timing'
 import { connectPostgres } from './raw-sql'
-import { explainReads, LIST, pgTool, READ_360, timeInProcess, timeWithPgbench, type Read } from './sql-timing'
+import {
+  explainReads,
+  GET_ONE,
+  LIST,
+  pgTool,
+  READ_360,
+  timeInProcess,
+  timeWithPgbench,
+  type Read,
+} from './sql-timing'
 import type { Load } from './stats'
 import { captureWrites } from './write-capture'
 import { forgetWrites } from './write-replay'
@@ -54,6 +63,8 @@ export type ScaleResult = {
   firstStartMs: number
   startMs: number
   list: ReadTimings
+  /** One account by id, rotating over the same accounts as the 360° read. */
+  get: ReadTimings
   read360: ReadTimings
   /** Why the 360° endpoint was not timed, when it was not. */
   read360Missing: string | null
@@ -87,6 +98,8 @@ type Log = (line: string) => void
 type ApiTimings = {
   list1: Load
   list50: Load
+  get1: Load
+  get50: Load
   r1: Load | null
   r50: Load | null
   read360Missing: string | null
@@ -134,6 +147,14 @@ async function apiLoads(
   note('list, 1 client', list1)
   note(`list, ${s.clients} clients`, list50)
   log(`  list: 1 client p50 ${list1.p50.toFixed(2)} ms; ${s.clients} clients p95 ${list50.p95.toFixed(1)} ms`)
+  let g = 0
+  const nextGet = () => `/api/v1/accounts/${ids[g++ % ids.length]}`
+  await load(nextGet, s.clients, WARM_SECONDS)
+  const get1 = await load(nextGet, 1, s.oneSeconds)
+  const get50 = await rss.during(() => load(nextGet, s.clients, s.seconds))
+  note('get, 1 client', get1)
+  note(`get, ${s.clients} clients`, get50)
+  log(`  get: 1 client p50 ${get1.p50.toFixed(2)} ms; ${s.clients} clients p95 ${get50.p95.toFixed(1)} ms`)
   const answer = await probe(url, token, next360())
   const read360Missing =
     answer.status === 404 && answer.body.includes('No route')
@@ -168,6 +189,8 @@ async function apiLoads(
   return {
     list1,
     list50,
+    get1,
+    get50,
     r1,
     r50,
     read360Missing,
@@ -237,10 +260,16 @@ export async function runScale(t: Target, s: Settings, log: Log): Promise<ScaleR
     await time(LIST, ['finance'], s.clients, WARM_SECONDS)
     const list1 = await time(LIST, ['finance'], 1, s.oneSeconds)
     const list50 = await time(LIST, ['finance'], s.clients, s.seconds)
+    await time(GET_ONE, ids, s.clients, WARM_SECONDS)
+    const get1 = await time(GET_ONE, ids, 1, s.oneSeconds)
+    const get50 = await time(GET_ONE, ids, s.clients, s.seconds)
     await time(READ_360, ids, s.clients, WARM_SECONDS)
     const r1 = await time(READ_360, ids, 1, s.oneSeconds)
     const r50 = await time(READ_360, ids, s.clients, s.seconds)
-    log(`  list: 1 client p50 ${list1.p50.toFixed(2)} ms; 360: 1 client p50 ${r1.p50.toFixed(2)} ms`)
+    log(
+      `  list: 1 client p50 ${list1.p50.toFixed(2)} ms; get: 1 client p50 ${get1.p50.toFixed(2)} ms; ` +
+        `360: 1 client p50 ${r1.p50.toFixed(2)} ms`,
+    )
     const plans = await explainReads(raw, ws, ids[0]!)
     const customField = api.customField && (await fieldRawReads(raw, api.customField, time, s, log))
     const writes = await rawWrites(
@@ -253,12 +282,12 @@ export async function runScale(t: Target, s: Settings, log: Log): Promise<ScaleR
     )
     await forgetWrites(raw, ws, capture)
 
-    rawPart = { list1, list50, r1, r50, plans, customField, writes }
+    rawPart = { list1, list50, get1, get50, r1, r50, plans, customField, writes }
   } finally {
     if (t.kind === 'postgres' && !pgbench) await Promise.all(pool.map((c) => c.close()))
     await raw.close()
   }
-  const { list1, list50, r1, r50, plans, customField, writes } = rawPart
+  const { list1, list50, get1, get50, r1, r50, plans, customField, writes } = rawPart
   // With the database closed (PGlite has one user); numbered after the bulk loads' rows below, so new.
   const apiImport = await timeApiImport(t, s.importRows, t.sizes.accounts + 2 * s.importRows, log)
   log(`${label(t)}: timing bulk loads of ${thousands(s.importRows)} accounts`)
@@ -278,6 +307,7 @@ export async function runScale(t: Target, s: Settings, log: Log): Promise<ScaleR
     firstStartMs: api.firstStartMs,
     startMs: api.startMs,
     list: { one: { api: api.list1, raw: list1 }, many: { api: api.list50, raw: list50 } },
+    get: { one: { api: api.get1, raw: get1 }, many: { api: api.get50, raw: get50 } },
     read360: { one: { api: api.r1, raw: r1 }, many: { api: api.r50, raw: r50 } },
     read360Missing: api.read360Missing,
     ruleLatency: api.ruleLatency,

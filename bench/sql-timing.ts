@@ -24,6 +24,11 @@ export const LIST: Read = {
   ],
 }
 
+/** `GET /api/v1/accounts/:id` as an administrator: the row by id in the workspace, not deleted. */
+export const GET_ONE: Read = {
+  statements: [`select * from accounts where workspace_id = {ws} and id = {arg} and deleted_at is null`],
+}
+
 /** The timeline's sources as modules/account360 merges them: kind, entity, table, time, title, sub-kind. */
 const timelineSources = [
   ['activity', 'activity', 'activities', 'occurred_at', 'subject', 'kind'],
