@@ -109,6 +109,17 @@ describe('HTTP kernel', () => {
     expect(bad.json().code).toBe('invalid_json')
   })
 
+  it('sends the security headers on API answers and pages alike', async () => {
+    for (const url of ['/healthz', '/api/v1/accounts', '/no-such-page']) {
+      const res = await env.app.inject({ url })
+      expect(res.headers['content-security-policy']).toContain("default-src 'self'")
+      expect(res.headers['content-security-policy']).toContain("img-src 'self' data: blob:")
+      expect(res.headers['x-content-type-options']).toBe('nosniff')
+      expect(res.headers['x-frame-options']).toBe('SAMEORIGIN')
+      expect(res.headers['strict-transport-security']).toBeUndefined()
+    }
+  })
+
   it('echoes a request id on every response', async () => {
     const res = await env.app.inject({ url: '/healthz', headers: { 'x-request-id': 'abc-123' } })
     expect(res.headers['x-request-id']).toBe('abc-123')
