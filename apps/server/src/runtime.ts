@@ -28,7 +28,6 @@ import {
   notificationSecretStores,
   setEntityObjects,
 } from './modules/notifications'
-import { taskJobs } from './modules/tasks'
 import { handoffHandlers, handoffJobs } from './modules/handoffs'
 import { alertHandlers, alertJobs } from './modules/alerts'
 import { relationshipSignalsHandler } from './modules/contacts'
@@ -128,7 +127,6 @@ export const moduleHandlers = (deps: ModuleDeps): EventHandler[] => [
 export const moduleJobs = (): JobDef[] => [
   ...ruleJobs,
   ...notificationJobs(),
-  ...taskJobs(),
   ...handoffJobs(),
   ...alertJobs(),
   ...renewalJobs(),

@@ -2,6 +2,7 @@ import type { EventHandler } from '../../core/events/registry'
 import type { JobDef, JobQueue } from '../../core/jobs/jobs'
 import { deliverJob, sweepJob } from './delivery.job'
 import { digestJob } from './digest.job'
+import { remindJob } from './task-reminders.job'
 import { webhookForwardHandler } from './webhook-forward.handler'
 
 export {
@@ -38,4 +39,4 @@ export const notificationHandlers = (deps: { jobs: JobQueue }): EventHandler[] =
 ]
 
 /** The jobs of the notifications module: sending a delivery and the sweep (internal), the daily digest (hourly, manual). */
-export const notificationJobs = (): JobDef[] => [deliverJob, sweepJob, digestJob]
+export const notificationJobs = (): JobDef[] => [deliverJob, sweepJob, digestJob, remindJob]

@@ -1,8 +1,11 @@
+// Task reminders: a task's reminder is an in-app notification, sent by this module (which reads tasks; the
+// tasks module knows nothing of notifications).
 import { and, asc, eq, isNull, lte } from 'drizzle-orm'
 import type { JobContext, JobDef } from '../../core/jobs/jobs'
-import { langOf, notify, workspaceLocale, type Lang } from '../notifications'
+import { tasks } from '../tasks'
 import { peopleByIds, peopleWithRole, type Person } from '../users'
-import { tasks } from './task.table'
+import { notify, workspaceLocale } from './notify.service'
+import { langOf, type Lang } from './texts'
 
 const reminderText: Record<Lang, (title: string) => string> = {
   en: (title) => `Reminder: ${title}`,
@@ -90,6 +93,3 @@ export const remindJob: JobDef<{ ws?: string }> = {
   manual: true,
   handle: (data, ctx) => remindDueTasks(ctx, data ?? {}),
 }
-
-/** The jobs of the tasks module. */
-export const taskJobs = (): JobDef[] => [remindJob]
