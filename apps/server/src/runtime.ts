@@ -21,7 +21,13 @@ import {
 } from './core/jobs/jobs'
 import { bootstrap } from './bootstrap'
 import { listenForAccessChanges } from './modules/users'
-import { ruleJobs, rulesApprovalHandler, rulesEngineHandler, setApprovalStarter } from './modules/rules'
+import {
+  alertPlaybooks,
+  ruleJobs,
+  rulesApprovalHandler,
+  rulesEngineHandler,
+  setApprovalStarter,
+} from './modules/rules'
 import {
   notificationHandlers,
   notificationJobs,
@@ -29,7 +35,7 @@ import {
   setEntityObjects,
 } from './modules/notifications'
 import { handoffHandlers, handoffJobs } from './modules/handoffs'
-import { alertHandlers, alertJobs } from './modules/alerts'
+import { alertHandlers, alertJobs, setAlertPlaybooks } from './modules/alerts'
 import { relationshipSignalsHandler } from './modules/contacts'
 import { lifecycleHandlers, lifecycleJobs } from './modules/lifecycle'
 import { renewalJobs } from './modules/renewals'
@@ -162,6 +168,8 @@ export async function startRuntime(config: Config, opts: RuntimeOptions): Promis
   setCustomFields(customFieldsProvider)
   // Activities about any record (a lead, a contract, a custom object's record) find it through the object model.
   setRecordLocator(locateRecord)
+  // Alert rules start playbooks, which the rules module owns (it watches alerts, so alerts do not import it).
+  setAlertPlaybooks(alertPlaybooks)
   // Webhooks and notification texts find the field access of an event's object by its entity.
   setEntityObjects(new Map(Object.values(builtinCollections).map((c) => [c.def.entity, c.def.name])))
   addWriteGuard(approvalGuard)

@@ -8,6 +8,7 @@ import type { AlertDeps } from './alert.evaluate'
 export { alertCollection, alertRuleCollection } from './alert.collection'
 export { alerts, alertRules, alertSettings } from './alert.table'
 export { registerAlertRoutes } from './alert.routes'
+export { setAlertPlaybooks, type AlertPlaybooks } from './alert-playbook'
 export { installAlertTemplate, alertRuleTemplates, defaultAlertRules } from './alert.defaults'
 export { evaluateAlerts, evaluateWorkspace, type AlertDeps } from './alert.evaluate'
 export {
