@@ -79,6 +79,7 @@ export async function buildApp(
     events: rt.events,
     resolvePrincipal: (token) => resolvePrincipal(db, token),
     isReady: () => rt.isReady(),
+    foreground: rt.foreground,
     version: VERSION,
     logger: opts.logger,
     logStream: opts.logStream,

@@ -7,6 +7,7 @@ import type { Database } from './core/db/types'
 import { OutboxEventSink, type EventSink } from './core/events/bus'
 import { ensureQueues, startDispatcher } from './core/events/dispatcher'
 import { StopSignal } from './core/jobs/release'
+import { Foreground } from './core/jobs/foreground'
 import { HandlerRegistry, type EventHandler } from './core/events/registry'
 import { startBoss, type BossRole } from './core/jobs/boss'
 import { installWakeTrigger, wakeWorkersOnCommit } from './core/jobs/wake'
@@ -74,6 +75,8 @@ export type Runtime = {
   jobs: JobQueue
   jobRegistry: JobRegistry
   role: BossRole
+  /** The requests in flight, which background work waits for (embedded database only, else null). */
+  foreground: Foreground | null
   isReady(): Promise<boolean>
   /** Starts the event dispatcher and the job workers when `deferBackground` held them back (idempotent). */
   startBackground(): Promise<void>
@@ -217,18 +220,29 @@ export async function startRuntime(config: Config, opts: RuntimeOptions): Promis
     let stopWaking: (() => Promise<void>) | undefined
     let background: Promise<void> | undefined
     const workStop = new StopSignal()
+    // The embedded database: its one connection and this thread are shared with the requests, which go first.
+    const foreground = database.kind === 'pglite' && opts.role === 'embedded' ? new Foreground() : null
     const startBackground = () =>
       (background ??= (async () => {
         // Nothing to start for an API process, or once stopping (a SIGTERM before `openkam start` got to it).
         if (opts.role === 'api' || workStop.stopping) return
         const workers = new Map([
-          ...(await startDispatcher(b0, database.db, registry, log, opts.pollingIntervalSeconds, workStop)),
+          ...(await startDispatcher(
+            b0,
+            database.db,
+            registry,
+            log,
+            opts.pollingIntervalSeconds,
+            workStop,
+            foreground,
+          )),
           ...(await startJobWorkers(
             b0,
             jobRegistry,
             { db: database.db, jobs, events, config, log },
             opts.pollingIntervalSeconds,
             workStop,
+            foreground,
           )),
         ])
         stopWaking = await wakeWorkersOnCommit(database, b0, workers)
@@ -252,6 +266,7 @@ export async function startRuntime(config: Config, opts: RuntimeOptions): Promis
       jobs,
       jobRegistry,
       role: opts.role,
+      foreground,
       startBackground,
       async isReady() {
         if (!ready) return false

@@ -3,6 +3,7 @@ import { eventReceipts } from './outbox.table'
 import { queueOf, type EventHandler, type HandlerRegistry } from './registry'
 import type { Db, Executor } from '../db/types'
 import { releaseJobs, StopSignal } from '../jobs/release'
+import type { Foreground } from '../jobs/foreground'
 import { fetchAgainIfFull } from '../jobs/wake'
 import type { DomainEvent } from './types'
 
@@ -84,6 +85,8 @@ export async function startDispatcher(
   log: Log,
   pollingIntervalSeconds = POLLING_SECONDS,
   stop: StopSignal = new StopSignal(),
+  /** On the embedded database: each unit waits for the requests in flight (foreground.ts). */
+  foreground: Foreground | null = null,
 ) {
   await ensureQueues(boss, registry)
   const workers = new Map<string, string>()
@@ -97,8 +100,13 @@ export async function startDispatcher(
         if (outcome === 'duplicate')
           log.info({ handler: handler.name, eventId: job.data.id }, 'event already handled')
       } catch (err) {
+        // Cut short by the shutdown: the event stays queued and runs again (see core/jobs/jobs.ts).
+        if (stop.stopping)
+          return log.info({ handler: handler.name, jobId: job.id }, 'event cut short by the shutdown')
         log.error({ err, handler: handler.name, eventId: job.data.id, jobId: job.id }, 'event handler failed')
-        await boss.fail(queue, job.id, { message: err instanceof Error ? err.message : String(err) })
+        await boss
+          .fail(queue, job.id, { message: err instanceof Error ? err.message : String(err) })
+          .catch((e: unknown) => log.error({ err: e, jobId: job.id }, 'the failed event could not be marked'))
       }
     }
     // Its id once pg-boss has started it (the first batch can only arrive after).
@@ -114,6 +122,7 @@ export async function startDispatcher(
       // pg-boss hands a batch out by job id, which is random among jobs queued by one commit; the events'
       // own ids are time-ordered (uuidv7, monotonic per process), so this is the order they were written.
       const jobs = [...fetched].sort((a, b) => (a.data.id < b.data.id ? -1 : a.data.id > b.data.id ? 1 : 0))
+      await foreground?.idle(stop)
       if (handler.transactional !== false && jobs.length > 1 && !stop.stopping) {
         const t0 = performance.now()
         try {
@@ -133,6 +142,7 @@ export async function startDispatcher(
         }
       }
       for (let i = 0; i < jobs.length; i++) {
+        if (i > 0) await foreground?.idle(stop)
         if (stop.stopping) {
           await releaseJobs(
             db,

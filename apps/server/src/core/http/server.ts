@@ -12,6 +12,7 @@ import Fastify, {
 } from 'fastify'
 import cookie from '@fastify/cookie'
 import helmet from 'helmet'
+import type { Foreground } from '../jobs/foreground'
 import rateLimit from '@fastify/rate-limit'
 import fastifyStatic from '@fastify/static'
 import swagger from '@fastify/swagger'
@@ -65,6 +66,8 @@ export type HttpOptions = {
   logStream?: { write(line: string): void }
   /** The built web app to serve at /, if any. */
   webDir?: string
+  /** Told of every handler in flight, when the background defers to them (embedded database, foreground.ts). */
+  foreground?: Foreground | null
 }
 
 export type App = FastifyInstance<
@@ -153,12 +156,14 @@ export async function createHttpServer(opts: HttpOptions) {
   let waiters: (() => void)[] = []
   const done = () => {
     running -= 1
+    opts.foreground?.leave()
     if (running === 0) for (const w of waiters.splice(0)) w()
   }
   app.addHook('onRoute', (r) => {
     const handler = r.handler
     r.handler = function (this: unknown, req, reply) {
       running += 1
+      opts.foreground?.enter()
       let out: unknown
       try {
         out = handler.call(this as never, req, reply)

@@ -128,3 +128,44 @@ describe('a stop before the background work started', () => {
     await expect(rt.startBackground()).resolves.toBeUndefined()
   })
 })
+
+describe('on the embedded database, background work waits for the requests in flight', () => {
+  const handled: string[] = []
+  let env: TestEnv
+  let org: Org
+  beforeAll(async () => {
+    env = await startTestApp({
+      handlers: [
+        {
+          name: 'test.deferring',
+          events: ['account.created'],
+          async handle(_tx, event) {
+            handled.push(String((event.payload as { record?: { name?: string } }).record?.name))
+          },
+        },
+      ],
+    })
+    org = await makeOrg(env)
+  })
+  afterAll(() => env?.close())
+
+  it.runIf(dbKind === 'pglite')(
+    'an event waits while a request is answered, and runs once it is',
+    async () => {
+      const fg = env.rt.foreground!
+      fg.enter() // a request being answered, as the HTTP server marks each handler in flight
+      try {
+        expect((await org.admin.post('/api/v1/accounts', { name: 'Deferred Ltd' })).status).toBe(201)
+        await waitFor(() => fg.waiting > 0, 20_000)
+        expect(handled).not.toContain('Deferred Ltd')
+      } finally {
+        fg.leave()
+      }
+      await waitFor(() => handled.includes('Deferred Ltd'), 20_000)
+    },
+  )
+
+  it.runIf(dbKind === 'postgres')('on PostgreSQL nothing defers (the database serves both at once)', () => {
+    expect(env.rt.foreground).toBeNull()
+  })
+})

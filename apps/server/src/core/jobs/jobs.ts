@@ -5,6 +5,7 @@ import type { Db, Executor } from '../db/types'
 import type { EventSink } from '../events/bus'
 import { BATCH, POLLING_SECONDS } from '../events/dispatcher'
 import { releaseJobs, StopSignal } from './release'
+import type { Foreground } from './foreground'
 import { fetchAgainIfFull } from './wake'
 
 type Log = { info(obj: unknown, msg?: string): void; error(obj: unknown, msg?: string): void }
@@ -120,6 +121,8 @@ export async function startJobWorkers(
   ctx: JobContext,
   pollingIntervalSeconds = POLLING_SECONDS,
   stop: StopSignal = new StopSignal(),
+  /** On the embedded database: each job waits for the requests in flight (foreground.ts). */
+  foreground: Foreground | null = null,
 ) {
   const workers = new Map<string, string>()
   for (const job of registry.all()) {
@@ -131,8 +134,14 @@ export async function startJobWorkers(
         const ms = performance.now() - t0
         if (process.env.OPENKAM_TRACE_JOBS) console.warn(`[job] ${job.name} ${ms.toFixed(0)} ms`)
       } catch (err) {
+        // Cut short by the shutdown (past its grace period the database closes under the job): not the job's
+        // failure — it stays active and runs again (orphans.ts at the next start, else its lease expiring).
+        if (stop.stopping)
+          return ctx.log.info({ job: job.name, jobId: j.id }, 'job cut short by the shutdown')
         ctx.log.error({ err, job: job.name, jobId: j.id }, 'job failed')
-        await boss.fail(queue, j.id, { message: err instanceof Error ? err.message : String(err) })
+        await boss
+          .fail(queue, j.id, { message: err instanceof Error ? err.message : String(err) })
+          .catch((e: unknown) => ctx.log.error({ err: e, jobId: j.id }, 'the failed job could not be marked'))
       }
     }
     // Its id once pg-boss has started it (the first batch can only arrive after).
@@ -142,7 +151,11 @@ export async function startJobWorkers(
       // Stopping, the jobs not started go back.
       let next = 0
       const lane = async () => {
-        while (next < jobs.length && !stop.stopping) await runOne(jobs[next++]!)
+        while (next < jobs.length && !stop.stopping) {
+          await foreground?.idle(stop)
+          if (stop.stopping) break
+          await runOne(jobs[next++]!)
+        }
       }
       await Promise.all(Array.from({ length: Math.min(job.concurrency ?? 1, jobs.length) }, lane))
       if (next < jobs.length)
