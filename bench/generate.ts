@@ -4,6 +4,7 @@ import { industries } from '@openkam/contract'
 import type { Database } from '../apps/server/src/core/db/types'
 import type { EventSink } from '../apps/server/src/core/events/bus'
 import { createWorkspaceFromTemplate } from '../apps/server/src/modules/templates'
+import { connectModules } from '../apps/server/src/module-wiring'
 import { userCollection } from '../apps/server/src/modules/users'
 import type { RawSql } from './raw-sql'
 
@@ -35,6 +36,9 @@ export const benchEmail = (role: string, i: number) =>
 
 /** The workspace and a few dozen people: an admin who signs in, sales managers, salespeople and CSMs. */
 export async function createPeople(database: Database): Promise<People> {
+  // The modules' wiring, as every entry point does (the workspace's template installs alert rules, whose
+  // playbooks the rules module provides).
+  connectModules()
   return database.db.transaction(async (tx) => {
     const ctx = await createWorkspaceFromTemplate(tx, noEvents, {
       name: 'Bench Co.',

@@ -6,6 +6,7 @@ import { ConfigError, loadConfig, type Config } from './core/config'
 import { AppError } from './core/errors'
 import { buildApp } from './app'
 import { startRuntime, storedSecrets, type Runtime } from './runtime'
+import { connectModules } from './module-wiring'
 import { openDatabase } from './core/db/open'
 import { backupCommand, restoreCommand, type RestoreOptions } from './core/db/backup'
 import { runCommand } from './core/cli-exit'
@@ -131,6 +132,7 @@ async function seed(opts: { demo?: boolean; lang: 'zh-CN' | 'en' }) {
   if (!opts.demo)
     throw new AppError('invalid', 'usage', 'Say what to seed: openkam seed --demo [--lang zh-CN|en]')
   const cfg = config()
+  connectModules()
   const database = await openDatabase(cfg)
   try {
     await database.migrate()
@@ -157,6 +159,7 @@ async function seed(opts: { demo?: boolean; lang: 'zh-CN' | 'en' }) {
 
 async function importFile(opts: ImportCommandOptions) {
   const cfg = config()
+  connectModules()
   const database = await openDatabase(cfg)
   let code = 1
   try {
@@ -214,6 +217,7 @@ async function secretsRotate(opts: { fromKeyFile?: string; fromKey?: string }) {
       'usage',
       'The old key is the current key: set OPENKAM_SECRET_KEY to the new key (or move the old secret.key aside) first',
     )
+  connectModules()
   const database = await openDatabase(cfg)
   try {
     await database.migrate()

@@ -22,21 +22,10 @@ import {
 } from './core/jobs/jobs'
 import { bootstrap } from './bootstrap'
 import { listenForAccessChanges } from './modules/users'
-import {
-  alertPlaybooks,
-  ruleJobs,
-  rulesApprovalHandler,
-  rulesEngineHandler,
-  setApprovalStarter,
-} from './modules/rules'
-import {
-  notificationHandlers,
-  notificationJobs,
-  notificationSecretStores,
-  setEntityObjects,
-} from './modules/notifications'
+import { ruleJobs, rulesApprovalHandler, rulesEngineHandler, setApprovalStarter } from './modules/rules'
+import { notificationHandlers, notificationJobs, notificationSecretStores } from './modules/notifications'
 import { handoffHandlers, handoffJobs } from './modules/handoffs'
-import { alertHandlers, alertJobs, setAlertPlaybooks } from './modules/alerts'
+import { alertHandlers, alertJobs } from './modules/alerts'
 import { relationshipSignalsHandler } from './modules/contacts'
 import { lifecycleHandlers, lifecycleJobs } from './modules/lifecycle'
 import { renewalJobs } from './modules/renewals'
@@ -45,21 +34,12 @@ import { qualificationHandlers, qualificationJobs } from './modules/qualificatio
 import { tierHandlers, tierJobs } from './modules/tiers'
 import { slaSweepJob } from './modules/tickets'
 import { leadHandlers, leadJobs } from './modules/leads'
-import {
-  builtinCollections,
-  customFieldsProvider,
-  fieldJobs,
-  locateRecord,
-  rollupHandler,
-} from './modules/fields'
-import { setRecordLocator } from './modules/activities'
-import { setCustomFields } from './core/crud/custom-fields'
-import { approvalFileAccess, approvalGuard, approvalJobs, approvalStarterFor } from './modules/approvals'
-import { addFileAccess } from './modules/pipelines'
-import { conversationHandlers, satisfactionHandlers, ticketFileAccess } from './modules/tickets'
+import { fieldJobs, rollupHandler } from './modules/fields'
+import { approvalJobs, approvalStarterFor } from './modules/approvals'
+import { conversationHandlers, satisfactionHandlers } from './modules/tickets'
+import { connectModules } from './module-wiring'
 import { dashboardJobs } from './modules/reports'
 import { acknowledgementHandler } from './modules/tickets'
-import { addWriteGuard } from './core/crud/write-guards'
 import { financeHandlers, financeJobs, financeSecretStore } from './modules/finance'
 import { insightJobs } from './modules/insights'
 import { expansionJobs } from './modules/expansion'
@@ -167,17 +147,7 @@ export async function startRuntime(config: Config, opts: RuntimeOptions): Promis
     info: () => undefined,
     error: (o: unknown, m?: string) => console.error(m ?? '', o),
   }
-  // Custom fields: the collections check and filter them through the object model (modules/fields).
-  setCustomFields(customFieldsProvider)
-  // Activities about any record (a lead, a contract, a custom object's record) find it through the object model.
-  setRecordLocator(locateRecord)
-  // Alert rules start playbooks, which the rules module owns (it watches alerts, so alerts do not import it).
-  setAlertPlaybooks(alertPlaybooks)
-  // Webhooks and notification texts find the field access of an event's object by its entity (R-23).
-  setEntityObjects(new Map(Object.values(builtinCollections).map((c) => [c.def.entity, c.def.name])))
-  addWriteGuard(approvalGuard)
-  addFileAccess(approvalFileAccess)
-  addFileAccess(ticketFileAccess)
+  connectModules()
   installSecretBox(config)
   const database = await openDatabase(config, {
     initialData: opts.initialData,
