@@ -15,6 +15,7 @@ import type { CpuBreakdown } from './cpu-profile'
 import { timeImports, type ImportTimings } from './import-timing'
 import { timeApiImport, type ApiImport } from './api-import-timing'
 import { rssSampler, type Rss } from './memory'
+import { settleBackground } from './settle'
 import { timeHealthRecompute, timeRuleLatency, type HealthRecompute, type RuleLatency } from './rule-timing'
 import { connectPostgres } from './raw-sql'
 import {
@@ -75,6 +76,8 @@ export type ScaleResult = {
   writes: Writes
   /** The server process's resident set during the many-client loads. */
   rss: Rss | null
+  /** The worker's backlog before the write timings, and the seconds it took to work off (null: not read). */
+  backlogBeforeWrites: { waiting: number; seconds: number; drained: boolean } | null
   /** Where the server's CPU time went under the list, 360° and create loads (a profiled server of its own). */
   profile: CpuBreakdown[]
   /** Rule trigger to action with the worker running. */
@@ -108,6 +111,8 @@ type ApiTimings = {
   customField: CustomFieldIndex | null
   writes: ApiWrites
   rss: Rss | null
+  /** The worker's backlog before the writes, and how long it took to work off. */
+  settled: Awaited<ReturnType<typeof settleBackground>>
 }
 
 /** Where the custom-field scenario writes its values (PostgreSQL only); `attempt` keeps field keys apart. */
@@ -183,6 +188,14 @@ async function apiLoads(
     log(`  360: 1 client p50 ${r1.p50.toFixed(2)} ms; ${s.clients} clients p95 ${r50.p95.toFixed(1)} ms`)
   }
   const customField = field && (await customFieldLoads(url, token, s, log, field))
+  // The health recompute and the custom field's writes leave events and jobs for the worker in this
+  // process: the writes are timed once they are worked off, not beside them.
+  const settled = await settleBackground(server.metricsUrl())
+  if (settled)
+    log(
+      `  background before the writes: ${settled.waiting.toLocaleString('en')} jobs waiting, ` +
+        `${settled.drained ? 'worked off' : 'still not worked off'} in ${settled.seconds.toFixed(0)} s`,
+    )
   const writes = await apiWrites(url, token, ids, s, log, rss.during)
   const memory = rss.result()
   if (memory) log(`  server memory during the ${s.clients}-client loads: peak ${memory.peak.toFixed(0)} MB`)
@@ -199,6 +212,7 @@ async function apiLoads(
     customField,
     writes,
     rss: memory,
+    settled,
   }
 }
 
@@ -318,6 +332,7 @@ export async function runScale(t: Target, s: Settings, log: Log): Promise<ScaleR
     apiImport,
     writes,
     rss: api.rss,
+    backlogBeforeWrites: api.settled,
     profile,
     rawDriver,
     plans,

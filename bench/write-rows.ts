@@ -92,7 +92,24 @@ export function writeRows(lite: ScaleResult | undefined, pg: ScaleResult | undef
           use: budget ? r.rss.peak / RSS_BUDGET_MB : undefined,
         }
       : { value: 'not sampled (no /proc)' }
+  const backlog = (r: ScaleResult): Cell => {
+    const b = r.backlogBeforeWrites
+    if (!b) return { value: 'not read (no metrics page)' }
+    return {
+      value:
+        `${b.waiting.toLocaleString('en')} jobs waiting; ` +
+        (b.drained
+          ? `worked off in ${b.seconds.toFixed(0)} s`
+          : `still waiting after ${b.seconds.toFixed(0)} s`),
+    }
+  }
   return [
+    { section: 'Before the writes: the worker in the server process works off what the earlier loads left' },
+    {
+      what: 'jobs waiting after the reads, health recompute and custom-field writes → none waiting',
+      pglite: lite && backlog(lite),
+      postgres: pg && backlog(pg),
+    },
     { section: 'Create an account (API: POST /api/v1/accounts · raw SQL: the statement it sent, replayed)' },
     ...rows(lite, pg, (r) => r.writes.create, createClients, rawClients.create, {
       oneRatio: CREATE_ONE_RATIO,
@@ -125,7 +142,9 @@ export const writeHow = (
   '  is writing, the least recently written of 128, with its current version): after 1 s of each at one client,',
   `  creates then updates at one client, then creates at ${s.createClients} clients (\`BENCH_CREATE_CLIENTS\`) and updates at`,
   `  ${s.clients}. One client first: every write queues work for the worker in the same process (health, tiers,`,
-  '  rules), and a many-client run leaves a backlog behind. They run last among the API loads. The raw SQL is',
+  '  rules), and a many-client run leaves a backlog behind. They run last among the API loads, once the jobs the',
+  "  earlier ones left are worked off (the server's `openkam_job_queue_depth` polled until no job waits, 3 min",
+  '  at most; the row above says how many and how long). The raw SQL is',
   '  the statements the API sent for one such request, recorded at the driver by a server started only for',
   "  that with a bench hook (`bench/statement-capture.mjs`; on PostgreSQL `--api-only`): the create's one",
   "  statement (row, audit entry, outbox row and jobs as CTEs, ADR 0026), the update's read (with `xmin`) and",
