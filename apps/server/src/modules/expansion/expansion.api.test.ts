@@ -1,6 +1,6 @@
-import { and, eq } from 'drizzle-orm'
+import { and, eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { makeOrg, startTestApp, waitFor, type Org, type TestEnv } from '../../../test/harness'
+import { eventsSettled, makeOrg, startTestApp, waitFor, type Org, type TestEnv } from '../../../test/harness'
 import { accounts } from '../accounts'
 import { recordMetricsSilently } from '../health'
 import { generateSuggestions } from './expansion.service'
@@ -62,6 +62,18 @@ describe('expansion suggestions', () => {
       endDate: day(60),
     })
     expect(contract.status, JSON.stringify(contract.body)).toBe(201)
+    // The creates' handlers and the usage's debounced health refresh re-tier the accounts: they run first, so
+    // that the tiers set below stay as set (on PostgreSQL they ran after it now and then, and the "crossed"
+    // account was strategic again when the suggestions were made).
+    await waitFor(async () => {
+      const left = (await db.execute(sql`
+        select count(*)::int as n from pgboss.job
+        where state in ('created', 'retry', 'active') and data->>'ws' = ${org.wsId}`)) as unknown as {
+        rows: { n: number }[]
+      }
+      return left.rows[0]!.n === 0
+    }, 30_000)
+    await eventsSettled(env, org.wsId)
     // The tiers as the rules would leave them for a while: spend above the strategic line, still growth.
     for (const [key, tier] of [
       ['renewing', 'growth'],
