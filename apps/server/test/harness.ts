@@ -209,9 +209,14 @@ export async function waitFor<T>(
 /**
  * Waits until every event of the workspace is handled by every transactional handler that watches it, and
  * the jobs those handlers queued for the workspace (e.g. a health recompute) are done — before a test sets
- * a derived value (a health band) by hand that a late recompute would otherwise undo.
+ * a derived value (a health band) by hand that a late recompute would otherwise undo. With `delayed`, also
+ * the jobs queued to start later (the usage's debounced health refresh, which re-tiers accounts).
  */
-export const eventsSettled = (env: TestEnv, ws: string) =>
+export const eventsSettled = (
+  env: TestEnv,
+  ws: string,
+  opts: { delayed?: boolean; timeoutMs?: number } = {},
+) =>
   waitFor(async () => {
     const db = env.rt.database.db
     const evs = await db.select().from(outbox).where(eq(outbox.workspaceId, ws))
@@ -225,7 +230,7 @@ export const eventsSettled = (env: TestEnv, ws: string) =>
     if (!handled) return false
     const pending = (await db.execute(sql`
       select count(*)::int as n from pgboss.job
-      where state in ('created', 'retry', 'active') and start_after <= now()
+      where state in ('created', 'retry', 'active') and ${opts.delayed ? sql`true` : sql`start_after <= now()`}
         and (data->>'ws' = ${ws} or data->>'workspaceId' = ${ws})`)) as unknown as { rows: { n: number }[] }
     return pending.rows[0]!.n === 0
-  })
+  }, opts.timeoutMs)

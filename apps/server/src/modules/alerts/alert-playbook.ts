@@ -1,6 +1,6 @@
 // An alert rule may start a playbook. Playbooks belong to the rules module, which watches alerts (its entity
 // map names this module's collection); so that alerts do not import rules, the rules module provides the two
-// operations at start (`setAlertPlaybooks(alertPlaybooks)` in runtime.ts).
+// operations at start (`setAlertPlaybooks(alertPlaybooks)` in module-wiring.ts).
 import type { Config } from '../../core/config'
 import type { Executor } from '../../core/db/types'
 import type { EventSink } from '../../core/events/bus'

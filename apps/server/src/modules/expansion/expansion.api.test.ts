@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm'
+import { and, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { eventsSettled, makeOrg, startTestApp, waitFor, type Org, type TestEnv } from '../../../test/harness'
 import { accounts } from '../accounts'
@@ -65,15 +65,7 @@ describe('expansion suggestions', () => {
     // The creates' handlers and the usage's debounced health refresh re-tier the accounts: they run first, so
     // that the tiers set below stay as set (on PostgreSQL they ran after it now and then, and the "crossed"
     // account was strategic again when the suggestions were made).
-    await waitFor(async () => {
-      const left = (await db.execute(sql`
-        select count(*)::int as n from pgboss.job
-        where state in ('created', 'retry', 'active') and data->>'ws' = ${org.wsId}`)) as unknown as {
-        rows: { n: number }[]
-      }
-      return left.rows[0]!.n === 0
-    }, 30_000)
-    await eventsSettled(env, org.wsId)
+    await eventsSettled(env, org.wsId, { delayed: true, timeoutMs: 30_000 })
     // The tiers as the rules would leave them for a while: spend above the strategic line, still growth.
     for (const [key, tier] of [
       ['renewing', 'growth'],
