@@ -51,19 +51,29 @@ export async function startPgBouncer(serverUrl: string): Promise<PgBouncer> {
   execFileSync(asRoot ? 'runuser' : bin, asRoot ? ['-u', 'postgres', '--', bin, ...args] : args, {
     stdio: ['ignore', 'pipe', 'pipe'],
   })
-  // -d returns once it has forked; it listens as soon as its pid file is written.
-  const pidFile = path.join(dir, 'pid')
-  for (let i = 0; i < 100 && !fs.existsSync(pidFile); i++) await new Promise((r) => setTimeout(r, 50))
-  const pid = Number(fs.readFileSync(pidFile, 'utf8').trim())
+  // -d returns once it has forked; it listens as soon as its pid file is written. The file can be
+  // there and still empty for a moment: an empty read is Number('') = 0, and process.kill(0, …)
+  // signals our own process group, which interrupts the whole test run (a likely cause of CI's exit 130).
+  const pid = await readPid(path.join(dir, 'pid'))
   return {
     url: `postgres://postgres@127.0.0.1:${port}`,
     stop() {
       try {
-        process.kill(pid, 'SIGINT')
+        if (pid > 1) process.kill(pid, 'SIGINT')
       } catch {
         // already gone
       }
       fs.rmSync(dir, { recursive: true, force: true })
     },
   }
+}
+
+/** The daemon's pid from its pid file, once the file holds one; throws after 5 s without it. */
+async function readPid(file: string): Promise<number> {
+  for (let i = 0; i < 100; i++) {
+    const text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8').trim() : ''
+    if (/^[1-9]\d*$/.test(text)) return Number(text)
+    await new Promise((r) => setTimeout(r, 50))
+  }
+  throw new Error(`pgbouncer wrote no pid to ${file} within 5 s`)
 }
