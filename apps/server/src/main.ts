@@ -18,6 +18,7 @@ import { setupStatus, findWorkspaceBySlug } from './modules/workspaces'
 import { importCommand, type ImportCommandOptions } from './modules/imports'
 import { VERSION } from './version'
 import { serveMetrics } from './core/observability/metrics-server'
+import { limitHeapGrowth } from './core/heap-growth'
 import {
   operatorCommand,
   operatorListCommand,
@@ -62,6 +63,7 @@ function onShutdown(stop: () => Promise<void>) {
 async function start(opts: { demo?: boolean; apiOnly?: boolean; lang?: 'zh-CN' | 'en' }) {
   const started = Date.now()
   const cfg = config()
+  limitHeapGrowth(cfg.heapGrowthPercent)
   const demo = Boolean(opts.demo) || cfg.demo
   const role = cfg.databaseUrl && opts.apiOnly ? 'api' : 'embedded'
   const rt: Runtime = await startRuntime(cfg, { role, demo, lang: opts.lang, deferBackground: true })
@@ -104,6 +106,7 @@ async function start(opts: { demo?: boolean; apiOnly?: boolean; lang?: 'zh-CN' |
 
 async function worker() {
   const cfg = config()
+  limitHeapGrowth(cfg.heapGrowthPercent)
   const rt = await startRuntime(cfg, {
     role: 'worker',
     log: { info: (o, m) => out(`${m ?? ''} ${JSON.stringify(o)}`), error: (o, m) => console.error(m, o) },

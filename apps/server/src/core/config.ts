@@ -66,6 +66,7 @@ const ConfigSchema = z.object({
     .union([z.literal('').transform(() => undefined), z.coerce.number().int().min(0).max(65535)])
     .optional(),
   OPENKAM_METRICS_HOST: z.string().optional(),
+  OPENKAM_HEAP_GROWTH_PERCENT: z.coerce.number().int().min(0).max(400).default(25),
   OPENKAM_PUBLIC_URL: z
     .url({ protocol: /^https?$/ })
     .optional()
@@ -126,6 +127,8 @@ export type Config = Readonly<{
   metricsPort: number | undefined
   /** Address that listener binds to (OPENKAM_METRICS_HOST, else HOST). */
   metricsHost: string
+  /** How far V8 lets the heap grow past what the last full collection kept, in percent; 0 leaves V8's own choice (ADR 0042). */
+  heapGrowthPercent: number
 }>
 
 export class ConfigError extends Error {}
@@ -190,6 +193,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: Partial<Config> = 
     ],
     metricsPort: e.OPENKAM_METRICS_PORT,
     metricsHost: e.OPENKAM_METRICS_HOST || e.HOST,
+    heapGrowthPercent: e.OPENKAM_HEAP_GROWTH_PERCENT,
     ...overrides,
   })
 }
