@@ -58,11 +58,6 @@ export function profileSection(runs: Profiled[]): string[] {
     'the busy samples. "On the stack" counts a sample for each of our folders with a frame anywhere in its',
     'stack, so it includes the libraries those folders call.',
     '',
-    "The memory is read from the timed server's Prometheus page at its highest resident set. The server runs with",
-    "its default `OPENKAM_HEAP_GROWTH_PERCENT=25`: V8's old space grows to 1.25× what its last full collection",
-    'kept before it marks again, not up to 4× as V8 alone chooses; a heap snapshot under this load held about 90 MB',
-    'reachable (docs/decisions/0042).',
-    '',
   ]
   for (const r of shown) {
     if (r.profile.length) {

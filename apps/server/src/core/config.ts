@@ -66,7 +66,7 @@ const ConfigSchema = z.object({
     .union([z.literal('').transform(() => undefined), z.coerce.number().int().min(0).max(65535)])
     .optional(),
   OPENKAM_METRICS_HOST: z.string().optional(),
-  OPENKAM_HEAP_GROWTH_PERCENT: z.coerce.number().int().min(0).max(400).default(25),
+  OPENKAM_HEAP_GROWTH_PERCENT: z.coerce.number().int().min(0).max(400).default(0),
   OPENKAM_PUBLIC_URL: z
     .url({ protocol: /^https?$/ })
     .optional()
@@ -127,7 +127,7 @@ export type Config = Readonly<{
   metricsPort: number | undefined
   /** Address that listener binds to (OPENKAM_METRICS_HOST, else HOST). */
   metricsHost: string
-  /** How far V8 lets the heap grow past what the last full collection kept, in percent; 0 leaves V8's own choice (ADR 0042). */
+  /** How far V8 lets the heap grow past what the last full collection kept, in percent; 0 (the default) leaves V8 its own choice (ADR 0042). */
   heapGrowthPercent: number
 }>
 
