@@ -31,4 +31,13 @@ describe.runIf(dbKind === 'pglite')('the embedded database between statements', 
       await database.close()
     }
   })
+
+  it('answers the job queue with nothing once closed, rather than a rejection nobody awaits', async () => {
+    const database = await openPglite(undefined)
+    if (!('db' in database.boss)) throw new Error('the embedded database gives pg-boss an adapter')
+    const queue = database.boss.db
+    expect((await queue.executeSql('select 1 as one', [])).rows).toEqual([{ one: 1 }])
+    await database.close()
+    await expect(queue.executeSql('select $1::int as one', [1])).resolves.toEqual({ rows: [] })
+  })
 })

@@ -30,14 +30,18 @@ export async function openPglite(
   await client.waitReady
   const turns = takeTurnsWithIo(client)
   const db = drizzle(client) as unknown as Db
+  let closed = false
   const adapter: SqlAdapter = {
     async executeSql(text, values) {
+      // pg-boss records a finished job without awaiting it (its manager's `work`): a job that finished after
+      // the database closed (it outlived a shutdown's grace period) rejected unhandled and crashed the
+      // stopping process. Nothing is recorded: the job runs again at the next start, as one cut short does.
+      if (closed) return { rows: [] }
       if (values && values.length > 0) return client.query(text, values as any[])
       const results = await client.exec(text)
       return { rows: results.at(-1)?.rows ?? [] }
     },
   }
-  let closed = false
   const dumpDataDir = async () => {
     // A checkpoint first, so that a database started from the dump has no write-ahead log to replay.
     await client.exec('checkpoint')
