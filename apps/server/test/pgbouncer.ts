@@ -59,7 +59,7 @@ export async function startPgBouncer(serverUrl: string): Promise<PgBouncer> {
     url: `postgres://postgres@127.0.0.1:${port}`,
     stop() {
       try {
-        if (pid > 1) process.kill(pid, 'SIGINT')
+        process.kill(pid, 'SIGINT')
       } catch {
         // already gone
       }
@@ -68,7 +68,7 @@ export async function startPgBouncer(serverUrl: string): Promise<PgBouncer> {
   }
 }
 
-/** The daemon's pid from its pid file, once the file holds one; throws after 5 s without it. */
+/** The daemon's pid from its pid file, once the file holds one (never 0); throws after 5 s without it. */
 async function readPid(file: string): Promise<number> {
   for (let i = 0; i < 100; i++) {
     const text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8').trim() : ''
